@@ -1,0 +1,56 @@
+import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
+import { TokenService } from './auth/token.js';
+import { syncPolicies } from './catalogue/catalogue.service.js';
+import type { Config } from './common/config.js';
+import type { AppServices } from './common/context.js';
+import { createLogger, type Logger } from './common/logger.js';
+import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
+import { IdNumberVault } from './elders/id-crypto.js';
+import { createHttpApp, type HttpApp } from './http/server.js';
+import { allPolicies } from './policies/documents/index.js';
+import { getSchema } from './schema.js';
+import { seedDemo } from './seed/seed.js';
+
+export interface App {
+  services: AppServices;
+  http: HttpApp;
+  close(): Promise<void>;
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dir: config.pgliteDir };
+}
+
+export function buildServices(config: Config, db: Database, logger: Logger = createLogger()): AppServices {
+  return {
+    config,
+    db,
+    logger,
+    tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
+    vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),
+    // Real code2session only with credentials; the sandbox is for demo machines and tests.
+    wechat: config.wechat
+      ? new HttpWechatSessionClient(config.wechat.appId, config.wechat.appSecret)
+      : new SandboxWechatSessionClient(config.secrets.wechatSandboxSecret),
+  };
+}
+
+/**
+ * Opens (and migrates) the database, loads the programmes' policy documents, seeds demo data on
+ * an empty demo database, and builds the HTTP + WebSocket server. Does not listen.
+ */
+export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean } = {}): Promise<App> {
+  const db = opts.db ?? (await openDatabase(databaseTarget(config)));
+  const services = buildServices(config, db, opts.logger);
+  await syncPolicies(db.prisma, allPolicies);
+  if (opts.seed ?? config.demo) await seedDemo(services, { elders: config.seedElders });
+  const http = await createHttpApp(services, await getSchema());
+  return {
+    services,
+    http,
+    close: async () => {
+      await http.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}

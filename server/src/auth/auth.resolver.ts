@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import { Region } from '../regions/regions.types.js';
+import { findUser, passwordLogin, wechatLogin, type AuthResult } from './auth.service.js';
+import { AuthPayload, User } from './auth.types.js';
+
+async function payload(ctx: Context, result: AuthResult): Promise<AuthPayload> {
+  const user = (await findUser(ctx.prisma, result.userId)) ?? fail(ErrorCode.NOT_FOUND);
+  return { token: result.token, expiresAt: result.expiresAt, user: user as User };
+}
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: '用户名密码登录（工作人员、机构、官员）' })
+  async passwordLogin(
+    @Arg('username', () => String) username: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return payload(ctx, await passwordLogin(ctx.prisma, ctx.app.tokens, { username, password }));
+  }
+
+  @Mutation(() => AuthPayload, { description: '小程序微信登录：wx.login 的 code 换取会话' })
+  async wechatLogin(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return payload(ctx, await wechatLogin(ctx.prisma, ctx.app.tokens, ctx.app.wechat, code));
+  }
+
+  @Query(() => User, { nullable: true, description: '当前登录用户；未登录时为空' })
+  async me(@Ctx() ctx: Context): Promise<User | null> {
+    if (!ctx.actor) return null;
+    return (await ctx.loaders.userById.load(ctx.actor.userId)) as User | null;
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  async region(@Root() user: User, @Ctx() ctx: Context): Promise<Region | null> {
+    return user.regionId ? ctx.loaders.regionById.load(user.regionId) : null;
+  }
+}

@@ -1,0 +1,102 @@
+import type { Actor } from './actor.js';
+import { audit } from '../audit/audit.service.js';
+import type { Role } from '../common/enums.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import type { PrismaClient } from '../db/prisma.js';
+import { dummyPasswordHash, verifyPassword } from './password.js';
+import type { TokenService } from './token.js';
+import { WechatCodeError, type WechatSessionClient } from './wechat.client.js';
+
+// After this many wrong passwords in a row the account waits LOCK_MINUTES (RATE_LIMITED).
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface AuthResult {
+  token: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+const WRONG_CREDENTIALS = '用户名或密码不正确。';
+
+export async function passwordLogin(
+  prisma: PrismaClient,
+  tokens: TokenService,
+  input: { username: string; password: string },
+  now = new Date(),
+): Promise<AuthResult> {
+  const username = input.username.trim();
+  if (!username || !input.password) fail(ErrorCode.BAD_USER_INPUT, '请输入用户名和密码。');
+  const user = await prisma.user.findUnique({ where: { username } });
+  if (!user || !user.passwordHash || !user.active) {
+    await verifyPassword(input.password, await dummyPasswordHash());
+    return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    return fail(ErrorCode.RATE_LIMITED, `密码错误次数过多，账号已暂时锁定，请 ${LOCK_MINUTES} 分钟后再试。`);
+  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    const failed = user.failedLogins + 1;
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: {
+          failedLogins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
+          lockedUntil: failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+        },
+      });
+      await audit(tx, null, { action: 'LOGIN_FAILED', entity: 'User', entityId: user.id, detail: { failed } });
+    });
+    return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+  }
+  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  const { token, expiresAt } = await tokens.sign({ sub: user.id, role: user.role });
+  return { token, expiresAt, userId: user.id };
+}
+
+/**
+ * Mini-program login: code2session, then the user bound to that openid. A first-time WeChat user
+ * becomes a FAMILY account with no elders yet; a community worker's link code attaches elders.
+ */
+export async function wechatLogin(
+  prisma: PrismaClient,
+  tokens: TokenService,
+  wechat: WechatSessionClient,
+  code: string,
+): Promise<AuthResult> {
+  if (!code?.trim()) fail(ErrorCode.BAD_USER_INPUT, '缺少微信登录凭证，请重新进入小程序。');
+  let session;
+  try {
+    session = await wechat.code2Session(code.trim());
+  } catch (err) {
+    if (err instanceof WechatCodeError) return fail(ErrorCode.UNAUTHENTICATED, '微信登录凭证无效或已过期，请重新进入小程序。');
+    throw err;
+  }
+  const user = await prisma.user.upsert({
+    where: { wechatOpenId: session.openId },
+    create: { wechatOpenId: session.openId, wechatUnionId: session.unionId, displayName: '微信用户', role: 'FAMILY' },
+    update: { lastLoginAt: new Date() },
+  });
+  if (!user.active) fail(ErrorCode.FORBIDDEN, '该账号已停用，请联系社区工作人员。');
+  const { token, expiresAt } = await tokens.sign({ sub: user.id, role: user.role });
+  return { token, expiresAt, userId: user.id };
+}
+
+/** Resolves a verified token subject to the acting user and their scope; null if gone or disabled. */
+export async function loadActor(prisma: PrismaClient, userId: string): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { region: { select: { path: true } } } });
+  if (!user || !user.active) return null;
+  return {
+    userId: user.id,
+    role: user.role as Role,
+    displayName: user.displayName,
+    regionPath: user.region?.path,
+    providerId: user.providerId ?? undefined,
+    elderId: user.elderId ?? undefined,
+    qaAgencyId: user.qaAgencyId ?? undefined,
+  };
+}
+
+export async function findUser(prisma: PrismaClient, id: string) {
+  return prisma.user.findUnique({ where: { id } });
+}

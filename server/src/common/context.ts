@@ -1,0 +1,32 @@
+import type { Actor } from '../auth/actor.js';
+import type { TokenService } from '../auth/token.js';
+import type { WechatSessionClient } from '../auth/wechat.client.js';
+import type { Database } from '../db/database.js';
+import type { PrismaClient } from '../db/prisma.js';
+import type { IdNumberVault } from '../elders/id-crypto.js';
+import type { Config } from './config.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import type { Logger } from './logger.js';
+
+/** Process-wide services, built once at start-up. */
+export interface AppServices {
+  config: Config;
+  db: Database;
+  tokens: TokenService;
+  vault: IdNumberVault;
+  wechat: WechatSessionClient;
+  logger: Logger;
+}
+
+/** Per-request context: who is calling and a fresh set of DataLoaders. */
+export interface Context {
+  app: AppServices;
+  prisma: PrismaClient;
+  actor: Actor | null;
+  loaders: Loaders;
+  requestId: string;
+}
+
+export function createContext(app: AppServices, actor: Actor | null, requestId: string): Context {
+  return { app, prisma: app.db.prisma, actor, loaders: createLoaders(app.db.prisma), requestId };
+}

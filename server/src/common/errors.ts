@@ -1,0 +1,57 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable `extensions.code` values of API.md. Clients and the bot switch on these. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  INVALID_STATE = 'INVALID_STATE',
+  INSUFFICIENT_BALANCE = 'INSUFFICIENT_BALANCE',
+  IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
+  PROVIDER_SUSPENDED = 'PROVIDER_SUSPENDED',
+  OUT_OF_ZONE = 'OUT_OF_ZONE',
+  GEOFENCE_VIOLATION = 'GEOFENCE_VIOLATION',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Default messages, written for a community worker: what happened and what to do next. */
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: '请先登录后再操作。',
+  FORBIDDEN: '您没有权限查看或办理这项业务。',
+  BAD_USER_INPUT: '填写的信息有误，请检查后重新提交。',
+  NOT_FOUND: '没有找到相关记录，请核对后再试。',
+  NOT_ELIGIBLE: '该老人不符合服务条件。',
+  INVALID_STATE: '当前状态下不能办理这项操作。',
+  INSUFFICIENT_BALANCE: '余额不足。',
+  IDEMPOTENCY_CONFLICT: '这笔请求的编号已被用于另一笔不同的业务，请勿重复提交。',
+  PROVIDER_SUSPENDED: '该服务机构已被暂停接单。',
+  OUT_OF_ZONE: '该地址不在服务机构的服务片区内。',
+  GEOFENCE_VIOLATION: '签到位置离老人家太远。',
+  RATE_LIMITED: '操作太频繁，请稍后再试。',
+  INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
+};
+
+/**
+ * A domain error: safe to show to the user as it is. Anything else thrown is masked by the server
+ * as INTERNAL_SERVER_ERROR, so internals never reach a client.
+ */
+export class DomainError extends GraphQLError {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? DEFAULT_MESSAGES[code], { extensions: { code, ...(details ? { details } : {}) } });
+    this.code = code;
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, message, details);
+};
+
+export const defaultMessage = (code: ErrorCode): string => DEFAULT_MESSAGES[code];
+
+/** A field-level input problem, reported with the field so forms can point at it. */
+export const badInput = (field: string, message: string): DomainError =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });

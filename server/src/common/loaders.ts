@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import { policiesByIds } from '../catalogue/catalogue.service.js';
+import type { PrismaClient } from '../db/prisma.js';
+import { enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
+import { regionsByIds } from '../regions/regions.service.js';
+import { accountsByElderIds } from '../wallet/wallet.service.js';
+
+/** One set per request, so a page of N elders costs a fixed number of statements, not N. */
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    regionById: new DataLoader((ids: readonly string[]) => regionsByIds(prisma, ids)),
+    policyById: new DataLoader((ids: readonly string[]) => policiesByIds(prisma, ids)),
+    userById: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await prisma.user.findMany({ where: { id: { in: [...ids] } } });
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+    familyByElderId: new DataLoader((ids: readonly string[]) => familyByElderIds(prisma, ids)),
+    enrolmentByElderId: new DataLoader((ids: readonly string[]) => enrolmentByElderIds(prisma, ids)),
+    accountsByElderId: new DataLoader((ids: readonly string[]) => accountsByElderIds(prisma, ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

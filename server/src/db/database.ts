@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { deployMigrations } from './migrate.js';
+import { PrismaClient } from './prisma.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** Statements sent to the database so far (benchmarks read it to prove N+1-freedom). */
+  stats: { statements: number };
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir?: string; pglite?: PGlite };
+
+function instrument(prisma: PrismaClient, stats: { statements: number }): PrismaClient {
+  prisma.$on('query' as never, () => {
+    stats.statements += 1;
+  });
+  return prisma;
+}
+
+/**
+ * Opens the database and brings its schema up to date. PGlite runs in-process (a folder, or
+ * memory when no folder is given); PostgreSQL is reached through a pg Pool that close() ends.
+ */
+export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<Database> {
+  const stats = { statements: 0 };
+  const log = [{ emit: 'event', level: 'query' }] as const;
+  if (target.kind === 'postgres') {
+    if (opts.migrate !== false) await deployMigrations({ kind: 'pg', url: target.url });
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    const prisma = instrument(new PrismaClient({ adapter: new PrismaPg(pool), log: [...log] }), stats);
+    return {
+      prisma,
+      kind: 'postgres',
+      stats,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  let pglite = target.pglite;
+  if (!pglite) {
+    // PGlite does not create parent folders.
+    if (target.dir) mkdirSync(target.dir, { recursive: true });
+    pglite = await PGlite.create(target.dir);
+  }
+  if (opts.migrate !== false) await deployMigrations({ kind: 'pglite', db: pglite });
+  const prisma = instrument(new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] }), stats);
+  const owned = !target.pglite;
+  return {
+    prisma,
+    kind: 'pglite',
+    stats,
+    close: async () => {
+      await prisma.$disconnect();
+      if (owned) await pglite.close();
+    },
+  };
+}
+
+export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

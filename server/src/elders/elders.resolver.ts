@@ -1,0 +1,78 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import type { Context } from '../common/context.js';
+import { Region } from '../regions/regions.types.js';
+import { Wallet } from '../wallet/wallet.types.js';
+import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
+import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';
+
+@ArgsType()
+class EldersArgs {
+  @Field(() => ElderFilter, { nullable: true }) filter?: ElderFilter;
+  @Field(() => Int, { nullable: true, description: '每页条数，≤ 100，默认 20' }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}
+
+@Resolver(() => Elder)
+export class ElderResolver {
+  @Query(() => ElderConnection, { description: '我能查看的老人（按角色和辖区）' })
+  async elders(@Args(() => EldersArgs) args: EldersArgs, @Ctx() ctx: Context) {
+    return listElders(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), args.filter ?? {}, args);
+  }
+
+  @Query(() => Elder, { nullable: true })
+  async elder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getElder(ctx.prisma, requireActor(ctx.actor), id);
+  }
+
+  @Mutation(() => Elder, { description: '登记老人（社区工作人员、街道、区民政）' })
+  async registerElder(@Arg('input', () => RegisterElderInput) input: RegisterElderInput, @Ctx() ctx: Context) {
+    return registerElder(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), input);
+  }
+
+  @FieldResolver(() => String)
+  birthDate(@Root() elder: { birthDate: Date | string }): string {
+    return typeof elder.birthDate === 'string' ? elder.birthDate : elder.birthDate.toISOString().slice(0, 10);
+  }
+
+  @FieldResolver(() => Int)
+  age(@Root() elder: { birthDate: Date }): number {
+    return elderAge(elder.birthDate);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '完整身份证号：仅社区、街道、区民政可见，每次查看都记入审计日志',
+  })
+  async idNumber(@Root() elder: Elder, @Ctx() ctx: Context): Promise<string> {
+    return revealIdNumber(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), elder.id);
+  }
+
+  @FieldResolver(() => Region)
+  async community(@Root() elder: Elder, @Ctx() ctx: Context) {
+    return ctx.loaders.regionById.load(elder.communityId);
+  }
+
+  @FieldResolver(() => Enrolment, { nullable: true })
+  async enrolment(@Root() elder: Elder, @Ctx() ctx: Context) {
+    return ctx.loaders.enrolmentByElderId.load(elder.id);
+  }
+
+  @FieldResolver(() => Wallet)
+  async wallet(@Root() elder: Elder, @Ctx() ctx: Context): Promise<Wallet> {
+    return { elderId: elder.id, accounts: await ctx.loaders.accountsByElderId.load(elder.id) };
+  }
+
+  @FieldResolver(() => [FamilyMember])
+  async family(@Root() elder: Elder, @Ctx() ctx: Context) {
+    return ctx.loaders.familyByElderId.load(elder.id);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @FieldResolver(() => PolicyRef)
+  async policy(@Root() enrolment: Enrolment, @Ctx() ctx: Context) {
+    return ctx.loaders.policyById.load(enrolment.policyId);
+  }
+}

@@ -1,0 +1,74 @@
+// Saved operations on the admin query page: the questions admins ask most.
+export const ADMIN_EXAMPLES: { title: string; query: string; variables?: string }[] = [
+  {
+    title: '服务指南',
+    query: `# 黄陂区服务指南：项目、单价（分）、单位
+query ServiceGuide($policy: String!) {
+  serviceGuide(policyCode: $policy) { code name category mode unit priceFen description }
+}`,
+    variables: JSON.stringify({ policy: 'HUANGPI_2020' }, null, 2),
+  },
+  {
+    title: '辖区老人',
+    query: `# 我辖区内的老人（按社区筛选、按姓名或电话搜索）
+query Elders($filter: ElderFilter, $after: String) {
+  elders(filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id name age idNumberMasked phone status community { name }
+      enrolment { policy { code } category status startedOn }
+      wallet { accounts { kind unit balance held } } } }
+  }
+}`,
+    variables: JSON.stringify({ filter: { status: 'ENROLLED' } }, null, 2),
+  },
+  {
+    title: '政策与补贴',
+    query: `# 各项目的服务对象类别与每月补贴
+query Policies {
+  policies { code name region { code name } effectiveFrom
+    categories { code name source }
+    allowances { kind unit amount maxRateFenPerHour source } }
+}`,
+  },
+  {
+    title: '老人详情',
+    query: `# 一位老人的详情、家属与账户
+query Elder($id: ID!) {
+  elder(id: $id) { id name gender age idNumberMasked phone address status livingSituation selfCareAbility flags
+    community { code name } family { name relation }
+    enrolment { policy { code name } category status startedOn endedOn }
+    wallet { accounts { kind unit balance held available } } }
+}`,
+    variables: JSON.stringify({ id: '' }, null, 2),
+  },
+  {
+    title: '登记老人',
+    query: `# 登记一位老人（身份证号会校验；出生日期须与身份证一致）
+mutation Register($input: RegisterElderInput!) {
+  registerElder(input: $input) { id name age idNumberMasked community { name } }
+}`,
+    variables: JSON.stringify(
+      {
+        input: {
+          name: '张桂兰',
+          birthDate: '1945-03-08',
+          idNumber: '',
+          phone: '13800000000',
+          communityCode: '',
+          address: '',
+          selfCareAbility: 'PARTIAL',
+          livingSituation: 'ALONE',
+          flags: ['LOW_INCOME'],
+        },
+      },
+      null,
+      2,
+    ),
+  },
+  {
+    title: '区划',
+    query: `# 区县 → 街道（乡镇） → 社区（村）
+query Regions($parent: String) { regions(parentCode: $parent) { code name level } }`,
+  },
+];

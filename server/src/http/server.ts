@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { loadActor } from '../auth/auth.service.js';
+import { createContext, type AppServices, type Context } from '../common/context.js';
+import { defaultMessage, ErrorCode } from '../common/errors.js';
+import { handleAdminPage } from './admin-page.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Turns a bearer token into a context; a present but bad token is an error, not an anonymous call. */
+async function contextFor(app: AppServices, authorization: string | undefined): Promise<Context> {
+  const requestId = randomUUID();
+  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  if (!token) return createContext(app, null, requestId);
+  const claims = await app.tokens.verify(token);
+  const actor = claims ? await loadActor(app.db.prisma, claims.sub) : null;
+  if (!actor) {
+    throw new GraphQLError('登录已过期或无效，请重新登录。', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+  return createContext(app, actor, requestId);
+}
+
+/**
+ * Every error leaves with a stable code and a Chinese message. Domain errors pass as they are;
+ * validation of the request itself becomes BAD_USER_INPUT; anything unexpected is logged and
+ * masked, so no internals or stack traces reach a client.
+ */
+export function formatError(app: AppServices) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? '');
+    const original = (error as { originalError?: unknown })?.originalError;
+    if (code === 'BAD_USER_INPUT' && (original as { name?: string })?.name === 'ArgumentValidationError') {
+      const details = (original as { extensions?: { validationErrors?: { property: string }[] } }).extensions?.validationErrors ?? [];
+      const fields = details.map((d) => d.property).join('、');
+      return { message: `填写的信息有误${fields ? `（${fields}）` : ''}，请检查后重新提交。`, path: formatted.path, extensions: { code, fields: details.map((d) => d.property) } };
+    }
+    if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST') {
+      return {
+        message: `请求格式有误：${formatted.message}`,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code },
+      };
+    }
+    if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    }
+    app.logger.error({ err: error, path: formatted.path }, 'unexpected error in GraphQL operation');
+    return {
+      message: defaultMessage(ErrorCode.INTERNAL_SERVER_ERROR),
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export interface HttpApp {
+  server: Server;
+  apollo: ApolloServer<Context>;
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Promise<HttpApp> {
+  const server = createServer();
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      // graphql-ws clients send the token in connectionParams, since browsers cannot set headers.
+      context: async (ctx) => contextFor(app, (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined),
+    },
+    wss,
+  );
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    maxTokens: { n: 3000 },
+    blockFieldSuggestion: { enabled: app.config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !app.config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    formatError: formatError(app),
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => void (await wsCleanup.dispose()) };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  server.on('request', (req, res) => {
+    void handle(req, res).catch((err: { status?: number }) => {
+      if (err?.status === 413) return sendJson(res, 413, { errors: [{ message: '请求内容过大。', extensions: { code: 'BAD_USER_INPUT' } }] });
+      app.logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: defaultMessage(ErrorCode.INTERNAL_SERVER_ERROR), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', database: app.db.kind });
+    // The query page is for admins on demo and staging machines; production turns it off.
+    if (!app.config.production && handleAdminPage(req, res)) return;
+    if (url.pathname === '/graphql' && req.method === 'GET' && !app.config.production && (req.headers.accept ?? '').includes('text/html')) {
+      res.writeHead(302, { location: '/admin' });
+      return res.end();
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = raw;
+    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: '请求体不是合法的 JSON。', extensions: { code: 'BAD_USER_INPUT' } }] });
+      }
+    }
+    const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: () => contextFor(app, req.headers.authorization),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of response.headers) outHeaders[k] = v;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') return res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    server,
+    apollo,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          const actual = typeof addr === 'object' && addr ? addr.port : port;
+          resolve({ url: `http://${host}:${actual}/graphql`, port: actual });
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      wss.close();
+      if (server.listening) await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './common/config.js';
+import { DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/seed.js';
+
+const config = loadConfig();
+const started = Date.now();
+const app = await buildApp(config);
+const { url } = await app.http.listen(config.port, config.host);
+const log = app.services.logger;
+log.info({ url, database: app.services.db.kind, ms: Date.now() - started }, 'yilian server listening');
+
+console.log(`\n颐联服务已启动  ${url}`);
+console.log(`数据库：${app.services.db.kind === 'pglite' ? `内置 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`);
+if (!config.production) {
+  console.log(`管理查询台：${url.replace(/\/graphql$/, '/admin')}`);
+  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { CatalogueResolver, PolicyResolver } from './catalogue/catalogue.resolver.js';
+import { ElderResolver, EnrolmentResolver } from './elders/elders.resolver.js';
+import { RegionResolver } from './regions/regions.resolver.js';
+
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema; built once per process (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    // type-graphql 2 leaves class-validator off unless asked (STACK.md).
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  });
+  return built;
+}
+
+/** The SDL checked in at schema/schema.graphql, sorted so it diffs cleanly. */
+export async function printSdl(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}
