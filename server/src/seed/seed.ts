@@ -1,0 +1,218 @@
+// Demo data for a bare machine: the two programmes' regions, providers and caregivers, an account
+// for every role, and a few hundred elders with realistic Chinese data. Runs only on an empty
+// database (no users yet), so restarts never seed twice.
+import type { AppServices } from '../common/context.js';
+import type { Role } from '../common/enums.js';
+import { hashPassword } from '../auth/password.js';
+import { SandboxWechatSessionClient } from '../auth/wechat.client.js';
+import type { PrismaClient } from '../db/prisma.js';
+import { maskIdNumber, todayInShanghai } from '../elders/id-number.js';
+import { evaluateEligibility } from '../policies/eligibility.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
+
+export const DEMO_PASSWORD = 'demo1234';
+/** The sandbox wx.login code that logs in as the demo family member on the mini-program. */
+export const DEMO_FAMILY_WECHAT_CODE = 'demo-family';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  /** Region code for officials and workers; resolved after regions exist. */
+  regionCode?: string;
+  providerCode?: string;
+  note: string;
+}
+
+// Scopes follow DESIGN.md "Roles". Region codes come from seed/regions.data.ts.
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'district_admin', role: 'DISTRICT_ADMIN', displayName: '黄陂区民政局 陈科长', regionCode: '420116', note: '黄陂区全区' },
+  { username: 'yc_admin', role: 'DISTRICT_ADMIN', displayName: '阳城县民政局 杨股长', regionCode: '140522', note: '阳城县全县' },
+  { username: 'street_officer', role: 'STREET_OFFICER', displayName: '前川街道 周主任', regionCode: '420116001', note: '黄陂区前川街道' },
+  { username: 'worker', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 刘敏', regionCode: 'FIRST_COMMUNITY:420116001', note: '前川街道第一个社区' },
+  { username: 'worker2', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 王芳', regionCode: 'SECOND_COMMUNITY:420116001', note: '前川街道第二个社区' },
+  { username: 'yc_worker', role: 'COMMUNITY_WORKER', displayName: '村干部 李建军', regionCode: 'FIRST_COMMUNITY:140522100', note: '阳城县凤城镇第一个社区' },
+  { username: 'operator', role: 'OPERATOR', displayName: '呼叫中心话务员 何静', regionCode: '420116', note: '黄陂区呼叫中心' },
+  { username: 'provider_admin', role: 'PROVIDER_ADMIN', displayName: '服务机构管理员 孙涛', providerCode: 'FIRST_PROVIDER:HUANGPI_2020', note: '黄陂区第一家服务机构' },
+  { username: 'caregiver', role: 'CAREGIVER', displayName: '护理员', providerCode: 'FIRST_PROVIDER:HUANGPI_2020', note: '上述机构的第一位护理员' },
+  { username: 'qa', role: 'QA_AGENCY', displayName: '第三方评估员 郑伟', note: '第三方评估机构' },
+  { username: 'family', role: 'FAMILY', displayName: '家属', note: '两位老人的子女（小程序沙箱 code: demo-family）' },
+  { username: 'elder', role: 'ELDER', displayName: '老人本人', note: '一位享受服务的老人' },
+  { username: 'bot', role: 'BOT', displayName: '社区群机器人', note: '机器人服务账号' },
+];
+
+interface SeedOptions {
+  elders: number;
+  seed?: number;
+}
+
+/** Resolves the demo accounts' scopes against what the seed created: first/second community of a street. */
+async function scopeRegionId(prisma: PrismaClient, code: string | undefined): Promise<string | null> {
+  if (!code) return null;
+  const m = /^(FIRST|SECOND)_COMMUNITY:(\d+)$/.exec(code);
+  if (!m) return (await prisma.region.findUniqueOrThrow({ where: { code } })).id;
+  const communities = await prisma.region.findMany({ where: { parent: { code: m[2] }, level: 'COMMUNITY' }, orderBy: { code: 'asc' } });
+  const pick = communities[m[1] === 'FIRST' ? 0 : 1];
+  if (!pick) throw new Error(`seed: street ${m[2]} needs two communities`);
+  return pick.id;
+}
+
+export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ seeded: boolean }> {
+  const prisma = app.db.prisma;
+  if ((await prisma.user.count()) > 0) return { seeded: false };
+  const seed = opts.seed ?? 20260501;
+  const today = todayInShanghai();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const policies = await prisma.policy.findMany({ include: { zones: { include: { regions: { include: { region: true } } } } } });
+
+  // Providers: one per zone (Yangcheng's three 片区; Huangpi's single district-wide zone).
+  const providerByZone = new Map<string, string>();
+  const providerCodes = new Map<string, string[]>();
+  const generated = generateProviders();
+  for (const policy of policies) {
+    const doc = policy.document as unknown as PolicyDocument;
+    const mine = generated.filter((p) => p.policyCode === policy.code);
+    for (const [i, zone] of policy.zones.entries()) {
+      const spec = mine[i % mine.length];
+      const provider = await prisma.provider.upsert({
+        where: { code: spec.code },
+        create: { code: spec.code, name: spec.name, creditCode: spec.creditCode, regionId: policy.regionId, contactName: spec.contactName, contactPhone: spec.contactPhone },
+        update: {},
+      });
+      await prisma.serviceZone.update({ where: { id: zone.id }, data: { providerId: provider.id } });
+      providerByZone.set(zone.id, provider.id);
+      providerCodes.set(policy.code, [...(providerCodes.get(policy.code) ?? []), provider.code]);
+    }
+    void doc;
+  }
+  const providers = await prisma.provider.findMany({ orderBy: { code: 'asc' } });
+  for (const provider of providers) {
+    const caregivers = generateCaregivers(provider.code, 4, seed);
+    await prisma.caregiver.createMany({ data: caregivers.map((c) => ({ providerId: provider.id, name: c.name, phone: c.phone, skills: c.skills })) });
+  }
+
+  const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
+
+  // Elders across every community of both programmes.
+  const communities = await prisma.region.findMany({ where: { level: 'COMMUNITY' }, include: { parent: { include: { parent: true } } }, orderBy: { code: 'asc' } });
+  const elders = generateElders(opts.elders, {
+    seed,
+    today,
+    communities: communities.map((c) => ({
+      code: c.code,
+      name: c.name,
+      streetName: c.parent?.name ?? '',
+      districtCode: c.parent?.parent?.code ?? c.code.slice(0, 6),
+      lat: 0,
+      lng: 0,
+    })),
+  });
+  const communityByCode = new Map(communities.map((c) => [c.code, c]));
+  const elderRows = elders.map((e) => ({
+    name: e.name,
+    gender: e.gender,
+    birthDate: new Date(`${e.birthDate}T00:00:00Z`),
+    ethnicity: '汉族',
+    idNumberEnc: app.vault.encrypt(e.idNumber),
+    idNumberHash: app.vault.hash(e.idNumber),
+    idNumberMasked: maskIdNumber(e.idNumber),
+    phone: e.phone,
+    communityId: communityByCode.get(e.communityCode)!.id,
+    hukouRegionId: communityByCode.get(e.communityCode)!.id,
+    address: e.address,
+    latitude: e.latitude,
+    longitude: e.longitude,
+    livingSituation: e.livingSituation,
+    incomeSource: e.incomeSource,
+    selfCareAbility: e.selfCareAbility,
+    flags: e.flags,
+    qrSecret: app.vault.hash(`qr:${e.idNumber}`).slice(0, 32),
+  }));
+  await prisma.elder.createMany({ data: elderRows });
+  const elderIdByHash = new Map(
+    (await prisma.elder.findMany({ select: { id: true, idNumberHash: true } })).map((r) => [r.idNumberHash, r.id]),
+  );
+
+  // Enrol every elder whom a programme's rules accept; the rest stay in the registry (registered only).
+  const enrolments: { elderId: string; policyId: string; category: string; startedOn: Date }[] = [];
+  const startedOn = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  for (const e of elders) {
+    const district = e.communityCode.slice(0, 6);
+    const policy = policies.find((p) => (p.document as unknown as PolicyDocument).region.code === district);
+    if (!policy) continue;
+    const verdict = evaluateEligibility(policy.document as unknown as PolicyDocument, {
+      birthDate: e.birthDate,
+      flags: e.flags,
+      selfCareAbility: e.selfCareAbility,
+      hukouInRegion: true,
+      livesInRegion: true,
+      hasCapabilityAssessment: e.selfCareAbility === 'DISABLED',
+      today,
+    });
+    if (verdict.eligible) {
+      enrolments.push({ elderId: elderIdByHash.get(app.vault.hash(e.idNumber))!, policyId: policy.id, category: verdict.category, startedOn });
+    }
+  }
+  await prisma.enrolment.createMany({ data: enrolments });
+  await prisma.elder.updateMany({ where: { id: { in: enrolments.map((e) => e.elderId) } }, data: { status: 'ENROLLED' } });
+  // Zero-balance wallets for the enrolled; allowances are credited by the monthly run.
+  const accounts = enrolments.flatMap((en) => {
+    const doc = policies.find((p) => p.id === en.policyId)!.document as unknown as PolicyDocument;
+    const kinds = [...doc.allowance.buckets.map((b) => ({ kind: b.accountKind, unit: b.unit })), { kind: 'SELF_PAID' as const, unit: 'FEN' as const }];
+    return kinds.map((k) => ({ key: `elder:${en.elderId}:${k.kind}`, kind: k.kind, unit: k.unit, elderId: en.elderId, policyId: en.policyId }));
+  });
+  await prisma.ledgerAccount.createMany({ data: accounts });
+
+  // Demo accounts for every role.
+  const userId = new Map<string, string>();
+  const firstProvider = (code: string | undefined) => {
+    const m = code && /^FIRST_PROVIDER:(\w+)$/.exec(code);
+    return m ? providers.find((p) => p.code === providerCodes.get(m[1])?.[0])?.id ?? null : null;
+  };
+  for (const a of DEMO_ACCOUNTS) {
+    const u = await prisma.user.create({
+      data: {
+        username: a.username,
+        passwordHash,
+        displayName: a.displayName,
+        role: a.role,
+        regionId: await scopeRegionId(prisma, a.regionCode),
+        providerId: firstProvider(a.providerCode),
+        qaAgencyId: a.role === 'QA_AGENCY' ? qa.id : null,
+      },
+    });
+    userId.set(a.username, u.id);
+  }
+  // The demo caregiver account is the first caregiver of the first Huangpi provider.
+  const cgUser = await prisma.user.findUniqueOrThrow({ where: { username: 'caregiver' } });
+  const cg = await prisma.caregiver.findFirstOrThrow({ where: { providerId: cgUser.providerId! }, orderBy: { id: 'asc' } });
+  await prisma.caregiver.update({ where: { id: cg.id }, data: { userId: cgUser.id } });
+  await prisma.user.update({ where: { id: cgUser.id }, data: { displayName: `护理员 ${cg.name}` } });
+
+  // The demo family member looks after two enrolled elders of the worker's community.
+  const workerRegion = await prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+  const cared = await prisma.elder.findMany({ where: { communityId: workerRegion.regionId!, status: 'ENROLLED' }, orderBy: { id: 'asc' }, take: 3 });
+  if (cared.length < 3) throw new Error('seed: the demo community needs at least three enrolled elders; raise SEED_ELDERS');
+  const sandbox = new SandboxWechatSessionClient(app.config.secrets.wechatSandboxSecret);
+  await prisma.user.update({
+    where: { username: 'family' },
+    data: { wechatOpenId: sandbox.openIdFor(DEMO_FAMILY_WECHAT_CODE), displayName: `${cared[0].name.slice(0, 1)}女士（家属）` },
+  });
+  await prisma.familyLink.createMany({
+    data: [
+      { elderId: cared[0].id, userId: userId.get('family')!, relation: '女儿' },
+      { elderId: cared[1].id, userId: userId.get('family')!, relation: '女儿' },
+    ],
+  });
+  await prisma.user.update({ where: { username: 'elder' }, data: { elderId: cared[2].id, displayName: cared[2].name } });
+
+  // Other family members as WeChat-only accounts (no password).
+  const families = elders.flatMap((e) => e.family.map((f) => ({ elderHash: app.vault.hash(e.idNumber), ...f })));
+  for (const f of families) {
+    const u = await prisma.user.create({ data: { displayName: f.name, role: 'FAMILY', phone: f.phone } });
+    await prisma.familyLink.create({ data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation } });
+  }
+  app.logger.info({ elders: elders.length, enrolled: enrolments.length, providers: providers.length }, 'seeded demo data');
+  return { seeded: true };
+}

@@ -1,0 +1,143 @@
+// npm run bench: the Yilian server through its full HTTP stack against a bare node:http handler
+// serving the same data from one hand-written SQL query, both measured in this one process on the
+// same database, so the figures are ratios, not absolute claims about the machine.
+import { createServer } from 'node:http';
+import { buildApp } from '../../server/src/app.js';
+import { createLogger } from '../../server/src/common/logger.js';
+import { freshDatabase, testConfig } from '../../server/src/testing/harness.js';
+import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ELDERS = Number(process.env.BENCH_ELDERS ?? 500);
+
+const GUIDE_QUERY = `query($p:String!){ serviceGuide(policyCode:$p){ code name category mode unit priceFen description } }`;
+const ELDERS_QUERY = `query($n:Int!){ elders(first:$n){ totalCount edges { node { id name age idNumberMasked
+  community { code name } enrolment { policy { code } category status startedOn }
+  wallet { accounts { kind unit balance held } } } } } }`;
+
+const GUIDE_SQL = `SELECT s.code, s.name, s.category, s.mode, s.unit, s."priceFen", s.description
+  FROM "ServiceItem" s JOIN "Policy" p ON p.id = s."policyId"
+  WHERE p.code = $1 AND s.active ORDER BY s."sortOrder", s.code`;
+
+// One statement for the page, the total and every nested object: the floor any ORM stack pays over.
+const ELDERS_SQL = `WITH page AS (
+    SELECT e.* FROM "Elder" e ORDER BY e.id LIMIT $1
+  )
+  SELECT json_build_object(
+    'totalCount', (SELECT count(*) FROM "Elder"),
+    'edges', coalesce(json_agg(json_build_object('node', json_build_object(
+      'id', page.id, 'name', page.name,
+      'age', date_part('year', age((now() AT TIME ZONE 'Asia/Shanghai')::date, page."birthDate"))::int,
+      'idNumberMasked', page."idNumberMasked",
+      'community', json_build_object('code', r.code, 'name', r.name),
+      'enrolment', (SELECT json_build_object('policy', json_build_object('code', p.code), 'category', en.category,
+                      'status', en.status, 'startedOn', to_char(en."startedOn", 'YYYY-MM-DD'))
+                    FROM "Enrolment" en JOIN "Policy" p ON p.id = en."policyId"
+                    WHERE en."elderId" = page.id ORDER BY (en.status = 'ACTIVE') DESC, en."startedOn" DESC LIMIT 1),
+      'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit', a.unit,
+                      'balance', a.balance, 'held', a.held) ORDER BY a.kind)
+                    FROM "LedgerAccount" a WHERE a."elderId" = page.id), '[]'::json))
+    )) ORDER BY page.id), '[]'::json)
+  ) AS body
+  FROM page JOIN "Region" r ON r.id = page."communityId"`;
+
+async function load(send: () => Promise<void>): Promise<number> {
+  for (let i = 0; i < 20; i++) await send(); // warm-up
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) await send();
+    }),
+  );
+  return REQUESTS / ((performance.now() - started) / 1000);
+}
+
+const db = await freshDatabase();
+const app = await buildApp(testConfig({ seedElders: ELDERS }), { db, logger: createLogger(), seed: true });
+const { url } = await app.http.listen(0);
+
+async function post(body: unknown, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+const token = (await post({
+  query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }',
+  variables: { u: 'district_admin', p: DEMO_PASSWORD },
+})).passwordLogin.token as string;
+
+// The baseline: node:http + the same driver, one SQL statement, JSON out. No auth, no GraphQL.
+const query = async (sql: string, params: unknown[]) => {
+  const r = await app.services.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+  return r;
+};
+const bare = createServer((req, res) => {
+  const u = new URL(req.url ?? '/', 'http://x');
+  const run = u.pathname === '/guide'
+    ? query(GUIDE_SQL, [u.searchParams.get('p')]).then((rows) => ({ data: { serviceGuide: rows } }))
+    : query(ELDERS_SQL, [Number(u.searchParams.get('n'))]).then((rows) => ({ data: { elders: rows[0].body } }));
+  run.then(
+    (body) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+    },
+    (err) => {
+      res.writeHead(500);
+      res.end(String(err));
+    },
+  );
+});
+await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}`;
+const getBare = async (path: string) => {
+  const res = await fetch(bareUrl + path);
+  if (!res.ok) throw new Error(await res.text());
+  await res.json();
+};
+
+// Same data from both sides, or the comparison means nothing.
+const viaApi = await post({ query: ELDERS_QUERY, variables: { n: 50 } }, token);
+const viaSql = (await (await fetch(`${bareUrl}/elders?n=50`)).json()) as { data: { elders: any } };
+const total = viaApi.elders.totalCount;
+if (viaApi.elders.edges.length !== viaSql.data.elders.edges.length || total !== Number(viaSql.data.elders.totalCount)) {
+  throw new Error('baseline and API disagree on the elders page');
+}
+
+async function statementsPer(fn: () => Promise<unknown>): Promise<number> {
+  const before = app.services.db.stats.statements;
+  await fn();
+  return app.services.db.stats.statements - before;
+}
+
+const rows: string[][] = [];
+const guideApi = await load(async () => void (await post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } })));
+const guideBare = await load(() => getBare('/guide?p=HUANGPI_2020'));
+rows.push(['serviceGuide(HUANGPI_2020)', guideApi.toFixed(0), guideBare.toFixed(0), (guideApi / guideBare).toFixed(2),
+  String(await statementsPer(() => post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } })))]);
+const eldersApi = await load(async () => void (await post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)));
+const eldersBare = await load(() => getBare('/elders?n=50'));
+rows.push(['elders(first: 50) + wallet + community', eldersApi.toFixed(0), eldersBare.toFixed(0), (eldersApi / eldersBare).toFixed(2),
+  String(await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)))]);
+
+const perPage: string[] = [];
+for (const n of [1, 10, 50, 100]) {
+  perPage.push(`first=${n}: ${await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n } }, token))}`);
+}
+
+console.log(`\nYilian bench — ${db.backend}, ${total} elders visible to district_admin, ${REQUESTS} requests × ${CONCURRENCY} concurrent per side`);
+console.log(['scenario', 'yilian req/s', 'bare SQL req/s', 'ratio', 'SQL statements/request'].join(' | '));
+for (const r of rows) console.log(r.join(' | '));
+console.log(`SQL statements per elders request by page size (must not grow): ${perPage.join(', ')}`);
+console.log('(statements include the token holder look-up; the bare handler does no authentication.)');
+
+bare.close();
+await app.close();
+await db.close();

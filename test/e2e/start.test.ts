@@ -1,0 +1,111 @@
+// The README's first command as a new user runs it: `npm start` on an empty data folder migrates,
+// seeds and serves; a plain HTTP POST (what curl sends) then gets Huangpi's priced service guide.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let child: ChildProcess;
+let output = '';
+let url = '';
+const dataDir = mkdtempSync(path.join(tmpdir(), 'yilian-start-'));
+
+beforeAll(async () => {
+  const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
+  if (process.env.DATABASE_URL) delete env.DATABASE_URL; // this test is about the bare-machine default
+  child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    const poll = setInterval(() => {
+      const m = /颐联服务已启动\s+(http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        url = m[1];
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        reject(new Error(`server exited:\n${output}`));
+      }
+    }, 200);
+  });
+});
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start on a bare machine', () => {
+  it('serves serviceGuide(policyCode: HUANGPI_2020) with its priced items over plain HTTP', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serviceGuide(policyCode: "HUANGPI_2020") { code name unit priceFen mode } }' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { serviceGuide: { name: string; priceFen: number | null; mode: string }[] } };
+    const priced = body.data.serviceGuide.filter((i) => i.priceFen !== null);
+    // 000 四: the offline guide prices 14 items, e.g. 助浴 60 元/次 and 理疗护理 50 元/小时.
+    expect(priced.length).toBe(14);
+    expect(priced.find((i) => i.name.includes('助浴'))?.priceFen).toBe(6000);
+    expect(priced.find((i) => i.name.includes('理疗'))?.priceFen).toBe(5000);
+  });
+
+  it('prints the admin page and demo accounts, and serves the admin page without a CDN', async () => {
+    expect(output).toMatch(/管理查询台：http/);
+    expect(output).toMatch(/演示账号/);
+    const page = await (await fetch(url.replace(/graphql$/, 'admin'))).text();
+    expect(page).toContain('/admin/assets/graphiql.min.js');
+    expect(page).not.toMatch(/https?:\/\/(unpkg|cdn|jsdelivr)/);
+    const asset = await fetch(url.replace(/graphql$/, 'admin/assets/graphiql.min.js'));
+    expect(asset.status).toBe(200);
+    expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('restarts on the same data folder without seeding twice', async () => {
+    const login = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { passwordLogin(username: "district_admin", password: "demo1234") { token } }' }),
+    });
+    const token = ((await login.json()) as { data: { passwordLogin: { token: string } } }).data.passwordLogin.token;
+    const count = async (u: string) =>
+      ((await (await fetch(u, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ elders(first: 1) { totalCount } }' }),
+      })).json()) as { data: { elders: { totalCount: number } } }).data.elders.totalCount;
+    const before = await count(url);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    output = '';
+    const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
+    delete env.DATABASE_URL;
+    child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const again = await new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(output)), 60_000);
+      const p = setInterval(() => {
+        const m = /颐联服务已启动\s+(http:\/\/\S+)/.exec(output);
+        if (m) {
+          clearInterval(p);
+          clearTimeout(t);
+          resolve(m[1]);
+        }
+      }, 200);
+    });
+    // The token still works: the JWT key persisted in the data folder across the restart.
+    expect(await count(again)).toBe(before);
+  });
+});
