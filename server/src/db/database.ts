@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { SafePGliteAdapterFactory } from './pglite-adapter.js';
 import { deployMigrations } from './migrate.js';
 import { PrismaClient } from './prisma.js';
 
@@ -53,7 +53,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     pglite = await PGlite.create(target.dir);
   }
   if (opts.migrate !== false) await deployMigrations({ kind: 'pglite', db: pglite });
-  const prisma = instrument(new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] }), stats);
+  const prisma = instrument(new PrismaClient({ adapter: new SafePGliteAdapterFactory(pglite), log: [...log] }), stats);
   const owned = !target.pglite;
   return {
     prisma,

@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { SafePGliteAdapterFactory as PrismaPGlite } from './pglite-adapter.js';
 import { REPO_ROOT } from '../common/config.js';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'prisma', 'schema.prisma');
@@ -38,6 +39,23 @@ function loadEngineModule() {
     return glue as never;
   })();
   return enginePromise;
+}
+
+/**
+ * PrismaPg's executeScript splits scripts on every ';', which breaks plpgsql bodies. PostgreSQL
+ * runs a multi-statement simple query as one implicit transaction, so hand it the whole script.
+ */
+function wholeScripts(inner: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  const patch = async <T extends { executeScript(s: string): Promise<void>; underlyingDriver(): { query(s: string): Promise<unknown> } }>(a: T) => {
+    a.executeScript = async (script: string) => void (await a.underlyingDriver().query(script));
+    return a;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => patch(await inner.connect()),
+    connectToShadowDb: async () => patch(await inner.connectToShadowDb()),
+  };
 }
 
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (e: WasmSchemaEngine) => Promise<T>): Promise<T> {
@@ -80,11 +98,12 @@ export function migrationList() {
  */
 export async function deployMigrations(target: MigrationTarget): Promise<{ applied: string[] }> {
   let owned: PGlite | undefined;
-  let pool: PrismaPg | undefined;
+  let pool: pg.Pool | undefined;
   let factory: SqlMigrationAwareDriverAdapterFactory;
   if (target.kind === 'pg') {
-    pool = new PrismaPg({ connectionString: target.url, max: 2 });
-    factory = pool;
+    // Our own pool, ended below: the engine's session-level advisory lock goes with its connection.
+    pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    factory = wholeScripts(new PrismaPg(pool));
   } else {
     let db: PGlite;
     if ('db' in target) db = target.db;
@@ -99,6 +118,7 @@ export async function deployMigrations(target: MigrationTarget): Promise<{ appli
     return { applied: out.appliedMigrationNames };
   } finally {
     await owned?.close();
+    await pool?.end();
   }
 }
 

@@ -1,11 +1,13 @@
 // Test harness: a real server on a real database per test file. PGlite by default; with
 // DATABASE_URL set, a fresh PostgreSQL database created beside it and dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { buildApp, type App } from '../app.js';
 import type { Config } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
-import { openDatabase, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { freshDatabase } from './database.js';
+
+export { freshDatabase };
 import { DEMO_PASSWORD } from '../seed/seed.js';
 import { PassThrough } from 'node:stream';
 
@@ -28,35 +30,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedElders: 60,
     ...overrides,
   };
-}
-
-/** A fresh, migrated database on the backend this run is for. */
-export async function freshDatabase(): Promise<Database & { backend: string }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const db = await openDatabase({ kind: 'pglite' });
-    return Object.assign(db, { backend: 'pglite' });
-  }
-  const admin = new URL(url);
-  const name = `${admin.pathname.slice(1) || 'yilian'}_t${randomBytes(5).toString('hex')}`;
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: target.toString() });
-  return Object.assign(db, {
-    backend: 'postgres',
-    close: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  });
 }
 
 export interface GqlResult<T = Record<string, any>> {
