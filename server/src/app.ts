@@ -8,7 +8,9 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/database.
 import { IdNumberVault } from './elders/id-crypto.js';
 import { createHttpApp, type HttpApp } from './http/server.js';
 import { allPolicies } from './policies/documents/index.js';
+import { syncRegions } from './regions/regions.service.js';
 import { getSchema } from './schema.js';
+import { REGIONS } from './seed/regions.data.js';
 import { seedDemo } from './seed/seed.js';
 
 export interface App {
@@ -42,6 +44,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
 export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean } = {}): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
   const services = buildServices(config, db, opts.logger);
+  // Reference data (the region tree and the programmes) is kept current on every start.
+  await syncRegions(db.prisma, REGIONS);
   await syncPolicies(db.prisma, allPolicies);
   if (opts.seed ?? config.demo) await seedDemo(services, { elders: config.seedElders });
   const http = await createHttpApp(services, await getSchema());

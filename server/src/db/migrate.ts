@@ -33,7 +33,8 @@ function loadEngineModule() {
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const glue = (await import(gluePath)) as Record<string, unknown> & { __wbg_set_wasm(e: unknown): void };
     const wasm = readFileSync(gluePath.replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(wasm, { './schema_engine_bg.js': glue } as WebAssembly.Imports);
+    // The lib has no DOM types, where WebAssembly's are declared; Node provides the global.
+    const { instance } = await (globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly.instantiate(wasm, { './schema_engine_bg.js': glue });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
     return glue as never;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/harness.js';
+import { startTestServer, type GqlResult, type TestServer } from '../testing/harness.js';
 import { checksumChar } from './id-number.js';
 
 let t: TestServer;
@@ -24,7 +24,7 @@ const allCommunities = async (user: string) => {
   const ids: { id: string; community: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const r = await t.gql(ELDERS, { n: 100, a: after }, tokens[user]);
+    const r: GqlResult = await t.gql(ELDERS, { n: 100, a: after }, tokens[user]);
     expect(r.errors).toBeUndefined();
     for (const e of r.data!.elders.edges) ids.push({ id: e.node.id, community: e.node.community.code });
     if (!r.data!.elders.pageInfo.hasNextPage) return ids;

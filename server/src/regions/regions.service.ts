@@ -13,3 +13,30 @@ export async function listRegions(prisma: PrismaClient, parentCode?: string | nu
 }
 
 export const findRegionByCode = (prisma: PrismaClient, code: string) => prisma.region.findUnique({ where: { code } });
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
+  parentCode?: string;
+}
+
+/** Upserts the region tree (parents before children), keeping each row's code path current. */
+export async function syncRegions(prisma: PrismaClient, regions: readonly RegionRow[]) {
+  const existing = await prisma.region.findMany({ select: { id: true, code: true, name: true, path: true, parentId: true } });
+  const byCode = new Map(existing.map((r) => [r.code, r]));
+  for (const r of regions) {
+    const parent = r.parentCode ? byCode.get(r.parentCode) : undefined;
+    if (r.parentCode && !parent) throw new Error(`region ${r.code}: parent ${r.parentCode} must come first`);
+    const path = parent ? `${parent.path}/${r.code}` : r.code;
+    const have = byCode.get(r.code);
+    if (have && have.name === r.name && have.path === path && have.parentId === (parent?.id ?? null)) continue;
+    const row = await prisma.region.upsert({
+      where: { code: r.code },
+      create: { code: r.code, name: r.name, level: r.level, path, parentId: parent?.id ?? null },
+      update: { name: r.name, level: r.level, path, parentId: parent?.id ?? null },
+      select: { id: true, code: true, name: true, path: true, parentId: true },
+    });
+    byCode.set(r.code, row);
+  }
+}

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import { maskIdNumber, todayInShanghai } from '../elders/id-number.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { REGIONS } from './regions.data.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -71,7 +72,6 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const providerCodes = new Map<string, string[]>();
   const generated = generateProviders();
   for (const policy of policies) {
-    const doc = policy.document as unknown as PolicyDocument;
     const mine = generated.filter((p) => p.policyCode === policy.code);
     for (const [i, zone] of policy.zones.entries()) {
       const spec = mine[i % mine.length];
@@ -84,7 +84,6 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       providerByZone.set(zone.id, provider.id);
       providerCodes.set(policy.code, [...(providerCodes.get(policy.code) ?? []), provider.code]);
     }
-    void doc;
   }
   const providers = await prisma.provider.findMany({ orderBy: { code: 'asc' } });
   for (const provider of providers) {
@@ -96,16 +95,20 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
 
   // Elders across every community of both programmes.
   const communities = await prisma.region.findMany({ where: { level: 'COMMUNITY' }, include: { parent: { include: { parent: true } } }, orderBy: { code: 'asc' } });
+  const focus = await Promise.all(
+    DEMO_ACCOUNTS.filter((a) => a.role === 'COMMUNITY_WORKER').map(async (a) => (await prisma.region.findUniqueOrThrow({ where: { id: (await scopeRegionId(prisma, a.regionCode))! } })).code),
+  );
   const elders = generateElders(opts.elders, {
     seed,
     today,
+    focus,
     communities: communities.map((c) => ({
       code: c.code,
       name: c.name,
       streetName: c.parent?.name ?? '',
       districtCode: c.parent?.parent?.code ?? c.code.slice(0, 6),
-      lat: 0,
-      lng: 0,
+      lat: REGIONS.find((r) => r.code === c.code)?.lat ?? 0,
+      lng: REGIONS.find((r) => r.code === c.code)?.lng ?? 0,
     })),
   });
   const communityByCode = new Map(communities.map((c) => [c.code, c]));

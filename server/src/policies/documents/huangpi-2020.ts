@@ -1,0 +1,233 @@
+// 黄陂区政府购买互联网+居家养老服务方案（试行）, 2020-04-30 — source: shared/policies/000_74ba4d29b06e0bc1.txt.
+// Clause references are "000 <section>"; sections 四/六/七 and 附件1–3 carry the rules encoded here.
+import type { PolicyInput } from '../policy.schema.js';
+
+const SOURCE_GUIDE = '000 四（服务指南）';
+const online = (code: string, name: string, category: string, description: string, unit: 'PER_MONTH' | 'ON_DEMAND' = 'ON_DEMAND') => ({
+  code,
+  name,
+  category,
+  mode: 'ONLINE' as const,
+  unit,
+  priceFen: null,
+  description,
+  source: '000 四（线上服务表）',
+});
+
+export const huangpi2020: PolicyInput = {
+  code: 'HUANGPI_2020',
+  name: '黄陂区政府购买互联网+居家养老服务',
+  issuer: '武汉市黄陂区人民政府办公室',
+  issuedOn: '2020-04-30',
+  sourceFile: '000_74ba4d29b06e0bc1.txt',
+  region: { code: '420116', name: '武汉市黄陂区' },
+  effective: { from: '2020-04-30' },
+  eligibility: {
+    minAge: 60,
+    // 000 三/四: 本区户籍 60 周岁以上, 持有黄陂区户籍且在当地实际居住.
+    hukouInRegion: true,
+    livesInRegion: true,
+    residenceSource: '000 四',
+    categories: [
+      { code: 'HP_LOW_INCOME', name: '第一类：60 周岁以上低保老人', conditions: [{ minAge: 60, flagsAll: ['LOW_INCOME'] }], source: '000 四 1' },
+      {
+        code: 'HP_EXTREME_POVERTY',
+        name: '第二类：60 周岁以上特困老人（原五保、三无）',
+        conditions: [{ minAge: 60, flagsAll: ['EXTREME_POVERTY'] }],
+        source: '000 四 2',
+      },
+      {
+        code: 'HP_LOST_ONLY_CHILD',
+        name: '第三类：60 周岁以上失独或独生子女二级以上残疾的老人',
+        conditions: [
+          { minAge: 60, flagsAll: ['LOST_ONLY_CHILD'] },
+          { minAge: 60, flagsAll: ['ONLY_CHILD_DISABLED_GRADE_2_PLUS'] },
+        ],
+        source: '000 四 3',
+      },
+      {
+        code: 'HP_DISABILITY_1_2',
+        name: '第四类：60 周岁以上一、二级残疾老人',
+        conditions: [{ minAge: 60, flagsAll: ['DISABILITY_GRADE_1_2'] }],
+        source: '000 四 4',
+      },
+      {
+        code: 'HP_AGED_80',
+        name: '第五类：80 周岁以上（除以上四类）的高龄老人',
+        conditions: [{ minAge: 80 }],
+        onlyIfNoOtherCategory: true,
+        source: '000 四 5',
+      },
+    ],
+    exclusions: [],
+    // 000 四 注: 非以上五类条件的老人亦可通过热线自费购买服务.
+    othersMaySelfPay: true,
+  },
+  workflow: {
+    // 000 六: 社区（村）初审 → 社区（村）内公示 → 街道办事处（乡镇）审批 → 区民政部门备案.
+    stages: [
+      { stage: 'COMMUNITY_REVIEW', role: 'COMMUNITY_WORKER' },
+      { stage: 'PUBLIC_NOTICE', days: 7, assumed: true, note: '方案未规定公示天数，默认 7 天，可在政策中调整' },
+      { stage: 'STREET_REVIEW', role: 'STREET_OFFICER' },
+      { stage: 'DISTRICT_FILING', role: 'DISTRICT_ADMIN' },
+    ],
+    source: '000 六',
+  },
+  allowance: {
+    // 000 三/四/七 and 附件2: 每人每月 100 元 = 线上 30 元 + 线下 70 元.
+    monthlyTotalFen: 10000,
+    buckets: [
+      { accountKind: 'SUBSIDY_ONLINE', unit: 'FEN', amount: 3000, rollover: 'UNTIL_CLEARING', pays: ['ONLINE'], source: '000 七' },
+      { accountKind: 'SUBSIDY_OFFLINE', unit: 'FEN', amount: 7000, rollover: 'UNTIL_CLEARING', pays: ['OFFLINE'], source: '000 七' },
+    ],
+    // 000 四: 超出政府补贴 70 元额度的服务费用需老人自行支付.
+    overagePaidByElder: true,
+    // 000 七: 电子钱包在周年对应日清零或在老人去世、户籍迁出时清零.
+    clearing: [
+      { on: 'ENROLMENT_ANNIVERSARY', source: '000 七' },
+      { on: 'DEATH', source: '000 七' },
+      { on: 'HUKOU_MOVED_OUT', source: '000 七' },
+    ],
+    source: '000 七',
+  },
+  serviceGuide: {
+    items: [
+      {
+        code: 'HP_MEAL_CANTEEN', name: '集中就餐（午餐）', category: '助餐', mode: 'OFFLINE', unit: 'PER_MEAL', priceFen: 1000,
+        description: '一荤两素一汤',
+        standard: '辖区幸福食堂、街道助餐点饭菜制作场所符合相关卫生标准，证照齐全，饭菜干净卫生，温度合适，充分考虑老年人饮食需求，就餐地点充分考虑老年人行动特点，保证安全。',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_MEAL_DELIVERY', name: '上门送餐（午餐）', category: '助餐', mode: 'OFFLINE', unit: 'PER_MEAL', priceFen: 1000,
+        description: '一荤两素',
+        standard: '辖区幸福食堂、街道助餐点饭菜制作场所符合相关卫生标准，证照齐全，饭菜干净卫生，温度合适，充分考虑老年人饮食需求，送餐上门应及时。',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_KITCHEN_CLEANING', name: '厨房整理', category: '助洁', mode: 'OFFLINE', unit: 'PER_60_MIN', unitMinutes: 60, priceFen: 3000,
+        description: '对老人家里的灶台、油烟机表面、水槽、碗具进行清理',
+        standard: '地面无垃圾，烟机灶具无积尘，玻璃、窗框无明显污渍、尘土，现场整洁',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_ROOM_CLEANING', name: '居室清洁', category: '助洁', mode: 'OFFLINE', unit: 'PER_60_MIN', unitMinutes: 60, priceFen: 3000,
+        description: '除卫生间、厨房外的室内卫生打扫',
+        standard: '地面无垃圾，墙面无灰尘，家具无积尘，窗纱无尘土，窗台无污渍、尘土，衣物、窗帘等清洗干净。协助老人进行卫生清理时，应充分了解老人生理特点，保证老人安全，不得在服务过程中对老人造成伤害',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_HAIRCUT', name: '上门理发', category: '助洁', mode: 'OFFLINE', unit: 'PER_VISIT', priceFen: 2000,
+        description: '帮老人洗发、理发',
+        standard: '服务人员应具备相应的专业技能，自备相应的理发设备，服务过程中尊重老人的个人意愿，要认真仔细，防止伤害老人，冬季应及时将老人头发吹干，防止感冒',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_LAUNDRY', name: '上门洗衣', category: '助洁', mode: 'OFFLINE', unit: 'PER_60_MIN', unitMinutes: 60, priceFen: 3000,
+        description: '对老人的衣物、床单、窗帘、被套等进行清洗',
+        standard: '衣物、窗帘等清洗干净并晾晒',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_NAIL_CARE', name: '剪指甲', category: '助洁', mode: 'OFFLINE', unit: 'PER_VISIT', priceFen: 1000,
+        description: '对于老人的手指甲、脚指甲进行整理，做好相应清理工作',
+        standard: '剪指甲注意如果老人有灰指甲等疾病，不可提供此项服务，并提醒老人及时就医',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_BATHING', name: '助浴', category: '助洁', mode: 'OFFLINE', unit: 'PER_VISIT', priceFen: 6000,
+        description: '为老人提供擦洗、沐浴、协助穿衣等服务',
+        standard: '协助行动不便、术后康复的老人进行擦浴，并照顾老人穿衣，服务同时需家属在场。',
+        source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_HEALTH_CHECK', name: '上门体检', category: '助医', mode: 'OFFLINE', unit: 'PER_VISIT', priceFen: 2000,
+        description: '为老人测量血压、心率等', source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_HOSPITAL_ESCORT', name: '陪同就医', category: '助医', mode: 'OFFLINE', unit: 'PER_HOUR', unitMinutes: 60, priceFen: 2000,
+        description: '帮助老人到医院挂号、就诊、取药', source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_PHYSIOTHERAPY', name: '理疗护理', category: '助医', mode: 'OFFLINE', unit: 'PER_HOUR', unitMinutes: 60, priceFen: 5000,
+        description: '上门为老人提供理疗服务、协助康复训练', source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_READING', name: '读报', category: '精神慰藉', mode: 'OFFLINE', unit: 'PER_HOUR', unitMinutes: 60, priceFen: 1000,
+        description: '根据老人喜好，给老人读报、读书、新闻等', source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_CHATTING', name: '陪聊', category: '精神慰藉', mode: 'OFFLINE', unit: 'PER_HOUR', unitMinutes: 60, priceFen: 1000,
+        description: '陪老人聊天，舒缓心情', source: SOURCE_GUIDE,
+      },
+      {
+        code: 'HP_OUTING_ESCORT', name: '陪同外出', category: '精神慰藉', mode: 'OFFLINE', unit: 'PER_HOUR', unitMinutes: 60, priceFen: 2000,
+        description: '陪老人外出访友、购物，参加社区活动', source: SOURCE_GUIDE,
+      },
+      // Online services (000 四 线上服务表), paid from the 30 元 online bucket as a whole.
+      online('HP_ONLINE_PHONE', '老人机', '线上基础服务', '综合信息服务平台为每位符合条件的老人免费提供匹配互联网综合信息平台的手机', 'PER_MONTH'),
+      online('HP_ONLINE_PHONE_PLAN', '话费套餐', '线上基础服务', '老人手机每月可享受每月 60 分钟呼出通话，30M 流量', 'PER_MONTH'),
+      online('HP_ONLINE_LOCATION', '定位查询', '线上基础服务', '老人在走失或迷路等情况时，综合信息服务平台可通过手机对老人进行实时定位，并联系老人家属、社区或救援电话'),
+      online('HP_ONLINE_EMERGENCY', '紧急救援', '线上基础服务', '120、110、119 一键接入，由区互联网+居家养老综合信息服务平台代为呼叫急救、公安、消防，24 小时，全年无休'),
+      online('HP_ONLINE_EMERGENCY_CONTACT', '联络紧急联络人', '线上基础服务', '由区互联网+居家养老服务平台代为呼叫老人家属等紧急联系人，24 小时，全年无休'),
+      online('HP_ONLINE_INFO', '信息咨询', '线上基础服务', '全方位的生活信息咨询查询服务；代叫出租车，代订报纸、代订牛奶饮用水、查询天气，查询火车及飞机信息，查询交通路线等'),
+      online('HP_ONLINE_RECORDS', '个人档案管理', '线上基础服务', '为老年人建立个人账户，完善老人的相关信息并做及时修改'),
+      online('HP_ONLINE_FESTIVAL', '节日问候', '线上基础服务', '每逢节日，为老人送去祝福，并代工作忙的子女及政府送出节日问候'),
+      online('HP_ONLINE_SAFETY', '安全提醒', '线上基础服务', '天气提醒、老年人常见疾病预防'),
+      online('HP_ONLINE_COMFORT', '心理慰藉', '线上特色服务', '提供老年人线上心理抑郁的问题咨询及心理健康方面问题咨询，劝解引导老年人心情愉快'),
+      online('HP_ONLINE_CARE_CALL', '电话关爱', '线上特色服务', '关爱空巢、孤寡等老年人日常生活，了解老人生活困难，并反馈给所属社区及老人子女'),
+      online('HP_ONLINE_BIRTHDAY', '生日祝福', '线上特色服务', '老人生日当天为老人送去子女及政府的祝福'),
+      online('HP_ONLINE_MEDICATION', '用药叮嘱', '线上特色服务', '根据老人的健康状况，叮嘱用药'),
+    ],
+  },
+  outreach: [
+    { kind: 'PHONE_CARE', name: '电话关爱', cadence: 'WEEKLY', source: '000 六 4', assumed: true, note: '方案要求排期但未定频次，默认每周一次' },
+    { kind: 'PSYCHOLOGICAL_COMFORT', name: '心理慰藉', cadence: 'MONTHLY', source: '000 六 4', assumed: true, note: '默认每月一次' },
+    { kind: 'BIRTHDAY', name: '生日祝福', cadence: 'BIRTHDAY', source: '000 四（线上服务表）' },
+    { kind: 'MEDICATION', name: '用药叮嘱', cadence: 'WEEKLY', source: '000 六 4', assumed: true, note: '按老人用药计划；未定时默认每周一次' },
+    {
+      kind: 'FESTIVAL', name: '节日问候', cadence: 'FESTIVALS', festivals: ['春节', '端午节', '中秋节', '重阳节'],
+      source: '000 四（线上服务表）', assumed: true, note: '方案写“每逢节日”，节日清单为默认，可调整',
+    },
+    { kind: 'SAFETY', name: '安全提醒', cadence: 'ON_DEMAND', source: '000 四（线上服务表）', note: '天气变化等时候发出' },
+    { kind: 'FOLLOW_UP', name: '服务回访', cadence: 'AFTER_SERVICE', source: '000 六' },
+  ],
+  timeLimits: {
+    // 000 六: 服务完成后 48 小时内电话回访；投诉 48 小时内处理，再次回访直到老人满意；终止从下月起.
+    followUpHours: 48,
+    complaintHours: 48,
+    complaintRevisitUntilSatisfied: true,
+    terminationEffective: 'NEXT_MONTH',
+    source: '000 六',
+  },
+  // 000 六 5: 24 小时内三次拨打电话未接听，或一个月内连续两周未下单 → 社区（村）工作人员上门.
+  missedContact: { unansweredCalls: 3, windowHours: 24, noOrderDays: 14, source: '000 六 5' },
+  penalties: {
+    suspensionActions: ['整改', '整改合格后再行结算'],
+    suspensionGrounds: ['第三方服务质量评价报告不合格'],
+    contractTerminationGrounds: [],
+    source: '000 七',
+  },
+  settlement: {
+    cycle: 'MONTHLY',
+    basis: '根据每月产生的实际服务金额、实际服务人数按月据实结算',
+    onlineServiceFenPerElder: 3000,
+    evaluationRequired: true,
+    failedEvaluationHolds: true,
+    documents: ['黄陂区居家养老服务结算汇总表', '黄陂区居家养老线下服务记录', '黄陂区居家养老线上服务签约统计表'],
+    source: '000 七',
+  },
+  terminationReasons: [
+    { reason: 'MOVED_HUKOU', label: '户籍迁出', effective: 'NEXT_MONTH', source: '000 附件3' },
+    { reason: 'DIED', label: '死亡', effective: 'NEXT_MONTH', source: '000 附件3' },
+    { reason: 'MISSING', label: '失踪', effective: 'NEXT_MONTH', source: '000 附件3' },
+    { reason: 'NO_LONGER_ELIGIBLE', label: '对象条件不符合', effective: 'NEXT_MONTH', source: '000 附件3' },
+    { reason: 'GAVE_UP', label: '放弃服务', effective: 'NEXT_MONTH', source: '000 附件3' },
+  ],
+  zones: [
+    {
+      code: 'HP_DISTRICT', name: '黄陂区全区', regionCodes: ['420116'], source: '000 五',
+      assumed: true, note: '方案未划分片区，全区由公开招标确定的承接主体服务',
+    },
+  ],
+};

@@ -1,0 +1,253 @@
+// The policy document: a programme's rules as validated data (DESIGN.md "Shape"). Every rule cites
+// the clause of the source text it encodes, as "<file prefix> <section>", e.g. "000 七".
+import { z } from 'zod';
+
+export const FLAGS = [
+  'LOW_INCOME', // 低保
+  'EXTREME_POVERTY', // 特困（原五保、三无）
+  'SCATTERED_SUPPORT', // 分散供养
+  'LOST_ONLY_CHILD', // 失独
+  'ONLY_CHILD_DISABLED_GRADE_2_PLUS', // 独生子女二级以上残疾
+  'DISABILITY_GRADE_1_2', // 一、二级残疾
+  'LONG_TERM_CARE_INSURANCE', // 享受长期护理保险
+] as const;
+export const SELF_CARE = ['SELF_CARE', 'PARTIAL', 'DISABLED'] as const;
+export const ROLES_DECIDING = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
+export const TERMINATION_REASONS = ['MOVED_HUKOU', 'DIED', 'MISSING', 'NO_LONGER_ELIGIBLE', 'GAVE_UP', 'CASHED_OUT'] as const;
+export const CALL_KINDS = ['PHONE_CARE', 'PSYCHOLOGICAL_COMFORT', 'BIRTHDAY', 'MEDICATION', 'FESTIVAL', 'SAFETY', 'FOLLOW_UP'] as const;
+
+const source = z.string().regex(/^\d{3} \S+/, 'source must cite "<file> <clause>", e.g. "000 七"');
+const fen = z.number().int('money is integer fen').nonnegative();
+const minutes = z.number().int('time is integer minutes').nonnegative();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE_CASE');
+const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'region codes are 6, 9 or 12 digits');
+/** Where the source is silent and we chose a default, we say so. */
+const assumed = { assumed: z.boolean().optional(), note: z.string().optional() };
+
+/** One way into a category; a category is met when any of its conditions is. */
+export const conditionSchema = z
+  .object({
+    minAge: z.number().int().min(0),
+    maxAge: z.number().int().optional(),
+    /** All of these flags are required. */
+    flagsAll: z.array(z.enum(FLAGS)).default([]),
+    selfCareIn: z.array(z.enum(SELF_CARE)).optional(),
+    /** A professional agency's capability assessment must be on file (001 七(一)). */
+    requiresAssessment: z.boolean().default(false),
+    /** How elders come in this way: they apply, or officials screen the registry (001 七(一)). */
+    intake: z.enum(['APPLICATION', 'REGISTRY_SCREENING']).default('APPLICATION'),
+  })
+  .strict()
+  .refine((c) => c.maxAge === undefined || c.maxAge >= c.minAge, { message: 'maxAge below minAge' });
+
+export const categorySchema = z
+  .object({
+    code,
+    name: z.string().min(1),
+    conditions: z.array(conditionSchema).min(1),
+    /** The category applies only to elders who match no other category ("除以上四类", 000 四). */
+    onlyIfNoOtherCategory: z.boolean().default(false),
+    source,
+  })
+  .strict();
+
+const bucketSchema = z
+  .object({
+    accountKind: z.enum(['SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS']),
+    unit: z.enum(['FEN', 'MINUTE']),
+    /** Credited each month, in the bucket's unit. */
+    amount: z.number().int('allowances are integers').positive(),
+    /** For time buckets: the most the programme pays per hour of service. */
+    maxRateFenPerHour: fen.optional(),
+    /** NONE: what is unused lapses at month end. UNTIL_CLEARING: kept until a clearing event. */
+    rollover: z.enum(['NONE', 'UNTIL_CLEARING']),
+    /** Which service modes the bucket pays for. */
+    pays: z.array(z.enum(['ONLINE', 'OFFLINE'])).min(1),
+    source,
+  })
+  .strict()
+  .refine((b) => (b.accountKind === 'SUBSIDY_HOURS') === (b.unit === 'MINUTE'), {
+    message: 'the hours bucket is kept in MINUTE and money buckets in FEN',
+  });
+
+const itemSchema = z
+  .object({
+    code,
+    name: z.string().min(1),
+    category: z.string().min(1),
+    mode: z.enum(['ONLINE', 'OFFLINE']),
+    unit: z.enum(['PER_MEAL', 'PER_VISIT', 'PER_HOUR', 'PER_60_MIN', 'PER_MONTH', 'ON_DEMAND']),
+    unitMinutes: minutes.optional(),
+    /** null where the programme sets no per-item price (covered by a bucket as a whole). */
+    priceFen: fen.nullable(),
+    /** The price is the programme's ceiling, not a list price (001 三(三)). */
+    priceIsCap: z.boolean().default(false),
+    description: z.string().min(1),
+    standard: z.string().optional(),
+    source,
+  })
+  .strict()
+  .refine((i) => !['PER_HOUR', 'PER_60_MIN'].includes(i.unit) || i.unitMinutes === 60, {
+    message: 'hourly items buy 60 minutes a unit',
+  });
+
+export const policySchema = z
+  .object({
+    code,
+    name: z.string().min(1),
+    issuer: z.string().min(1),
+    documentNumber: z.string().optional(),
+    issuedOn: day,
+    sourceFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+    region: z.object({ code: regionCode, name: z.string().min(1) }).strict(),
+    effective: z.object({ from: day, to: day.optional() }).strict(),
+    eligibility: z
+      .object({
+        minAge: z.number().int().min(0),
+        hukouInRegion: z.boolean(),
+        livesInRegion: z.boolean(),
+        residenceSource: source,
+        categories: z.array(categorySchema).min(1),
+        exclusions: z.array(z.object({ flag: z.enum(FLAGS), reason: z.string().min(1), source }).strict()).default([]),
+        /** Elders outside every category may still buy services at their own cost (000 四 注). */
+        othersMaySelfPay: z.boolean(),
+      })
+      .strict(),
+    workflow: z
+      .object({
+        stages: z
+          .array(
+            z
+              .object({
+                stage: z.enum(['COMMUNITY_REVIEW', 'PUBLIC_NOTICE', 'STREET_REVIEW', 'DISTRICT_FILING']),
+                role: z.enum(ROLES_DECIDING).optional(),
+                days: z.number().int().positive().optional(),
+                ...assumed,
+              })
+              .strict(),
+          )
+          .min(1),
+        source,
+      })
+      .strict(),
+    allowance: z
+      .object({
+        /** The programme's stated monthly total in fen, when it states one; buckets must add up to it. */
+        monthlyTotalFen: fen.optional(),
+        buckets: z.array(bucketSchema).min(1),
+        overagePaidByElder: z.boolean(),
+        overageNote: z.string().optional(),
+        /** The monthly time must be spread over at least this many visits (001 三(三) "要分次进行"). */
+        minVisitsPerMonth: z.number().int().positive().optional(),
+        clearing: z.array(z.object({ on: z.enum(['ENROLMENT_ANNIVERSARY', 'DEATH', 'HUKOU_MOVED_OUT', 'MONTH_END', 'TERMINATION']), source }).strict()),
+        source,
+      })
+      .strict(),
+    serviceGuide: z.object({ items: z.array(itemSchema).min(1) }).strict(),
+    outreach: z.array(
+      z
+        .object({
+          kind: z.enum(CALL_KINDS),
+          name: z.string().min(1),
+          cadence: z.enum(['WEEKLY', 'MONTHLY', 'BIRTHDAY', 'FESTIVALS', 'AFTER_SERVICE', 'ON_DEMAND']),
+          festivals: z.array(z.string()).optional(),
+          source,
+          ...assumed,
+        })
+        .strict(),
+    ),
+    timeLimits: z
+      .object({
+        followUpHours: z.number().int().positive().optional(),
+        complaintHours: z.number().int().positive().optional(),
+        complaintRevisitUntilSatisfied: z.boolean(),
+        terminationEffective: z.enum(['NEXT_MONTH', 'IMMEDIATE']),
+        source,
+      })
+      .strict(),
+    missedContact: z
+      .object({
+        unansweredCalls: z.number().int().positive(),
+        windowHours: z.number().int().positive(),
+        noOrderDays: z.number().int().positive(),
+        source,
+        ...assumed,
+      })
+      .strict()
+      .optional(),
+    penalties: z
+      .object({
+        /** Verified complaints with the provider at fault, within the service period, before suspension. */
+        verifiedComplaintsForSuspension: z.number().int().positive().optional(),
+        suspensionActions: z.array(z.string()).default([]),
+        suspensionGrounds: z.array(z.string()).default([]),
+        contractTerminationGrounds: z.array(z.string()).default([]),
+        source,
+      })
+      .strict(),
+    settlement: z
+      .object({
+        cycle: z.literal('MONTHLY'),
+        basis: z.string().min(1),
+        /** Online service paid per enrolled elder per month. */
+        onlineServiceFenPerElder: fen.optional(),
+        evaluationRequired: z.boolean(),
+        failedEvaluationHolds: z.boolean(),
+        documents: z.array(z.string()).default([]),
+        source,
+      })
+      .strict(),
+    terminationReasons: z
+      .array(
+        z
+          .object({ reason: z.enum(TERMINATION_REASONS), label: z.string().min(1), effective: z.enum(['NEXT_MONTH', 'IMMEDIATE']), source, ...assumed })
+          .strict(),
+      )
+      .min(1),
+    zones: z
+      .array(
+        z
+          .object({ code, name: z.string().min(1), regionCodes: z.array(regionCode).min(1), townNames: z.array(z.string()).optional(), source, ...assumed })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const dup = <T>(xs: T[]) => xs.find((x, i) => xs.indexOf(x) !== i);
+    const itemDup = dup(doc.serviceGuide.items.map((i) => i.code));
+    if (itemDup) ctx.addIssue({ code: 'custom', path: ['serviceGuide', 'items'], message: `duplicate item code ${itemDup}` });
+    const catDup = dup(doc.eligibility.categories.map((c) => c.code));
+    if (catDup) ctx.addIssue({ code: 'custom', path: ['eligibility', 'categories'], message: `duplicate category ${catDup}` });
+    const kindDup = dup(doc.allowance.buckets.map((b) => b.accountKind));
+    if (kindDup) ctx.addIssue({ code: 'custom', path: ['allowance', 'buckets'], message: `two buckets of kind ${kindDup}` });
+    const town = dup(doc.zones.flatMap((z) => z.regionCodes));
+    if (town) ctx.addIssue({ code: 'custom', path: ['zones'], message: `region ${town} is in two zones` });
+    const zoneDup = dup(doc.zones.map((z) => z.code));
+    if (zoneDup) ctx.addIssue({ code: 'custom', path: ['zones'], message: `duplicate zone ${zoneDup}` });
+    if (doc.allowance.monthlyTotalFen !== undefined) {
+      const sum = doc.allowance.buckets.filter((b) => b.unit === 'FEN').reduce((s, b) => s + b.amount, 0);
+      if (sum !== doc.allowance.monthlyTotalFen) {
+        ctx.addIssue({ code: 'custom', path: ['allowance'], message: `buckets add up to ${sum} fen, not the stated ${doc.allowance.monthlyTotalFen}` });
+      }
+    }
+    for (const z of doc.zones) {
+      if (!z.regionCodes.every((c) => c.startsWith(doc.region.code))) {
+        ctx.addIssue({ code: 'custom', path: ['zones', z.code], message: 'zone regions must lie within the programme region' });
+      }
+    }
+  });
+
+export type PolicyDocument = z.infer<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+export type EligibilityCategory = z.infer<typeof categorySchema>;
+export type EligibilityCondition = z.infer<typeof conditionSchema>;
+
+/** Validates a document; the error lists every problem with its path. */
+export function parsePolicyDocument(input: unknown): PolicyDocument {
+  const r = policySchema.safeParse(input);
+  if (r.success) return r.data;
+  const problems = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new Error(`invalid policy document: ${problems}`);
+}
