@@ -8,7 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { loadActor } from '../auth/auth.service.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
-import { defaultMessage, ErrorCode } from '../common/errors.js';
+import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -42,6 +42,10 @@ export function formatError(app: AppServices) {
       const details = (original as { extensions?: { validationErrors?: { property: string }[] } }).extensions?.validationErrors ?? [];
       const fields = details.map((d) => d.property).join('、');
       return { message: `填写的信息有误${fields ? `（${fields}）` : ''}，请检查后重新提交。`, path: formatted.path, extensions: { code, fields: details.map((d) => d.property) } };
+    }
+    if (code === ErrorCode.BAD_USER_INPUT && !(original instanceof DomainError)) {
+      // Apollo's own input errors (variables that do not fit the schema) arrive in English.
+      return { message: `请求参数有误：${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
