@@ -20,12 +20,14 @@ const GUIDE_SQL = `SELECT s.code, s.name, s.category, s.mode, s.unit, s."priceFe
   FROM "ServiceItem" s JOIN "Policy" p ON p.id = s."policyId"
   WHERE p.code = $1 AND s.active ORDER BY s."sortOrder", s.code`;
 
-// One statement for the page, the total and every nested object: the floor any ORM stack pays over.
+// One statement for the page, the total and every nested object, scoped to the caller's district
+// as the API scopes it: the floor any ORM stack pays over.
 const ELDERS_SQL = `WITH page AS (
-    SELECT e.* FROM "Elder" e ORDER BY e.id LIMIT $1
+    SELECT e.* FROM "Elder" e JOIN "Region" c ON c.id = e."communityId"
+    WHERE c.path LIKE $2 ORDER BY e.id LIMIT $1
   )
   SELECT json_build_object(
-    'totalCount', (SELECT count(*) FROM "Elder"),
+    'totalCount', (SELECT count(*) FROM "Elder" e JOIN "Region" c ON c.id = e."communityId" WHERE c.path LIKE $2),
     'edges', coalesce(json_agg(json_build_object('node', json_build_object(
       'id', page.id, 'name', page.name,
       'age', date_part('year', age((now() AT TIME ZONE 'Asia/Shanghai')::date, page."birthDate"))::int,
@@ -83,7 +85,7 @@ const bare = createServer((req, res) => {
   const u = new URL(req.url ?? '/', 'http://x');
   const run = u.pathname === '/guide'
     ? query(GUIDE_SQL, [u.searchParams.get('p')]).then((rows) => ({ data: { serviceGuide: rows } }))
-    : query(ELDERS_SQL, [Number(u.searchParams.get('n'))]).then((rows) => ({ data: { elders: rows[0].body } }));
+    : query(ELDERS_SQL, [Number(u.searchParams.get('n')), `${u.searchParams.get('region')}/%`]).then((rows) => ({ data: { elders: rows[0].body } }));
   run.then(
     (body) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -105,9 +107,10 @@ const getBare = async (path: string) => {
 
 // Same data from both sides, or the comparison means nothing.
 const viaApi = await post({ query: ELDERS_QUERY, variables: { n: 50 } }, token);
-const viaSql = (await (await fetch(`${bareUrl}/elders?n=50`)).json()) as { data: { elders: any } };
+const viaSql = (await (await fetch(`${bareUrl}/elders?n=50&region=420116`)).json()) as { data: { elders: any } };
 const total = viaApi.elders.totalCount;
-if (viaApi.elders.edges.length !== viaSql.data.elders.edges.length || total !== Number(viaSql.data.elders.totalCount)) {
+const ids = (c: { edges: { node: { id: string } }[] }) => c.edges.map((e) => e.node.id).join();
+if (ids(viaApi.elders) !== ids(viaSql.data.elders) || total !== Number(viaSql.data.elders.totalCount)) {
   throw new Error('baseline and API disagree on the elders page');
 }
 
@@ -123,7 +126,7 @@ const guideBare = await load(() => getBare('/guide?p=HUANGPI_2020'));
 rows.push(['serviceGuide(HUANGPI_2020)', guideApi.toFixed(0), guideBare.toFixed(0), (guideApi / guideBare).toFixed(2),
   String(await statementsPer(() => post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } })))]);
 const eldersApi = await load(async () => void (await post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)));
-const eldersBare = await load(() => getBare('/elders?n=50'));
+const eldersBare = await load(() => getBare('/elders?n=50&region=420116'));
 rows.push(['elders(first: 50) + wallet + community', eldersApi.toFixed(0), eldersBare.toFixed(0), (eldersApi / eldersBare).toFixed(2),
   String(await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)))]);
 
