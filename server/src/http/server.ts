@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Actor } from '../auth/actor.js';
 import { loadActor } from '../auth/auth.service.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
@@ -101,11 +102,21 @@ export interface HttpApp {
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Promise<HttpApp> {
   const server = createServer();
   const wss = new WebSocketServer({ server, path: '/graphql' });
-  const wsCleanup = useServer(
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { actor?: Actor | null }>(
     {
       schema,
-      // graphql-ws clients send the token in connectionParams, since browsers cannot set headers.
-      context: async (ctx) => contextFor(app, (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined),
+      // Browsers cannot set headers on a WebSocket, so the token comes in connectionParams; a bad
+      // one closes the socket (4403) before any operation runs.
+      onConnect: async (ctx) => {
+        const auth = (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined;
+        try {
+          ctx.extra.actor = (await contextFor(app, auth)).actor;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => createContext(app, ctx.extra.actor ?? null, randomUUID()),
     },
     wss,
   );
