@@ -1,14 +1,12 @@
 // Huangpi's figures checked against the clauses of shared/policies/000_74ba4d29b06e0bc1.txt.
 import { describe, expect, it } from 'vitest';
 import { policyByCode } from './documents/index.js';
-import { evaluateEligibility, type ElderFacts } from './eligibility.js';
+import { evaluateEligibility } from './eligibility.js';
+import { elderFacts } from './eligibility.fixtures.js';
 
 const doc = policyByCode('HUANGPI_2020')!;
 const price = (name: string) => doc.serviceGuide.items.find((i) => i.name === name);
-const facts = (over: Partial<ElderFacts>): ElderFacts => ({
-  birthDate: '1950-06-01', flags: [], selfCareAbility: 'SELF_CARE', hukouInRegion: true, livesInRegion: true,
-  hasCapabilityAssessment: false, today: '2026-11-22', ...over,
-});
+const facts = elderFacts;
 
 describe('黄陂区 (000)', () => {
   it('000 三/七/附件2: 100 元 a month = 30 online + 70 offline, in fen', () => {

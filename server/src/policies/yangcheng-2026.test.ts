@@ -1,13 +1,11 @@
 // Yangcheng's figures checked against the clauses of shared/policies/001_3b29b7a13571a263.txt.
 import { describe, expect, it } from 'vitest';
 import { policyByCode } from './documents/index.js';
-import { evaluateEligibility, type ElderFacts } from './eligibility.js';
+import { evaluateEligibility } from './eligibility.js';
+import { elderFacts } from './eligibility.fixtures.js';
 
 const doc = policyByCode('YANGCHENG_2026')!;
-const facts = (over: Partial<ElderFacts>): ElderFacts => ({
-  birthDate: '1950-06-01', flags: [], selfCareAbility: 'SELF_CARE', hukouInRegion: true, livesInRegion: true,
-  hasCapabilityAssessment: false, today: '2026-11-22', ...over,
-});
+const facts = elderFacts;
 
 describe('阳城县 (001)', () => {
   it('001 三(三): 4 hours a month (240 minutes), at most 35 元 an hour, this month only, no rollover', () => {
