@@ -3,6 +3,7 @@ import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
 import type { Config } from './common/config.js';
 import type { AppServices } from './common/context.js';
+import { EventBus } from './common/events.js';
 import { createLogger, type Logger } from './common/logger.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { IdNumberVault } from './elders/id-crypto.js';
@@ -28,6 +29,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     config,
     db,
     logger,
+    events: new EventBus(),
+    clock: () => new Date(),
     tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
     vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),
     // Real code2session only with credentials; the sandbox is for demo machines and tests.

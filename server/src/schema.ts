@@ -5,9 +5,10 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { CatalogueResolver, PolicyResolver } from './catalogue/catalogue.resolver.js';
 import { ElderResolver, EnrolmentResolver } from './elders/elders.resolver.js';
+import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations } from './enrolment/enrolment.resolver.js';
 import { RegionResolver } from './regions/regions.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,24 +1,12 @@
+import 'reflect-metadata';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { badInput } from './errors.js';
 
-// Relay connections (API.md conventions): first ≤ 100, opaque cursors, totalCount.
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
+// The GraphQL side of Relay connections; the paging rules live in pagination.ts.
 
 @ObjectType()
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-export interface Edge<T> {
-  node: T;
-  cursor: string;
-}
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-  totalCount: number;
 }
 
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
@@ -36,34 +24,3 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionClass;
 }
 
-export const encodeCursor = (id: string): string => Buffer.from(`c:${id}`).toString('base64url');
-
-export function decodeCursor(cursor: string): string {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  if (!raw.startsWith('c:') || raw.length < 3) throw badInput('after', '分页游标无效，请从第一页重新查询。');
-  return raw.slice(2);
-}
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-/** Validated page window: how many to take (one extra to learn hasNextPage) and where to start. */
-export function pageWindow(args: PageArgs): { take: number; afterId?: string } {
-  const first = args.first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw badInput('first', `每页条数须在 1 到 ${MAX_PAGE} 之间。`);
-  }
-  return { take: first, afterId: args.after ? decodeCursor(args.after) : undefined };
-}
-
-/** Builds a connection from rows fetched with take + 1, ordered by id. */
-export function toConnection<T extends { id: string }>(rows: T[], take: number, totalCount: number): Connection<T> {
-  const page = rows.slice(0, take);
-  return {
-    edges: page.map((node) => ({ node, cursor: encodeCursor(node.id) })),
-    pageInfo: { hasNextPage: rows.length > take, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-    totalCount,
-  };
-}

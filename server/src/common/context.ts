@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/id-crypto.js';
 import type { Config } from './config.js';
+import type { EventBus } from './events.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 
@@ -16,6 +17,9 @@ export interface AppServices {
   vault: IdNumberVault;
   wechat: WechatSessionClient;
   logger: Logger;
+  events: EventBus;
+  /** Now; tests move it to walk past notice periods and month ends. */
+  clock: () => Date;
 }
 
 /** Per-request context: who is calling and a fresh set of DataLoaders. */

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
+import { elderByIds, enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
+import { objectionsByApplicationIds, reviewsByApplicationIds } from '../enrolment/enrolment.service.js';
 import { regionsByIds } from '../regions/regions.service.js';
 import { accountsByElderIds } from '../wallet/wallet.service.js';
 
@@ -14,6 +15,9 @@ export function createLoaders(prisma: PrismaClient) {
       const rows = await prisma.user.findMany({ where: { id: { in: [...ids] } } });
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
+    elderById: new DataLoader((ids: readonly string[]) => elderByIds(prisma, ids)),
+    reviewsByApplicationId: new DataLoader((ids: readonly string[]) => reviewsByApplicationIds(prisma, ids)),
+    objectionsByApplicationId: new DataLoader((ids: readonly string[]) => objectionsByApplicationIds(prisma, ids)),
     familyByElderId: new DataLoader((ids: readonly string[]) => familyByElderIds(prisma, ids)),
     enrolmentByElderId: new DataLoader((ids: readonly string[]) => enrolmentByElderIds(prisma, ids)),
     accountsByElderId: new DataLoader((ids: readonly string[]) => accountsByElderIds(prisma, ids)),

@@ -28,6 +28,14 @@ export async function enrolmentByElderIds(prisma: PrismaClient, elderIds: readon
       status: e.status,
       startedOn: e.startedOn.toISOString().slice(0, 10),
       endedOn: e.endedOn ? e.endedOn.toISOString().slice(0, 10) : null,
+      terminationReason: e.terminationReason,
+      terminationNote: e.terminationNote,
+      noticeLetter: e.noticeLetter,
     };
   });
+}
+
+export async function elderByIds(prisma: PrismaClient, ids: readonly string[]) {
+  const rows = await prisma.elder.findMany({ where: { id: { in: [...ids] } } });
+  return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }

@@ -1,6 +1,6 @@
 import { type Actor, coversRegion, FULL_ID_ROLES, REGION_ROLES } from '../auth/actor.js';
 import { audit } from '../audit/audit.service.js';
-import { pageWindow, toConnection, type PageArgs } from '../common/connection.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { badInput, DomainError, ErrorCode, fail } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../testing/harness.js';
-import { checksumChar } from './id-number.js';
+import { makeIdNumber } from '../testing/ids.js';
 
 let t: TestServer;
 const tokens: Record<string, string> = {};
@@ -32,14 +32,7 @@ const allCommunities = async (user: string) => {
   }
 };
 
-/** A valid ID number for a birth date (GB 11643 checksum), unique per call. */
-let seq = 100;
-function makeId(birth: string, gender: 'MALE' | 'FEMALE', region = '420116') {
-  seq += 2;
-  const order = String(seq + (gender === 'MALE' ? 1 : 0)).padStart(3, '0').slice(-3);
-  const body = `${region}${birth.replaceAll('-', '')}${order}`;
-  return body + checksumChar(body);
-}
+const makeId = makeIdNumber;
 
 describe('scope: each role sees only what DESIGN.md "Roles" allows', () => {
   it('district admins see their own district and never the other programme', async () => {

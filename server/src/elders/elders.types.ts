@@ -27,7 +27,10 @@ export class Enrolment {
   @Field(() => String, { description: '服务对象类型（政策中的类别代码）' }) category!: string;
   @Field(() => EnrolmentStatus) status!: EnrolmentStatus;
   @Field(() => String, { description: 'YYYY-MM-DD' }) startedOn!: string;
-  @Field(() => String, { nullable: true }) endedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '最后服务日（含）' }) endedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '终止原因' }) terminationReason?: string | null;
+  @Field(() => String, { nullable: true }) terminationNote?: string | null;
+  @Field(() => String, { nullable: true, description: '居家养老服务告知书' }) noticeLetter?: string | null;
 }
 
 @ObjectType({ description: '家属' })

@@ -43,7 +43,8 @@ function conditionFailure(c: EligibilityCondition, facts: ElderFacts, age: numbe
   return null;
 }
 
-export function evaluateEligibility(doc: PolicyDocument, facts: ElderFacts): EligibilityVerdict {
+/** With `onlyCategory`, judges that one category (an application naming its category). */
+export function evaluateEligibility(doc: PolicyDocument, facts: ElderFacts, onlyCategory?: string): EligibilityVerdict {
   const age = ageOn(facts.birthDate, facts.today);
   const reasons: string[] = [];
   if (age < doc.eligibility.minAge) reasons.push(`年龄 ${age} 周岁，未满 ${doc.eligibility.minAge} 周岁`);
@@ -55,11 +56,20 @@ export function evaluateEligibility(doc: PolicyDocument, facts: ElderFacts): Eli
   if (reasons.length) return { eligible: false, reasons, explanation: `不符合条件：${reasons.join('；')}。` };
 
   const matched: { code: string; name: string; intake: 'APPLICATION' | 'REGISTRY_SCREENING'; fallback: boolean }[] = [];
-  for (const cat of doc.eligibility.categories) {
+  const categories = onlyCategory ? doc.eligibility.categories.filter((c) => c.code === onlyCategory) : doc.eligibility.categories;
+  if (!categories.length) return { eligible: false, reasons: [`本项目没有“${onlyCategory}”这一类别`], explanation: `本项目没有“${onlyCategory}”这一类别。` };
+  for (const cat of categories) {
     const failures = cat.conditions.map((c) => conditionFailure(c, facts, age));
     const hit = cat.conditions.find((_, i) => failures[i] === null);
     if (hit) matched.push({ code: cat.code, name: cat.name, intake: hit.intake, fallback: cat.onlyIfNoOtherCategory });
     else reasons.push(`${cat.name}：${[...new Set(failures)].join('，或')}`);
+  }
+  if (onlyCategory && matched[0]?.fallback) {
+    const other = doc.eligibility.categories.find((c) => c.code !== onlyCategory && evaluateEligibility(doc, facts, c.code).eligible);
+    if (other) {
+      const why = `应按“${other.name}”申请（“${matched[0].name}”只适用于不属于其他类别的老人）`;
+      return { eligible: false, reasons: [why], explanation: `${why}。` };
+    }
   }
   const primary = matched.find((m) => !m.fallback) ?? matched[0];
   if (!primary) return { eligible: false, reasons, explanation: `不符合任何服务对象类别：${reasons.join('；')}。` };

@@ -82,7 +82,7 @@ describe('黄陂区 (000)', () => {
   it('000 六: community review → public notice → street approval → district filing', () => {
     expect(doc.workflow.stages.map((s) => [s.stage, s.role ?? null])).toEqual([
       ['COMMUNITY_REVIEW', 'COMMUNITY_WORKER'],
-      ['PUBLIC_NOTICE', null],
+      ['PUBLIC_NOTICE', 'COMMUNITY_WORKER'],
       ['STREET_REVIEW', 'STREET_OFFICER'],
       ['DISTRICT_FILING', 'DISTRICT_ADMIN'],
     ]);

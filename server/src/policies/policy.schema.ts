@@ -128,9 +128,14 @@ export const policySchema = z
               .strict(),
           )
           .min(1),
+        /** Stages for elders that officials screen from the registry rather than apply (001 七(一)). */
+        screeningStages: z.array(z.enum(['COMMUNITY_REVIEW', 'PUBLIC_NOTICE', 'STREET_REVIEW', 'DISTRICT_FILING'])).optional(),
         source,
       })
-      .strict(),
+      .strict()
+      .refine((w) => w.stages.every((s) => s.stage === 'PUBLIC_NOTICE' ? s.days !== undefined : s.role !== undefined), {
+        message: 'review stages need a deciding role and the public notice a length in days',
+      }),
     allowance: z
       .object({
         /** The programme's stated monthly total in fen, when it states one; buckets must add up to it. */

@@ -31,6 +31,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'district_admin', role: 'DISTRICT_ADMIN', displayName: '黄陂区民政局 陈科长', regionCode: '420116', note: '黄陂区全区' },
   { username: 'yc_admin', role: 'DISTRICT_ADMIN', displayName: '阳城县民政局 杨股长', regionCode: '140522', note: '阳城县全县' },
   { username: 'street_officer', role: 'STREET_OFFICER', displayName: '前川街道 周主任', regionCode: '420116001', note: '黄陂区前川街道' },
+  { username: 'yc_street_officer', role: 'STREET_OFFICER', displayName: '凤城镇 赵主任', regionCode: '140522100', note: '阳城县凤城镇' },
   { username: 'worker', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 刘敏', regionCode: 'FIRST_COMMUNITY:420116001', note: '前川街道第一个社区' },
   { username: 'worker2', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 王芳', regionCode: 'SECOND_COMMUNITY:420116001', note: '前川街道第二个社区' },
   { username: 'yc_worker', role: 'COMMUNITY_WORKER', displayName: '村干部 李建军', regionCode: 'FIRST_COMMUNITY:140522100', note: '阳城县凤城镇第一个社区' },

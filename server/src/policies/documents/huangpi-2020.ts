@@ -67,7 +67,8 @@ export const huangpi2020: PolicyInput = {
     // 000 六: 社区（村）初审 → 社区（村）内公示 → 街道办事处（乡镇）审批 → 区民政部门备案.
     stages: [
       { stage: 'COMMUNITY_REVIEW', role: 'COMMUNITY_WORKER' },
-      { stage: 'PUBLIC_NOTICE', days: 7, assumed: true, note: '方案未规定公示天数，默认 7 天，可在政策中调整' },
+      // 000 六: 公示无异议后，社区（村）上报到街道 — the community worker closes the notice period.
+      { stage: 'PUBLIC_NOTICE', role: 'COMMUNITY_WORKER', days: 7, assumed: true, note: '方案未规定公示天数，默认 7 天，可在政策中调整' },
       { stage: 'STREET_REVIEW', role: 'STREET_OFFICER' },
       { stage: 'DISTRICT_FILING', role: 'DISTRICT_ADMIN' },
     ],

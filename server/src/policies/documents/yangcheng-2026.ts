@@ -79,6 +79,8 @@ export const yangcheng2026: PolicyInput = {
       { stage: 'STREET_REVIEW', role: 'STREET_OFFICER', assumed: true, note: '乡镇审核；方案未写明此环节' },
       { stage: 'DISTRICT_FILING', role: 'DISTRICT_ADMIN', note: '县民政局纳入服务对象台账并反馈服务商' },
     ],
+    // 001 七(一): 80 岁以上低保和分散供养特困对象由民政部门依托信息库筛选并建立台账.
+    screeningStages: ['DISTRICT_FILING'],
     source: '001 七(一)',
   },
   allowance: {

@@ -1,0 +1,135 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import type { Context } from '../common/context.js';
+import { Elder, Enrolment, PolicyRef } from '../elders/elders.types.js';
+import {
+  checkEligibility, dismissObjection, getApplication, listApplications, objectToApplication, recordCapabilityAssessment,
+  reviewApplication, screenEligibleElders, submitApplication, terminateEnrolment,
+} from './enrolment.service.js';
+import {
+  Application, ApplicationConnection, ApplicationFilter, ApplicationReview, CapabilityAssessment, CapabilityAssessmentInput,
+  EligibilityResult, Objection, ReviewDecision, Reviewer, ScreeningConnection, SubmitApplicationInput, TerminationReason,
+} from './enrolment.types.js';
+
+@ArgsType()
+class PageArgsType {
+  @Field(() => Int, { nullable: true }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}
+
+const toDay = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Query(() => ApplicationConnection, { description: '我能查看的申请（按角色和辖区）' })
+  async applications(
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
+    return listApplications(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
+  }
+
+  @Query(() => Application)
+  async application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getApplication(ctx.prisma, requireActor(ctx.actor), id);
+  }
+
+  @Query(() => EligibilityResult, { description: '按项目规则判断老人是否符合条件，并说明原因' })
+  async checkEligibility(@Arg('elderId', () => ID) elderId: string, @Arg('policyCode', () => String) policyCode: string, @Ctx() ctx: Context) {
+    const v = await checkEligibility(ctx.prisma, requireActor(ctx.actor), elderId, policyCode, ctx.app.clock());
+    return v.eligible ? { ...v, reasons: [] } : { ...v, category: null };
+  }
+
+  @Query(() => ScreeningConnection, { description: '信息库筛选：辖区内符合项目条件、尚未纳入也未申请的老人' })
+  async screenEligibleElders(@Arg('policyCode', () => String) policyCode: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+    return screenEligibleElders(ctx.prisma, requireActor(ctx.actor), policyCode, page, ctx.app.clock());
+  }
+
+  @Mutation(() => Application, { description: '提交居家养老服务申请（本人或代理人）' })
+  async submitApplication(@Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput, @Ctx() ctx: Context) {
+    return submitApplication(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => Application, { description: '审核当前环节：社区初审、公示期满上报、街道审批、区民政备案' })
+  async reviewApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => ReviewDecision) decision: 'APPROVE' | 'REJECT',
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return reviewApplication(ctx.prisma, ctx.app.events, requireActor(ctx.actor), { id, decision, comment }, ctx.app.clock());
+  }
+
+  @Mutation(() => Application, { description: '公示期间提出异议' })
+  async objectToApplication(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return objectToApplication(ctx.prisma, requireActor(ctx.actor), { id, reason }, ctx.app.clock());
+  }
+
+  @Mutation(() => Application, { description: '社区核实后认为异议不成立，记录核实情况并解除' })
+  async dismissObjection(@Arg('objectionId', () => ID) objectionId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return dismissObjection(ctx.prisma, requireActor(ctx.actor), { objectionId, reason }, ctx.app.clock());
+  }
+
+  @FieldResolver(() => Elder)
+  async elder(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.loaders.elderById.load(app.elderId);
+  }
+
+  @FieldResolver(() => PolicyRef)
+  async policy(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.loaders.policyById.load(app.policyId);
+  }
+
+  @FieldResolver(() => [ApplicationReview])
+  async reviews(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.loaders.reviewsByApplicationId.load(app.id);
+  }
+
+  @FieldResolver(() => [Objection])
+  async objections(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.loaders.objectionsByApplicationId.load(app.id);
+  }
+
+  @FieldResolver(() => String)
+  eligibilityExplanation(@Root() app: Application): string {
+    return (app.eligibility as { explanation?: string } | null)?.explanation ?? '';
+  }
+}
+
+@Resolver(() => ApplicationReview)
+export class ApplicationReviewResolver {
+  @FieldResolver(() => Reviewer)
+  async reviewer(@Root() review: ApplicationReview, @Ctx() ctx: Context) {
+    return ctx.loaders.userById.load(review.reviewerId);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentMutations {
+  @Mutation(() => Enrolment, { description: '终止服务（《终止表》）：按政策从下月起或即时停止，并通知钱包与工单' })
+  async terminateEnrolment(
+    @Arg('elderId', () => ID) elderId: string,
+    @Arg('reason', () => TerminationReason) reason: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return terminateEnrolment(ctx.prisma, ctx.app.events, requireActor(ctx.actor), { elderId, reason, note }, ctx.app.clock());
+  }
+
+  @Mutation(() => CapabilityAssessment, { description: '录入专业机构的能力评估结果' })
+  async recordCapabilityAssessment(@Arg('input', () => CapabilityAssessmentInput) input: CapabilityAssessmentInput, @Ctx() ctx: Context) {
+    const row = await recordCapabilityAssessment(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+    return { ...row, assessedOn: toDay(row.assessedOn) };
+  }
+
+  @FieldResolver(() => String)
+  startedOn(@Root() e: { startedOn: Date | string }) {
+    return toDay(e.startedOn);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  endedOn(@Root() e: { endedOn: Date | string | null }) {
+    return toDay(e.endedOn);
+  }
+}

@@ -1,0 +1,407 @@
+// Enrolment: application → staged reviews (with 公示) → enrolment and 告知书; termination.
+// Stages, roles, notice length and termination rules come from the policy document.
+import { type Actor, coversRegion } from '../auth/actor.js';
+import { audit } from '../audit/audit.service.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
+import type { EventBus } from '../common/events.js';
+import { badInput, ErrorCode, fail } from '../common/errors.js';
+import type { Tx } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { assertElderInScope, elderScope } from '../elders/elders.service.js';
+import { todayInShanghai } from '../elders/id-number.js';
+import { evaluateEligibility, type EligibilityVerdict } from '../policies/eligibility.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { noticeLetter } from './notice-letter.js';
+
+type Stage = 'COMMUNITY_REVIEW' | 'PUBLIC_NOTICE' | 'STREET_REVIEW' | 'DISTRICT_FILING';
+const ROLE_NAMES: Record<string, string> = { COMMUNITY_WORKER: '社区（村）工作人员', STREET_OFFICER: '街道（乡镇）', DISTRICT_ADMIN: '区（县）民政部门' };
+const STAGE_NAMES: Record<string, string> = { COMMUNITY_REVIEW: '社区初审', PUBLIC_NOTICE: '公示', STREET_REVIEW: '街道审批', DISTRICT_FILING: '区民政备案', DONE: '已办结' };
+const APPLICANT_ROLES = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'] as const;
+const OFFICIAL_ROLES = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
+
+const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
+const isOfficial = (a: Actor) => (OFFICIAL_ROLES as readonly string[]).includes(a.role);
+
+async function loadPolicy(prisma: Tx, code: string) {
+  const policy = await prisma.policy.findUnique({ where: { code } });
+  if (!policy || !policy.active) throw badInput('policyCode', `没有找到项目“${code}”。`);
+  return { policy, doc: policy.document as unknown as PolicyDocument };
+}
+
+/** The facts the rules read, from the registry: a professional assessment overrides the declared self-care level. */
+async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, today: string) {
+  const elder = await prisma.elder.findUniqueOrThrow({
+    where: { id: elderId },
+    include: { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' }, take: 1 } },
+  });
+  const within = (path?: string | null) => !!path && (path === doc.region.code || path.startsWith(doc.region.code + '/'));
+  const assessment = elder.assessments[0];
+  return {
+    elder,
+    facts: {
+      birthDate: elder.birthDate.toISOString().slice(0, 10),
+      flags: elder.flags,
+      selfCareAbility: assessment?.selfCareAbility ?? elder.selfCareAbility,
+      hukouInRegion: within(elder.hukouRegion?.path ?? elder.community.path),
+      livesInRegion: within(elder.community.path),
+      hasCapabilityAssessment: !!assessment,
+      today,
+    },
+  };
+}
+
+export async function checkEligibility(prisma: PrismaClient, actor: Actor, elderId: string, policyCode: string, now: Date) {
+  await assertElderInScope(prisma, actor, elderId);
+  const { doc } = await loadPolicy(prisma, policyCode);
+  const { facts } = await elderFacts(prisma, elderId, doc, todayInShanghai(now));
+  return evaluateEligibility(doc, facts);
+}
+
+const channelOf = (a: Actor) =>
+  a.role === 'ELDER' || a.role === 'FAMILY' ? 'MINIPROGRAM' : a.role === 'OPERATOR' ? 'HOTLINE' : a.role === 'BOT' ? 'BOT' : 'WORKER';
+
+export interface SubmitApplicationData {
+  elderId: string;
+  policyCode: string;
+  category?: string | null;
+  requestedServices?: string[] | null;
+  agentName?: string | null;
+  agentRelation?: string | null;
+  agentPhone?: string | null;
+}
+
+/**
+ * Files an application for the elder, by the elder, a family member or staff. Refuses a second
+ * pending application or an active enrolment for the same programme (INVALID_STATE), and an
+ * elder the rules do not admit (NOT_ELIGIBLE, with the reason). Writes nothing when it refuses.
+ */
+export async function submitApplication(prisma: PrismaClient, actor: Actor, input: SubmitApplicationData, now: Date) {
+  if (!(APPLICANT_ROLES as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '您的角色不能提交服务申请。');
+  await assertElderInScope(prisma, actor, input.elderId);
+  const { policy, doc } = await loadPolicy(prisma, input.policyCode);
+  const today = todayInShanghai(now);
+  const { elder, facts } = await elderFacts(prisma, input.elderId, doc, today);
+  if (!facts.livesInRegion) fail(ErrorCode.NOT_ELIGIBLE, `${elder.name}不住在${doc.region.name}，不能申请本项目。`);
+  const verdict = evaluateEligibility(doc, facts, input.category ?? undefined);
+  if (!verdict.eligible) fail(ErrorCode.NOT_ELIGIBLE, `${elder.name}${verdict.explanation}`, { reasons: verdict.reasons });
+  const ok = verdict as Extract<EligibilityVerdict, { eligible: true }>;
+  if (input.agentPhone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(input.agentPhone.replace(/\s/g, ''))) {
+    throw badInput('agentPhone', '代理人电话格式不对。');
+  }
+  const stages = ok.intake === 'REGISTRY_SCREENING' && doc.workflow.screeningStages ? doc.workflow.screeningStages : doc.workflow.stages.map((s) => s.stage);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.enrolment.findFirst({ where: { elderId: elder.id, policyId: policy.id, status: 'ACTIVE', OR: [{ endedOn: null }, { endedOn: { gte: dateOnly(today) } }] } })) {
+        fail(ErrorCode.INVALID_STATE, `${elder.name}已经在享受本项目的服务，不需要再申请。`);
+      }
+      const application = await tx.application.create({
+        data: {
+          elderId: elder.id,
+          policyId: policy.id,
+          category: ok.category,
+          requestedServices: input.requestedServices ?? [],
+          agentName: input.agentName ?? null,
+          agentRelation: input.agentRelation ?? null,
+          agentPhone: input.agentPhone ?? null,
+          channel: channelOf(actor),
+          submittedById: actor.userId,
+          stage: stages[0] as Stage,
+          eligibility: { category: ok.category, intake: ok.intake, explanation: ok.explanation, stages } as Prisma.InputJsonValue,
+        },
+      });
+      await audit(tx, actor, { action: 'APPLICATION_SUBMITTED', entity: 'Application', entityId: application.id, detail: { policy: policy.code, category: ok.category, intake: ok.intake } });
+      return application;
+    });
+  } catch (err) {
+    // The partial unique index allows one PENDING application per elder and programme.
+    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, `${elder.name}已有一份本项目的申请正在办理，请勿重复申请。`);
+    throw err;
+  }
+}
+
+function stagesOf(app: { eligibility: unknown }, doc: PolicyDocument): Stage[] {
+  return ((app.eligibility as { stages?: Stage[] } | null)?.stages ?? doc.workflow.stages.map((s) => s.stage)) as Stage[];
+}
+
+/** People to tell about an application's outcome: the elder's own account, their family, the submitter. */
+async function applicantUsers(tx: Tx, elderId: string, submittedById: string | null) {
+  const [self, family] = await Promise.all([
+    tx.user.findMany({ where: { elderId }, select: { id: true } }),
+    tx.familyLink.findMany({ where: { elderId }, select: { userId: true } }),
+  ]);
+  return [...new Set([...self.map((u) => u.id), ...family.map((f) => f.userId), ...(submittedById ? [submittedById] : [])])];
+}
+
+/**
+ * Decides the application's current stage. Only the stage's role, within the elder's region, may
+ * decide (FORBIDDEN otherwise); a decided or closed application is INVALID_STATE. The public
+ * notice closes only after its last day and with no objection standing. A rejection needs a reason,
+ * which goes to the applicant. The last approval creates the enrolment and the 告知书.
+ */
+export async function reviewApplication(
+  prisma: PrismaClient,
+  events: EventBus,
+  actor: Actor,
+  input: { id: string; decision: 'APPROVE' | 'REJECT'; comment?: string | null },
+  now: Date,
+) {
+  const app = await prisma.application.findUnique({ where: { id: input.id }, include: { elder: { include: { community: true } }, policy: true, objections: true } });
+  if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
+  const doc = app.policy.document as unknown as PolicyDocument;
+  if (app.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, `这份申请已${app.status === 'APPROVED' ? '批准' : '办结'}，不能再审核。`);
+  const stage = app.stage as Stage;
+  const rule = doc.workflow.stages.find((s) => s.stage === stage)!;
+  if (actor.role !== rule.role) {
+    fail(ErrorCode.FORBIDDEN, `这份申请正处于“${STAGE_NAMES[stage]}”环节，应由${ROLE_NAMES[rule.role ?? ''] ?? '相应部门'}办理。`);
+  }
+  if (!coversRegion(actor, app.elder.community.path)) fail(ErrorCode.FORBIDDEN, '这位老人不在您的管辖范围内。');
+  const comment = input.comment?.trim() || null;
+  if (input.decision === 'REJECT' && !comment) throw badInput('comment', '不通过时请写明原因，系统会告知申请人。');
+  if (stage === 'PUBLIC_NOTICE' && input.decision === 'APPROVE') {
+    if (app.noticeEndsAt && now < app.noticeEndsAt) {
+      fail(ErrorCode.INVALID_STATE, `公示期到 ${todayInShanghai(new Date(app.noticeEndsAt.getTime() - 1))} 结束，期满无异议后才能上报。`);
+    }
+    const standing = app.objections.filter((o) => !o.dismissedAt);
+    if (standing.length) fail(ErrorCode.INVALID_STATE, `公示期间收到 ${standing.length} 条异议，须核实处理后才能上报。`);
+  }
+  const stages = stagesOf(app, doc);
+  const next = stages[stages.indexOf(stage) + 1] as Stage | undefined;
+  const approveLast = input.decision === 'APPROVE' && !next;
+  const noticeRule = next === 'PUBLIC_NOTICE' ? doc.workflow.stages.find((s) => s.stage === 'PUBLIC_NOTICE') : undefined;
+
+  let approved: { enrolmentId: string; startedOn: string } | null = null;
+  const result = await prisma.$transaction(async (tx) => {
+    // Claim the stage: a concurrent decision on the same stage finds it moved and stops here.
+    const claimed = await tx.application.updateMany({
+      where: { id: app.id, status: 'PENDING', stage },
+      data:
+        input.decision === 'REJECT'
+          ? { status: 'REJECTED', decidedAt: now }
+          : approveLast
+            ? { status: 'APPROVED', stage: 'DONE', decidedAt: now }
+            : {
+                stage: next!,
+                ...(noticeRule ? { noticeStartsAt: now, noticeEndsAt: new Date(now.getTime() + noticeRule.days! * 86_400_000) } : {}),
+              },
+    });
+    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这份申请刚被其他人办理过，请刷新后查看。');
+    await tx.applicationReview.create({ data: { applicationId: app.id, stage, decision: input.decision, comment, reviewerId: actor.userId, at: now } });
+    await audit(tx, actor, { action: `APPLICATION_${input.decision}`, entity: 'Application', entityId: app.id, detail: { stage, comment } });
+    const recipients = await applicantUsers(tx, app.elderId, app.submittedById);
+    if (input.decision === 'REJECT') {
+      await tx.notice.createMany({
+        data: recipients.map((userId) => ({
+          userId, elderId: app.elderId, kind: 'APPLICATION_REJECTED', title: '居家养老服务申请未通过',
+          body: `${app.elder.name}的《${doc.name}》申请在“${STAGE_NAMES[stage]}”环节未通过，原因：${comment}`,
+          dedupeKey: `application:${app.id}:rejected:${userId}`,
+        })),
+      });
+    }
+    if (approveLast) {
+      const today = todayInShanghai(now);
+      // Service and the monthly allowance start on the first day of the next month.
+      const [y, m] = today.split('-').map(Number);
+      const startedOn = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
+      const letter = noticeLetter(doc, { elderName: app.elder.name, startedOn, communityName: app.elder.community.name, issuedOn: today });
+      const enrolment = await tx.enrolment.create({
+        data: { elderId: app.elderId, policyId: app.policyId, applicationId: app.id, category: app.category, startedOn: dateOnly(startedOn), noticeLetter: letter },
+      });
+      await tx.elder.update({ where: { id: app.elderId }, data: { status: 'ENROLLED' } });
+      await tx.notice.createMany({
+        data: recipients.map((userId) => ({
+          userId, elderId: app.elderId, kind: 'ENROLMENT_NOTICE_LETTER', title: '居家养老服务告知书', body: letter,
+          dedupeKey: `application:${app.id}:approved:${userId}`,
+        })),
+      });
+      await audit(tx, actor, { action: 'ENROLMENT_CREATED', entity: 'Enrolment', entityId: enrolment.id, detail: { application: app.id, startedOn } });
+      approved = { enrolmentId: enrolment.id, startedOn };
+    }
+    return tx.application.findUniqueOrThrow({ where: { id: app.id } });
+  }).catch((err: { code?: string }) => {
+    if (err.code === 'P2002') fail(ErrorCode.INVALID_STATE, '这一环节已经办理过了。');
+    throw err;
+  });
+  const done = approved as { enrolmentId: string; startedOn: string } | null;
+  if (done) await events.publish('enrolment.approved', { ...done, elderId: app.elderId, policyId: app.policyId, at: now });
+  return result;
+}
+
+/** Anyone signed in may object while the notice runs (公示期); after it ends, INVALID_STATE. */
+export async function objectToApplication(prisma: PrismaClient, actor: Actor, input: { id: string; reason: string }, now: Date) {
+  const reason = input.reason?.trim();
+  if (!reason || reason.length < 4) throw badInput('reason', '请写明异议的具体理由（至少 4 个字）。');
+  const app = await prisma.application.findUnique({ where: { id: input.id } });
+  if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
+  if (app.status !== 'PENDING' || app.stage !== 'PUBLIC_NOTICE' || !app.noticeEndsAt) fail(ErrorCode.INVALID_STATE, '这份申请不在公示期，不能提出异议。');
+  if (now >= app.noticeEndsAt!) fail(ErrorCode.INVALID_STATE, '公示期已结束，不能再提出异议。');
+  return prisma.$transaction(async (tx) => {
+    await tx.applicationObjection.create({ data: { applicationId: app.id, reason, byUserId: actor.userId, byName: actor.displayName, at: now } });
+    await audit(tx, actor, { action: 'APPLICATION_OBJECTED', entity: 'Application', entityId: app.id, detail: { reason } });
+    return tx.application.findUniqueOrThrow({ where: { id: app.id } });
+  });
+}
+
+/** The community worker, having checked an objection and found it groundless, records why and lifts it. */
+export async function dismissObjection(prisma: PrismaClient, actor: Actor, input: { objectionId: string; reason: string }, now: Date) {
+  const reason = input.reason?.trim();
+  if (!reason) throw badInput('reason', '请写明核实情况。');
+  const objection = await prisma.applicationObjection.findUnique({ where: { id: input.objectionId }, include: { application: { include: { elder: { include: { community: true } } } } } });
+  if (!objection) return fail(ErrorCode.NOT_FOUND, '没有找到这条异议。');
+  if (actor.role !== 'COMMUNITY_WORKER' || !coversRegion(actor, objection.application.elder.community.path)) fail(ErrorCode.FORBIDDEN, '异议由老人所在社区（村）核实处理。');
+  if (objection.dismissedAt || objection.application.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, '这条异议已经处理过了。');
+  return prisma.$transaction(async (tx) => {
+    await tx.applicationObjection.update({ where: { id: objection.id }, data: { dismissedAt: now, dismissedById: actor.userId, dismissReason: reason } });
+    await audit(tx, actor, { action: 'OBJECTION_DISMISSED', entity: 'Application', entityId: objection.applicationId, detail: { objection: objection.id, reason } });
+    return tx.application.findUniqueOrThrow({ where: { id: objection.applicationId } });
+  });
+}
+
+/** The last day of service: the month's end where the programme stops service "from next month". */
+function lastServiceDay(today: string, effective: 'NEXT_MONTH' | 'IMMEDIATE'): string {
+  if (effective === 'IMMEDIATE') return today;
+  const [y, m] = today.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Ends the elder's active enrolment for a reason the programme lists (BAD_USER_INPUT otherwise).
+ * Huangpi (000 六 5) stops service from the next month; the wallet and order areas hear about it
+ * through `enrolment.terminated`. No active enrolment: INVALID_STATE, nothing written.
+ */
+export async function terminateEnrolment(
+  prisma: PrismaClient,
+  events: EventBus,
+  actor: Actor,
+  input: { elderId: string; reason: string; note?: string | null },
+  now: Date,
+) {
+  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '终止服务由社区（村）、街道或民政部门办理。');
+  const elder = await assertElderInScope(prisma, actor, input.elderId);
+  const today = todayInShanghai(now);
+  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
+  if (!enrolment) return fail(ErrorCode.INVALID_STATE, `${elder.name}目前没有正在享受的服务，无需终止。`);
+  const doc = enrolment.policy.document as unknown as PolicyDocument;
+  const rule = doc.terminationReasons.find((r) => r.reason === input.reason);
+  if (!rule) throw badInput('reason', `《${doc.name}》的终止原因不包括这一项，可选：${doc.terminationReasons.map((r) => r.label).join('、')}。`);
+  const effective = rule.effective ?? doc.timeLimits.terminationEffective;
+  const lastDay = lastServiceDay(today, effective);
+  const updated = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.enrolment.updateMany({
+      where: { id: enrolment.id, status: 'ACTIVE' },
+      data: { status: 'TERMINATED', endedOn: dateOnly(lastDay), terminationReason: input.reason as never, terminationNote: input.note?.trim() || null, terminatedById: actor.userId },
+    });
+    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这项服务已经终止了。');
+    await tx.elder.update({ where: { id: elder.id }, data: { status: input.reason === 'DIED' ? 'DECEASED' : 'TERMINATED' } });
+    await audit(tx, actor, { action: 'ENROLMENT_TERMINATED', entity: 'Enrolment', entityId: enrolment.id, detail: { reason: input.reason, lastServiceDay: lastDay, note: input.note ?? null } });
+    return tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
+  });
+  await events.publish('enrolment.terminated', { enrolmentId: enrolment.id, elderId: elder.id, policyId: enrolment.policyId, reason: input.reason, lastServiceDay: lastDay, at: now });
+  return updated;
+}
+
+export interface AssessmentData {
+  elderId: string;
+  selfCareAbility: 'SELF_CARE' | 'PARTIAL' | 'DISABLED';
+  agency: string;
+  assessorName: string;
+  assessedOn: string;
+  score?: number | null;
+  note?: string | null;
+}
+
+/** Records a professional capability assessment (001 七(一)); the rules read the latest one. */
+export async function recordCapabilityAssessment(prisma: PrismaClient, actor: Actor, input: AssessmentData, now: Date) {
+  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '能力评估结果由社区（村）、街道或民政部门录入。');
+  await assertElderInScope(prisma, actor, input.elderId);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.assessedOn) || Number.isNaN(Date.parse(input.assessedOn))) throw badInput('assessedOn', '评估日期格式应为 YYYY-MM-DD。');
+  if (input.assessedOn > todayInShanghai(now)) throw badInput('assessedOn', '评估日期不能晚于今天。');
+  if (!input.agency.trim() || !input.assessorName.trim()) throw badInput('agency', '请填写评估机构和评估人员。');
+  if (input.score != null && (input.score < 0 || input.score > 100)) throw badInput('score', '评估得分应在 0–100 之间。');
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.capabilityAssessment.create({
+      data: { elderId: input.elderId, selfCareAbility: input.selfCareAbility, agency: input.agency.trim(), assessorName: input.assessorName.trim(), assessedOn: dateOnly(input.assessedOn), score: input.score ?? null, note: input.note ?? null },
+    });
+    await tx.elder.update({ where: { id: input.elderId }, data: { selfCareAbility: input.selfCareAbility } });
+    await audit(tx, actor, { action: 'CAPABILITY_ASSESSED', entity: 'Elder', entityId: input.elderId, detail: { selfCareAbility: input.selfCareAbility, agency: input.agency } });
+    return row;
+  });
+}
+
+export async function getApplication(prisma: PrismaClient, actor: Actor, id: string) {
+  const app = await prisma.application.findUnique({ where: { id } });
+  if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
+  await assertElderInScope(prisma, actor, app.elderId);
+  return app;
+}
+
+export async function listApplications(
+  prisma: PrismaClient,
+  actor: Actor,
+  filter: { status?: string | null; stage?: string | null; policyCode?: string | null },
+  page: PageArgs,
+) {
+  const scope = elderScope(actor) ?? fail(ErrorCode.FORBIDDEN, '您的角色不能查看申请。');
+  const { take, afterId } = pageWindow(page);
+  const where: Prisma.ApplicationWhereInput = {
+    elder: scope as Prisma.ElderWhereInput,
+    ...(filter.status ? { status: filter.status as never } : {}),
+    ...(filter.stage ? { stage: filter.stage as never } : {}),
+    ...(filter.policyCode ? { policy: { code: filter.policyCode } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.application.findMany({ where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where, orderBy: { id: 'asc' }, take: take + 1 }),
+    prisma.application.count({ where }),
+  ]);
+  return toConnection(rows, take, total);
+}
+
+/**
+ * Registry screening (001 七(一) 依托信息库筛选): registered elders in the official's area whom the
+ * programme's rules admit but who are neither enrolled nor applying, with the matched category.
+ */
+export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, policyCode: string, page: PageArgs, now: Date) {
+  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '筛选由民政部门、街道或社区办理。');
+  const { policy, doc } = await loadPolicy(prisma, policyCode);
+  const { take, afterId } = pageWindow(page);
+  const today = todayInShanghai(now);
+  const region = actor.regionPath!;
+  const candidates = await prisma.elder.findMany({
+    where: {
+      community: { OR: [{ path: region }, { path: { startsWith: region + '/' } }] },
+      status: { in: ['REGISTERED', 'TERMINATED'] },
+      enrolments: { none: { policyId: policy.id, status: 'ACTIVE' } },
+      applications: { none: { policyId: policy.id, status: 'PENDING' } },
+    },
+    include: { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' }, take: 1 } },
+    orderBy: { id: 'asc' },
+  });
+  const within = (path?: string | null) => !!path && (path === doc.region.code || path.startsWith(doc.region.code + '/'));
+  const matches = candidates.flatMap((e) => {
+    const verdict = evaluateEligibility(doc, {
+      birthDate: e.birthDate.toISOString().slice(0, 10),
+      flags: e.flags,
+      selfCareAbility: e.assessments[0]?.selfCareAbility ?? e.selfCareAbility,
+      hukouInRegion: within(e.hukouRegion?.path ?? e.community.path),
+      livesInRegion: within(e.community.path),
+      hasCapabilityAssessment: e.assessments.length > 0,
+      today,
+    });
+    return verdict.eligible ? [{ id: e.id, elder: e, category: verdict.category, categoryName: verdict.categoryName, intake: verdict.intake, explanation: verdict.explanation }] : [];
+  });
+  const start = afterId ? matches.findIndex((m) => m.id > afterId) : 0;
+  const rows = start < 0 ? [] : matches.slice(start, start + take + 1);
+  return toConnection(rows, take, matches.length);
+}
+
+export const enrolmentById = (prisma: PrismaClient, id: string) => prisma.enrolment.findUnique({ where: { id } });
+
+/** Batched for DataLoader: each application's reviews and objections, oldest first. */
+export async function reviewsByApplicationIds(prisma: PrismaClient, ids: readonly string[]) {
+  const rows = await prisma.applicationReview.findMany({ where: { applicationId: { in: [...ids] } }, orderBy: { at: 'asc' } });
+  return ids.map((id) => rows.filter((r) => r.applicationId === id));
+}
+
+export async function objectionsByApplicationIds(prisma: PrismaClient, ids: readonly string[]) {
+  const rows = await prisma.applicationObjection.findMany({ where: { applicationId: { in: [...ids] } }, orderBy: { at: 'asc' } });
+  return ids.map((id) => rows.filter((r) => r.applicationId === id));
+}
