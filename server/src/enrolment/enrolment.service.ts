@@ -9,7 +9,7 @@ import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/elders.service.js';
 import { todayInShanghai } from '../elders/id-number.js';
-import { evaluateEligibility, type EligibilityVerdict } from '../policies/eligibility.js';
+import { evaluateEligibility, type ElderFacts, type EligibilityVerdict } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { noticeLetter } from './notice-letter.js';
 
@@ -28,26 +28,34 @@ async function loadPolicy(prisma: Tx, code: string) {
   return { policy, doc: policy.document as unknown as PolicyDocument };
 }
 
+interface ElderForRules {
+  birthDate: Date;
+  flags: string[];
+  selfCareAbility: string;
+  community: { path: string };
+  hukouRegion: { path: string } | null;
+  assessments: { selfCareAbility: string }[];
+}
+
 /** The facts the rules read, from the registry: a professional assessment overrides the declared self-care level. */
-async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, today: string) {
-  const elder = await prisma.elder.findUniqueOrThrow({
-    where: { id: elderId },
-    include: { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' }, take: 1 } },
-  });
-  const within = (path?: string | null) => !!path && (path === doc.region.code || path.startsWith(doc.region.code + '/'));
-  const assessment = elder.assessments[0];
+function factsOf(e: ElderForRules, doc: PolicyDocument, today: string): ElderFacts {
+  const within = (path: string) => path === doc.region.code || path.startsWith(doc.region.code + '/');
   return {
-    elder,
-    facts: {
-      birthDate: elder.birthDate.toISOString().slice(0, 10),
-      flags: elder.flags,
-      selfCareAbility: assessment?.selfCareAbility ?? elder.selfCareAbility,
-      hukouInRegion: within(elder.hukouRegion?.path ?? elder.community.path),
-      livesInRegion: within(elder.community.path),
-      hasCapabilityAssessment: !!assessment,
-      today,
-    },
+    birthDate: e.birthDate.toISOString().slice(0, 10),
+    flags: e.flags,
+    selfCareAbility: e.assessments[0]?.selfCareAbility ?? e.selfCareAbility,
+    hukouInRegion: within(e.hukouRegion?.path ?? e.community.path),
+    livesInRegion: within(e.community.path),
+    hasCapabilityAssessment: e.assessments.length > 0,
+    today,
   };
+}
+
+const RULES_INCLUDE = { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' as const }, take: 1 } };
+
+async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, today: string) {
+  const elder = await prisma.elder.findUniqueOrThrow({ where: { id: elderId }, include: RULES_INCLUDE });
+  return { elder, facts: factsOf(elder, doc, today) };
 }
 
 export async function checkEligibility(prisma: PrismaClient, actor: Actor, elderId: string, policyCode: string, now: Date) {
@@ -372,20 +380,11 @@ export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, p
       enrolments: { none: { policyId: policy.id, status: 'ACTIVE' } },
       applications: { none: { policyId: policy.id, status: 'PENDING' } },
     },
-    include: { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' }, take: 1 } },
+    include: RULES_INCLUDE,
     orderBy: { id: 'asc' },
   });
-  const within = (path?: string | null) => !!path && (path === doc.region.code || path.startsWith(doc.region.code + '/'));
   const matches = candidates.flatMap((e) => {
-    const verdict = evaluateEligibility(doc, {
-      birthDate: e.birthDate.toISOString().slice(0, 10),
-      flags: e.flags,
-      selfCareAbility: e.assessments[0]?.selfCareAbility ?? e.selfCareAbility,
-      hukouInRegion: within(e.hukouRegion?.path ?? e.community.path),
-      livesInRegion: within(e.community.path),
-      hasCapabilityAssessment: e.assessments.length > 0,
-      today,
-    });
+    const verdict = evaluateEligibility(doc, factsOf(e, doc, today));
     return verdict.eligible ? [{ id: e.id, elder: e, category: verdict.category, categoryName: verdict.categoryName, intake: verdict.intake, explanation: verdict.explanation }] : [];
   });
   const start = afterId ? matches.findIndex((m) => m.id > afterId) : 0;

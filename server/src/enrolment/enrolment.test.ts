@@ -102,6 +102,8 @@ describe('黄陂区: community review → 公示 → street approval → distric
   });
 
   it('the street approves, the district files, and the enrolment starts next month with its 告知书', async () => {
+    const fam = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });
+    await t.db.prisma.familyLink.create({ data: { elderId, userId: fam.id, relation: '儿子' } });
     expect((await t.gql(REVIEW, { id: appId, d: 'APPROVE', c: '同意' }, tok.street_officer)).data!.reviewApplication.stage).toBe('DISTRICT_FILING');
     const r = await t.gql(REVIEW, { id: appId, d: 'APPROVE', c: '备案' }, tok.district_admin);
     expect(r.data!.reviewApplication).toMatchObject({ status: 'APPROVED', stage: 'DONE' });
@@ -113,6 +115,9 @@ describe('黄陂区: community review → 公示 → street approval → distric
     expect(e.enrolment.startedOn).toBe(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`);
     expect(e.enrolment.noticeLetter).toMatch(/每月 70 元的政府购买居家线下养老服务/);
     expect(e.enrolment.noticeLetter).toMatch(/每月 30 元的政府购买居家线上养老服务/);
+    // The family reads the same letter, and has it in their inbox.
+    expect((await t.gql(ELDER, { id: elderId }, tok.family)).data!.elder.enrolment.noticeLetter).toBe(e.enrolment.noticeLetter);
+    expect(await t.db.prisma.notice.count({ where: { userId: fam.id, elderId, kind: 'ENROLMENT_NOTICE_LETTER' } })).toBe(1);
     const trail = await t.db.prisma.auditLog.findMany({ where: { entityId: appId }, orderBy: { at: 'asc' } });
     expect(trail.map((a) => a.action)).toEqual([
       'APPLICATION_SUBMITTED', 'APPLICATION_APPROVE', 'APPLICATION_OBJECTED', 'OBJECTION_DISMISSED', 'APPLICATION_APPROVE', 'APPLICATION_APPROVE', 'APPLICATION_APPROVE',
