@@ -35,6 +35,9 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   if (target.kind === 'postgres') {
     if (opts.migrate !== false) await deployMigrations({ kind: 'pg', url: target.url });
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // An idle connection the server drops (restart, failover, DROP DATABASE) is replaced on next
+    // use; without a listener pg would throw it as an uncaught error and take the process down.
+    pool.on('error', () => {});
     const prisma = instrument(new PrismaClient({ adapter: new PrismaPg(pool), log: [...log] }), stats);
     return {
       prisma,

@@ -104,6 +104,7 @@ export async function deployMigrations(target: MigrationTarget): Promise<{ appli
   if (target.kind === 'pg') {
     // Our own pool, ended below: the engine's session-level advisory lock goes with its connection.
     pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    pool.on('error', () => {}); // idle connections dropped by the server are not our failure
     factory = wholeScripts(new PrismaPg(pool));
   } else {
     let db: PGlite;

@@ -1,0 +1,162 @@
+// The double-entry ledger (DESIGN.md invariants): integer amounts, balanced immutable transactions
+// with unique idempotency keys, balances that never go below zero under any concurrency. Every
+// function takes the caller's transaction client, so a money movement commits with its cause.
+import { createHash } from 'node:crypto';
+import { ErrorCode, fail } from '../common/errors.js';
+import type { Tx } from '../db/database.js';
+import type { PrismaClient } from '../db/prisma.js';
+
+export type Kind = 'SUBSIDY_ONLINE' | 'SUBSIDY_OFFLINE' | 'SUBSIDY_HOURS' | 'SELF_PAID' | 'FUNDING' | 'EXPIRED' | 'PROVIDER_PAYABLE' | 'PAYMENT_GATEWAY' | 'REFUND_PAYABLE';
+export type LedgerUnit = 'FEN' | 'MINUTE';
+export type TxKind = 'ALLOWANCE' | 'EXPIRY' | 'CLEARING' | 'TOP_UP' | 'CHARGE' | 'REFUND' | 'REVERSAL';
+
+export interface PostingInput {
+  kind: TxKind;
+  idempotencyKey: string;
+  /** What the request asked for; a replay with the same key must ask for the same thing. */
+  request: unknown;
+  entries: { accountId: string; amount: bigint }[];
+  elderId?: string;
+  orderId?: string;
+  topUpId?: string;
+  month?: string;
+  memo?: string;
+  actorId?: string;
+}
+
+export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
+
+/** The elder's account of a kind, created on first use. */
+export async function elderAccount(tx: Tx, elderId: string, kind: Kind, unit: LedgerUnit, policyId?: string) {
+  const key = `elder:${elderId}:${kind}`;
+  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, elderId, policyId }, update: {} });
+}
+
+/** A programme's source or sink account (funding, expiry, payables); these may run below zero. */
+export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: LedgerUnit) {
+  const key = `policy:${policyId}:${kind}:${unit}`;
+  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, policyId, allowNegative: true }, update: {} });
+}
+
+/**
+ * Posts a balanced transaction exactly once per idempotency key: a replay with the same request
+ * returns the first posting; the same key with a different request is IDEMPOTENCY_CONFLICT. A debit
+ * that would take an elder account's available balance (balance − held) below zero is
+ * INSUFFICIENT_BALANCE, decided by a conditional update so concurrent debits cannot overspend.
+ */
+export async function post(tx: Tx, input: PostingInput) {
+  const hash = requestHash(input.request);
+  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { entries: true } });
+  if (existing) {
+    if (existing.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
+    return { transaction: existing, replayed: true };
+  }
+  if (input.entries.length < 2) throw new Error('a transaction needs at least two entries');
+  const accounts = await tx.ledgerAccount.findMany({ where: { id: { in: input.entries.map((e) => e.accountId) } } });
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const sums = new Map<string, bigint>();
+  for (const e of input.entries) {
+    const acc = byId.get(e.accountId);
+    if (!acc) throw new Error(`unknown account ${e.accountId}`);
+    if (e.amount === 0n) throw new Error('zero entry');
+    sums.set(acc.unit, (sums.get(acc.unit) ?? 0n) + e.amount);
+  }
+  for (const [unit, sum] of sums) if (sum !== 0n) throw new Error(`unbalanced transaction in ${unit}: ${sum}`);
+
+  for (const e of input.entries) {
+    const acc = byId.get(e.accountId)!;
+    if (e.amount < 0n && !acc.allowNegative) {
+      const n = await tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${e.amount} WHERE id = ${acc.id} AND balance - held >= ${-e.amount}`;
+      if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。', { accountKind: acc.kind, needed: Number(-e.amount) });
+    } else {
+      await tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${e.amount} WHERE id = ${acc.id}`;
+    }
+  }
+  const transaction = await tx.ledgerTransaction.create({
+    data: {
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      elderId: input.elderId,
+      orderId: input.orderId,
+      topUpId: input.topUpId,
+      month: input.month,
+      memo: input.memo,
+      createdById: input.actorId,
+      entries: { create: input.entries.map((e) => ({ accountId: e.accountId, amount: e.amount })) },
+    },
+    include: { entries: true },
+  });
+  return { transaction, replayed: false };
+}
+
+/** Reserves part of an account's available balance for an order (booking); INSUFFICIENT_BALANCE if short. */
+export async function placeHold(tx: Tx, accountId: string, amount: bigint, orderId?: string) {
+  if (amount <= 0n) throw new Error('holds are positive');
+  const n = await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held >= ${amount}`;
+  if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', { needed: Number(amount) });
+  return tx.hold.create({ data: { accountId, amount, orderId } });
+}
+
+/** Releases an active hold (cancellation). Settling twice is refused, so a hold frees its money once. */
+export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
+  const hold = await settleHold(tx, holdId, 'VOIDED', at);
+  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
+  return hold;
+}
+
+/** Turns an active hold into a charge: the held money leaves the account to `toAccountId`. */
+export async function postHold(tx: Tx, holdId: string, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at = new Date()) {
+  const hold = await settleHold(tx, holdId, 'POSTED', at);
+  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
+  return post(tx, { kind: posting.kind ?? 'CHARGE', ...posting, entries: [{ accountId: hold.accountId, amount: -hold.amount }, { accountId: toAccountId, amount: hold.amount }] });
+}
+
+async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', at: Date) {
+  const n = await tx.hold.updateMany({ where: { id: holdId, status: 'ACTIVE' }, data: { status, settledAt: at } });
+  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这笔预约冻结已经处理过了。');
+  return tx.hold.findUniqueOrThrow({ where: { id: holdId } });
+}
+
+export interface LedgerViolation {
+  rule: string;
+  id: string;
+  detail: string;
+}
+
+/**
+ * The ledger's invariants, checked in SQL over the whole database: each balance equals the sum
+ * of its entries; each transaction sums to zero per unit; no elder account is below zero or holds
+ * more than it has; held equals the sum of active holds. Tests call it after every money test.
+ */
+export async function ledgerViolations(prisma: PrismaClient | Tx): Promise<LedgerViolation[]> {
+  const rows = await prisma.$queryRaw<LedgerViolation[]>`
+    SELECT 'balance = sum(entries)' AS rule, a.id, a.balance::text || ' <> ' || COALESCE(s.total, 0)::text AS detail
+      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "LedgerEntry" GROUP BY "accountId") s ON s."accountId" = a.id
+     WHERE a.balance <> COALESCE(s.total, 0)
+    UNION ALL
+    SELECT 'transaction balances', e."transactionId", a.unit::text || ' sums to ' || SUM(e.amount)::text
+      FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
+     GROUP BY e."transactionId", a.unit HAVING SUM(e.amount) <> 0
+    UNION ALL
+    SELECT 'no negative balance', a.id, a.balance::text FROM "LedgerAccount" a WHERE NOT a."allowNegative" AND (a.balance < 0 OR a.held > a.balance)
+    UNION ALL
+    SELECT 'held = active holds', a.id, a.held::text || ' <> ' || COALESCE(h.total, 0)::text
+      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "Hold" WHERE status = 'ACTIVE' GROUP BY "accountId") h ON h."accountId" = a.id
+     WHERE a.held <> COALESCE(h.total, 0)`;
+  return rows;
+}
+
+/**
+ * `post` in a transaction of its own. Two identical requests racing past the key look-up meet at
+ * the unique index; the loser's transaction is rolled back and retried once, when it finds the
+ * winner's posting and returns it as a replay (or IDEMPOTENCY_CONFLICT if it asked for more).
+ */
+export async function postOnce(prisma: PrismaClient, input: PostingInput) {
+  try {
+    return await prisma.$transaction((tx) => post(tx, input));
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    return prisma.$transaction((tx) => post(tx, input));
+  }
+}
