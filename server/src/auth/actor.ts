@@ -1,5 +1,6 @@
 import { type Role } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
+import { pathWithin } from '../regions/regions.service.js';
 
 /** Who is calling, with the scope their role gives them (DESIGN.md "Roles"). Plain data. */
 export interface Actor {
@@ -31,6 +32,5 @@ export function requireRole(actor: Actor | null | undefined, roles: readonly Rol
 
 /** True when `path` (a region's code path) lies within the actor's region. */
 export function coversRegion(actor: Actor, path: string): boolean {
-  if (!actor.regionPath) return false;
-  return path === actor.regionPath || path.startsWith(actor.regionPath + '/');
+  return !!actor.regionPath && pathWithin(path, actor.regionPath);
 }

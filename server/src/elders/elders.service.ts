@@ -4,6 +4,7 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { badInput, DomainError, ErrorCode, fail } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { subtreeOf } from '../regions/regions.service.js';
 import type { IdNumberVault } from './id-crypto.js';
 import { ageOn, maskIdNumber, todayInShanghai, validateIdNumber, validateMobile } from './id-number.js';
 
@@ -45,7 +46,7 @@ const NAME_PATTERN = /^[\u3400-\u9fff\u00b7·A-Za-z\s]{2,30}$/u;
  */
 export function elderScope(actor: Actor): Prisma.ElderWhereInput | null {
   if (REGION_ROLES.includes(actor.role) && actor.regionPath) {
-    return { community: { OR: [{ path: actor.regionPath }, { path: { startsWith: actor.regionPath + '/' } }] } };
+    return { community: subtreeOf(actor.regionPath) };
   }
   switch (actor.role) {
     case 'FAMILY':
@@ -93,7 +94,7 @@ export async function listElders(
     if (REGION_ROLES.includes(actor.role) && !coversRegion(actor, region.path)) {
       fail(ErrorCode.FORBIDDEN, `${region.name}不在您的管辖范围内。`);
     }
-    where.push({ community: { OR: [{ path: region.path }, { path: { startsWith: region.path + '/' } }] } });
+    where.push({ community: subtreeOf(region.path) });
   }
   if (filter.status) where.push({ status: filter.status });
   const search = filter.search?.trim();

@@ -8,6 +8,7 @@ import { badInput, ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/elders.service.js';
+import { pathWithin, subtreeOf } from '../regions/regions.service.js';
 import { todayInShanghai } from '../elders/id-number.js';
 import { evaluateEligibility, type ElderFacts, type EligibilityVerdict } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
@@ -39,7 +40,7 @@ interface ElderForRules {
 
 /** The facts the rules read, from the registry: a professional assessment overrides the declared self-care level. */
 function factsOf(e: ElderForRules, doc: PolicyDocument, today: string): ElderFacts {
-  const within = (path: string) => path === doc.region.code || path.startsWith(doc.region.code + '/');
+  const within = (path: string) => pathWithin(path, doc.region.code);
   return {
     birthDate: e.birthDate.toISOString().slice(0, 10),
     flags: e.flags,
@@ -375,7 +376,7 @@ export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, p
   const region = actor.regionPath!;
   const candidates = await prisma.elder.findMany({
     where: {
-      community: { OR: [{ path: region }, { path: { startsWith: region + '/' } }] },
+      community: subtreeOf(region),
       status: { in: ['REGISTERED', 'TERMINATED'] },
       enrolments: { none: { policyId: policy.id, status: 'ACTIVE' } },
       applications: { none: { policyId: policy.id, status: 'PENDING' } },

@@ -40,3 +40,9 @@ export async function syncRegions(prisma: PrismaClient, regions: readonly Region
     byCode.set(r.code, row);
   }
 }
+
+/** True when a region's code path lies at or under `root`'s. */
+export const pathWithin = (path: string, root: string) => path === root || path.startsWith(root + '/');
+
+/** A region and everything under it, as a filter on Region (paths are code paths joined by '/'). */
+export const subtreeOf = (path: string) => ({ OR: [{ path }, { path: { startsWith: path + '/' } }] });
