@@ -12,6 +12,8 @@ import { allPolicies } from './policies/documents/index.js';
 import { syncRegions } from './regions/regions.service.js';
 import { getSchema } from './schema.js';
 import { REGIONS } from './seed/regions.data.js';
+import { createPaymentGateway } from './payments/payment.gateway.js';
+import { registerWalletListeners } from './wallet/wallet.events.js';
 import { seedDemo } from './seed/seed.js';
 
 export interface App {
@@ -29,8 +31,12 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     config,
     db,
     logger,
-    events: new EventBus(),
+    // A listener's failure does not undo the change that raised the event; it is logged for
+    // the daily sweeps (clearing, refunds) to make good.
+    events: new EventBus((err, event) => logger.error({ err, event }, 'event listener failed')),
     clock: () => new Date(),
+    payments: createPaymentGateway(config.wechatPay),
+    urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },
     tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
     vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),
     // Real code2session only with credentials; the sandbox is for demo machines and tests.
@@ -47,6 +53,7 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
 export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean } = {}): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
   const services = buildServices(config, db, opts.logger);
+  registerWalletListeners(services);
   // Reference data (the region tree and the programmes) is kept current on every start.
   await syncRegions(db.prisma, REGIONS);
   await syncPolicies(db.prisma, allPolicies);

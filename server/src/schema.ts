@@ -7,8 +7,9 @@ import { CatalogueResolver, PolicyResolver } from './catalogue/catalogue.resolve
 import { ElderResolver, EnrolmentResolver } from './elders/elders.resolver.js';
 import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations } from './enrolment/enrolment.resolver.js';
 import { RegionResolver } from './regions/regions.resolver.js';
+import { TopUpResolver, WalletResolver } from './wallet/wallet.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

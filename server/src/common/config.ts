@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WechatPayConfig } from '../payments/payment.gateway.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -29,6 +30,29 @@ export interface Config {
   wechat?: { appId: string; appSecret: string };
   tokenTtlSeconds: number;
   seedElders: number;
+  /** WeChat Pay merchant credentials; without them payments go through the sandbox gateway. */
+  wechatPay?: WechatPayConfig;
+  /** The address WeChat reaches this server at (notify_url); defaults to where it listens. */
+  publicUrl?: string;
+  /** The largest single self-paid top-up, in fen. */
+  topUpMaxFen?: number;
+  /** Run the scheduled jobs (allowances, clearing, refunds) in this process. */
+  scheduler?: boolean;
+}
+
+function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
+  if (!env.WECHATPAY_MCHID) return undefined;
+  const need = ['WECHAT_APP_ID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_FILE', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_SERIAL', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE'];
+  const missing = need.filter((k) => !env[k]);
+  if (missing.length) throw new Error(`WECHATPAY_MCHID is set; also set ${missing.join(', ')}`);
+  return {
+    mchid: env.WECHATPAY_MCHID,
+    appId: env.WECHAT_APP_ID!,
+    serialNo: env.WECHATPAY_SERIAL_NO!,
+    privateKeyPem: readFileSync(env.WECHATPAY_PRIVATE_KEY_FILE!, 'utf8'),
+    apiV3Key: env.WECHATPAY_APIV3_KEY!,
+    platformPublicKeys: { [env.WECHATPAY_PLATFORM_SERIAL!]: readFileSync(env.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE!, 'utf8') },
+  };
 }
 
 function loadOrCreateSecrets(dataDir: string, production: boolean): Secrets {
@@ -79,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
     seedElders: Number(env.SEED_ELDERS ?? 300),
+    wechatPay: wechatPayFromEnv(env),
+    publicUrl: env.PUBLIC_URL || undefined,
+    topUpMaxFen: Number(env.TOP_UP_MAX_FEN ?? 200_000),
+    scheduler: env.YILIAN_SCHEDULER !== '0',
   };
 }

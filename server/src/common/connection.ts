@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 // The GraphQL side of Relay connections; the paging rules live in pagination.ts.
 
@@ -24,3 +24,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionClass;
 }
 
+
+/** `first` / `after` arguments of every connection field. */
+@ArgsType()
+export class PageArgsType {
+  @Field(() => Int, { nullable: true }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}

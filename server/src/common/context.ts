@@ -4,6 +4,7 @@ import type { WechatSessionClient } from '../auth/wechat.client.js';
 import type { Database } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/id-crypto.js';
+import type { PaymentGateway } from '../payments/payment.gateway.js';
 import type { Config } from './config.js';
 import type { EventBus } from './events.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -20,6 +21,9 @@ export interface AppServices {
   events: EventBus;
   /** Now; tests move it to walk past notice periods and month ends. */
   clock: () => Date;
+  payments: PaymentGateway;
+  /** Base URL others reach this server at (set when it starts listening unless configured). */
+  urls: { public: string };
 }
 
 /** Per-request context: who is calling and a fresh set of DataLoaders. */

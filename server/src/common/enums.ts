@@ -50,6 +50,12 @@ export type ServiceMode = keyof typeof ServiceMode;
 export const AccountKind = enumOf('SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID');
 export type AccountKind = keyof typeof AccountKind;
 
+export const TransactionKind = enumOf('ALLOWANCE', 'EXPIRY', 'CLEARING', 'TOP_UP', 'CHARGE', 'REFUND', 'REVERSAL');
+export type TransactionKind = keyof typeof TransactionKind;
+
+export const TopUpStatus = enumOf('CREATED', 'PAID', 'CLOSED', 'REFUNDED');
+export type TopUpStatus = keyof typeof TopUpStatus;
+
 export const Unit = enumOf('FEN', 'MINUTE');
 export type Unit = keyof typeof Unit;
 

@@ -14,6 +14,7 @@ export enum ErrorCode {
   OUT_OF_ZONE = 'OUT_OF_ZONE',
   GEOFENCE_VIOLATION = 'GEOFENCE_VIOLATION',
   RATE_LIMITED = 'RATE_LIMITED',
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -31,6 +32,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   OUT_OF_ZONE: '该地址不在服务机构的服务片区内。',
   GEOFENCE_VIOLATION: '签到位置离老人家太远。',
   RATE_LIMITED: '操作太频繁，请稍后再试。',
+  PAYMENT_FAILED: '微信支付暂时无法下单，请稍后再试；钱没有被扣。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

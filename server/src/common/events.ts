@@ -21,12 +21,14 @@ export interface DomainEvents {
 export class EventBus {
   private readonly emitter = new EventEmitter();
 
+  constructor(private readonly reportError: (err: unknown, event: string) => void = () => {}) {}
+
   on<K extends keyof DomainEvents>(name: K, listener: (e: DomainEvents[K]) => void | Promise<void>): () => void {
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
   }
 
-  async publish<K extends keyof DomainEvents>(name: K, event: DomainEvents[K], onError: (err: unknown) => void = () => {}): Promise<void> {
+  async publish<K extends keyof DomainEvents>(name: K, event: DomainEvents[K], onError: (err: unknown) => void = (err) => this.reportError(err, name)): Promise<void> {
     for (const listener of this.emitter.listeners(name) as ((e: DomainEvents[K]) => void | Promise<void>)[]) {
       try {
         await listener(event);

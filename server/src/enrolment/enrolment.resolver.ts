@@ -1,5 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
+import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder, Enrolment, PolicyRef } from '../elders/elders.types.js';
 import {
@@ -11,11 +12,6 @@ import {
   EligibilityResult, Objection, ReviewDecision, Reviewer, ScreeningConnection, SubmitApplicationInput, TerminationReason,
 } from './enrolment.types.js';
 
-@ArgsType()
-class PageArgsType {
-  @Field(() => Int, { nullable: true }) first?: number;
-  @Field(() => String, { nullable: true }) after?: string;
-}
 
 const toDay = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10));
 

@@ -11,8 +11,9 @@ import { loadActor } from '../auth/auth.service.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
+import { readBody, sendJson } from './io.js';
+import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Turns a bearer token into a context; a present but bad token is an error, not an anonymous call. */
@@ -71,26 +72,6 @@ export function formatError(app: AppServices) {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
 
 export interface HttpApp {
   server: Server;
@@ -165,6 +146,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       res.writeHead(302, { location: '/admin' });
       return res.end();
     }
+    if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
     const headers = new HeaderMap();
@@ -200,6 +182,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
         server.listen(port, host, () => {
           const addr = server.address();
           const actual = typeof addr === 'object' && addr ? addr.port : port;
+          if (!app.config.publicUrl) app.urls.public = `http://${host}:${actual}`;
           resolve({ url: `http://${host}:${actual}/graphql`, port: actual });
         });
       }),

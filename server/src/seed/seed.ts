@@ -6,10 +6,11 @@ import type { Role } from '../common/enums.js';
 import { hashPassword } from '../auth/password.js';
 import { SandboxWechatSessionClient } from '../auth/wechat.client.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { maskIdNumber, todayInShanghai } from '../elders/id-number.js';
+import { maskIdNumber, monthInShanghai, todayInShanghai } from '../elders/id-number.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { REGIONS } from './regions.data.js';
+import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -217,6 +218,9 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     const u = await prisma.user.create({ data: { displayName: f.name, role: 'FAMILY', phone: f.phone } });
     await prisma.familyLink.create({ data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation } });
   }
-  app.logger.info({ elders: elders.length, enrolled: enrolments.length, providers: providers.length }, 'seeded demo data');
+  // This month's allowances, through the same run the scheduler makes on the 1st.
+  const month = monthInShanghai(app.clock());
+  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
+  app.logger.info({ elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited }, 'seeded demo data');
   return { seeded: true };
 }

@@ -22,6 +22,8 @@ export interface PostingInput {
   month?: string;
   memo?: string;
   actorId?: string;
+  /** The transaction this one reverses (corrections are reversals, never edits). */
+  reversesId?: string;
 }
 
 export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -36,6 +38,12 @@ export async function elderAccount(tx: Tx, elderId: string, kind: Kind, unit: Le
 export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: LedgerUnit) {
   const key = `policy:${policyId}:${kind}:${unit}`;
   return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, policyId, allowNegative: true }, update: {} });
+}
+
+/** A platform-wide account outside any programme (self-paid money through WeChat Pay). */
+export async function platformAccount(tx: Tx, kind: Kind, unit: LedgerUnit) {
+  const key = `platform:${kind}:${unit}`;
+  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, allowNegative: true }, update: {} });
 }
 
 /**
@@ -82,6 +90,7 @@ export async function post(tx: Tx, input: PostingInput) {
       topUpId: input.topUpId,
       month: input.month,
       memo: input.memo,
+      reversesId: input.reversesId,
       createdById: input.actorId,
       entries: { create: input.entries.map((e) => ({ accountId: e.accountId, amount: e.amount })) },
     },

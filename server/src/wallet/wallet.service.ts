@@ -1,8 +1,13 @@
-import type { AccountKind, Unit } from '../common/enums.js';
+import type { Actor } from '../auth/actor.js';
+import type { AccountKind, TransactionKind, Unit } from '../common/enums.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { Account } from './wallet.types.js';
+import { pathWithin } from '../regions/regions.service.js';
+import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
+import type { Account, WalletHold, WalletTransaction } from './wallet.types.js';
 
-const ELDER_KINDS = ['SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID'] as const;
+export const ELDER_KINDS = ['SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID'] as const;
 
 /** Elders' own accounts, batched for DataLoader. Balances are BigInt in the ledger; an elder's fit in Int. */
 export async function accountsByElderIds(prisma: PrismaClient, elderIds: readonly string[]): Promise<Account[][]> {
@@ -23,4 +28,49 @@ export async function accountsByElderIds(prisma: PrismaClient, elderIds: readonl
     byElder.set(r.elderId!, list);
   }
   return elderIds.map((id) => byElder.get(id) ?? []);
+}
+
+/** Active holds on the elder's accounts (visits booked, not yet charged or cancelled). */
+export async function activeHolds(prisma: PrismaClient, elderId: string): Promise<WalletHold[]> {
+  const rows = await prisma.hold.findMany({ where: { status: 'ACTIVE', account: { elderId } }, include: { account: true }, orderBy: { id: 'asc' } });
+  return rows.map((h) => ({ id: h.id, account: h.account.kind as AccountKind, unit: h.account.unit as Unit, amount: Number(h.amount), orderId: h.orderId, createdAt: h.createdAt }));
+}
+
+/** The elder's statement, newest first: one line per entry on the elder's own accounts. */
+export async function walletTransactions(prisma: PrismaClient, elderId: string, page: PageArgs) {
+  const { take, afterId } = pageWindow(page);
+  const where = { account: { elderId } };
+  const [rows, totalCount] = await Promise.all([
+    prisma.ledgerEntry.findMany({
+      where: { ...where, ...(afterId ? { id: { lt: afterId } } : {}) },
+      include: { account: true, transaction: true },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
+    prisma.ledgerEntry.count({ where }),
+  ]);
+  const lines: WalletTransaction[] = rows.map((e) => ({
+    id: e.id,
+    kind: e.transaction.kind as TransactionKind,
+    account: e.account.kind as AccountKind,
+    amount: Number(e.amount),
+    unit: e.account.unit as Unit,
+    at: e.createdAt,
+    memo: e.transaction.memo,
+    month: e.transaction.month,
+    orderId: e.transaction.orderId,
+  }));
+  return toConnection(lines, take, totalCount);
+}
+
+/**
+ * A district official runs the month's allowance for the programmes of their district (the
+ * scheduler runs it for all). Idempotent: a second call credits no one twice.
+ */
+export async function runAllowanceFor(prisma: PrismaClient, actor: Actor, month: string, currentMonth: string): Promise<AllowanceResult> {
+  if (actor.role !== 'DISTRICT_ADMIN' || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '月度补贴由区（县）民政部门发放。');
+  const policies = await prisma.policy.findMany({ include: { region: true } });
+  const mine = policies.filter((p) => pathWithin(p.region.path, actor.regionPath!));
+  if (!mine.length) fail(ErrorCode.FORBIDDEN, '您的辖区没有政府购买服务项目。');
+  return runMonthlyAllowance(prisma, { month, currentMonth, policyIds: mine.map((p) => p.id) });
 }

@@ -1,8 +1,11 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AccountKind, Unit } from '../common/enums.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.js';
+import { AccountKind, TopUpStatus, TransactionKind, Unit } from '../common/enums.js';
 
 registerEnumType(AccountKind, { name: 'AccountKind', description: '线上补贴 / 线下补贴 / 服务时长 / 自费余额' });
 registerEnumType(Unit, { name: 'Unit', description: 'FEN 分 / MINUTE 分钟' });
+registerEnumType(TransactionKind, { name: 'TransactionKind', description: '补贴发放 / 到期作废 / 清零 / 充值 / 服务扣费 / 退款 / 冲正' });
+registerEnumType(TopUpStatus, { name: 'TopUpStatus', description: '待支付 / 已到账 / 已关闭 / 已退款' });
 
 @ObjectType({ description: '老人的一个账户；金额为分，时长为分钟' })
 export class Account {
@@ -13,8 +16,71 @@ export class Account {
   @Field(() => Int, { description: '可用 = 余额 − 冻结' }) available!: number;
 }
 
+@ObjectType({ description: '预约时冻结的额度，服务确认后扣除，取消时释放' })
+export class WalletHold {
+  @Field(() => ID) id!: string;
+  @Field(() => AccountKind) account!: AccountKind;
+  @Field(() => Unit) unit!: Unit;
+  @Field(() => Int) amount!: number;
+  @Field(() => ID, { nullable: true }) orderId!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: '钱包流水：一笔交易在老人某个账户上的一行，正数为入账，负数为支出' })
+export class WalletTransaction {
+  @Field(() => ID) id!: string;
+  @Field(() => TransactionKind) kind!: TransactionKind;
+  @Field(() => AccountKind) account!: AccountKind;
+  @Field(() => Int, { description: '正数入账，负数支出（分或分钟）' }) amount!: number;
+  @Field(() => Unit) unit!: Unit;
+  @Field(() => Date) at!: Date;
+  @Field(() => String, { nullable: true, description: '摘要，如“2026年11月线下服务补贴”' }) memo!: string | null;
+  @Field(() => String, { nullable: true, description: '所属月份（补贴、作废）' }) month!: string | null;
+  @Field(() => ID, { nullable: true }) orderId!: string | null;
+}
+
+export const WalletTransactionConnection = ConnectionType(WalletTransaction, 'WalletTransaction');
+
 @ObjectType({ description: '电子钱包' })
 export class Wallet {
   elderId!: string;
   @Field(() => [Account]) accounts!: Account[];
+}
+
+@ObjectType({ description: '一次月度补贴发放的结果' })
+export class AllowanceRun {
+  @Field(() => String) month!: string;
+  @Field(() => Int, { description: '本次入账的老人数' }) credited!: number;
+  @Field(() => Int, { description: '此前已入账、本次跳过的老人数' }) skipped!: number;
+  @Field(() => Int, { description: '上月未用完、按规定作废的账户数' }) expired!: number;
+}
+
+@ObjectType({ description: '小程序 wx.requestPayment 的参数（JSAPI 调起支付）' })
+export class PayParams {
+  @Field(() => String) appId!: string;
+  @Field(() => String) timeStamp!: string;
+  @Field(() => String) nonceStr!: string;
+  @Field(() => String) package!: string;
+  @Field(() => String) signType!: string;
+  @Field(() => String) paySign!: string;
+}
+
+@ObjectType({ description: '自费充值单' })
+export class TopUp {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) elderId!: string;
+  @Field(() => Int) amountFen!: number;
+  @Field(() => TopUpStatus) status!: TopUpStatus;
+  @Field(() => String) outTradeNo!: string;
+  @Field(() => PayParams, { nullable: true, description: '待支付时给出；已到账或已关闭时为空' }) payParams!: PayParams | null;
+  @Field(() => Boolean, { description: '演示环境的模拟支付（不产生真实扣款）' }) sandbox!: boolean;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) paidAt!: Date | null;
+}
+
+@InputType()
+export class CreateTopUpInput {
+  @Field(() => ID) elderId!: string;
+  @Field(() => Int, { description: '充值金额（分）' }) amountFen!: number;
+  @Field(() => String, { description: '客户端生成的唯一编号；重复提交同一编号只会生成一笔充值' }) idempotencyKey!: string;
 }
