@@ -28,22 +28,30 @@ export interface PostingInput {
 
 export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
+/**
+ * The account with this key, created on first use. INSERT … ON CONFLICT DO NOTHING, so two
+ * transactions creating it at once both succeed (an upsert's insert would fail one of them).
+ */
+async function ensureAccount(tx: Tx, data: { key: string; kind: Kind; unit: LedgerUnit; elderId?: string; policyId?: string; allowNegative?: boolean }) {
+  const found = await tx.ledgerAccount.findUnique({ where: { key: data.key } });
+  if (found) return found;
+  await tx.ledgerAccount.createMany({ data: [data], skipDuplicates: true });
+  return tx.ledgerAccount.findUniqueOrThrow({ where: { key: data.key } });
+}
+
 /** The elder's account of a kind, created on first use. */
 export async function elderAccount(tx: Tx, elderId: string, kind: Kind, unit: LedgerUnit, policyId?: string) {
-  const key = `elder:${elderId}:${kind}`;
-  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, elderId, policyId }, update: {} });
+  return ensureAccount(tx, { key: `elder:${elderId}:${kind}`, kind, unit, elderId, policyId });
 }
 
 /** A programme's source or sink account (funding, expiry, payables); these may run below zero. */
 export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: LedgerUnit) {
-  const key = `policy:${policyId}:${kind}:${unit}`;
-  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, policyId, allowNegative: true }, update: {} });
+  return ensureAccount(tx, { key: `policy:${policyId}:${kind}:${unit}`, kind, unit, policyId, allowNegative: true });
 }
 
 /** A platform-wide account outside any programme (self-paid money through WeChat Pay). */
 export async function platformAccount(tx: Tx, kind: Kind, unit: LedgerUnit) {
-  const key = `platform:${kind}:${unit}`;
-  return tx.ledgerAccount.upsert({ where: { key }, create: { key, kind, unit, allowNegative: true }, update: {} });
+  return ensureAccount(tx, { key: `platform:${kind}:${unit}`, kind, unit, allowNegative: true });
 }
 
 /**

@@ -49,12 +49,12 @@ describe('ledger', () => {
     expect(await balance(account.id)).toBe(1000n);
   });
 
-  it('gives ten identical concurrent requests one effect', async () => {
+  it('gives the same idempotency key sent 20 times at once one transaction', async () => {
     const account = await db.prisma.$transaction((tx) => elderAccount(tx, elderId, 'SELF_PAID', 'FEN', policyId));
     const source = await db.prisma.$transaction((tx) => systemAccount(tx, policyId, 'PAYMENT_GATEWAY', 'FEN'));
     const before = await balance(account.id);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () =>
+      Array.from({ length: 20 }, () =>
         postOnce(db.prisma, { kind: 'TOP_UP', idempotencyKey: 'notify:wx-1', request: { out: 'wx-1', fen: 500 }, entries: [{ accountId: source.id, amount: -500n }, { accountId: account.id, amount: 500n }] }),
       ),
     );
@@ -63,19 +63,21 @@ describe('ledger', () => {
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
-  it('never overspends under 20 concurrent debits', async () => {
-    const { account } = await funded('SUBSIDY_ONLINE', 1000n, 'allowance:online');
+  it('200 concurrent debits of 1 元 against 100 元: 100 succeed, 100 INSUFFICIENT_BALANCE, exactly 0 left', async () => {
+    const { account } = await funded('SUBSIDY_ONLINE', 10000n, 'allowance:online');
     const sink = await db.prisma.$transaction((tx) => systemAccount(tx, policyId, 'PROVIDER_PAYABLE', 'FEN'));
     const start = await balance(account.id);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 200 }, (_, i) =>
         postOnce(db.prisma, { kind: 'CHARGE', idempotencyKey: `charge:${i}`, request: { i }, entries: [{ accountId: account.id, amount: -100n }, { accountId: sink.id, amount: 100n }] }),
       ),
     );
     const ok = outcomes.filter((o) => o.status === 'fulfilled').length;
-    expect(ok).toBe(Number(start / 100n));
+    expect(start).toBe(10000n);
+    expect(ok).toBe(100);
+    expect(outcomes.length - ok).toBe(100);
     expect(outcomes.filter((o) => o.status === 'rejected').every((o) => (o as PromiseRejectedResult).reason.extensions?.code === 'INSUFFICIENT_BALANCE')).toBe(true);
-    expect(await balance(account.id)).toBe(start - BigInt(ok) * 100n);
+    expect(await balance(account.id)).toBe(0n);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
