@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './common/config.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/seed.js';
 
 const config = loadConfig();
@@ -7,6 +8,8 @@ const started = Date.now();
 const app = await buildApp(config);
 const { url } = await app.http.listen(config.port, config.host);
 const log = app.services.logger;
+// Allowances, clearing and refunds: on schedule, and once now to catch up after downtime.
+const scheduler = config.scheduler ? startScheduler(app.services, { catchUp: true }) : null;
 log.info({ url, database: app.services.db.kind, ms: Date.now() - started }, 'yilian server listening');
 
 console.log(`\n颐联服务已启动  ${url}`);
@@ -22,6 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    scheduler?.stop();
     app.close().then(
       () => process.exit(0),
       (err) => {

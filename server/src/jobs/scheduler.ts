@@ -1,0 +1,43 @@
+// Scheduled jobs in the server process (croner, on the Asia/Shanghai calendar). Jobs must be
+// idempotent: every instance runs them, and a run after downtime catches up.
+import { Cron } from 'croner';
+import type { AppServices } from '../common/context.js';
+import { runWalletDailyJobs } from '../wallet/wallet.jobs.js';
+
+export interface Job {
+  name: string;
+  /** Cron pattern in Asia/Shanghai local time. */
+  pattern: string;
+  run(app: AppServices): Promise<unknown>;
+}
+
+export const JOBS: readonly Job[] = [
+  // Five past midnight: the day's clearings, then the month's allowance (000 七 monthly credit).
+  { name: 'wallet-daily', pattern: '5 0 * * *', run: (app) => runWalletDailyJobs(app) },
+];
+
+export interface Scheduler {
+  jobs: { name: string; nextRun: Date | null }[];
+  stop(): void;
+}
+
+/** Starts every job; with `catchUp`, runs each once now (after a restart the day's work is done). */
+export function startScheduler(app: AppServices, opts: { catchUp?: boolean; jobs?: readonly Job[] } = {}): Scheduler {
+  const jobs = opts.jobs ?? JOBS;
+  const run = async (job: Job) => {
+    const started = Date.now();
+    try {
+      const result = await job.run(app);
+      app.logger.info({ job: job.name, ms: Date.now() - started, result }, 'job done');
+    } catch (err) {
+      app.logger.error({ err, job: job.name }, 'job failed');
+    }
+  };
+  // protect: a run still going when the next is due is not started twice.
+  const crons = jobs.map((job) => new Cron(job.pattern, { timezone: 'Asia/Shanghai', protect: true, unref: true, name: job.name }, () => run(job)));
+  if (opts.catchUp) for (const job of jobs) void run(job);
+  return {
+    jobs: crons.map((c) => ({ name: c.name ?? '', nextRun: c.nextRun() })),
+    stop: () => crons.forEach((c) => c.stop()),
+  };
+}

@@ -1,0 +1,39 @@
+// The wallet's daily work, run by the scheduler for each Asia/Shanghai day. Every step is
+// idempotent, so a missed day, a restart or two server instances running it change nothing twice.
+import type { AppServices } from '../common/context.js';
+import { monthInShanghai, todayInShanghai } from '../elders/id-number.js';
+import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
+import { runClearingSweep } from './clearing.service.js';
+import { refundSelfPaid, retryPendingRefunds } from './topup.service.js';
+
+export interface WalletDailyResult {
+  day: string;
+  clearing: { anniversaries: number; ended: number };
+  allowance: AllowanceResult;
+  refunds: number;
+  retried: number;
+}
+
+/**
+ * Anniversary and end-of-service clearing first (a new service year starts clean), then this
+ * month's allowance (credits no one twice; on the 1st it is the month's run, on other days it
+ * catches up on enrolments the run has not seen), then refunds of self-paid money whose service
+ * has ended, and resubmission of refunds WeChat has not answered.
+ */
+export async function runWalletDailyJobs(app: AppServices, now = app.clock()): Promise<WalletDailyResult> {
+  const prisma = app.db.prisma;
+  const day = todayInShanghai(now);
+  const month = monthInShanghai(now);
+  const clearing = await runClearingSweep(prisma, day);
+  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
+  const ended = await prisma.$queryRaw<{ elderId: string }[]>`
+    SELECT DISTINCT a."elderId" FROM "LedgerAccount" a
+      JOIN "Enrolment" e ON e."elderId" = a."elderId" AND e.status = 'TERMINATED' AND e."endedOn" < ${new Date(`${day}T00:00:00Z`)}
+     WHERE a.kind = 'SELF_PAID' AND a.balance - a.held > 0
+       AND NOT EXISTS (SELECT 1 FROM "Enrolment" x WHERE x."elderId" = a."elderId" AND x.status = 'ACTIVE')
+       AND EXISTS (SELECT 1 FROM "TopUp" t WHERE t."elderId" = a."elderId" AND t.status = 'PAID' AND t."refundedFen" < t."amountFen")`;
+  let refunds = 0;
+  for (const { elderId } of ended) refunds += (await refundSelfPaid(prisma, app.payments, elderId, '服务终止', now, app.logger)).length;
+  const retried = await retryPendingRefunds(prisma, app.payments, now, app.logger);
+  return { day, clearing, allowance, refunds, retried };
+}
