@@ -96,16 +96,25 @@ export interface EncryptedResource {
   nonce: string;
 }
 
-/** AEAD_AES_256_GCM with the APIv3 key; the tag is the ciphertext's last 16 bytes. */
+/** AES-256-GCM as WeChat uses it: base64(ciphertext ‖ 16-byte tag), key/nonce/aad as UTF-8. */
+export function aeadDecrypt(ciphertextB64: string, key: string, nonce: string, aad: string): Buffer {
+  try {
+    const data = Buffer.from(ciphertextB64, 'base64');
+    if (data.length < 16) throw new Error('short');
+    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(key, 'utf8'), Buffer.from(nonce, 'utf8'));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+  } catch {
+    throw new PaymentVerificationError('BAD_RESOURCE');
+  }
+}
+
+/** AEAD_AES_256_GCM resource with the APIv3 key, parsed as JSON. */
 export function decryptResource<T = unknown>(resource: EncryptedResource, apiV3Key: string): T {
   if (resource.algorithm !== 'AEAD_AES_256_GCM') throw new PaymentVerificationError('BAD_RESOURCE');
+  const plain = aeadDecrypt(resource.ciphertext, apiV3Key, resource.nonce, resource.associated_data ?? '');
   try {
-    const data = Buffer.from(resource.ciphertext, 'base64');
-    if (data.length < 17) throw new Error('short');
-    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(resource.nonce, 'utf8'));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
-    const plain = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
     return JSON.parse(plain.toString('utf8')) as T;
   } catch {
     throw new PaymentVerificationError('BAD_RESOURCE');

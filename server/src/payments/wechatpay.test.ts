@@ -3,7 +3,7 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SandboxPaymentGateway, WechatPayClient } from './payment.gateway.js';
-import { decryptResource, encryptResource, PaymentVerificationError, requestMessage } from './wechatpay.sign.js';
+import { aeadDecrypt, decryptResource, encryptResource, PaymentVerificationError, requestMessage } from './wechatpay.sign.js';
 
 const reason = (fn: () => unknown) => {
   try {
@@ -76,6 +76,15 @@ describe('WeChat Pay v3 (sandbox keys, production verification path)', () => {
     expect(reason(() => decryptResource(r, 'b'.repeat(32)))).toBe('BAD_RESOURCE');
     expect(reason(() => decryptResource({ ...r, associated_data: 'refund' }, key))).toBe('BAD_RESOURCE');
     expect(reason(() => decryptResource({ ...r, algorithm: 'AEAD_SM4_GCM' }, key))).toBe('BAD_RESOURCE');
+  });
+
+  it('decrypts the published AES-256-GCM vectors (wechatpay-axios-plugin tests/lib/aes.test.js)', () => {
+    const key = '0123456789abcdef0123456789abcdef';
+    const iv = '0123456789abcdef';
+    expect(aeadDecrypt('APoZlYpivU3HjbAiB4CvW1rAFr8J', key, iv, 'world').toString()).toBe('hello');
+    // Empty plaintext and empty associated data: the whole ciphertext is the 16-byte tag.
+    expect(aeadDecrypt('GvpmmdtYwexXIPhySs9Tlg==', key, iv, '').toString()).toBe('');
+    expect(reason(() => aeadDecrypt('APoZlYpivU3HjbAiB4CvW1rAFr8J', key, iv, 'worlD'))).toBe('BAD_RESOURCE');
   });
 
   it('builds the documented request message', () => {

@@ -121,30 +121,39 @@ interface TxRow {
 async function creditBatch(tx: Tx, b: BatchInput) {
   // Concurrent runs of the same programme and month take turns batch by batch.
   if (b.runId) await tx.$queryRaw`SELECT id FROM "AllowanceRun" WHERE id = ${b.runId} FOR UPDATE`;
-  const enrolments = await tx.enrolment.findMany({
-    where: b.onlyEnrolmentId
-      ? { id: b.onlyEnrolmentId, status: 'ACTIVE', startedOn: { lte: b.last } }
-      : { policyId: b.policyId, status: 'ACTIVE', startedOn: { lte: b.last }, ...(b.cursor ? { id: { gt: b.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: b.size,
-    select: { id: true, elderId: true },
-  });
+  // Raw SQL with array parameters: a batch is a handful of statements whatever its size.
+  const enrolments = b.onlyEnrolmentId
+    ? await tx.$queryRaw<{ id: string; elderId: string }[]>`
+        SELECT id, "elderId" FROM "Enrolment" WHERE id = ${b.onlyEnrolmentId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last}`
+    : await tx.$queryRaw<{ id: string; elderId: string }[]>`
+        SELECT id, "elderId" FROM "Enrolment"
+         WHERE "policyId" = ${b.policyId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last} AND id > ${b.cursor ?? ''}
+         ORDER BY id LIMIT ${b.size}`;
   if (!enrolments.length) return { credited: 0, skipped: 0, expired: 0, lastId: null as string | null };
 
   const accountKey = (elderId: string, kind: string) => `elder:${elderId}:${kind}`;
-  await tx.ledgerAccount.createMany({
-    data: enrolments.flatMap((e) => b.buckets.map((k) => ({ key: accountKey(e.elderId, k.accountKind), kind: k.accountKind, unit: k.unit, elderId: e.elderId, policyId: b.policyId }))),
-    skipDuplicates: true,
-  });
-  const accounts = await tx.ledgerAccount.findMany({
-    where: { key: { in: enrolments.flatMap((e) => b.buckets.map((k) => accountKey(e.elderId, k.accountKind))) } },
-    select: { id: true, key: true },
-  });
-  const accountId = new Map(accounts.map((a) => [a.key, a.id]));
+  const wanted = enrolments.flatMap((e) => b.buckets.map((k) => ({ key: accountKey(e.elderId, k.accountKind), kind: k.accountKind, unit: k.unit, elderId: e.elderId })));
+  const keysWanted = wanted.map((w) => w.key);
+  const accountId = new Map(
+    (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${keysWanted}::text[])`).map((a) => [a.key, a.id]),
+  );
+  const missing = wanted.filter((w) => !accountId.has(w.key));
+  if (missing.length) {
+    await tx.$executeRaw`
+      INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId")
+      SELECT v.id, v.key, v.kind::"AccountKind", v.unit::"Unit", v.elder, ${b.policyId}
+        FROM unnest(${missing.map(() => uuidv7())}::text[], ${missing.map((m) => m.key)}::text[], ${missing.map((m) => m.kind)}::text[],
+                    ${missing.map((m) => m.unit)}::text[], ${missing.map((m) => m.elderId)}::text[]) AS v(id, key, kind, unit, elder)
+      ON CONFLICT (key) DO NOTHING`;
+    const created = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${missing.map((m) => m.key)}::text[])`;
+    for (const a of created) accountId.set(a.key, a.id);
+  }
 
   const prev = previousMonth(b.month);
   const keys = enrolments.flatMap((e) => b.buckets.flatMap((k) => [allowanceKey(e.elderId, k.accountKind, b.month), expiryKey(e.elderId, k.accountKind, prev)]));
-  const done = new Set((await tx.ledgerTransaction.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((t) => t.idempotencyKey));
+  const done = new Set(
+    (await tx.$queryRaw<{ key: string }[]>`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`).map((t) => t.key),
+  );
 
   // What lapses: the available balance of non-rollover buckets, read under a row lock so a
   // concurrent booking either lands before (and is kept as a hold) or waits.
@@ -203,10 +212,17 @@ async function creditBatch(tx: Tx, b: BatchInput) {
   }
 
   if (txRows.length) {
-    await tx.ledgerTransaction.createMany({
-      data: txRows.map((r) => ({ id: r.id, kind: r.kind, idempotencyKey: r.key, requestHash: requestHash(r.request), elderId: r.elderId, month: r.month, memo: r.memo })),
-    });
-    await tx.ledgerEntry.createMany({ data: entries });
+    await tx.$executeRaw`
+      INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "requestHash", "elderId", month, memo)
+      SELECT v.id, v.kind::"TransactionKind", v.key, v.hash, v.elder, v.month, v.memo
+        FROM unnest(${txRows.map((r) => r.id)}::text[], ${txRows.map((r) => r.kind)}::text[], ${txRows.map((r) => r.key)}::text[],
+                    ${txRows.map((r) => requestHash(r.request))}::text[], ${txRows.map((r) => r.elderId)}::text[], ${txRows.map((r) => r.month)}::text[],
+                    ${txRows.map((r) => r.memo)}::text[]) AS v(id, kind, key, hash, elder, month, memo)`;
+    await tx.$executeRaw`
+      INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
+      SELECT v.id, v.tx, v.account, v.amount::bigint
+        FROM unnest(${entries.map(() => uuidv7())}::text[], ${entries.map((e) => e.transactionId)}::text[], ${entries.map((e) => e.accountId)}::text[],
+                    ${entries.map((e) => e.amount.toString())}::text[]) AS v(id, tx, account, amount)`;
     const delta = new Map<string, bigint>();
     for (const [id, v] of credits) delta.set(id, (delta.get(id) ?? 0n) + v);
     for (const [id, v] of debits) delta.set(id, (delta.get(id) ?? 0n) - v);
