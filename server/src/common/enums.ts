@@ -1,6 +1,6 @@
 // Domain enums shared by GraphQL types and services. Their values equal the Prisma enums', so
 // services pass them to the database unchanged; types and resolvers never import Prisma.
-const enumOf = <const T extends readonly string[]>(...values: T) =>
+export const enumOf = <const T extends readonly string[]>(...values: T) =>
   Object.fromEntries(values.map((v) => [v, v])) as { readonly [K in T[number]]: K };
 
 export const Role = enumOf(

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { caregiversByIds, providersByIds, serviceItemsByIds, visitsByOrderIds } from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { elderByIds, enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
@@ -21,6 +22,10 @@ export function createLoaders(prisma: PrismaClient) {
     familyByElderId: new DataLoader((ids: readonly string[]) => familyByElderIds(prisma, ids)),
     enrolmentByElderId: new DataLoader((ids: readonly string[]) => enrolmentByElderIds(prisma, ids)),
     accountsByElderId: new DataLoader((ids: readonly string[]) => accountsByElderIds(prisma, ids)),
+    serviceItemById: new DataLoader((ids: readonly string[]) => serviceItemsByIds(prisma, ids)),
+    providerById: new DataLoader((ids: readonly string[]) => providersByIds(prisma, ids)),
+    caregiverById: new DataLoader((ids: readonly string[]) => caregiversByIds(prisma, ids)),
+    visitByOrderId: new DataLoader((ids: readonly string[]) => visitsByOrderIds(prisma, ids)),
   };
 }
 

@@ -171,9 +171,17 @@ export async function ledgerViolations(prisma: PrismaClient | Tx): Promise<Ledge
  */
 export async function postOnce(prisma: PrismaClient, input: PostingInput) {
   try {
-    return await prisma.$transaction((tx) => post(tx, input));
+    return await prisma.$transaction((tx) => post(tx, input), MONEY_TX);
   } catch (err) {
     if ((err as { code?: string }).code !== 'P2002') throw err;
-    return prisma.$transaction((tx) => post(tx, input));
+    return prisma.$transaction((tx) => post(tx, input), MONEY_TX);
   }
 }
+
+/**
+ * Money transactions queue for a connection rather than fail: Prisma's default 2 s wait would
+ * turn a busy minute (PGlite runs one transaction at a time) into spurious errors.
+ */
+export const MONEY_TX = { maxWait: 15_000, timeout: 20_000 } as const;
+
+export const moneyTx = <T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> => prisma.$transaction(fn, MONEY_TX);

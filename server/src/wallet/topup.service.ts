@@ -7,7 +7,7 @@ import type { Logger } from '../common/logger.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PaymentGateway, WechatPayNotification } from '../payments/payment.gateway.js';
-import { elderAccount, platformAccount, post, requestHash } from './ledger.service.js';
+import { elderAccount, platformAccount, post, moneyTx, requestHash } from './ledger.service.js';
 import type { TopUp as TopUpView } from './wallet.types.js';
 
 export interface TopUpDeps {
@@ -132,7 +132,7 @@ export async function applyNotification(prisma: PrismaClient, gateway: PaymentGa
   const topUp = await prisma.topUp.findUnique({ where: { outTradeNo: r.out_trade_no } });
   if (!topUp) throw new NotificationRejected(404, 'unknown out_trade_no');
   if (r.amount.total !== topUp.amountFen || (r.amount.currency ?? 'CNY') !== 'CNY') throw new NotificationRejected(400, 'amount mismatch');
-  return prisma.$transaction(async (tx) => {
+  return moneyTx(prisma, async (tx) => {
     await tx.topUp.update({ where: { id: topUp.id }, data: { notifyCount: { increment: 1 } } });
     const claimed = await tx.topUp.updateMany({
       where: { id: topUp.id, status: { in: ['CREATED', 'CLOSED'] } },
@@ -174,7 +174,7 @@ async function settleRefundNotification(prisma: PrismaClient, n: WechatPayNotifi
  * wallet when the refund is requested; a refund WeChat reports as failed puts it back.
  */
 export async function refundSelfPaid(prisma: PrismaClient, gateway: PaymentGateway, elderId: string, reason: string, now: Date, logger?: Logger) {
-  const refunds = await prisma.$transaction(async (tx) => {
+  const refunds = await moneyTx(prisma, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; available: bigint }[]>`
       SELECT id, balance - held AS available FROM "LedgerAccount" WHERE key = ${`elder:${elderId}:SELF_PAID`} FOR UPDATE`;
     let left = rows[0] ? BigInt(rows[0].available) : 0n;
@@ -231,7 +231,7 @@ export async function retryPendingRefunds(prisma: PrismaClient, gateway: Payment
 }
 
 async function settleRefund(prisma: PrismaClient, refundId: string, status: 'SUCCESS' | 'FAILED', wechatRefundId: string | null, now: Date) {
-  await prisma.$transaction(async (tx) => {
+  await moneyTx(prisma, async (tx) => {
     const claimed = await tx.refund.updateMany({ where: { id: refundId, status: 'PROCESSING' }, data: { status, wechatRefundId, settledAt: now } });
     if (claimed.count !== 1) return;
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });

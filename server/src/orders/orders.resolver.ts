@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import { ServiceItem } from '../catalogue/catalogue.types.js';
+import { PageArgsType } from '../common/connection.js';
+import type { Context } from '../common/context.js';
+import { Elder } from '../elders/elders.types.js';
+import { assignOrder, cancelOrder, listOrders, orderInScope, placeOrder, suggestCaregivers } from './orders.service.js';
+import { CaregiverRef, CaregiverSuggestion, Order, OrderConnection, OrderFilter, PlaceOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderConnection, { description: '我能查看的工单（按角色和辖区），最新的在前' })
+  async orders(@Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+    return listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
+  }
+
+  @Query(() => Order)
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return orderInScope(ctx.prisma, requireActor(ctx.actor), id);
+  }
+
+  @Query(() => [CaregiverSuggestion], { description: '派单建议：本机构在岗护理员，在办工单少的在前' })
+  async caregiverSuggestions(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId);
+  }
+
+  @Mutation(() => Order, { description: '下单：先用补贴（按服务类型对应的额度），不足部分自费；预约时冻结相应额度' })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: Context) {
+    return placeOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => Order, { description: '服务机构把工单派给本机构的护理员' })
+  async assignOrder(@Arg('orderId', () => ID) orderId: string, @Arg('caregiverId', () => ID) caregiverId: string, @Ctx() ctx: Context) {
+    return assignOrder(ctx.prisma, requireActor(ctx.actor), orderId, caregiverId);
+  }
+
+  @Mutation(() => Order, { description: '取消尚未开始的工单，释放冻结的额度' })
+  async cancelOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return cancelOrder(ctx.prisma, requireActor(ctx.actor), orderId, reason);
+  }
+
+  @FieldResolver(() => Elder)
+  async elder(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.elderById.load(order.elderId);
+  }
+
+  @FieldResolver(() => ServiceItem)
+  async service(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.serviceItemById.load(order.serviceItemId);
+  }
+
+  @FieldResolver(() => ProviderRef, { nullable: true })
+  async provider(@Root() order: Order, @Ctx() ctx: Context) {
+    return order.providerId ? ctx.loaders.providerById.load(order.providerId) : null;
+  }
+
+  @FieldResolver(() => CaregiverRef, { nullable: true })
+  async caregiver(@Root() order: Order, @Ctx() ctx: Context) {
+    return order.caregiverId ? ctx.loaders.caregiverById.load(order.caregiverId) : null;
+  }
+
+  @FieldResolver(() => VisitInfo, { nullable: true })
+  async visit(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.visitByOrderId.load(order.id);
+  }
+}
+
+@Resolver(() => Elder)
+export class ElderOrdersResolver {
+  @FieldResolver(() => OrderConnection, { description: '这位老人的工单，最新的在前' })
+  async orders(@Root() elder: Elder, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+    return listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page);
+  }
+}

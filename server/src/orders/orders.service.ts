@@ -1,0 +1,203 @@
+// Orders from every channel (000 六: hotline or community worker selects services; the platform
+// dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
+// reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
+import type { Actor } from '../auth/actor.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
+import type { Tx } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { assertElderInScope, elderScope } from '../elders/elders.service.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { pathWithin } from '../regions/regions.service.js';
+import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/ledger.service.js';
+import { priceOrder } from './pricing.js';
+
+const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
+  FAMILY: 'MINIPROGRAM',
+  ELDER: 'MINIPROGRAM',
+  COMMUNITY_WORKER: 'WORKER',
+  OPERATOR: 'HOTLINE',
+};
+
+export interface PlaceOrderInput {
+  elderId: string;
+  serviceCode: string;
+  quantity: number;
+  scheduledAt: Date;
+  note?: string | null;
+  idempotencyKey: string;
+}
+
+const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
+const MAX_QUANTITY = 20;
+const MAX_DAYS_AHEAD = 60;
+
+const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
+
+/**
+ * Places an order for an enrolled elder. Refused, with nothing written: a caller who may not order
+ * for the elder (FORBIDDEN), no active enrolment (NOT_ELIGIBLE), a service not in the elder's
+ * programme, a quantity outside 1–20, a time in the past, more than 60 days ahead or after the
+ * service ends (BAD_USER_INPUT), no provider for the elder's zone (OUT_OF_ZONE), a suspended
+ * provider (PROVIDER_SUSPENDED), not enough money in total (INSUFFICIENT_BALANCE, with what is
+ * missing), a reused key for another order (IDEMPOTENCY_CONFLICT). A replayed key returns the
+ * first order.
+ */
+export async function placeOrder(prisma: PrismaClient, actor: Actor, input: PlaceOrderInput, now: Date) {
+  const channel = CHANNEL_FOR_ROLE[actor.role];
+  if (!channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
+  if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  const hash = requestHash({ elderId: input.elderId, serviceCode: input.serviceCode, quantity: input.quantity, scheduledAt: input.scheduledAt.toISOString(), note: input.note ?? null });
+  const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (existing) {
+    if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
+    return existing;
+  }
+  const elder = await assertElderInScope(prisma, actor, input.elderId);
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
+  if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
+  const at = input.scheduledAt;
+  if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000) throw badInput('scheduledAt', '预约时间不能早于现在。');
+  if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
+
+  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
+  if (!enrolment) fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
+  const doc = enrolment!.policy.document as unknown as PolicyDocument;
+  const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
+  const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment!.policyId, code: item.code, active: true } }));
+  if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
+
+  const provider = await providerFor(prisma, enrolment!.policyId, elder.communityId);
+  if (provider.status !== 'ACTIVE') fail(ErrorCode.PROVIDER_SUSPENDED, `${provider.name}已被暂停接单，请联系街道或民政部门。`);
+
+  try {
+    return await moneyTx(prisma, async (tx) => {
+      // Requests with the same key take turns; the later ones find the first order and return it
+      // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
+      await tx.$queryRaw`SELECT 1 AS ok FROM pg_advisory_xact_lock(hashtext(${input.idempotencyKey}))`;
+      const first = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      if (first) {
+        if (first.requestHash !== hash || first.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
+        return first;
+      }
+      const kinds = [...new Set([...doc.allowance.buckets.map((b) => b.accountKind), 'SELF_PAID' as const])];
+      const accounts = new Map<string, { id: string; available: number }>();
+      for (const kind of kinds) {
+        const unit = doc.allowance.buckets.find((b) => b.accountKind === kind)?.unit ?? 'FEN';
+        const acc = await elderAccount(tx, elder.id, kind, unit, kind === 'SELF_PAID' ? undefined : enrolment!.policyId);
+        accounts.set(kind, { id: acc.id, available: Number(acc.balance - acc.held) });
+      }
+      const split = priceOrder(doc, item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+      if (split.shortFen > 0) {
+        fail(ErrorCode.INSUFFICIENT_BALANCE, `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`, {
+          amountFen: split.amountFen, subsidyFen: split.subsidyFen, subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, missingFen: split.shortFen,
+        });
+      }
+      const order = await tx.order.create({
+        data: {
+          elderId: elder.id, enrolmentId: enrolment!.id, serviceItemId: serviceItem!.id, providerId: provider.id, quantity: input.quantity, scheduledAt: at,
+          note: input.note?.trim() || null, channel: channel!, placedById: actor.userId, amountFen: split.amountFen, subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
+          subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, idempotencyKey: input.idempotencyKey, requestHash: hash,
+        },
+      });
+      // Holds are taken under the same conditional update as debits, so two orders racing for
+      // the last of the balance cannot both get it.
+      for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
+      return order;
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    const winner = await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    if (winner.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
+    return winner;
+  }
+}
+
+/** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
+async function providerFor(prisma: PrismaClient, policyId: string, communityId: string) {
+  const community = await prisma.region.findUniqueOrThrow({ where: { id: communityId } });
+  const zones = await prisma.serviceZone.findMany({ where: { policyId }, include: { regions: { include: { region: true } }, provider: true } });
+  const zone = zones.find((z) => z.regions.some((r) => pathWithin(community.path, r.region.path)));
+  if (!zone?.provider) return fail(ErrorCode.OUT_OF_ZONE, '老人所在社区还没有承接服务的机构，请联系民政部门。');
+  return zone.provider;
+}
+
+/**
+ * Cancels an order that has not started (PLACED or ASSIGNED) and releases its holds. The elder,
+ * their family, the worker or operator who covers them, or the provider may cancel, with a reason.
+ */
+export async function cancelOrder(prisma: PrismaClient, actor: Actor, orderId: string, reason: string) {
+  const order = await orderInScope(prisma, actor, orderId);
+  if (!reason?.trim()) throw badInput('reason', '请填写取消原因。');
+  return moneyTx(prisma, async (tx) => {
+    const claimed = await tx.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'CANCELLED', cancelReason: reason.trim() } });
+    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, order.status === 'CANCELLED' ? '这张工单已经取消了。' : '服务已经开始或完成，不能取消。');
+    await releaseHolds(tx, order.id);
+    return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+  });
+}
+
+async function releaseHolds(tx: Tx, orderId: string) {
+  const holds = await tx.hold.findMany({ where: { orderId, status: 'ACTIVE' } });
+  for (const h of holds) await voidHold(tx, h.id);
+}
+
+/** Assigns a placed order to one of the provider's active caregivers (provider staff only). */
+export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string) {
+  if (actor.role !== 'PROVIDER_ADMIN') fail(ErrorCode.FORBIDDEN, '派单由服务机构办理。');
+  const order = await orderInScope(prisma, actor, orderId);
+  const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
+  if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active) throw badInput('caregiverId', '请选择本机构在岗的护理员。');
+  const claimed = await prisma.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'ASSIGNED', caregiverId } });
+  if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这张工单已经开始服务、完成或取消，不能再派单。');
+  return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+}
+
+/** The provider's caregivers, least loaded first (open orders), for the dispatcher to pick from. */
+export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
+  const order = await orderInScope(prisma, actor, orderId);
+  const caregivers = await prisma.caregiver.findMany({ where: { providerId: order.providerId!, active: true }, include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } } });
+  return caregivers.sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh')).map((c) => ({ caregiver: c, openOrders: c._count.orders }));
+}
+
+/** Orders a role may see: its elders (region roles, family, elder), its provider's, a caregiver's own. */
+export function orderScope(actor: Actor): Prisma.OrderWhereInput {
+  if (actor.role === 'PROVIDER_ADMIN') return { providerId: actor.providerId ?? '-' };
+  if (actor.role === 'CAREGIVER') return { caregiver: { userId: actor.userId } };
+  const elders = elderScope(actor);
+  if (!elders) return fail(ErrorCode.FORBIDDEN);
+  return { elder: elders };
+}
+
+export async function orderInScope(prisma: PrismaClient, actor: Actor, orderId: string) {
+  const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(actor)] } });
+  if (order) return order;
+  const exists = await prisma.order.count({ where: { id: orderId } });
+  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? '这张工单不在您的办理范围内。' : '没有找到这张工单。');
+}
+
+export interface OrderFilterInput {
+  elderId?: string | null;
+  status?: string[] | null;
+  providerId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export async function listOrders(prisma: PrismaClient, actor: Actor, filter: OrderFilterInput, page: PageArgs) {
+  const { take, afterId } = pageWindow(page);
+  const where: Prisma.OrderWhereInput = {
+    AND: [
+      orderScope(actor),
+      filter.elderId ? { elderId: filter.elderId } : {},
+      filter.status?.length ? { status: { in: filter.status as never } } : {},
+      filter.providerId ? { providerId: filter.providerId } : {},
+      filter.from || filter.to ? { scheduledAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    prisma.order.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.order.count({ where }),
+  ]);
+  return toConnection(rows, take, total);
+}

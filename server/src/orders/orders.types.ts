@@ -1,0 +1,76 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.js';
+import { enumOf } from '../common/enums.js';
+
+export const OrderStatus = enumOf('PLACED', 'ASSIGNED', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED', 'CANCELLED');
+export type OrderStatus = keyof typeof OrderStatus;
+export const Channel = enumOf('MINIPROGRAM', 'BOT', 'HOTLINE', 'WORKER', 'SYSTEM');
+export type Channel = keyof typeof Channel;
+registerEnumType(OrderStatus, { name: 'OrderStatus', description: '已下单 / 已派单 / 服务中 / 已完成待确认 / 已确认 / 已取消' });
+registerEnumType(Channel, { name: 'Channel', description: '小程序 / 群机器人 / 热线 / 社区工作人员 / 系统' });
+
+@ObjectType({ description: '服务机构' })
+export class ProviderRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: '护理员' })
+export class CaregiverRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: '护理员及其在办工单数（派单建议，少的在前）' })
+export class CaregiverSuggestion {
+  @Field(() => CaregiverRef) caregiver!: CaregiverRef;
+  @Field(() => Int) openOrders!: number;
+}
+
+@ObjectType({ description: '上门服务记录' })
+export class VisitInfo {
+  @Field(() => Date, { nullable: true }) checkInAt!: Date | null;
+  @Field(() => Date, { nullable: true }) checkOutAt!: Date | null;
+  @Field(() => Int, { nullable: true }) durationMinutes!: number | null;
+}
+
+@ObjectType({ description: '服务工单' })
+export class Order {
+  @Field(() => ID) id!: string;
+  @Field(() => OrderStatus) status!: OrderStatus;
+  elderId!: string;
+  serviceItemId!: string;
+  providerId!: string | null;
+  caregiverId!: string | null;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Date) scheduledAt!: Date;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => Int, { description: '服务金额（分）' }) amountFen!: number;
+  @Field(() => Int, { description: '补贴承担（分；时长补贴按每小时上限折算）' }) subsidyFen!: number;
+  @Field(() => Int, { description: '使用的免费服务时长（分钟）' }) subsidyMinutes!: number;
+  @Field(() => Int, { description: '自费（分）' }) selfPaidFen!: number;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+export const OrderConnection = ConnectionType(Order, 'Order');
+
+@InputType()
+export class PlaceOrderInput {
+  @Field(() => ID) elderId!: string;
+  @Field(() => String, { description: '服务指南中的服务编码' }) serviceCode!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Date) scheduledAt!: Date;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: '客户端生成的唯一编号；重复提交只下一单' }) idempotencyKey!: string;
+}
+
+@InputType()
+export class OrderFilter {
+  @Field(() => ID, { nullable: true }) elderId?: string | null;
+  @Field(() => [OrderStatus], { nullable: true }) status?: OrderStatus[] | null;
+  @Field(() => ID, { nullable: true }) providerId?: string | null;
+  @Field(() => Date, { nullable: true, description: '预约时间起（含）' }) from?: Date | null;
+  @Field(() => Date, { nullable: true, description: '预约时间止（不含）' }) to?: Date | null;
+}
