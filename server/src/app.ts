@@ -1,3 +1,7 @@
+import { createHmac } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalFileStorage } from './files/storage.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
 import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
@@ -36,6 +40,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     events: new EventBus((err, event) => logger.error({ err, event }, 'event listener failed')),
     clock: () => new Date(),
     payments: createPaymentGateway(config.wechatPay),
+    files: new LocalFileStorage(config.filesDir ?? path.join(os.tmpdir(), 'yilian-files')),
+    visits: { qrKey: createHmac('sha256', config.secrets.jwtSecret).update('home-qr').digest('base64'), geofenceMeters: config.geofenceMeters ?? 300 },
     urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },
     tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
     vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),

@@ -100,3 +100,16 @@ export async function loadActor(prisma: PrismaClient, userId: string): Promise<A
 export async function findUser(prisma: PrismaClient, id: string) {
   return prisma.user.findUnique({ where: { id } });
 }
+
+/**
+ * The caller behind an `Authorization: Bearer` header: null without one; UNAUTHENTICATED (401)
+ * for an expired or forged token or a deactivated user. Used by GraphQL, WebSockets and files.
+ */
+export async function actorFromAuthorization(deps: { tokens: TokenService; prisma: PrismaClient }, authorization: string | undefined): Promise<Actor | null> {
+  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  if (!token) return null;
+  const claims = await deps.tokens.verify(token);
+  const actor = claims ? await loadActor(deps.prisma, claims.sub) : null;
+  if (!actor) fail(ErrorCode.UNAUTHENTICATED, '登录已过期或无效，请重新登录。', undefined);
+  return actor;
+}

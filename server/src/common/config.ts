@@ -38,6 +38,10 @@ export interface Config {
   topUpMaxFen?: number;
   /** Run the scheduled jobs (allowances, clearing, refunds) in this process. */
   scheduler?: boolean;
+  /** Folder for uploaded files (visit photos). */
+  filesDir?: string;
+  /** How far from the elder's address a caregiver may check in or out. */
+  geofenceMeters?: number;
 }
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
@@ -107,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     topUpMaxFen: Number(env.TOP_UP_MAX_FEN ?? 200_000),
     scheduler: env.YILIAN_SCHEDULER !== '0',
+    filesDir: env.FILES_DIR ?? path.join(dataDir, 'files'),
+    geofenceMeters: Number(env.GEOFENCE_METERS ?? 300),
   };
 }

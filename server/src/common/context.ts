@@ -5,6 +5,8 @@ import type { Database } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/id-crypto.js';
 import type { PaymentGateway } from '../payments/payment.gateway.js';
+import type { FileStorage } from '../files/storage.js';
+import type { VisitConfig } from '../orders/visits.service.js';
 import type { Config } from './config.js';
 import type { EventBus } from './events.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -22,6 +24,8 @@ export interface AppServices {
   /** Now; tests move it to walk past notice periods and month ends. */
   clock: () => Date;
   payments: PaymentGateway;
+  files: FileStorage;
+  visits: VisitConfig;
   /** Base URL others reach this server at (set when it starts listening unless configured). */
   urls: { public: string };
 }

@@ -7,28 +7,25 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.js';
-import { loadActor } from '../auth/auth.service.js';
+import { actorFromAuthorization } from '../auth/auth.service.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
 import { readBody, sendJson } from './io.js';
 import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
+import { handleFiles } from './files.route.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Turns a bearer token into a context; a present but bad token is an error, not an anonymous call. */
 async function contextFor(app: AppServices, authorization: string | undefined): Promise<Context> {
   const requestId = randomUUID();
-  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-  if (!token) return createContext(app, null, requestId);
-  const claims = await app.tokens.verify(token);
-  const actor = claims ? await loadActor(app.db.prisma, claims.sub) : null;
-  if (!actor) {
-    throw new GraphQLError('登录已过期或无效，请重新登录。', {
-      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-    });
+  try {
+    return createContext(app, await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, authorization), requestId);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
-  return createContext(app, actor, requestId);
 }
 
 /**
@@ -147,6 +144,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       return res.end();
     }
     if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
+    if (await handleFiles(app, req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
     const headers = new HeaderMap();

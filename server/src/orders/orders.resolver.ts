@@ -5,7 +5,8 @@ import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { assignOrder, cancelOrder, listOrders, orderInScope, placeOrder, suggestCaregivers } from './orders.service.js';
-import { CaregiverRef, CaregiverSuggestion, Order, OrderConnection, OrderFilter, PlaceOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
+import { checkIn, checkOut, confirmOrder, homeQrToken } from './visits.service.js';
+import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, PlaceOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -39,6 +40,26 @@ export class OrderResolver {
     return cancelOrder(ctx.prisma, requireActor(ctx.actor), orderId, reason);
   }
 
+  @Mutation(() => Order, { description: '护理员到老人家扫码签到（定位 + 现场照片）' })
+  async checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() ctx: Context) {
+    return checkIn(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => Order, { description: '护理员服务结束签出（定位 + 现场照片），记录服务分钟数' })
+  async checkOut(@Arg('input', () => CheckOutInput) input: CheckOutInput, @Ctx() ctx: Context) {
+    return checkOut(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => Order, { description: '老人或家属确认服务完成，冻结的额度转为扣费' })
+  async confirmOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    return confirmOrder(ctx.prisma, requireActor(ctx.actor), orderId, ctx.app.clock());
+  }
+
+  @Query(() => String, { description: '老人家中张贴的上门签到二维码内容（社区工作人员打印；rotate 使旧码作废）' })
+  async homeQrToken(@Arg('elderId', () => ID) elderId: string, @Arg('rotate', () => Boolean, { nullable: true }) rotate: boolean | null, @Ctx() ctx: Context) {
+    return homeQrToken(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), elderId, rotate ?? false);
+  }
+
   @FieldResolver(() => Elder)
   async elder(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.elderById.load(order.elderId);
@@ -70,5 +91,13 @@ export class ElderOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: '这位老人的工单，最新的在前' })
   async orders(@Root() elder: Elder, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
     return listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page);
+  }
+}
+
+@Resolver(() => VisitInfo)
+export class VisitResolver {
+  @FieldResolver(() => [String], { description: '现场照片地址（GET，需登录；仅能看到该工单的人可取）' })
+  photoUrls(@Root() visit: VisitInfo) {
+    return [visit.checkInPhotoId, visit.checkOutPhotoId].filter((id): id is string => !!id).map((id) => `/files/${id}`);
   }
 }

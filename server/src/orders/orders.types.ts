@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
 
@@ -29,6 +29,9 @@ export class CaregiverSuggestion {
 
 @ObjectType({ description: '上门服务记录' })
 export class VisitInfo {
+  checkInPhotoId!: string | null;
+  checkOutPhotoId!: string | null;
+  @Field(() => Int, { nullable: true, description: '签到点离老人家的距离（米）' }) checkInDistanceM!: number | null;
   @Field(() => Date, { nullable: true }) checkInAt!: Date | null;
   @Field(() => Date, { nullable: true }) checkOutAt!: Date | null;
   @Field(() => Int, { nullable: true }) durationMinutes!: number | null;
@@ -73,4 +76,21 @@ export class OrderFilter {
   @Field(() => ID, { nullable: true }) providerId?: string | null;
   @Field(() => Date, { nullable: true, description: '预约时间起（含）' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: '预约时间止（不含）' }) to?: Date | null;
+}
+
+@InputType()
+export class CheckInInput {
+  @Field(() => ID) orderId!: string;
+  @Field(() => String, { description: '老人家中张贴的二维码内容' }) qrToken!: string;
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+  @Field(() => ID, { description: 'POST /files 上传的现场照片' }) photoId!: string;
+}
+
+@InputType()
+export class CheckOutInput {
+  @Field(() => ID) orderId!: string;
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+  @Field(() => ID) photoId!: string;
 }

@@ -1,0 +1,34 @@
+// POST /files (a caregiver's visit photo: the raw JPEG/PNG body) and GET /files/:id (the photo,
+// for those who may see its order). Tokens as for GraphQL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { actorFromAuthorization } from '../auth/auth.service.js';
+import type { AppServices } from '../common/context.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from '../files/files.service.js';
+import { readRawBody, sendJson } from './io.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+export async function handleFiles(app: AppServices, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  if (pathname !== '/files' && !pathname.startsWith('/files/')) return false;
+  try {
+    const actor = await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, req.headers.authorization);
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
+    if (pathname === '/files' && req.method === 'POST') {
+      const file = await uploadPhoto(app.db.prisma, app.files, actor, req.headers['content-type'] ?? '', await readRawBody(req, MAX_PHOTO_BYTES + 1));
+      sendJson(res, 201, { id: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes });
+      return true;
+    }
+    if (req.method === 'GET') {
+      const photo = await readPhoto(app.db.prisma, app.files, actor, decodeURIComponent(pathname.slice('/files/'.length)));
+      res.writeHead(200, { 'content-type': photo.mimeType, 'cache-control': 'private, max-age=3600' });
+      res.end(photo.bytes);
+      return true;
+    }
+    sendJson(res, 405, { errors: [{ message: '不支持的请求方法。', extensions: { code: 'BAD_USER_INPUT' } }] });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    sendJson(res, STATUS[err.code] ?? 400, { errors: [{ message: err.message, extensions: err.extensions }] });
+  }
+  return true;
+}

@@ -1,0 +1,108 @@
+// A verified visit end to end (000 六: 扫码签到 with location and photo, 签出, 老人确认; the
+// confirmation charges the booked holds): order → assign → photo → check-in → check-out → confirm.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/harness.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
+import { distanceMeters } from './visits.service.js';
+
+let s: TestServer;
+let base: string;
+let tokens: Record<string, string>;
+let elder: { id: string; latitude: number | null; longitude: number | null };
+let orderId: string;
+let photoId: string;
+let qr: string;
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-test-photo'), Buffer.from([0xff, 0xd9])]);
+const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, tokens[who]);
+const upload = (who: string, body: Buffer, type = 'image/jpeg') => fetch(`${base}/files`, { method: 'POST', headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type }, body });
+const held = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + a.held, 0n);
+const balance = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + (a.unit === 'FEN' ? a.balance : 0n), 0n);
+
+beforeAll(async () => {
+  s = await startTestServer();
+  base = s.url.replace(/\/graphql$/, '');
+  tokens = {};
+  for (const u of ['family', 'worker', 'worker2', 'provider_admin', 'caregiver']) tokens[u] = await s.login(u);
+  const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+  elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
+  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: elder.id, serviceCode: 'HP_NAIL_CARE', quantity: 1, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `visit-test-${Date.now()}` } }, 'family');
+  orderId = placed.data.placeOrder.id;
+  const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
+  const assigned = await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: cg.id }, 'provider_admin');
+  expect(assigned.errors).toBeUndefined();
+  qr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elder.id }, 'worker')).data!.homeQrToken;
+});
+afterAll(async () => s?.close());
+
+const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { status visit { checkInAt checkInDistanceM } } }`;
+const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { status visit { checkInAt checkOutAt durationMinutes photoUrls } } }`;
+
+describe('visit verification', () => {
+  it('accepts only real JPEG/PNG photos from caregivers', async () => {
+    expect((await upload('caregiver', Buffer.from('not an image'))).status).toBe(400);
+    expect((await upload('caregiver', JPEG, 'image/png')).status).toBe(400);
+    expect((await upload('family', JPEG)).status).toBe(403);
+    const ok = await upload('caregiver', JPEG);
+    expect(ok.status).toBe(201);
+    photoId = ((await ok.json()) as { id: string }).id;
+  });
+
+  it('refuses a check-in with another home\'s code, away from the home, or without the caregiver\'s photo', async () => {
+    const at = { lat: elder.latitude!, lng: elder.longitude! };
+    const otherElder = await s.db.prisma.elder.findFirstOrThrow({ where: { id: { not: elder.id }, community: { users: { some: { username: 'worker' } } } } });
+    const otherQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: otherElder.id }, 'worker')).data!.homeQrToken;
+    const input = { orderId, qrToken: qr, latitude: at.lat, longitude: at.lng, photoId };
+    expect((await gql(CHECK_IN, { i: { ...input, qrToken: otherQr } }, 'caregiver')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(CHECK_IN, { i: { ...input, qrToken: qr.slice(0, -2) + 'xx' } }, 'caregiver')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // About 1.1 km north of the home.
+    const far = await gql(CHECK_IN, { i: { ...input, latitude: at.lat + 0.01 } }, 'caregiver');
+    expect(far.errors?.[0]?.extensions?.code).toBe('GEOFENCE_VIOLATION');
+    expect(far.errors?.[0]?.message).toMatch(/米/);
+    const stranger = await s.db.prisma.storedFile.create({ data: { storageKey: 'x'.repeat(64), mimeType: 'image/jpeg', sizeBytes: 1, sha256: 'x', uploadedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id } });
+    expect((await gql(CHECK_IN, { i: { ...input, photoId: stranger.id } }, 'caregiver')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(CHECK_IN, { i: input }, 'family')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('ASSIGNED');
+  });
+
+  it('checks in at the home, checks out 47 minutes later, and the family confirms: holds become charges once', async () => {
+    const start = new Date();
+    s.app.services.clock = () => start;
+    // 40 m from the recorded address is inside the geofence.
+    const near = { latitude: elder.latitude! + 0.00036, longitude: elder.longitude! };
+    expect(distanceMeters({ lat: near.latitude, lng: near.longitude }, { lat: elder.latitude!, lng: elder.longitude! })).toBeLessThan(60);
+    const inRes = await gql(CHECK_IN, { i: { orderId, qrToken: qr, ...near, photoId } }, 'caregiver');
+    expect(inRes.errors).toBeUndefined();
+    expect(inRes.data.checkIn.status).toBe('IN_SERVICE');
+    expect((await gql(CHECK_IN, { i: { orderId, qrToken: qr, ...near, photoId } }, 'caregiver')).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    expect((await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: orderId }, 'family')).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+
+    s.app.services.clock = () => new Date(start.getTime() + 47 * 60_000);
+    const second = (await (await upload('caregiver', Buffer.concat([JPEG, Buffer.from('2')]))).json()) as { id: string };
+    const out = await gql(CHECK_OUT, { i: { orderId, ...near, photoId: second.id } }, 'caregiver');
+    expect(out.errors).toBeUndefined();
+    expect(out.data.checkOut).toMatchObject({ status: 'COMPLETED', visit: { durationMinutes: 47, photoUrls: [`/files/${photoId}`, `/files/${second.id}`] } });
+
+    const [heldBefore, balanceBefore] = [await held(), await balance()];
+    const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status amountFen } }`;
+    const ok = await gql(confirm, { o: orderId }, 'family');
+    expect(ok.data.confirmOrder.status).toBe('CONFIRMED');
+    const amount = BigInt(ok.data.confirmOrder.amountFen);
+    expect(await held()).toBe(heldBefore - amount);
+    expect(await balance()).toBe(balanceBefore - amount);
+    expect((await gql(confirm, { o: orderId }, 'family')).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    expect(await balance()).toBe(balanceBefore - amount);
+    const charges = await s.db.prisma.ledgerTransaction.findMany({ where: { orderId, kind: 'CHARGE' } });
+    expect(charges.length).toBeGreaterThan(0);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+
+  it('serves the photos to the family and not to another community\'s worker', async () => {
+    const get = (who: string) => fetch(`${base}/files/${photoId}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+    const fam = await get('family');
+    expect(fam.status).toBe(200);
+    expect(Buffer.from(await fam.arrayBuffer()).equals(JPEG)).toBe(true);
+    expect((await get('worker2')).status).toBe(403);
+    expect((await fetch(`${base}/files/${photoId}`)).status).toBe(401);
+  });
+});
