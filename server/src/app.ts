@@ -18,6 +18,7 @@ import { getSchema } from './schema.js';
 import { REGIONS } from './seed/regions.data.js';
 import { createPaymentGateway } from './payments/payment.gateway.js';
 import { registerWalletListeners } from './wallet/wallet.events.js';
+import { registerOrderListeners } from './orders/orders.events.js';
 import { seedDemo } from './seed/seed.js';
 
 export interface App {
@@ -59,6 +60,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
 export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean } = {}): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
   const services = buildServices(config, db, opts.logger);
+  // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.
+  registerOrderListeners(services);
   registerWalletListeners(services);
   // Reference data (the region tree and the programmes) is kept current on every start.
   await syncRegions(db.prisma, REGIONS);

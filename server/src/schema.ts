@@ -8,9 +8,11 @@ import { ElderResolver, EnrolmentResolver } from './elders/elders.resolver.js';
 import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations } from './enrolment/enrolment.resolver.js';
 import { RegionResolver } from './regions/regions.resolver.js';
 import { TopUpResolver, WalletResolver } from './wallet/wallet.resolver.js';
+import { FeedbackResolver, OrderFeedbackResolver } from './feedback/feedback.resolver.js';
+import { NoticeResolver } from './notices/notices.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from './orders/orders.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { caregiversByIds, providersByIds, serviceItemsByIds, visitsByOrderIds } from '../orders/orders.loaders.js';
+import { caregiversByIds, followUpsByOrderIds, providersByIds, ratingsByOrderIds, serviceItemsByIds, visitsByOrderIds } from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { elderByIds, enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
@@ -26,6 +26,8 @@ export function createLoaders(prisma: PrismaClient) {
     providerById: new DataLoader((ids: readonly string[]) => providersByIds(prisma, ids)),
     caregiverById: new DataLoader((ids: readonly string[]) => caregiversByIds(prisma, ids)),
     visitByOrderId: new DataLoader((ids: readonly string[]) => visitsByOrderIds(prisma, ids)),
+    ratingByOrderId: new DataLoader((ids: readonly string[]) => ratingsByOrderIds(prisma, ids)),
+    followUpByOrderId: new DataLoader((ids: readonly string[]) => followUpsByOrderIds(prisma, ids)),
   };
 }
 

@@ -137,7 +137,7 @@ export async function cancelOrder(prisma: PrismaClient, actor: Actor, orderId: s
   });
 }
 
-async function releaseHolds(tx: Tx, orderId: string) {
+export async function releaseHolds(tx: Tx, orderId: string) {
   const holds = await tx.hold.findMany({ where: { orderId, status: 'ACTIVE' } });
   for (const h of holds) await voidHold(tx, h.id);
 }

@@ -144,6 +144,19 @@ describe('dispatch and cancellation', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
+  it('terminating the enrolment cancels visits booked after the last service day and releases their holds', async () => {
+    const second = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks[1]!.elderId;
+    await topUpSelfPaid(second, 20000);
+    const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: new Date(Date.now() + 40 * 86_400_000).toISOString() });
+    expect(late.errors).toBeUndefined();
+    const r = await s.gql(`mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { endedOn } }`, { id: second }, worker);
+    expect(r.errors).toBeUndefined();
+    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: late.data!.placeOrder.id } });
+    expect([order.status, order.cancelReason]).toEqual(['CANCELLED', '服务已终止']);
+    expect(await s.db.prisma.hold.count({ where: { orderId: order.id, status: 'ACTIVE' } })).toBe(0);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+
   it('each role sees its own orders', async () => {
     const q = `{ orders(first: 100) { totalCount edges { node { id elder { id } } } } }`;
     const fam = await s.gql<{ orders: { totalCount: number; edges: { node: { elder: { id: string } } }[] } }>(q, {}, family);

@@ -6,6 +6,7 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/elders.service.js';
 import { moneyTx, postHold, systemAccount } from '../wallet/ledger.service.js';
+import { elderAudience, notify } from '../notices/notices.service.js';
 import { orderInScope } from './orders.service.js';
 
 export interface VisitConfig {
@@ -93,6 +94,13 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
     const visit = await tx.visit.findUniqueOrThrow({ where: { orderId: order.id } });
     const minutes = Math.max(1, Math.round((now.getTime() - visit.checkInAt!.getTime()) / 60_000));
     await tx.visit.update({ where: { id: visit.id }, data: { checkOutAt: now, checkOutLatitude: input.latitude, checkOutLongitude: input.longitude, checkOutPhotoId: input.photoId, durationMinutes: minutes } });
+    // 000 六: the family learns the visit is done, with the photos, and is asked to confirm.
+    const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId } });
+    await notify(tx, await elderAudience(tx, order.elderId), {
+      elderId: order.elderId, kind: 'VISIT_COMPLETED', title: `${item.name}服务已完成`,
+      body: `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟。现场照片：/files/${visit.checkInPhotoId}、/files/${input.photoId}。请确认并评价。`,
+      dedupe: `order:${order.id}:completed`,
+    });
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   });
 }

@@ -14,6 +14,7 @@ let photoId: string;
 let qr: string;
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-test-photo'), Buffer.from([0xff, 0xd9])]);
+const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, tokens[who]);
 const upload = (who: string, body: Buffer, type = 'image/jpeg') => fetch(`${base}/files`, { method: 'POST', headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type }, body });
 const held = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + a.held, 0n);
@@ -82,6 +83,14 @@ describe('visit verification', () => {
     const out = await gql(CHECK_OUT, { i: { orderId, ...near, photoId: second.id } }, 'caregiver');
     expect(out.errors).toBeUndefined();
     expect(out.data.checkOut).toMatchObject({ status: 'COMPLETED', visit: { durationMinutes: 47, photoUrls: [`/files/${photoId}`, `/files/${second.id}`] } });
+
+    // 000 六: the family is told, with the photos, and asked to confirm.
+    const inbox = await gql(`{ notices(first: 5, unreadOnly: true) { edges { node { id kind body } } } }`, {}, 'family');
+    const done = inbox.data.notices.edges.find((e: any) => e.node.kind === 'VISIT_COMPLETED').node;
+    expect(done.body).toContain(`/files/${second.id}`);
+    expect(done.body).toContain('47 分钟');
+    expect((await gql(`mutation($id: ID!) { markNoticeRead(id: $id) { readAt } }`, { id: done.id }, 'family')).data.markNoticeRead.readAt).toBeTruthy();
+    expect(code(await gql(`mutation($id: ID!) { markNoticeRead(id: $id) { readAt } }`, { id: done.id }, 'worker'))).toBe('NOT_FOUND');
 
     const [heldBefore, balanceBefore] = [await held(), await balance()];
     const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status amountFen } }`;

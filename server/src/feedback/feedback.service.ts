@@ -1,0 +1,197 @@
+// Feedback on visits (000 六 3–4: 48 小时内电话回访记录满意度; 投诉 48 小时内处理并再次回访直到
+// 老人满意) and the programme's penalty for verified complaints (001 八(二)1: 三次被投诉经核实责任在
+// 服务机构 → 约谈、督促整改、暂停资金结算).
+import type { Actor } from '../auth/actor.js';
+import { audit } from '../audit/audit.service.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
+import type { Tx } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { assertElderInScope, elderScope } from '../elders/elders.service.js';
+import { elderAudience, notify } from '../notices/notices.service.js';
+import { orderInScope } from '../orders/orders.service.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { pathWithin } from '../regions/regions.service.js';
+
+/** Where a programme sets no time limit, the platform uses 000 六's 48 hours (assumed). */
+const DEFAULT_HOURS = 48;
+const HOUR = 3600_000;
+
+async function policyOfElder(prisma: PrismaClient | Tx, elderId: string): Promise<PolicyDocument | null> {
+  const e = await prisma.enrolment.findFirst({ where: { elderId }, orderBy: [{ status: 'asc' }, { startedOn: 'desc' }], include: { policy: true } });
+  return (e?.policy.document as unknown as PolicyDocument) ?? null;
+}
+
+/** The elder or family rate a completed visit once: 1–5 whole stars, an optional comment. */
+export async function rateOrder(prisma: PrismaClient, actor: Actor, orderId: string, stars: number, comment: string | null | undefined, now: Date) {
+  if (actor.role !== 'ELDER' && actor.role !== 'FAMILY') fail(ErrorCode.FORBIDDEN, '评价由老人或家属填写。');
+  if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw badInput('stars', '请选择 1 到 5 颗星。');
+  if (comment && comment.length > 500) throw badInput('comment', '评价内容不能超过 500 字。');
+  const order = await orderInScope(prisma, actor, orderId);
+  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能评价。');
+  try {
+    return await prisma.rating.create({ data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经评价过了。');
+    throw err;
+  }
+}
+
+/** Completed visits without a follow-up call yet, for the call centre; overdue ones first. */
+export async function followUpTasks(prisma: PrismaClient, actor: Actor, page: PageArgs & { overdueOnly?: boolean | null }, now: Date) {
+  if (actor.role !== 'OPERATOR' && actor.role !== 'DISTRICT_ADMIN' && actor.role !== 'STREET_OFFICER') fail(ErrorCode.FORBIDDEN, '回访任务由呼叫中心办理。');
+  const { take, afterId } = pageWindow(page);
+  const where: Prisma.OrderWhereInput = { elder: elderScope(actor)!, status: { in: ['COMPLETED', 'CONFIRMED'] }, followUp: null };
+  const rows = await prisma.order.findMany({ where, include: { visit: true, elder: { select: { name: true, phone: true } } }, orderBy: { id: 'asc' } });
+  const tasks = [];
+  for (const o of rows) {
+    const doc = await policyOfElder(prisma, o.elderId);
+    const dueAt = new Date((o.visit?.checkOutAt ?? o.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR);
+    const overdue = dueAt.getTime() < now.getTime();
+    if (page.overdueOnly && !overdue) continue;
+    tasks.push({ id: o.id, orderId: o.id, elderName: o.elder.name, elderPhone: o.elder.phone, dueAt, overdue });
+  }
+  tasks.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+  const start = afterId ? tasks.findIndex((t) => t.id === afterId) + 1 : 0;
+  return toConnection(tasks.slice(start, start + take + 1), take, tasks.length);
+}
+
+/** The operator's follow-up call (000 六 3): satisfaction recorded once per visit. */
+export async function recordFollowUp(prisma: PrismaClient, actor: Actor, orderId: string, satisfaction: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED', note: string | null | undefined, now: Date) {
+  if (actor.role !== 'OPERATOR') fail(ErrorCode.FORBIDDEN, '回访由呼叫中心话务员记录。');
+  if (note && note.length > 1000) throw badInput('note', '回访记录不能超过 1000 字。');
+  const order = await orderInScope(prisma, actor, orderId);
+  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能回访。');
+  const visit = await prisma.visit.findUnique({ where: { orderId } });
+  const doc = await policyOfElder(prisma, order.elderId);
+  const dueAt = new Date((visit?.checkOutAt ?? order.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR);
+  try {
+    return await prisma.followUp.create({ data: { orderId, satisfaction, note: note?.trim() || null, operatorId: actor.userId, dueAt, at: now } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经回访过了。');
+    throw err;
+  }
+}
+
+const FILERS = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'OPERATOR'] as const;
+
+/**
+ * A complaint about an elder's service, due for handling within the programme's hours (000 六 4:
+ * 48 小时). Tied to an order when one is named (it must be the elder's); otherwise to the provider
+ * serving the elder's latest order.
+ */
+export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: { elderId: string; orderId?: string | null; content: string }, now: Date) {
+  if (!(FILERS as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '投诉由老人、家属、社区工作人员或热线客服登记。');
+  const content = input.content?.trim() ?? '';
+  if (content.length < 5 || content.length > 1000) throw badInput('content', '请用 5 到 1000 字说明投诉的事情。');
+  const elder = await assertElderInScope(prisma, actor, input.elderId);
+  let providerId: string | null = null;
+  if (input.orderId) {
+    const order = await prisma.order.findUnique({ where: { id: input.orderId } });
+    if (!order || order.elderId !== elder.id) throw badInput('orderId', '这张工单不是这位老人的。');
+    providerId = order.providerId;
+  } else {
+    providerId = (await prisma.order.findFirst({ where: { elderId: elder.id, providerId: { not: null } }, orderBy: { id: 'desc' } }))?.providerId ?? null;
+  }
+  const doc = await policyOfElder(prisma, elder.id);
+  const dueAt = new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR);
+  return prisma.$transaction(async (tx) => {
+    const complaint = await tx.complaint.create({ data: { elderId: elder.id, orderId: input.orderId ?? null, providerId, content, filedById: actor.userId, dueAt, createdAt: now } });
+    // The community hears at once (one open COMPLAINT alert per elder; a second complaint joins it).
+    await tx.alert.createMany({ data: [{ elderId: elder.id, communityId: elder.communityId, kind: 'COMPLAINT', detail: { complaintId: complaint.id }, raisedAt: now }], skipDuplicates: true });
+    await notify(tx, [...(await elderAudience(tx, elder.id)), actor.userId], {
+      elderId: elder.id, kind: 'COMPLAINT_UPDATED', title: '投诉已受理', body: `关于${elder.name}的投诉已登记，将在 ${formatCn(dueAt)} 前处理。`, dedupe: `complaint:${complaint.id}:filed`,
+    });
+    await audit(tx, actor, { action: 'COMPLAINT_FILED', entity: 'Complaint', entityId: complaint.id, detail: { orderId: input.orderId ?? null } });
+    return complaint;
+  });
+}
+
+/** The provider answers a complaint about its service. */
+export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id: string, response: string, now: Date) {
+  if (actor.role !== 'PROVIDER_ADMIN') fail(ErrorCode.FORBIDDEN, '投诉由被投诉的服务机构答复。');
+  const text = response?.trim() ?? '';
+  if (text.length < 5 || text.length > 1000) throw badInput('response', '请用 5 到 1000 字说明处理情况。');
+  const complaint = await prisma.complaint.findUnique({ where: { id }, include: { elder: true } });
+  if (!complaint || complaint.providerId !== actor.providerId) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
+  return prisma.$transaction(async (tx) => {
+    const claimed = await tx.complaint.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'RESPONDED', response: text, respondedAt: now } });
+    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这条投诉已经答复或办结了。');
+    await notify(tx, [...(await elderAudience(tx, complaint.elderId)), complaint.filedById], {
+      elderId: complaint.elderId, kind: 'COMPLAINT_UPDATED', title: '投诉有了答复', body: `服务机构答复：${text}`, dedupe: `complaint:${id}:responded:${complaint.revisits}`,
+    });
+    await audit(tx, actor, { action: 'COMPLAINT_RESPONDED', entity: 'Complaint', entityId: id });
+    return tx.complaint.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+/**
+ * The revisit (000 六 4: 再次回访直到老人满意): satisfied closes the complaint; not satisfied sends it
+ * back to the provider with a new deadline where the programme requires revisits until satisfied.
+ * A complaint found to be the provider's fault counts toward the programme's suspension threshold.
+ */
+export async function closeComplaint(prisma: PrismaClient, actor: Actor, id: string, satisfied: boolean, providerAtFault: boolean, now: Date) {
+  if (actor.role !== 'OPERATOR' && actor.role !== 'COMMUNITY_WORKER') fail(ErrorCode.FORBIDDEN, '投诉回访由热线客服或社区工作人员办理。');
+  const complaint = await prisma.complaint.findUnique({ where: { id } });
+  if (!complaint) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
+  await assertElderInScope(prisma, actor, complaint.elderId);
+  const doc = await policyOfElder(prisma, complaint.elderId);
+  const reopen = !satisfied && (doc?.timeLimits.complaintRevisitUntilSatisfied ?? true);
+  const result = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.complaint.updateMany({
+      where: { id, status: 'RESPONDED' },
+      data: reopen
+        ? { status: 'OPEN', revisits: { increment: 1 }, satisfied: false, providerAtFault: providerAtFault || complaint.providerAtFault === true, dueAt: new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR) }
+        : { status: 'CLOSED', revisits: { increment: 1 }, satisfied, providerAtFault: providerAtFault || complaint.providerAtFault === true, closedAt: now },
+    });
+    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, complaint.status === 'OPEN' ? '服务机构还没有答复，答复后再回访。' : '这条投诉已经办结了。');
+    const after = await tx.complaint.findUniqueOrThrow({ where: { id }, include: { elder: true } });
+    await notify(tx, [...(await elderAudience(tx, after.elderId)), after.filedById], {
+      elderId: after.elderId, kind: 'COMPLAINT_UPDATED', title: reopen ? '投诉重新处理' : '投诉已办结',
+      body: reopen ? `回访未满意，已要求服务机构在 ${formatCn(after.dueAt)} 前重新处理。` : `关于${after.elder.name}的投诉已办结，感谢您的反馈。`,
+      dedupe: `complaint:${id}:revisit:${after.revisits}`,
+    });
+    if (!reopen) await tx.alert.updateMany({ where: { elderId: after.elderId, kind: 'COMPLAINT', status: { not: 'RESOLVED' } }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: satisfied ? '投诉已办结，老人满意' : '投诉已办结' } });
+    await audit(tx, actor, { action: reopen ? 'COMPLAINT_REOPENED' : 'COMPLAINT_CLOSED', entity: 'Complaint', entityId: id, detail: { satisfied, providerAtFault } });
+    if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true) await applyPenalty(tx, actor, after.providerId, doc, now);
+    return after;
+  });
+  return result;
+}
+
+/** 001 八(二)1: at the threshold of verified complaints the provider is suspended, with notice to the district. */
+async function applyPenalty(tx: Tx, actor: Actor, providerId: string, doc: PolicyDocument | null, now: Date) {
+  const threshold = doc?.penalties.verifiedComplaintsForSuspension;
+  if (!threshold) return;
+  const count = await tx.complaint.count({ where: { providerId, providerAtFault: true } });
+  if (count < threshold) return;
+  const provider = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, include: { region: true } });
+  const suspended = await tx.provider.updateMany({
+    where: { id: providerId, status: 'ACTIVE' },
+    data: { status: 'SUSPENDED', statusReason: `${count} 次投诉经核实责任在服务机构：${doc!.penalties.suspensionActions.join('、')}`, statusChangedAt: now },
+  });
+  if (suspended.count !== 1) return;
+  const officials = await tx.user.findMany({ where: { role: 'DISTRICT_ADMIN', active: true }, include: { region: true } });
+  await notify(tx, officials.filter((u) => u.region && pathWithin(provider.region.path, u.region.path)).map((u) => u.id), {
+    kind: 'PROVIDER_SUSPENDED', title: `${provider.name}已暂停接单和结算`,
+    body: `${provider.name}服务期内已有 ${count} 次投诉经核实责任在服务机构（${doc!.penalties.source}），已暂停接单和资金结算，请约谈并督促整改。`,
+    dedupe: `provider:${providerId}:suspended:${count}`,
+  });
+  await audit(tx, actor, { action: 'PROVIDER_SUSPENDED', entity: 'Provider', entityId: providerId, detail: { verifiedComplaints: count, threshold } });
+}
+
+const formatCn = (d: Date) => {
+  const s = new Date(d.getTime() + 8 * HOUR).toISOString();
+  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
+};
+
+export async function listComplaints(prisma: PrismaClient, actor: Actor, filter: { status?: string | null; elderId?: string | null }, page: PageArgs) {
+  const { take, afterId } = pageWindow(page);
+  const scope: Prisma.ComplaintWhereInput = actor.role === 'PROVIDER_ADMIN' ? { providerId: actor.providerId ?? '-' } : { elder: elderScope(actor) ?? fail(ErrorCode.FORBIDDEN) };
+  const where: Prisma.ComplaintWhereInput = { AND: [scope, filter.status ? { status: filter.status as never } : {}, filter.elderId ? { elderId: filter.elderId } : {}] };
+  const [rows, total] = await Promise.all([
+    prisma.complaint.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.complaint.count({ where }),
+  ]);
+  return toConnection(rows, take, total);
+}

@@ -1,0 +1,51 @@
+// The inbox of families, elders and officials. Every notice has a dedupe key, so the same event
+// never lands twice however often it is raised.
+import type { Actor } from '../auth/actor.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
+import type { Tx } from '../db/database.js';
+import type { PrismaClient } from '../db/prisma.js';
+
+export interface NoticeInput {
+  elderId?: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  /** Unique per recipient: `${dedupe}:${userId}`. */
+  dedupe: string;
+}
+
+export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], n: NoticeInput) {
+  const unique = [...new Set(userIds)];
+  if (!unique.length) return 0;
+  const r = await tx.notice.createMany({
+    data: unique.map((userId) => ({ userId, elderId: n.elderId ?? null, kind: n.kind, title: n.title, body: n.body, dedupeKey: `${n.dedupe}:${userId}` })),
+    skipDuplicates: true,
+  });
+  return r.count;
+}
+
+/** Who hears about an elder: their family members and the elder's own account. */
+export async function elderAudience(tx: Tx | PrismaClient, elderId: string): Promise<string[]> {
+  const [family, self] = await Promise.all([
+    tx.familyLink.findMany({ where: { elderId }, select: { userId: true } }),
+    tx.user.findMany({ where: { elderId, active: true }, select: { id: true } }),
+  ]);
+  return [...family.map((f) => f.userId), ...self.map((u) => u.id)];
+}
+
+export async function myNotices(prisma: PrismaClient, actor: Actor, page: PageArgs & { unreadOnly?: boolean | null }) {
+  const { take, afterId } = pageWindow(page);
+  const where = { userId: actor.userId, ...(page.unreadOnly ? { readAt: null } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.notice.findMany({ where: { ...where, ...(afterId ? { id: { lt: afterId } } : {}) }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.notice.count({ where }),
+  ]);
+  return toConnection(rows, take, total);
+}
+
+export async function markNoticeRead(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
+  const n = await prisma.notice.findUnique({ where: { id } });
+  if (!n || n.userId !== actor.userId) return fail(ErrorCode.NOT_FOUND, '没有找到这条通知。');
+  return n.readAt ? n : prisma.notice.update({ where: { id }, data: { readAt: now } });
+}
