@@ -538,9 +538,9 @@ export function parseCommand(input: ParseInput): Command {
 
   if (t === '' || /^(?:帮助|菜单|功能|指令|命令|\?+|\/?help)$/i.test(t)) return { kind: 'help' };
 
-  if ((m = /^绑定\s*群\s*(.*)$/.exec(t)) || (m = /^绑定\s*(.*)$/.exec(t))) {
-    const room = t.replace(/^绑定\s*/, '').startsWith('群');
-    const code = m[1]!.replace(/\s/g, '');
+  if ((m = /^绑定\s*(群)?\s*(.*)$/.exec(t))) {
+    const room = m[1] !== undefined;
+    const code = m[2]!.replace(/\s/g, '');
     if (/^\d{6}$/.test(code)) return room ? { kind: 'bind_room', code } : { kind: 'bind_worker', code };
     return fail('BAD_CODE', '绑定码是 6 位数字，在小程序“我的-绑定微信”里获取。', room ? '绑定群 123456' : '绑定 123456');
   }

@@ -2,6 +2,7 @@
 // complaints (001 八(二)1), through the API on a seeded server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { addUser } from '../testing/users.js';
 
 let s: TestServer;
 const t: Record<string, string> = {};
@@ -37,9 +38,7 @@ beforeAll(async () => {
   const community = await s.db.prisma.region.findUniqueOrThrow({ where: { id: ycElder.communityId } });
   const zones = await s.db.prisma.serviceZone.findMany({ where: { policy: { code: 'YANGCHENG_2026' } }, include: { regions: { include: { region: true } } } });
   const ycProvider = zones.find((z) => z.regions.some((r) => community.path.startsWith(r.region.path)))!.providerId;
-  const hash = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'provider_admin' } })).passwordHash;
-  await s.db.prisma.user.create({ data: { username: 'yc_provider_test', passwordHash: hash, displayName: '阳城服务机构', role: 'PROVIDER_ADMIN', providerId: ycProvider } });
-  t.yc_provider = await s.login('yc_provider_test');
+  t.yc_provider = await addUser(s, 'yc_provider_test', { displayName: '阳城服务机构', role: 'PROVIDER_ADMIN', providerId: ycProvider });
 });
 afterAll(async () => s?.close());
 

@@ -103,13 +103,17 @@ describe('placeOrder', () => {
     expect((await place({ idempotencyKey: k, scheduledAt: at, quantity: 2 })).errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
-  it('never reserves more than the wallet has when many orders race (worker channel)', async () => {
+  it('50 orders placed at once for one elder never over-commit the balance (worker channel)', async () => {
     const second = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks[1]!.elderId;
+    await topUpSelfPaid(second, 60000);
     const before = await accounts(second);
     const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held) + Number(before.SELF_PAID ? before.SELF_PAID.balance - before.SELF_PAID.held : 0n);
-    const results = await Promise.all(Array.from({ length: 12 }, () => place({ elderId: second, serviceCode: 'HP_BATHING' }, worker)));
+    const results = await Promise.all(Array.from({ length: 50 }, () => place({ elderId: second, serviceCode: 'HP_BATHING' }, worker)));
     const ok = results.filter((r) => !r.errors);
     expect(ok.length).toBe(Math.floor(free / 6000));
+    expect(ok.length).toBeGreaterThan(5);
+    const after = await accounts(second);
+    for (const a of Object.values(after)) expect(a.held <= a.balance).toBe(true);
     expect(results.filter((r) => r.errors).every((r) => r.errors![0]!.extensions!.code === 'INSUFFICIENT_BALANCE')).toBe(true);
     expect(ok.every((r) => r.data!.placeOrder.channel === 'WORKER')).toBe(true);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { ledgerViolations } from '../wallet/ledger.service.js';
+import { addUser } from '../testing/users.js';
 import { distanceMeters } from './visits.service.js';
 
 let s: TestServer;
@@ -113,5 +114,45 @@ describe('visit verification', () => {
     expect(Buffer.from(await fam.arrayBuffer()).equals(JPEG)).toBe(true);
     expect((await get('worker2')).status).toBe(403);
     expect((await fetch(`${base}/files/${photoId}`)).status).toBe(401);
+  });
+});
+
+describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 an hour)', () => {
+  it('holds minutes at booking, refuses check-out before check-in, and charges the minutes on confirmation', async () => {
+    const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
+    const elderYc = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: ycWorker.regionId!, status: 'ENROLLED', latitude: { not: null } } });
+    const community = await s.db.prisma.region.findUniqueOrThrow({ where: { id: elderYc.communityId } });
+    const zones = await s.db.prisma.serviceZone.findMany({ where: { policy: { code: 'YANGCHENG_2026' } }, include: { regions: { include: { region: true } }, provider: { include: { caregivers: true } } } });
+    const provider = zones.find((z) => z.regions.some((r) => community.path.startsWith(r.region.path)))!.provider!;
+    tokens.yc_worker = await s.login('yc_worker');
+    tokens.yc_provider = await addUser(s, 'yc_provider_visits', { displayName: '阳城机构', role: 'PROVIDER_ADMIN', providerId: provider.id });
+    const cg = provider.caregivers[0]!;
+    tokens.yc_caregiver = await addUser(s, 'yc_caregiver_visits', { displayName: cg.name, role: 'CAREGIVER', providerId: provider.id });
+    await s.db.prisma.caregiver.update({ where: { id: cg.id }, data: { user: { connect: { username: 'yc_caregiver_visits' } } } });
+    const hours = async () => (await s.db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${elderYc.id}:SUBSIDY_HOURS` } }));
+    const start = await hours();
+
+    const item = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
+    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyMinutes subsidyFen selfPaidFen channel } }`, { i: { elderId: elderYc.id, serviceCode: item, quantity: 2, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `yc-visit-${Date.now()}` } }, 'yc_worker');
+    expect(placed.data.placeOrder).toMatchObject({ amountFen: 7000, subsidyMinutes: 120, subsidyFen: 7000, selfPaidFen: 0, channel: 'WORKER' });
+    const id = placed.data.placeOrder.id;
+    expect((await hours()).held - start.held).toBe(120n);
+    await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: id, c: cg.id }, 'yc_provider');
+    const at = { latitude: elderYc.latitude!, longitude: elderYc.longitude! };
+    const photo = ((await (await upload('yc_caregiver', Buffer.concat([JPEG, Buffer.from('yc')]))).json()) as { id: string }).id;
+    expect(code(await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver'))).toBe('INVALID_STATE');
+    const homeQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderYc.id }, 'yc_worker')).data!.homeQrToken;
+    const t0 = new Date();
+    s.app.services.clock = () => t0;
+    expect((await gql(CHECK_IN, { i: { orderId: id, qrToken: homeQr, ...at, photoId: photo } }, 'yc_caregiver')).errors).toBeUndefined();
+    s.app.services.clock = () => new Date(t0.getTime() + 121 * 60_000);
+    expect((await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver')).data.checkOut.visit.durationMinutes).toBe(121);
+    // The caregiver captures the elder's confirmation on the spot.
+    expect((await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: id }, 'yc_caregiver')).data.confirmOrder.status).toBe('CONFIRMED');
+    const end = await hours();
+    expect([end.balance, end.held]).toEqual([start.balance - 120n, start.held]);
+    // Rating someone else's order: the Huangpi family cannot see it.
+    expect(code(await gql(`mutation($o: ID!) { rateOrder(orderId: $o, stars: 5) { stars } }`, { o: id }, 'family'))).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });
