@@ -81,11 +81,13 @@ const query = async (sql: string, params: unknown[]) => {
   const r = await app.services.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
   return r;
 };
+const bareRoutes = new Map<string, (u: URL) => Promise<unknown>>([
+  ['/guide', (u) => query(GUIDE_SQL, [u.searchParams.get('p')]).then((rows) => ({ data: { serviceGuide: rows } }))],
+  ['/elders', (u) => query(ELDERS_SQL, [Number(u.searchParams.get('n')), `${u.searchParams.get('region')}/%`]).then((rows) => ({ data: { elders: rows[0].body } }))],
+]);
 const bare = createServer((req, res) => {
   const u = new URL(req.url ?? '/', 'http://x');
-  const run = u.pathname === '/guide'
-    ? query(GUIDE_SQL, [u.searchParams.get('p')]).then((rows) => ({ data: { serviceGuide: rows } }))
-    : query(ELDERS_SQL, [Number(u.searchParams.get('n')), `${u.searchParams.get('region')}/%`]).then((rows) => ({ data: { elders: rows[0].body } }));
+  const run = bareRoutes.get(u.pathname)!(u);
   run.then(
     (body) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -129,6 +131,53 @@ const eldersApi = await load(async () => void (await post({ query: ELDERS_QUERY,
 const eldersBare = await load(() => getBare('/elders?n=50&region=420116'));
 rows.push(['elders(first: 50) + wallet + community', eldersApi.toFixed(0), eldersBare.toFixed(0), (eldersApi / eldersBare).toFixed(2),
   String(await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)))]);
+
+// The family dashboard: an elder with the wallet and the last 20 orders with provider, visit and
+// rating. The demo seed has no orders, so 40 visits are written for the family's first elder.
+const familyToken = (await post({ query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }', variables: { u: 'family', p: DEMO_PASSWORD } })).passwordLogin.token as string;
+const prisma = app.services.db.prisma;
+const link = await prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { elderId: link.elderId, status: 'ACTIVE' } });
+const zone = await prisma.serviceZone.findFirstOrThrow({ where: { policyId: enrolment.policyId, providerId: { not: null } }, include: { provider: { include: { caregivers: true } } } });
+const items = await prisma.serviceItem.findMany({ where: { policyId: enrolment.policyId, mode: 'OFFLINE' } });
+for (let i = 0; i < 40; i++) {
+  const at = new Date(Date.now() - (40 - i) * 86_400_000);
+  const cg = zone.provider!.caregivers[i % zone.provider!.caregivers.length]!;
+  await prisma.order.create({
+    data: {
+      elderId: link.elderId, enrolmentId: enrolment.id, serviceItemId: items[i % items.length]!.id, providerId: zone.providerId, caregiverId: cg.id, quantity: 1, scheduledAt: at,
+      channel: 'MINIPROGRAM', placedById: link.userId, status: 'CONFIRMED', amountFen: 3000, subsidyFen: 3000, idempotencyKey: `bench-${i}`, requestHash: 'h',
+      visit: { create: { caregiverId: cg.id, checkInAt: at, checkOutAt: new Date(at.getTime() + 3_600_000), durationMinutes: 60 } },
+      ...(i % 3 ? { rating: { create: { stars: 4 + (i % 2), comment: '很好', byUserId: link.userId } } } : {}),
+    },
+  });
+}
+const DASHBOARD_QUERY = `query($id: ID!) { elder(id: $id) { id name wallet { accounts { kind unit balance held available } }
+  orders(first: 20) { totalCount edges { node { id status scheduledAt amountFen subsidyFen selfPaidFen service { code name }
+  provider { name } visit { checkInAt checkOutAt durationMinutes } rating { stars comment } } } } } }`;
+// The floor: one statement, the same objects, the same family-link check the API makes.
+const DASHBOARD_SQL = `SELECT json_build_object('elder', json_build_object('id', e.id, 'name', e.name,
+    'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit', a.unit, 'balance', a.balance,
+        'held', a.held, 'available', a.balance - a.held) ORDER BY a.kind) FROM "LedgerAccount" a WHERE a."elderId" = e.id
+        AND a.kind IN ('SUBSIDY_ONLINE','SUBSIDY_OFFLINE','SUBSIDY_HOURS','SELF_PAID')), '[]'::json)),
+    'orders', json_build_object('totalCount', (SELECT count(*) FROM "Order" o WHERE o."elderId" = e.id),
+      'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object('id', o.id, 'status', o.status, 'scheduledAt', o."scheduledAt",
+          'amountFen', o."amountFen", 'subsidyFen', o."subsidyFen", 'selfPaidFen', o."selfPaidFen",
+          'service', json_build_object('code', s.code, 'name', s.name), 'provider', json_build_object('name', p.name),
+          'visit', CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('checkInAt', v."checkInAt", 'checkOutAt', v."checkOutAt", 'durationMinutes', v."durationMinutes") END,
+          'rating', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('stars', r.stars, 'comment', r.comment) END)) ORDER BY o.id DESC)
+        FROM (SELECT * FROM "Order" WHERE "elderId" = e.id ORDER BY id DESC LIMIT 20) o
+        JOIN "ServiceItem" s ON s.id = o."serviceItemId" LEFT JOIN "Provider" p ON p.id = o."providerId"
+        LEFT JOIN "Visit" v ON v."orderId" = o.id LEFT JOIN "Rating" r ON r."orderId" = o.id), '[]'::json)))) AS body
+  FROM "Elder" e WHERE e.id = $1 AND EXISTS (SELECT 1 FROM "FamilyLink" f WHERE f."elderId" = e.id AND f."userId" = $2)`;
+bareRoutes.set('/dashboard', (u) => query(DASHBOARD_SQL, [u.searchParams.get('id'), link.userId]).then((r) => ({ data: r[0]!.body })));
+const dashApi = await post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken);
+const dashSql = (await (await fetch(`${bareUrl}/dashboard?id=${link.elderId}`)).json()) as { data: { elder: any } };
+if (ids(dashApi.elder.orders) !== ids(dashSql.data.elder.orders) || dashApi.elder.orders.edges.length !== 20) throw new Error('baseline and API disagree on the dashboard');
+const dashboardApi = await load(async () => void (await post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken)));
+const dashboardBare = await load(() => getBare(`/dashboard?id=${link.elderId}`));
+rows.push(['family dashboard: elder + wallet + 20 orders (provider, visit, rating)', dashboardApi.toFixed(0), dashboardBare.toFixed(0), (dashboardApi / dashboardBare).toFixed(2),
+  String(await statementsPer(() => post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken)))]);
 
 const perPage: string[] = [];
 for (const n of [1, 10, 50, 100]) {
