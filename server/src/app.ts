@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from './files/storage.js';
+import { createAlertBus } from './alerts/alert-bus.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
 import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
@@ -41,6 +42,7 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     events: new EventBus((err, event) => logger.error({ err, event }, 'event listener failed')),
     clock: () => new Date(),
     payments: createPaymentGateway(config.wechatPay),
+    alertBus: createAlertBus(config.redisUrl),
     files: new LocalFileStorage(config.filesDir ?? path.join(os.tmpdir(), 'yilian-files')),
     visits: { qrKey: createHmac('sha256', config.secrets.jwtSecret).update('home-qr').digest('base64'), geofenceMeters: config.geofenceMeters ?? 300 },
     urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },
@@ -73,6 +75,7 @@ export async function buildApp(config: Config, opts: { db?: Database; logger?: L
     http,
     close: async () => {
       await http.close();
+      await services.alertBus.close();
       if (!opts.db) await db.close();
     },
   };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -10,9 +11,11 @@ import { RegionResolver } from './regions/regions.resolver.js';
 import { TopUpResolver, WalletResolver } from './wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from './feedback/feedback.resolver.js';
 import { NoticeResolver } from './notices/notices.resolver.js';
+import { AlertResolver } from './alerts/alerts.resolver.js';
+import { CallTaskResolver } from './outreach/outreach.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from './orders/orders.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver, AlertResolver, CallTaskResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -23,6 +26,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     // type-graphql 2 leaves class-validator off unless asked (STACK.md).
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // Subscriptions subscribe through each app's own AlertBus (context.app.alertBus), so one
+    // process can host several instances; type-graphql still insists on a pubSub being present.
+    pubSub: createPubSub(),
   });
   return built;
 }

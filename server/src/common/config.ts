@@ -42,6 +42,8 @@ export interface Config {
   filesDir?: string;
   /** How far from the elder's address a caregiver may check in or out. */
   geofenceMeters?: number;
+  /** Hours an alert may stay unacknowledged before it goes up to the street. */
+  alertEscalationHours?: number;
 }
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
@@ -113,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: env.YILIAN_SCHEDULER !== '0',
     filesDir: env.FILES_DIR ?? path.join(dataDir, 'files'),
     geofenceMeters: Number(env.GEOFENCE_METERS ?? 300),
+    alertEscalationHours: Number(env.ALERT_ESCALATION_HOURS ?? 4),
   };
 }

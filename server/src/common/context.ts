@@ -6,6 +6,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/id-crypto.js';
 import type { PaymentGateway } from '../payments/payment.gateway.js';
 import type { FileStorage } from '../files/storage.js';
+import type { AlertBus } from '../alerts/alert-bus.js';
 import type { VisitConfig } from '../orders/visits.service.js';
 import type { Config } from './config.js';
 import type { EventBus } from './events.js';
@@ -25,6 +26,8 @@ export interface AppServices {
   clock: () => Date;
   payments: PaymentGateway;
   files: FileStorage;
+  /** Alert events for subscriptions (Redis across instances when configured). */
+  alertBus: AlertBus;
   visits: VisitConfig;
   /** Base URL others reach this server at (set when it starts listening unless configured). */
   urls: { public: string };

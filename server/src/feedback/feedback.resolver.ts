@@ -32,7 +32,7 @@ export class FeedbackResolver {
 
   @Mutation(() => Complaint, { description: '登记投诉（48 小时内处理）' })
   async fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: Context) {
-    return fileComplaint(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+    return fileComplaint(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock(), (e) => ctx.app.alertBus.publish(e));
   }
 
   @Mutation(() => Complaint, { description: '服务机构答复投诉' })

@@ -12,6 +12,8 @@ import { elderAudience, notify } from '../notices/notices.service.js';
 import { orderInScope } from '../orders/orders.service.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { pathWithin } from '../regions/regions.service.js';
+import type { AlertEvent } from '../alerts/alert-bus.js';
+import { raiseAlert } from '../alerts/alerts.service.js';
 
 /** Where a programme sets no time limit, the platform uses 000 六's 48 hours (assumed). */
 const DEFAULT_HOURS = 48;
@@ -80,7 +82,7 @@ const FILERS = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'OPERATOR'] as const;
  * 48 小时). Tied to an order when one is named (it must be the elder's); otherwise to the provider
  * serving the elder's latest order.
  */
-export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: { elderId: string; orderId?: string | null; content: string }, now: Date) {
+export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: { elderId: string; orderId?: string | null; content: string }, now: Date, onAlert: (e: AlertEvent) => void = () => {}) {
   if (!(FILERS as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '投诉由老人、家属、社区工作人员或热线客服登记。');
   const content = input.content?.trim() ?? '';
   if (content.length < 5 || content.length > 1000) throw badInput('content', '请用 5 到 1000 字说明投诉的事情。');
@@ -95,16 +97,18 @@ export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: {
   }
   const doc = await policyOfElder(prisma, elder.id);
   const dueAt = new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR);
-  return prisma.$transaction(async (tx) => {
+  const { complaint, alert } = await prisma.$transaction(async (tx) => {
     const complaint = await tx.complaint.create({ data: { elderId: elder.id, orderId: input.orderId ?? null, providerId, content, filedById: actor.userId, dueAt, createdAt: now } });
     // The community hears at once (one open COMPLAINT alert per elder; a second complaint joins it).
-    await tx.alert.createMany({ data: [{ elderId: elder.id, communityId: elder.communityId, kind: 'COMPLAINT', detail: { complaintId: complaint.id }, raisedAt: now }], skipDuplicates: true });
+    const alert = await raiseAlert(tx, { elderId: elder.id, kind: 'COMPLAINT', detail: { complaintId: complaint.id }, at: now });
     await notify(tx, [...(await elderAudience(tx, elder.id)), actor.userId], {
       elderId: elder.id, kind: 'COMPLAINT_UPDATED', title: '投诉已受理', body: `关于${elder.name}的投诉已登记，将在 ${formatCn(dueAt)} 前处理。`, dedupe: `complaint:${complaint.id}:filed`,
     });
     await audit(tx, actor, { action: 'COMPLAINT_FILED', entity: 'Complaint', entityId: complaint.id, detail: { orderId: input.orderId ?? null } });
-    return complaint;
+    return { complaint, alert };
   });
+  if (alert) onAlert(alert);
+  return complaint;
 }
 
 /** The provider answers a complaint about its service. */

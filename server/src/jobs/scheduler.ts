@@ -3,6 +3,9 @@
 import { Cron } from 'croner';
 import type { AppServices } from '../common/context.js';
 import { runWalletDailyJobs } from '../wallet/wallet.jobs.js';
+import { generateCallTasks } from '../outreach/outreach.service.js';
+import { runAlertSweep } from '../alerts/detectors.js';
+import { escalateAlerts, publishAll } from '../alerts/alerts.service.js';
 
 export interface Job {
   name: string;
@@ -14,7 +17,19 @@ export interface Job {
 export const JOBS: readonly Job[] = [
   // Five past midnight: the day's clearings, then the month's allowance (000 七 monthly credit).
   { name: 'wallet-daily', pattern: '5 0 * * *', run: (app) => runWalletDailyJobs(app) },
+  // Seven in the morning: the day's care calls, birthday and festival greetings (000 四).
+  { name: 'outreach-daily', pattern: '0 7 * * *', run: (app) => generateCallTasks(app.db.prisma, app.clock()) },
+  // Every quarter of an hour: detectors (000 六 5) and escalation of unacknowledged alerts.
+  { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
 ];
+
+export async function runAlertJobs(app: AppServices) {
+  const now = app.clock();
+  const raised = await runAlertSweep(app.db.prisma, now);
+  publishAll(app.alertBus, raised);
+  const escalated = await escalateAlerts(app.db.prisma, now, app.config.alertEscalationHours ?? 4);
+  return { raised: raised.length, escalated };
+}
 
 export interface Scheduler {
   jobs: { name: string; nextRun: Date | null }[];

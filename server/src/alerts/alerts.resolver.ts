@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import { PageArgsType } from '../common/connection.js';
+import type { Context } from '../common/context.js';
+import { Elder } from '../elders/elders.types.js';
+import { Region } from '../regions/regions.types.js';
+import type { AlertEvent } from './alert-bus.js';
+import { acknowledgeAlert, ALERT_LABELS, alertVisibleTo, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
+import { Alert, AlertConnection, AlertFilter } from './alerts.types.js';
+
+@Resolver(() => Alert)
+export class AlertResolver {
+  @Query(() => AlertConnection, { description: '我辖区的告警，最新的在前；since 用于断线重连后补齐' })
+  async alerts(@Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | null, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+    return listAlerts(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
+  }
+
+  @Mutation(() => Alert, { description: '确认告警（有人在处理）' })
+  async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return acknowledgeAlert(ctx.prisma, requireActor(ctx.actor), id, ctx.app.clock());
+  }
+
+  @Mutation(() => Alert, { description: '处理完告警，写明结果（如已上门、已帮助下单、已启动终止）' })
+  async resolveAlert(@Arg('id', () => ID) id: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: Context) {
+    return resolveAlert(ctx.prisma, requireActor(ctx.actor), id, outcome, ctx.app.clock());
+  }
+
+  @Subscription(() => Alert, {
+    description: '实时告警：只推送订阅者辖区内的（可指定社区）',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      return ctx.app.alertBus.subscribe(alertVisibleTo(requireActor(ctx.actor), (args as { communityCode?: string | null }).communityCode));
+    },
+  })
+  alertRaised(@Root() event: AlertEvent, @Arg('communityCode', () => String, { nullable: true }) _communityCode: string | null): Alert {
+    return { ...event, kind: event.kind as Kind, status: 'RAISED', raisedAt: new Date(event.raisedAt) } as Alert;
+  }
+
+  @FieldResolver(() => Elder)
+  async elder(@Root() alert: Alert, @Ctx() ctx: Context) {
+    return ctx.loaders.elderById.load(alert.elderId);
+  }
+
+  @FieldResolver(() => Region)
+  async community(@Root() alert: Alert, @Ctx() ctx: Context) {
+    return ctx.loaders.regionById.load(alert.communityId);
+  }
+
+  @FieldResolver(() => String, { description: '告警原因（中文）' })
+  reason(@Root() alert: Alert): string {
+    return ALERT_LABELS[alert.kind as Kind];
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '详情（JSON）' })
+  detail(@Root() alert: Alert): string | null {
+    return alert.detail == null ? null : JSON.stringify(alert.detail);
+  }
+}

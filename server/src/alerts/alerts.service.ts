@@ -1,0 +1,127 @@
+// Alerts to community workers (000 六 5: 24 小时内三次未接听或连续两周未下单 → 社区工作人员上门;
+// 投诉 48 小时时限). One open alert per elder and kind (a partial unique index), so every detector
+// can run as often as it likes, on any number of instances, without duplicates.
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../auth/actor.js';
+import { audit } from '../audit/audit.service.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
+import type { Tx } from '../db/database.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { elderScope } from '../elders/elders.service.js';
+import { notify } from '../notices/notices.service.js';
+import { pathWithin } from '../regions/regions.service.js';
+import type { AlertBus, AlertEvent } from './alert-bus.js';
+
+export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE';
+
+export const ALERT_LABELS: Record<AlertKind, string> = {
+  MISSED_CONTACT: '多次联系不上',
+  NO_RECENT_ORDER: '两周未下单',
+  COMPLAINT: '收到投诉',
+  SLA_BREACH: '投诉即将或已经超时',
+  LOW_BALANCE: '余额不足',
+};
+
+/**
+ * Raises an alert unless one of the kind is already open for the elder. Returns the new alert's
+ * event (to publish after the transaction commits) or null when it was a duplicate.
+ */
+export async function raiseAlert(tx: Tx | PrismaClient, input: { elderId: string; kind: AlertKind; detail?: Prisma.InputJsonValue; at: Date }): Promise<AlertEvent | null> {
+  const elder = await tx.elder.findUniqueOrThrow({ where: { id: input.elderId }, include: { community: true } });
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Alert" (id, "elderId", "communityId", kind, status, detail, "raisedAt")
+    VALUES (${uuidv7()}, ${elder.id}, ${elder.communityId}, ${input.kind}::"AlertKind", 'RAISED', ${JSON.stringify(input.detail ?? null)}::jsonb, ${input.at})
+    ON CONFLICT DO NOTHING RETURNING id`;
+  if (!rows.length) return null;
+  return {
+    id: rows[0]!.id, elderId: elder.id, elderName: elder.name, communityId: elder.communityId, communityCode: elder.community.code, communityPath: elder.community.path,
+    kind: input.kind, status: 'RAISED', detail: input.detail ?? null, raisedAt: input.at.toISOString(),
+  };
+}
+
+export const publishAll = (bus: AlertBus, events: (AlertEvent | null)[]) => {
+  for (const e of events) if (e) bus.publish(e);
+};
+
+/** Which alert events a subscriber may receive: within their region, optionally one community. */
+export function alertVisibleTo(actor: Actor, communityCode?: string | null) {
+  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR', 'BOT'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '告警只推送给社区、街道、民政和呼叫中心。');
+  return (e: AlertEvent) => (actor.role === 'BOT' || (!!actor.regionPath && pathWithin(e.communityPath, actor.regionPath))) && (!communityCode || e.communityCode === communityCode);
+}
+
+export interface AlertFilterInput {
+  communityCode?: string | null;
+  status?: string | null;
+  kind?: string | null;
+  since?: Date | null;
+}
+
+export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: AlertFilterInput, page: PageArgs) {
+  const { take, afterId } = pageWindow(page);
+  const scope = actor.role === 'BOT' ? {} : elderScope(actor);
+  if (!scope || !['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR', 'BOT'].includes(actor.role)) fail(ErrorCode.FORBIDDEN);
+  const where: Prisma.AlertWhereInput = {
+    AND: [
+      { elder: scope! },
+      filter.communityCode ? { community: { code: filter.communityCode } } : {},
+      filter.status ? { status: filter.status as never } : {},
+      filter.kind ? { kind: filter.kind as never } : {},
+      filter.since ? { raisedAt: { gt: filter.since } } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    prisma.alert.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.alert.count({ where }),
+  ]);
+  return toConnection(rows, take, total);
+}
+
+async function alertInScope(prisma: PrismaClient, actor: Actor, id: string) {
+  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '告警由社区、街道或呼叫中心处理。');
+  const alert = await prisma.alert.findFirst({ where: { id, elder: elderScope(actor)! } });
+  return alert ?? fail(ErrorCode.NOT_FOUND, '没有找到这条告警。');
+}
+
+/** RAISED → ACKNOWLEDGED (someone is on it). */
+export async function acknowledgeAlert(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
+  const alert = await alertInScope(prisma, actor, id);
+  const n = await prisma.alert.updateMany({ where: { id: alert.id, status: 'RAISED' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: actor.userId } });
+  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, alert.status === 'RESOLVED' ? '这条告警已经处理完了。' : '这条告警已经有人确认了。');
+  await audit(prisma, actor, { action: 'ALERT_ACKNOWLEDGED', entity: 'Alert', entityId: id });
+  return prisma.alert.findUniqueOrThrow({ where: { id } });
+}
+
+/** → RESOLVED with the outcome of the visit (000 六 5: 帮助下单，或启动终止程序). */
+export async function resolveAlert(prisma: PrismaClient, actor: Actor, id: string, outcome: string, now: Date) {
+  const text = outcome?.trim() ?? '';
+  if (text.length < 2 || text.length > 500) throw badInput('outcome', '请写明处理结果（2 到 500 字），例如“已上门，老人忘记接电话”。');
+  const alert = await alertInScope(prisma, actor, id);
+  const n = await prisma.alert.updateMany({
+    where: { id: alert.id, status: { in: ['RAISED', 'ACKNOWLEDGED'] } },
+    data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: text, ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }) },
+  });
+  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这条告警已经处理完了。');
+  await audit(prisma, actor, { action: 'ALERT_RESOLVED', entity: 'Alert', entityId: id, detail: { outcome: text } });
+  return prisma.alert.findUniqueOrThrow({ where: { id } });
+}
+
+/**
+ * Alerts nobody has acknowledged within `hours` go up to the street: marked escalated once, with a
+ * notice to the street officers covering the community.
+ */
+export async function escalateAlerts(prisma: PrismaClient, now: Date, hours: number) {
+  const due = await prisma.alert.findMany({ where: { status: 'RAISED', escalatedAt: null, raisedAt: { lt: new Date(now.getTime() - hours * 3600_000) } }, include: { community: true, elder: true } });
+  let escalated = 0;
+  for (const a of due) {
+    const n = await prisma.alert.updateMany({ where: { id: a.id, status: 'RAISED', escalatedAt: null }, data: { escalatedAt: now } });
+    if (n.count !== 1) continue;
+    escalated += 1;
+    const officers = await prisma.user.findMany({ where: { role: 'STREET_OFFICER', active: true }, include: { region: true } });
+    await notify(prisma, officers.filter((u) => u.region && pathWithin(a.community.path, u.region.path)).map((u) => u.id), {
+      elderId: a.elderId, kind: 'ALERT_ESCALATED', title: `告警 ${hours} 小时无人确认：${ALERT_LABELS[a.kind as AlertKind]}`,
+      body: `${a.community.name} ${a.elder.name}：${ALERT_LABELS[a.kind as AlertKind]}，${hours} 小时内社区无人确认，请督促处理。`, dedupe: `alert:${a.id}:escalated`,
+    });
+  }
+  return escalated;
+}
