@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from './files/storage.js';
 import { createAlertBus } from './alerts/alert-bus.js';
+import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from './notices/subscribe-message.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
 import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
@@ -43,6 +44,9 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     clock: () => new Date(),
     payments: createPaymentGateway(config.wechatPay),
     alertBus: createAlertBus(config.redisUrl),
+    messages: config.wechat
+      ? { sender: new WechatSubscribeMessageClient(config.wechat.appId, config.wechat.appSecret), templates: config.subscribeTemplates ?? {} }
+      : { sender: new SandboxSubscribeMessageSender(), templates: config.subscribeTemplates ?? SANDBOX_TEMPLATES },
     files: new LocalFileStorage(config.filesDir ?? path.join(os.tmpdir(), 'yilian-files')),
     visits: { qrKey: createHmac('sha256', config.secrets.jwtSecret).update('home-qr').digest('base64'), geofenceMeters: config.geofenceMeters ?? 300 },
     urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },

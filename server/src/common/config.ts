@@ -44,6 +44,8 @@ export interface Config {
   geofenceMeters?: number;
   /** Hours an alert may stay unacknowledged before it goes up to the street. */
   alertEscalationHours?: number;
+  /** Subscribe-message template ids by notice kind (JSON in WECHAT_SUBSCRIBE_TEMPLATES). */
+  subscribeTemplates?: Record<string, string>;
 }
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
@@ -116,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: env.FILES_DIR ?? path.join(dataDir, 'files'),
     geofenceMeters: Number(env.GEOFENCE_METERS ?? 300),
     alertEscalationHours: Number(env.ALERT_ESCALATION_HOURS ?? 4),
+    subscribeTemplates: env.WECHAT_SUBSCRIBE_TEMPLATES ? (JSON.parse(env.WECHAT_SUBSCRIBE_TEMPLATES) as Record<string, string>) : undefined,
   };
 }

@@ -7,6 +7,7 @@ import type { IdNumberVault } from '../elders/id-crypto.js';
 import type { PaymentGateway } from '../payments/payment.gateway.js';
 import type { FileStorage } from '../files/storage.js';
 import type { AlertBus } from '../alerts/alert-bus.js';
+import type { SubscribeMessageSender, TemplateMap } from '../notices/subscribe-message.js';
 import type { VisitConfig } from '../orders/visits.service.js';
 import type { Config } from './config.js';
 import type { EventBus } from './events.js';
@@ -28,6 +29,8 @@ export interface AppServices {
   files: FileStorage;
   /** Alert events for subscriptions (Redis across instances when configured). */
   alertBus: AlertBus;
+  /** WeChat subscribe messages (sandbox without mini-program credentials) and the kind → template map. */
+  messages: { sender: SubscribeMessageSender; templates: TemplateMap };
   visits: VisitConfig;
   /** Base URL others reach this server at (set when it starts listening unless configured). */
   urls: { public: string };

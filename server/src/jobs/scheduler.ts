@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import type { AppServices } from '../common/context.js';
 import { runWalletDailyJobs } from '../wallet/wallet.jobs.js';
 import { generateCallTasks } from '../outreach/outreach.service.js';
+import { deliverNotices } from '../notices/subscribe-message.js';
 import { runAlertSweep } from '../alerts/detectors.js';
 import { escalateAlerts, publishAll } from '../alerts/alerts.service.js';
 
@@ -21,6 +22,8 @@ export const JOBS: readonly Job[] = [
   { name: 'outreach-daily', pattern: '0 7 * * *', run: (app) => generateCallTasks(app.db.prisma, app.clock()) },
   // Every quarter of an hour: detectors (000 六 5) and escalation of unacknowledged alerts.
   { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
+  // Every minute: inbox notices out as WeChat subscribe messages where a consent allows.
+  { name: 'notices-deliver', pattern: '* * * * *', run: (app) => deliverNotices(app.db.prisma, app.messages.sender, app.messages.templates, app.clock()) },
 ];
 
 export async function runAlertJobs(app: AppServices) {

@@ -1,15 +1,26 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { recordConsents } from './subscribe-message.js';
 import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { markNoticeRead, myNotices } from './notices.service.js';
-import { Notice, NoticeConnection } from './notices.types.js';
+import { MessageTemplate, Notice, NoticeConnection } from './notices.types.js';
 
 @Resolver(() => Notice)
 export class NoticeResolver {
   @Query(() => NoticeConnection, { description: '我的通知，最新的在前' })
   async notices(@Args(() => PageArgsType) page: PageArgsType, @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null, @Ctx() ctx: Context) {
     return myNotices(ctx.prisma, requireActor(ctx.actor), { ...page, unreadOnly });
+  }
+
+  @Query(() => [MessageTemplate], { description: '小程序可请求订阅的消息模板（wx.requestSubscribeMessage 用）' })
+  messageTemplates(@Ctx() ctx: Context): MessageTemplate[] {
+    return Object.entries(ctx.app.messages.templates).map(([kind, templateId]) => ({ kind, templateId: templateId! }));
+  }
+
+  @Mutation(() => Int, { description: '记录用户刚同意的订阅消息模板（每次同意可发一条）；返回记下的条数' })
+  async recordMessageConsents(@Arg('templateIds', () => [String]) templateIds: string[], @Ctx() ctx: Context) {
+    return recordConsents(ctx.prisma, requireActor(ctx.actor).userId, templateIds, ctx.app.messages.templates, ctx.app.clock());
   }
 
   @Mutation(() => Notice, { description: '标记为已读' })

@@ -13,3 +13,9 @@ export class Notice {
 }
 
 export const NoticeConnection = ConnectionType(Notice, 'Notice');
+
+@ObjectType({ description: '订阅消息模板' })
+export class MessageTemplate {
+  @Field(() => String, { description: '通知类型' }) kind!: string;
+  @Field(() => String) templateId!: string;
+}
