@@ -28,7 +28,7 @@ export interface AlertBus {
 
 export function createAlertBus(redisUrl?: string): AlertBus {
   if (!redisUrl) {
-    const pubSub = createPubSub<Topics>();
+    const pubSub = createPubSub<Topics>({ eventTarget: localEventTarget() as never });
     return {
       publish: (e) => pubSub.publish('alert:raised', e),
       subscribe: (accept) => pipe(pubSub.subscribe('alert:raised'), filter(accept)),
@@ -46,6 +46,30 @@ export function createAlertBus(redisUrl?: string): AlertBus {
     close: async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
+    },
+  };
+}
+
+type Listener = ((e: Event) => void) | { handleEvent(e: Event): void };
+
+/**
+ * An in-process event target with one listener per subscriber. Node's EventTarget is built for a
+ * few listeners (it warns past ten and dispatch is slow with a thousand); this is a map of sets.
+ */
+function localEventTarget() {
+  const listeners = new Map<string, Set<Listener>>();
+  return {
+    addEventListener(type: string, l: Listener | null) {
+      if (!l) return;
+      if (!listeners.has(type)) listeners.set(type, new Set());
+      listeners.get(type)!.add(l);
+    },
+    removeEventListener(type: string, l: Listener | null) {
+      if (l) listeners.get(type)?.delete(l);
+    },
+    dispatchEvent(event: Event) {
+      for (const l of listeners.get(event.type) ?? []) typeof l === 'function' ? l(event) : l.handleEvent(event);
+      return true;
     },
   };
 }
