@@ -9,6 +9,7 @@ import { runAlertJobs } from '../jobs/scheduler.js';
 import { startTestServer, testConfig, type TestServer } from '../testing/harness.js';
 import { festivalDay, isoWeek } from './calendar.js';
 import { generateCallTasks } from './outreach.service.js';
+import { platformAccount, postOnce } from '../wallet/ledger.service.js';
 
 let s: TestServer;
 let second: App;
@@ -134,6 +135,29 @@ describe('quiet elders (000 六 5: 连续两周未下单)', () => {
     const street = await s.gql<{ notices: { edges: { node: { kind: string } }[] } }>(`{ notices(first: 100) { edges { node { kind } } } }`, {}, await s.login('street_officer'));
     expect(street.data!.notices.edges.some((e) => e.node.kind === 'ALERT_ESCALATED')).toBe(true);
     expect((await runAlertJobs(s.app.services)).escalated).toBe(0);
+
+    // Six hours before the complaint's 48-hour deadline the sweep warns (SLA_BREACH), once.
+    at('2026-12-22T08:30:00+08:00');
+    await runAlertJobs(s.app.services);
+    expect(await s.db.prisma.alert.count({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } })).toBe(0);
+    at('2026-12-22T10:30:00+08:00');
+    await Promise.all([runAlertJobs(s.app.services), runAlertJobs(second.services)]);
+    const sla = await s.db.prisma.alert.findMany({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } });
+    expect(sla).toHaveLength(1);
+    expect(sla[0]!.detail).toMatchObject({ overdue: false });
+  });
+
+  it('a wallet running dry raises LOW_BALANCE and tells the family once', async () => {
+    const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'desc' } });
+    const accounts = await s.db.prisma.ledgerAccount.findMany({ where: { elderId: link.elderId, kind: { in: ['SUBSIDY_OFFLINE', 'SELF_PAID'] } } });
+    const sink = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PROVIDER_PAYABLE', 'FEN'));
+    for (const a of accounts) {
+      const spend = a.balance - a.held - 500n;
+      if (spend > 0n) await postOnce(s.db.prisma, { kind: 'CHARGE', idempotencyKey: `drain-${a.id}`, request: {}, entries: [{ accountId: a.id, amount: -spend }, { accountId: sink.id, amount: spend }] });
+    }
+    await Promise.all([runAlertJobs(s.app.services), runAlertJobs(second.services)]);
+    expect(await s.db.prisma.alert.count({ where: { elderId: link.elderId, kind: 'LOW_BALANCE' } })).toBe(1);
+    expect(await s.db.prisma.notice.count({ where: { elderId: link.elderId, kind: 'LOW_BALANCE', user: { username: 'family' } } })).toBe(1);
   });
 });
 
