@@ -14,6 +14,7 @@ import { handleAdminPage } from './admin-page.js';
 import { readBody, sendJson } from './io.js';
 import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
 import { handleFiles } from './files.route.js';
+import { handleExports } from './exports.route.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -145,6 +146,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     }
     if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
     if (await handleFiles(app, req, res, url.pathname)) return;
+    if (await handleExports(app, req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
     const headers = new HeaderMap();

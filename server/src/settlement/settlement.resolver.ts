@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import type { Context } from '../common/context.js';
+import { monthInShanghai } from '../elders/id-number.js';
+import { ProviderRef } from '../orders/orders.types.js';
+import { approveSettlement, listSettlements, markSettlementPaid, recordQualityEvaluation, runSettlement } from './settlement.service.js';
+import { QualityEvaluation, QualityEvaluationInput, Settlement } from './settlement.types.js';
+
+@Resolver(() => Settlement)
+export class SettlementResolver {
+  @Mutation(() => QualityEvaluation, { description: '第三方评估机构提交服务机构的月度质量评估' })
+  async recordQualityEvaluation(@Arg('input', () => QualityEvaluationInput) input: QualityEvaluationInput, @Ctx() ctx: Context) {
+    return recordQualityEvaluation(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => [Settlement], { description: '生成（或重新生成）某月结算单；已审核的月份不再变化' })
+  async runSettlement(@Arg('month', () => String) month: string, @Ctx() ctx: Context) {
+    return runSettlement(ctx.prisma, requireActor(ctx.actor), month, monthInShanghai(ctx.app.clock()), ctx.app.clock());
+  }
+
+  @Mutation(() => Settlement, { description: '审核结算单' })
+  async approveSettlement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return approveSettlement(ctx.prisma, requireActor(ctx.actor), id, ctx.app.clock());
+  }
+
+  @Mutation(() => Settlement, { description: '登记已付款' })
+  async markSettlementPaid(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return markSettlementPaid(ctx.prisma, requireActor(ctx.actor), id, ctx.app.clock());
+  }
+
+  @Query(() => [Settlement])
+  async settlements(@Arg('month', () => String) month: string, @Ctx() ctx: Context) {
+    return listSettlements(ctx.prisma, requireActor(ctx.actor), month);
+  }
+
+  @FieldResolver(() => ProviderRef)
+  async provider(@Root() s: Settlement, @Ctx() ctx: Context) {
+    return ctx.loaders.providerById.load(s.providerId);
+  }
+
+  @FieldResolver(() => Int, { description: '政府应付 = 补贴 + 时长折算 + 线上服务费 − 扣款' })
+  governmentFen(@Root() s: Settlement): number {
+    return s.subsidyFen + s.hoursValueFen + s.onlineServiceFen - s.penaltyFen;
+  }
+}

@@ -1,0 +1,176 @@
+// Monthly settlement reconciled with the ledger (000 七 按月据实结算; 001 七(三)), the quality
+// evaluation gate (000 七: 评估不合格暂缓结算), immutability of approved months, and the exports.
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthInShanghai } from '../elders/id-number.js';
+import { validateIdNumber } from '../elders/id-number.js';
+import { startTestServer, type TestServer } from '../testing/harness.js';
+import { addUser } from '../testing/users.js';
+import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { VISIT_HEADERS } from './exports.js';
+import { monthWindow } from './settlement.service.js';
+
+let s: TestServer;
+const t: Record<string, string> = {};
+let month: string;
+let seq = 0;
+const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
+const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
+
+/** Places an order through the API (real holds), marks the visit done, and confirms it (real charges). */
+async function confirmedOrder(who: string, confirmer: string, elderId: string, serviceCode: string, quantity: number) {
+  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId, serviceCode, quantity, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `settle-${Date.now()}-${seq++}` } }, who);
+  expect(placed.errors).toBeUndefined();
+  const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.data.placeOrder.id }, include: { provider: { include: { caregivers: true } } } });
+  const cg = order.provider!.caregivers[0]!;
+  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: new Date(), checkOutAt: new Date(), durationMinutes: 60 * quantity } } } });
+  const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
+  expect(confirmed.errors).toBeUndefined();
+  return order;
+}
+
+async function ledgerTotals() {
+  const { start, end } = monthWindow(month);
+  const rows = await s.db.prisma.$queryRaw<{ kind: string; total: bigint }[]>`
+    SELECT a.kind::text, SUM(-e.amount) AS total FROM "LedgerEntry" e JOIN "LedgerTransaction" t ON t.id = e."transactionId" JOIN "LedgerAccount" a ON a.id = e."accountId"
+     WHERE t.kind = 'CHARGE' AND t."orderId" IS NOT NULL AND a."elderId" IS NOT NULL AND t."createdAt" >= ${start} AND t."createdAt" < ${end} GROUP BY a.kind`;
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.total)]));
+}
+
+beforeAll(async () => {
+  s = await startTestServer();
+  month = monthInShanghai(new Date());
+  for (const u of ['family', 'district_admin', 'yc_admin', 'yc_worker', 'qa', 'worker']) t[u] = await s.login(u);
+  // Money for self-paid overage, and a Yangcheng family member to confirm Yangcheng visits.
+  const hp = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } })).elderId;
+  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, hp, 'SELF_PAID', 'FEN'));
+  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
+  await postOnce(s.db.prisma, { kind: 'TOP_UP', idempotencyKey: 'settle-topup', request: {}, elderId: hp, entries: [{ accountId: gw.id, amount: -20000n }, { accountId: wallet.id, amount: 20000n }] });
+  const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
+  const yc = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: ycWorker.regionId!, status: 'ENROLLED' } });
+  t.yc_family = await addUser(s, 'yc_family_settle', { displayName: '阳城家属', role: 'FAMILY' });
+  await s.db.prisma.familyLink.create({ data: { elderId: yc.id, userId: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_family_settle' } })).id, relation: '儿子' } });
+
+  // This month: two Huangpi visits (one split between subsidy and self-paid) and two Yangcheng hours visits.
+  await confirmedOrder('family', 'family', hp, 'HP_NAIL_CARE', 1);
+  await confirmedOrder('family', 'family', hp, 'HP_ROOM_CLEANING', 3);
+  const hourly = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
+  await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 1);
+  await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 2);
+  // Settlement happens after the month is over.
+  const [y, m] = month.split('-').map(Number);
+  const next = new Date(Date.UTC(y!, m!, 5, 2));
+  s.app.services.clock = () => next;
+});
+afterAll(async () => s?.close());
+
+const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen subsidyMinutes hoursValueFen selfPaidFen onlineServiceFen governmentFen heldReason provider { id name } } }`;
+type S = { id: string; status: string; orders: number; subsidyFen: number; subsidyMinutes: number; hoursValueFen: number; selfPaidFen: number; onlineServiceFen: number; heldReason: string | null; provider: { id: string; name: string } };
+
+describe('quality evaluation (000 七; 004 附件7: 验收机构不得与服务提供机构存在利益关系)', () => {
+  it('the QA agency records one evaluation per provider and month, never for a provider it is related to', async () => {
+    const hpProvider = (await s.db.prisma.order.findFirstOrThrow({ where: { elder: { family: { some: { user: { username: 'family' } } } } } })).providerId!;
+    const input = { providerId: hpProvider, month, score: 58, passed: false, report: '回访满意度偏低，服务记录不全，需整改。' };
+    const q = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { score passed } }`;
+    expect(code(await gql(q, { i: { ...input, score: 101 } }, 'qa'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(q, { i: { ...input, report: '差' } }, 'qa'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(q, { i: input }, 'district_admin'))).toBe('FORBIDDEN');
+    expect((await gql(q, { i: input }, 'qa')).data.recordQualityEvaluation).toEqual({ score: 58, passed: false });
+    expect(code(await gql(q, { i: input }, 'qa'))).toBe('INVALID_STATE');
+    const qa = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'qa' } });
+    const other = await s.db.prisma.provider.findFirstOrThrow({ where: { id: { not: hpProvider } } });
+    await s.db.prisma.qaAgencyAffiliation.create({ data: { qaAgencyId: qa.qaAgencyId!, providerId: other.id, relation: '同一法人' } });
+    const related = await gql(q, { i: { ...input, providerId: other.id } }, 'qa');
+    expect(code(related)).toBe('FORBIDDEN');
+    expect(related.errors?.[0]?.message).toMatch(/同一法人/);
+  });
+});
+
+describe('runSettlement', () => {
+  it('refuses a month that has not ended, and other roles', async () => {
+    expect(code(await gql(RUN, { m: monthInShanghai(s.app.services.clock()) }, 'district_admin'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(RUN, { m: month }, 'worker'))).toBe('FORBIDDEN');
+  });
+
+  it('reconciles with the ledger to the fen, holds the provider that failed its evaluation, and reruns identically', async () => {
+    const hp = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement;
+    const yc = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement;
+    const all = [...hp, ...yc];
+    const ledger = await ledgerTotals();
+    const sum = (k: keyof S) => all.reduce((n, x) => n + (x[k] as number), 0);
+    expect(sum('subsidyFen')).toBe((ledger.SUBSIDY_OFFLINE ?? 0) + (ledger.SUBSIDY_ONLINE ?? 0));
+    expect(sum('subsidyMinutes')).toBe(ledger.SUBSIDY_HOURS);
+    expect(sum('selfPaidFen')).toBe(ledger.SELF_PAID);
+    expect(sum('orders')).toBe(4);
+    expect(sum('selfPaidFen')).toBeGreaterThan(0);
+    // 001 三(三): 180 minutes at no more than 35 元 an hour.
+    expect(sum('subsidyMinutes')).toBe(180);
+    expect(sum('hoursValueFen')).toBe(10500);
+    // 000 七: the Huangpi provider's failed evaluation holds it; Yangcheng's providers are not held.
+    expect(hp).toHaveLength(1);
+    expect(hp[0]).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/评估未通过/) });
+    expect(hp[0]!.onlineServiceFen).toBe(3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })));
+    expect(yc.every((x) => x.status === 'DRAFT' && x.onlineServiceFen === 0)).toBe(true);
+
+    const again = [...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement, ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement];
+    expect(again.map(({ id: _id, ...rest }) => rest)).toEqual(all.map(({ id: _id, ...rest }) => rest));
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+
+  it('an approved month is immutable: later charges and reruns do not change it', async () => {
+    const yc = (await gql<{ settlements: S[] }>(`query($m: String!) { settlements(month: $m) { id status orders subsidyMinutes provider { id name } } }`, { m: month }, 'yc_admin')).data!.settlements;
+    const active = yc.find((x) => x.orders > 0)!;
+    const approve = `mutation($id: ID!) { approveSettlement(id: $id) { status } }`;
+    expect((await gql(approve, { id: active.id }, 'yc_admin')).data.approveSettlement.status).toBe('APPROVED');
+    expect(code(await gql(approve, { id: active.id }, 'yc_admin'))).toBe('INVALID_STATE');
+    const hp = (await gql<{ settlements: S[] }>(`query($m: String!) { settlements(month: $m) { id status } }`, { m: month }, 'district_admin')).data!.settlements[0]!;
+    expect(code(await gql(approve, { id: hp.id }, 'district_admin'))).toBe('INVALID_STATE');
+    expect(code(await gql(approve, { id: active.id }, 'district_admin'))).toBe('NOT_FOUND');
+
+    // Another Yangcheng visit charged within the same month (the real clock), then a rerun.
+    const real = s.app.services.clock;
+    s.app.services.clock = () => new Date();
+    const ycElder = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'yc_family_settle' } } })).elderId;
+    const hourly = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
+    await confirmedOrder('yc_worker', 'yc_family', ycElder, hourly, 1);
+    s.app.services.clock = real;
+    const rerun = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement.find((x) => x.id === active.id)!;
+    expect([rerun.status, rerun.orders, rerun.subsidyMinutes]).toEqual(['APPROVED', active.orders, active.subsidyMinutes]);
+    expect(await s.db.prisma.settlementLine.count({ where: { settlementId: active.id } })).toBe(active.orders);
+    const paid = await gql(`mutation($id: ID!) { markSettlementPaid(id: $id) { status } }`, { id: active.id }, 'yc_admin');
+    expect(paid.data.markSettlementPaid.status).toBe('PAID');
+  });
+});
+
+describe('exports', () => {
+  it('streams the national per-visit CSV with the 004 附件7 fields and full ID numbers for the district', async () => {
+    const base = s.url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/exports/visits/${month}.csv`, { headers: { authorization: `Bearer ${t.district_admin}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(rows[0]).toEqual(VISIT_HEADERS);
+    expect(rows.length - 1).toBe(2);
+    for (const r of rows.slice(1)) {
+      expect(validateIdNumber(r[1]!).ok).toBe(true);
+      expect(Number(r[3])).toBeGreaterThan(0);
+    }
+    expect(rows.slice(1).map((r) => Number(r[5]) * 100).reduce((a, b) => a + b, 0)).toBe(1000 + 9000);
+    expect((await fetch(`${base}/exports/visits/${month}.csv`, { headers: { authorization: `Bearer ${t.worker}` } })).status).toBe(403);
+    expect((await fetch(`${base}/exports/visits/2020-01.csv`, { headers: { authorization: `Bearer ${t.district_admin}` } })).status).toBe(404);
+    expect((await fetch(`${base}/exports/visits/${month}.csv`)).status).toBe(401);
+  });
+
+  it('writes Huangpi\'s three monthly statements as one workbook', async () => {
+    const base = s.url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/exports/settlement/${month}.xlsx`, { headers: { authorization: `Bearer ${t.district_admin}` } });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const m = Number(month.slice(5));
+    expect(book.worksheets.map((w) => w.name)).toEqual([`结算汇总表(${m}月)`, `线下服务记录(${m}月)`, `线上服务签约统计表(${m}月)`]);
+    expect(book.worksheets[0]!.getRow(2).getCell(2).value).toBe('暂缓结算');
+    expect(book.worksheets[1]!.rowCount).toBe(3);
+  });
+});

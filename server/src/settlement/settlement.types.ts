@@ -1,0 +1,44 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../common/enums.js';
+
+export const SettlementStatus = enumOf('DRAFT', 'HELD', 'APPROVED', 'PAID');
+export type SettlementStatus = keyof typeof SettlementStatus;
+registerEnumType(SettlementStatus, { name: 'SettlementStatus', description: '待审核 / 暂缓结算 / 已审核 / 已付款' });
+
+@ObjectType({ description: '第三方质量评估' })
+export class QualityEvaluation {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) providerId!: string;
+  @Field(() => String) month!: string;
+  @Field(() => Int) score!: number;
+  @Field(() => Boolean) passed!: boolean;
+  @Field(() => String) report!: string;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: '服务机构月度结算单（金额为分）' })
+export class Settlement {
+  @Field(() => ID) id!: string;
+  providerId!: string;
+  @Field(() => String) month!: string;
+  @Field(() => SettlementStatus) status!: SettlementStatus;
+  @Field(() => Int, { description: '已确认的服务单数' }) orders!: number;
+  @Field(() => Int, { description: '补贴额度支付（分）' }) subsidyFen!: number;
+  @Field(() => Int, { description: '免费服务时长（分钟）' }) subsidyMinutes!: number;
+  @Field(() => Int, { description: '免费时长折算金额（按单价，不超过每小时上限）' }) hoursValueFen!: number;
+  @Field(() => Int, { description: '老人自费（分）' }) selfPaidFen!: number;
+  @Field(() => Int, { description: '线上服务费：当月服务对象人数 × 每人标准' }) onlineServiceFen!: number;
+  @Field(() => Int) penaltyFen!: number;
+  @Field(() => String, { nullable: true, description: '暂缓结算的原因' }) heldReason!: string | null;
+  @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) paidAt!: Date | null;
+}
+
+@InputType()
+export class QualityEvaluationInput {
+  @Field(() => ID) providerId!: string;
+  @Field(() => String) month!: string;
+  @Field(() => Int) score!: number;
+  @Field(() => Boolean) passed!: boolean;
+  @Field(() => String) report!: string;
+}
