@@ -14,9 +14,10 @@ import { NoticeResolver } from './notices/notices.resolver.js';
 import { AlertResolver } from './alerts/alerts.resolver.js';
 import { CallTaskResolver } from './outreach/outreach.resolver.js';
 import { SettlementResolver } from './settlement/settlement.resolver.js';
+import { DashboardResolver } from './settlement/dashboard.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from './orders/orders.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver, AlertResolver, CallTaskResolver, SettlementResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver, AlertResolver, CallTaskResolver, SettlementResolver, DashboardResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { statsForRegions, type RegionStats } from '../settlement/dashboard.service.js';
 import { caregiversByIds, followUpsByOrderIds, providersByIds, ratingsByOrderIds, serviceItemsByIds, visitsByOrderIds } from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -28,6 +29,17 @@ export function createLoaders(prisma: PrismaClient) {
     visitByOrderId: new DataLoader((ids: readonly string[]) => visitsByOrderIds(prisma, ids)),
     ratingByOrderId: new DataLoader((ids: readonly string[]) => ratingsByOrderIds(prisma, ids)),
     followUpByOrderId: new DataLoader((ids: readonly string[]) => followUpsByOrderIds(prisma, ids)),
+    // Keys are "YYYY-MM|region path"; one batch of statements per month for all regions asked.
+    dashboardStats: new DataLoader(async (keys: readonly string[]) => {
+      const byMonth = new Map<string, string[]>();
+      for (const k of keys) {
+        const [month, path] = k.split('|') as [string, string];
+        byMonth.set(month, [...(byMonth.get(month) ?? []), path]);
+      }
+      const results = new Map<string, RegionStats>();
+      for (const [month, paths] of byMonth) (await statsForRegions(prisma, month, paths)).forEach((s, i) => results.set(`${month}|${paths[i]}`, s));
+      return keys.map((k) => results.get(k)!);
+    }),
   };
 }
 

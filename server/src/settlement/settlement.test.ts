@@ -174,3 +174,27 @@ describe('exports', () => {
     expect(book.worksheets[1]!.rowCount).toBe(3);
   });
 });
+
+describe('dashboard', () => {
+  it('gives a district and each of its streets in one batch of statements, adding up', async () => {
+    const q = `query($m: String!) { dashboard(month: $m) { region { code } stats { enrolledElders orders visits serviceMinutes spendingFen budgetFen complaints alerts { kind count } }
+      children { region { code name } stats { enrolledElders orders visits budgetFen } } } }`;
+    const before = s.db.stats.statements;
+    const r = await gql(q, { m: month }, 'district_admin');
+    const statements = s.db.stats.statements - before;
+    expect(r.errors).toBeUndefined();
+    const d = r.data.dashboard;
+    expect(d.region.code).toBe('420116');
+    expect(d.children.length).toBe(16);
+    expect(d.stats).toMatchObject({ orders: 2, visits: 2, serviceMinutes: 240 });
+    expect(d.stats.enrolledElders).toBe(await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } }));
+    // 000 三/七: 100 元 per enrolled elder per month.
+    expect(d.stats.budgetFen).toBe(d.stats.enrolledElders * 10000);
+    expect(d.children.reduce((n: number, c: any) => n + c.stats.enrolledElders, 0)).toBe(d.stats.enrolledElders);
+    expect(d.children.reduce((n: number, c: any) => n + c.stats.orders, 0)).toBe(d.stats.orders);
+    // 16 streets cost no more than a fixed handful of statements (DataLoader batches them).
+    expect(statements).toBeLessThan(16);
+    expect(code(await gql(q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "140522")'), { m: month }, 'district_admin'))).toBe('NOT_FOUND');
+    expect(code(await gql(q, { m: month }, 'family'))).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,121 @@
+// Officials' dashboard: per month and region, the programme at a glance. Each metric is one SQL
+// statement for a whole batch of regions (a region and its sub-regions load together through a
+// DataLoader), so a district with 16 streets costs the same handful of statements as one street.
+import type { Actor } from '../auth/actor.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import type { PrismaClient } from '../db/prisma.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { pathWithin } from '../regions/regions.service.js';
+import { monthBounds } from '../wallet/month.js';
+import { monthWindow } from './settlement.service.js';
+
+export interface RegionStats {
+  enrolledElders: number;
+  orders: number;
+  visits: number;
+  serviceMinutes: number;
+  spendingFen: number;
+  budgetFen: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  averageStars: number | null;
+  complaints: number;
+  alerts: { kind: string; count: number }[];
+}
+
+const empty = (): RegionStats => ({ enrolledElders: 0, orders: 0, visits: 0, serviceMinutes: 0, spendingFen: 0, budgetFen: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, averageStars: null, complaints: 0, alerts: [] });
+
+/** What one enrolled elder may cost the programme in a month: money buckets, hours at the cap. */
+function budgetPerElder(doc: PolicyDocument): number {
+  return doc.allowance.buckets.reduce((n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)), 0);
+}
+
+/** Stats for many region paths of one month: the DataLoader's batch function. */
+export async function statsForRegions(prisma: PrismaClient, month: string, paths: readonly string[]): Promise<RegionStats[]> {
+  const { start, end } = monthWindow(month);
+  const { first, last } = monthBounds(month);
+  const ps = [...paths];
+  const out = new Map(ps.map((p) => [p, empty()]));
+  const budgets = new Map((await prisma.policy.findMany()).map((p) => [p.id, budgetPerElder(p.document as unknown as PolicyDocument)]));
+
+  const enrolled = await prisma.$queryRaw<{ path: string; policyId: string; n: bigint }[]>`
+    SELECT p.path, e."policyId", count(DISTINCT e."elderId") AS n
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Elder" el ON el."communityId" = r.id
+      JOIN "Enrolment" e ON e."elderId" = el.id AND e."startedOn" <= ${last} AND (e."endedOn" IS NULL OR e."endedOn" >= ${first})
+     GROUP BY p.path, e."policyId"`;
+  for (const row of enrolled) {
+    const s = out.get(row.path)!;
+    s.enrolledElders += Number(row.n);
+    s.budgetFen += Number(row.n) * (budgets.get(row.policyId) ?? 0);
+  }
+
+  const orders = await prisma.$queryRaw<{ path: string; orders: bigint; visits: bigint; minutes: bigint | null; spending: bigint | null }[]>`
+    SELECT p.path,
+           count(*) FILTER (WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} AND o.status <> 'CANCELLED') AS orders,
+           count(v.id) FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS visits,
+           SUM(v."durationMinutes") FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS minutes,
+           SUM(o."subsidyFen") FILTER (WHERE o."confirmedAt" >= ${start} AND o."confirmedAt" < ${end}) AS spending
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Elder" el ON el."communityId" = r.id
+      JOIN "Order" o ON o."elderId" = el.id
+      LEFT JOIN "Visit" v ON v."orderId" = o.id
+     GROUP BY p.path`;
+  for (const row of orders) Object.assign(out.get(row.path)!, { orders: Number(row.orders), visits: Number(row.visits), serviceMinutes: Number(row.minutes ?? 0), spendingFen: Number(row.spending ?? 0) });
+
+  const feedback = await prisma.$queryRaw<{ path: string; satisfaction: string | null; n: bigint; stars: number | null }[]>`
+    SELECT p.path, f.satisfaction::text AS satisfaction, count(*) AS n, NULL::float AS stars
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Elder" el ON el."communityId" = r.id
+      JOIN "Order" o ON o."elderId" = el.id
+      JOIN "FollowUp" f ON f."orderId" = o.id AND f.at >= ${start} AND f.at < ${end}
+     GROUP BY p.path, f.satisfaction
+    UNION ALL
+    SELECT p.path, NULL, count(*), avg(rt.stars)::float
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Elder" el ON el."communityId" = r.id
+      JOIN "Order" o ON o."elderId" = el.id
+      JOIN "Rating" rt ON rt."orderId" = o.id AND rt.at >= ${start} AND rt.at < ${end}
+     GROUP BY p.path`;
+  for (const row of feedback) {
+    const s = out.get(row.path)!;
+    if (row.satisfaction === 'SATISFIED') s.satisfied = Number(row.n);
+    else if (row.satisfaction === 'BASICALLY_SATISFIED') s.basicallySatisfied = Number(row.n);
+    else if (row.satisfaction === 'DISSATISFIED') s.dissatisfied = Number(row.n);
+    else if (row.stars !== null) s.averageStars = Math.round(row.stars * 100) / 100;
+  }
+
+  const issues = await prisma.$queryRaw<{ path: string; kind: string; n: bigint }[]>`
+    SELECT p.path, 'COMPLAINT_FILED' AS kind, count(*) AS n
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Elder" el ON el."communityId" = r.id
+      JOIN "Complaint" c ON c."elderId" = el.id AND c."createdAt" >= ${start} AND c."createdAt" < ${end}
+     GROUP BY p.path
+    UNION ALL
+    SELECT p.path, a.kind::text, count(*)
+      FROM unnest(${ps}::text[]) AS p(path)
+      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
+      JOIN "Alert" a ON a."communityId" = r.id AND a."raisedAt" >= ${start} AND a."raisedAt" < ${end}
+     GROUP BY p.path, a.kind`;
+  for (const row of issues) {
+    const s = out.get(row.path)!;
+    if (row.kind === 'COMPLAINT_FILED') s.complaints = Number(row.n);
+    else s.alerts.push({ kind: row.kind, count: Number(row.n) });
+  }
+  for (const s of out.values()) s.alerts.sort((a, b) => a.kind.localeCompare(b.kind));
+  return ps.map((p) => out.get(p)!);
+}
+
+/** The region the official asks about: theirs by default, or one inside it. */
+export async function dashboardRegion(prisma: PrismaClient, actor: Actor, regionCode?: string | null) {
+  if (!['DISTRICT_ADMIN', 'STREET_OFFICER', 'COMMUNITY_WORKER'].includes(actor.role) || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '统计看板供民政、街道和社区使用。');
+  const region = regionCode ? await prisma.region.findUnique({ where: { code: regionCode } }) : await prisma.region.findFirst({ where: { path: actor.regionPath } });
+  if (!region || !pathWithin(region.path, actor.regionPath!)) return fail(ErrorCode.NOT_FOUND, '没有找到这个地区，或不在您的辖区内。');
+  return region;
+}
