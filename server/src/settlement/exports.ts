@@ -39,31 +39,44 @@ export async function exportContext(prisma: PrismaClient, actor: Actor, month: s
   return { settlements, providers, evaluationOf, providerOf: new Map(settlements.map((s) => [s.id, s.providerId])) };
 }
 
+export type ExportContext = Awaited<ReturnType<typeof exportContext>>;
+
 export const VISIT_HEADERS = ['姓名', '身份证号', '服务日期', '服务时长（分钟）', '服务内容', '订单总金额（元）', '政府补贴金额（元）', '个人自付金额（元）', '服务提供机构', '服务人员姓名', '服务质量验收机构', '验收人姓名', '老年人满意度'];
 
 /** 004 附件7 四: one row per visit, minutes as the unit of duration, the fund share per visit. */
-export type ExportContext = Awaited<ReturnType<typeof exportContext>>;
-
-export async function writeVisitsCsv(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
-  await audit(prisma, actor, { action: 'VISITS_EXPORTED', entity: 'Settlement', entityId: month, detail: { settlements: ctx.settlements.length } });
-  const csv = stringify({ bom: true });
-  csv.pipe(out);
-  const write = (row: unknown[]) => (csv.write(row) ? Promise.resolve() : new Promise<void>((r) => csv.once('drain', () => r())));
-  await write(VISIT_HEADERS);
+async function* visitRows(prisma: PrismaClient, vault: IdNumberVault, ctx: ExportContext) {
+  yield VISIT_HEADERS;
   for await (const page of linesOf(prisma, ctx.settlements.map((s) => s.id))) {
     for (const l of page) {
       const providerId = ctx.providerOf.get(l.settlementId)!;
       const qa = ctx.evaluationOf.get(providerId);
-      await write([
+      yield [
         l.elderName, vault.decrypt(l.idNumberEnc), l.visitDate, l.durationMinutes, `${l.category}·${l.serviceName}`, yuan(l.amountFen), yuan(l.subsidyFen + l.hoursValueFen),
         yuan(l.selfPaidFen), ctx.providers.get(providerId)?.name ?? '', l.caregiverName, qa?.agency ?? '', qa?.evaluator ?? '', l.satisfaction ? SATISFACTION[l.satisfaction] ?? l.satisfaction : l.stars ? `${l.stars} 星` : '',
-      ]);
+      ];
     }
   }
+}
+
+export async function writeVisitsCsv(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
+  await audit(prisma, actor, { action: 'VISITS_EXPORTED', entity: 'Settlement', entityId: month, detail: { settlements: ctx.settlements.length, format: 'csv' } });
+  const csv = stringify({ bom: true });
+  csv.pipe(out);
+  for await (const row of visitRows(prisma, vault, ctx)) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
   await new Promise<void>((resolve, reject) => {
     out.once('finish', resolve).once('error', reject);
     csv.end();
   });
+}
+
+/** The same rows as a workbook, for offices that take XLSX. */
+export async function writeVisitsXlsx(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
+  await audit(prisma, actor, { action: 'VISITS_EXPORTED', entity: 'Settlement', entityId: month, detail: { settlements: ctx.settlements.length, format: 'xlsx' } });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = book.addWorksheet('居家养老上门服务提供情况');
+  for await (const row of visitRows(prisma, vault, ctx)) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
 }
 
 const STATUS: Record<string, string> = { DRAFT: '待审核', HELD: '暂缓结算', APPROVED: '已审核', PAID: '已付款' };

@@ -172,6 +172,11 @@ describe('exports', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([`结算汇总表(${m}月)`, `线下服务记录(${m}月)`, `线上服务签约统计表(${m}月)`]);
     expect(book.worksheets[0]!.getRow(2).getCell(2).value).toBe('暂缓结算');
     expect(book.worksheets[1]!.rowCount).toBe(3);
+    // The per-visit file as a workbook too.
+    const visits = new ExcelJS.Workbook();
+    await visits.xlsx.load(Buffer.from(await (await fetch(`${base}/exports/visits/${month}.xlsx`, { headers: { authorization: `Bearer ${t.district_admin}` } })).arrayBuffer()) as never);
+    expect(visits.worksheets[0]!.getRow(1).values).toEqual([undefined, ...VISIT_HEADERS]);
+    expect(visits.worksheets[0]!.rowCount).toBe(3);
   });
 });
 
