@@ -15,9 +15,10 @@ import { AlertResolver } from './alerts/alerts.resolver.js';
 import { CallTaskResolver } from './outreach/outreach.resolver.js';
 import { SettlementResolver } from './settlement/settlement.resolver.js';
 import { DashboardResolver } from './settlement/dashboard.resolver.js';
+import { BotResolver } from './bot/bot.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from './orders/orders.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver, AlertResolver, CallTaskResolver, SettlementResolver, DashboardResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, CatalogueResolver, PolicyResolver, ElderResolver, EnrolmentResolver, ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, WalletResolver, TopUpResolver, OrderResolver, ElderOrdersResolver, VisitResolver, FeedbackResolver, OrderFeedbackResolver, NoticeResolver, AlertResolver, CallTaskResolver, SettlementResolver, DashboardResolver, BotResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

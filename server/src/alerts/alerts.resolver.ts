@@ -5,7 +5,8 @@ import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { Region } from '../regions/regions.types.js';
 import type { AlertEvent } from './alert-bus.js';
-import { acknowledgeAlert, ALERT_LABELS, alertVisibleTo, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
+import { shortRef } from '../common/refs.js';
+import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
 import { Alert, AlertConnection, AlertFilter } from './alerts.types.js';
 
 @Resolver(() => Alert)
@@ -34,6 +35,16 @@ export class AlertResolver {
   })
   alertRaised(@Root() event: AlertEvent, @Arg('communityCode', () => String, { nullable: true }) _communityCode: string | null): Alert {
     return { ...event, kind: event.kind as Kind, status: 'RAISED', raisedAt: new Date(event.raisedAt) } as Alert;
+  }
+
+  @FieldResolver(() => String, { description: '短编号（群聊里用，如“确认 3f9a12bc”）' })
+  ref(@Root() alert: Alert): string {
+    return shortRef(alert.id);
+  }
+
+  @Query(() => Alert, { description: '按短编号查告警（辖区内）' })
+  async alertByRef(@Arg('ref', () => String) ref: string, @Ctx() ctx: Context) {
+    return alertByRef(ctx.prisma, requireActor(ctx.actor), ref);
   }
 
   @FieldResolver(() => Elder)

@@ -11,6 +11,7 @@ import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { elderScope } from '../elders/elders.service.js';
 import { notify } from '../notices/notices.service.js';
 import { pathWithin } from '../regions/regions.service.js';
+import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
 
 export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE';
@@ -75,6 +76,14 @@ export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: Ale
     prisma.alert.count({ where }),
   ]);
   return toConnection(rows, take, total);
+}
+
+/** An alert by its short reference, within the caller's scope. */
+export async function alertByRef(prisma: PrismaClient, actor: Actor, ref: string) {
+  const r = refPattern(ref);
+  const scope = elderScope(actor);
+  const alert = r && scope ? await prisma.alert.findFirst({ where: { id: { endsWith: r }, elder: scope } }) : null;
+  return alert ?? fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${ref} 的告警。`);
 }
 
 async function alertInScope(prisma: PrismaClient, actor: Actor, id: string) {

@@ -12,6 +12,10 @@ export interface Actor {
   providerId?: string;
   elderId?: string;
   qaAgencyId?: string;
+  /** Set when the group-chat bot acts for a bound worker: orders are recorded as channel BOT. */
+  channel?: 'BOT';
+  /** The bot's service account behind an acting actor. */
+  viaUserId?: string;
 }
 
 export const REGION_ROLES: readonly Role[] = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'];

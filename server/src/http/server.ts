@@ -8,6 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.js';
 import { actorFromAuthorization } from '../auth/auth.service.js';
+import { actingActor } from '../bot/bot.service.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
@@ -19,11 +20,20 @@ import { handleExports } from './exports.route.js';
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Turns a bearer token into a context; a present but bad token is an error, not an anonymous call. */
-async function contextFor(app: AppServices, authorization: string | undefined): Promise<Context> {
+const header = (req: IncomingMessage, name: string) => {
+  const v = req.headers[name];
+  return (Array.isArray(v) ? v[0] : v) || undefined;
+};
+
+async function contextFor(app: AppServices, authorization: string | undefined, acting?: { contactId?: string; roomId?: string }): Promise<Context> {
   const requestId = randomUUID();
   try {
-    return createContext(app, await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, authorization), requestId);
+    let actor = await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, authorization);
+    // The group-chat bot acts for the worker bound to the WeChat contact (bot/bot.service.ts).
+    if (actor?.role === 'BOT' && acting?.contactId) actor = await actingActor(app.db.prisma, actor, acting.contactId, acting.roomId);
+    return createContext(app, actor, requestId);
   } catch (err) {
+    if (err instanceof DomainError && err.code !== ErrorCode.UNAUTHENTICATED) throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 403 } } });
     if (!(err instanceof DomainError)) throw err;
     throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
@@ -163,7 +173,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: () => contextFor(app, req.headers.authorization),
+      context: () => contextFor(app, req.headers.authorization, { contactId: header(req, 'x-acting-for'), roomId: header(req, 'x-acting-in-room') }),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of response.headers) outHeaders[k] = v;

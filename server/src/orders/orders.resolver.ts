@@ -4,7 +4,8 @@ import { ServiceItem } from '../catalogue/catalogue.types.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
-import { assignOrder, cancelOrder, listOrders, orderInScope, placeOrder, suggestCaregivers } from './orders.service.js';
+import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, suggestCaregivers } from './orders.service.js';
+import { shortRef } from '../common/refs.js';
 import { checkIn, checkOut, confirmOrder, homeQrToken } from './visits.service.js';
 import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, PlaceOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
 
@@ -58,6 +59,16 @@ export class OrderResolver {
   @Query(() => String, { description: '老人家中张贴的上门签到二维码内容（社区工作人员打印；rotate 使旧码作废）' })
   async homeQrToken(@Arg('elderId', () => ID) elderId: string, @Arg('rotate', () => Boolean, { nullable: true }) rotate: boolean | null, @Ctx() ctx: Context) {
     return homeQrToken(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), elderId, rotate ?? false);
+  }
+
+  @FieldResolver(() => String, { description: '短编号（群聊里用，如“工单 3f9a12bc”）' })
+  ref(@Root() order: Order): string {
+    return shortRef(order.id);
+  }
+
+  @Query(() => Order, { description: '按短编号查工单（辖区内）' })
+  async orderByRef(@Arg('ref', () => String) ref: string, @Ctx() ctx: Context) {
+    return orderByRef(ctx.prisma, requireActor(ctx.actor), ref);
   }
 
   @FieldResolver(() => Elder)

@@ -11,6 +11,7 @@ import type { PolicyDocument } from '../policies/policy.schema.js';
 import { pathWithin } from '../regions/regions.service.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/ledger.service.js';
 import { priceOrder } from './pricing.js';
+import { refPattern } from '../common/refs.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -44,7 +45,7 @@ const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
  * first order.
  */
 export async function placeOrder(prisma: PrismaClient, actor: Actor, input: PlaceOrderInput, now: Date) {
-  const channel = CHANNEL_FOR_ROLE[actor.role];
+  const channel = actor.channel ?? CHANNEL_FOR_ROLE[actor.role];
   if (!channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
   if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
   const hash = requestHash({ elderId: input.elderId, serviceCode: input.serviceCode, quantity: input.quantity, scheduledAt: input.scheduledAt.toISOString(), note: input.note ?? null });
@@ -200,4 +201,11 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
     prisma.order.count({ where }),
   ]);
   return toConnection(rows, take, total);
+}
+
+/** An order by its short reference (the last 8 hex digits of its id), within the caller's scope. */
+export async function orderByRef(prisma: PrismaClient, actor: Actor, ref: string) {
+  const r = refPattern(ref);
+  const order = r ? await prisma.order.findFirst({ where: { AND: [{ id: { endsWith: r } }, orderScope(actor)] } }) : null;
+  return order ?? fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${ref} 的工单。`);
 }

@@ -1,0 +1,45 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireActor } from '../auth/actor.js';
+import type { Context } from '../common/context.js';
+import { bindRoom, bindWorker, botContext, botRooms, issueBindingCode } from './bot.service.js';
+import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker } from './bot.types.js';
+
+@Resolver()
+export class BotResolver {
+  @Mutation(() => BindingCode, { description: '社区工作人员领取绑定码：私聊机器人“绑定 码”绑定本人，群里“绑定群 码”绑定工作群' })
+  async issueBotBindingCode(@Arg('purpose', () => BindingPurpose) purpose: BindingPurpose, @Ctx() ctx: Context) {
+    return issueBindingCode(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), purpose, ctx.app.clock());
+  }
+
+  @Mutation(() => BotWorker, { nullable: true, description: '（机器人）用绑定码绑定发消息的微信联系人' })
+  async bindBotWorker(@Arg('code', () => String) code: string, @Arg('contactId', () => String) contactId: string, @Arg('contactName', () => String) contactName: string, @Ctx() ctx: Context) {
+    return bindWorker(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, contactId, contactName }, ctx.app.clock());
+  }
+
+  @Mutation(() => BotRoom, { nullable: true, description: '（机器人）用绑定码把群绑定到工作人员的社区' })
+  async bindBotRoom(
+    @Arg('code', () => String) code: string,
+    @Arg('roomId', () => String) roomId: string,
+    @Arg('topic', () => String) topic: string,
+    @Arg('contactId', () => String) contactId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return bindRoom(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, roomId, topic, contactId }, ctx.app.clock());
+  }
+
+  @Query(() => BotContext, { description: '（机器人）发消息的人和群的绑定情况；联系人或群的 id 变了时按名称/群名重新对应' })
+  async botContext(
+    @Arg('contactId', () => String) contactId: string,
+    @Arg('contactName', () => String, { nullable: true }) contactName: string | null,
+    @Arg('roomId', () => String, { nullable: true }) roomId: string | null,
+    @Arg('topic', () => String, { nullable: true }) topic: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return botContext(ctx.prisma, requireActor(ctx.actor), { contactId, contactName, roomId, topic });
+  }
+
+  @Query(() => [BotRoom], { description: '（机器人）已绑定的工作群' })
+  async botRooms(@Ctx() ctx: Context) {
+    return botRooms(ctx.prisma, requireActor(ctx.actor));
+  }
+}

@@ -1,0 +1,35 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../common/enums.js';
+
+export const BindingPurpose = enumOf('WORKER', 'ROOM');
+export type BindingPurpose = keyof typeof BindingPurpose;
+registerEnumType(BindingPurpose, { name: 'BindingPurpose', description: '绑定本人微信 / 绑定工作群' });
+
+@ObjectType({ description: '一次性绑定码（6 位，10 分钟内有效，只能用一次）' })
+export class BindingCode {
+  @Field(() => String) code!: string;
+  @Field(() => BindingPurpose) purpose!: BindingPurpose;
+  @Field(() => Date) expiresAt!: Date;
+}
+
+@ObjectType({ description: '与机器人绑定的工作人员' })
+export class BotWorker {
+  @Field(() => String) userId!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String) communityCode!: string;
+  @Field(() => String) communityName!: string;
+}
+
+@ObjectType({ description: '与机器人绑定的工作群' })
+export class BotRoom {
+  @Field(() => String) roomId!: string;
+  @Field(() => String) topic!: string;
+  @Field(() => String) communityCode!: string;
+  @Field(() => String) communityName!: string;
+}
+
+@ObjectType({ description: '消息发送人和所在群的绑定情况' })
+export class BotContext {
+  @Field(() => BotWorker, { nullable: true }) worker!: BotWorker | null;
+  @Field(() => BotRoom, { nullable: true }) room!: BotRoom | null;
+}
