@@ -1,0 +1,172 @@
+// The group-chat bot end to end: the real Wechaty with its mock puppet, the bot package's adapter
+// and handlers, and a real server (the seeded demo on this run's database). Binding, balance,
+// ordering (checked in the database), alerts to the right group only, queued while logged out,
+// a re-delivered message filing once, and command round-trip latency.
+import { WechatyBuilder } from 'wechaty';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YilianApi } from '../../bot/src/api/client.js';
+import { YilianBot } from '../../bot/src/adapter.js';
+import { messageKey } from '../../bot/src/handlers.js';
+import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
+import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
+
+let s: TestServer;
+let bot: YilianBot;
+let wechaty: ReturnType<typeof WechatyBuilder.build>;
+let puppet: PuppetMock;
+let mocker: InstanceType<typeof mock.Mocker>;
+let me: ReturnType<InstanceType<typeof mock.Mocker>['createContact']>;
+let wang: typeof me;
+let li: typeof me;
+let stranger: typeof me;
+let room1: ReturnType<InstanceType<typeof mock.Mocker>['createRoom']>;
+let room2: typeof room1;
+const said = new Map<string, string[]>();
+const seen: { id: string; text: string; msg: unknown }[] = [];
+
+/** Records what the bot says (its replies start with an @-mention of the asker in groups). */
+const log = (key: string, m: unknown) => {
+  const p = (m as { payload?: { text?: string; talkerId?: string; fromId?: string } }).payload ?? {};
+  if ((p.talkerId ?? p.fromId) !== me.id) return;
+  said.set(key, [...(said.get(key) ?? []), (p.text ?? '').replace(/^@\S+\s/u, '')]);
+};
+
+/** Sends as a contact and waits for the bot's next message where it answers. */
+async function ask(from: typeof me, text: string, where?: typeof room1, timeout = 10_000): Promise<string> {
+  const key = where ? where.id : from.id;
+  const before = said.get(key)?.length ?? 0;
+  if (where) from.say(`@颐联助手\u2005${text}`, [me]).to(where);
+  else from.say(text).to(me);
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    const all = said.get(key) ?? [];
+    const replies = all.slice(before);
+    if (replies.length) return replies[0]!;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no reply to ${text}`);
+}
+
+const waitFor = async (cond: () => boolean, ms = 8000) => {
+  const start = Date.now();
+  while (!cond() && Date.now() - start < ms) await new Promise((r) => setTimeout(r, 25));
+  return cond();
+};
+
+beforeAll(async () => {
+  s = await startTestServer();
+  mocker = new mock.Mocker();
+  puppet = new PuppetMock({ mocker });
+  wechaty = WechatyBuilder.build({ puppet });
+  me = mocker.createContact({ name: '颐联助手' });
+  wang = mocker.createContact({ name: '王社工' });
+  li = mocker.createContact({ name: '李社工' });
+  stranger = mocker.createContact({ name: '路人' });
+  room1 = mocker.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, wang.id, li.id] });
+  room2 = mocker.createRoom({ id: 'shuangfeng@chatroom', topic: '双凤社区助老群', memberIdList: [me.id, li.id] });
+  for (const r of [room1, room2]) r.on('message', (m: unknown) => log(r.id, m));
+  for (const c of [wang, li, stranger]) c.on('message', (m: unknown) => log(c.id, m));
+  wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
+  bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5 });
+  await bot.start();
+  await new Promise<void>((resolve) => {
+    wechaty.once('login', () => resolve());
+    mocker.login(me);
+  });
+});
+afterAll(async () => {
+  await bot?.stop();
+  await s?.close();
+});
+
+const codeFor = async (username: string, purpose: 'WORKER' | 'ROOM') =>
+  (await s.gql<{ issueBotBindingCode: { code: string } }>(`mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`, { p: purpose }, await s.login(username))).data!.issueBotBindingCode.code;
+
+describe('the bot in WeChat groups', () => {
+  it('tells unbound people how to bind, and binds workers privately and groups by code', async () => {
+    expect(await ask(stranger, '余额 张桂兰')).toMatch(/绑定/);
+    expect(await ask(wang, '绑定 12345')).toMatch(/6 位数字/);
+    expect(await ask(wang, `绑定 ${await codeFor('worker', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(wang, `绑定群 ${await codeFor('worker', 'ROOM')}`, room1)).toMatch(/本群已绑定到/);
+    expect(await ask(li, `绑定 ${await codeFor('worker2', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(li, `绑定群 ${await codeFor('worker2', 'ROOM')}`, room2)).toMatch(/本群已绑定到/);
+    expect(await ask(wang, '你好呀', room1)).toMatch(/指令/);
+  });
+
+  it('answers a balance, and keeps workers to their own community\'s group', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const elders = await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED' } });
+    const unique = elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
+    const reply = await ask(wang, `余额 ${unique.name}`, room1);
+    expect(reply).toContain(`${unique.name}`);
+    expect(reply).toMatch(/可用余额/);
+    expect(await ask(li, `余额 ${unique.name}`, room1)).toMatch(/其他社区/);
+  });
+
+  it('files an order as the worker through the BOT channel, once even if the message is delivered twice', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const elders = await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED', enrolments: { some: { policy: { code: 'HUANGPI_2020' } } } } });
+    const elder = elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
+    const reply = await ask(wang, `下单 ${elder.name} 理发 明天上午9点`, room1);
+    expect(reply).toMatch(/^已下单 [0-9a-f]{8}/);
+    const sent = seen.filter((m) => m.text.includes(`下单 ${elder.name}`)).at(-1)!;
+    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { idempotencyKey: messageKey(sent.id) } });
+    expect([order.channel, order.placedById, order.elderId]).toEqual(['BOT', worker.id, elder.id]);
+    // The puppet re-delivers the same message: the same order comes back, nothing new is filed.
+    const before = said.get(room1.id)!.length;
+    wechaty.emit('message', sent.msg as never);
+    await waitFor(() => said.get(room1.id)!.length > before);
+    expect(said.get(room1.id)!.at(-1)).toBe(reply);
+    expect(await s.db.prisma.order.count({ where: { elderId: elder.id, channel: 'BOT' } })).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    // A time already past (yesterday, as Shanghai's calendar has it) gets the parser's message.
+    const y = new Date(Date.now() + 8 * 3600_000 - 86_400_000);
+    const past = await ask(wang, `下单 ${elder.name} 理发 ${y.getUTCMonth() + 1}月${y.getUTCDate()}日上午9点`, room1);
+    expect(past).not.toMatch(/^已下单/);
+    expect(past).toMatch(/过去|已经|早于/);
+    expect(await s.db.prisma.order.count({ where: { elderId: elder.id, channel: 'BOT' } })).toBe(1);
+  });
+
+  it('posts an alert to its community\'s group only, and queues it while logged out', async () => {
+    const worker = await s.login('worker');
+    const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const [a, b] = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED' }, take: 2, orderBy: { name: 'desc' } });
+    const complain = (elderId: string) => s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '护理员服务时间不足，提前离开' } }, worker);
+    const room2Before = said.get(room2.id)?.length ?? 0;
+    await complain(a!.id);
+    expect(await waitFor(() => (said.get(room1.id) ?? []).some((t) => t.startsWith('【告警') && t.includes(a!.name)))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((said.get(room2.id) ?? []).slice(room2Before).some((t) => t.startsWith('【告警'))).toBe(false);
+
+    await puppet.logout();
+    await complain(b!.id);
+    await new Promise((r) => setTimeout(r, 800));
+    expect((said.get(room1.id) ?? []).some((t) => t.includes(b!.name) && t.startsWith('【告警'))).toBe(false);
+    mocker.login(me);
+    expect(await waitFor(() => (said.get(room1.id) ?? []).some((t) => t.startsWith('【告警') && t.includes(b!.name)))).toBe(true);
+    expect((said.get(room1.id) ?? []).filter((t) => t.startsWith('【告警') && t.includes(b!.name))).toHaveLength(1);
+
+    const ref = /【告警 ([0-9a-f]{8})】/.exec((said.get(room1.id) ?? []).find((t) => t.includes(b!.name))!)![1]!;
+    expect(await ask(wang, '告警', room1)).toContain(ref);
+    expect(await ask(wang, `确认 ${ref}`, room1)).toMatch(/已认领/);
+    expect(await ask(wang, `处理 ${ref} 已上门 老人说护理员家里有事`, room1)).toMatch(/已处理/);
+    expect((await s.db.prisma.alert.findFirstOrThrow({ where: { elderId: b!.id, kind: 'COMPLAINT' } })).status).toBe('RESOLVED');
+  });
+
+  it('round-trips commands quickly (p50/p95 printed for the closing note)', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const elders = await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED' } });
+    const name = elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!.name;
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await ask(wang, `余额 ${name}`, room1);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    console.log(`bot round trip (mock puppet, ${s.db.backend}): p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms over ${times.length} balance commands`);
+    expect(times.length).toBe(30);
+  });
+});
