@@ -1,13 +1,13 @@
 // The only Wechaty code: messages in → CommandHandler → replies out; alerts from the server →
 // the bound group of their community. Outgoing messages go through one throttled queue (accounts
 // that send too fast get restricted); alerts wait while the puppet is logged out, are flushed on
-// login, and are caught up from the server after any gap; after a long outage they go to a WeCom
-// group-robot webhook instead (send-only fallback), if one is configured.
+// login, and the server's list of undelivered alerts is replayed after any gap (a restart, a dropped
+// socket); after a long outage they go to a WeCom group-robot webhook (send-only fallback), if set.
 import PQueue from 'p-queue';
 import type { Message } from 'wechaty';
 import type { WechatyInterface } from 'wechaty/impls';
 import type { YilianApi, RaisedAlert } from './api/client.js';
-import { AlertsSinceDocument, BotRoomsDocument } from './api/generated.js';
+import { AlertDeliveredDocument, BotRoomsDocument, UndeliveredAlertsDocument } from './api/generated.js';
 import { alertText, CommandHandler } from './handlers.js';
 
 export interface BotOptions {
@@ -26,11 +26,10 @@ export class YilianBot {
   private readonly clock: () => Date;
   private loggedIn = false;
   private loggedOutAt: number | null = null;
-  /** Alerts waiting for a login. */
+  /** Alerts waiting for a login (the server's undelivered list is the backstop after restarts). */
   private readonly waiting: RaisedAlert[] = [];
-  /** Alerts already posted (id → when), so catch-up and live events never post twice. */
-  private readonly delivered = new Map<string, number>();
-  private lastSeen: string;
+  /** "alertId|roomId" already posted by this process, so live events and catch-up never post twice. */
+  private readonly posted = new Set<string>();
   private rooms = new Map<string, string[]>();
   private unsubscribe?: () => void;
 
@@ -38,7 +37,6 @@ export class YilianBot {
     this.handler = new CommandHandler(api, opts.botName);
     this.queue = new PQueue({ concurrency: 1, interval: opts.throttleMs ?? 1000, intervalCap: 1 });
     this.clock = opts.clock ?? (() => new Date());
-    this.lastSeen = this.clock().toISOString();
   }
 
   async start() {
@@ -51,7 +49,7 @@ export class YilianBot {
     this.wechaty.on('error', (e) => this.opts.log?.(`wechaty error: ${String(e)}`));
     this.wechaty.on('message', (m) => void this.onMessage(m).catch((e) => this.opts.log?.(`message failed: ${String(e)}`)));
     this.unsubscribe = this.api.subscribeAlerts(
-      (a) => void this.onAlert(a),
+      (a) => void this.onAlert(a).catch((e) => this.opts.log?.(`alert failed: ${String(e)}`)),
       (up) => up && void this.catchUp(),
     );
     await this.wechaty.start();
@@ -73,8 +71,7 @@ export class YilianBot {
     this.loggedIn = true;
     this.loggedOutAt = null;
     await this.refreshRooms();
-    const flush = this.waiting.splice(0);
-    for (const a of flush) await this.onAlert(a);
+    for (const a of this.waiting.splice(0)) await this.onAlert(a);
     await this.catchUp();
   }
 
@@ -102,33 +99,42 @@ export class YilianBot {
     for (const r of rooms) this.rooms.set(r.communityCode, [...(this.rooms.get(r.communityCode) ?? []), r.roomId]);
   }
 
-  /** Posts an alert to its community's groups; marks it delivered only after the send succeeded. */
+  /** A live alert: to its community's groups now, or held until login (or the webhook after a long outage). */
   private async onAlert(a: RaisedAlert) {
-    if (this.delivered.has(a.id)) return;
-    if (a.raisedAt > this.lastSeen) this.lastSeen = a.raisedAt;
     if (!this.loggedIn) {
       if (this.opts.webhook && this.loggedOutAt !== null && Date.now() - this.loggedOutAt >= this.opts.webhook.afterMs) return this.viaWebhook(a);
       if (!this.waiting.some((w) => w.id === a.id)) this.waiting.push(a);
       return;
     }
     if (!this.rooms.has(a.community.code)) await this.refreshRooms();
-    const ids = this.rooms.get(a.community.code) ?? [];
-    if (!ids.length) return;
-    await this.queue.add(async () => {
-      for (const id of ids) {
-        const room = await this.wechaty.Room.find({ id });
-        if (room) await room.say(alertText(a));
-      }
-      this.delivered.set(a.id, Date.now());
-    });
+    await this.post(a, this.rooms.get(a.community.code) ?? []);
   }
 
-  /** After a reconnect or login: alerts raised since the last one seen that were never posted. */
+  /** Sends to each group and tells the server only after the send went through. */
+  private async post(a: RaisedAlert, roomIds: string[]) {
+    for (const roomId of roomIds) {
+      const key = `${a.id}|${roomId}`;
+      if (this.posted.has(key)) continue;
+      this.posted.add(key);
+      try {
+        await this.queue.add(async () => {
+          const room = await this.wechaty.Room.find({ id: roomId });
+          if (!room) throw new Error(`room ${roomId} not found`);
+          await room.say(alertText(a));
+        });
+        await this.api.request(AlertDeliveredDocument, { alertId: a.id, roomId });
+      } catch (err) {
+        this.posted.delete(key);
+        this.opts.log?.(`alert ${a.ref} to ${roomId} failed: ${String(err)}`);
+      }
+    }
+  }
+
+  /** At login and after the alert socket reconnects: whatever the server says a group has not had yet. */
   private async catchUp() {
-    const since = this.lastSeen;
+    if (!this.loggedIn) return;
     try {
-      const r = await this.api.request(AlertsSinceDocument, { since: new Date(new Date(since).getTime() - 60_000).toISOString() });
-      for (const e of [...r.alerts.edges].reverse()) await this.onAlert(e.node);
+      for (const u of (await this.api.request(UndeliveredAlertsDocument, {})).botUndeliveredAlerts) await this.post(u.alert, u.roomIds);
     } catch (err) {
       this.opts.log?.(`catch-up failed: ${String(err)}`);
     }
@@ -136,7 +142,6 @@ export class YilianBot {
 
   private async viaWebhook(a: RaisedAlert) {
     const res = await fetch(this.opts.webhook!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msgtype: 'text', text: { content: alertText(a) } }) });
-    if (res.ok) this.delivered.set(a.id, Date.now());
-    else if (!this.waiting.some((w) => w.id === a.id)) this.waiting.push(a);
+    if (!res.ok && !this.waiting.some((w) => w.id === a.id)) this.waiting.push(a);
   }
 }

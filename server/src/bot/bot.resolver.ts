@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
 import type { Context } from '../common/context.js';
-import { bindRoom, bindWorker, botContext, botRooms, issueBindingCode } from './bot.service.js';
-import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker } from './bot.types.js';
+import { alertDelivered, bindRoom, bindWorker, botContext, botRooms, issueBindingCode, undeliveredAlerts } from './bot.service.js';
+import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker, UndeliveredAlert } from './bot.types.js';
 
 @Resolver()
 export class BotResolver {
@@ -36,6 +36,16 @@ export class BotResolver {
     @Ctx() ctx: Context,
   ) {
     return botContext(ctx.prisma, requireActor(ctx.actor), { contactId, contactName, roomId, topic });
+  }
+
+  @Query(() => [UndeliveredAlert], { description: '（机器人）还没发到群里的告警（默认近 24 小时）' })
+  async botUndeliveredAlerts(@Arg('since', () => Date, { nullable: true }) since: Date | null, @Ctx() ctx: Context) {
+    return undeliveredAlerts(ctx.prisma, requireActor(ctx.actor), since ?? new Date(ctx.app.clock().getTime() - 86_400_000));
+  }
+
+  @Mutation(() => Boolean, { description: '（机器人）告警已发到群里（发送成功后才报告）' })
+  async botAlertDelivered(@Arg('alertId', () => String) alertId: string, @Arg('roomId', () => String) roomId: string, @Ctx() ctx: Context) {
+    return alertDelivered(ctx.prisma, requireActor(ctx.actor), alertId, roomId, ctx.app.clock());
   }
 
   @Query(() => [BotRoom], { description: '（机器人）已绑定的工作群' })

@@ -129,3 +129,30 @@ export async function actingActor(prisma: PrismaClient, bot: Actor, contactId: s
   }
   return { ...worker, regionPath, channel: 'BOT', viaUserId: bot.userId };
 }
+
+/**
+ * Alerts of bound communities raised since `since` (default: the last 24 hours) that have not yet
+ * been posted to every group of their community, oldest first, with the groups still missing them.
+ */
+export async function undeliveredAlerts(prisma: PrismaClient, actor: Actor, since: Date) {
+  requireBot(actor);
+  const rooms = await prisma.botRoomBinding.findMany();
+  if (!rooms.length) return [];
+  const alerts = await prisma.alert.findMany({
+    where: { communityId: { in: [...new Set(rooms.map((r) => r.communityId))] }, raisedAt: { gt: since }, status: { not: 'RESOLVED' } },
+    orderBy: { id: 'asc' },
+    take: 200,
+  });
+  const delivered = await prisma.botAlertDelivery.findMany({ where: { alertId: { in: alerts.map((a) => a.id) } } });
+  const done = new Set(delivered.map((d) => `${d.alertId}|${d.roomId}`));
+  return alerts
+    .map((a) => ({ alert: a, roomIds: rooms.filter((r) => r.communityId === a.communityId && !done.has(`${a.id}|${r.roomId}`)).map((r) => r.roomId) }))
+    .filter((x) => x.roomIds.length);
+}
+
+/** The bot reports a posted alert; reporting twice is harmless. */
+export async function alertDelivered(prisma: PrismaClient, actor: Actor, alertId: string, roomId: string, now: Date) {
+  requireBot(actor);
+  await prisma.botAlertDelivery.createMany({ data: [{ alertId, roomId, deliveredAt: now }], skipDuplicates: true });
+  return true;
+}

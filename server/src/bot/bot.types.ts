@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Alert } from '../alerts/alerts.types.js';
 import { enumOf } from '../common/enums.js';
 
 export const BindingPurpose = enumOf('WORKER', 'ROOM');
@@ -32,4 +33,10 @@ export class BotRoom {
 export class BotContext {
   @Field(() => BotWorker, { nullable: true }) worker!: BotWorker | null;
   @Field(() => BotRoom, { nullable: true }) room!: BotRoom | null;
+}
+
+@ObjectType({ description: '还没有发到群里的告警，以及缺它的群' })
+export class UndeliveredAlert {
+  @Field(() => Alert) alert!: Alert;
+  @Field(() => [String]) roomIds!: string[];
 }
