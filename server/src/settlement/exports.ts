@@ -17,10 +17,14 @@ const PAGE = 5000;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const SATISFACTION: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
 
+type Line = Awaited<ReturnType<PrismaClient['settlementLine']['findFirstOrThrow']>>;
+
+/** Keyset pages straight from SQL: the ORM's per-row mapping was most of an export's time. */
 async function* linesOf(prisma: PrismaClient, settlementIds: string[]) {
-  let after: string | undefined;
+  let after = '';
   for (;;) {
-    const page = await prisma.settlementLine.findMany({ where: { settlementId: { in: settlementIds }, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: 'asc' }, take: PAGE });
+    const page = await prisma.$queryRaw<Line[]>`
+      SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id LIMIT ${PAGE}`;
     if (!page.length) return;
     yield page;
     after = page[page.length - 1]!.id;
