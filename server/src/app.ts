@@ -5,6 +5,7 @@ import { LocalFileStorage } from './files/storage.js';
 import { createAlertBus } from './alerts/alert-bus.js';
 import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from './notices/subscribe-message.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
+import { SandboxSmsSender } from './auth/sms.js';
 import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
 import type { Config } from './common/config.js';
@@ -56,6 +57,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     wechat: config.wechat
       ? new HttpWechatSessionClient(config.wechat.appId, config.wechat.appSecret)
       : new SandboxWechatSessionClient(config.secrets.wechatSandboxSecret),
+    // No SMS gateway is wired yet: the sandbox hands the code back only in demo mode.
+    sms: new SandboxSmsSender(),
   };
 }
 

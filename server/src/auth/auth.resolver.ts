@@ -3,7 +3,8 @@ import type { Context } from '../common/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { Region } from '../regions/regions.types.js';
 import { findUser, passwordLogin, wechatLogin, type AuthResult } from './auth.service.js';
-import { AuthPayload, User } from './auth.types.js';
+import { AuthPayload, LoginCodeRequest, User } from './auth.types.js';
+import { phoneLogin, requestLoginCode } from './phone-login.service.js';
 
 async function payload(ctx: Context, result: AuthResult): Promise<AuthPayload> {
   const user = (await findUser(ctx.prisma, result.userId)) ?? fail(ErrorCode.NOT_FOUND);
@@ -24,6 +25,16 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: '小程序微信登录：wx.login 的 code 换取会话' })
   async wechatLogin(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<AuthPayload> {
     return payload(ctx, await wechatLogin(ctx.prisma, ctx.app.tokens, ctx.app.wechat, code));
+  }
+
+  @Mutation(() => LoginCodeRequest, { description: 'H5 手机号登录：发送 6 位短信验证码（5 分钟有效，60 秒内不能重发）' })
+  async requestLoginCode(@Arg('phone', () => String) phone: string, @Ctx() ctx: Context): Promise<LoginCodeRequest> {
+    return requestLoginCode(ctx.prisma, ctx.app.sms, { secret: ctx.app.config.secrets.jwtSecret, demo: ctx.app.config.demo }, phone, ctx.app.clock());
+  }
+
+  @Mutation(() => AuthPayload, { description: 'H5 手机号 + 短信验证码登录；新号码建立家属账号' })
+  async phoneLogin(@Arg('phone', () => String) phone: string, @Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return payload(ctx, await phoneLogin(ctx.prisma, ctx.app.tokens, ctx.app.config.secrets.jwtSecret, { phone, code }, ctx.app.clock()));
   }
 
   @Query(() => User, { nullable: true, description: '当前登录用户；未登录时为空' })

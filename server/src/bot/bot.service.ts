@@ -2,17 +2,17 @@
 // (role BOT); a community worker binds their WeChat contact, and a group to their community, with
 // one-time codes; afterwards the bot acts for the worker (their scope, narrowed to the room's
 // community) and the channel is recorded as BOT.
-import { createHmac, randomInt } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import { loadActor } from '../auth/auth.service.js';
 import { ErrorCode, fail } from '../common/errors.js';
+import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { pathWithin } from '../regions/regions.service.js';
 
 const CODE_TTL_MS = 10 * 60_000;
 const CODES_PER_HOUR = 5;
 
-export const codeHash = (secret: string, code: string) => createHmac('sha256', secret).update(`bot-binding:${code}`).digest('hex');
+export const codeHash = (secret: string, code: string) => hashCode(secret, 'bot-binding', code);
 
 /** A worker asks for a 6-digit code to bind their WeChat (WORKER) or a group (ROOM); 10 minutes, once. */
 export async function issueBindingCode(prisma: PrismaClient, secret: string, actor: Actor, purpose: 'WORKER' | 'ROOM', now: Date) {
@@ -22,7 +22,7 @@ export async function issueBindingCode(prisma: PrismaClient, secret: string, act
   const recent = await prisma.botBindingCode.count({ where: { userId: actor.userId, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
   if (recent >= CODES_PER_HOUR) fail(ErrorCode.RATE_LIMITED, '一小时内最多领取 5 个绑定码，请稍后再试。');
   for (let attempt = 0; attempt < 5; attempt++) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = digitCode();
     try {
       const row = await prisma.botBindingCode.create({ data: { codeHash: codeHash(secret, code), userId: actor.userId, purpose, communityId: community.id, expiresAt: new Date(now.getTime() + CODE_TTL_MS), createdAt: now } });
       return { code, purpose, expiresAt: row.expiresAt };

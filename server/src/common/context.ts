@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { TokenService } from '../auth/token.js';
 import type { WechatSessionClient } from '../auth/wechat.client.js';
+import type { SmsSender } from '../auth/sms.js';
 import type { Database } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/id-crypto.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   tokens: TokenService;
   vault: IdNumberVault;
   wechat: WechatSessionClient;
+  /** SMS login codes for the H5 pages (sandbox unless a gateway is configured). */
+  sms: SmsSender;
   logger: Logger;
   events: EventBus;
   /** Now; tests move it to walk past notice periods and month ends. */

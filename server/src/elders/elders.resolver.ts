@@ -4,7 +4,8 @@ import type { Context } from '../common/context.js';
 import { Region } from '../regions/regions.types.js';
 import { Wallet } from '../wallet/wallet.types.js';
 import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
-import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';
+import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyLinkCode, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';
+import { FAMILY_RELATIONS, issueFamilyLinkCode, linkElder } from './family-link.service.js';
 
 @ArgsType()
 class EldersArgs {
@@ -23,6 +24,21 @@ export class ElderResolver {
   @Query(() => Elder, { nullable: true })
   async elder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return getElder(ctx.prisma, requireActor(ctx.actor), id);
+  }
+
+  @Mutation(() => FamilyLinkCode, { description: '社区工作人员为老人发放家属关联码（72 小时内有效，一次有效）' })
+  async issueFamilyLinkCode(@Arg('elderId', () => ID) elderId: string, @Ctx() ctx: Context) {
+    return issueFamilyLinkCode(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), elderId, ctx.app.clock());
+  }
+
+  @Mutation(() => Elder, { description: '家属输入关联码关联老人' })
+  async linkElder(@Arg('code', () => String) code: string, @Arg('relation', () => String) relation: string, @Ctx() ctx: Context) {
+    return linkElder(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, relation }, ctx.app.clock());
+  }
+
+  @Query(() => [String], { description: '家属与老人的关系选项' })
+  familyRelations(): readonly string[] {
+    return FAMILY_RELATIONS;
   }
 
   @Mutation(() => Elder, { description: '登记老人（社区工作人员、街道、区民政）' })

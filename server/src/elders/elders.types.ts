@@ -97,3 +97,10 @@ export class ElderFilter {
   @Field(() => ElderStatus, { nullable: true }) status?: ElderStatus;
   @Field(() => String, { nullable: true, description: '姓名、电话，或完整身份证号' }) search?: string;
 }
+
+@ObjectType({ description: '家属关联码：家属在小程序中输入后即可查看和为老人下单' })
+export class FamilyLinkCode {
+  @Field(() => String, { description: '8 位关联码（一次有效）' }) code!: string;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => Elder) elder!: Elder;
+}

@@ -4,10 +4,10 @@ import { ServiceItem } from '../catalogue/catalogue.types.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
-import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, suggestCaregivers } from './orders.service.js';
+import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
 import { shortRef } from '../common/refs.js';
 import { checkIn, checkOut, confirmOrder, homeQrToken } from './visits.service.js';
-import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, PlaceOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
+import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, OrderQuote, PlaceOrderInput, QuoteOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -24,6 +24,11 @@ export class OrderResolver {
   @Query(() => [CaregiverSuggestion], { description: '派单建议：本机构在岗护理员，在办工单少的在前' })
   async caregiverSuggestions(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId);
+  }
+
+  @Query(() => OrderQuote, { description: '下单前试算：补贴抵扣多少、自费多少、自费余额是否够' })
+  async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() ctx: Context) {
+    return quoteOrder(ctx.prisma, requireActor(ctx.actor), input);
   }
 
   @Mutation(() => Order, { description: '下单：先用补贴（按服务类型对应的额度），不足部分自费；预约时冻结相应额度' })

@@ -54,22 +54,11 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return existing;
   }
-  const elder = await assertElderInScope(prisma, actor, input.elderId);
-  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
+  const c = await orderContext(prisma, actor, input);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
   if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000) throw badInput('scheduledAt', '预约时间不能早于现在。');
   if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
-
-  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
-  if (!enrolment) fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
-  const doc = enrolment!.policy.document as unknown as PolicyDocument;
-  const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
-  const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment!.policyId, code: item.code, active: true } }));
-  if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
-
-  const provider = await providerFor(prisma, enrolment!.policyId, elder.communityId);
-  if (provider.status !== 'ACTIVE') fail(ErrorCode.PROVIDER_SUSPENDED, `${provider.name}已被暂停接单，请联系街道或民政部门。`);
 
   try {
     return await moneyTx(prisma, async (tx) => {
@@ -81,14 +70,8 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         if (first.requestHash !== hash || first.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
         return first;
       }
-      const kinds = [...new Set([...doc.allowance.buckets.map((b) => b.accountKind), 'SELF_PAID' as const])];
-      const accounts = new Map<string, { id: string; available: number }>();
-      for (const kind of kinds) {
-        const unit = doc.allowance.buckets.find((b) => b.accountKind === kind)?.unit ?? 'FEN';
-        const acc = await elderAccount(tx, elder.id, kind, unit, kind === 'SELF_PAID' ? undefined : enrolment!.policyId);
-        accounts.set(kind, { id: acc.id, available: Number(acc.balance - acc.held) });
-      }
-      const split = priceOrder(doc, item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+      const accounts = await availableAccounts(tx, c);
+      const split = priceOrder(c.doc, c.item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
       if (split.shortFen > 0) {
         fail(ErrorCode.INSUFFICIENT_BALANCE, `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`, {
           amountFen: split.amountFen, subsidyFen: split.subsidyFen, subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, missingFen: split.shortFen,
@@ -96,7 +79,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       }
       const order = await tx.order.create({
         data: {
-          elderId: elder.id, enrolmentId: enrolment!.id, serviceItemId: serviceItem!.id, providerId: provider.id, quantity: input.quantity, scheduledAt: at,
+          elderId: c.elder.id, enrolmentId: c.enrolment.id, serviceItemId: c.serviceItem.id, providerId: c.provider.id, quantity: input.quantity, scheduledAt: at,
           note: input.note?.trim() || null, channel: channel!, placedById: actor.userId, amountFen: split.amountFen, subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
           subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, idempotencyKey: input.idempotencyKey, requestHash: hash,
         },
@@ -112,6 +95,57 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     if (winner.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return winner;
   }
+}
+
+/**
+ * What an order would cost and how it would be paid, from the balances free now, without holding
+ * anything: the mini-program shows it before the family confirms. Refused like placeOrder
+ * (FORBIDDEN, NOT_ELIGIBLE, BAD_USER_INPUT, OUT_OF_ZONE, PROVIDER_SUSPENDED); a shortfall is not an
+ * error here but `missingFen`, so the page can offer a top-up.
+ */
+export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }) {
+  if (!CHANNEL_FOR_ROLE[actor.role] && !actor.channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
+  const c = await orderContext(prisma, actor, input);
+  const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
+  const split = priceOrder(c.doc, c.item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+  return {
+    amountFen: split.amountFen,
+    subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
+    subsidyMinutes: split.subsidyMinutes,
+    selfPaidFen: split.selfPaidFen,
+    missingFen: split.shortFen,
+    selfPaidAvailableFen: Math.max(0, accounts.get('SELF_PAID')?.available ?? 0),
+    providerName: c.provider.name,
+  };
+}
+
+/** The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. */
+async function orderContext(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }) {
+  const elder = await assertElderInScope(prisma, actor, input.elderId);
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
+  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
+  if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
+  const doc = enrolment.policy.document as unknown as PolicyDocument;
+  const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
+  const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
+  if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
+  const provider = await providerFor(prisma, enrolment.policyId, elder.communityId);
+  if (provider.status !== 'ACTIVE') fail(ErrorCode.PROVIDER_SUSPENDED, `${provider.name}已被暂停接单，请联系街道或民政部门。`);
+  return { elder, enrolment, doc, item, serviceItem, provider };
+}
+
+type OrderContext = Awaited<ReturnType<typeof orderContext>>;
+
+/** Each account the programme's buckets and self-paid money use, with what is free now. */
+async function availableAccounts(tx: Tx, c: OrderContext) {
+  const kinds = [...new Set([...c.doc.allowance.buckets.map((b) => b.accountKind), 'SELF_PAID' as const])];
+  const accounts = new Map<string, { id: string; available: number }>();
+  for (const kind of kinds) {
+    const unit = c.doc.allowance.buckets.find((b) => b.accountKind === kind)?.unit ?? 'FEN';
+    const acc = await elderAccount(tx, c.elder.id, kind, unit, kind === 'SELF_PAID' ? undefined : c.enrolment.policyId);
+    accounts.set(kind, { id: acc.id, available: Number(acc.balance - acc.held) });
+  }
+  return accounts;
 }
 
 /** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */

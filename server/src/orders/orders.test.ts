@@ -63,6 +63,33 @@ describe('placeOrder', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
+  it('quoteOrder shows the split placeOrder will take, holds nothing, and reports a shortfall instead of refusing', async () => {
+    const QUOTE = `query($input: QuoteOrderInput!) { quoteOrder(input: $input) { amountFen subsidyFen subsidyMinutes selfPaidFen missingFen selfPaidAvailableFen providerName } }`;
+    const before = await accounts();
+    const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held);
+    const own = before.SELF_PAID ? Number(before.SELF_PAID.balance - before.SELF_PAID.held) : 0;
+    const hours = Math.ceil((free + own + 6000) / 3000);
+    const q = await s.gql<{ quoteOrder: Record<string, number | string> }>(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: Math.min(hours, 20) } }, family);
+    expect(q.errors).toBeUndefined();
+    const n = Math.min(hours, 20);
+    expect(q.data!.quoteOrder).toMatchObject({ amountFen: n * 3000, subsidyFen: Math.min(free, n * 3000), selfPaidAvailableFen: own });
+    expect(q.data!.quoteOrder.missingFen).toBe(Math.max(0, n * 3000 - free - own));
+    expect(await accounts()).toEqual(before);
+    // One that fits (the test above may have spent the subsidy, so put one visit's worth on the
+    // self-paid balance): the placed order carries exactly the quoted split.
+    await topUpSelfPaid(elderId, 3000);
+    const one = await s.gql<{ quoteOrder: Record<string, number> }>(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } }, family);
+    const placed = await place({ quantity: 1 });
+    expect(placed.errors).toBeUndefined();
+    expect(one.data!.quoteOrder.missingFen).toBe(0);
+    expect(one.data!.quoteOrder.subsidyFen + one.data!.quoteOrder.selfPaidFen).toBe(3000);
+    expect(placed.data!.placeOrder).toMatchObject({ amountFen: one.data!.quoteOrder.amountFen, subsidyFen: one.data!.quoteOrder.subsidyFen, selfPaidFen: one.data!.quoteOrder.selfPaidFen });
+    // Bad input and scope are refused as placeOrder refuses them.
+    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'NOPE', quantity: 1 } }, family)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 0 } }, family)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } }, await s.login('caregiver'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it.each([
     ['a quantity of 0', { quantity: 0 }, 'BAD_USER_INPUT'],
     ['a quantity of 21', { quantity: 21 }, 'BAD_USER_INPUT'],

@@ -70,6 +70,24 @@ export class PlaceOrderInput {
 }
 
 @InputType()
+export class QuoteOrderInput {
+  @Field(() => ID) elderId!: string;
+  @Field(() => String, { description: '服务指南中的服务编码' }) serviceCode!: string;
+  @Field(() => Int) quantity!: number;
+}
+
+@ObjectType({ description: '下单前的费用试算：补贴抵扣多少、自费多少（不冻结额度）' })
+export class OrderQuote {
+  @Field(() => Int, { description: '总价（分）' }) amountFen!: number;
+  @Field(() => Int, { description: '补贴抵扣（分；按小时补贴的项目为所抵小时按限价折算）' }) subsidyFen!: number;
+  @Field(() => Int, { description: '抵扣的补贴时长（分钟）' }) subsidyMinutes!: number;
+  @Field(() => Int, { description: '需自费（分）' }) selfPaidFen!: number;
+  @Field(() => Int, { description: '自费余额还差多少（分）；0 表示可以直接下单' }) missingFen!: number;
+  @Field(() => Int, { description: '当前可用自费余额（分）' }) selfPaidAvailableFen!: number;
+  @Field(() => String, { description: '承接服务的机构' }) providerName!: string;
+}
+
+@InputType()
 export class OrderFilter {
   @Field(() => ID, { nullable: true }) elderId?: string | null;
   @Field(() => [OrderStatus], { nullable: true }) status?: OrderStatus[] | null;

@@ -16,6 +16,9 @@ import { generateCaregivers, generateElders, generateProviders } from './seed.da
 export const DEMO_PASSWORD = 'demo1234';
 /** The sandbox wx.login code that logs in as the demo family member on the mini-program. */
 export const DEMO_FAMILY_WECHAT_CODE = 'demo-family';
+/** H5 phone login for the demo accounts (the SMS sandbox shows the code in demo mode). */
+export const DEMO_FAMILY_PHONE = '13800138000';
+export const DEMO_ELDER_PHONE = '13800138001';
 
 export interface DemoAccount {
   username: string;
@@ -202,7 +205,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const sandbox = new SandboxWechatSessionClient(app.config.secrets.wechatSandboxSecret);
   await prisma.user.update({
     where: { username: 'family' },
-    data: { wechatOpenId: sandbox.openIdFor(DEMO_FAMILY_WECHAT_CODE), displayName: `${cared[0].name.slice(0, 1)}女士（家属）` },
+    data: { wechatOpenId: sandbox.openIdFor(DEMO_FAMILY_WECHAT_CODE), phone: DEMO_FAMILY_PHONE, displayName: `${cared[0].name.slice(0, 1)}女士（家属）` },
   });
   await prisma.familyLink.createMany({
     data: [
@@ -210,7 +213,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       { elderId: cared[1].id, userId: userId.get('family')!, relation: '女儿' },
     ],
   });
-  await prisma.user.update({ where: { username: 'elder' }, data: { elderId: cared[2].id, displayName: cared[2].name } });
+  await prisma.user.update({ where: { username: 'elder' }, data: { elderId: cared[2].id, displayName: cared[2].name, phone: DEMO_ELDER_PHONE } });
 
   // Other family members as WeChat-only accounts (no password).
   const families = elders.flatMap((e) => e.family.map((f) => ({ elderHash: app.vault.hash(e.idNumber), ...f })));
