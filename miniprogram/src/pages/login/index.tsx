@@ -1,0 +1,85 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { gql } from '../../api/client';
+import { PhoneLoginDocument, RequestLoginCodeDocument, WechatLoginDocument } from '../../api/generated';
+import { ErrorText } from '../../components/ErrorText';
+import { FontToggle } from '../../components/FontToggle';
+import { Page } from '../../components/Page';
+import { isWeapp, wechatCode } from '../../lib/platform';
+import { signIn } from '../../lib/store';
+
+/** WeChat login in the mini-program; phone number + SMS code on H5. */
+export default function Login() {
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sandboxCode, setSandboxCode] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const done = (p: { token: string; user: { id: string; role: string; displayName: string } }) => {
+    signIn(p.token, p.user);
+    void Taro.reLaunch({ url: '/pages/index/index' });
+  };
+  const act = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page requireLogin={false}>
+      <Text className='title'>颐联居家养老</Text>
+      <Text className='small' style={{ display: 'block', marginBottom: '16px' }}>
+        为家中老人预约上门服务、查看补贴余额和服务记录
+      </Text>
+      {isWeapp() ? (
+        <Button className='btn primary block' disabled={busy} onClick={() => act(async () => done((await gql(WechatLoginDocument, { code: await wechatCode() })).wechatLogin))}>
+          微信一键登录
+        </Button>
+      ) : (
+        <View className='card'>
+          <Text className='field'>手机号</Text>
+          <Input id='phone' className='input' type='number' maxlength={11} placeholder='请输入 11 位手机号' value={phone} onInput={(e) => setPhone(e.detail.value)} />
+          <Button
+            className='btn block'
+            id='send-code'
+            disabled={busy}
+            onClick={() =>
+              act(async () => {
+                const r = (await gql(RequestLoginCodeDocument, { phone })).requestLoginCode;
+                setSent(true);
+                setSandboxCode(r.sandboxCode ?? null);
+              })
+            }
+          >
+            获取验证码
+          </Button>
+          {sandboxCode ? (
+            <View className='banner' id='sandbox-code'>
+              <Text>演示环境（短信沙箱，不发真实短信）：验证码 {sandboxCode}</Text>
+            </View>
+          ) : null}
+          {sent ? (
+            <>
+              <Text className='field'>验证码</Text>
+              <Input id='code' className='input' type='number' maxlength={6} placeholder='短信中的 6 位数字' value={code} onInput={(e) => setCode(e.detail.value)} />
+              <Button className='btn primary block' id='login' disabled={busy} onClick={() => act(async () => done((await gql(PhoneLoginDocument, { phone, code })).phoneLogin))}>
+                登录
+              </Button>
+            </>
+          ) : null}
+        </View>
+      )}
+      <ErrorText error={error} />
+      <FontToggle />
+    </Page>
+  );
+}
