@@ -4,7 +4,10 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // npm workspaces leave a few Taro packages in this package's own node_modules; packages hoisted to
 // the root import them too, so webpack looks here as well as in the parent folders.
 const ownModules = path.resolve(__dirname, '../node_modules');
-const webpackChain = (chain: { resolve: { modules: { add(p: string): unknown } } }) => {
+interface ModuleList {
+  add(p: string): ModuleList;
+}
+const webpackChain = (chain: { resolve: { modules: ModuleList } }) => {
   chain.resolve.modules.add('node_modules').add(ownModules);
 };
 

@@ -46,6 +46,8 @@ export interface Config {
   alertEscalationHours?: number;
   /** Subscribe-message template ids by notice kind (JSON in WECHAT_SUBSCRIBE_TEMPLATES). */
   subscribeTemplates?: Record<string, string>;
+  /** The built H5 mini-program, served at /h5/ beside /graphql (same origin, so no CORS). */
+  h5Dir?: string;
 }
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: env.FILES_DIR ?? path.join(dataDir, 'files'),
     geofenceMeters: Number(env.GEOFENCE_METERS ?? 300),
     alertEscalationHours: Number(env.ALERT_ESCALATION_HOURS ?? 4),
+    h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram/dist/h5'),
     subscribeTemplates: env.WECHAT_SUBSCRIBE_TEMPLATES ? (JSON.parse(env.WECHAT_SUBSCRIBE_TEMPLATES) as Record<string, string>) : undefined,
   };
 }

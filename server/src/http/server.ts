@@ -16,6 +16,7 @@ import { readBody, sendJson } from './io.js';
 import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
 import { handleFiles } from './files.route.js';
 import { handleExports } from './exports.route.js';
+import { h5Handler } from './h5.route.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -137,6 +138,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
   });
   await apollo.start();
 
+  const h5 = h5Handler(app.config.h5Dir);
   server.on('request', (req, res) => {
     void handle(req, res).catch((err: { status?: number }) => {
       if (err?.status === 413) return sendJson(res, 413, { errors: [{ message: '请求内容过大。', extensions: { code: 'BAD_USER_INPUT' } }] });
@@ -154,6 +156,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       res.writeHead(302, { location: '/admin' });
       return res.end();
     }
+    if (h5?.(req, res, url.pathname)) return;
     if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
     if (await handleFiles(app, req, res, url.pathname)) return;
     if (await handleExports(app, req, res, url.pathname)) return;

@@ -1,0 +1,119 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, gql } from '../../api/client';
+import { PlaceOrderDocument, QuoteOrderDocument, ServiceGuideDocument } from '../../api/generated';
+import { Chips } from '../../components/Chips';
+import { ErrorText } from '../../components/ErrorText';
+import { Page } from '../../components/Page';
+import { Split, type Quote } from '../../components/Split';
+import { fromShanghai, idempotencyKey, shanghai, yuan } from '../../lib/format';
+import { useStore } from '../../lib/store';
+import { useLoad } from '../../lib/useLoad';
+
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const TIMES = ['08:00', '09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00'];
+
+/** The next seven days on the Asia/Shanghai calendar, from tomorrow (a visit needs notice). */
+export function nextDays(now = new Date()): { value: string; label: string }[] {
+  return Array.from({ length: 7 }, (_, i) => {
+    const at = new Date(now.getTime() + (i + 1) * 86_400_000);
+    const { date } = shanghai(at);
+    const weekday = WEEKDAY[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
+    return { value: date, label: `${i === 0 ? '明天' : i === 1 ? '后天' : weekday} ${date.slice(5)}` };
+  });
+}
+
+/** Ordering one item: how many, when, and before confirming, what subsidy pays and what the family pays. */
+export default function Order() {
+  const params = Taro.getCurrentInstance().router?.params ?? {};
+  const code = params.code ?? '';
+  const elderId = useStore((s) => s.elderId);
+  const item = useLoad(async () => (params.policy ? (await gql(ServiceGuideDocument, { policyCode: params.policy })).serviceGuide.find((i) => i.code === code) ?? null : null), [code]);
+  const days = useMemo(() => nextDays(), []);
+  const [quantity, setQuantity] = useState(1);
+  const [date, setDate] = useState(days[0]!.value);
+  const [time, setTime] = useState('09:00');
+  const [note, setNote] = useState('');
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per filled-in form: a double tap or a retry after a timeout files one order.
+  const key = useRef(idempotencyKey('mp-order'));
+  useEffect(() => {
+    key.current = idempotencyKey('mp-order');
+  }, [quantity, date, time, note]);
+
+  useEffect(() => {
+    if (!elderId || !code) return;
+    let live = true;
+    setQuote(null);
+    gql(QuoteOrderDocument, { input: { elderId, serviceCode: code, quantity } })
+      .then((r) => live && (setQuote(r.quoteOrder), setError(null)))
+      .catch((err) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [elderId, code, quantity]);
+
+  const confirm = async () => {
+    if (!elderId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const placed = (await gql(PlaceOrderDocument, { input: { elderId, serviceCode: code, quantity, scheduledAt: fromShanghai(date, time), idempotencyKey: key.current, note: note.trim() || null } })).placeOrder;
+      await Taro.redirectTo({ url: `/pages/order-detail/index?id=${placed.id}&placed=1` });
+    } catch (err) {
+      setError(err);
+      // A refused order can be fixed and sent again as a new one.
+      if (err instanceof ApiError && err.code !== 'NETWORK') key.current = idempotencyKey('mp-order');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const service = item.data;
+  return (
+    <Page>
+      <Text className='title'>{service?.name ?? '预约服务'}</Text>
+      <ErrorText error={item.error} />
+      {service ? (
+        <Text className='small' style={{ display: 'block' }}>
+          {service.priceFen != null ? `${yuan(service.priceFen)} 元/${service.unit}` : '免费'}
+          {service.unitMinutes ? `，每${service.unit}约 ${service.unitMinutes} 分钟` : ''}
+        </Text>
+      ) : null}
+      <View className='card'>
+        <Text className='field'>数量（{service?.unit ?? '次'}）</Text>
+        <View className='row'>
+          <Button className='btn' id='qty-minus' disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
+            －
+          </Button>
+          <Text className='big' id='quantity'>
+            {quantity}
+          </Text>
+          <Button className='btn' id='qty-plus' disabled={quantity >= 20} onClick={() => setQuantity((q) => Math.min(20, q + 1))}>
+            ＋
+          </Button>
+        </View>
+        <Text className='field'>上门日期</Text>
+        <Chips id='dates' options={days} value={date} onChange={setDate} />
+        <Text className='field'>上门时间</Text>
+        <Chips id='times' options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
+        <Text className='field'>备注（选填）</Text>
+        <Input id='note' className='input' maxlength={200} placeholder='例如：请先电话联系' value={note} onInput={(e) => setNote(e.detail.value)} />
+      </View>
+      {quote ? <Split quote={quote} /> : <Text className='muted'>正在计算费用…</Text>}
+      <ErrorText error={error} />
+      {quote && quote.missingFen > 0 ? (
+        <Button className='btn primary block' id='go-topup' onClick={() => void Taro.navigateTo({ url: `/pages/topup/index?need=${quote.missingFen}` })}>
+          去充值
+        </Button>
+      ) : (
+        <Button className='btn primary block' id='confirm-order' disabled={busy || !quote} onClick={confirm}>
+          确认预约
+        </Button>
+      )}
+    </Page>
+  );
+}

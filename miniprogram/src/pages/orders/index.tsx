@@ -1,0 +1,82 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { gql } from '../../api/client';
+import { OrdersDocument, type OrderStatus, type OrderSummaryFragment } from '../../api/generated';
+import { Chips } from '../../components/Chips';
+import { ErrorText } from '../../components/ErrorText';
+import { Page } from '../../components/Page';
+import { ORDER_STATUS, dateTime, yuan } from '../../lib/format';
+import { useStore } from '../../lib/store';
+import { useLoad } from '../../lib/useLoad';
+
+const FILTERS: { value: string; label: string; status: OrderStatus[] | null }[] = [
+  { value: 'ALL', label: '全部', status: null },
+  { value: 'ACTIVE', label: '进行中', status: ['PLACED', 'ASSIGNED', 'IN_SERVICE'] },
+  { value: 'COMPLETED', label: '待确认', status: ['COMPLETED'] },
+  { value: 'CONFIRMED', label: '已完成', status: ['CONFIRMED'] },
+  { value: 'CANCELLED', label: '已取消', status: ['CANCELLED'] },
+];
+
+/** The elder's orders, newest first, filtered by where they stand. */
+export default function Orders() {
+  const elderId = useStore((s) => s.elderId);
+  const [filter, setFilter] = useState(Taro.getCurrentInstance().router?.params.status ?? 'ALL');
+  const [more, setMore] = useState<OrderSummaryFragment[]>([]);
+  const status = FILTERS.find((f) => f.value === filter)?.status ?? null;
+  const page = useLoad(async () => {
+    setMore([]);
+    return elderId ? (await gql(OrdersDocument, { elderId, status, first: 20 })).orders : null;
+  }, [elderId, filter]);
+  usePullDownRefresh(() => void page.reload().finally(() => Taro.stopPullDownRefresh()));
+  const [cursor, setCursor] = useState<string | null>(null);
+  const endCursor = cursor ?? page.data?.pageInfo.endCursor ?? null;
+  const [hasMore, setHasMore] = useState<boolean | null>(null);
+  const loadMore = async () => {
+    if (!elderId || !endCursor) return;
+    const next = (await gql(OrdersDocument, { elderId, status, first: 20, after: endCursor })).orders;
+    setMore((m) => [...m, ...next.edges.map((e) => e.node)]);
+    setCursor(next.pageInfo.endCursor ?? null);
+    setHasMore(next.pageInfo.hasNextPage);
+  };
+  const orders = [...(page.data?.edges.map((e) => e.node) ?? []), ...more];
+  return (
+    <Page>
+      <Text className='title'>订单{page.data ? `（共 ${page.data.totalCount} 单）` : ''}</Text>
+      <Chips
+        id='order-filter'
+        options={FILTERS}
+        value={filter}
+        onChange={(f) => {
+          setCursor(null);
+          setHasMore(null);
+          setFilter(f);
+        }}
+      />
+      <ErrorText error={page.error} />
+      {!elderId ? <Text>请先在首页选择老人。</Text> : null}
+      {page.data && !orders.length ? <Text className='muted'>没有这类订单</Text> : null}
+      {orders.map((o) => (
+        <View key={o.id} className='card order-item' data-id={o.id} onClick={() => void Taro.navigateTo({ url: `/pages/order-detail/index?id=${o.id}` })}>
+          <View className='row'>
+            <Text className='title'>
+              {o.service.name}
+              {o.quantity > 1 ? ` ×${o.quantity}` : ''}
+            </Text>
+            <Text className={o.status === 'COMPLETED' ? 'warn' : 'muted'}>{ORDER_STATUS[o.status] ?? o.status}</Text>
+          </View>
+          <Text style={{ display: 'block' }}>{dateTime(o.scheduledAt)}</Text>
+          <Text className='small' style={{ display: 'block' }}>
+            {o.caregiver ? `护理员 ${o.caregiver.name} · ` : ''}
+            {yuan(o.amountFen)} 元{o.rating ? ` · 已评 ${o.rating.stars} 星` : ''}
+          </Text>
+        </View>
+      ))}
+      {(hasMore ?? page.data?.pageInfo.hasNextPage) ? (
+        <Button className='btn block' onClick={loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </Page>
+  );
+}
