@@ -66,9 +66,9 @@ export function useStore<T>(select: (s: State) => T): T {
   return useSyncExternalStore(subscribe, () => select(state), () => select(state));
 }
 
-/** For tests: forget everything, as a fresh install. */
-export function resetStore() {
-  Taro.removeStorageSync(KEY);
+/** For tests: a fresh install, or with keepStorage a fresh launch reading what was stored. */
+export function resetStore({ keepStorage = false } = {}) {
+  if (!keepStorage) Taro.removeStorageSync(KEY);
   state = load();
   for (const l of listeners) l();
 }

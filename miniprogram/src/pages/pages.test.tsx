@@ -1,0 +1,95 @@
+// Pages against a recorded GraphQL exchange: what they send, what they show, where they go.
+// The same flows run against a real server in a real browser in test/miniprogram/h5.test.ts.
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getState, resetStore, signIn, setState } from '../lib/store';
+import { answers, navigations, requests, resetTaro, router } from '../testing/taro';
+import Login from './login/index';
+import Order, { nextDays } from './order/index';
+
+const typeInto = (el: Element, value: string) => fireEvent.input(el, { target: { value }, detail: { value } });
+const sent = (name: string) => requests.filter((r) => r.data.query.includes(`${name}(`) || new RegExp(`(query|mutation) ${name}\\b`).test(r.data.query));
+
+beforeEach(() => {
+  resetTaro();
+  resetStore();
+});
+afterEach(cleanup);
+
+describe('login (H5)', () => {
+  it('asks for a code, shows the sandbox code labelled as such, logs in and goes home', async () => {
+    answers.set('RequestLoginCode', ({ phone }) => ({ requestLoginCode: { phone, expiresAt: '2026-11-28T12:05:00Z', resendAt: '2026-11-28T12:01:00Z', sandboxCode: '482913' } }));
+    answers.set('PhoneLogin', ({ code }) => (code === '482913' ? { phoneLogin: { token: 'tok', expiresAt: '2026-12-05T12:00:00Z', user: { id: 'u1', role: 'FAMILY', displayName: '李明' } } } : Object.assign(new Error('验证码不正确'), { code: 'BAD_USER_INPUT' })));
+    const { container } = render(<Login />);
+    typeInto(container.querySelector('#phone input') ?? container.querySelector('#phone')!, '13800138000');
+    await act(async () => fireEvent.click(container.querySelector('#send-code')!));
+    await waitFor(() => expect(container.querySelector('#sandbox-code')?.textContent).toContain('482913'));
+    expect(container.querySelector('#sandbox-code')!.textContent).toContain('演示环境');
+    expect(sent('RequestLoginCode')[0]!.data.variables).toEqual({ phone: '13800138000' });
+
+    typeInto(container.querySelector('#code input') ?? container.querySelector('#code')!, '111111');
+    await act(async () => fireEvent.click(container.querySelector('#login')!));
+    await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toBe('验证码不正确'));
+    expect(getState().token).toBeNull();
+
+    typeInto(container.querySelector('#code input') ?? container.querySelector('#code')!, '482913');
+    await act(async () => fireEvent.click(container.querySelector('#login')!));
+    await waitFor(() => expect(getState().token).toBe('tok'));
+    expect(navigations.at(-1)).toEqual({ kind: 'reLaunch', url: '/pages/index/index' });
+  });
+});
+
+describe('ordering', () => {
+  const item = { code: 'HP_ROOM_CLEANING', name: '居室保洁', category: '生活照料', mode: 'OFFLINE', unit: '小时', unitMinutes: 60, priceFen: 3000, description: '', standard: null };
+  const split = (quantity: number) => {
+    const amountFen = quantity * 3000;
+    const subsidyFen = Math.min(amountFen, 6000);
+    const selfPaidFen = amountFen - subsidyFen;
+    return { amountFen, subsidyFen, subsidyMinutes: 0, selfPaidFen, missingFen: Math.max(0, selfPaidFen - 1000), selfPaidAvailableFen: 1000, providerName: '颐康服务中心' };
+  };
+
+  beforeEach(() => {
+    signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
+    setState({ elderId: 'e1' });
+    router.params = { code: item.code, policy: 'HUANGPI_2020' };
+    answers.set('ServiceGuide', () => ({ serviceGuide: [item] }));
+    answers.set('QuoteOrder', ({ input }) => ({ quoteOrder: split((input as { quantity: number }).quantity) }));
+    answers.set('PlaceOrder', ({ input }) => ({ placeOrder: { id: 'o1', ref: 'A1', status: 'PLACED', scheduledAt: (input as { scheduledAt: string }).scheduledAt, quantity: 1, amountFen: 3000, subsidyFen: 3000, subsidyMinutes: 0, selfPaidFen: 0, service: { code: item.code, name: item.name, unit: item.unit }, caregiver: null, rating: null } }));
+  });
+
+  it('shows the split for the quantity chosen, and sends the family to top up when money is short', async () => {
+    const { container } = render(<Order />);
+    await waitFor(() => expect(container.querySelector('#split-amount')?.textContent).toBe('30.00 元'));
+    expect(container.querySelector('#split-self')!.textContent).toBe('0.00 元');
+    for (let i = 0; i < 3; i++) await act(async () => fireEvent.click(container.querySelector('#qty-plus')!));
+    await waitFor(() => expect(container.querySelector('#split-amount')?.textContent).toBe('120.00 元'));
+    expect(container.querySelector('#split-subsidy')!.textContent).toBe('60.00 元');
+    expect(container.querySelector('#split-missing')!.textContent).toContain('还差 50.00 元');
+    expect(container.querySelector('#confirm-order')).toBeNull();
+    await act(async () => fireEvent.click(container.querySelector('#go-topup')!));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/topup/index?need=5000' });
+  });
+
+  it('books the date and time picked on the Beijing clock, with one key for a double tap', async () => {
+    const { container } = render(<Order />);
+    await waitFor(() => expect(container.querySelector('#confirm-order')).not.toBeNull());
+    const day = nextDays()[2]!;
+    await act(async () => fireEvent.click([...container.querySelectorAll('#dates .chip')].find((c) => c.textContent === day.label)!));
+    await act(async () => fireEvent.click([...container.querySelectorAll('#times .chip')].find((c) => c.textContent === '14:00')!));
+    await act(async () => {
+      fireEvent.click(container.querySelector('#confirm-order')!);
+      fireEvent.click(container.querySelector('#confirm-order')!);
+    });
+    await waitFor(() => expect(navigations.at(-1)?.url).toBe('/pages/order-detail/index?id=o1&placed=1'));
+    const placed = sent('PlaceOrder').map((r) => r.data.variables.input as { scheduledAt: string; idempotencyKey: string; serviceCode: string; elderId: string });
+    expect(new Set(placed.map((p) => p.idempotencyKey)).size).toBe(1);
+    expect(placed[0]).toMatchObject({ elderId: 'e1', serviceCode: item.code, scheduledAt: new Date(`${day.value}T14:00:00+08:00`).toISOString() });
+  });
+
+  it('offers seven days from tomorrow on the Beijing calendar, even late in the evening UTC', () => {
+    // 2026-11-28 17:30 UTC is already 29 November 01:30 in Beijing.
+    const days = nextDays(new Date('2026-11-28T17:30:00Z'));
+    expect(days.map((d) => d.value)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(days[0]!.label).toBe('明天 11-30');
+  });
+});
