@@ -35,7 +35,7 @@ describe('login (H5)', () => {
     typeInto(container.querySelector('#code input') ?? container.querySelector('#code')!, '482913');
     await act(async () => fireEvent.click(container.querySelector('#login')!));
     await waitFor(() => expect(getState().token).toBe('tok'));
-    expect(navigations.at(-1)).toEqual({ kind: 'reLaunch', url: '/pages/index/index' });
+    expect(navigations[navigations.length - 1]).toEqual({ kind: 'reLaunch', url: '/pages/index/index' });
   });
 });
 
@@ -67,7 +67,7 @@ describe('ordering', () => {
     expect(container.querySelector('#split-missing')!.textContent).toContain('还差 50.00 元');
     expect(container.querySelector('#confirm-order')).toBeNull();
     await act(async () => fireEvent.click(container.querySelector('#go-topup')!));
-    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/topup/index?need=5000' });
+    expect(navigations[navigations.length - 1]).toEqual({ kind: 'navigateTo', url: '/pages/topup/index?need=5000' });
   });
 
   it('books the date and time picked on the Beijing clock, with one key for a double tap', async () => {
@@ -80,7 +80,7 @@ describe('ordering', () => {
       fireEvent.click(container.querySelector('#confirm-order')!);
       fireEvent.click(container.querySelector('#confirm-order')!);
     });
-    await waitFor(() => expect(navigations.at(-1)?.url).toBe('/pages/order-detail/index?id=o1&placed=1'));
+    await waitFor(() => expect(navigations[navigations.length - 1]?.url).toBe('/pages/order-detail/index?id=o1&placed=1'));
     const placed = sent('PlaceOrder').map((r) => r.data.variables.input as { scheduledAt: string; idempotencyKey: string; serviceCode: string; elderId: string });
     expect(new Set(placed.map((p) => p.idempotencyKey)).size).toBe(1);
     expect(placed[0]).toMatchObject({ elderId: 'e1', serviceCode: item.code, scheduledAt: new Date(`${day.value}T14:00:00+08:00`).toISOString() });
