@@ -45,3 +45,17 @@ export function accountAmount(a: { unit: string; available: number }) {
 export function idempotencyKey(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** Units of the programmes' price lists (policy documents), as a family reads them. */
+export const UNIT_LABEL: Record<string, string> = {
+  PER_MEAL: '餐',
+  PER_VISIT: '次',
+  PER_HOUR: '小时',
+  PER_60_MIN: '次（60 分钟）',
+  PER_MONTH: '月',
+  ON_DEMAND: '次',
+};
+
+export const unitLabel = (unit: string) => UNIT_LABEL[unit] ?? unit;
+
+export const price = (priceFen: number | null | undefined, unit: string) => (priceFen != null ? `${yuan(priceFen)} 元/${unitLabel(unit)}` : '免费');

@@ -6,7 +6,7 @@ import { ElderHomeDocument, ServiceGuideDocument } from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
-import { yuan } from '../../lib/format';
+import { price } from '../../lib/format';
 import { useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 
@@ -32,7 +32,7 @@ export default function Guide() {
         <View className='card service-item' key={item.code} data-code={item.code}>
           <View className='row'>
             <Text className='title'>{item.name}</Text>
-            <Text className='big'>{item.priceFen != null ? `${yuan(item.priceFen)} 元/${item.unit}` : '免费'}</Text>
+            <Text className='big'>{price(item.priceFen, item.unit)}</Text>
           </View>
           <Text style={{ display: 'block' }}>{item.description}</Text>
           {item.standard ? (

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { gql } from '../../api/client';
 import { ElderHomeDocument, MyEldersDocument, type OrderSummaryFragment } from '../../api/generated';
 import { Chips } from '../../components/Chips';
@@ -34,6 +35,10 @@ export default function Home() {
   const mine = useLoad(async () => (token ? gql(MyEldersDocument) : null), [token]);
   const elders = mine.data?.elders.edges.map((e) => e.node) ?? [];
   const elderId = elders.find((e) => e.id === chosen)?.id ?? elders[0]?.id ?? null;
+  // The other pages (guide, orders, top-up) act for the elder shown here.
+  useEffect(() => {
+    if (elderId && elderId !== chosen) setState({ elderId });
+  }, [elderId, chosen]);
   const home = useLoad(async () => (elderId ? (await gql(ElderHomeDocument, { elderId })).elder : null), [elderId]);
   const elder = home.data;
   const orders = elder?.orders.edges.map((e) => e.node) ?? [];
@@ -46,7 +51,7 @@ export default function Home() {
     <Page>
       <View className='row'>
         <Text className='title'>您好，{user?.displayName}</Text>
-        <Button className='btn' size='mini' onClick={() => { signOut(); void Taro.reLaunch({ url: '/pages/login/index' }); }}>
+        <Button className='btn' onClick={() => { signOut(); void Taro.reLaunch({ url: '/pages/login/index' }); }}>
           退出
         </Button>
       </View>

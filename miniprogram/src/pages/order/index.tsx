@@ -7,7 +7,7 @@ import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { Split, type Quote } from '../../components/Split';
-import { fromShanghai, idempotencyKey, shanghai, yuan } from '../../lib/format';
+import { fromShanghai, idempotencyKey, price, shanghai, unitLabel } from '../../lib/format';
 import { useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 
@@ -79,21 +79,21 @@ export default function Order() {
       <ErrorText error={item.error} />
       {service ? (
         <Text className='small' style={{ display: 'block' }}>
-          {service.priceFen != null ? `${yuan(service.priceFen)} 元/${service.unit}` : '免费'}
-          {service.unitMinutes ? `，每${service.unit}约 ${service.unitMinutes} 分钟` : ''}
+          {price(service.priceFen, service.unit)}
+          {service.unitMinutes && service.unit !== 'PER_60_MIN' ? `，每${unitLabel(service.unit)}约 ${service.unitMinutes} 分钟` : ''}
         </Text>
       ) : null}
       <View className='card'>
-        <Text className='field'>数量（{service?.unit ?? '次'}）</Text>
+        <Text className='field'>数量（{service ? unitLabel(service.unit) : '次'}）</Text>
         <View className='row'>
-          <Button className='btn' id='qty-minus' disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
-            －
+          <Button className='btn' id='qty-minus' aria-label='减少' disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
+            −
           </Button>
           <Text className='big' id='quantity'>
             {quantity}
           </Text>
-          <Button className='btn' id='qty-plus' disabled={quantity >= 20} onClick={() => setQuantity((q) => Math.min(20, q + 1))}>
-            ＋
+          <Button className='btn' id='qty-plus' aria-label='增加' disabled={quantity >= 20} onClick={() => setQuantity((q) => Math.min(20, q + 1))}>
+            +
           </Button>
         </View>
         <Text className='field'>上门日期</Text>
