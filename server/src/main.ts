@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { loadConfig } from './common/config.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -14,6 +15,7 @@ log.info({ url, database: app.services.db.kind, ms: Date.now() - started }, 'yil
 
 console.log(`\n颐联服务已启动  ${url}`);
 console.log(`数据库：${app.services.db.kind === 'pglite' ? `内置 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`);
+if (config.h5Dir && existsSync(config.h5Dir)) console.log(`小程序网页版（H5）：${url.replace(/\/graphql$/, '/h5/')}`);
 if (!config.production) {
   console.log(`管理查询台：${url.replace(/\/graphql$/, '/admin')}`);
   console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
