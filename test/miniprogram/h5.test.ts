@@ -234,6 +234,23 @@ describe('the H5 mini-program', () => {
     expect(topUps.filter((t) => t.amountFen === 10_000)).toHaveLength(1);
   });
 
+  it('lists notices, marks one read when opened, and explains that H5 cannot send WeChat reminders', async () => {
+    const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });
+    const unread = await s.db.prisma.notice.findMany({ where: { userId: user.id, readAt: null }, orderBy: { createdAt: 'desc' } });
+    expect(unread.length).toBeGreaterThan(0);
+    await open('/pages/index/index');
+    expect(await text('#notices-link')).toContain(`${unread.length} 条未读`);
+    await $('#notices-link').click();
+    await $('.notice').first().waitFor();
+    // No subscribe-message button on H5: WeChat's consent dialog exists only in the mini-program.
+    expect(await $('#subscribe-btn').count()).toBe(0);
+    expect(await text('#subscribe')).toContain('网页版不能发微信提醒');
+    const first = $('.notice.unread', { hasText: unread[0]!.title }).first();
+    await first.click();
+    await expect.poll(async () => (await s.db.prisma.notice.findUniqueOrThrow({ where: { id: unread[0]!.id } })).readAt).not.toBeNull();
+    await expect.poll(() => $('.notice.unread').count()).toBe(unread.length - 1);
+  });
+
   it('switches to large font: 24 px body, larger tap targets, nothing cut off, remembered after a reload', async () => {
     await open('/pages/index/index');
     const measure = () =>
