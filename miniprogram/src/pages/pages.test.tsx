@@ -6,6 +6,7 @@ import { getState, resetStore, signIn, setState } from '../lib/store';
 import { answers, navigations, requests, resetTaro, router } from '../testing/taro';
 import Login from './login/index';
 import Order, { nextDays } from './order/index';
+import Orders from './orders/index';
 
 const typeInto = (el: Element, value: string) => fireEvent.input(el, { target: { value }, detail: { value } });
 const sent = (name: string) => requests.filter((r) => r.data.query.includes(`${name}(`) || new RegExp(`(query|mutation) ${name}\\b`).test(r.data.query));
@@ -91,5 +92,28 @@ describe('ordering', () => {
     const days = nextDays(new Date('2026-11-28T17:30:00Z'));
     expect(days.map((d) => d.value)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
     expect(days[0]!.label).toBe('明天 11-30');
+  });
+});
+
+describe('orders list', () => {
+  const order = (n: number, status = 'COMPLETED') => ({ id: `o${n}`, ref: `R${n}`, status, scheduledAt: '2026-11-20T02:00:00Z', quantity: 1, amountFen: 3000, subsidyFen: 3000, subsidyMinutes: 0, selfPaidFen: 0, service: { code: 'C', name: `服务${n}`, unit: 'PER_HOUR' }, caregiver: null, rating: null });
+
+  it('opens on the status the link asked for and appends later pages on 加载更多', async () => {
+    signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
+    setState({ elderId: 'e1' });
+    router.params = { status: 'COMPLETED' };
+    answers.set('Orders', ({ after }) =>
+      after
+        ? { orders: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: 'c3' }, edges: [{ node: order(3) }] } }
+        : { orders: { totalCount: 3, pageInfo: { hasNextPage: true, endCursor: 'c2' }, edges: [{ node: order(1) }, { node: order(2) }] } },
+    );
+    const { container, getByText } = render(<Orders />);
+    await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(2));
+    expect(sent('Orders')[0]!.data.variables).toMatchObject({ elderId: 'e1', status: ['COMPLETED'] });
+    expect(container.querySelector('#order-filter .chip.on')!.textContent).toBe('待确认');
+    await act(async () => fireEvent.click(getByText('加载更多')));
+    await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(3));
+    expect(sent('Orders')[1]!.data.variables).toMatchObject({ after: 'c2' });
+    expect(container.textContent).not.toContain('加载更多');
   });
 });

@@ -22,24 +22,23 @@ const FILTERS: { value: string; label: string; status: OrderStatus[] | null }[] 
 export default function Orders() {
   const elderId = useStore((s) => s.elderId);
   const [filter, setFilter] = useState(Taro.getCurrentInstance().router?.params.status ?? 'ALL');
-  const [more, setMore] = useState<OrderSummaryFragment[]>([]);
+  // Later pages, appended by 加载更多; the first page reloads (and these reset) whenever the
+  // filter changes or the page is shown again.
+  const [more, setMore] = useState<{ orders: OrderSummaryFragment[]; cursor: string | null; hasNext: boolean } | null>(null);
   const status = FILTERS.find((f) => f.value === filter)?.status ?? null;
   const page = useLoad(async () => {
-    setMore([]);
+    setMore(null);
     return elderId ? (await gql(OrdersDocument, { elderId, status, first: 20 })).orders : null;
   }, [elderId, filter]);
   usePullDownRefresh(() => void page.reload().finally(() => Taro.stopPullDownRefresh()));
-  const [cursor, setCursor] = useState<string | null>(null);
-  const endCursor = cursor ?? page.data?.pageInfo.endCursor ?? null;
-  const [hasMore, setHasMore] = useState<boolean | null>(null);
+  const cursor = more ? more.cursor : (page.data?.pageInfo.endCursor ?? null);
+  const hasNext = more ? more.hasNext : !!page.data?.pageInfo.hasNextPage;
   const loadMore = async () => {
-    if (!elderId || !endCursor) return;
-    const next = (await gql(OrdersDocument, { elderId, status, first: 20, after: endCursor })).orders;
-    setMore((m) => [...m, ...next.edges.map((e) => e.node)]);
-    setCursor(next.pageInfo.endCursor ?? null);
-    setHasMore(next.pageInfo.hasNextPage);
+    if (!elderId || !cursor) return;
+    const next = (await gql(OrdersDocument, { elderId, status, first: 20, after: cursor })).orders;
+    setMore((m) => ({ orders: [...(m?.orders ?? []), ...next.edges.map((e) => e.node)], cursor: next.pageInfo.endCursor ?? null, hasNext: next.pageInfo.hasNextPage }));
   };
-  const orders = [...(page.data?.edges.map((e) => e.node) ?? []), ...more];
+  const orders = [...(page.data?.edges.map((e) => e.node) ?? []), ...(more?.orders ?? [])];
   return (
     <Page>
       <Text className='title'>订单{page.data ? `（共 ${page.data.totalCount} 单）` : ''}</Text>
@@ -47,11 +46,7 @@ export default function Orders() {
         id='order-filter'
         options={FILTERS}
         value={filter}
-        onChange={(f) => {
-          setCursor(null);
-          setHasMore(null);
-          setFilter(f);
-        }}
+        onChange={setFilter}
       />
       <ErrorText error={page.error} />
       {!elderId ? <Text>请先在首页选择老人。</Text> : null}
@@ -72,7 +67,7 @@ export default function Orders() {
           </Text>
         </View>
       ))}
-      {(hasMore ?? page.data?.pageInfo.hasNextPage) ? (
+      {hasNext ? (
         <Button className='btn block' onClick={loadMore}>
           加载更多
         </Button>

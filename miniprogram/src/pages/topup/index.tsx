@@ -32,6 +32,8 @@ export default function TopUp() {
   const [error, setError] = useState<unknown>(null);
   const key = useRef<{ fen: number; key: string } | null>(null);
   const fen = Math.round(Number(amount) * 100);
+  // Outside WeChat there is no cashier to pay at; only a demo build offers the sandbox there.
+  const payable = isWeapp() || DEMO_MODE;
 
   const waitForServer = async (id: string) => {
     setStage('waiting');
@@ -60,7 +62,8 @@ export default function TopUp() {
     try {
       const t = (await gql(CreateTopUpDocument, { input: { elderId, amountFen: fen, idempotencyKey: key.current.key } })).createTopUp;
       if (t.status === 'PAID') return await waitForServer(t.id);
-      if (t.sandbox || !isWeapp() || !t.payParams) {
+      if (!t.sandbox && !isWeapp()) throw new ApiError('网页版不能付款，请在微信小程序中充值。', 'FORBIDDEN');
+      if (t.sandbox || !t.payParams) {
         // Demo server or H5: no real cashier; the payer's step is the labelled sandbox button.
         setSandboxId(t.id);
         setStage('idle');
@@ -110,9 +113,15 @@ export default function TopUp() {
         <Text className='field'>充值金额（元）</Text>
         <Chips id='presets' options={PRESETS.map((p) => ({ value: String(p / 100), label: `${p / 100} 元` }))} value={amount} onChange={setAmount} />
         <Input id='amount' className='input' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} />
-        <Button className='btn primary block' id='pay' disabled={stage === 'paying' || stage === 'waiting' || !!sandboxId} onClick={start}>
-          {isWeapp() ? '微信支付' : '充值'} {Number.isFinite(fen) && fen > 0 ? `${yuan(fen)} 元` : ''}
-        </Button>
+        {payable ? (
+          <Button className='btn primary block' id='pay' disabled={stage === 'paying' || stage === 'waiting' || !!sandboxId} onClick={start}>
+            {isWeapp() ? '微信支付' : '充值'} {Number.isFinite(fen) && fen > 0 ? `${yuan(fen)} 元` : ''}
+          </Button>
+        ) : (
+          <Text className='warn' id='pay-in-wechat'>
+            网页版不能付款，请在微信小程序中充值。
+          </Text>
+        )}
       </View>
       {sandboxId ? (
         <View className='banner' id='sandbox'>
