@@ -6,11 +6,15 @@ import { defineConfig } from 'vitest/config';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const jsonDir = process.env.VITEST_JSON_DIR;
 
+const target = process.env.TEST_TARO_ENV === 'weapp' ? 'weapp' : 'h5';
+
+// The same sources compiled for each target (WeChat-only APIs are switched on TARO_ENV): `npm test`
+// runs the suite as H5, then the *.weapp.test files as weapp (TEST_TARO_ENV=weapp).
 export default defineConfig({
   define: {
     API_URL: JSON.stringify('http://yilian.test/graphql'),
     DEMO_MODE: 'true',
-    'process.env.TARO_ENV': JSON.stringify('h5'),
+    'process.env.TARO_ENV': JSON.stringify(target),
     'process.env.TARO_PLATFORM': JSON.stringify('web'),
     'process.env.FRAMEWORK': JSON.stringify('react'),
     DEPRECATED_ADAPTER_COMPONENT: 'false',
@@ -25,8 +29,9 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    reporters: (jsonDir ? ['default', ['json', { outputFile: `${jsonDir}/miniprogram-${process.env.VITEST_BACKEND ?? 'pglite'}.json` }]] : ['default']) as never,
+    include: target === 'weapp' ? ['src/**/*.weapp.test.{ts,tsx}'] : ['src/**/*.test.{ts,tsx}'],
+    exclude: target === 'weapp' ? ['node_modules/**'] : ['src/**/*.weapp.test.{ts,tsx}', 'node_modules/**'],
+    reporters: (jsonDir ? ['default', ['json', { outputFile: `${jsonDir}/miniprogram-${target}-${process.env.VITEST_BACKEND ?? 'pglite'}.json` }]] : ['default']) as never,
     testTimeout: 20_000,
   },
 });

@@ -15,12 +15,17 @@ export const answers = new Map<string, (variables: Record<string, unknown>) => u
 export const requests: RequestCall[] = [];
 export const navigations: { kind: string; url: string }[] = [];
 export const router: { params: Record<string, string> } = { params: {} };
+/** What WeChat reports of itself (fontSizeSetting: 17 is the standard size). */
+export const system: { fontSizeSetting?: number } = { fontSizeSetting: 17 };
 
 const Taro = {
   getStorageSync: (k: string) => storage.get(k) ?? '',
   setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
   removeStorageSync: (k: string) => void storage.delete(k),
-  getSystemInfoSync: () => ({ fontSizeSetting: 17 }),
+  getSystemInfoSync: () => ({ ...system }),
+  login: vi.fn(async () => ({ code: 'wx-code', errMsg: 'login:ok' })),
+  requestPayment: vi.fn(async (_: Record<string, string>) => ({ errMsg: 'requestPayment:ok' })),
+  requestSubscribeMessage: vi.fn(async ({ tmplIds }: { tmplIds: string[] }) => Object.fromEntries(tmplIds.map((id) => [id, 'accept']))),
   getCurrentInstance: () => ({ router }),
   request: vi.fn(async (opts: RequestCall) => {
     requests.push(opts);
@@ -48,6 +53,8 @@ export function resetTaro() {
   requests.length = 0;
   navigations.length = 0;
   router.params = {};
+  system.fontSizeSetting = 17;
+  vi.clearAllMocks();
 }
 
 export default Taro;
