@@ -239,7 +239,7 @@ describe('the H5 mini-program', () => {
     const unread = await s.db.prisma.notice.findMany({ where: { userId: user.id, readAt: null }, orderBy: { createdAt: 'desc' } });
     expect(unread.length).toBeGreaterThan(0);
     await open('/pages/index/index');
-    expect(await text('#notices-link')).toContain(`${unread.length} 条未读`);
+    await expect.poll(() => text('#notices-link')).toContain(`${unread.length} 条未读`);
     await $('#notices-link').click();
     await $('.notice').first().waitFor();
     // No subscribe-message button on H5: WeChat's consent dialog exists only in the mini-program.
