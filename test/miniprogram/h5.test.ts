@@ -38,8 +38,9 @@ const open = async (route: string) => {
 };
 /** The whole of the page on screen: Taro's H5 page scrolls inside its own container. */
 async function shoot(name: string) {
-  // Taro slides pages in; a shot mid-transition would be wider than the screen.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // Taro slides pages in; a shot mid-transition would be wider than the screen. (A cancelled
+  // animation rejects its promise, which is as good as finished here.)
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
   const height = await current().first().evaluate((el) => Math.max(el.scrollHeight, el.closest('.taro_page')?.scrollHeight ?? 0));
   await page.setViewportSize({ width: 375, height: Math.min(4000, Math.max(812, Math.ceil(height))) });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
