@@ -24,6 +24,8 @@ let page: Page;
 let family: string;
 let elderId: string;
 let orderId: string;
+/** The staff of the provider the order went to, acting through the API as their own apps would. */
+let providerAdmin: string;
 const pageErrors: string[] = [];
 
 const yuan = (fen: number | bigint) => `${(Number(fen) / 100).toFixed(2)} 元`;
@@ -137,11 +139,11 @@ describe('the H5 mini-program', () => {
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { elder: true } });
     // The provider and its caregiver do their part through the API, as their own apps would.
     const caregiver = await s.db.prisma.caregiver.findFirstOrThrow({ where: { providerId: order.providerId! }, orderBy: { name: 'asc' } });
-    const admin = await addUser(s, `h5_admin_${Date.now()}`, { role: 'PROVIDER_ADMIN', displayName: '机构管理员', providerId: order.providerId! });
+    providerAdmin = await addUser(s, `h5_admin_${Date.now()}`, { role: 'PROVIDER_ADMIN', displayName: '机构管理员', providerId: order.providerId! });
     const carer = caregiver.userId
       ? await s.login((await s.db.prisma.user.findUniqueOrThrow({ where: { id: caregiver.userId } })).username)
       : await addUser(s, `h5_carer_${Date.now()}`, { role: 'CAREGIVER', displayName: caregiver.name, providerId: order.providerId!, caregiver: { connect: { id: caregiver.id } } });
-    expect((await s.gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: caregiver.id }, admin)).errors).toBeUndefined();
+    expect((await s.gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: caregiver.id }, providerAdmin)).errors).toBeUndefined();
     const qr = (await s.gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderId }, await s.login('worker'))).data!.homeQrToken;
     // Real JPEGs, so the page has pictures to show: the browser photographs itself.
     const photo = async () => {
@@ -205,9 +207,7 @@ describe('the H5 mini-program', () => {
     await expect.poll(() => text('.complaint .complaint-status')).toBe('待处理');
     const complaint = await s.db.prisma.complaint.findFirstOrThrow({ where: { orderId } });
     expect(complaint.content).toBe('护理员提前离开，地面没有拖干净');
-    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
-    const admin = await addUser(s, `h5_admin2_${Date.now()}`, { role: 'PROVIDER_ADMIN', displayName: '机构管理员', providerId: order.providerId! });
-    const answered = await s.gql(`mutation($id: ID!, $r: String!) { respondToComplaint(id: $id, response: $r) { status } }`, { id: complaint.id, r: '已安排护理员明天上门补做清洁' }, admin);
+    const answered = await s.gql(`mutation($id: ID!, $r: String!) { respondToComplaint(id: $id, response: $r) { status } }`, { id: complaint.id, r: '已安排护理员明天上门补做清洁' }, providerAdmin);
     expect(answered.errors).toBeUndefined();
     await page.reload();
     await expect.poll(() => text('.complaint .complaint-status')).toBe('机构已答复');

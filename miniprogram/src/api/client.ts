@@ -22,8 +22,6 @@ const source = (doc: object) => {
   return text;
 };
 
-export const apiUrl = () => API_URL;
-
 /** Where /files/... and other server paths live: the origin of the GraphQL endpoint. */
 export function serverUrl(path: string): string {
   const base = API_URL.replace(/\/graphql$/, '');

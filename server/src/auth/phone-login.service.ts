@@ -72,7 +72,7 @@ export async function phoneLogin(prisma: PrismaClient, tokens: TokenService, sec
     await prisma.accessCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
     return fail(ErrorCode.UNAUTHENTICATED, WRONG);
   }
-  const userId = await prisma.$transaction(async (tx) => {
+  const user = await prisma.$transaction(async (tx) => {
     // Claimed under a condition, so two logins racing with one code cannot both pass.
     const claimed = await tx.accessCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) return fail(ErrorCode.UNAUTHENTICATED, WRONG);
@@ -82,9 +82,8 @@ export async function phoneLogin(prisma: PrismaClient, tokens: TokenService, sec
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await tx.accessCode.update({ where: { id: row.id }, data: { usedById: user.id } });
     await audit(tx, null, { action: 'PHONE_LOGIN', entity: 'User', entityId: user.id, detail: { created: !existing } });
-    return user.id;
+    return user;
   });
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const { token, expiresAt } = await tokens.sign({ sub: user.id, role: user.role });
   return { token, expiresAt, userId: user.id };
 }

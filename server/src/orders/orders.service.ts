@@ -71,7 +71,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         return first;
       }
       const accounts = await availableAccounts(tx, c);
-      const split = priceOrder(c.doc, c.item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+      const split = priceFrom(c, input.quantity, accounts);
       if (split.shortFen > 0) {
         fail(ErrorCode.INSUFFICIENT_BALANCE, `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`, {
           amountFen: split.amountFen, subsidyFen: split.subsidyFen, subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, missingFen: split.shortFen,
@@ -107,7 +107,7 @@ export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { el
   if (!CHANNEL_FOR_ROLE[actor.role] && !actor.channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
   const c = await orderContext(prisma, actor, input);
   const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
-  const split = priceOrder(c.doc, c.item, input.quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+  const split = priceFrom(c, input.quantity, accounts);
   return {
     amountFen: split.amountFen,
     subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
@@ -147,6 +147,10 @@ async function availableAccounts(tx: Tx, c: OrderContext) {
   }
   return accounts;
 }
+
+/** The programme's price and payment split for the quantity, against what is free in each account. */
+const priceFrom = (c: OrderContext, quantity: number, accounts: Map<string, { available: number }>) =>
+  priceOrder(c.doc, c.item, quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
 
 /** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
 async function providerFor(prisma: PrismaClient, policyId: string, communityId: string) {

@@ -7,6 +7,7 @@ import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { setState } from '../../lib/store';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 
 /** A family member enters the code the community worker gave them. */
@@ -14,22 +15,15 @@ export default function Link() {
   const relations = useLoad(async () => (await gql(FamilyRelationsDocument)).familyRelations, []);
   const [code, setCode] = useState('');
   const [relation, setRelation] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
+  const { busy, error, setError, run } = useAction();
+  const submit = () => {
     if (!relation) return setError(new Error('请选择您与老人的关系。'));
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const elder = (await gql(LinkElderDocument, { code, relation })).linkElder;
       setState({ elderId: elder.id });
       await Taro.showToast({ title: `已关联${elder.name}`, icon: 'success' });
       await Taro.reLaunch({ url: '/pages/index/index' });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Page>

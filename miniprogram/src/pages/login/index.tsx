@@ -8,6 +8,7 @@ import { FontToggle } from '../../components/FontToggle';
 import { Page } from '../../components/Page';
 import { isWeapp, wechatCode } from '../../lib/platform';
 import { signIn } from '../../lib/store';
+import { useAction } from '../../lib/useAction';
 
 /** WeChat login in the mini-program; phone number + SMS code on H5. */
 export default function Login() {
@@ -15,25 +16,12 @@ export default function Login() {
   const [code, setCode] = useState('');
   const [sandboxCode, setSandboxCode] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: act } = useAction();
 
   const done = (p: { token: string; user: { id: string; role: string; displayName: string } }) => {
     signIn(p.token, p.user);
     void Taro.reLaunch({ url: '/pages/index/index' });
   };
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Page requireLogin={false}>
       <Text className='title'>颐联居家养老</Text>

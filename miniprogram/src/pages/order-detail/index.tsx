@@ -7,18 +7,28 @@ import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { Stars } from '../../components/Stars';
 import { COMPLAINT_STATUS, ORDER_STATUS, dateTime, hours, yuan } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
+
+/** On H5 photos are blob: URLs holding the image in memory until released. */
+const revoke = (srcs: string[]) => srcs.filter((s) => s.startsWith('blob:')).forEach((s) => URL.revokeObjectURL(s));
 
 function Photos({ urls }: { urls: string[] }) {
   const [srcs, setSrcs] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
+    let made: string[] = [];
     Promise.all(urls.map(photoSrc))
-      .then((s) => live && setSrcs(s))
+      .then((s) => {
+        made = s;
+        if (live) setSrcs(s);
+        else revoke(s);
+      })
       .catch((err) => live && setError(err));
     return () => {
       live = false;
+      revoke(made);
     };
   }, [urls.join('|')]);
   if (!urls.length) return null;
@@ -40,21 +50,13 @@ export default function OrderDetail() {
   const [comment, setComment] = useState('');
   const [complaint, setComplaint] = useState('');
   const [complaining, setComplaining] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, setError, run } = useAction();
+  const act = (fn: () => Promise<unknown>, done: string) =>
+    run(async () => {
       await fn();
       await detail.reload();
       void Taro.showToast({ title: done, icon: 'success' });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const order = detail.data?.order;
   const complaints = detail.data?.complaints.edges.map((e) => e.node).filter((c) => c.orderId === id) ?? [];
