@@ -34,7 +34,13 @@ export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dir: config.pgliteDir };
 }
 
-export function buildServices(config: Config, db: Database, logger: Logger = createLogger()): AppServices {
+/**
+ * The app clock. Production reads the system time; tests and demos pass their own, so every
+ * domain decision (today's date, the month, deadlines) follows one settable instant.
+ */
+export const systemClock = (): Date => new Date();
+
+export function buildServices(config: Config, db: Database, logger: Logger = createLogger(), clock: () => Date = systemClock): AppServices {
   return {
     config,
     db,
@@ -42,7 +48,7 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     // A listener's failure does not undo the change that raised the event; it is logged for
     // the daily sweeps (clearing, refunds) to make good.
     events: new EventBus((err, event) => logger.error({ err, event }, 'event listener failed')),
-    clock: () => new Date(),
+    clock,
     payments: createPaymentGateway(config.wechatPay),
     alertBus: createAlertBus(config.redisUrl),
     messages: config.wechat
@@ -66,9 +72,9 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
  * Opens (and migrates) the database, loads the programmes' policy documents, seeds demo data on
  * an empty demo database, and builds the HTTP + WebSocket server. Does not listen.
  */
-export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean } = {}): Promise<App> {
+export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean; clock?: () => Date } = {}): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
-  const services = buildServices(config, db, opts.logger);
+  const services = buildServices(config, db, opts.logger, opts.clock);
   // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.
   registerOrderListeners(services);
   registerWalletListeners(services);

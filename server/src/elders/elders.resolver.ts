@@ -3,6 +3,7 @@ import { requireActor } from '../auth/actor.js';
 import type { Context } from '../common/context.js';
 import { Region } from '../regions/regions.types.js';
 import { Wallet } from '../wallet/wallet.types.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
 import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyLinkCode, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';
 import { FAMILY_RELATIONS, issueFamilyLinkCode, linkElder } from './family-link.service.js';
@@ -18,7 +19,7 @@ class EldersArgs {
 export class ElderResolver {
   @Query(() => ElderConnection, { description: '我能查看的老人（按角色和辖区）' })
   async elders(@Args(() => EldersArgs) args: EldersArgs, @Ctx() ctx: Context) {
-    return listElders(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), args.filter ?? {}, args);
+    return listElders(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), args.filter ?? {}, args, ctx.app.clock());
   }
 
   @Query(() => Elder, { nullable: true })
@@ -43,7 +44,7 @@ export class ElderResolver {
 
   @Mutation(() => Elder, { description: '登记老人（社区工作人员、街道、区民政）' })
   async registerElder(@Arg('input', () => RegisterElderInput) input: RegisterElderInput, @Ctx() ctx: Context) {
-    return registerElder(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), input);
+    return registerElder(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), input, todayInShanghai(ctx.app.clock()));
   }
 
   @FieldResolver(() => String)
@@ -52,8 +53,8 @@ export class ElderResolver {
   }
 
   @FieldResolver(() => Int)
-  age(@Root() elder: { birthDate: Date }): number {
-    return elderAge(elder.birthDate);
+  age(@Root() elder: { birthDate: Date }, @Ctx() ctx: Context): number {
+    return elderAge(elder.birthDate, todayInShanghai(ctx.app.clock()));
   }
 
   @FieldResolver(() => String, {

@@ -6,7 +6,8 @@ import { badInput, DomainError, ErrorCode, fail } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { subtreeOf } from '../regions/regions.service.js';
 import type { IdNumberVault } from './id-crypto.js';
-import { ageOn, maskIdNumber, todayInShanghai, validateIdNumber, validateMobile } from './id-number.js';
+import { maskIdNumber, validateIdNumber, validateMobile } from './id-number.js';
+import { ageOn, todayInShanghai } from '../common/calendar.js';
 
 export interface RegisterElderData {
   name: string;
@@ -85,6 +86,7 @@ export async function listElders(
   actor: Actor,
   filter: ElderListFilter,
   page: PageArgs,
+  now: Date,
 ) {
   const { take, afterId } = pageWindow(page);
   const where: Prisma.ElderWhereInput[] = [requireScope(actor)];
@@ -99,7 +101,7 @@ export async function listElders(
   if (filter.status) where.push({ status: filter.status });
   const search = filter.search?.trim();
   if (search) {
-    const id = validateIdNumber(search);
+    const id = validateIdNumber(search, todayInShanghai(now));
     where.push(
       id.ok
         ? { idNumberHash: vault.hash(id.normalized) }
@@ -121,7 +123,7 @@ export async function listElders(
 function validateRegistration(input: RegisterElderData, today: string) {
   const name = input.name.trim();
   if (!NAME_PATTERN.test(name)) throw badInput('name', '姓名应为 2–30 个汉字（少数民族姓名可含“·”）。');
-  const id = validateIdNumber(input.idNumber);
+  const id = validateIdNumber(input.idNumber, today);
   if (!id.ok) {
     const why = {
       FORMAT: '身份证号应为 18 位（最后一位可以是 X），请核对。',
@@ -168,7 +170,7 @@ export async function registerElder(
   vault: IdNumberVault,
   actor: Actor,
   input: RegisterElderData,
-  today = todayInShanghai(),
+  today: string,
 ) {
   if (!(REGISTRAR_ROLES as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '只有社区工作人员或民政部门可以登记老人。');
   const v = validateRegistration(input, today);
@@ -235,6 +237,6 @@ export async function revealIdNumber(prisma: PrismaClient, vault: IdNumberVault,
   return vault.decrypt(elder.idNumberEnc);
 }
 
-export const elderAge = (birthDate: Date, today = todayInShanghai()) => ageOn(birthDate.toISOString().slice(0, 10), today);
+export const elderAge = (birthDate: Date, today: string) => ageOn(birthDate.toISOString().slice(0, 10), today);
 
 export { DomainError };

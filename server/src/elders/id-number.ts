@@ -1,4 +1,4 @@
-// Chinese resident identity numbers (GB 11643-1999), phone numbers and Asia/Shanghai dates.
+// Chinese resident identity numbers (GB 11643-1999) and phone numbers.
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -19,7 +19,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-export function validateIdNumber(raw: string, today = todayInShanghai()): IdNumberCheck {
+/** `today` (YYYY-MM-DD, Asia/Shanghai) bounds the birth date: nobody is born after it. */
+export function validateIdNumber(raw: string, today: string): IdNumberCheck {
   const n = (raw ?? '').trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(n)) return { ok: false, reason: 'FORMAT' };
   const y = Number(n.slice(6, 10));
@@ -34,23 +35,6 @@ export function validateIdNumber(raw: string, today = todayInShanghai()): IdNumb
 
 /** "4201**********1234": region prefix and last four only (DESIGN.md invariants). */
 export const maskIdNumber = (n: string): string => `${n.slice(0, 4)}${'*'.repeat(n.length - 8)}${n.slice(-4)}`;
-
-/** Full years on a calendar day; a 29 February birthday comes round on 1 March in common years. */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // UTC+8 all year: China has no daylight saving.
-
-/** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD. */
-export const todayInShanghai = (now: Date = new Date()): string => new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The Asia/Shanghai calendar month of an instant, as YYYY-MM. */
-export const monthInShanghai = (now: Date = new Date()): string => todayInShanghai(now).slice(0, 7);
 
 /** Mainland mobile (11 digits, 1[3-9]…) or landline with area code (027-12345678). */
 export function validateMobile(raw: string): { ok: true; normalized: string } | { ok: false } {

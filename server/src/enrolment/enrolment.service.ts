@@ -9,7 +9,7 @@ import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/elders.service.js';
 import { pathWithin, subtreeOf } from '../regions/regions.service.js';
-import { todayInShanghai } from '../elders/id-number.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility, type ElderFacts, type EligibilityVerdict } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { noticeLetter } from './notice-letter.js';

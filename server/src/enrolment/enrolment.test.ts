@@ -2,7 +2,7 @@
 // 公示 with an objection, rejection, enrolment with its 告知书, termination.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../common/events.js';
-import { todayInShanghai } from '../elders/id-number.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { makeIdNumber } from '../testing/ids.js';
 

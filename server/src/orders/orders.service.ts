@@ -82,6 +82,8 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
           elderId: c.elder.id, enrolmentId: c.enrolment.id, serviceItemId: c.serviceItem.id, providerId: c.provider.id, quantity: input.quantity, scheduledAt: at,
           note: input.note?.trim() || null, channel: channel!, placedById: actor.userId, amountFen: split.amountFen, subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
           subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, idempotencyKey: input.idempotencyKey, requestHash: hash,
+          // The month an order counts in (dashboard, statements) follows the app clock.
+          createdAt: now,
         },
       });
       // Holds are taken under the same conditional update as debits, so two orders racing for

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { todayInShanghai } from '../elders/id-number.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { elderScope } from '../elders/elders.service.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';

@@ -14,17 +14,17 @@ import { platformAccount, postOnce } from '../wallet/ledger.service.js';
 let s: TestServer;
 let second: App;
 let operator: string;
-let now = new Date();
+// The app clock, before the seed: the demo enrols its elders from 1 November 2026, so the weeks
+// the tests walk through (from Monday 23 November) fall inside their enrolment.
+let now = new Date('2026-11-20T10:00:00+08:00');
 const at = (iso: string) => {
   now = new Date(iso);
 };
 
 beforeAll(async () => {
-  s = await startTestServer();
-  s.app.services.clock = () => now;
+  s = await startTestServer({}, { clock: () => now });
   // A second server instance on the same database, as in a two-node deployment.
-  second = await buildApp(testConfig(), { db: s.db, logger: createLogger(new PassThrough()), seed: false });
-  second.services.clock = () => now;
+  second = await buildApp(testConfig(), { db: s.db, logger: createLogger(new PassThrough()), seed: false, clock: () => now });
   operator = await s.login('operator');
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Table-driven: every category of both programmes, and the boundary ages (59/60, 79/80) on the
 // birthday itself, with "today" taken as the Asia/Shanghai calendar day of an instant.
 import { describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../elders/id-number.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { policyByCode } from './documents/index.js';
 import { evaluateEligibility } from './eligibility.js';
 import { elderFacts } from './eligibility.fixtures.js';

@@ -1,6 +1,6 @@
 // Evaluates a programme's eligibility rules against an elder's facts and explains the answer in
 // Chinese: which category matched, or why each did not. Pure; the enrolment area feeds it data.
-import { ageOn } from '../elders/id-number.js';
+import { ageOn } from '../common/calendar.js';
 import type { EligibilityCondition, PolicyDocument } from './policy.schema.js';
 
 export interface ElderFacts {

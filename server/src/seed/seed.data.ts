@@ -1,6 +1,7 @@
 // Deterministic, realistic Chinese demo data: same seed, same people. No external generator: a
 // small PRNG and name lists typical of people born in the 1930s–1960s.
-import { ageOn, checksumChar } from '../elders/id-number.js';
+import { checksumChar } from '../elders/id-number.js';
+import { ageOn } from '../common/calendar.js';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG. */
 export function prng(seed: number) {

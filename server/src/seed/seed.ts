@@ -6,7 +6,8 @@ import type { Role } from '../common/enums.js';
 import { hashPassword } from '../auth/password.js';
 import { SandboxWechatSessionClient } from '../auth/wechat.client.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { maskIdNumber, monthInShanghai, todayInShanghai } from '../elders/id-number.js';
+import { maskIdNumber } from '../elders/id-number.js';
+import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { REGIONS } from './regions.data.js';
@@ -68,7 +69,10 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const prisma = app.db.prisma;
   if ((await prisma.user.count()) > 0) return { seeded: false };
   const seed = opts.seed ?? 20260501;
-  const today = todayInShanghai();
+  // The demo follows the app clock: enrolments start this month, allowances are this month's, and
+  // a test that sets the clock gets a seed on its own calendar.
+  const now = app.clock();
+  const today = todayInShanghai(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const policies = await prisma.policy.findMany({ include: { zones: { include: { regions: { include: { region: true } } } } } });
 
@@ -222,7 +226,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     await prisma.familyLink.create({ data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation } });
   }
   // This month's allowances, through the same run the scheduler makes on the 1st.
-  const month = monthInShanghai(app.clock());
+  const month = monthInShanghai(now);
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
   app.logger.info({ elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited }, 'seeded demo data');
   return { seeded: true };

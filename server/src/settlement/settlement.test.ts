@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthInShanghai } from '../elders/id-number.js';
+import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { validateIdNumber } from '../elders/id-number.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
@@ -15,16 +15,18 @@ let s: TestServer;
 const t: Record<string, string> = {};
 let month: string;
 let seq = 0;
+// The app clock: the visits happen in November 2026, settlement runs on 5 December.
+let now = new Date('2026-11-12T10:00:00+08:00');
 const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 
 /** Places an order through the API (real holds), marks the visit done, and confirms it (real charges). */
 async function confirmedOrder(who: string, confirmer: string, elderId: string, serviceCode: string, quantity: number) {
-  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId, serviceCode, quantity, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `settle-${Date.now()}-${seq++}` } }, who);
+  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId, serviceCode, quantity, scheduledAt: new Date(now.getTime() + 3600_000).toISOString(), idempotencyKey: `settle-${seq++}` } }, who);
   expect(placed.errors).toBeUndefined();
   const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.data.placeOrder.id }, include: { provider: { include: { caregivers: true } } } });
   const cg = order.provider!.caregivers[0]!;
-  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: new Date(), checkOutAt: new Date(), durationMinutes: 60 * quantity } } } });
+  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: now, checkOutAt: now, durationMinutes: 60 * quantity } } } });
   const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
   expect(confirmed.errors).toBeUndefined();
   return order;
@@ -39,8 +41,8 @@ async function ledgerTotals() {
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
-  month = monthInShanghai(new Date());
+  s = await startTestServer({}, { clock: () => now });
+  month = monthInShanghai(now);
   for (const u of ['family', 'district_admin', 'yc_admin', 'yc_worker', 'qa', 'worker']) t[u] = await s.login(u);
   // Money for self-paid overage, and a Yangcheng family member to confirm Yangcheng visits.
   const hp = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } })).elderId;
@@ -60,8 +62,7 @@ beforeAll(async () => {
   await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 2);
   // Settlement happens after the month is over.
   const [y, m] = month.split('-').map(Number);
-  const next = new Date(Date.UTC(y!, m!, 5, 2));
-  s.app.services.clock = () => next;
+  now = new Date(Date.UTC(y!, m!, 5, 2));
 });
 afterAll(async () => s?.close());
 
@@ -128,13 +129,13 @@ describe('runSettlement', () => {
     expect(code(await gql(approve, { id: hp.id }, 'district_admin'))).toBe('INVALID_STATE');
     expect(code(await gql(approve, { id: active.id }, 'district_admin'))).toBe('NOT_FOUND');
 
-    // Another Yangcheng visit charged within the same month (the real clock), then a rerun.
-    const real = s.app.services.clock;
-    s.app.services.clock = () => new Date();
+    // Another Yangcheng visit charged within the same month, then a rerun.
+    const settledOn = now;
+    now = new Date('2026-11-20T10:00:00+08:00');
     const ycElder = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'yc_family_settle' } } })).elderId;
     const hourly = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
     await confirmedOrder('yc_worker', 'yc_family', ycElder, hourly, 1);
-    s.app.services.clock = real;
+    now = settledOn;
     const rerun = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement.find((x) => x.id === active.id)!;
     expect([rerun.status, rerun.orders, rerun.subsidyMinutes]).toEqual(['APPROVED', active.orders, active.subsidyMinutes]);
     expect(await s.db.prisma.settlementLine.count({ where: { settlementId: active.id } })).toBe(active.orders);
@@ -153,7 +154,7 @@ describe('exports', () => {
     expect(rows[0]).toEqual(VISIT_HEADERS);
     expect(rows.length - 1).toBe(2);
     for (const r of rows.slice(1)) {
-      expect(validateIdNumber(r[1]!).ok).toBe(true);
+      expect(validateIdNumber(r[1]!, todayInShanghai(now)).ok).toBe(true);
       expect(Number(r[3])).toBeGreaterThan(0);
     }
     expect(rows.slice(1).map((r) => Number(r[5]) * 100).reduce((a, b) => a + b, 0)).toBe(1000 + 9000);

@@ -49,7 +49,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /**
+   * The app clock from the first statement on, so the demo seed (enrolment start dates, this
+   * month's allowances) lives on the test's own calendar. Tests that depend on the calendar pass
+   * one; a test may still swap `app.services.clock` later.
+   */
+  clock?: () => Date;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, opts: TestServerOptions = {}): Promise<TestServer> {
   const db = await freshDatabase();
   const config = testConfig(overrides);
   const sink = new PassThrough();
@@ -57,7 +66,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   sink.on('data', (c: Buffer) => (logText += c.toString()));
   const logger = createLogger(sink);
   logger.level = 'info';
-  const app = await buildApp(config, { db, logger, seed: true });
+  const app = await buildApp(config, { db, logger, seed: true, clock: opts.clock });
   const { url } = await app.http.listen(0);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(url, {

@@ -24,6 +24,11 @@ export interface PostingInput {
   actorId?: string;
   /** The transaction this one reverses (corrections are reversals, never edits). */
   reversesId?: string;
+  /**
+   * When it happened on the app clock. Settlement and statements put a transaction in the month
+   * of this instant, so postings that a month's accounts read pass the clock, not the wall time.
+   */
+  at?: Date;
 }
 
 export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -100,6 +105,7 @@ export async function post(tx: Tx, input: PostingInput) {
       memo: input.memo,
       reversesId: input.reversesId,
       createdById: input.actorId,
+      createdAt: input.at,
       entries: { create: input.entries.map((e) => ({ accountId: e.accountId, amount: e.amount })) },
     },
     include: { entries: true },
@@ -126,7 +132,7 @@ export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
 export async function postHold(tx: Tx, holdId: string, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at = new Date()) {
   const hold = await settleHold(tx, holdId, 'POSTED', at);
   await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
-  return post(tx, { kind: posting.kind ?? 'CHARGE', ...posting, entries: [{ accountId: hold.accountId, amount: -hold.amount }, { accountId: toAccountId, amount: hold.amount }] });
+  return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -hold.amount }, { accountId: toAccountId, amount: hold.amount }] });
 }
 
 async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', at: Date) {

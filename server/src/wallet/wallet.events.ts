@@ -1,6 +1,6 @@
 // The wallet's listeners on other areas' events.
 import type { AppServices } from '../common/context.js';
-import { monthInShanghai, todayInShanghai } from '../elders/id-number.js';
+import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { creditEnrolment } from './allowance.service.js';
 import { clearingReasonFor, clearsImmediately, clearSubsidy } from './clearing.service.js';

@@ -3,7 +3,7 @@ import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
-import { monthInShanghai } from '../elders/id-number.js';
+import { monthInShanghai } from '../common/calendar.js';
 import { PAYMENT_NOTIFY_PATH } from '../http/payments.route.js';
 import { SandboxPaymentGateway } from '../payments/payment.gateway.js';
 import { createTopUp, getTopUp } from './topup.service.js';
