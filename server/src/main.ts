@@ -1,13 +1,29 @@
 import { existsSync } from 'node:fs';
-import { buildApp } from './app.js';
-import { loadConfig } from './common/config.js';
+import path from 'node:path';
+import { buildApp, type App } from './app.js';
+import { loadConfig, REPO_ROOT, type Config } from './common/config.js';
+import { dieWithOneLine } from './common/fatal.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/seed.js';
 
-const config = loadConfig();
+const logDir = path.join(process.env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data'), 'logs');
+let running = false;
+const die = (err: unknown): never => dieWithOneLine(err, { logDir, name: 'server', expected: err instanceof DataDirInUseError, running });
+// After start too: a crash prints one line and leaves the rest in the log.
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+
+async function start(): Promise<{ config: Config; app: App; url: string }> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const { url } = await app.http.listen(config.port, config.host);
+  return { config, app, url };
+}
+
 const started = Date.now();
-const app = await buildApp(config);
-const { url } = await app.http.listen(config.port, config.host);
+const { config, app, url } = await start().catch(die);
+running = true;
 const log = app.services.logger;
 // Allowances, clearing and refunds: on schedule, and once now to catch up after downtime.
 const scheduler = config.scheduler ? startScheduler(app.services, { catchUp: true }) : null;

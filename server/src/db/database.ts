@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { openPgliteFolder } from './data-dir-lock.js';
 import { SafePGliteAdapterFactory } from './pglite-adapter.js';
 import { deployMigrations } from './migrate.js';
 import { PrismaClient } from './prisma.js';
@@ -50,12 +50,23 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     };
   }
   let pglite = target.pglite;
-  if (!pglite) {
-    // PGlite does not create parent folders.
-    if (target.dir) mkdirSync(target.dir, { recursive: true });
-    pglite = await PGlite.create(target.dir);
+  let closeOwned = async () => pglite!.close();
+  if (!pglite && target.dir) {
+    // A folder is this process's alone: a second process on it refuses before it reads or writes.
+    const folder = await openPgliteFolder(target.dir);
+    pglite = folder.pglite;
+    closeOwned = folder.close;
+  } else if (!pglite) {
+    pglite = await PGlite.create();
   }
-  if (opts.migrate !== false) await deployMigrations({ kind: 'pglite', db: pglite });
+  if (opts.migrate !== false) {
+    try {
+      await deployMigrations({ kind: 'pglite', db: pglite });
+    } catch (err) {
+      if (!target.pglite) await closeOwned();
+      throw err;
+    }
+  }
   const prisma = instrument(new PrismaClient({ adapter: new SafePGliteAdapterFactory(pglite), log: [...log] }), stats);
   const owned = !target.pglite;
   return {
@@ -64,7 +75,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     stats,
     close: async () => {
       await prisma.$disconnect();
-      if (owned) await pglite.close();
+      if (owned) await closeOwned();
     },
   };
 }

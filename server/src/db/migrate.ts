@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { openPgliteFolder } from './data-dir-lock.js';
 import { SafePGliteAdapterFactory as PrismaPGlite } from './pglite-adapter.js';
 import { REPO_ROOT } from '../common/config.js';
 
@@ -98,7 +99,7 @@ export function migrationList() {
  * Re-running applies nothing; an edited, already-applied migration is refused by the engine.
  */
 export async function deployMigrations(target: MigrationTarget): Promise<{ applied: string[] }> {
-  let owned: PGlite | undefined;
+  let owned: { close(): Promise<void> } | undefined;
   let pool: pg.Pool | undefined;
   let factory: SqlMigrationAwareDriverAdapterFactory;
   if (target.kind === 'pg') {
@@ -110,8 +111,10 @@ export async function deployMigrations(target: MigrationTarget): Promise<{ appli
     let db: PGlite;
     if ('db' in target) db = target.db;
     else {
-      mkdirSync(target.dir, { recursive: true }); // PGlite does not create parent folders
-      db = owned = await PGlite.create(target.dir);
+      // The folder's lock first: migrating a folder a running server holds would corrupt it.
+      const folder = await openPgliteFolder(target.dir);
+      owned = folder;
+      db = folder.pglite;
     }
     factory = new PrismaPGlite(db);
   }
