@@ -1,10 +1,12 @@
 // What the bot does with a chat message: parse, check who and where, call the API as the bound
 // worker, answer in short Chinese lines for a phone. No Wechaty here (adapter.ts is the only
-// Wechaty code); the server's own Chinese error messages are passed on as they are.
+// Wechaty code); the server's own Chinese error messages are passed on as they are. Groups get the
+// minimum about an elder (masked name, no phone or address: PIPL Art. 28); the details are answered
+// in private chat, where the server checks the worker's scope.
 import { createHash } from 'node:crypto';
 import { ApiError, type YilianApi } from './api/client.js';
 import {
-  AcknowledgeAlertDocument, AlertByRefDocument, BindRoomDocument, BindWorkerDocument, BotContextDocument, FindEldersDocument, OpenAlertsDocument,
+  AcknowledgeAlertDocument, AlertByRefDocument, AlertDetailsDocument, BindRoomDocument, BindWorkerDocument, BotContextDocument, FindEldersDocument, OpenAlertsDocument,
   OrderByRefDocument, PlaceOrderDocument, ResolveAlertDocument, ServiceGuideDocument,
   type FindEldersQuery, type ServiceGuideQuery,
 } from './api/generated.js';
@@ -82,7 +84,8 @@ export class CommandHandler {
       default:
         break;
     }
-    const ctx = (await this.api.request(BotContextDocument, { contactId: msg.contactId, contactName: msg.contactName, roomId: msg.roomId ?? null, topic: msg.topic ?? null })).botContext;
+    // Bindings follow ids and codes only; the name and topic are never sent to be matched.
+    const ctx = (await this.api.request(BotContextDocument, { contactId: msg.contactId, roomId: msg.roomId ?? null })).botContext;
     if (!ctx.worker) return BIND_HELP;
     if (msg.roomId && !ctx.room) return '本群还没有绑定社区。请社区工作人员领取“绑定群”绑定码，在群里 @我 发送：绑定群 123456';
     const acting = { contactId: msg.contactId, roomId: msg.roomId };
@@ -90,7 +93,7 @@ export class CommandHandler {
     switch (cmd.kind) {
       case 'balance':
       case 'lookup':
-        return this.withElder(cmd.elderName, community, acting, msg, (e) => (cmd.kind === 'balance' ? balanceText(e) : lookupText(e)));
+        return this.withElder(cmd.elderName, community, acting, msg, (e) => (cmd.kind === 'balance' ? balanceText(e) : lookupText(e, !!msg.roomId)));
       case 'order':
         return this.withElder(cmd.elderName, community, acting, msg, (e) => this.order(e, cmd, acting, msg));
       case 'order_status': {
@@ -101,12 +104,24 @@ export class CommandHandler {
       case 'alerts': {
         const r = (await this.api.request(OpenAlertsDocument, { communityCode: community }, acting)).alerts;
         if (!r.totalCount) return '目前没有待处理的告警。';
-        return [`待处理告警 ${r.totalCount} 条：`, ...r.edges.map((e) => `${e.node.ref} ${e.node.elder.name}：${e.node.reason}`), '认领请发：确认 编号'].join('\n');
+        return [`待处理告警 ${r.totalCount} 条：`, ...r.edges.map((e) => `${e.node.ref} ${e.node.elderMaskedName}：${e.node.reason}`), '认领请发：确认 编号'].join('\n');
       }
       case 'ack': {
         const a = (await this.api.request(AlertByRefDocument, { ref: cmd.alertNo }, acting)).alertByRef;
         await this.api.request(AcknowledgeAlertDocument, { id: a.id }, acting);
-        return `已认领告警 ${a.ref}（${a.elder.name}：${a.reason}）。处理完请发：处理 ${a.ref} 结果`;
+        return `已认领告警 ${a.ref}（${a.elderMaskedName}：${a.reason}）。处理完请发：处理 ${a.ref} 结果`;
+      }
+      case 'alert_detail': {
+        if (msg.roomId) return `为保护老人隐私，详情不在群里发。请私聊我发送：详情 ${cmd.alertNo}`;
+        const a = (await this.api.request(AlertDetailsDocument, { ref: cmd.alertNo }, acting)).alertByRef;
+        const e = a.elder;
+        return [
+          `告警 ${a.ref}：${a.reason}（${a.community.name}）`,
+          `${e.name}，${e.gender === 'FEMALE' ? '女' : '男'}，${e.age}岁`,
+          `住址：${e.address}`,
+          e.phone ? `电话：${e.phone}` : '电话：未登记',
+          a.status === 'RAISED' ? `请在 ${formatDateTimeCn(new Date(a.acknowledgeBy))} 前确认：确认 ${a.ref}` : '',
+        ].filter(Boolean).join('\n');
       }
       case 'resolve': {
         const a = (await this.api.request(AlertByRefDocument, { ref: cmd.alertNo }, acting)).alertByRef;
@@ -166,12 +181,24 @@ function balanceText(e: Elder): string {
   return [`${e.name}（${e.community.name}）可用余额：`, ...(lines.length ? lines : ['暂无账户'])].join('\n');
 }
 
-function lookupText(e: Elder): string {
+/** An elder's record; in a group without the address and phone, which are asked for privately. */
+function lookupText(e: Elder, inGroup: boolean): string {
   const enrol = e.enrolment ? `${e.enrolment.status === 'ACTIVE' ? '在册' : '已终止'}（${e.enrolment.category}）` : '未纳入';
-  return `${e.name}，${e.gender === 'FEMALE' ? '女' : '男'}，${e.age}岁\n${e.community.name}，${e.address}\n服务资格：${enrol}${e.phone ? `\n电话：${e.phone}` : ''}`;
+  const head = `${e.name}，${e.gender === 'FEMALE' ? '女' : '男'}，${e.age}岁`;
+  if (inGroup) return `${head}\n${e.community.name}\n服务资格：${enrol}\n住址和电话请私聊我发：查 ${e.name}`;
+  return `${head}\n${e.community.name}，${e.address}\n服务资格：${enrol}${e.phone ? `\n电话：${e.phone}` : ''}`;
 }
 
-/** An alert as posted to the group: who, why, and the command to claim it. */
-export function alertText(a: { ref: string; reason: string; elder: { name: string; phone: string | null; address: string }; community: { name: string } }): string {
-  return [`【告警 ${a.ref}】${a.community.name}`, `${a.elder.name}：${a.reason}`, a.elder.address, a.elder.phone ? `电话 ${a.elder.phone}` : '', `认领请 @我 发：确认 ${a.ref}`].filter(Boolean).join('\n');
+/**
+ * An alert as posted to the group: the minimum a worker needs to act (masked name, community,
+ * reason, the time to acknowledge by) and how to claim it or get the details privately.
+ */
+export function alertText(a: { ref: string; reason: string; elderMaskedName: string; acknowledgeBy: string; community: { name: string } }): string {
+  return [
+    `【告警 ${a.ref}】${a.community.name}`,
+    `${a.elderMaskedName}：${a.reason}`,
+    `请在 ${formatDateTimeCn(new Date(a.acknowledgeBy))} 前确认（逾时上报街道）`,
+    `认领请 @我 发：确认 ${a.ref}`,
+    `老人电话和住址请私聊我发：详情 ${a.ref}`,
+  ].join('\n');
 }

@@ -1,7 +1,8 @@
 // The group-chat bot end to end: the real Wechaty with its mock puppet, the bot package's adapter
 // and handlers, and a real server (the seeded demo on this run's database). Binding, balance,
-// ordering (checked in the database), alerts to the right group only, queued while logged out,
-// a re-delivered message filing once, and command round-trip latency.
+// ordering (checked in the database), alerts to the right group only with the minimum an elder's
+// privacy allows (details privately, in scope), queued while logged out, a re-delivered message
+// filing once, a nickname twin and a same-topic group getting nothing, and command latency.
 import { WechatyBuilder } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,10 @@ let me: ReturnType<InstanceType<typeof mock.Mocker>['createContact']>;
 let wang: typeof me;
 let li: typeof me;
 let stranger: typeof me;
+let twin: typeof me;
 let room1: ReturnType<InstanceType<typeof mock.Mocker>['createRoom']>;
 let room2: typeof room1;
+let twinRoom: typeof room1;
 const said = new Map<string, string[]>();
 const seen: { id: string; text: string; msg: unknown }[] = [];
 
@@ -63,10 +66,13 @@ beforeAll(async () => {
   wang = mocker.createContact({ name: '王社工' });
   li = mocker.createContact({ name: '李社工' });
   stranger = mocker.createContact({ name: '路人' });
+  // Copies the bound worker's nickname, and opens a group with the bound group's topic.
+  twin = mocker.createContact({ name: '王社工' });
   room1 = mocker.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, wang.id, li.id] });
   room2 = mocker.createRoom({ id: 'shuangfeng@chatroom', topic: '双凤社区助老群', memberIdList: [me.id, li.id] });
-  for (const r of [room1, room2]) r.on('message', (m: unknown) => log(r.id, m));
-  for (const c of [wang, li, stranger]) c.on('message', (m: unknown) => log(c.id, m));
+  twinRoom = mocker.createRoom({ id: 'baixiu-twin@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, twin.id, stranger.id] });
+  for (const r of [room1, room2, twinRoom]) r.on('message', (m: unknown) => log(r.id, m));
+  for (const c of [wang, li, stranger, twin]) c.on('message', (m: unknown) => log(c.id, m));
   wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
   bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5 });
   await bot.start();
@@ -91,6 +97,20 @@ describe('the bot in WeChat groups', () => {
     expect(await ask(li, `绑定 ${await codeFor('worker2', 'WORKER')}`)).toMatch(/^绑定成功/);
     expect(await ask(li, `绑定群 ${await codeFor('worker2', 'ROOM')}`, room2)).toMatch(/本群已绑定到/);
     expect(await ask(wang, '你好呀', room1)).toMatch(/指令/);
+  });
+
+  it('a nickname twin gets nothing, and a group with a bound group\'s topic is not that group', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: worker.regionId!, status: 'ENROLLED', phone: { not: null } } });
+    const asked = await ask(twin, `查 ${elder.name}`);
+    expect(asked).toMatch(/还没有绑定/);
+    for (const secret of [elder.phone!, elder.address]) expect(asked).not.toContain(secret);
+    expect(await ask(stranger, '告警', twinRoom)).toMatch(/还没有绑定/);
+    expect(await ask(twin, '告警', twinRoom)).toMatch(/还没有绑定/);
+    // The real worker and the real group are untouched.
+    expect(await ask(wang, `查 ${elder.name}`)).toContain(elder.phone!);
+    expect(await ask(wang, '告警', room1)).toMatch(/告警/);
+    expect((await s.db.prisma.botRoomBinding.findMany()).map((r) => r.roomId).sort()).toEqual([room1.id, room2.id].sort());
   });
 
   it('answers a balance, and keeps workers to their own community\'s group', async () => {
@@ -130,23 +150,42 @@ describe('the bot in WeChat groups', () => {
   it('posts an alert to its community\'s group only, and queues it while logged out', async () => {
     const worker = await s.login('worker');
     const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const [a, b] = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED' }, take: 2, orderBy: { name: 'desc' } });
-    const complain = (elderId: string) => s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '护理员服务时间不足，提前离开' } }, worker);
+    const [a, b] = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED', phone: { not: null } }, take: 2, orderBy: { name: 'desc' } });
+    const complain = async (elderId: string) => {
+      await s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '护理员服务时间不足，提前离开' } }, worker);
+      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id.replace(/-/g, '').slice(-8);
+    };
     const room2Before = said.get(room2.id)?.length ?? 0;
-    await complain(a!.id);
-    expect(await waitFor(() => (said.get(room1.id) ?? []).some((t) => t.startsWith('【告警') && t.includes(a!.name)))).toBe(true);
+    const refA = await complain(a!.id);
+    const postOf = (ref: string) => (said.get(room1.id) ?? []).find((t) => t.startsWith(`【告警 ${ref}】`));
+    expect(await waitFor(() => !!postOf(refA))).toBe(true);
+    // The group gets what a worker needs to act, not the elder's phone, address or full name.
+    const post = postOf(refA)!;
+    for (const secret of [a!.phone!, a!.address, a!.name]) expect(post).not.toContain(secret);
+    expect(post).toContain(`${a!.name[0]}*`);
+    expect(post).toMatch(/收到投诉/);
+    expect(post).toMatch(/前确认/);
+    expect(post).toContain(`详情 ${refA}`);
     await new Promise((r) => setTimeout(r, 300));
     expect((said.get(room2.id) ?? []).slice(room2Before).some((t) => t.startsWith('【告警'))).toBe(false);
+    expect((said.get(twinRoom.id) ?? []).some((t) => t.startsWith('【告警'))).toBe(false);
+    // Details privately, to a bound worker whose community it is; never in the group.
+    const details = await ask(wang, `详情 ${refA}`);
+    expect(details).toContain(a!.phone!);
+    expect(details).toContain(a!.address);
+    const inGroup = await ask(wang, `详情 ${refA}`, room1);
+    expect(inGroup).toMatch(/私聊/);
+    expect(inGroup).not.toContain(a!.phone!);
+    expect(await ask(li, `详情 ${refA}`)).not.toContain(a!.phone!);
+    expect(await ask(twin, `详情 ${refA}`)).toMatch(/还没有绑定/);
 
     await puppet.logout();
-    await complain(b!.id);
+    const ref = await complain(b!.id);
     await new Promise((r) => setTimeout(r, 800));
-    expect((said.get(room1.id) ?? []).some((t) => t.includes(b!.name) && t.startsWith('【告警'))).toBe(false);
+    expect(postOf(ref)).toBeUndefined();
     mocker.login(me);
-    expect(await waitFor(() => (said.get(room1.id) ?? []).some((t) => t.startsWith('【告警') && t.includes(b!.name)))).toBe(true);
-    expect((said.get(room1.id) ?? []).filter((t) => t.startsWith('【告警') && t.includes(b!.name))).toHaveLength(1);
-
-    const ref = /【告警 ([0-9a-f]{8})】/.exec((said.get(room1.id) ?? []).find((t) => t.includes(b!.name))!)![1]!;
+    expect(await waitFor(() => !!postOf(ref))).toBe(true);
+    expect((said.get(room1.id) ?? []).filter((t) => t.startsWith(`【告警 ${ref}】`))).toHaveLength(1);
     expect(await ask(wang, '告警', room1)).toContain(ref);
     expect(await ask(wang, `确认 ${ref}`, room1)).toMatch(/已认领/);
     expect(await ask(wang, `处理 ${ref} 已上门 老人说护理员家里有事`, room1)).toMatch(/已处理/);
@@ -172,9 +211,12 @@ describe('the bot in WeChat groups', () => {
     const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
     const elders = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED', alerts: { none: {} } }, take: 2 });
     const worker = await s.login('worker');
-    const complain = (elderId: string) => s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '上门时间和约定的不一样' } }, worker);
+    const complain = async (elderId: string) => {
+      await s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '上门时间和约定的不一样' } }, worker);
+      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id.replace(/-/g, '').slice(-8);
+    };
     await bot.stop();
-    await complain(elders[0]!.id);
+    const first = await complain(elders[0]!.id);
 
     // The webhook stands in for WeCom's group robot.
     const hooks: string[] = [];
@@ -202,12 +244,13 @@ describe('the bot in WeChat groups', () => {
         w2.once('login', () => r());
         m2.login(me2);
       });
-      expect(await waitFor(() => got.some((t) => t.includes(elders[0]!.name)))).toBe(true);
+      expect(await waitFor(() => got.some((t) => t.startsWith(`【告警 ${first}】`)))).toBe(true);
       // Logged out: the next alert goes through the webhook.
       await p2.logout();
       await new Promise((r) => setTimeout(r, 50));
-      await complain(elders[1]!.id);
-      expect(await waitFor(() => hooks.some((h) => h.includes(elders[1]!.name)))).toBe(true);
+      const second = await complain(elders[1]!.id);
+      expect(await waitFor(() => hooks.some((h) => h.includes(`【告警 ${second}】`)))).toBe(true);
+      expect(hooks.at(-1)).not.toContain(elders[1]!.address);
       expect(JSON.parse(hooks.at(-1)!)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('【告警') } });
     } finally {
       await bot2.stop();

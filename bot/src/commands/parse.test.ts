@@ -40,6 +40,9 @@ describe('intents', () => {
     ['确认 #A7', { kind: 'ack', alertNo: 'A7' }],
     ['处理 1024 已上门 老人忘记接电话', { kind: 'resolve', alertNo: '1024', outcome: '已上门 老人忘记接电话' }],
     ['处理1024已上门，一切正常', { kind: 'resolve', alertNo: '1024', outcome: '已上门 一切正常' }],
+    ['详情 3f9a12bc', { kind: 'alert_detail', alertNo: '3f9a12bc' }],
+    ['告警详情 3f9a12bc', { kind: 'alert_detail', alertNo: '3f9a12bc' }],
+    ['详情3F9A12BC', { kind: 'alert_detail', alertNo: '3F9A12BC' }],
     ['帮助', { kind: 'help' }],
     ['?', { kind: 'help' }],
     ['？', { kind: 'help' }],
@@ -215,6 +218,7 @@ describe('errors', () => {
     ['绑定群 12a456', NOW, 'BAD_CODE'],
     ['绑定', NOW, 'BAD_CODE'],
     ['确认', NOW, 'BAD_CODE'],
+    ['详情', NOW, 'BAD_CODE'],
     ['工单', NOW, 'BAD_CODE'],
     ['处理', NOW, 'BAD_CODE'],
     ['处理 1024', NOW, 'MISSING_OUTCOME'],
@@ -255,7 +259,7 @@ describe('HELP_TEXT', () => {
   });
   it('every example parses to its command', () => {
     const kinds = lines.slice(1).map((line) => parse(line.split(' — ')[0]!).kind);
-    expect(kinds).toEqual(['balance', 'lookup', 'order', 'order_status', 'alerts', 'ack', 'resolve', 'bind_worker', 'bind_room', 'help']);
+    expect(kinds).toEqual(['balance', 'lookup', 'order', 'order_status', 'alerts', 'ack', 'resolve', 'alert_detail', 'bind_worker', 'bind_room']);
   });
 });
 

@@ -53,6 +53,8 @@ export type Command =
   | { kind: 'alerts' }
   | { kind: 'ack'; alertNo: string }
   | { kind: 'resolve'; alertNo: string; outcome: string }
+  /** The elder's contact details for an alert: answered in private chat only. */
+  | { kind: 'alert_detail'; alertNo: string }
   | { kind: 'help' }
   | { kind: 'bind_worker'; code: string }
   | { kind: 'bind_room'; code: string }
@@ -77,9 +79,9 @@ export const HELP_TEXT = [
   '告警 — 看待处理告警',
   '确认 1024 — 认领告警',
   '处理 1024 已上门 老人忘记接电话',
+  '详情 1024 — 私聊我看告警详情',
   '绑定 123456 — 绑定本人',
   '绑定群 123456 — 绑定本群',
-  '帮助 — 显示本菜单',
 ].join('\n');
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +184,7 @@ const HAN = '\\p{Script=Han}';
 const NAME_RE = new RegExp(`^(?:${HAN}{2,4}|${HAN}{1,10}(?:·${HAN}{1,10}){1,3})$`, 'u');
 /** Words that make a 2–4 character string a phrase rather than a name. */
 const NOT_IN_NAME =
-  /余额|多少|工单|告警|下单|预约|帮助|菜单|绑定|确认|处理|查询|查看|小时|上午|下午|中午|晚上|早上|凌晨|傍晚|今天|明天|后天|星期|礼拜|服务|老人|账户|一下|信息|情况|怎么|什么/;
+  /余额|多少|工单|告警|下单|预约|帮助|菜单|绑定|确认|处理|查询|查看|小时|上午|下午|中午|晚上|早上|凌晨|傍晚|今天|明天|后天|星期|礼拜|服务|老人|账户|一下|信息|情况|详情|怎么|什么/;
 
 /** 2–4 Han characters (or Han parts joined by ·), not a service word or a command phrase. */
 export function isElderName(word: string): boolean {
@@ -551,6 +553,12 @@ export function parseCommand(input: ParseInput): Command {
     const id = ID_RE.exec(m[1]!.trim());
     if (id) return { kind: 'ack', alertNo: id[1]! };
     return fail('BAD_CODE', '请带上告警编号（发“告警”可查看）。', '确认 1024');
+  }
+
+  if ((m = /^(?:告警)?详情\s*(?:告警)?\s*(.*)$/.exec(t))) {
+    const id = ID_RE.exec(m[1]!.trim());
+    if (id) return { kind: 'alert_detail', alertNo: id[1]! };
+    return fail('BAD_CODE', '请带上告警编号（发“告警”可查看）。', '详情 1024');
   }
 
   if ((m = /^处理\s*(?:告警)?\s*#?([A-Za-z0-9][A-Za-z0-9_-]{0,63})?\s*(.*)$/.exec(t))) {

@@ -22,7 +22,7 @@ type Topics = { 'alert:raised': [AlertEvent] };
 
 export interface AlertBus {
   publish(event: AlertEvent): void;
-  subscribe(accept: (e: AlertEvent) => boolean): AsyncIterable<AlertEvent>;
+  subscribe(accept: (e: AlertEvent) => boolean | Promise<boolean>): AsyncIterable<AlertEvent>;
   close(): Promise<void>;
 }
 

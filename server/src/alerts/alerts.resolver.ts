@@ -6,7 +6,8 @@ import { Elder } from '../elders/elders.types.js';
 import { Region } from '../regions/regions.types.js';
 import type { AlertEvent } from './alert-bus.js';
 import { shortRef } from '../common/refs.js';
-import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
+import { maskName } from '../common/mask.js';
+import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, escalationHours, listAlerts, requireElderDetails, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
 import { Alert, AlertConnection, AlertFilter } from './alerts.types.js';
 
 @Resolver(() => Alert)
@@ -30,7 +31,7 @@ export class AlertResolver {
     description: '实时告警：只推送订阅者辖区内的（可指定社区）',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      return ctx.app.alertBus.subscribe(alertVisibleTo(requireActor(ctx.actor), (args as { communityCode?: string | null }).communityCode));
+      return ctx.app.alertBus.subscribe(alertVisibleTo(ctx.prisma, requireActor(ctx.actor), (args as { communityCode?: string | null }).communityCode));
     },
   })
   alertRaised(@Root() event: AlertEvent, @Arg('communityCode', () => String, { nullable: true }) _communityCode: string | null): Alert {
@@ -47,9 +48,21 @@ export class AlertResolver {
     return alertByRef(ctx.prisma, requireActor(ctx.actor), ref);
   }
 
-  @FieldResolver(() => Elder)
+  @FieldResolver(() => Elder, { description: '告警涉及的老人（机器人本身的账号不能读取，见 elderMaskedName）' })
   async elder(@Root() alert: Alert, @Ctx() ctx: Context) {
+    requireElderDetails(ctx.actor);
     return ctx.loaders.elderById.load(alert.elderId);
+  }
+
+  @FieldResolver(() => String, { description: '脱敏姓名（如 张*兰），发到群里用' })
+  async elderMaskedName(@Root() alert: Alert, @Ctx() ctx: Context): Promise<string> {
+    const elder = await ctx.loaders.elderById.load(alert.elderId);
+    return maskName(elder?.name ?? '');
+  }
+
+  @FieldResolver(() => Date, { description: '请在此前确认，逾时无人确认上报街道' })
+  acknowledgeBy(@Root() alert: Alert, @Ctx() ctx: Context): Date {
+    return new Date(new Date(alert.raisedAt).getTime() + escalationHours(ctx.app.config) * 3600_000);
   }
 
   @FieldResolver(() => Region)

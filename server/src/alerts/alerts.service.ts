@@ -8,6 +8,7 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { botCommunityIds } from '../bot/bot.service.js';
 import { elderScope } from '../elders/elders.service.js';
 import { notify } from '../notices/notices.service.js';
 import { pathWithin } from '../regions/regions.service.js';
@@ -45,11 +46,39 @@ export const publishAll = (bus: AlertBus, events: (AlertEvent | null)[]) => {
   for (const e of events) if (e) bus.publish(e);
 };
 
-/** Which alert events a subscriber may receive: within their region, optionally one community. */
-export function alertVisibleTo(actor: Actor, communityCode?: string | null) {
+/**
+ * Which alert events a subscriber may receive: within their region, optionally one community. The
+ * bot's account, acting for no one, hears only communities where its own deployment has bound a
+ * group (looked up per event, so a group bound after subscribing counts).
+ */
+export function alertVisibleTo(prisma: PrismaClient, actor: Actor, communityCode?: string | null) {
   if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR', 'BOT'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '告警只推送给社区、街道、民政和呼叫中心。');
-  return (e: AlertEvent) => (actor.role === 'BOT' || (!!actor.regionPath && pathWithin(e.communityPath, actor.regionPath))) && (!communityCode || e.communityCode === communityCode);
+  return async (e: AlertEvent) => {
+    if (communityCode && e.communityCode !== communityCode) return false;
+    if (actor.role === 'BOT') return (await prisma.botRoomBinding.count({ where: { botUserId: actor.userId, communityId: e.communityId } })) > 0;
+    return !!actor.regionPath && pathWithin(e.communityPath, actor.regionPath);
+  };
 }
+
+/** The alerts an actor may list: their region's elders; for the bot's own account, its groups' communities. */
+async function alertScope(prisma: PrismaClient, actor: Actor): Promise<Prisma.AlertWhereInput> {
+  if (actor.role === 'BOT') return { communityId: { in: await botCommunityIds(prisma, actor.userId) } };
+  const scope = elderScope(actor);
+  if (!scope || !['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'].includes(actor.role)) fail(ErrorCode.FORBIDDEN);
+  return { elder: scope! };
+}
+
+/**
+ * Who an alert is about. Not for the bot's own account: what it posts to a group is the masked
+ * name (PIPL Art. 28: an elder's health and whereabouts are sensitive); a bound worker asks the
+ * bot privately, and the bot then acts for them, within their scope.
+ */
+export function requireElderDetails(actor: Actor | null | undefined) {
+  if (actor?.role === 'BOT') fail(ErrorCode.FORBIDDEN, '群里只发告警的脱敏信息；老人的电话和住址请工作人员私聊机器人发送“详情 编号”查询。');
+}
+
+/** When an alert must be acknowledged before it goes up to the street (escalateAlerts). */
+export const escalationHours = (config: { alertEscalationHours?: number }) => config.alertEscalationHours ?? 4;
 
 export interface AlertFilterInput {
   communityCode?: string | null;
@@ -60,11 +89,9 @@ export interface AlertFilterInput {
 
 export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: AlertFilterInput, page: PageArgs) {
   const { take, afterId } = pageWindow(page);
-  const scope = actor.role === 'BOT' ? {} : elderScope(actor);
-  if (!scope || !['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR', 'BOT'].includes(actor.role)) fail(ErrorCode.FORBIDDEN);
   const where: Prisma.AlertWhereInput = {
     AND: [
-      { elder: scope! },
+      await alertScope(prisma, actor),
       filter.communityCode ? { community: { code: filter.communityCode } } : {},
       filter.status ? { status: filter.status as never } : {},
       filter.kind ? { kind: filter.kind as never } : {},

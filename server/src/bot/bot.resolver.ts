@@ -27,15 +27,15 @@ export class BotResolver {
     return bindRoom(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, roomId, topic, contactId }, ctx.app.clock());
   }
 
-  @Query(() => BotContext, { description: '（机器人）发消息的人和群的绑定情况；联系人或群的 id 变了时按名称/群名重新对应' })
+  @Query(() => BotContext, { description: '（机器人）发消息的人和群的绑定情况。只认联系人和群的 id；id 变了要用新的绑定码重新绑定' })
   async botContext(
     @Arg('contactId', () => String) contactId: string,
-    @Arg('contactName', () => String, { nullable: true }) contactName: string | null,
+    @Arg('contactName', () => String, { nullable: true, deprecationReason: '不再使用：昵称谁都能改成一样的，不能证明身份' }) _contactName: string | null,
     @Arg('roomId', () => String, { nullable: true }) roomId: string | null,
-    @Arg('topic', () => String, { nullable: true }) topic: string | null,
+    @Arg('topic', () => String, { nullable: true, deprecationReason: '不再使用：群名谁都能改成一样的，不能证明是同一个群' }) _topic: string | null,
     @Ctx() ctx: Context,
   ) {
-    return botContext(ctx.prisma, requireActor(ctx.actor), { contactId, contactName, roomId, topic });
+    return botContext(ctx.prisma, requireActor(ctx.actor), { contactId, roomId });
   }
 
   @Query(() => [UndeliveredAlert], { description: '（机器人）还没发到群里的告警（默认近 24 小时）' })
@@ -48,7 +48,7 @@ export class BotResolver {
     return alertDelivered(ctx.prisma, requireActor(ctx.actor), alertId, roomId, ctx.app.clock());
   }
 
-  @Query(() => [BotRoom], { description: '（机器人）已绑定的工作群' })
+  @Query(() => [BotRoom], { description: '（机器人）通过本机器人账号绑定的工作群' })
   async botRooms(@Ctx() ctx: Context) {
     return botRooms(ctx.prisma, requireActor(ctx.actor));
   }

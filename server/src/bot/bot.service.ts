@@ -1,13 +1,12 @@
 // The group-chat bot's server side. The bot is a client of this API with its own service account
 // (role BOT); a community worker binds their WeChat contact, and a group to their community, with
-// one-time codes; afterwards the bot acts for the worker (their scope, narrowed to the room's
-// community) and the channel is recorded as BOT.
+// one-time codes, and only with them; afterwards the bot acts for the worker (auth/bot-acting-for.ts:
+// their scope, narrowed to the room's community) and the channel is recorded as BOT. Each BOT
+// account is one deployment: it sees only the bindings made through it.
 import type { Actor } from '../auth/actor.js';
-import { loadActor } from '../auth/auth.service.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { pathWithin } from '../regions/regions.service.js';
 
 const CODE_TTL_MS = 10 * 60_000;
 const CODES_PER_HOUR = 5;
@@ -44,90 +43,74 @@ function requireBot(actor: Actor) {
   if (actor.role !== 'BOT') fail(ErrorCode.FORBIDDEN, '仅限群机器人调用。');
 }
 
-/** `绑定 123456` sent privately: the contact becomes the worker's. A contact binds one worker. */
+/**
+ * `绑定 123456` sent privately: the contact becomes the worker's, for this bot deployment. A
+ * contact binds one worker and a worker one contact, so binding again (the puppet gave new ids)
+ * replaces the old binding.
+ */
 export async function bindWorker(prisma: PrismaClient, secret: string, actor: Actor, input: { code: string; contactId: string; contactName: string }, now: Date) {
   requireBot(actor);
   const code = await claimCode(prisma, secret, input.code, 'WORKER', now);
+  const botUserId = actor.userId;
   await prisma.$transaction([
-    prisma.botWorkerBinding.deleteMany({ where: { OR: [{ contactId: input.contactId }, { userId: code.userId }] } }),
-    prisma.botWorkerBinding.create({ data: { contactId: input.contactId, contactName: input.contactName, userId: code.userId } }),
+    prisma.botWorkerBinding.deleteMany({ where: { botUserId, OR: [{ contactId: input.contactId }, { userId: code.userId }] } }),
+    prisma.botWorkerBinding.create({ data: { botUserId, contactId: input.contactId, contactName: input.contactName, userId: code.userId } }),
   ]);
-  return workerOf(prisma, input.contactId);
+  return workerOf(prisma, actor, input.contactId);
 }
 
 /** `绑定群 123456` sent in the group by the worker who got the code: the group follows their community. */
 export async function bindRoom(prisma: PrismaClient, secret: string, actor: Actor, input: { code: string; roomId: string; topic: string; contactId: string }, now: Date) {
   requireBot(actor);
-  const binding = await prisma.botWorkerBinding.findUnique({ where: { contactId: input.contactId } });
+  const botUserId = actor.userId;
+  const binding = await prisma.botWorkerBinding.findUnique({ where: { botUserId_contactId: { botUserId, contactId: input.contactId } } });
   const code = await claimCode(prisma, secret, input.code, 'ROOM', now);
   if (!binding || binding.userId !== code.userId) fail(ErrorCode.FORBIDDEN, '请领取绑定码的工作人员本人在群里发送“绑定群”。');
   await prisma.botRoomBinding.upsert({
-    where: { roomId: input.roomId },
-    create: { roomId: input.roomId, topic: input.topic, communityId: code.communityId, boundById: code.userId },
+    where: { botUserId_roomId: { botUserId, roomId: input.roomId } },
+    create: { botUserId, roomId: input.roomId, topic: input.topic, communityId: code.communityId, boundById: code.userId },
     update: { topic: input.topic, communityId: code.communityId, boundById: code.userId },
   });
-  return roomOf(prisma, input.roomId, input.topic);
+  return roomOf(prisma, actor, input.roomId);
 }
 
-async function workerOf(prisma: PrismaClient, contactId: string, contactName?: string) {
-  let binding = await prisma.botWorkerBinding.findUnique({ where: { contactId } });
-  if (!binding && contactName) {
-    // The puppet gave the contact a new id: rebind by name when exactly one binding has it.
-    const byName = await prisma.botWorkerBinding.findMany({ where: { contactName } });
-    if (byName.length === 1) binding = await prisma.botWorkerBinding.update({ where: { id: byName[0]!.id }, data: { contactId } });
-  }
+// Bindings are looked up by id only: a matching nickname or topic proves nothing.
+async function workerOf(prisma: PrismaClient, bot: Actor, contactId: string) {
+  const binding = await prisma.botWorkerBinding.findUnique({ where: { botUserId_contactId: { botUserId: bot.userId, contactId } } });
   if (!binding) return null;
   const user = await prisma.user.findUnique({ where: { id: binding.userId }, include: { region: true } });
   if (!user?.active || !user.region) return null;
   return { userId: user.id, displayName: user.displayName, communityCode: user.region.code, communityName: user.region.name };
 }
 
-async function roomOf(prisma: PrismaClient, roomId: string, topic?: string) {
-  let room = await prisma.botRoomBinding.findUnique({ where: { roomId } });
-  if (!room && topic) {
-    const byTopic = await prisma.botRoomBinding.findMany({ where: { topic } });
-    if (byTopic.length === 1) room = await prisma.botRoomBinding.update({ where: { id: byTopic[0]!.id }, data: { roomId } });
-  }
+async function roomOf(prisma: PrismaClient, bot: Actor, roomId: string) {
+  const room = await prisma.botRoomBinding.findUnique({ where: { botUserId_roomId: { botUserId: bot.userId, roomId } } });
   if (!room) return null;
   const community = await prisma.region.findUniqueOrThrow({ where: { id: room.communityId } });
   return { roomId: room.roomId, topic: room.topic, communityCode: community.code, communityName: community.name };
 }
 
 /** Who is talking and where: the bot asks before each command. */
-export async function botContext(prisma: PrismaClient, actor: Actor, input: { contactId: string; contactName?: string | null; roomId?: string | null; topic?: string | null }) {
+export async function botContext(prisma: PrismaClient, actor: Actor, input: { contactId: string; roomId?: string | null }) {
   requireBot(actor);
   return {
-    worker: await workerOf(prisma, input.contactId, input.contactName ?? undefined),
-    room: input.roomId ? await roomOf(prisma, input.roomId, input.topic ?? undefined) : null,
+    worker: await workerOf(prisma, actor, input.contactId),
+    room: input.roomId ? await roomOf(prisma, actor, input.roomId) : null,
   };
 }
 
-/** Every bound group, for posting alerts to the right one. */
+/** This deployment's bound groups, for posting alerts to the right one. */
 export async function botRooms(prisma: PrismaClient, actor: Actor) {
   requireBot(actor);
-  const rooms = await prisma.botRoomBinding.findMany({ orderBy: { id: 'asc' } });
+  const rooms = await prisma.botRoomBinding.findMany({ where: { botUserId: actor.userId }, orderBy: { id: 'asc' } });
   const regions = new Map((await prisma.region.findMany({ where: { id: { in: rooms.map((r) => r.communityId) } } })).map((r) => [r.id, r]));
   return rooms.map((r) => ({ roomId: r.roomId, topic: r.topic, communityCode: regions.get(r.communityId)!.code, communityName: regions.get(r.communityId)!.name }));
 }
 
-/**
- * The actor a BOT request acts as: the worker bound to the contact, narrowed to the room's
- * community when the command comes from a group (FORBIDDEN when the group is another community's).
- */
-export async function actingActor(prisma: PrismaClient, bot: Actor, contactId: string, roomId?: string): Promise<Actor> {
-  const binding = await prisma.botWorkerBinding.findUnique({ where: { contactId } });
-  if (!binding) return fail(ErrorCode.UNAUTHENTICATED, '您还没有绑定，请私聊我发送“绑定 6位绑定码”（绑定码在工作台领取）。');
-  const worker = await loadActor(prisma, binding.userId);
-  if (!worker || !worker.regionPath) return fail(ErrorCode.UNAUTHENTICATED, '您的账号已停用，请联系管理员。');
-  let regionPath = worker.regionPath;
-  if (roomId) {
-    const room = await prisma.botRoomBinding.findUnique({ where: { roomId } });
-    if (!room) return fail(ErrorCode.FORBIDDEN, '这个群还没有绑定社区，请工作人员发送“绑定群 6位绑定码”。');
-    const community = await prisma.region.findUniqueOrThrow({ where: { id: room.communityId } });
-    if (!pathWithin(community.path, worker.regionPath)) fail(ErrorCode.FORBIDDEN, '这个群属于其他社区，您不能在这里办理。');
-    regionPath = community.path;
-  }
-  return { ...worker, regionPath, channel: 'BOT', viaUserId: bot.userId };
+/** The communities a bot account has bound groups in: all it sees of alerts when acting for no one. */
+export async function botCommunityIds(prisma: PrismaClient, botUserId: string): Promise<string[]> {
+  const rows = await prisma.botRoomBinding.findMany({ where: { botUserId }, select: { communityId: true }, distinct: ['communityId'] });
+  return rows.map((r) => r.communityId);
 }
 
 /**
@@ -136,7 +119,7 @@ export async function actingActor(prisma: PrismaClient, bot: Actor, contactId: s
  */
 export async function undeliveredAlerts(prisma: PrismaClient, actor: Actor, since: Date) {
   requireBot(actor);
-  const rooms = await prisma.botRoomBinding.findMany();
+  const rooms = await prisma.botRoomBinding.findMany({ where: { botUserId: actor.userId } });
   if (!rooms.length) return [];
   const alerts = await prisma.alert.findMany({
     where: { communityId: { in: [...new Set(rooms.map((r) => r.communityId))] }, raisedAt: { gt: since }, status: { not: 'RESOLVED' } },
@@ -150,9 +133,12 @@ export async function undeliveredAlerts(prisma: PrismaClient, actor: Actor, sinc
     .filter((x) => x.roomIds.length);
 }
 
-/** The bot reports a posted alert; reporting twice is harmless. */
+/** The bot reports a posted alert; reporting twice is harmless. Only for its own groups' alerts. */
 export async function alertDelivered(prisma: PrismaClient, actor: Actor, alertId: string, roomId: string, now: Date) {
   requireBot(actor);
+  const room = await prisma.botRoomBinding.findUnique({ where: { botUserId_roomId: { botUserId: actor.userId, roomId } } });
+  const alert = room ? await prisma.alert.findFirst({ where: { id: alertId, communityId: room.communityId } }) : null;
+  if (!alert) fail(ErrorCode.NOT_FOUND, '没有找到这个群的这条告警。');
   await prisma.botAlertDelivery.createMany({ data: [{ alertId, roomId, deliveredAt: now }], skipDuplicates: true });
   return true;
 }

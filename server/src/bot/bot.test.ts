@@ -1,6 +1,7 @@
 // The bot's server side: one-time binding codes, binding a worker's contact and a group, acting for
 // the worker within the group's community, and rebinding when the puppet changes ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { raiseAlert } from '../alerts/alerts.service.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let s: TestServer;
@@ -91,12 +92,35 @@ describe('acting for the worker', () => {
     expect(foreign.errors![0]!.message).toMatch(/其他社区/);
   });
 
-  it('rebinds a group by its topic when the puppet hands out a new room id', async () => {
-    const ctx = await s.gql<{ botContext: { worker: { displayName: string } | null; room: { roomId: string; topic: string } | null } }>(
+  it('a nickname twin gets nothing: a new contact with a bound worker\'s WeChat name is not the worker', async () => {
+    // The twin copies 王社工's nickname; an older bot still sends the name with the context query.
+    const ctx = await s.gql<{ botContext: { worker: unknown } }>(`query { botContext(contactId: "wxid_twin", contactName: "王社工") { worker { displayName } } }`, {}, t.bot);
+    expect(ctx.data!.botContext.worker).toBeNull();
+    const twin = await asBot<{ elders?: unknown }>(`{ elders(first: 50) { edges { node { name phone address } } } }`, {}, 'wxid_twin');
+    expect(code(twin)).toBe('UNAUTHENTICATED');
+    expect(twin.data?.elders).toBeFalsy();
+    // The real worker's binding is untouched.
+    const real = await asBot<{ me: { id: string } }>(`{ me { id } }`, {}, 'wxid_w1');
+    expect(real.errors).toBeUndefined();
+    expect(real.data!.me.id).toBe((await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id);
+  });
+
+  it('a new group with a bound group\'s topic gets nothing until a new code binds it', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: worker.regionId!, alerts: { none: {} } } });
+    await raiseAlert(s.db.prisma, { elderId: elder.id, kind: 'NO_RECENT_ORDER', at: s.app.services.clock() });
+    const ctx = await s.gql<{ botContext: { worker: unknown; room: unknown } }>(
       `query { botContext(contactId: "wxid_w1", roomId: "room1-new@chatroom", topic: "百秀社区助老群") { worker { displayName } room { roomId topic } } }`, {}, t.bot);
-    expect(ctx.data!.botContext.room).toEqual({ roomId: 'room1-new@chatroom', topic: '百秀社区助老群' });
+    expect(ctx.data!.botContext.room).toBeNull();
     expect(ctx.data!.botContext.worker).not.toBeNull();
-    const rooms = await s.gql<{ botRooms: { roomId: string }[] }>(`{ botRooms { roomId } }`, {}, t.bot);
-    expect(rooms.data!.botRooms.map((r) => r.roomId)).toEqual(['room1-new@chatroom']);
+    const roomIds = async () => (await s.gql<{ botRooms: { roomId: string }[] }>(`{ botRooms { roomId } }`, {}, t.bot)).data!.botRooms.map((r) => r.roomId);
+    expect(await roomIds()).toEqual(['room1@chatroom']);
+    const undelivered = await s.gql<{ botUndeliveredAlerts: { roomIds: string[] }[] }>(`{ botUndeliveredAlerts { roomIds } }`, {}, t.bot);
+    expect(undelivered.data!.botUndeliveredAlerts.flatMap((u) => u.roomIds)).not.toContain('room1-new@chatroom');
+    expect(code(await asBot(`{ alerts(first: 1) { totalCount } }`, {}, 'wxid_w1', 'room1-new@chatroom'))).toBe('FORBIDDEN');
+    // The worker binds the new group with a new code, as the first time.
+    const c = (await s.gql<{ issueBotBindingCode: { code: string } }>(ISSUE, { p: 'ROOM' }, t.worker)).data!.issueBotBindingCode.code;
+    expect((await s.gql(BIND_ROOM, { c, r: 'room1-new@chatroom', t: '百秀社区助老群', id: 'wxid_w1' }, t.bot)).errors).toBeUndefined();
+    expect((await roomIds()).sort()).toEqual(['room1-new@chatroom', 'room1@chatroom']);
   });
 });

@@ -7,8 +7,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.js';
-import { actorFromAuthorization } from '../auth/auth.service.js';
-import { actingActor } from '../bot/bot.service.js';
+import { authenticateRequest, type ActingHeaders } from '../auth/bot-acting-for.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
@@ -26,12 +25,10 @@ const header = (req: IncomingMessage, name: string) => {
   return (Array.isArray(v) ? v[0] : v) || undefined;
 };
 
-async function contextFor(app: AppServices, authorization: string | undefined, acting?: { contactId?: string; roomId?: string }): Promise<Context> {
+async function contextFor(app: AppServices, authorization: string | undefined, acting?: ActingHeaders): Promise<Context> {
   const requestId = randomUUID();
   try {
-    let actor = await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, authorization);
-    // The group-chat bot acts for the worker bound to the WeChat contact (bot/bot.service.ts).
-    if (actor?.role === 'BOT' && acting?.contactId) actor = await actingActor(app.db.prisma, actor, acting.contactId, acting.roomId);
+    const actor = await authenticateRequest({ tokens: app.tokens, prisma: app.db.prisma }, authorization, acting);
     return createContext(app, actor, requestId);
   } catch (err) {
     if (err instanceof DomainError && err.code !== ErrorCode.UNAUTHENTICATED) throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 403 } } });

@@ -6,7 +6,7 @@ import { runWalletDailyJobs } from '../wallet/wallet.jobs.js';
 import { generateCallTasks } from '../outreach/outreach.service.js';
 import { deliverNotices } from '../notices/subscribe-message.js';
 import { runAlertSweep } from '../alerts/detectors.js';
-import { escalateAlerts, publishAll } from '../alerts/alerts.service.js';
+import { escalateAlerts, escalationHours, publishAll } from '../alerts/alerts.service.js';
 
 export interface Job {
   name: string;
@@ -30,7 +30,7 @@ export async function runAlertJobs(app: AppServices) {
   const now = app.clock();
   const raised = await runAlertSweep(app.db.prisma, now);
   publishAll(app.alertBus, raised);
-  const escalated = await escalateAlerts(app.db.prisma, now, app.config.alertEscalationHours ?? 4);
+  const escalated = await escalateAlerts(app.db.prisma, now, escalationHours(app.config));
   return { raised: raised.length, escalated };
 }
 
