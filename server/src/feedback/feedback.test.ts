@@ -11,6 +11,9 @@ let ycElder: { id: string; communityId: string };
 const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 let seq = 0;
+// The app clock, from before the seed: mid-November 2026, so a booking for tomorrow stays in the
+// month whose allowance the seed credited. Deadline checks move it explicitly.
+const START = new Date('2026-11-18T10:00:00+08:00');
 
 /** A visit that has been checked out (the visit flow itself is tested in orders/visits.test.ts). */
 async function completedOrder(elderId: string, status: 'COMPLETED' | 'PLACED' = 'COMPLETED') {
@@ -22,14 +25,14 @@ async function completedOrder(elderId: string, status: 'COMPLETED' | 'PLACED' = 
   return s.db.prisma.order.create({
     data: {
       elderId, enrolmentId: enrolment.id, serviceItemId: item.id, providerId: zone.providerId, caregiverId: caregiver.id, quantity: 1, scheduledAt: checkOutAt, channel: 'WORKER',
-      placedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id, status, amountFen: 0, idempotencyKey: `fb-${Date.now()}-${seq++}`, requestHash: 'h',
+      placedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id, status, amountFen: 0, idempotencyKey: `fb-${seq++}`, requestHash: 'h',
       ...(status === 'COMPLETED' ? { visit: { create: { caregiverId: caregiver.id, checkInAt: new Date(checkOutAt.getTime() - 3600_000), checkOutAt, durationMinutes: 60 } } } : {}),
     },
   });
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { clock: () => START });
   for (const u of ['family', 'worker', 'operator', 'provider_admin', 'yc_worker', 'yc_admin', 'district_admin']) t[u] = await s.login(u);
   hpElder = { id: (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } })).elderId };
   const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
@@ -98,8 +101,8 @@ describe('complaints (000 六 4: handled within 48 hours, revisited until satisf
     const filed = await gql(FILE, { i: { elderId: hpElder.id, orderId: order.id, content: '护理员迟到了一个小时，也没打招呼' } }, 'family');
     expect(filed.errors).toBeUndefined();
     const c = filed.data.fileComplaint;
-    expect(new Date(c.dueAt).getTime() - Date.now()).toBeGreaterThan(47.9 * 3600_000);
-    expect(new Date(c.dueAt).getTime() - Date.now()).toBeLessThan(48.1 * 3600_000);
+    // 48 hours from filing on the app clock (000 六 3).
+    expect(new Date(c.dueAt).getTime() - s.app.services.clock().getTime()).toBe(48 * 3600_000);
     // A second complaint about the same elder joins the open COMPLAINT alert rather than adding one.
     await gql(FILE, { i: { elderId: hpElder.id, content: '送餐的饭菜是凉的' } }, 'worker');
     expect(await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RAISED' } })).toBe(1);
@@ -142,7 +145,7 @@ describe('complaints (000 六 4: handled within 48 hours, revisited until satisf
     expect(admin.data.notices.edges.filter((e: any) => e.node.kind === 'PROVIDER_SUSPENDED')).toHaveLength(1);
     const huangpiAdmin = await gql(`{ notices(first: 20) { edges { node { kind } } } }`, {}, 'district_admin');
     expect(huangpiAdmin.data.notices.edges.some((e: any) => e.node.kind === 'PROVIDER_SUSPENDED')).toBe(false);
-    const order = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: ycElder.id, serviceCode: 'YC_MEAL', quantity: 1, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: `yc-after-suspension-${Date.now()}` } }, 'yc_worker');
+    const order = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: ycElder.id, serviceCode: 'YC_MEAL', quantity: 1, scheduledAt: new Date(s.app.services.clock().getTime() + 86_400_000).toISOString(), idempotencyKey: `yc-after-suspension-${seq++}` } }, 'yc_worker');
     expect(code(order)).toBe('PROVIDER_SUSPENDED');
   });
 });

@@ -8,8 +8,12 @@ let family: string;
 let worker: string;
 let elderId: string;
 let seq = 0;
-const key = () => `order-test-${Date.now()}-${seq++}`;
-const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString();
+// The app clock, from before the seed: a Wednesday in mid-November 2026, so bookings up to 40 days
+// ahead and this month's allowance never meet a month end the test did not choose.
+let now = new Date('2026-11-18T10:00:00+08:00');
+const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
+const key = () => `order-test-${seq++}`;
+const tomorrow = () => ahead(24 * 3600_000);
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status channel amountFen subsidyFen subsidyMinutes selfPaidFen provider { name } service { code name } elder { id } } }`;
 type Placed = { placeOrder: { id: string; status: string; channel: string; amountFen: number; subsidyFen: number; selfPaidFen: number; provider: { name: string } } };
@@ -26,7 +30,7 @@ async function topUpSelfPaid(id: string, fen: number) {
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { clock: () => now });
   family = await s.login('family');
   worker = await s.login('worker');
   const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } });
@@ -93,8 +97,8 @@ describe('placeOrder', () => {
   it.each([
     ['a quantity of 0', { quantity: 0 }, 'BAD_USER_INPUT'],
     ['a quantity of 21', { quantity: 21 }, 'BAD_USER_INPUT'],
-    ['a time in the past', { scheduledAt: new Date(Date.now() - 3600_000).toISOString() }, 'BAD_USER_INPUT'],
-    ['a time 90 days ahead', { scheduledAt: new Date(Date.now() + 90 * 86_400_000).toISOString() }, 'BAD_USER_INPUT'],
+    ['a time in the past', { scheduledAt: ahead(-3600_000) }, 'BAD_USER_INPUT'],
+    ['a time 90 days ahead', { scheduledAt: ahead(90 * 86_400_000) }, 'BAD_USER_INPUT'],
     ['another programme\'s service', { serviceCode: 'YC_MEAL' }, 'BAD_USER_INPUT'],
     ['a malformed key', { idempotencyKey: 'x' }, 'BAD_USER_INPUT'],
   ])('refuses %s and writes nothing', async (_label, input, code) => {
@@ -178,7 +182,7 @@ describe('dispatch and cancellation', () => {
   it('terminating the enrolment cancels visits booked after the last service day and releases their holds', async () => {
     const second = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks[1]!.elderId;
     await topUpSelfPaid(second, 20000);
-    const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: new Date(Date.now() + 40 * 86_400_000).toISOString() });
+    const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
     expect(late.errors).toBeUndefined();
     const r = await s.gql(`mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { endedOn } }`, { id: second }, worker);
     expect(r.errors).toBeUndefined();

@@ -13,6 +13,10 @@ let elder: { id: string; latitude: number | null; longitude: number | null };
 let orderId: string;
 let photoId: string;
 let qr: string;
+let seq = 0;
+// The app clock, from before the seed: mid-November 2026, so an hour-ahead booking stays in the
+// month whose allowance the seed credited.
+const START = new Date('2026-11-18T10:00:00+08:00');
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-test-photo'), Buffer.from([0xff, 0xd9])]);
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
@@ -22,13 +26,13 @@ const held = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { el
 const balance = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + (a.unit === 'FEN' ? a.balance : 0n), 0n);
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { clock: () => START });
   base = s.url.replace(/\/graphql$/, '');
   tokens = {};
   for (const u of ['family', 'worker', 'worker2', 'provider_admin', 'caregiver']) tokens[u] = await s.login(u);
   const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
   elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
-  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: elder.id, serviceCode: 'HP_NAIL_CARE', quantity: 1, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `visit-test-${Date.now()}` } }, 'family');
+  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: elder.id, serviceCode: 'HP_NAIL_CARE', quantity: 1, scheduledAt: new Date(s.app.services.clock().getTime() + 3600_000).toISOString(), idempotencyKey: `visit-test-${seq++}` } }, 'family');
   orderId = placed.data.placeOrder.id;
   const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
   const assigned = await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: cg.id }, 'provider_admin');
@@ -68,7 +72,7 @@ describe('visit verification', () => {
   });
 
   it('checks in at the home, checks out 47 minutes later, and the family confirms: holds become charges once', async () => {
-    const start = new Date();
+    const start = s.app.services.clock();
     s.app.services.clock = () => start;
     // 40 m from the recorded address is inside the geofence.
     const near = { latitude: elder.latitude! + 0.00036, longitude: elder.longitude! };
@@ -133,7 +137,7 @@ describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 
     const start = await hours();
 
     const item = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
-    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyMinutes subsidyFen selfPaidFen channel } }`, { i: { elderId: elderYc.id, serviceCode: item, quantity: 2, scheduledAt: new Date(Date.now() + 3600_000).toISOString(), idempotencyKey: `yc-visit-${Date.now()}` } }, 'yc_worker');
+    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyMinutes subsidyFen selfPaidFen channel } }`, { i: { elderId: elderYc.id, serviceCode: item, quantity: 2, scheduledAt: new Date(s.app.services.clock().getTime() + 3600_000).toISOString(), idempotencyKey: `yc-visit-${seq++}` } }, 'yc_worker');
     expect(placed.data.placeOrder).toMatchObject({ amountFen: 7000, subsidyMinutes: 120, subsidyFen: 7000, selfPaidFen: 0, channel: 'WORKER' });
     const id = placed.data.placeOrder.id;
     expect((await hours()).held - start.held).toBe(120n);
@@ -142,7 +146,7 @@ describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 
     const photo = ((await (await upload('yc_caregiver', Buffer.concat([JPEG, Buffer.from('yc')]))).json()) as { id: string }).id;
     expect(code(await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver'))).toBe('INVALID_STATE');
     const homeQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderYc.id }, 'yc_worker')).data!.homeQrToken;
-    const t0 = new Date();
+    const t0 = s.app.services.clock();
     s.app.services.clock = () => t0;
     expect((await gql(CHECK_IN, { i: { orderId: id, qrToken: homeQr, ...at, photoId: photo } }, 'yc_caregiver')).errors).toBeUndefined();
     s.app.services.clock = () => new Date(t0.getTime() + 121 * 60_000);
