@@ -1,5 +1,6 @@
 // Relay pagination rules (API.md conventions): first ≤ 100, opaque cursors, totalCount.
 // Pure, so services can use it without loading GraphQL decorators.
+import { validate as isUuid } from 'uuid';
 import { badInput } from './errors.js';
 
 export const MAX_PAGE = 100;
@@ -17,10 +18,12 @@ export interface Connection<T> {
 
 export const encodeCursor = (id: string): string => Buffer.from(`c:${id}`).toString('base64url');
 
+/** The id a cursor stands for; anything but one of ours (an id after `c:`, base64url) is refused. */
 export function decodeCursor(cursor: string): string {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  if (!raw.startsWith('c:') || raw.length < 3) throw badInput('after', '分页游标无效，请从第一页重新查询。');
-  return raw.slice(2);
+  const raw = /^[A-Za-z0-9_-]{1,64}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  const id = raw.startsWith('c:') ? raw.slice(2) : '';
+  if (!isUuid(id)) throw badInput('after', '分页游标无效，请从第一页重新查询。');
+  return id;
 }
 
 export interface PageArgs {

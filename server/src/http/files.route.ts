@@ -3,9 +3,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actorFromAuthorization } from '../auth/auth.service.js';
 import type { AppServices } from '../common/context.js';
-import { DomainError, ErrorCode } from '../common/errors.js';
+import { badInput, DomainError, ErrorCode } from '../common/errors.js';
+import { idProblem } from '../common/input-rules.js';
 import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from '../files/files.service.js';
 import { readRawBody, sendJson } from './io.js';
+
+/** The id in /files/:id; a malformed escape (%E0%A4%A) or anything but an id is the client's error. */
+function photoId(segment: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    throw badInput('id', '照片地址有误，请回到工单重新打开照片。');
+  }
+  const problem = idProblem('照片编号', id);
+  if (problem) throw badInput('id', problem);
+  return id;
+}
 
 const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
@@ -20,7 +34,7 @@ export async function handleFiles(app: AppServices, req: IncomingMessage, res: S
       return true;
     }
     if (req.method === 'GET') {
-      const photo = await readPhoto(app.db.prisma, app.files, actor, decodeURIComponent(pathname.slice('/files/'.length)));
+      const photo = await readPhoto(app.db.prisma, app.files, actor, photoId(pathname.slice('/files/'.length)));
       res.writeHead(200, { 'content-type': photo.mimeType, 'cache-control': 'private, max-age=3600' });
       res.end(photo.bytes);
       return true;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,13 +12,15 @@ import { authenticateRequest, type ActingHeaders } from '../auth/bot-acting-for.
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { handleAdminPage } from './admin-page.js';
-import { readBody, sendJson } from './io.js';
+import { BodyTooLarge, readBody, sendJson } from './io.js';
 import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
 import { handleFiles } from './files.route.js';
 import { handleExports } from './exports.route.js';
 import { h5Handler } from './h5.route.js';
+import { inputValidationPlugin, wsOperationArgs } from './input-validation.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+const PARSE_OPTIONS = { maxTokens: 3000 };
 
 /** Turns a bearer token into a context; a present but bad token is an error, not an anonymous call. */
 const header = (req: IncomingMessage, name: string) => {
@@ -45,7 +48,8 @@ async function contextFor(app: AppServices, authorization: string | undefined, a
 export function formatError(app: AppServices) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');
-    const original = (error as { originalError?: unknown })?.originalError;
+    // Resolver errors arrive wrapped; those thrown before execution (input-validation.ts) do not.
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (code === 'BAD_USER_INPUT' && (original as { name?: string })?.name === 'ArgumentValidationError') {
       const details = (original as { extensions?: { validationErrors?: { property: string }[] } }).extensions?.validationErrors ?? [];
       const fields = details.map((d) => d.property).join('、');
@@ -88,7 +92,18 @@ export interface HttpApp {
 
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Promise<HttpApp> {
   const server = createServer();
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    // Token limits are graphql-js's own parse option (PARSE_OPTIONS): armor's plugin throws a
+    // syntax error from outside Apollo's parse step, which then answers HTTP 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: app.config.production },
+  });
+  const protection = armor.protect();
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsArgs = wsOperationArgs(schema, protection.validationRules, PARSE_OPTIONS);
   const wsCleanup = useServer<Record<string, unknown> | undefined, { actor?: Actor | null }>(
     {
       schema,
@@ -103,29 +118,26 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
           return false;
         }
       },
+      onSubscribe: (_ctx, _id, payload) => wsArgs(payload),
       context: (ctx) => createContext(app, ctx.extra.actor ?? null, randomUUID()),
     },
     wss,
   );
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    costLimit: { maxCost: 20_000 },
-    maxTokens: { n: 3000 },
-    blockFieldSuggestion: { enabled: app.config.production },
-  });
-  const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !app.config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions: PARSE_OPTIONS,
     validationRules: protection.validationRules,
     formatError: formatError(app),
     plugins: [
       // graphql-armor ships CommonJS typings of the same Apollo types.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's landing page loads its scripts and fonts from Apollo's CDN and Google; /admin is ours.
+      ApolloServerPluginLandingPageDisabled(),
+      inputValidationPlugin<Context>(),
       {
         async serverWillStart() {
           return { drainServer: async () => void (await wsCleanup.dispose()) };
@@ -137,8 +149,8 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
 
   const h5 = h5Handler(app.config.h5Dir);
   server.on('request', (req, res) => {
-    void handle(req, res).catch((err: { status?: number }) => {
-      if (err?.status === 413) return sendJson(res, 413, { errors: [{ message: '请求内容过大。', extensions: { code: 'BAD_USER_INPUT' } }] });
+    void handle(req, res).catch((err: unknown) => {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, err.body);
       app.logger.error({ err }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: defaultMessage(ErrorCode.INTERNAL_SERVER_ERROR), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });

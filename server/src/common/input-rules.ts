@@ -1,0 +1,83 @@
+// The rules every argument and input field is held to before any resolver runs; the edge
+// (http/input-validation.ts) applies them by GraphQL type to each operation. Pure: a value in, a
+// Chinese message naming the field out. A NUL byte, for one, is refused by PostgreSQL, and Prisma
+// batches findUnique across requests, so one such value used to fail other users' queries too.
+import { validate as isUuid } from 'uuid';
+import { MAX_PAGE } from './pagination.js';
+
+/** Free text is capped here unless the field is listed in MAX_TEXT. */
+export const DEFAULT_MAX_TEXT = 2000;
+const MAX_TEXT: Record<string, number> = {
+  // A third-party evaluator's monthly report is a document, not a note.
+  report: 20_000,
+  username: 64,
+  password: 256,
+  phone: 20,
+  agentPhone: 20,
+  idNumber: 32,
+  code: 512,
+  idempotencyKey: 128,
+};
+/** Lists (request services, flags, template ids, statuses) are short by nature. */
+export const MAX_LIST = 100;
+/** DateTime arguments (schedules, filters) live in this window; others are typos or probes. */
+export const YEARS = { from: 2000, to: 2100 } as const;
+const RANGES: Record<string, readonly [number, number]> = {
+  first: [1, MAX_PAGE],
+  latitude: [-90, 90],
+  longitude: [-180, 180],
+};
+
+/** The name a form shows for each argument or input field; `parent.field` wins over `field`. */
+const LABELS: Record<string, string> = {
+  after: '分页游标', first: '每页条数', id: '编号', ref: '短编号', search: '搜索内容', status: '状态', kind: '类型', stage: '环节', since: '起始时间',
+  from: '开始时间', to: '结束时间', month: '月份', category: '类别', policyCode: '项目代码', communityCode: '社区代码', regionCode: '地区代码',
+  parentCode: '上级地区代码', hukouCommunityCode: '户籍社区代码', elderId: '老人编号', orderId: '工单编号', providerId: '服务机构编号',
+  caregiverId: '护理员编号', callTaskId: '电话任务编号', objectionId: '异议编号', photoId: '照片编号', alertId: '告警编号', serviceCode: '服务编码',
+  quantity: '数量', scheduledAt: '预约时间', note: '备注', username: '用户名', password: '密码', code: '验证码', phone: '手机号', relation: '关系',
+  name: '姓名', gender: '性别', birthDate: '出生日期', idNumber: '身份证号', address: '地址', latitude: '纬度', longitude: '经度', ethnicity: '民族',
+  incomeSource: '收入情况', livingSituation: '居住情况', selfCareAbility: '自理能力', flags: '老人情况', requestedServices: '申请服务内容',
+  agentName: '代理人姓名', agentRelation: '代理人与老人关系', agentPhone: '代理人电话', comment: '意见', decision: '审核结果', reason: '原因',
+  agency: '评估机构', assessorName: '评估人', assessedOn: '评估日期', score: '分数', amountFen: '充值金额', idempotencyKey: '请求编号', stars: '星级',
+  satisfaction: '满意度', content: '投诉内容', response: '答复内容', templateIds: '消息模板', outcome: '处理结果', answered: '是否接通',
+  passed: '是否合格', report: '评估报告', purpose: '用途', topic: '群名称', roomId: '群编号', contactId: '联系人编号', contactName: '联系人名称',
+  qrToken: '二维码内容', rotate: '是否换码', unreadOnly: '只看未读', overdueOnly: '只看超时', mine: '只看我的', providerAtFault: '是否机构责任',
+  satisfied: '是否满意', filter: '筛选条件', input: '填写内容',
+  'linkElder.code': '关联码', 'bindBotWorker.code': '绑定码', 'bindBotRoom.code': '绑定码', 'wechatLogin.code': '微信登录凭证',
+  'rateOrder.comment': '评价内容', 'reviewApplication.comment': '审核意见', 'serviceGuide.category': '服务类别',
+  'SubmitApplicationInput.category': '服务对象类别',
+};
+
+export const labelFor = (name: string, owner?: string): string => (owner && LABELS[`${owner}.${name}`]) || LABELS[name] || name;
+export const hasLabel = (name: string): boolean => name in LABELS;
+
+const maxText = (name: string) => MAX_TEXT[name] ?? DEFAULT_MAX_TEXT;
+// C0 and C1 control characters, DEL included; newline and tab are ordinary in notes.
+const CONTROL = /[^\P{Cc}\n\t]/u;
+// Half of a UTF-16 surrogate pair: not a character, and PostgreSQL cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a text value, or null. Lengths count characters, not UTF-16 units. */
+export function textProblem(name: string, label: string, value: string): string | null {
+  if (CONTROL.test(value)) return `「${label}」含有不可见字符，请删除后重新输入。`;
+  if (LONE_SURROGATE.test(value)) return `「${label}」含有无法识别的字符（可能是复制时出错），请重新输入。`;
+  const max = maxText(name);
+  if (value.length > max && [...value].length > max) return `「${label}」太长了，最多 ${max} 个字。`;
+  return null;
+}
+
+/** Every id the API hands out is a UUID (uuid v7 in the database). */
+export const idProblem = (label: string, value: string): string | null => (isUuid(value) ? null : `「${label}」格式不对，请从列表中重新选择或核对后再试。`);
+
+export function dateTimeProblem(label: string, value: Date): string | null {
+  const year = value.getUTCFullYear();
+  return Number.isNaN(year) || year < YEARS.from || year > YEARS.to ? `「${label}」须在 ${YEARS.from} 年到 ${YEARS.to} 年之间。` : null;
+}
+
+export function numberProblem(name: string, label: string, value: number): string | null {
+  const range = RANGES[name];
+  if (!Number.isFinite(value)) return `「${label}」不是有效的数字。`;
+  return range && (value < range[0] || value > range[1]) ? `「${label}」须在 ${range[0]} 到 ${range[1]} 之间。` : null;
+}
+
+export const listProblem = (label: string, value: readonly unknown[]): string | null => (value.length > MAX_LIST ? `「${label}」最多 ${MAX_LIST} 项。` : null);
