@@ -11,7 +11,7 @@ export function workspaceConfig(pkg: string, test: { include: string[]; exclude?
     ? ['default', ['json', { outputFile: `${jsonDir}/${pkg}-${process.env.VITEST_BACKEND ?? 'pglite'}.json` }]]
     : ['default'];
   return defineConfig({
-    // One copy of graphql, or type-graphql and Apollo see "another module or realm" (STACK.md).
+    // One copy of graphql, or type-graphql and Apollo see "another module or realm".
     resolve: { alias: { graphql: require.resolve('graphql').replace(/index\.js$/, 'index.mjs') } },
     test: {
       ...test,

@@ -1,5 +1,5 @@
 // Component tests: React under jsdom with Taro's H5 components, @tarojs/taro replaced by an
-// in-memory stand-in (STACK.md, Mini-program). End-to-end runs of both builds are in test/miniprogram.
+// in-memory stand-in (src/testing/taro.ts). End-to-end runs of both builds are in test/miniprogram.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 

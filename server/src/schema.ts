@@ -26,7 +26,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [...resolvers],
-    // type-graphql 2 leaves class-validator off unless asked (STACK.md).
+    // type-graphql 2 runs no class-validator checks unless `validate` is set.
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Subscriptions subscribe through each app's own AlertBus (context.app.alertBus), so one

@@ -14,7 +14,7 @@ import { addUser } from '../../server/src/testing/users.js';
 import { distDir, ensureBuild } from './build.js';
 
 const SHOTS = path.join(REPO_ROOT, 'miniprogram/screenshots');
-// STACK.md: Debian's chromium, headless, nothing phoning home.
+// Debian's chromium, headless, nothing phoning home (no update, sync or background requests).
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let s: TestServer;

@@ -1,4 +1,4 @@
-// On H5, Taro's WeChat-only APIs resolve as success without doing anything (STACK.md), so the app
+// On H5, Taro's WeChat-only APIs resolve as success without doing anything (Taro 4, production builds), so the app
 // must never call them there: payment and login refuse, subscribe consent asks nobody.
 import { beforeEach, describe, expect, it } from 'vitest';
 import Taro, { resetTaro, system } from '../testing/taro';

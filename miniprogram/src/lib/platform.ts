@@ -1,6 +1,6 @@
 // The WeChat-only APIs behind one guard. On H5, Taro's login, requestPayment and
 // requestSubscribeMessage are "not supported" yet resolve as success in a production build, so
-// they are never called there (STACK.md, Mini-program).
+// they are never called there: process.env.TARO_ENV decides.
 import Taro from '@tarojs/taro';
 
 export const isWeapp = () => process.env.TARO_ENV === 'weapp';

@@ -34,7 +34,7 @@ const allCommunities = async (user: string) => {
 
 const makeId = makeIdNumber;
 
-describe('scope: each role sees only what DESIGN.md "Roles" allows', () => {
+describe('scope: each role sees only what its role and region allow', () => {
   it('district admins see their own district and never the other programme', async () => {
     const hp = await allCommunities('district_admin');
     const yc = await allCommunities('yc_admin');

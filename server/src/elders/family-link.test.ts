@@ -1,5 +1,5 @@
-// Family members link to an elder with a community worker's one-time code (DESIGN.md "Roles":
-// family see their own elders).
+// Family members link to an elder with a community worker's one-time code (a family member sees
+// only the elders linked to them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 

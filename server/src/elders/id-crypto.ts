@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * ID numbers at rest (DESIGN.md invariants): AES-256-GCM ciphertext with a random IV, and a keyed
+ * ID numbers at rest (docs/ARCHITECTURE.md, "Invariants"): AES-256-GCM ciphertext with a random IV, and a keyed
  * HMAC so the unique index and look-ups never need the clear text.
  */
 export class IdNumberVault {

@@ -33,7 +33,7 @@ export function validateIdNumber(raw: string, today: string): IdNumberCheck {
   return { ok: true, normalized: n, birthDate, gender: Number(n[16]) % 2 === 1 ? 'MALE' : 'FEMALE', regionCode6: n.slice(0, 6) };
 }
 
-/** "4201**********1234": region prefix and last four only (DESIGN.md invariants). */
+/** "4201**********1234": region prefix and last four only (docs/ARCHITECTURE.md, "Invariants"). */
 export const maskIdNumber = (n: string): string => `${n.slice(0, 4)}${'*'.repeat(n.length - 8)}${n.slice(-4)}`;
 
 /** Mainland mobile (11 digits, 1[3-9]…) or landline with area code (027-12345678). */

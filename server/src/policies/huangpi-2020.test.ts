@@ -1,4 +1,5 @@
-// Huangpi's figures checked against the clauses of shared/policies/000_74ba4d29b06e0bc1.txt.
+// Huangpi's figures checked against the clauses of document 000, 黄陂区政府购买互联网+居家养老服务方案（试行）
+// (docs/GLOSSARY.md, "Source documents").
 import { describe, expect, it } from 'vitest';
 import { policyByCode } from './documents/index.js';
 import { evaluateEligibility } from './eligibility.js';

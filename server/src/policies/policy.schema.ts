@@ -1,5 +1,6 @@
-// The policy document: a programme's rules as validated data (DESIGN.md "Shape"). Every rule cites
-// the clause of the source text it encodes, as "<file prefix> <section>", e.g. "000 七".
+// The policy document: a programme's rules as validated data, so code never names a county. Every
+// rule cites the clause it encodes as "<document> <clause>", e.g. "000 七"; docs/GLOSSARY.md gives
+// the official title and document number behind each of 000–004.
 import { z } from 'zod';
 
 export const FLAGS = [

@@ -1,4 +1,5 @@
-// Yangcheng's figures checked against the clauses of shared/policies/001_3b29b7a13571a263.txt.
+// Yangcheng's figures checked against the clauses of document 001, 阳民字〔2026〕11号
+// (docs/GLOSSARY.md, "Source documents").
 import { describe, expect, it } from 'vitest';
 import { policyByCode } from './documents/index.js';
 import { evaluateEligibility } from './eligibility.js';

@@ -1,4 +1,4 @@
-// The double-entry ledger (DESIGN.md invariants): integer amounts, balanced immutable transactions
+// The double-entry ledger (docs/adr/0005-double-entry-ledger.md): integer amounts, balanced immutable transactions
 // with unique idempotency keys, balances that never go below zero under any concurrency. Every
 // function takes the caller's transaction client, so a money movement commits with its cause.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,5 @@
-// 黄陂区政府购买互联网+居家养老服务方案（试行）, 2020-04-30 — source: shared/policies/000_74ba4d29b06e0bc1.txt.
+// Document 000: 武汉市黄陂区人民政府办公室, 黄陂区政府购买互联网+居家养老服务方案（试行）, 2020-04-30 (the
+// notice carries no document number in our copy); see docs/GLOSSARY.md.
 // Clause references are "000 <section>"; sections 四/六/七 and 附件1–3 carry the rules encoded here.
 import type { PolicyInput } from '../policy.schema.js';
 

@@ -1,4 +1,4 @@
-// 阳城县 2026 年政府购买居家养老服务实施方案（阳民字〔2026〕11号）— source: shared/policies/001_3b29b7a13571a263.txt.
+// Document 001: 阳城县民政局, 2026 年政府购买居家养老服务实施方案（阳民字〔2026〕11号）; see docs/GLOSSARY.md.
 // Clause references are "001 <section>"; 三, 七, 八 and 附件1–2 carry the rules encoded here.
 import type { PolicyInput } from '../policy.schema.js';
 
