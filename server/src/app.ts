@@ -5,13 +5,14 @@ import { LocalFileStorage } from './files/storage.js';
 import { createAlertBus } from './alerts/alert-bus.js';
 import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from './notices/subscribe-message.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
-import { SandboxSmsSender } from './auth/sms.js';
+import { createSmsSender } from './auth/sms.js';
 import { TokenService } from './auth/token.js';
 import { syncPolicies } from './catalogue/catalogue.service.js';
 import type { Config } from './common/config.js';
 import type { AppServices } from './common/context.js';
 import { EventBus } from './common/events.js';
 import { createLogger, type Logger } from './common/logger.js';
+import { checkSandboxes } from './common/sandbox.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { IdNumberVault } from './elders/id-crypto.js';
 import { createHttpApp, type HttpApp } from './http/server.js';
@@ -41,6 +42,8 @@ export function databaseTarget(config: Config): DatabaseTarget {
 export const systemClock = (): Date => new Date();
 
 export function buildServices(config: Config, db: Database, logger: Logger = createLogger(), clock: () => Date = systemClock): AppServices {
+  // Production stops here on a sandbox, unless YILIAN_DEMO=1 (then it warns).
+  checkSandboxes(config, logger);
   return {
     config,
     db,
@@ -63,8 +66,8 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     wechat: config.wechat
       ? new HttpWechatSessionClient(config.wechat.appId, config.wechat.appSecret)
       : new SandboxWechatSessionClient(config.secrets.wechatSandboxSecret),
-    // No SMS gateway is wired yet: the sandbox hands the code back only in demo mode.
-    sms: new SandboxSmsSender(),
+    // The operator's SMS gateway when configured; the sandbox hands the code back only in demo mode.
+    sms: createSmsSender(config.sms),
   };
 }
 

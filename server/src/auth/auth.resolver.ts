@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
+import { sandboxesAllowed } from '../common/sandbox.js';
 import { Region } from '../regions/regions.types.js';
 import { findUser, passwordLogin, wechatLogin, type AuthResult } from './auth.service.js';
 import { AuthPayload, LoginCodeRequest, User } from './auth.types.js';
@@ -19,12 +20,14 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return payload(ctx, await passwordLogin(ctx.prisma, ctx.app.tokens, { username, password }));
+    return payload(ctx, await passwordLogin(ctx.prisma, ctx.app.tokens, { username, password }, ctx.app.clock()));
   }
 
   @Mutation(() => AuthPayload, { description: '小程序微信登录：wx.login 的 code 换取会话' })
   async wechatLogin(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return payload(ctx, await wechatLogin(ctx.prisma, ctx.app.tokens, ctx.app.wechat, code));
+    // Never in production without an explicit demo: the sandbox accepts any well-formed code.
+    if (ctx.app.wechat.sandbox && !sandboxesAllowed(ctx.app.config)) fail(ErrorCode.FORBIDDEN, '微信登录尚未开通，请联系平台管理员。');
+    return payload(ctx, await wechatLogin(ctx.prisma, ctx.app.tokens, ctx.app.wechat, code, ctx.app.clock()));
   }
 
   @Mutation(() => LoginCodeRequest, { description: 'H5 手机号登录：发送 6 位短信验证码（5 分钟有效）。手机号不是 11 位：BAD_USER_INPUT；60 秒内重发或一天超过 10 次：RATE_LIMITED（details.retryAfterSeconds）；未接短信通道的正式环境：FORBIDDEN。出错时不发送、不记录。' })

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit.service.js';
 import type { Role } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { claimPasswordAttempt, passwordAccepted } from './auth.store.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import type { TokenService } from './token.js';
 import { WechatCodeError, type WechatSessionClient } from './wechat.client.js';
@@ -19,11 +20,16 @@ export interface AuthResult {
 
 const WRONG_CREDENTIALS = '用户名或密码不正确。';
 
+/**
+ * Staff login. Each check is claimed in the database before the hash is compared, and the fifth
+ * claim in a row locks the account for LOCK_MINUTES: a burst of parallel guesses gets five checks,
+ * then RATE_LIMITED (with details.retryAfterSeconds), even for the right password.
+ */
 export async function passwordLogin(
   prisma: PrismaClient,
   tokens: TokenService,
   input: { username: string; password: string },
-  now = new Date(),
+  now: Date,
 ): Promise<AuthResult> {
   const username = input.username.trim();
   if (!username || !input.password) fail(ErrorCode.BAD_USER_INPUT, '请输入用户名和密码。');
@@ -32,24 +38,17 @@ export async function passwordLogin(
     await verifyPassword(input.password, await dummyPasswordHash());
     return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return fail(ErrorCode.RATE_LIMITED, `密码错误次数过多，账号已暂时锁定，请 ${LOCK_MINUTES} 分钟后再试。`);
+  const claim = await claimPasswordAttempt(prisma, user.id, now, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+  if (!claim) {
+    const { lockedUntil } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
+    const seconds = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
+    return fail(ErrorCode.RATE_LIMITED, `密码错误次数过多，账号已暂时锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试。`, { retryAfterSeconds: seconds });
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const failed = user.failedLogins + 1;
-    await prisma.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: user.id },
-        data: {
-          failedLogins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-          lockedUntil: failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
-        },
-      });
-      await audit(tx, null, { action: 'LOGIN_FAILED', entity: 'User', entityId: user.id, detail: { failed } });
-    });
+    await audit(prisma, null, { action: 'LOGIN_FAILED', entity: 'User', entityId: user.id, detail: { failed: claim.attempt, locked: claim.locks } });
     return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  await passwordAccepted(prisma, user.id, now);
   const { token, expiresAt } = await tokens.sign({ sub: user.id, role: user.role });
   return { token, expiresAt, userId: user.id };
 }
@@ -63,6 +62,7 @@ export async function wechatLogin(
   tokens: TokenService,
   wechat: WechatSessionClient,
   code: string,
+  now: Date,
 ): Promise<AuthResult> {
   if (!code?.trim()) fail(ErrorCode.BAD_USER_INPUT, '缺少微信登录凭证，请重新进入小程序。');
   let session;
@@ -75,7 +75,7 @@ export async function wechatLogin(
   const user = await prisma.user.upsert({
     where: { wechatOpenId: session.openId },
     create: { wechatOpenId: session.openId, wechatUnionId: session.unionId, displayName: '微信用户', role: 'FAMILY' },
-    update: { lastLoginAt: new Date() },
+    update: { lastLoginAt: now },
   });
   if (!user.active) fail(ErrorCode.FORBIDDEN, '该账号已停用，请联系社区工作人员。');
   const { token, expiresAt } = await tokens.sign({ sub: user.id, role: user.role });

@@ -5,13 +5,14 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { AuthResult } from './auth.service.js';
+import { claimCodeAttempt } from './auth.store.js';
 import type { SmsSender } from './sms.js';
 import type { TokenService } from './token.js';
 
 export const LOGIN_CODE_TTL_MINUTES = 5;
 export const RESEND_SECONDS = 60;
 const CODES_PER_DAY = 10;
-const MAX_ATTEMPTS = 5;
+export const MAX_CODE_ATTEMPTS = 5;
 const PHONE = /^1[3-9]\d{9}$/;
 
 const normalisePhone = (phone: string) => (phone ?? '').replace(/[\s-]/g, '').replace(/^\+?86/, '');
@@ -57,7 +58,7 @@ export async function requestLoginCode(prisma: PrismaClient, sms: SmsSender, dep
 }
 
 /**
- * Logs in with the latest code sent to the number. A wrong code counts against it; after 5 the
+ * Logs in with the latest code sent to the number. Every guess counts against it; after 5 the
  * code is void. Wrong, expired, used or void codes are all UNAUTHENTICATED with one message, so a
  * guesser learns nothing. The account is the number's family or elder account, or a new FAMILY one.
  */
@@ -66,12 +67,10 @@ export async function phoneLogin(prisma: PrismaClient, tokens: TokenService, sec
   if (!PHONE.test(phone)) throw badInput('phone', '请输入 11 位手机号码。');
   if (!/^\d{6}$/.test((input.code ?? '').trim())) throw badInput('code', '请输入短信里的 6 位验证码。');
   const WRONG = '验证码不正确或已过期，请重新获取。';
-  const row = await prisma.accessCode.findFirst({ where: { purpose: 'PHONE_LOGIN', subject: phone, usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
-  if (!row || row.attempts >= MAX_ATTEMPTS) return fail(ErrorCode.UNAUTHENTICATED, WRONG);
-  if (row.codeHash !== subjectHash(secret, phone, input.code)) {
-    await prisma.accessCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
-    return fail(ErrorCode.UNAUTHENTICATED, WRONG);
-  }
+  // The guess is counted before it is compared, in one statement, so a parallel burst gets no
+  // more than MAX_CODE_ATTEMPTS comparisons against a code.
+  const row = await claimCodeAttempt(prisma, 'PHONE_LOGIN', phone, now, MAX_CODE_ATTEMPTS);
+  if (!row || row.codeHash !== subjectHash(secret, phone, input.code)) return fail(ErrorCode.UNAUTHENTICATED, WRONG);
   const user = await prisma.$transaction(async (tx) => {
     // Claimed under a condition, so two logins racing with one code cannot both pass.
     const claimed = await tx.accessCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });

@@ -2,6 +2,7 @@
 // sandbox hands the code back only in demo mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { MAX_CODE_ATTEMPTS } from './phone-login.service.js';
 import type { SandboxSmsSender } from './sms.js';
 
 let s: TestServer;
@@ -63,6 +64,22 @@ describe('phone login', () => {
     clock += 6 * 60_000;
     expect(code(await s.gql(LOGIN, { p: '13900003333', c: third }))).toBe('UNAUTHENTICATED');
     expect(await s.db.prisma.user.count({ where: { phone: '13900003333' } })).toBe(0);
+  });
+
+  it(`30 parallel wrong codes: only ${MAX_CODE_ATTEMPTS} are checked, then the code is void, even for the right digits`, async () => {
+    clock += 61_000;
+    const right = (await s.gql<Req>(REQUEST, { p: '13900006666' })).data!.requestLoginCode.sandboxCode!;
+    const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0');
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => s.gql(LOGIN, { p: '13900006666', c: wrong(i) })));
+    expect(burst.map(code)).toEqual(Array(30).fill('UNAUTHENTICATED'));
+    const row = await s.db.prisma.accessCode.findFirstOrThrow({ where: { purpose: 'PHONE_LOGIN', subject: '13900006666' } });
+    // Each guess is counted before it is compared, so the count is the number of comparisons.
+    expect(row.attempts).toBe(MAX_CODE_ATTEMPTS);
+    const late = await s.gql(LOGIN, { p: '13900006666', c: right });
+    expect(code(late)).toBe('UNAUTHENTICATED');
+    expect(late.errors![0]!.message).toBe('验证码不正确或已过期，请重新获取。');
+    expect((await s.db.prisma.accessCode.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(MAX_CODE_ATTEMPTS);
+    expect(await s.db.prisma.user.count({ where: { phone: '13900006666' } })).toBe(0);
   });
 
   it('one code, two simultaneous logins: exactly one succeeds', async () => {

@@ -34,7 +34,13 @@ export class TokenService {
   /** Returns the claims, or null for any invalid, expired or foreign token. */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        // jose checks exp only when it is present; a token without one would never expire.
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
       if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') return null;
       return { sub: payload.sub, role: payload.role as Role };
     } catch {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { noteSandbox } from '../common/sandbox.js';
 
 /** The result of WeChat's code2session (jscode2session). The session key never leaves the server. */
 export interface WechatSession {
@@ -66,6 +67,7 @@ export class SandboxWechatSessionClient implements WechatSessionClient {
   }
 
   async code2Session(code: string): Promise<WechatSession> {
+    noteSandbox('WECHAT_LOGIN');
     if (!CODE_PATTERN.test(code) || code.startsWith('invalid')) throw new WechatCodeError(40029, 'invalid code');
     const sessionKey = createHmac('sha256', this.secret).update(`session:${code}`).digest('base64').slice(0, 24);
     return { openId: this.openIdFor(code), sessionKey };

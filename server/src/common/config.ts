@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WechatPayConfig } from '../payments/payment.gateway.js';
+import { checkSandboxes } from './sandbox.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -25,9 +26,11 @@ export interface Config {
   pgliteDir: string;
   redisUrl?: string;
   secrets: Secrets;
-  /** Demo mode: sandbox WeChat, seeded data, query page. Off in production. */
+  /** Demo mode: sandboxes allowed, seeded data. Production only with an explicit YILIAN_DEMO=1. */
   demo: boolean;
   wechat?: { appId: string; appSecret: string };
+  /** The SMS gateway for H5 login codes; without it codes go through the sandbox (demo only). */
+  sms?: { url: string; token: string };
   tokenTtlSeconds: number;
   seedElders: number;
   /** WeChat Pay merchant credentials; without them payments go through the sandbox gateway. */
@@ -65,12 +68,18 @@ function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
   };
 }
 
-function loadOrCreateSecrets(dataDir: string, production: boolean): Secrets {
+function smsFromEnv(env: NodeJS.ProcessEnv): Config['sms'] {
+  if (!env.SMS_GATEWAY_URL) return undefined;
+  if (!env.SMS_GATEWAY_TOKEN) throw new Error('SMS_GATEWAY_URL is set; also set SMS_GATEWAY_TOKEN');
+  return { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN };
+}
+
+function loadOrCreateSecrets(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Secrets {
   const fromEnv = {
-    jwtSecret: process.env.JWT_SECRET,
-    idEncryptionKey: process.env.ID_ENCRYPTION_KEY,
-    idHashKey: process.env.ID_HASH_KEY,
-    wechatSandboxSecret: process.env.WECHAT_SANDBOX_SECRET,
+    jwtSecret: env.JWT_SECRET,
+    idEncryptionKey: env.ID_ENCRYPTION_KEY,
+    idHashKey: env.ID_HASH_KEY,
+    wechatSandboxSecret: env.WECHAT_SANDBOX_SECRET,
   };
   if (production) {
     const missing = Object.entries(fromEnv).filter(([k, v]) => !v && k !== 'wechatSandboxSecret');
@@ -101,18 +110,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data');
   const wechat =
     env.WECHAT_APP_ID && env.WECHAT_APP_SECRET ? { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET } : undefined;
-  return {
+  const config: Config = {
     production,
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? path.join(dataDir, 'pglite'),
     redisUrl: env.REDIS_URL || undefined,
-    secrets: loadOrCreateSecrets(dataDir, production),
-    demo: !production && env.YILIAN_DEMO !== '0',
+    secrets: loadOrCreateSecrets(env, dataDir, production),
+    // Production is never a demo by default: sandboxes there need YILIAN_DEMO=1 said out loud.
+    demo: production ? env.YILIAN_DEMO === '1' : env.YILIAN_DEMO !== '0',
     wechat,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
     seedElders: Number(env.SEED_ELDERS ?? 300),
+    sms: smsFromEnv(env),
     wechatPay: wechatPayFromEnv(env),
     publicUrl: env.PUBLIC_URL || undefined,
     topUpMaxFen: Number(env.TOP_UP_MAX_FEN ?? 200_000),
@@ -123,4 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram/dist/h5'),
     subscribeTemplates: env.WECHAT_SUBSCRIBE_TEMPLATES ? (JSON.parse(env.WECHAT_SUBSCRIBE_TEMPLATES) as Record<string, string>) : undefined,
   };
+  checkSandboxes(config);
+  return config;
 }

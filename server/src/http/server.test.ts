@@ -4,11 +4,12 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { productionCredentials } from '../testing/production.js';
 
 let dev: TestServer;
 let prod: TestServer;
 beforeAll(async () => {
-  [dev, prod] = await Promise.all([startTestServer(), startTestServer({ production: true, demo: false })]);
+  [dev, prod] = await Promise.all([startTestServer(), startTestServer({ production: true, demo: false, ...productionCredentials() })]);
 });
 afterAll(async () => {
   await Promise.all([dev?.close(), prod?.close()]);
@@ -87,6 +88,7 @@ describe('graphql-ws on the same path', () => {
 
 describe('HTTP hygiene', () => {
   const base = () => dev.url.replace(/\/graphql$/, '');
+  const errorsOf = async (res: Response) => ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
   const post = (body: string, token?: string) =>
     fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
 
@@ -101,11 +103,11 @@ describe('HTTP hygiene', () => {
   it('answers a body over the limit with 413, a code and a JSON body, not a reset connection', async () => {
     const res = await post(JSON.stringify({ query: '{ me { role } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }));
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/太大/), extensions: { code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE' } });
+    expect((await errorsOf(res))[0]).toMatchObject({ message: expect.stringMatching(/太大/), extensions: { code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE' } });
     // A photo over 5 MB the same way.
     const photo = await fetch(`${base()}/files`, { method: 'POST', headers: { authorization: `Bearer ${await dev.login('caregiver')}`, 'content-type': 'image/jpeg' }, body: Buffer.alloc(6 * 1024 * 1024) });
     expect(photo.status).toBe(413);
-    expect((await photo.json()).errors[0].extensions.reason).toBe('PAYLOAD_TOO_LARGE');
+    expect((await errorsOf(photo))[0]!.extensions.reason).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers malformed /files paths with 400 and an unknown id with 404', async () => {
@@ -113,7 +115,7 @@ describe('HTTP hygiene', () => {
     for (const p of ['%E0%A4%A', '%00', 'x%00y', 'not-an-id']) {
       const res = await fetch(`${base()}/files/${p}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, p).toBe(400);
-      expect((await res.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await errorsOf(res))[0]!.extensions.code).toBe('BAD_USER_INPUT');
     }
     expect((await fetch(`${base()}/files/${randomUUID()}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
   });
@@ -121,7 +123,7 @@ describe('HTTP hygiene', () => {
   it('refuses a subscription sent over POST with 400 and a code', async () => {
     const res = await post(JSON.stringify({ query: 'subscription { alertRaised { id } }' }), await dev.login('worker'));
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' } });
+    expect((await errorsOf(res))[0]).toMatchObject({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' } });
   });
 
   it('refuses bad input with 400, names the field in Chinese and writes nothing', async () => {

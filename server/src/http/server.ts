@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import { authenticateRequest, type ActingHeaders } from '../auth/bot-acting-for.js';
 import { createContext, type AppServices, type Context } from '../common/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
+import { sandboxResponsePlugin, withSandboxRecord } from '../common/sandbox.js';
 import { handleAdminPage } from './admin-page.js';
 import { BodyTooLarge, readBody, sendJson } from './io.js';
 import { handlePaymentNotify, PAYMENT_NOTIFY_PATH } from './payments.route.js';
@@ -138,6 +139,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       // Apollo's landing page loads its scripts and fonts from Apollo's CDN and Google; /admin is ours.
       ApolloServerPluginLandingPageDisabled(),
       inputValidationPlugin<Context>(),
+      sandboxResponsePlugin<Context>(),
       {
         async serverWillStart() {
           return { drainServer: async () => void (await wsCleanup.dispose()) };
@@ -183,10 +185,12 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: () => contextFor(app, req.headers.authorization, { contactId: header(req, 'x-acting-for'), roomId: header(req, 'x-acting-in-room') }),
-    });
+    const response = await withSandboxRecord(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => contextFor(app, req.headers.authorization, { contactId: header(req, 'x-acting-for'), roomId: header(req, 'x-acting-in-room') }),
+      }),
+    );
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of response.headers) outHeaders[k] = v;
     res.writeHead(response.status ?? 200, outHeaders);

@@ -1,6 +1,7 @@
 // WeChat subscribe messages (小程序订阅消息): each consent the user gives in the mini-program
 // (wx.requestSubscribeMessage) allows one message of that template, so a consent is spent by
 // sending. The sandbox keeps what it would have sent; the real client calls WeChat's API.
+import { noteSandbox } from '../common/sandbox.js';
 import type { PrismaClient } from '../db/prisma.js';
 
 export interface SubscribeMessage {
@@ -30,6 +31,7 @@ export class SandboxSubscribeMessageSender implements SubscribeMessageSender {
   readonly mode = 'sandbox' as const;
   readonly sent: SubscribeMessage[] = [];
   async send(m: SubscribeMessage) {
+    noteSandbox('SUBSCRIBE_MESSAGES');
     validate(m);
     this.sent.push(m);
   }

@@ -2,6 +2,7 @@
 // sandbox that plays WeChat's part on a bare machine with its own key pairs, the same message
 // formats and the same verification path.
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { noteSandbox } from '../common/sandbox.js';
 import {
   buildAuthorization, decryptResource, encryptResource, jsapiPayParams, nonceStr, rsaSign, unixSeconds, verifySignedMessage,
   type EncryptedResource, type JsapiPayParams, type KeyLike,
@@ -177,6 +178,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
   }
 
   async createJsapiOrder(o: CreateJsapiOrder) {
+    noteSandbox('WECHAT_PAY');
     const existing = this.orders.get(o.outTradeNo);
     if (existing) return { prepayId: existing.prepayId };
     const prepayId = `wx${unixSeconds()}${randomBytes(12).toString('hex')}`;
@@ -185,10 +187,12 @@ export class SandboxPaymentGateway implements PaymentGateway {
   }
 
   payParams(prepayId: string) {
+    noteSandbox('WECHAT_PAY');
     return jsapiPayParams({ appId: this.appId, prepayId, privateKey: this.merchant.privateKey });
   }
 
   async refund(r: RefundRequest) {
+    noteSandbox('WECHAT_PAY');
     this.refunds.push(r);
     return { refundId: `50${randomBytes(14).toString('hex')}`, status: 'SUCCESS' as const };
   }
@@ -241,6 +245,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
 
   /** The payer confirms: WeChat posts the notification to the order's notify_url. */
   async pay(outTradeNo: string, at = new Date()): Promise<{ status: number; body: string }> {
+    noteSandbox('WECHAT_PAY');
     const n = this.notificationFor(outTradeNo, at);
     const res = await fetch(n.url, { method: 'POST', headers: n.headers, body: n.body });
     return { status: res.status, body: await res.text() };

@@ -3,6 +3,7 @@ import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
+import { sandboxesAllowed } from '../common/sandbox.js';
 import { monthInShanghai } from '../common/calendar.js';
 import { PAYMENT_NOTIFY_PATH } from '../http/payments.route.js';
 import { SandboxPaymentGateway } from '../payments/payment.gateway.js';
@@ -52,7 +53,8 @@ export class TopUpResolver {
   async sandboxPayTopUp(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
     const gateway = ctx.app.payments;
-    if (!(gateway instanceof SandboxPaymentGateway)) return fail(ErrorCode.FORBIDDEN, '正式环境请在微信中完成支付。');
+    // Never in production without an explicit demo, even if a sandbox gateway were wired in.
+    if (!(gateway instanceof SandboxPaymentGateway) || !sandboxesAllowed(ctx.app.config)) return fail(ErrorCode.FORBIDDEN, '正式环境请在微信中完成支付。');
     const topUp = await getTopUp(ctx.prisma, gateway, actor, id);
     if (topUp.status === 'CREATED') {
       const answer = await gateway.pay(topUp.outTradeNo, ctx.app.clock());
