@@ -89,7 +89,6 @@ describe('graphql-ws on the same path', () => {
 describe('HTTP hygiene', () => {
   const base = () => dev.url.replace(/\/graphql$/, '');
   const errorsOf = async (res: Response) => ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
-  const errorsOf = async (res: Response) => ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
   const post = (body: string, token?: string) =>
     fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
 
