@@ -42,8 +42,8 @@ const NAME_PATTERN = /^[\u3400-\u9fff\u00b7·A-Za-z\s]{2,30}$/u;
 
 /**
  * The elders an actor may see, as a database filter; null when the role sees none
- * (docs/ARCHITECTURE.md, "Roles and scope": family their own elders, a worker their community, officials their area,
- * a provider its orders, a caregiver their own visits).
+ * (docs/ARCHITECTURE.md, "Roles and scope": family their own elders, a worker their community,
+ * officials their area, a provider its orders, a caregiver their own visits).
  */
 export function elderScope(actor: Actor): Prisma.ElderWhereInput | null {
   if (REGION_ROLES.includes(actor.role) && actor.regionPath) {
