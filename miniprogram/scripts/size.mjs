@@ -1,5 +1,6 @@
 // Prints the size of both builds and fails when the WeChat main package exceeds WeChat's 2 MB
-// limit (the weapp package budget, CONTRIBUTING.md). H5 is reported as the bytes a browser downloads (gzip).
+// limit (the weapp package budget, CONTRIBUTING.md). H5 is reported as the bytes a browser
+// downloads (gzip).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

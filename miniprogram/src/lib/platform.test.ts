@@ -1,5 +1,6 @@
-// On H5, Taro's WeChat-only APIs resolve as success without doing anything (Taro 4, production builds), so the app
-// must never call them there: payment and login refuse, subscribe consent asks nobody.
+// On H5, Taro's WeChat-only APIs resolve as success without doing anything (Taro 4, production
+// builds), so the app must never call them there: payment and login refuse, subscribe consent
+// asks nobody.
 import { beforeEach, describe, expect, it } from 'vitest';
 import Taro, { resetTaro, system } from '../testing/taro';
 import { isWeapp, requestPayment, requestSubscribe, wechatCode, wechatFontScale } from './platform';

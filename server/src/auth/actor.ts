@@ -2,7 +2,7 @@ import { type Role } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pathWithin } from '../regions/regions.service.js';
 
-/** Who is calling, with the scope their role gives them (docs/ARCHITECTURE.md, "Roles and scope"). Plain data. */
+/** Who is calling, with the scope their role gives them (docs/ARCHITECTURE.md, "Roles and scope"). */
 export interface Actor {
   userId: string;
   role: Role;

@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
 
-/** The stable `extensions.code` values of the API (docs/ARCHITECTURE.md, "API conventions"). Clients and the bot switch on these. */
+/**
+ * The stable `extensions.code` values of the API (docs/ARCHITECTURE.md, "API conventions").
+ * Clients and the bot switch on these.
+ */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

@@ -1,7 +1,8 @@
 import pino from 'pino';
 
 // Anything shaped like a resident ID number is masked before a log line is written, wherever it
-// hides (messages, error texts, nested fields), so logs can never leak one (docs/ARCHITECTURE.md, "Invariants").
+// hides (messages, error texts, nested fields), so logs can never leak one (docs/ARCHITECTURE.md,
+// "Invariants").
 const ID_LIKE = /\b(\d{4})\d{10}(\d{3}[\dXx])\b/g;
 
 export const scrubIdNumbers = (text: string): string => text.replace(ID_LIKE, '$1**********$2');

@@ -1,4 +1,5 @@
-// Relay pagination rules (docs/ARCHITECTURE.md, "API conventions"): first ≤ 100, opaque cursors, totalCount.
+// Relay pagination rules (docs/ARCHITECTURE.md, "API conventions"): first ≤ 100, opaque cursors,
+// totalCount.
 // Pure, so services can use it without loading GraphQL decorators.
 import { validate as isUuid } from 'uuid';
 import { badInput } from './errors.js';

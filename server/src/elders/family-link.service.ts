@@ -1,4 +1,4 @@
-// Linking a family member's account to an elder (a family member sees only the elders linked to them).
+// Linking a family member's account to an elder (family members see only their linked elders).
 // The community worker who knows the family issues a one-time code; the family member enters it
 // in the mini-program. Codes are letters so they survive being read over the phone.
 import type { Actor } from '../auth/actor.js';

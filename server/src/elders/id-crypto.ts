@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * ID numbers at rest (docs/ARCHITECTURE.md, "Invariants"): AES-256-GCM ciphertext with a random IV, and a keyed
- * HMAC so the unique index and look-ups never need the clear text.
+ * ID numbers at rest (docs/ARCHITECTURE.md, "Invariants"): AES-256-GCM ciphertext with a random
+ * IV, and a keyed HMAC so the unique index and look-ups never need the clear text.
  */
 export class IdNumberVault {
   private readonly encKey: Buffer;

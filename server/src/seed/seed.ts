@@ -31,7 +31,7 @@ export interface DemoAccount {
   note: string;
 }
 
-// Scopes follow docs/ARCHITECTURE.md, "Roles and scope". Region codes come from seed/regions.data.ts.
+// Scopes follow docs/ARCHITECTURE.md, "Roles and scope". Region codes: seed/regions.data.ts.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'district_admin', role: 'DISTRICT_ADMIN', displayName: '黄陂区民政局 陈科长', regionCode: '420116', note: '黄陂区全区' },
   { username: 'yc_admin', role: 'DISTRICT_ADMIN', displayName: '阳城县民政局 杨股长', regionCode: '140522', note: '阳城县全县' },

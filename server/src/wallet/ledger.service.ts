@@ -1,6 +1,7 @@
-// The double-entry ledger (docs/adr/0005-double-entry-ledger.md): integer amounts, balanced immutable transactions
-// with unique idempotency keys, balances that never go below zero under any concurrency. Every
-// function takes the caller's transaction client, so a money movement commits with its cause.
+// The double-entry ledger (docs/adr/0005-double-entry-ledger.md): integer amounts, balanced
+// immutable transactions with unique idempotency keys, balances that never go below zero under any
+// concurrency. Every function takes the caller's transaction client, so a money movement commits
+// with its cause.
 import { createHash } from 'node:crypto';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
