@@ -8,7 +8,8 @@ import type { Message } from 'wechaty';
 import type { WechatyInterface } from 'wechaty/impls';
 import type { YilianApi, RaisedAlert } from './api/client.js';
 import { AlertDeliveredDocument, BotRoomsDocument, UndeliveredAlertsDocument } from './api/generated.js';
-import { alertText, CommandHandler } from './handlers.js';
+import { alertText } from './commands/alerts.js';
+import { CommandHandler } from './handlers.js';
 
 export interface BotOptions {
   /** At most one outgoing message per this many ms. */

@@ -8,7 +8,7 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YilianApi } from '../../bot/src/api/client.js';
 import { YilianBot } from '../../bot/src/adapter.js';
-import { messageKey } from '../../bot/src/handlers.js';
+import { messageKey } from '../../bot/src/commands/order.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 
