@@ -4,6 +4,7 @@
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
 import type { AlertEvent } from './alert-bus.js';
 import { raiseAlert } from './alerts.service.js';
@@ -28,7 +29,7 @@ export async function detectMissedContact(tx: Tx | PrismaClient, elderId: string
 export async function runAlertSweep(prisma: PrismaClient, now: Date): Promise<AlertEvent[]> {
   const raised: (AlertEvent | null)[] = [];
   for (const policy of await prisma.policy.findMany()) {
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(policy);
     const rule = doc.missedContact;
     if (rule) {
       // 000 六 5: 连续两周未下单 — enrolled for the whole period and no order placed in it.

@@ -1,12 +1,13 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument, type StoredPolicy } from '../policies/policy.store.js';
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The GraphQL view of a policy row: identity plus the parts of its document people read. */
-function toPolicyView(row: { id: string; code: string; name: string; regionId: string; version: number; effectiveFrom: Date; document: unknown }) {
-  const doc = row.document as PolicyDocument;
+function toPolicyView(row: StoredPolicy & { name: string; regionId: string; effectiveFrom: Date }) {
+  const doc = policyDocument(row);
   return {
     id: row.id,
     code: row.code,

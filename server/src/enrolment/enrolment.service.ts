@@ -12,6 +12,7 @@ import { pathWithin, subtreeOf } from '../regions/regions.service.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility, type ElderFacts, type EligibilityVerdict } from '../policies/eligibility.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { loadPolicy, policyDocument } from '../policies/policy.store.js';
 import { noticeLetter } from './notice-letter.js';
 
 type Stage = 'COMMUNITY_REVIEW' | 'PUBLIC_NOTICE' | 'STREET_REVIEW' | 'DISTRICT_FILING';
@@ -23,10 +24,10 @@ const OFFICIAL_ROLES = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] 
 const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
 const isOfficial = (a: Actor) => (OFFICIAL_ROLES as readonly string[]).includes(a.role);
 
-async function loadPolicy(prisma: Tx, code: string) {
-  const policy = await prisma.policy.findUnique({ where: { code } });
-  if (!policy || !policy.active) throw badInput('policyCode', `没有找到项目“${code}”。`);
-  return { policy, doc: policy.document as unknown as PolicyDocument };
+async function activePolicy(prisma: Tx, code: string) {
+  const found = await loadPolicy(prisma, { code });
+  if (!found || !found.policy.active) throw badInput('policyCode', `没有找到项目“${code}”。`);
+  return found;
 }
 
 interface ElderForRules {
@@ -61,7 +62,7 @@ async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, toda
 
 export async function checkEligibility(prisma: PrismaClient, actor: Actor, elderId: string, policyCode: string, now: Date) {
   await assertElderInScope(prisma, actor, elderId);
-  const { doc } = await loadPolicy(prisma, policyCode);
+  const { doc } = await activePolicy(prisma, policyCode);
   const { facts } = await elderFacts(prisma, elderId, doc, todayInShanghai(now));
   return evaluateEligibility(doc, facts);
 }
@@ -87,7 +88,7 @@ export interface SubmitApplicationData {
 export async function submitApplication(prisma: PrismaClient, actor: Actor, input: SubmitApplicationData, now: Date) {
   if (!(APPLICANT_ROLES as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '您的角色不能提交服务申请。');
   await assertElderInScope(prisma, actor, input.elderId);
-  const { policy, doc } = await loadPolicy(prisma, input.policyCode);
+  const { policy, doc } = await activePolicy(prisma, input.policyCode);
   const today = todayInShanghai(now);
   const { elder, facts } = await elderFacts(prisma, input.elderId, doc, today);
   if (!facts.livesInRegion) fail(ErrorCode.NOT_ELIGIBLE, `${elder.name}不住在${doc.region.name}，不能申请本项目。`);
@@ -156,7 +157,7 @@ export async function reviewApplication(
 ) {
   const app = await prisma.application.findUnique({ where: { id: input.id }, include: { elder: { include: { community: true } }, policy: true, objections: true } });
   if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
-  const doc = app.policy.document as unknown as PolicyDocument;
+  const doc = policyDocument(app.policy);
   if (app.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, `这份申请已${app.status === 'APPROVED' ? '批准' : '办结'}，不能再审核。`);
   const stage = app.stage as Stage;
   const rule = doc.workflow.stages.find((s) => s.stage === stage)!;
@@ -289,7 +290,7 @@ export async function terminateEnrolment(
   const today = todayInShanghai(now);
   const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
   if (!enrolment) return fail(ErrorCode.INVALID_STATE, `${elder.name}目前没有正在享受的服务，无需终止。`);
-  const doc = enrolment.policy.document as unknown as PolicyDocument;
+  const doc = policyDocument(enrolment.policy);
   const rule = doc.terminationReasons.find((r) => r.reason === input.reason);
   if (!rule) throw badInput('reason', `《${doc.name}》的终止原因不包括这一项，可选：${doc.terminationReasons.map((r) => r.label).join('、')}。`);
   const effective = rule.effective ?? doc.timeLimits.terminationEffective;
@@ -370,7 +371,7 @@ export async function listApplications(
  */
 export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, policyCode: string, page: PageArgs, now: Date) {
   if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '筛选由民政部门、街道或社区办理。');
-  const { policy, doc } = await loadPolicy(prisma, policyCode);
+  const { policy, doc } = await activePolicy(prisma, policyCode);
   const { take, afterId } = pageWindow(page);
   const today = todayInShanghai(now);
   const region = actor.regionPath!;

@@ -11,6 +11,7 @@ import { assertElderInScope, elderScope } from '../elders/elders.service.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
 import { orderInScope } from '../orders/orders.service.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { pathWithin } from '../regions/regions.service.js';
 import type { AlertEvent } from '../alerts/alert-bus.js';
 import { raiseAlert } from '../alerts/alerts.service.js';
@@ -21,7 +22,7 @@ const HOUR = 3600_000;
 
 async function policyOfElder(prisma: PrismaClient | Tx, elderId: string): Promise<PolicyDocument | null> {
   const e = await prisma.enrolment.findFirst({ where: { elderId }, orderBy: [{ status: 'asc' }, { startedOn: 'desc' }], include: { policy: true } });
-  return (e?.policy.document as unknown as PolicyDocument) ?? null;
+  return e ? policyDocument(e.policy) : null;
 }
 
 /** The elder or family rate a completed visit once: 1–5 whole stars, an optional comment. */

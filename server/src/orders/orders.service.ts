@@ -7,7 +7,7 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/elders.service.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { pathWithin } from '../regions/regions.service.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/ledger.service.js';
 import { priceOrder } from './pricing.js';
@@ -127,7 +127,7 @@ async function orderContext(prisma: PrismaClient, actor: Actor, input: { elderId
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
   const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
   if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
-  const doc = enrolment.policy.document as unknown as PolicyDocument;
+  const doc = policyDocument(enrolment.policy);
   const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
   const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
   if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');

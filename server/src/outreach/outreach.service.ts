@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { elderScope } from '../elders/elders.service.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { pathWithin } from '../regions/regions.service.js';
 import { detectMissedContact } from '../alerts/detectors.js';
 import type { AlertEvent } from '../alerts/alert-bus.js';
@@ -31,7 +31,7 @@ export async function generateCallTasks(prisma: PrismaClient, now: Date): Promis
   let tasks = 0;
   let greetings = 0;
   for (const policy of await prisma.policy.findMany()) {
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(policy);
     const enrolments = await prisma.enrolment.findMany({ where: { policyId: policy.id, status: 'ACTIVE', startedOn: { lte: new Date(`${day}T00:00:00Z`) } }, include: { elder: { include: { community: true } } } });
     for (const en of enrolments) {
       const elder = en.elder;
@@ -93,7 +93,8 @@ export async function recordCallAttempt(prisma: PrismaClient, actor: Actor, call
   return prisma.$transaction(async (tx) => {
     await tx.callAttempt.create({ data: { callTaskId, operatorId: actor.userId, answered, note: note?.trim() || null, at: now } });
     if (answered) await tx.callTask.update({ where: { id: callTaskId }, data: { status: 'DONE', operatorId: task.operatorId ?? actor.userId } });
-    const doc = task.elder.enrolments[0]?.policy.document as unknown as PolicyDocument | undefined;
+    const policy = task.elder.enrolments[0]?.policy;
+    const doc = policy && policyDocument(policy);
     const alert = !answered && doc ? await detectMissedContact(tx, task.elderId, doc, now) : null;
     if (alert) await tx.callTask.update({ where: { id: callTaskId }, data: { status: 'UNREACHED' } });
     return { task: await tx.callTask.findUniqueOrThrow({ where: { id: callTaskId } }), alert };

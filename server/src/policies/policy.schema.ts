@@ -250,10 +250,13 @@ export type PolicyInput = z.input<typeof policySchema>;
 export type EligibilityCategory = z.infer<typeof categorySchema>;
 export type EligibilityCondition = z.infer<typeof conditionSchema>;
 
+/** Every problem of a refused document, each with its path, on one line. */
+export const documentProblems = (error: z.ZodError): string =>
+  error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+
 /** Validates a document; the error lists every problem with its path. */
 export function parsePolicyDocument(input: unknown): PolicyDocument {
   const r = policySchema.safeParse(input);
   if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  throw new Error(`invalid policy document: ${problems}`);
+  throw new Error(`invalid policy document: ${documentProblems(r.error)}`);
 }

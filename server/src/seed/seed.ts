@@ -9,7 +9,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import { maskIdNumber } from '../elders/id-number.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { REGIONS } from './regions.data.js';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
@@ -151,9 +151,9 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const startedOn = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
   for (const e of elders) {
     const district = e.communityCode.slice(0, 6);
-    const policy = policies.find((p) => (p.document as unknown as PolicyDocument).region.code === district);
+    const policy = policies.find((p) => policyDocument(p).region.code === district);
     if (!policy) continue;
-    const verdict = evaluateEligibility(policy.document as unknown as PolicyDocument, {
+    const verdict = evaluateEligibility(policyDocument(policy), {
       birthDate: e.birthDate,
       flags: e.flags,
       selfCareAbility: e.selfCareAbility,
@@ -170,7 +170,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   await prisma.elder.updateMany({ where: { id: { in: enrolments.map((e) => e.elderId) } }, data: { status: 'ENROLLED' } });
   // Zero-balance wallets for the enrolled; allowances are credited by the monthly run.
   const accounts = enrolments.flatMap((en) => {
-    const doc = policies.find((p) => p.id === en.policyId)!.document as unknown as PolicyDocument;
+    const doc = policyDocument(policies.find((p) => p.id === en.policyId)!);
     const kinds = [...doc.allowance.buckets.map((b) => ({ kind: b.accountKind, unit: b.unit })), { kind: 'SELF_PAID' as const, unit: 'FEN' as const }];
     return kinds.map((k) => ({ key: `elder:${en.elderId}:${k.kind}`, kind: k.kind, unit: k.unit, elderId: en.elderId, policyId: en.policyId }));
   });

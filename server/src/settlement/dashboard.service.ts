@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { pathWithin } from '../regions/regions.service.js';
 import { monthBounds } from '../wallet/month.js';
 import { monthWindow } from './settlement.service.js';
@@ -37,7 +38,7 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
   const { first, last } = monthBounds(month);
   const ps = [...paths];
   const out = new Map(ps.map((p) => [p, empty()]));
-  const budgets = new Map((await prisma.policy.findMany()).map((p) => [p.id, budgetPerElder(p.document as unknown as PolicyDocument)]));
+  const budgets = new Map((await prisma.policy.findMany()).map((p) => [p.id, budgetPerElder(policyDocument(p))]));
 
   const enrolled = await prisma.$queryRaw<{ path: string; policyId: string; n: bigint }[]>`
     SELECT p.path, e."policyId", count(DISTINCT e."elderId") AS n

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { loadPolicy, policyDocument } from '../policies/policy.store.js';
 import { pathWithin } from '../regions/regions.service.js';
 import { monthBounds, monthLabel, parseMonth } from '../wallet/month.js';
 
@@ -74,7 +74,7 @@ export async function runSettlement(prisma: PrismaClient, actor: Actor, month: s
   const { first, last } = monthBounds(month);
   const ids: string[] = [];
   for (const policy of await programmesOf(prisma, regionPath)) {
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(policy);
     const cap = doc.allowance.buckets.find((b) => b.unit === 'MINUTE')?.maxRateFenPerHour ?? 0;
     for (const zone of policy.zones) {
       const provider = zone.provider;
@@ -171,8 +171,7 @@ export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: 
   const s = await settlementInScope(prisma, actor, id);
   if (s.status === 'HELD') fail(ErrorCode.INVALID_STATE, `这份结算单暂缓结算：${s.heldReason}`);
   const policyCode = (s.snapshot as { policy?: string } | null)?.policy;
-  const policy = policyCode ? await prisma.policy.findUnique({ where: { code: policyCode } }) : null;
-  const doc = policy?.document as unknown as PolicyDocument | undefined;
+  const doc = policyCode ? (await loadPolicy(prisma, { code: policyCode }))?.doc : undefined;
   if (doc?.settlement.evaluationRequired) {
     const evaluation = await prisma.qualityEvaluation.findUnique({ where: { providerId_month: { providerId: s.providerId, month: s.month } } });
     if (!evaluation?.passed) fail(ErrorCode.INVALID_STATE, `还没有${monthLabel(s.month)}合格的第三方质量评估报告，不能审核结算（${doc.settlement.source}）。`);

@@ -7,6 +7,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { requestHash, systemAccount, type Kind, type LedgerUnit } from './ledger.service.js';
 import { monthBounds, monthLabel, parseMonth, previousMonth } from './month.js';
 
@@ -58,7 +59,7 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
   const total: AllowanceResult = { month: opts.month, credited: 0, skipped: 0, expired: 0 };
   let batches = 0;
   for (const policy of policies) {
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(policy);
     if (policy.effectiveTo && policy.effectiveTo < first) continue;
     const run = await prisma.allowanceRun.upsert({
       where: { policyId_month: { policyId: policy.id, month: opts.month } },
@@ -90,7 +91,7 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
 /** Credits one enrolment for a month (a new enrolment mid-month); a no-op if already credited. */
 export async function creditEnrolment(prisma: PrismaClient, enrolmentId: string, month: string): Promise<AllowanceResult> {
   const enrolment = await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, include: { policy: true } });
-  const doc = enrolment.policy.document as unknown as PolicyDocument;
+  const doc = policyDocument(enrolment.policy);
   const result = await prisma.$transaction((tx) =>
     creditBatch(tx, { policyId: enrolment.policyId, buckets: doc.allowance.buckets, month, last: monthBounds(month).last, onlyEnrolmentId: enrolmentId, size: 1 }),
   );

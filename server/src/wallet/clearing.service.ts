@@ -5,6 +5,7 @@
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { allowanceKey } from './allowance.service.js';
 import { post, systemAccount } from './ledger.service.js';
 import { isAnniversary } from './month.js';
@@ -84,7 +85,7 @@ export async function runClearingSweep(prisma: PrismaClient, day: string): Promi
   let ended = 0;
   const [, mm, dd] = day.split('-');
   for (const policy of policies) {
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(policy);
     if (doc.allowance.clearing.some((c) => c.on === 'ENROLMENT_ANNIVERSARY')) {
       // Same month and day; 28 February also picks up starts on 29 February (isAnniversary decides).
       const candidates = await prisma.$queryRaw<{ id: string; elderId: string; startedOn: Date }[]>`

@@ -1,7 +1,7 @@
 // The wallet's listeners on other areas' events.
 import type { AppServices } from '../common/context.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { creditEnrolment } from './allowance.service.js';
 import { clearingReasonFor, clearsImmediately, clearSubsidy } from './clearing.service.js';
 import { refundSelfPaid } from './topup.service.js';
@@ -18,8 +18,7 @@ export function registerWalletListeners(app: AppServices) {
   // Death and moving the hukou away clear the wallet at once (000 七) and return unused
   // self-paid money; other endings are cleared by the daily sweep after the last service day.
   app.events.on('enrolment.terminated', async (e) => {
-    const policy = await app.db.prisma.policy.findUniqueOrThrow({ where: { id: e.policyId } });
-    const doc = policy.document as unknown as PolicyDocument;
+    const doc = policyDocument(await app.db.prisma.policy.findUniqueOrThrow({ where: { id: e.policyId } }));
     if (!clearsImmediately(doc, e.reason)) return;
     const day = todayInShanghai(e.at);
     await app.db.prisma.$transaction((tx) =>
