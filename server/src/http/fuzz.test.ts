@@ -9,6 +9,8 @@ import type { Actor } from '../auth/actor.js';
 import { loadActor } from '../auth/auth.service.js';
 import { createContext } from '../common/context.js';
 import { ErrorCode } from '../common/errors.js';
+import { graphqlRuntime } from '../common/graphql-runtime.js';
+import { hasLabel } from '../common/input-rules.js';
 import { getSchema } from '../schema.js';
 import { casesFor, rootFields, type FuzzCase, type Fixtures } from '../testing/fuzz.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
@@ -32,7 +34,7 @@ const ROLE: Record<string, string | null> = {
   issueFamilyLinkCode: 'worker', registerElder: 'worker', submitApplication: 'worker', reviewApplication: 'worker', dismissObjection: 'worker',
   terminateEnrolment: 'worker', recordCapabilityAssessment: 'worker', acknowledgeAlert: 'worker', resolveAlert: 'worker', issueBotBindingCode: 'worker',
   closeComplaint: 'worker',
-  recordFollowUp: 'operator', recordCallAttempt: 'operator',
+  recordFollowUp: 'operator', recordCallAttempt: 'operator', confirmVisitByCall: 'operator',
   respondToComplaint: 'provider_admin', assignOrder: 'provider_admin',
   checkIn: 'caregiver', checkOut: 'caregiver',
   recordQualityEvaluation: 'qa',
@@ -143,6 +145,17 @@ describe('fuzzing every root field from the schema', () => {
   it('knows a role for every Query and Mutation root field', () => {
     const missing = rootFields(schema).map((r) => r.field.name).filter((name) => !(name in ROLE));
     expect(missing, 'add the new root fields to ROLE').toEqual([]);
+  });
+
+  it('has a Chinese label for every argument and input field, so a refusal can name it', () => {
+    const { isInputObjectType, isObjectType } = graphqlRuntime;
+    const names = new Set<string>();
+    for (const t of Object.values(schema.getTypeMap())) {
+      if (t.name.startsWith('__')) continue;
+      if (isInputObjectType(t)) for (const f of Object.values(t.getFields())) names.add(f.name);
+      if (isObjectType(t)) for (const f of Object.values(t.getFields())) for (const a of f.args) names.add(a.name);
+    }
+    expect([...names].filter((n) => !hasLabel(n)), 'add them to LABELS in common/input-rules.ts').toEqual([]);
   });
 
   it("a family's top-up succeeds 30 of 30 while another family's NUL requests are in flight", async () => {

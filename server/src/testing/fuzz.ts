@@ -176,10 +176,12 @@ const setAt = (root: Record<string, unknown>, path: string[], value: unknown): R
 /** A small selection: `__typename` is enough to make the resolver run. */
 const selection = (field: GraphQLField<unknown, unknown>) => (isLeafType(getNamedType(field.type)) ? '' : ' { __typename }');
 
-function operation(kind: RootKind, field: GraphQLField<unknown, unknown>, alias = 'r'): string {
+/** `query Fuzz($a: T…) { r: field(a: $a…) { … } }`, the field under `aliases` names. */
+function operation(kind: RootKind, field: GraphQLField<unknown, unknown>, aliases = ['r'], select = selection(field)): string {
   const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  return `${kind.toLowerCase()} Fuzz${defs ? `(${defs})` : ''} { ${alias}: ${field.name}${args ? `(${args})` : ''}${selection(field)} }`;
+  const call = `${field.name}${args ? `(${args})` : ''}${select}`;
+  return `${kind.toLowerCase()} Fuzz${defs ? `(${defs})` : ''} { ${aliases.map((a) => `${a}: ${call}`).join(' ')} }`;
 }
 
 /** Follows object fields without required arguments until `depth` levels, if a cycle allows it. */
@@ -207,34 +209,31 @@ export function casesFor(kind: RootKind, field: GraphQLField<unknown, unknown>, 
   const query = operation(kind, field);
   const base = Object.fromEntries(field.args.map((a) => [a.name, baseline(a.type, [a.name], field.name, fx, now)]));
   const out: FuzzCase[] = [];
-  const add = (label: string, variables: Record<string, unknown>, edge: boolean, q = query) => out.push({ kind, field: field.name, label, query: q, variables, edge });
+  const add = (label: string, h: Pick<Hostile, 'edge' | 'message'>, variables: Record<string, unknown>, q = query) =>
+    out.push({ kind, field: field.name, label, query: q, variables, edge: h.edge, message: h.message });
   for (const arg of field.args) {
     for (const leaf of leaves(arg.type, [arg.name])) {
-      const named = getNamedType(leaf.type);
-      const name = leaf.path[leaf.path.length - 1]!;
+      const at = leaf.path.join('.');
       const inList = isListType(getNullableType(leaf.type));
-      for (const h of hostileFor(named, name)) {
-        out.push({ kind, field: field.name, label: `${leaf.path.join('.')}: ${h.label}`, query, variables: setAt(base, leaf.path, inList ? [h.value] : h.value), edge: h.edge, message: h.message });
-      }
+      for (const h of hostileFor(getNamedType(leaf.type), leaf.path[leaf.path.length - 1]!)) add(`${at}: ${h.label}`, h, setAt(base, leaf.path, inList ? [h.value] : h.value));
       if (inList) {
         const element = (baseline(leaf.type, leaf.path, field.name, fx, now) as unknown[])[0];
-        for (const h of LIST) out.push({ kind, field: field.name, label: `${leaf.path.join('.')}: ${h.label}`, query, variables: setAt(base, leaf.path, h.value === null ? Array(5000).fill(element) : h.value), edge: h.edge, message: h.message });
+        for (const h of LIST) add(`${at}: ${h.label}`, h, setAt(base, leaf.path, h.value ?? Array(5000).fill(element)));
       }
       // A required leaf sent as null is refused by GraphQL itself.
-      if (isNonNullType(leaf.type)) add(`${leaf.path.join('.')}: null`, setAt(base, leaf.path, null), true);
+      if (isNonNullType(leaf.type)) add(`${at}: null`, { edge: true }, setAt(base, leaf.path, null));
     }
-    if (isInputObjectType(getNamedType(arg.type))) {
-      add(`${arg.name}: empty object`, { ...base, [arg.name]: {} }, Object.values((getNamedType(arg.type) as never as { getFields(): Record<string, { type: GraphQLInputType }> }).getFields()).some((f) => isNonNullType(f.type)));
-      add(`${arg.name}: unknown field`, { ...base, [arg.name]: { ...(base[arg.name] as object), bogus: 1 } }, true);
-      add(`${arg.name}: wrong type (string)`, { ...base, [arg.name]: '\u0000' }, true);
+    const input = getNamedType(arg.type);
+    if (isInputObjectType(input)) {
+      add(`${arg.name}: empty object`, { edge: Object.values(input.getFields()).some((f) => isNonNullType(f.type)) }, { ...base, [arg.name]: {} });
+      add(`${arg.name}: unknown field`, { edge: true }, { ...base, [arg.name]: { ...(base[arg.name] as object), bogus: 1 } });
+      add(`${arg.name}: wrong type`, { edge: true }, { ...base, [arg.name]: '\u0000' });
     }
   }
   // Floods: more aliases than allowed, and (where the types have a cycle) a selection too deep.
-  const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: ${field.name}${field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${selection(field)}`).join(' ');
-  const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  add('alias flood', base, true, `${kind.toLowerCase()} Flood${defs ? `(${defs})` : ''} { ${aliases} }`);
+  add('alias flood', { edge: true }, base, operation(kind, field, Array.from({ length: 25 }, (_, i) => `a${i}`)));
   const ret = getNamedType(field.type);
   const deep = isObjectType(ret) ? deepSelection(ret, 14) : null;
-  if (deep) add('depth flood', base, true, query.replace(/ \{ __typename \} \}$/, ` { ${deep} } }`));
+  if (deep) add('depth flood', { edge: true }, base, operation(kind, field, ['r'], ` { ${deep} }`));
   return out;
 }
