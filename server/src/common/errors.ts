@@ -18,6 +18,12 @@ export enum ErrorCode {
   GEOFENCE_VIOLATION = 'GEOFENCE_VIOLATION',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYMENT_FAILED = 'PAYMENT_FAILED',
+  /** A check-in outside the programme's window around the booked time. */
+  OUTSIDE_VISIT_WINDOW = 'OUTSIDE_VISIT_WINDOW',
+  /** A caregiver or provider vouching for its own visit. */
+  SELF_CONFIRMATION = 'SELF_CONFIRMATION',
+  /** A kind of confirmation the elder's programme does not accept. */
+  EVIDENCE_NOT_ACCEPTED = 'EVIDENCE_NOT_ACCEPTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -36,6 +42,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   GEOFENCE_VIOLATION: '签到位置离老人家太远。',
   RATE_LIMITED: '操作太频繁，请稍后再试。',
   PAYMENT_FAILED: '微信支付暂时无法下单，请稍后再试；钱没有被扣。',
+  OUTSIDE_VISIT_WINDOW: '现在不在预约的服务时间内，不能签到。',
+  SELF_CONFIRMATION: '服务须由老人、家属或回访人员确认，服务机构和护理员不能自己确认。',
+  EVIDENCE_NOT_ACCEPTED: '老人所属项目不接受这种确认方式。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -6,7 +6,7 @@ import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
 import { shortRef } from '../common/refs.js';
-import { checkIn, checkOut, confirmOrder, homeQrToken } from './visits.service.js';
+import { checkIn, checkOut, confirmOrder, confirmVisitByCall, homeQrToken } from './visits.service.js';
 import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, OrderQuote, PlaceOrderInput, QuoteOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
 
 @Resolver(() => Order)
@@ -56,9 +56,14 @@ export class OrderResolver {
     return checkOut(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
-  @Mutation(() => Order, { description: '老人或家属确认服务完成，冻结的额度转为扣费' })
+  @Mutation(() => Order, { description: '老人或家属确认服务完成，冻结的额度转为扣费（计时服务按实际时长）；护理员和服务机构不能确认' })
   async confirmOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     return confirmOrder(ctx.prisma, requireActor(ctx.actor), orderId, ctx.app.clock());
+  }
+
+  @Mutation(() => Order, { description: '热线客服或社区工作人员电话回访老人、核实服务后确认（老人或家属无法在小程序确认时）；note 记录通话情况' })
+  async confirmVisitByCall(@Arg('orderId', () => ID) orderId: string, @Arg('note', () => String) note: string, @Ctx() ctx: Context) {
+    return confirmVisitByCall(ctx.prisma, requireActor(ctx.actor), orderId, note, ctx.app.clock());
   }
 
   @Query(() => String, { description: '老人家中张贴的上门签到二维码内容（社区工作人员打印；rotate 使旧码作废）' })

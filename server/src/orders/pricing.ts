@@ -54,3 +54,53 @@ export function priceOrder(doc: PolicyDocument, item: Item, quantity: number, av
   }
   return split;
 }
+
+export interface HeldPart {
+  holdId: string;
+  kind: Bucket['accountKind'] | 'SELF_PAID';
+  unit: 'FEN' | 'MINUTE';
+  amount: number;
+}
+
+export interface VisitCharge {
+  /** Hourly items: the minutes paid for (measured, rounded up to the programme's step, never above the booking). */
+  payableMinutes: number | null;
+  /** What the visit costs in money, with subsidy minutes at their value. */
+  chargedFen: number;
+  /** How much of each hold is charged; the rest of each is freed. */
+  parts: { holdId: string; amount: number }[];
+}
+
+const HOURLY = ['PER_HOUR', 'PER_60_MIN'];
+
+/**
+ * What a confirmed visit charges. An item sold per visit, meal or month charges its holds in full.
+ * An hourly item charges measured time (000 七 按实际服务情况据实结算; 001 三(三) hours): the subsidy
+ * pays first, as it did at booking, so a visit shorter than booked frees self-paid money first.
+ */
+export function chargeForVisit(doc: PolicyDocument, item: Item, order: { quantity: number; amountFen: number }, holds: HeldPart[], measuredMinutes: number | null): VisitCharge {
+  if (!HOURLY.includes(item.unit) || !item.unitMinutes || measuredMinutes === null) {
+    return { payableMinutes: null, chargedFen: order.amountFen, parts: holds.map((h) => ({ holdId: h.holdId, amount: h.amount })) };
+  }
+  const booked = item.unitMinutes * order.quantity;
+  const step = doc.visits.hourlyChargeStepMinutes;
+  const payableMinutes = Math.min(booked, Math.ceil(Math.max(1, measuredMinutes) / step) * step);
+  const chargedFen = Math.round((order.amountFen * payableMinutes) / booked);
+  const bucket = doc.allowance.buckets.find((b) => b.pays.includes(item.mode));
+  const perHour = Math.min(item.priceFen ?? 0, bucket?.maxRateFenPerHour ?? item.priceFen ?? 0);
+  let minutesLeft = payableMinutes;
+  let fenLeft = chargedFen;
+  const ordered = [...holds.filter((h) => h.kind !== 'SELF_PAID'), ...holds.filter((h) => h.kind === 'SELF_PAID')];
+  const parts = ordered.map((h) => {
+    if (h.unit === 'MINUTE') {
+      const used = Math.min(h.amount, minutesLeft);
+      minutesLeft -= used;
+      fenLeft -= Math.round((used * perHour) / 60);
+      return { holdId: h.holdId, amount: used };
+    }
+    const used = Math.min(h.amount, Math.max(0, fenLeft));
+    fenLeft -= used;
+    return { holdId: h.holdId, amount: used };
+  });
+  return { payableMinutes, chargedFen, parts };
+}

@@ -1,13 +1,19 @@
-// Verified visits (000 六: 扫码签到 at the elder's home with location and photo, the elder signs
-// off, 扫码签出; 004 附件7: duration in minutes). Confirmation charges the booked holds.
+// Verified visits (000 六·流程2: 扫码签到 at the elder's home with location and photo, the elder signs
+// off, 扫码签出; 004 附件7: duration in minutes). A visit becomes payable only when someone other than
+// the provider vouches for it (the elder, a family member, or a verifying call), and an hourly item
+// is charged by the time measured between check-in and check-out.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/elders.service.js';
-import { moneyTx, postHold, systemAccount } from '../wallet/ledger.service.js';
+import type { PolicyDocument } from '../policies/policy.schema.js';
+import { moneyTx, postHoldPart, systemAccount } from '../wallet/ledger.service.js';
+import type { Tx } from '../db/database.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
+import { audit } from '../audit/audit.service.js';
 import { orderInScope } from './orders.service.js';
+import { chargeForVisit } from './pricing.js';
 
 export interface VisitConfig {
   /** HMAC key for home QR codes (derived from the server's secrets). */
@@ -67,6 +73,7 @@ async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: strin
 export async function checkIn(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, input: { orderId: string; qrToken: string; latitude: number; longitude: number; photoId: string }, now: Date) {
   const order = await caregiverOrder(prisma, actor, input.orderId);
   if (order.status !== 'ASSIGNED') fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
+  await checkInWindow(prisma, order, now);
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
   if (!verifyQr(cfg, input.qrToken, elder)) throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
   const distance = checkPlace(cfg, elder, input.latitude, input.longitude);
@@ -105,21 +112,80 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
   });
 }
 
+/** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
+async function orderRules(prisma: PrismaClient | Tx, order: { enrolmentId: string | null; serviceItemId: string }) {
+  const item = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+  const doc = item.policy.document as unknown as PolicyDocument;
+  const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
+  if (!rule) throw new Error(`service item ${item.code} is not in ${item.policy.code}'s guide`);
+  return { doc, item: rule, policyId: item.policyId };
+}
+
+/** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
+async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; enrolmentId: string | null; serviceItemId: string }, now: Date) {
+  const { doc } = await orderRules(prisma, order);
+  const w = doc.visits.checkInWindow;
+  const from = order.scheduledAt.getTime() - w.earlyMinutes * 60_000;
+  const to = order.scheduledAt.getTime() + w.lateMinutes * 60_000;
+  if (now.getTime() < from || now.getTime() > to) {
+    const at = new Date(order.scheduledAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    fail(ErrorCode.OUTSIDE_VISIT_WINDOW, `这张工单预约的是 ${at}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`, {
+      scheduledAt: order.scheduledAt.toISOString(),
+    });
+  }
+}
+
+export type VisitEvidence = 'ELDER_APP' | 'FAMILY_APP' | 'ELDER_SIGNOFF_CODE' | 'FOLLOW_UP_CALL';
+
+/** Who may give which evidence. The provider's own staff never vouch for their own visit. */
+const EVIDENCE_BY_ROLE: Partial<Record<Actor['role'], VisitEvidence>> = { ELDER: 'ELDER_APP', FAMILY: 'FAMILY_APP' };
+const CALL_ROLES: readonly Actor['role'][] = ['OPERATOR', 'COMMUNITY_WORKER'];
+
 /**
- * The elder or a family member confirms a completed visit (000 六: 由老人签字确认); the booked
- * holds become charges owed to the provider. Confirming twice is INVALID_STATE and charges once.
+ * The elder or a family member confirms a completed visit in the app (000 六·流程2: 由老人签字确认),
+ * or an operator or community worker confirms it after a call with the elder (平台核实及跟踪回访).
+ * The visit is then charged (measured time for hourly items) and owed to the provider. A
+ * caregiver or provider confirming its own visit is SELF_CONFIRMATION; confirming twice is
+ * INVALID_STATE and charges once.
  */
 export async function confirmOrder(prisma: PrismaClient, actor: Actor, orderId: string, now: Date) {
-  if (!['ELDER', 'FAMILY', 'CAREGIVER'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '服务完成后由老人或家属确认。');
+  if (actor.role === 'CAREGIVER' || actor.role === 'PROVIDER_ADMIN') fail(ErrorCode.SELF_CONFIRMATION);
+  const evidence = EVIDENCE_BY_ROLE[actor.role];
+  if (!evidence) fail(ErrorCode.FORBIDDEN, '服务完成后由老人或家属确认；联系不上时由回访人员电话核实后确认。');
   const order = await orderInScope(prisma, actor, orderId);
+  return chargeConfirmedVisit(prisma, actor, order, evidence!, now);
+}
+
+/**
+ * An operator or the elder's community worker called the elder and the elder confirmed the visit
+ * (000 六·流程2: 平台进行核实及跟踪回访). The call's note is kept in the audit trail.
+ */
+export async function confirmVisitByCall(prisma: PrismaClient, actor: Actor, orderId: string, note: string, now: Date) {
+  if (actor.role === 'CAREGIVER' || actor.role === 'PROVIDER_ADMIN') fail(ErrorCode.SELF_CONFIRMATION);
+  if (!CALL_ROLES.includes(actor.role)) fail(ErrorCode.FORBIDDEN, '电话核实确认由热线客服或社区工作人员办理。');
+  const text = note?.trim() ?? '';
+  if (text.length < 4) throw badInput('note', '请记录回访通话情况（如：老人确认护理员已上门打扫 2 小时）。');
+  const order = await orderInScope(prisma, actor, orderId);
+  const confirmed = await chargeConfirmedVisit(prisma, actor, order, 'FOLLOW_UP_CALL', now);
+  await audit(prisma, actor, { action: 'VISIT_CONFIRMED_BY_CALL', entity: 'Order', entityId: order.id, detail: { note: text } });
+  return confirmed;
+}
+
+/** Marks the visit confirmed on `evidence` and charges it, in one money transaction. */
+async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; enrolmentId: string | null; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
+  const rules = await orderRules(prisma, order);
+  if (!rules.doc.visits.evidence.accepted.includes(evidence)) fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
   return moneyTx(prisma, async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'COMPLETED' }, data: { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now } });
+    const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'COMPLETED' }, data: { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now, evidence } });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。');
-    const holds = await tx.hold.findMany({ where: { orderId: order.id, status: 'ACTIVE' }, include: { account: true } });
+    const visit = await tx.visit.findUnique({ where: { orderId: order.id } });
+    const holds = await tx.hold.findMany({ where: { orderId: order.id, status: 'ACTIVE' }, include: { account: true }, orderBy: { createdAt: 'asc' } });
+    const charge = chargeForVisit(rules.doc, rules.item, order, holds.map((h) => ({ holdId: h.id, kind: h.account.kind as never, unit: h.account.unit, amount: Number(h.amount) })), visit?.durationMinutes ?? null);
     for (const h of holds) {
-      const payable = await systemAccount(tx, order.enrolmentId ? (await tx.enrolment.findUniqueOrThrow({ where: { id: order.enrolmentId } })).policyId : h.account.policyId!, 'PROVIDER_PAYABLE', h.account.unit);
-      await postHold(tx, h.id, payable.id, { idempotencyKey: `order:${order.id}:charge:${h.id}`, request: { order: order.id, hold: h.id }, elderId: order.elderId, orderId: order.id, memo: '上门服务确认扣费' }, now);
+      const part = BigInt(charge.parts.find((p) => p.holdId === h.id)?.amount ?? 0);
+      const payable = await systemAccount(tx, rules.policyId, 'PROVIDER_PAYABLE', h.account.unit);
+      await postHoldPart(tx, h.id, part, payable.id, { idempotencyKey: `order:${order.id}:charge:${h.id}`, request: { order: order.id, hold: h.id, amount: part.toString() }, elderId: order.elderId, orderId: order.id, memo: charge.payableMinutes === null ? '上门服务确认扣费' : `上门服务确认扣费（按实际服务 ${charge.payableMinutes} 分钟）` }, now);
     }
-    return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+    return tx.order.update({ where: { id: order.id }, data: { chargedFen: charge.chargedFen, chargedMinutes: charge.payableMinutes } });
   });
 }

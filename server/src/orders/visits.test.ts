@@ -2,7 +2,7 @@
 // confirmation charges the booked holds): order → assign → photo → check-in → check-out → confirm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { ledgerViolations } from '../wallet/ledger.service.js';
+import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
 import { addUser } from '../testing/users.js';
 import { distanceMeters } from './visits.service.js';
 
@@ -55,6 +55,9 @@ describe('visit verification', () => {
   });
 
   it('refuses a check-in with another home\'s code, away from the home, or without the caregiver\'s photo', async () => {
+    // At the booked time, so only the code, the place or the photo is wrong.
+    const bookedAt = (await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).scheduledAt;
+    s.app.services.clock = () => bookedAt;
     const at = { lat: elder.latitude!, lng: elder.longitude! };
     const otherElder = await s.db.prisma.elder.findFirstOrThrow({ where: { id: { not: elder.id }, community: { users: { some: { username: 'worker' } } } } });
     const otherQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: otherElder.id }, 'worker')).data!.homeQrToken;
@@ -68,11 +71,24 @@ describe('visit verification', () => {
     const stranger = await s.db.prisma.storedFile.create({ data: { storageKey: 'x'.repeat(64), mimeType: 'image/jpeg', sizeBytes: 1, sha256: 'x', uploadedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id } });
     expect((await gql(CHECK_IN, { i: { ...input, photoId: stranger.id } }, 'caregiver')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(CHECK_IN, { i: input }, 'family')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Only around the booked time (the programme's window: 30 minutes early to 2 hours late, assumed).
+    const booked = bookedAt;
+    try {
+      for (const offsetMinutes of [-3 * 24 * 60, -31, 121, 3 * 24 * 60]) {
+        s.app.services.clock = () => new Date(booked.getTime() + offsetMinutes * 60_000);
+        const r = await gql(CHECK_IN, { i: input }, 'caregiver');
+        expect(code(r)).toBe('OUTSIDE_VISIT_WINDOW');
+        expect(r.errors?.[0]?.message).toMatch(/签到须在预约时间前 30 分钟到后 2 小时之间/);
+      }
+    } finally {
+      s.app.services.clock = () => START;
+    }
     expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('ASSIGNED');
+    expect(await s.db.prisma.visit.count({ where: { orderId } })).toBe(0);
   });
 
-  it('checks in at the home, checks out 47 minutes later, and the family confirms: holds become charges once', async () => {
-    const start = s.app.services.clock();
+  it('checks in at the home, checks out 47 minutes later; the caregiver and provider cannot confirm, the family does: holds become charges once', async () => {
+    const start = (await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).scheduledAt;
     s.app.services.clock = () => start;
     // 40 m from the recorded address is inside the geofence.
     const near = { latitude: elder.latitude! + 0.00036, longitude: elder.longitude! };
@@ -98,9 +114,19 @@ describe('visit verification', () => {
     expect(code(await gql(`mutation($id: ID!) { markNoticeRead(id: $id) { readAt } }`, { id: done.id }, 'worker'))).toBe('NOT_FOUND');
 
     const [heldBefore, balanceBefore] = [await held(), await balance()];
-    const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status amountFen } }`;
+    const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status amountFen evidence chargedFen } }`;
+    // The provider's own people never vouch for their visit (000 六·流程2: the elder signs).
+    for (const who of ['caregiver', 'provider_admin']) {
+      const self = await gql(confirm, { o: orderId }, who);
+      expect(code(self)).toBe('SELF_CONFIRMATION');
+      expect(self.errors?.[0]?.message).toMatch(/老人、家属或回访人员确认/);
+      expect(code(await gql(`mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "老人说服务过了") { status } }`, { o: orderId }, who))).toBe('SELF_CONFIRMATION');
+    }
+    expect([await held(), await balance()]).toEqual([heldBefore, balanceBefore]);
     const ok = await gql(confirm, { o: orderId }, 'family');
-    expect(ok.data.confirmOrder.status).toBe('CONFIRMED');
+    expect(ok.data.confirmOrder).toMatchObject({ status: 'CONFIRMED', evidence: 'FAMILY_APP' });
+    // 修脚 is sold per visit: charged in full whatever the minutes.
+    expect(ok.data.confirmOrder.chargedFen).toBe(ok.data.confirmOrder.amountFen);
     const amount = BigInt(ok.data.confirmOrder.amountFen);
     expect(await held()).toBe(heldBefore - amount);
     expect(await balance()).toBe(balanceBefore - amount);
@@ -146,17 +172,70 @@ describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 
     const photo = ((await (await upload('yc_caregiver', Buffer.concat([JPEG, Buffer.from('yc')]))).json()) as { id: string }).id;
     expect(code(await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver'))).toBe('INVALID_STATE');
     const homeQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderYc.id }, 'yc_worker')).data!.homeQrToken;
-    const t0 = s.app.services.clock();
+    const t0 = (await s.db.prisma.order.findUniqueOrThrow({ where: { id } })).scheduledAt;
     s.app.services.clock = () => t0;
     expect((await gql(CHECK_IN, { i: { orderId: id, qrToken: homeQr, ...at, photoId: photo } }, 'yc_caregiver')).errors).toBeUndefined();
     s.app.services.clock = () => new Date(t0.getTime() + 121 * 60_000);
     expect((await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver')).data.checkOut.visit.durationMinutes).toBe(121);
-    // The caregiver captures the elder's confirmation on the spot.
-    expect((await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: id }, 'yc_caregiver')).data.confirmOrder.status).toBe('CONFIRMED');
+    // Not on the caregiver's word; the worker calls the elder and confirms (000 六·流程2 回访).
+    expect(code(await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: id }, 'yc_caregiver'))).toBe('SELF_CONFIRMATION');
+    expect(code(await gql(`mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "") { status } }`, { o: id }, 'yc_worker'))).toBe('BAD_USER_INPUT');
+    expect((await hours()).held - start.held).toBe(120n);
+    const byCall = await gql(`mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "电话回访：老人确认护理员上门服务两小时") { status evidence chargedMinutes chargedFen } }`, { o: id }, 'yc_worker');
+    // 121 measured minutes round up past the booking; never more than the 120 booked.
+    expect(byCall.data.confirmVisitByCall).toEqual({ status: 'CONFIRMED', evidence: 'FOLLOW_UP_CALL', chargedMinutes: 120, chargedFen: 7000 });
+    expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_CONFIRMED_BY_CALL', entityId: id } })).toBe(1);
     const end = await hours();
     expect([end.balance, end.held]).toEqual([start.balance - 120n, start.held]);
     // Rating someone else's order: the Huangpi family cannot see it.
     expect(code(await gql(`mutation($o: ID!) { rateOrder(orderId: $o, stars: 5) { stars } }`, { o: id }, 'family'))).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+});
+
+describe('hourly items are charged by measured time (000 七 据实结算)', () => {
+  it('a visit cut short is charged by the minutes, rounded up to 15, and the rest of every hold is freed; ten confirmations at once charge once', async () => {
+    const links = await s.db.prisma.familyLink.findMany({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+    const other = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: links[1]!.elderId } });
+    const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, other.id, 'SELF_PAID', 'FEN'));
+    const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
+    await postOnce(s.db.prisma, { kind: 'TOP_UP', idempotencyKey: `visit-test-topup-${other.id}`, request: {}, elderId: other.id, entries: [{ accountId: gw.id, amount: -5000n }, { accountId: wallet.id, amount: 5000n }] });
+    const account = async (kind: string) => s.db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${other.id}:${kind}` } });
+    const [subsidy0, self0] = [await account('SUBSIDY_OFFLINE'), await account('SELF_PAID')];
+    expect([subsidy0.balance - subsidy0.held, self0.balance - self0.held]).toEqual([7000n, 5000n]);
+
+    // 理疗护理 50 元/小时 × 2 = 100 元: 70 元 of offline subsidy held, 30 元 self-paid held (000 四).
+    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyFen selfPaidFen scheduledAt } }`, { i: { elderId: other.id, serviceCode: 'HP_PHYSIOTHERAPY', quantity: 2, scheduledAt: new Date(s.app.services.clock().getTime() + 2 * 3600_000).toISOString(), idempotencyKey: `visit-test-${seq++}` } }, 'family');
+    expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyFen: 7000, selfPaidFen: 3000 });
+    const id = placed.data.placeOrder.id;
+    const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
+    expect((await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: id, c: cg.id }, 'provider_admin')).errors).toBeUndefined();
+    const home = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: other.id }, 'worker')).data!.homeQrToken;
+    const photo = ((await (await upload('caregiver', Buffer.concat([JPEG, Buffer.from('short')]))).json()) as { id: string }).id;
+    const at = { latitude: other.latitude!, longitude: other.longitude! };
+    const booked = new Date(placed.data.placeOrder.scheduledAt);
+    const real = s.app.services.clock;
+    try {
+      s.app.services.clock = () => new Date(booked.getTime() + 10 * 60_000);
+      expect((await gql(CHECK_IN, { i: { orderId: id, qrToken: home, ...at, photoId: photo } }, 'caregiver')).errors).toBeUndefined();
+      s.app.services.clock = () => new Date(booked.getTime() + 57 * 60_000);
+      expect((await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'caregiver')).data.checkOut.visit.durationMinutes).toBe(47);
+      const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status chargedMinutes chargedFen evidence } }`;
+      const results = await Promise.all(Array.from({ length: 10 }, () => gql(confirm, { o: id }, 'family')));
+      const ok = results.filter((r) => !r.errors);
+      expect(ok).toHaveLength(1);
+      expect(results.filter((r) => code(r) === 'INVALID_STATE')).toHaveLength(9);
+      // 47 minutes → 60 payable → 50 元, all from the subsidy (it pays first, as at booking).
+      expect(ok[0]!.data.confirmOrder).toEqual({ status: 'CONFIRMED', chargedMinutes: 60, chargedFen: 5000, evidence: 'FAMILY_APP' });
+    } finally {
+      s.app.services.clock = real;
+    }
+    const [subsidy1, self1] = [await account('SUBSIDY_OFFLINE'), await account('SELF_PAID')];
+    expect([subsidy1.balance, subsidy1.held]).toEqual([subsidy0.balance - 5000n, subsidy0.held]);
+    expect([self1.balance, self1.held]).toEqual([self0.balance, self0.held]);
+    const charged = await s.db.prisma.ledgerEntry.findMany({ where: { transaction: { orderId: id, kind: 'CHARGE' }, amount: { lt: 0 } } });
+    expect(charged.reduce((n, e) => n - e.amount, 0n)).toBe(5000n);
+    expect(await s.db.prisma.hold.count({ where: { orderId: id, status: 'ACTIVE' } })).toBe(0);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });

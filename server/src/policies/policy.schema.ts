@@ -15,6 +15,8 @@ export const FLAGS = [
 export const SELF_CARE = ['SELF_CARE', 'PARTIAL', 'DISABLED'] as const;
 export const ROLES_DECIDING = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
 export const TERMINATION_REASONS = ['MOVED_HUKOU', 'DIED', 'MISSING', 'NO_LONGER_ELIGIBLE', 'GAVE_UP', 'CASHED_OUT'] as const;
+/** Who may vouch for a visit other than the provider (see VisitEvidence in the Prisma schema). */
+export const VISIT_EVIDENCE = ['ELDER_APP', 'FAMILY_APP', 'ELDER_SIGNOFF_CODE', 'FOLLOW_UP_CALL'] as const;
 export const CALL_KINDS = ['PHONE_CARE', 'PSYCHOLOGICAL_COMFORT', 'BIRTHDAY', 'MEDICATION', 'FESTIVAL', 'SAFETY', 'FOLLOW_UP'] as const;
 
 const source = z.string().regex(/^\d{3} \S+/, 'source must cite "<file> <clause>", e.g. "000 七"');
@@ -163,6 +165,18 @@ export const policySchema = z
         })
         .strict(),
     ),
+    visits: z
+      .object({
+        /** Check-in is accepted from `earlyMinutes` before the booked time to `lateMinutes` after it. */
+        checkInWindow: z.object({ earlyMinutes: minutes, lateMinutes: minutes, source, ...assumed }).strict(),
+        /** What makes a visit payable: someone other than the provider vouching for it. */
+        evidence: z.object({ accepted: z.array(z.enum(VISIT_EVIDENCE)).min(1), source, ...assumed }).strict(),
+        /** Hourly items are charged by measured time, rounded up to this step, never above the booking. */
+        hourlyChargeStepMinutes: z.number().int().positive(),
+        hourlySource: source,
+        ...assumed,
+      })
+      .strict(),
     timeLimits: z
       .object({
         followUpHours: z.number().int().positive().optional(),

@@ -34,6 +34,27 @@ export interface PostingInput {
 
 export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
+/** Whose account: an elder's (one per kind), a programme's source or sink, or the platform's. */
+export type AccountOwner = { elderId: string } | { policyId: string } | 'platform';
+
+/**
+ * The one format of an account key, unique per account: `elder:<elderId>:<kind>`,
+ * `policy:<policyId>:<kind>:<unit>`, `platform:<kind>:<unit>`. An elder has one account per kind,
+ * so its key carries no unit.
+ */
+export function accountKey(owner: { elderId: string }, kind: Kind): string;
+export function accountKey(owner: { policyId: string } | 'platform', kind: Kind, unit: LedgerUnit): string;
+export function accountKey(owner: AccountOwner, kind: Kind, unit?: LedgerUnit): string {
+  if (owner === 'platform') return `platform:${kind}:${unit}`;
+  return 'elderId' in owner ? `elder:${owner.elderId}:${kind}` : `policy:${owner.policyId}:${kind}:${unit}`;
+}
+
+/** What a posting must be before it reaches the database: two entries or more, none of them zero. */
+export function assertPostingShape(input: PostingInput) {
+  if (input.entries.length < 2) throw new Error('a transaction needs at least two entries');
+  if (input.entries.some((e) => e.amount === 0n)) throw new Error('zero entry');
+}
+
 /**
  * The account with this key, created on first use. INSERT … ON CONFLICT DO NOTHING, so two
  * transactions creating it at once both succeed (an upsert's insert would fail one of them).
@@ -47,17 +68,17 @@ async function ensureAccount(tx: Tx, data: { key: string; kind: Kind; unit: Ledg
 
 /** The elder's account of a kind, created on first use. */
 export async function elderAccount(tx: Tx, elderId: string, kind: Kind, unit: LedgerUnit, policyId?: string) {
-  return ensureAccount(tx, { key: `elder:${elderId}:${kind}`, kind, unit, elderId, policyId });
+  return ensureAccount(tx, { key: accountKey({ elderId }, kind), kind, unit, elderId, policyId });
 }
 
 /** A programme's source or sink account (funding, expiry, payables); these may run below zero. */
 export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: LedgerUnit) {
-  return ensureAccount(tx, { key: `policy:${policyId}:${kind}:${unit}`, kind, unit, policyId, allowNegative: true });
+  return ensureAccount(tx, { key: accountKey({ policyId }, kind, unit), kind, unit, policyId, allowNegative: true });
 }
 
 /** A platform-wide account outside any programme (self-paid money through WeChat Pay). */
 export async function platformAccount(tx: Tx, kind: Kind, unit: LedgerUnit) {
-  return ensureAccount(tx, { key: `platform:${kind}:${unit}`, kind, unit, allowNegative: true });
+  return ensureAccount(tx, { key: accountKey('platform', kind, unit), kind, unit, allowNegative: true });
 }
 
 /**
@@ -73,14 +94,13 @@ export async function post(tx: Tx, input: PostingInput) {
     if (existing.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return { transaction: existing, replayed: true };
   }
-  if (input.entries.length < 2) throw new Error('a transaction needs at least two entries');
+  assertPostingShape(input);
   const accounts = await tx.ledgerAccount.findMany({ where: { id: { in: input.entries.map((e) => e.accountId) } } });
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const sums = new Map<string, bigint>();
   for (const e of input.entries) {
     const acc = byId.get(e.accountId);
     if (!acc) throw new Error(`unknown account ${e.accountId}`);
-    if (e.amount === 0n) throw new Error('zero entry');
     sums.set(acc.unit, (sums.get(acc.unit) ?? 0n) + e.amount);
   }
   for (const [unit, sum] of sums) if (sum !== 0n) throw new Error(`unbalanced transaction in ${unit}: ${sum}`);
@@ -134,6 +154,23 @@ export async function postHold(tx: Tx, holdId: string, toAccountId: string, post
   const hold = await settleHold(tx, holdId, 'POSTED', at);
   await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
   return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -hold.amount }, { accountId: toAccountId, amount: hold.amount }] });
+}
+
+/**
+ * Charges part of an active hold and frees the rest (a visit shorter than booked): the hold is
+ * settled once, `amount` (≤ the hold) leaves the account to `toAccountId`, the remainder becomes
+ * available again. An amount of zero only frees the hold.
+ */
+export async function postHoldPart(tx: Tx, holdId: string, amount: bigint, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at: Date) {
+  const active = await tx.hold.findUniqueOrThrow({ where: { id: holdId } });
+  if (amount < 0n || amount > active.amount) throw new Error(`cannot charge ${amount} of a hold of ${active.amount}`);
+  if (amount === 0n) {
+    await voidHold(tx, holdId, at);
+    return null;
+  }
+  const hold = await settleHold(tx, holdId, 'POSTED', at);
+  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
+  return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -amount }, { accountId: toAccountId, amount }] });
 }
 
 async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', at: Date) {

@@ -194,6 +194,19 @@ export const huangpi2020: PolicyInput = {
     { kind: 'SAFETY', name: '安全提醒', cadence: 'ON_DEMAND', source: '000 四（线上服务表）', note: '天气变化等时候发出' },
     { kind: 'FOLLOW_UP', name: '服务回访', cadence: 'AFTER_SERVICE', source: '000 六' },
   ],
+  visits: {
+    // 000 六·流程2 asks only that the caregiver scans in on arrival; the window is ours.
+    checkInWindow: { earlyMinutes: 30, lateMinutes: 120, source: '000 六·流程2', assumed: true, note: '原文未规定签到时间窗，取预约时间前 30 分钟至后 2 小时' },
+    // 000 六·流程2: 服务人员提供纸质服务记录单由老人签字确认……平台进行核实及跟踪回访. The elder's
+    // signature becomes a one-time code they read out (or their own or a family member's
+    // confirmation in the app); the platform's verifying call is the fallback.
+    evidence: { accepted: ['ELDER_SIGNOFF_CODE', 'ELDER_APP', 'FAMILY_APP', 'FOLLOW_UP_CALL'], source: '000 六·流程2' },
+    // 000 四 prices 理疗护理 per hour; 000 七 settles on actual service (按月据实结算).
+    hourlyChargeStepMinutes: 15,
+    hourlySource: '000 七',
+    assumed: true,
+    note: '计时服务按实际服务时长向上取整到 15 分钟计费，不超过预约时长（取整步长为假定值）',
+  },
   timeLimits: {
     // 000 六: 服务完成后 48 小时内电话回访；投诉 48 小时内处理，再次回访直到老人满意；终止从下月起.
     followUpHours: 48,

@@ -114,6 +114,18 @@ export const yangcheng2026: PolicyInput = {
     ],
   },
   outreach: [],
+  visits: {
+    checkInWindow: { earlyMinutes: 30, lateMinutes: 120, source: '001 七(三)', assumed: true, note: '原文未规定签到时间窗，取预约时间前 30 分钟至后 2 小时' },
+    // 001 七(三): settlement rests on the providers' service records, which must match the
+    // platform's; 001 八(二)2(2) ends the contract of a provider that records false service. So a
+    // record counts only when the elder or family vouches for it, or a call confirms it.
+    evidence: { accepted: ['ELDER_SIGNOFF_CODE', 'ELDER_APP', 'FAMILY_APP', 'FOLLOW_UP_CALL'], source: '001 七(三)', assumed: true, note: '原文未列出确认方式，沿用老人或家属确认、回访确认' },
+    // 001 三(三): the 4 hours are counted by the hour; measured time, rounded up to 15 minutes.
+    hourlyChargeStepMinutes: 15,
+    hourlySource: '001 三(三)',
+    assumed: true,
+    note: '按实际服务时长向上取整到 15 分钟扣减时长，不超过预约时长（取整步长为假定值）',
+  },
   timeLimits: {
     complaintRevisitUntilSatisfied: false,
     terminationEffective: 'NEXT_MONTH',
