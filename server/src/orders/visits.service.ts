@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/elders.service.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import { policyDocument } from '../policies/policy.store.js';
 import { moneyTx, postHoldPart, systemAccount } from '../wallet/ledger.service.js';
 import type { Tx } from '../db/database.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
@@ -115,7 +115,7 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
 /** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
 async function orderRules(prisma: PrismaClient | Tx, order: { enrolmentId: string | null; serviceItemId: string }) {
   const item = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
-  const doc = item.policy.document as unknown as PolicyDocument;
+  const doc = policyDocument(item.policy);
   const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
   if (!rule) throw new Error(`service item ${item.code} is not in ${item.policy.code}'s guide`);
   return { doc, item: rule, policyId: item.policyId };
