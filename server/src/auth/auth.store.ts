@@ -44,7 +44,7 @@ export interface CodeAttempt {
  * Claims one guess at the latest live code of a purpose and subject: null when there is none, or
  * when its `max` guesses are spent (the code is then void, even for the right digits).
  */
-export async function claimCodeAttempt(prisma: PrismaClient, purpose: 'PHONE_LOGIN', subject: string, now: Date, max: number): Promise<CodeAttempt | null> {
+export async function claimCodeAttempt(prisma: PrismaClient, purpose: 'PHONE_LOGIN' | 'VISIT_SIGNOFF', subject: string, now: Date, max: number): Promise<CodeAttempt | null> {
   const rows = await prisma.$queryRaw<{ id: string; codeHash: string; attempt: number }[]>`
     UPDATE "AccessCode" SET attempts = attempts + 1
      WHERE id = (SELECT id FROM "AccessCode"

@@ -1,13 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ServiceItem } from '../catalogue/catalogue.types.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
 import { shortRef } from '../common/refs.js';
+import { confirmVisitBySignOff, requestVisitSignOff } from './signoff.service.js';
 import { checkIn, checkOut, confirmOrder, confirmVisitByCall, homeQrToken } from './visits.service.js';
-import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, OrderQuote, PlaceOrderInput, QuoteOrderInput, ProviderRef, VisitInfo } from './orders.types.js';
+import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, OrderQuote, PlaceOrderInput, QuoteOrderInput, ProviderRef, VisitInfo, VisitSignOffRequest } from './orders.types.js';
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -18,7 +20,7 @@ export class OrderResolver {
 
   @Query(() => Order)
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return orderInScope(ctx.prisma, requireActor(ctx.actor), id);
+    return orderInScope(ctx.prisma, authorize(ctx.actor, 'order'), id);
   }
 
   @Query(() => [CaregiverSuggestion], { description: '派单建议：本机构在岗护理员，在办工单少的在前' })
@@ -59,6 +61,16 @@ export class OrderResolver {
   @Mutation(() => Order, { description: '老人或家属确认服务完成，冻结的额度转为扣费（计时服务按实际时长）；护理员和服务机构不能确认' })
   async confirmOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     return confirmOrder(ctx.prisma, requireActor(ctx.actor), orderId, ctx.app.clock());
+  }
+
+  @Mutation(() => VisitSignOffRequest, { description: '护理员签出后申请服务确认码：发给老人和家属（不发给护理员），老人核实服务后把码告诉护理员' })
+  async requestVisitSignOff(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    return requestVisitSignOff(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), orderId, ctx.app.clock());
+  }
+
+  @Mutation(() => Order, { description: '护理员输入老人报出的服务确认码，以老人确认为依据扣费（输错 5 次作废）' })
+  async confirmVisitBySignOff(@Arg('orderId', () => ID) orderId: string, @Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    return confirmVisitBySignOff(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), orderId, code, ctx.app.clock());
   }
 
   @Mutation(() => Order, { description: '热线客服或社区工作人员电话回访老人、核实服务后确认（老人或家属无法在小程序确认时）；note 记录通话情况' })

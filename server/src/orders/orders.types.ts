@@ -65,6 +65,12 @@ export class Order {
 
 export const OrderConnection = ConnectionType(Order, 'Order');
 
+@ObjectType({ description: '已发出的服务确认码（码本身只发给老人和家属，不返回给护理员）' })
+export class VisitSignOffRequest {
+  @Field(() => Date, { description: '确认码失效时间' }) expiresAt!: Date;
+  @Field(() => Int, { description: '收到确认码的账号数（老人本人和家属）' }) recipients!: number;
+}
+
 @InputType()
 export class PlaceOrderInput {
   @Field(() => ID) elderId!: string;

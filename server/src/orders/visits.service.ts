@@ -4,6 +4,7 @@
 // is charged by the time measured between check-in and check-out.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
+import { authorize, type Action } from '../auth/permissions.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/elders.service.js';
@@ -29,8 +30,7 @@ const mac = (key: string, elderId: string, secret: string) => createHmac('sha256
  * it; rotating the elder's secret (`rotate`) voids a lost or copied code.
  */
 export async function homeQrToken(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, elderId: string, rotate = false) {
-  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '上门二维码由社区工作人员打印。');
-  let elder = await assertElderInScope(prisma, actor, elderId);
+  let elder = await assertElderInScope(prisma, authorize(actor, 'homeQrToken'), elderId);
   if (!elder.qrSecret || rotate) elder = await prisma.elder.update({ where: { id: elder.id }, data: { qrSecret: randomBytes(16).toString('hex') } });
   return `YL1.${elder.id}.${mac(cfg.qrKey, elder.id, elder.qrSecret!)}`;
 }
@@ -63,15 +63,13 @@ async function assertOwnPhoto(prisma: PrismaClient, actor: Actor, photoId: strin
   if (!file || file.uploadedById !== actor.userId) throw badInput('photoId', '请先上传本次服务的现场照片。');
 }
 
-async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: string) {
-  if (actor.role !== 'CAREGIVER') fail(ErrorCode.FORBIDDEN, '签到签出由上门服务的护理员办理。');
-  const order = await orderInScope(prisma, actor, orderId);
-  return order;
+async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: string, action: Action) {
+  return orderInScope(prisma, authorize(actor, action), orderId);
 }
 
 /** Check-in: the assigned caregiver scans the home code, within the geofence, with a photo. */
 export async function checkIn(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, input: { orderId: string; qrToken: string; latitude: number; longitude: number; photoId: string }, now: Date) {
-  const order = await caregiverOrder(prisma, actor, input.orderId);
+  const order = await caregiverOrder(prisma, actor, input.orderId, 'checkIn');
   if (order.status !== 'ASSIGNED') fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
   await checkInWindow(prisma, order, now);
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
@@ -90,7 +88,7 @@ export async function checkIn(prisma: PrismaClient, cfg: VisitConfig, actor: Act
 
 /** Check-out: within the geofence, with a photo; the duration is counted in whole minutes. */
 export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, input: { orderId: string; latitude: number; longitude: number; photoId: string }, now: Date) {
-  const order = await caregiverOrder(prisma, actor, input.orderId);
+  const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
   checkPlace(cfg, elder, input.latitude, input.longitude);
@@ -139,7 +137,6 @@ export type VisitEvidence = 'ELDER_APP' | 'FAMILY_APP' | 'ELDER_SIGNOFF_CODE' | 
 
 /** Who may give which evidence. The provider's own staff never vouch for their own visit. */
 const EVIDENCE_BY_ROLE: Partial<Record<Actor['role'], VisitEvidence>> = { ELDER: 'ELDER_APP', FAMILY: 'FAMILY_APP' };
-const CALL_ROLES: readonly Actor['role'][] = ['OPERATOR', 'COMMUNITY_WORKER'];
 
 /**
  * The elder or a family member confirms a completed visit in the app (000 六·流程2: 由老人签字确认),
@@ -149,11 +146,8 @@ const CALL_ROLES: readonly Actor['role'][] = ['OPERATOR', 'COMMUNITY_WORKER'];
  * INVALID_STATE and charges once.
  */
 export async function confirmOrder(prisma: PrismaClient, actor: Actor, orderId: string, now: Date) {
-  if (actor.role === 'CAREGIVER' || actor.role === 'PROVIDER_ADMIN') fail(ErrorCode.SELF_CONFIRMATION);
-  const evidence = EVIDENCE_BY_ROLE[actor.role];
-  if (!evidence) fail(ErrorCode.FORBIDDEN, '服务完成后由老人或家属确认；联系不上时由回访人员电话核实后确认。');
-  const order = await orderInScope(prisma, actor, orderId);
-  return chargeConfirmedVisit(prisma, actor, order, evidence!, now);
+  const order = await orderInScope(prisma, authorize(actor, 'confirmOrder'), orderId);
+  return chargeConfirmedVisit(prisma, actor, order, EVIDENCE_BY_ROLE[actor.role]!, now);
 }
 
 /**
@@ -161,18 +155,16 @@ export async function confirmOrder(prisma: PrismaClient, actor: Actor, orderId: 
  * (000 六·流程2: 平台进行核实及跟踪回访). The call's note is kept in the audit trail.
  */
 export async function confirmVisitByCall(prisma: PrismaClient, actor: Actor, orderId: string, note: string, now: Date) {
-  if (actor.role === 'CAREGIVER' || actor.role === 'PROVIDER_ADMIN') fail(ErrorCode.SELF_CONFIRMATION);
-  if (!CALL_ROLES.includes(actor.role)) fail(ErrorCode.FORBIDDEN, '电话核实确认由热线客服或社区工作人员办理。');
+  const order = await orderInScope(prisma, authorize(actor, 'confirmVisitByCall'), orderId);
   const text = note?.trim() ?? '';
   if (text.length < 4) throw badInput('note', '请记录回访通话情况（如：老人确认护理员已上门打扫 2 小时）。');
-  const order = await orderInScope(prisma, actor, orderId);
   const confirmed = await chargeConfirmedVisit(prisma, actor, order, 'FOLLOW_UP_CALL', now);
   await audit(prisma, actor, { action: 'VISIT_CONFIRMED_BY_CALL', entity: 'Order', entityId: order.id, detail: { note: text } });
   return confirmed;
 }
 
-/** Marks the visit confirmed on `evidence` and charges it, in one money transaction. */
-async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; enrolmentId: string | null; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
+/** Marks the visit confirmed on `evidence` and charges it, in one money transaction. Callers check who may give the evidence. */
+export async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; enrolmentId: string | null; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
   const rules = await orderRules(prisma, order);
   if (!rules.doc.visits.evidence.accepted.includes(evidence)) fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
   return moneyTx(prisma, async (tx) => {

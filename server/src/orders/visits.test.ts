@@ -239,3 +239,63 @@ describe('hourly items are charged by measured time (000 七 据实结算)', () 
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });
+
+describe("the elder's sign-off code (000 六·流程2: 由老人签字确认)", () => {
+  it('goes to the family, never to the caregiver; wrong guesses are counted atomically and void it; the right one confirms and charges', async () => {
+    const links = await s.db.prisma.familyLink.findMany({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+    const other = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: links[1]!.elderId } });
+    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id scheduledAt amountFen } }`, { i: { elderId: other.id, serviceCode: 'HP_READING', quantity: 1, scheduledAt: new Date(s.app.services.clock().getTime() + 5 * 3600_000).toISOString(), idempotencyKey: `visit-test-${seq++}` } }, 'family');
+    expect(placed.errors).toBeUndefined();
+    const id = placed.data.placeOrder.id;
+    const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
+    await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: id, c: cg.id }, 'provider_admin');
+    const home = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: other.id }, 'worker')).data!.homeQrToken;
+    const photo = ((await (await upload('caregiver', Buffer.concat([JPEG, Buffer.from('signoff')]))).json()) as { id: string }).id;
+    const at = { latitude: other.latitude!, longitude: other.longitude! };
+    const booked = new Date(placed.data.placeOrder.scheduledAt);
+    const REQUEST = `mutation($o: ID!) { requestVisitSignOff(orderId: $o) { expiresAt recipients } }`;
+    const CONFIRM = `mutation($o: ID!, $c: String!) { confirmVisitBySignOff(orderId: $o, code: $c) { status evidence chargedFen } }`;
+    const latestCode = async () => {
+      const inbox = await gql(`{ notices(first: 20) { edges { node { kind body } } } }`, {}, 'family');
+      const body = inbox.data.notices.edges.find((e: any) => e.node.kind === 'VISIT_SIGNOFF_CODE').node.body as string;
+      return /确认码 (\d{6})/.exec(body)![1]!;
+    };
+    const real = s.app.services.clock;
+    try {
+      s.app.services.clock = () => booked;
+      await gql(CHECK_IN, { i: { orderId: id, qrToken: home, ...at, photoId: photo } }, 'caregiver');
+      expect(code(await gql(REQUEST, { o: id }, 'caregiver'))).toBe('INVALID_STATE'); // not checked out yet
+      s.app.services.clock = () => new Date(booked.getTime() + 60 * 60_000);
+      await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'caregiver');
+
+      expect(code(await gql(REQUEST, { o: id }, 'family'))).toBe('FORBIDDEN');
+      const sent = await gql(REQUEST, { o: id }, 'caregiver');
+      expect(sent.errors).toBeUndefined();
+      expect(sent.data.requestVisitSignOff.recipients).toBeGreaterThan(0);
+      const first = await latestCode();
+      expect(JSON.stringify(sent)).not.toContain(first);
+      const wrong = first === '000000' ? '111111' : '000000';
+      const one = await gql(CONFIRM, { o: id, c: wrong }, 'caregiver');
+      expect(code(one)).toBe('BAD_USER_INPUT');
+      expect(one.errors?.[0]?.message).toMatch(/还可以再试 4 次/);
+      // A burst of 30 guesses: only the 4 left are ever checked, then the code is void, even the right one.
+      const burst = await Promise.all(Array.from({ length: 30 }, () => gql(CONFIRM, { o: id, c: wrong }, 'caregiver')));
+      expect(burst.filter((r) => code(r) === 'BAD_USER_INPUT')).toHaveLength(4);
+      expect(burst.filter((r) => code(r) === 'INVALID_STATE')).toHaveLength(26);
+      expect(code(await gql(CONFIRM, { o: id, c: first }, 'caregiver'))).toBe('INVALID_STATE');
+      expect((await s.db.prisma.accessCode.findFirstOrThrow({ where: { purpose: 'VISIT_SIGNOFF', subject: id } })).attempts).toBe(5);
+      expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: id, kind: 'CHARGE' } })).toBe(0);
+
+      // A new code; the elder reads it out and the visit is confirmed on the elder's word.
+      expect((await gql(REQUEST, { o: id }, 'caregiver')).errors).toBeUndefined();
+      const second = await latestCode();
+      const ok = await gql(CONFIRM, { o: id, c: second }, 'caregiver');
+      expect(ok.data.confirmVisitBySignOff).toEqual({ status: 'CONFIRMED', evidence: 'ELDER_SIGNOFF_CODE', chargedFen: placed.data.placeOrder.amountFen });
+      expect(code(await gql(CONFIRM, { o: id, c: second }, 'caregiver'))).toBe('INVALID_STATE');
+      expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: id, kind: 'CHARGE' } })).toBeGreaterThan(0);
+    } finally {
+      s.app.services.clock = real;
+    }
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+});
