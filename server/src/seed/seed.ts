@@ -12,6 +12,7 @@ import { evaluateEligibility } from '../policies/eligibility.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { REGIONS } from './regions.data.js';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
+import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -172,7 +173,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const accounts = enrolments.flatMap((en) => {
     const doc = policyDocument(policies.find((p) => p.id === en.policyId)!);
     const kinds = [...doc.allowance.buckets.map((b) => ({ kind: b.accountKind, unit: b.unit })), { kind: 'SELF_PAID' as const, unit: 'FEN' as const }];
-    return kinds.map((k) => ({ key: `elder:${en.elderId}:${k.kind}`, kind: k.kind, unit: k.unit, elderId: en.elderId, policyId: en.policyId }));
+    return kinds.map((k) => ({ key: accountKey({ elderId: en.elderId }, k.kind), kind: k.kind, unit: k.unit, elderId: en.elderId, policyId: en.policyId }));
   });
   await prisma.ledgerAccount.createMany({ data: accounts });
 

@@ -1,14 +1,16 @@
 // Monthly allowances (000 三/七: 100 元 a month credited as virtual quota into the elder's
 // e-wallet; 001 三(三): 4 hours a month, used that month, no rollover). Set-based so 100,000
 // elders take seconds: one database transaction per batch of enrolments, with idempotency keys per
-// elder, bucket and month, so a rerun or a resumed run never credits twice.
-import { v7 as uuidv7 } from 'uuid';
+// elder, bucket and month, so a rerun or a resumed run never credits twice. The run decides what
+// to credit and lapse; the ledger writes it (postMany in ledger.store.ts).
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { policyDocument } from '../policies/policy.store.js';
-import { requestHash, systemAccount, type Kind, type LedgerUnit } from './ledger.service.js';
+import { enrolmentsToCredit, lockRun } from './allowance.store.js';
+import { accountKey, systemAccount, type Kind, type LedgerUnit, type PostingInput } from './ledger.service.js';
+import { ensureAccounts, lockAvailable, postedKeys, postMany } from './ledger.store.js';
 import { monthBounds, monthLabel, parseMonth, previousMonth } from './month.js';
 
 export interface AllowanceResult {
@@ -109,132 +111,77 @@ interface BatchInput {
   size: number;
 }
 
-interface TxRow {
-  id: string;
-  kind: 'ALLOWANCE' | 'EXPIRY';
-  key: string;
-  elderId: string;
-  month: string;
-  memo: string;
-  request: unknown;
-}
-
 async function creditBatch(tx: Tx, b: BatchInput) {
   // Concurrent runs of the same programme and month take turns batch by batch.
-  if (b.runId) await tx.$queryRaw`SELECT id FROM "AllowanceRun" WHERE id = ${b.runId} FOR UPDATE`;
-  // Raw SQL with array parameters: a batch is a handful of statements whatever its size.
-  const enrolments = b.onlyEnrolmentId
-    ? await tx.$queryRaw<{ id: string; elderId: string }[]>`
-        SELECT id, "elderId" FROM "Enrolment" WHERE id = ${b.onlyEnrolmentId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last}`
-    : await tx.$queryRaw<{ id: string; elderId: string }[]>`
-        SELECT id, "elderId" FROM "Enrolment"
-         WHERE "policyId" = ${b.policyId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last} AND id > ${b.cursor ?? ''}
-         ORDER BY id LIMIT ${b.size}`;
+  if (b.runId) await lockRun(tx, b.runId);
+  const enrolments = await enrolmentsToCredit(tx, b);
   if (!enrolments.length) return { credited: 0, skipped: 0, expired: 0, lastId: null as string | null };
 
-  const accountKey = (elderId: string, kind: string) => `elder:${elderId}:${kind}`;
-  const wanted = enrolments.flatMap((e) => b.buckets.map((k) => ({ key: accountKey(e.elderId, k.accountKind), kind: k.accountKind, unit: k.unit, elderId: e.elderId })));
-  const keysWanted = wanted.map((w) => w.key);
-  const accountId = new Map(
-    (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${keysWanted}::text[])`).map((a) => [a.key, a.id]),
+  const elderKey = (elderId: string, k: Bucket) => accountKey({ elderId }, k.accountKind);
+  const accountId = await ensureAccounts(
+    tx,
+    enrolments.flatMap((e) => b.buckets.map((k) => ({ key: elderKey(e.elderId, k), kind: k.accountKind, unit: k.unit, elderId: e.elderId, policyId: b.policyId }))),
   );
-  const missing = wanted.filter((w) => !accountId.has(w.key));
-  if (missing.length) {
-    await tx.$executeRaw`
-      INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId")
-      SELECT v.id, v.key, v.kind::"AccountKind", v.unit::"Unit", v.elder, ${b.policyId}
-        FROM unnest(${missing.map(() => uuidv7())}::text[], ${missing.map((m) => m.key)}::text[], ${missing.map((m) => m.kind)}::text[],
-                    ${missing.map((m) => m.unit)}::text[], ${missing.map((m) => m.elderId)}::text[]) AS v(id, key, kind, unit, elder)
-      ON CONFLICT (key) DO NOTHING`;
-    const created = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${missing.map((m) => m.key)}::text[])`;
-    for (const a of created) accountId.set(a.key, a.id);
-  }
-
   const prev = previousMonth(b.month);
-  const keys = enrolments.flatMap((e) => b.buckets.flatMap((k) => [allowanceKey(e.elderId, k.accountKind, b.month), expiryKey(e.elderId, k.accountKind, prev)]));
-  const done = new Set(
-    (await tx.$queryRaw<{ key: string }[]>`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`).map((t) => t.key),
-  );
+  const done = await postedKeys(tx, enrolments.flatMap((e) => b.buckets.flatMap((k) => [allowanceKey(e.elderId, k.accountKind, b.month), expiryKey(e.elderId, k.accountKind, prev)])));
 
   // What lapses: the available balance of non-rollover buckets, read under a row lock so a
   // concurrent booking either lands before (and is kept as a hold) or waits.
   const lapsing = b.buckets.filter((k) => k.rollover === 'NONE');
-  const lapseIds = enrolments.flatMap((e) =>
-    lapsing.filter((k) => !done.has(allowanceKey(e.elderId, k.accountKind, b.month)) && !done.has(expiryKey(e.elderId, k.accountKind, prev))).map((k) => accountId.get(accountKey(e.elderId, k.accountKind))!),
+  const available = await lockAvailable(
+    tx,
+    enrolments.flatMap((e) =>
+      lapsing.filter((k) => !done.has(allowanceKey(e.elderId, k.accountKind, b.month)) && !done.has(expiryKey(e.elderId, k.accountKind, prev))).map((k) => accountId.get(elderKey(e.elderId, k))!),
+    ),
   );
-  const available = new Map<string, bigint>();
-  if (lapseIds.length) {
-    const rows = await tx.$queryRaw<{ id: string; available: bigint }[]>`
-      SELECT id, balance - held AS available FROM "LedgerAccount" WHERE id = ANY(${lapseIds}::text[]) ORDER BY id FOR UPDATE`;
-    for (const r of rows) if (BigInt(r.available) > 0n) available.set(r.id, BigInt(r.available));
-  }
 
-  const txRows: TxRow[] = [];
-  const entries: { transactionId: string; accountId: string; amount: bigint }[] = [];
   const systemIds = new Map<string, string>();
   const system = async (kind: Kind, unit: LedgerUnit) => {
     const k = `${kind}:${unit}`;
     if (!systemIds.has(k)) systemIds.set(k, (await systemAccount(tx, b.policyId, kind, unit)).id);
     return systemIds.get(k)!;
   };
-  const credits = new Map<string, bigint>();
-  const debits = new Map<string, bigint>();
-  let credited = 0;
-  let skipped = 0;
-  let expired = 0;
+  const postings: PostingInput[] = [];
+  const allowanceKeysOf = new Map<string, string[]>();
   for (const e of enrolments) {
-    let any = false;
+    const keys: string[] = [];
+    allowanceKeysOf.set(e.elderId, keys);
     for (const k of b.buckets) {
-      const acc = accountId.get(accountKey(e.elderId, k.accountKind))!;
+      const acc = accountId.get(elderKey(e.elderId, k))!;
       const ek = expiryKey(e.elderId, k.accountKind, prev);
-      const lapse = available.get(acc);
-      if (k.rollover === 'NONE' && lapse && !done.has(ek)) {
-        const row: TxRow = { id: uuidv7(), kind: 'EXPIRY', key: ek, elderId: e.elderId, month: prev, memo: `${monthLabel(prev)}${BUCKET_NAMES[k.accountKind] ?? ''}未用完，按规定当月有效、不滚存`, request: { account: acc, month: prev, amount: lapse.toString() } };
-        txRows.push(row);
-        const sink = await system('EXPIRED', k.unit);
-        entries.push({ transactionId: row.id, accountId: acc, amount: -lapse }, { transactionId: row.id, accountId: sink, amount: lapse });
-        debits.set(acc, lapse);
-        credits.set(sink, (credits.get(sink) ?? 0n) + lapse);
-        expired += 1;
+      const lapse = available.get(acc) ?? 0n;
+      if (k.rollover === 'NONE' && lapse > 0n && !done.has(ek)) {
+        postings.push({
+          kind: 'EXPIRY',
+          idempotencyKey: ek,
+          request: { account: acc, month: prev, amount: lapse.toString() },
+          elderId: e.elderId,
+          month: prev,
+          memo: `${monthLabel(prev)}${BUCKET_NAMES[k.accountKind] ?? ''}未用完，按规定当月有效、不滚存`,
+          entries: [{ accountId: acc, amount: -lapse }, { accountId: await system('EXPIRED', k.unit), amount: lapse }],
+        });
       }
       const ak = allowanceKey(e.elderId, k.accountKind, b.month);
       if (done.has(ak)) continue;
-      any = true;
+      keys.push(ak);
       const amount = BigInt(k.amount);
-      const row: TxRow = { id: uuidv7(), kind: 'ALLOWANCE', key: ak, elderId: e.elderId, month: b.month, memo: `${monthLabel(b.month)}${BUCKET_NAMES[k.accountKind] ?? '补贴'}`, request: { elderId: e.elderId, kind: k.accountKind, month: b.month, amount: k.amount } };
-      txRows.push(row);
-      const source = await system('FUNDING', k.unit);
-      entries.push({ transactionId: row.id, accountId: source, amount: -amount }, { transactionId: row.id, accountId: acc, amount });
-      credits.set(acc, (credits.get(acc) ?? 0n) + amount);
-      debits.set(source, (debits.get(source) ?? 0n) + amount);
+      postings.push({
+        kind: 'ALLOWANCE',
+        idempotencyKey: ak,
+        request: { elderId: e.elderId, kind: k.accountKind, month: b.month, amount: k.amount },
+        elderId: e.elderId,
+        month: b.month,
+        memo: `${monthLabel(b.month)}${BUCKET_NAMES[k.accountKind] ?? '补贴'}`,
+        entries: [{ accountId: await system('FUNDING', k.unit), amount: -amount }, { accountId: acc, amount }],
+      });
     }
-    if (any) credited += 1;
-    else skipped += 1;
   }
+  const { posted } = await postMany(tx, postings);
+  // Counted from what this call posted, so a key a concurrent credit took first counts as skipped.
+  const credited = enrolments.filter((e) => allowanceKeysOf.get(e.elderId)!.some((k) => posted.has(k))).length;
+  const skipped = enrolments.length - credited;
+  const expired = postings.filter((p) => p.kind === 'EXPIRY' && posted.has(p.idempotencyKey)).length;
 
-  if (txRows.length) {
-    await tx.$executeRaw`
-      INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "requestHash", "elderId", month, memo)
-      SELECT v.id, v.kind::"TransactionKind", v.key, v.hash, v.elder, v.month, v.memo
-        FROM unnest(${txRows.map((r) => r.id)}::text[], ${txRows.map((r) => r.kind)}::text[], ${txRows.map((r) => r.key)}::text[],
-                    ${txRows.map((r) => requestHash(r.request))}::text[], ${txRows.map((r) => r.elderId)}::text[], ${txRows.map((r) => r.month)}::text[],
-                    ${txRows.map((r) => r.memo)}::text[]) AS v(id, kind, key, hash, elder, month, memo)`;
-    await tx.$executeRaw`
-      INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
-      SELECT v.id, v.tx, v.account, v.amount::bigint
-        FROM unnest(${entries.map(() => uuidv7())}::text[], ${entries.map((e) => e.transactionId)}::text[], ${entries.map((e) => e.accountId)}::text[],
-                    ${entries.map((e) => e.amount.toString())}::text[]) AS v(id, tx, account, amount)`;
-    const delta = new Map<string, bigint>();
-    for (const [id, v] of credits) delta.set(id, (delta.get(id) ?? 0n) + v);
-    for (const [id, v] of debits) delta.set(id, (delta.get(id) ?? 0n) - v);
-    const ids = [...delta.keys()];
-    const amounts = ids.map((id) => delta.get(id)!.toString());
-    // One statement for the whole batch; the CHECK (balance >= 0) still guards every elder row.
-    await tx.$executeRaw`
-      UPDATE "LedgerAccount" a SET balance = a.balance + v.amount
-        FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${amounts}::text[])::bigint AS amount) v
-       WHERE a.id = v.id`;
-  }
   const lastId = b.onlyEnrolmentId ? null : enrolments[enrolments.length - 1]!.id;
   if (b.runId) {
     await tx.allowanceRun.update({ where: { id: b.runId }, data: { credited: { increment: credited }, skipped: { increment: skipped }, expired: { increment: expired }, cursor: lastId } });

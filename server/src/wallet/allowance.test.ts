@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { freshDatabase } from '../testing/database.js';
 import { enrolElders, loadProgrammes, type Programmes } from '../testing/programmes.js';
 import { creditEnrolment, runMonthlyAllowance } from './allowance.service.js';
-import { ledgerViolations, postOnce, systemAccount } from './ledger.service.js';
+import { accountKey, ledgerViolations, postOnce, systemAccount } from './ledger.service.js';
 import { isAnniversary, previousMonth } from './month.js';
 
 let db: Database & { backend: string };
@@ -45,10 +45,10 @@ describe('runMonthlyAllowance', () => {
   it('lapses unused Yangcheng hours at month end but keeps Huangpi money (rollover NONE vs UNTIL_CLEARING)', async () => {
     // One Yangcheng elder used 60 minutes in October; another has 90 minutes held for a booked visit.
     const [used, booked] = [yc[1]!, yc[2]!];
-    const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${used.elderId}:SUBSIDY_HOURS` } });
+    const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: accountKey({ elderId: used.elderId }, 'SUBSIDY_HOURS') } });
     const sink = await db.prisma.$transaction((tx) => systemAccount(tx, p.yangcheng.policyId, 'PROVIDER_PAYABLE', 'MINUTE'));
     await postOnce(db.prisma, { kind: 'CHARGE', idempotencyKey: 'visit:oct', request: {}, entries: [{ accountId: usedAcc.id, amount: -60n }, { accountId: sink.id, amount: 60n }] });
-    const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${booked.elderId}:SUBSIDY_HOURS` } });
+    const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: accountKey({ elderId: booked.elderId }, 'SUBSIDY_HOURS') } });
     await db.prisma.$executeRaw`UPDATE "LedgerAccount" SET held = 90 WHERE id = ${bookedAcc.id}`;
     await db.prisma.hold.create({ data: { accountId: bookedAcc.id, amount: 90n } });
 

@@ -7,7 +7,8 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { allowanceKey } from './allowance.service.js';
-import { post, systemAccount } from './ledger.service.js';
+import { accountKey, post, systemAccount } from './ledger.service.js';
+import { lockAvailableByKey } from './ledger.store.js';
 import { isAnniversary } from './month.js';
 
 type ClearingEvent = PolicyDocument['allowance']['clearing'][number]['on'];
@@ -40,11 +41,9 @@ export async function clearSubsidy(
   for (const bucket of input.doc.allowance.buckets) {
     const idempotencyKey = `clearing:${input.elderId}:${bucket.accountKind}:${input.key}`;
     if (await tx.ledgerTransaction.findUnique({ where: { idempotencyKey }, select: { id: true } })) continue;
-    const rows = await tx.$queryRaw<{ id: string; available: bigint }[]>`
-      SELECT id, balance - held AS available FROM "LedgerAccount" WHERE key = ${`elder:${input.elderId}:${bucket.accountKind}`} FOR UPDATE`;
-    const account = rows[0];
+    const account = await lockAvailableByKey(tx, accountKey({ elderId: input.elderId }, bucket.accountKind));
     if (!account) continue;
-    let amount = BigInt(account.available);
+    let amount = account.available;
     if (input.reason === 'ANNIVERSARY' && input.day.endsWith('-01')) {
       const fresh = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: allowanceKey(input.elderId, bucket.accountKind, input.day.slice(0, 7)) }, select: { id: true } });
       if (fresh) amount -= BigInt(bucket.amount);

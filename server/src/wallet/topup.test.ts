@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxPaymentGateway } from '../payments/payment.gateway.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { ledgerViolations } from './ledger.service.js';
+import { accountKey, ledgerViolations } from './ledger.service.js';
 
 let s: TestServer;
 let family: string;
@@ -16,7 +16,7 @@ let notMine: string;
 const CREATE = `mutation($input: CreateTopUpInput!) { createTopUp(input: $input) { id status amountFen outTradeNo sandbox payParams { appId timeStamp nonceStr package signType paySign } } }`;
 const WALLET = `query($id: ID!) { elder(id: $id) { wallet { accounts { kind balance available } transactions(first: 10) { totalCount edges { node { kind account amount unit memo } } } } } }`;
 
-const selfPaid = async (elderId: string) => (await s.db.prisma.ledgerAccount.findUnique({ where: { key: `elder:${elderId}:SELF_PAID` } }))?.balance ?? 0n;
+const selfPaid = async (elderId: string) => (await s.db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ elderId }, 'SELF_PAID') } }))?.balance ?? 0n;
 const post = (n: { headers: Record<string, string>; body: string | Buffer }) => fetch(notifyUrl, { method: 'POST', headers: n.headers, body: n.body });
 let keySeq = 0;
 const key = () => `test-topup-${Date.now()}-${keySeq++}`;
