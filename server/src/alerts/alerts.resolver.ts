@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { Elder } from '../elders/elders.types.js';
@@ -7,7 +8,7 @@ import { Region } from '../regions/regions.types.js';
 import type { AlertEvent } from './alert-bus.js';
 import { shortRef } from '../common/refs.js';
 import { maskName } from '../common/mask.js';
-import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, escalationHours, listAlerts, requireElderDetails, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
+import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, escalationHours, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
 import { Alert, AlertConnection, AlertFilter } from './alerts.types.js';
 
 @Resolver(() => Alert)
@@ -50,7 +51,9 @@ export class AlertResolver {
 
   @FieldResolver(() => Elder, { description: '告警涉及的老人（机器人本身的账号不能读取，见 elderMaskedName）' })
   async elder(@Root() alert: Alert, @Ctx() ctx: Context) {
-    requireElderDetails(ctx.actor);
+    // Not for the bot's own account: what it posts to a group is the masked name (PIPL Art. 28:
+    // an elder's health and whereabouts are sensitive); a bound worker asks the bot privately.
+    authorize(ctx.actor, 'Alert.elder');
     return ctx.loaders.elderById.load(alert.elderId);
   }
 

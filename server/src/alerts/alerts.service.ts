@@ -3,6 +3,7 @@
 // can run as often as it likes, on any number of instances, without duplicates.
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.js';
+import { authorize, type Grant } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
@@ -51,30 +52,19 @@ export const publishAll = (bus: AlertBus, events: (AlertEvent | null)[]) => {
  * bot's account, acting for no one, hears only communities where its own deployment has bound a
  * group (looked up per event, so a group bound after subscribing counts).
  */
-export function alertVisibleTo(prisma: PrismaClient, actor: Actor, communityCode?: string | null) {
-  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR', 'BOT'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '告警只推送给社区、街道、民政和呼叫中心。');
+export function alertVisibleTo(prisma: PrismaClient, actor: Actor | null | undefined, communityCode?: string | null) {
+  const grant = authorize(actor, 'alertRaised');
   return async (e: AlertEvent) => {
     if (communityCode && e.communityCode !== communityCode) return false;
-    if (actor.role === 'BOT') return (await prisma.botRoomBinding.count({ where: { botUserId: actor.userId, communityId: e.communityId } })) > 0;
-    return !!actor.regionPath && pathWithin(e.communityPath, actor.regionPath);
+    if (grant.scope === 'BOT_ROOMS') return (await prisma.botRoomBinding.count({ where: { botUserId: grant.actor.userId, communityId: e.communityId } })) > 0;
+    return pathWithin(e.communityPath, grant.actor.regionPath!);
   };
 }
 
-/** The alerts an actor may list: their region's elders; for the bot's own account, its groups' communities. */
-async function alertScope(prisma: PrismaClient, actor: Actor): Promise<Prisma.AlertWhereInput> {
-  if (actor.role === 'BOT') return { communityId: { in: await botCommunityIds(prisma, actor.userId) } };
-  const scope = elderScope(actor);
-  if (!scope || !['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'].includes(actor.role)) fail(ErrorCode.FORBIDDEN);
-  return { elder: scope! };
-}
-
-/**
- * Who an alert is about. Not for the bot's own account: what it posts to a group is the masked
- * name (PIPL Art. 28: an elder's health and whereabouts are sensitive); a bound worker asks the
- * bot privately, and the bot then acts for them, within their scope.
- */
-export function requireElderDetails(actor: Actor | null | undefined) {
-  if (actor?.role === 'BOT') fail(ErrorCode.FORBIDDEN, '群里只发告警的脱敏信息；老人的电话和住址请工作人员私聊机器人发送“详情 编号”查询。');
+/** The alerts a grant reaches: its region's elders'; for the bot's own account, its groups' communities'. */
+async function alertScope(prisma: PrismaClient, grant: Grant): Promise<Prisma.AlertWhereInput> {
+  if (grant.scope === 'BOT_ROOMS') return { communityId: { in: await botCommunityIds(prisma, grant.actor.userId) } };
+  return { elder: elderScope(grant) };
 }
 
 /** When an alert must be acknowledged before it goes up to the street (escalateAlerts). */
@@ -91,7 +81,7 @@ export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: Ale
   const { take, afterId } = pageWindow(page);
   const where: Prisma.AlertWhereInput = {
     AND: [
-      await alertScope(prisma, actor),
+      await alertScope(prisma, authorize(actor, 'alerts')),
       filter.communityCode ? { community: { code: filter.communityCode } } : {},
       filter.status ? { status: filter.status as never } : {},
       filter.kind ? { kind: filter.kind as never } : {},
@@ -105,23 +95,22 @@ export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: Ale
   return toConnection(rows, take, total);
 }
 
-/** An alert by its short reference, within the caller's scope. */
+/** An alert by its short reference, for the staff covering it (the bot asks acting for a bound worker). */
 export async function alertByRef(prisma: PrismaClient, actor: Actor, ref: string) {
+  const grant = authorize(actor, 'alertByRef');
   const r = refPattern(ref);
-  const scope = elderScope(actor);
-  const alert = r && scope ? await prisma.alert.findFirst({ where: { id: { endsWith: r }, elder: scope } }) : null;
+  const alert = r ? await prisma.alert.findFirst({ where: { id: { endsWith: r }, elder: elderScope(grant) } }) : null;
   return alert ?? fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${ref} 的告警。`);
 }
 
-async function alertInScope(prisma: PrismaClient, actor: Actor, id: string) {
-  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '告警由社区、街道或呼叫中心处理。');
-  const alert = await prisma.alert.findFirst({ where: { id, elder: elderScope(actor)! } });
+async function alertInScope(prisma: PrismaClient, grant: Grant, id: string) {
+  const alert = await prisma.alert.findFirst({ where: { id, elder: elderScope(grant) } });
   return alert ?? fail(ErrorCode.NOT_FOUND, '没有找到这条告警。');
 }
 
 /** RAISED → ACKNOWLEDGED (someone is on it). */
 export async function acknowledgeAlert(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
-  const alert = await alertInScope(prisma, actor, id);
+  const alert = await alertInScope(prisma, authorize(actor, 'acknowledgeAlert'), id);
   const n = await prisma.alert.updateMany({ where: { id: alert.id, status: 'RAISED' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: actor.userId } });
   if (n.count !== 1) fail(ErrorCode.INVALID_STATE, alert.status === 'RESOLVED' ? '这条告警已经处理完了。' : '这条告警已经有人确认了。');
   await audit(prisma, actor, { action: 'ALERT_ACKNOWLEDGED', entity: 'Alert', entityId: id });
@@ -130,9 +119,9 @@ export async function acknowledgeAlert(prisma: PrismaClient, actor: Actor, id: s
 
 /** → RESOLVED with the outcome of the visit (000 六 5: 帮助下单，或启动终止程序). */
 export async function resolveAlert(prisma: PrismaClient, actor: Actor, id: string, outcome: string, now: Date) {
+  const alert = await alertInScope(prisma, authorize(actor, 'resolveAlert'), id);
   const text = outcome?.trim() ?? '';
   if (text.length < 2 || text.length > 500) throw badInput('outcome', '请写明处理结果（2 到 500 字），例如“已上门，老人忘记接电话”。');
-  const alert = await alertInScope(prisma, actor, id);
   const n = await prisma.alert.updateMany({
     where: { id: alert.id, status: { in: ['RAISED', 'ACKNOWLEDGED'] } },
     data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: text, ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }) },

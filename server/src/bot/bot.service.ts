@@ -4,6 +4,7 @@
 // their scope, narrowed to the room's community) and the channel is recorded as BOT. Each BOT
 // account is one deployment: it sees only the bindings made through it.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -15,7 +16,7 @@ export const codeHash = (secret: string, code: string) => hashCode(secret, 'bot-
 
 /** A worker asks for a 6-digit code to bind their WeChat (WORKER) or a group (ROOM); 10 minutes, once. */
 export async function issueBindingCode(prisma: PrismaClient, secret: string, actor: Actor, purpose: 'WORKER' | 'ROOM', now: Date) {
-  if (actor.role !== 'COMMUNITY_WORKER' || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '绑定码由社区（村）工作人员领取。');
+  authorize(actor, 'issueBotBindingCode');
   const community = await prisma.region.findFirst({ where: { path: actor.regionPath } });
   if (!community) return fail(ErrorCode.FORBIDDEN);
   const recent = await prisma.botBindingCode.count({ where: { userId: actor.userId, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
@@ -39,17 +40,13 @@ async function claimCode(prisma: PrismaClient, secret: string, code: string, pur
   return row!;
 }
 
-function requireBot(actor: Actor) {
-  if (actor.role !== 'BOT') fail(ErrorCode.FORBIDDEN, '仅限群机器人调用。');
-}
-
 /**
  * `绑定 123456` sent privately: the contact becomes the worker's, for this bot deployment. A
  * contact binds one worker and a worker one contact, so binding again (the puppet gave new ids)
  * replaces the old binding.
  */
 export async function bindWorker(prisma: PrismaClient, secret: string, actor: Actor, input: { code: string; contactId: string; contactName: string }, now: Date) {
-  requireBot(actor);
+  authorize(actor, 'bindBotWorker');
   const code = await claimCode(prisma, secret, input.code, 'WORKER', now);
   const botUserId = actor.userId;
   await prisma.$transaction([
@@ -61,7 +58,7 @@ export async function bindWorker(prisma: PrismaClient, secret: string, actor: Ac
 
 /** `绑定群 123456` sent in the group by the worker who got the code: the group follows their community. */
 export async function bindRoom(prisma: PrismaClient, secret: string, actor: Actor, input: { code: string; roomId: string; topic: string; contactId: string }, now: Date) {
-  requireBot(actor);
+  authorize(actor, 'bindBotRoom');
   const botUserId = actor.userId;
   const binding = await prisma.botWorkerBinding.findUnique({ where: { botUserId_contactId: { botUserId, contactId: input.contactId } } });
   const code = await claimCode(prisma, secret, input.code, 'ROOM', now);
@@ -92,7 +89,7 @@ async function roomOf(prisma: PrismaClient, bot: Actor, roomId: string) {
 
 /** Who is talking and where: the bot asks before each command. */
 export async function botContext(prisma: PrismaClient, actor: Actor, input: { contactId: string; roomId?: string | null }) {
-  requireBot(actor);
+  authorize(actor, 'botContext');
   return {
     worker: await workerOf(prisma, actor, input.contactId),
     room: input.roomId ? await roomOf(prisma, actor, input.roomId) : null,
@@ -101,7 +98,7 @@ export async function botContext(prisma: PrismaClient, actor: Actor, input: { co
 
 /** This deployment's bound groups, for posting alerts to the right one. */
 export async function botRooms(prisma: PrismaClient, actor: Actor) {
-  requireBot(actor);
+  authorize(actor, 'botRooms');
   const rooms = await prisma.botRoomBinding.findMany({ where: { botUserId: actor.userId }, orderBy: { id: 'asc' } });
   const regions = new Map((await prisma.region.findMany({ where: { id: { in: rooms.map((r) => r.communityId) } } })).map((r) => [r.id, r]));
   return rooms.map((r) => ({ roomId: r.roomId, topic: r.topic, communityCode: regions.get(r.communityId)!.code, communityName: regions.get(r.communityId)!.name }));
@@ -118,7 +115,7 @@ export async function botCommunityIds(prisma: PrismaClient, botUserId: string): 
  * been posted to every group of their community, oldest first, with the groups still missing them.
  */
 export async function undeliveredAlerts(prisma: PrismaClient, actor: Actor, since: Date) {
-  requireBot(actor);
+  authorize(actor, 'botUndeliveredAlerts');
   const rooms = await prisma.botRoomBinding.findMany({ where: { botUserId: actor.userId } });
   if (!rooms.length) return [];
   const alerts = await prisma.alert.findMany({
@@ -135,7 +132,7 @@ export async function undeliveredAlerts(prisma: PrismaClient, actor: Actor, sinc
 
 /** The bot reports a posted alert; reporting twice is harmless. Only for its own groups' alerts. */
 export async function alertDelivered(prisma: PrismaClient, actor: Actor, alertId: string, roomId: string, now: Date) {
-  requireBot(actor);
+  authorize(actor, 'botAlertDelivered');
   const room = await prisma.botRoomBinding.findUnique({ where: { botUserId_roomId: { botUserId: actor.userId, roomId } } });
   const alert = room ? await prisma.alert.findFirst({ where: { id: alertId, communityId: room.communityId } }) : null;
   if (!alert) fail(ErrorCode.NOT_FOUND, '没有找到这个群的这条告警。');

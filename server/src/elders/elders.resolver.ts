@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import type { Context } from '../common/context.js';
 import { Region } from '../regions/regions.types.js';
 import { Wallet } from '../wallet/wallet.types.js';
@@ -65,6 +66,18 @@ export class ElderResolver {
     return revealIdNumber(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), elder.id);
   }
 
+  @FieldResolver()
+  phone(@Root() elder: Elder, @Ctx() ctx: Context): string | null {
+    authorize(ctx.actor, 'Elder.phone');
+    return elder.phone;
+  }
+
+  @FieldResolver()
+  address(@Root() elder: Elder, @Ctx() ctx: Context): string {
+    authorize(ctx.actor, 'Elder.address');
+    return elder.address;
+  }
+
   @FieldResolver(() => Region)
   async community(@Root() elder: Elder, @Ctx() ctx: Context) {
     return ctx.loaders.regionById.load(elder.communityId);
@@ -75,13 +88,17 @@ export class ElderResolver {
     return ctx.loaders.enrolmentByElderId.load(elder.id);
   }
 
+  // Balances and every statement line: the elder, the family and the staff covering them; not
+  // the provider or its caregivers, who see the elder only to serve the visit.
   @FieldResolver(() => Wallet)
   async wallet(@Root() elder: Elder, @Ctx() ctx: Context): Promise<Wallet> {
+    authorize(ctx.actor, 'Elder.wallet');
     return { elderId: elder.id, accounts: await ctx.loaders.accountsByElderId.load(elder.id) };
   }
 
   @FieldResolver(() => [FamilyMember])
   async family(@Root() elder: Elder, @Ctx() ctx: Context) {
+    authorize(ctx.actor, 'Elder.family');
     return ctx.loaders.familyByElderId.load(elder.id);
   }
 }

@@ -1,4 +1,5 @@
-import { type Actor, coversRegion, FULL_ID_ROLES, REGION_ROLES } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
+import { authorize, outOfScopeMessage, withinScope, type Grant } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
@@ -33,51 +34,45 @@ export interface ElderListFilter {
   search?: string | null;
 }
 
-/** Roles that may register elders into the registry: the community and the officials above it. */
-const REGISTRAR_ROLES = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
-
 // The registry is for 老年人, which Chinese law defines as 60 and over (老年人权益保障法 第二条).
 const MIN_AGE = 60;
 const NAME_PATTERN = /^[\u3400-\u9fff\u00b7·A-Za-z\s]{2,30}$/u;
 
 /**
- * The elders an actor may see, as a database filter; null when the role sees none
- * (docs/ARCHITECTURE.md, "Roles and scope": family their own elders, a worker their community,
- * officials their area, a provider its orders, a caregiver their own visits).
+ * The elders a grant reaches, as a database filter: the scope its role has for the action
+ * (auth/permissions.ts; docs/ARCHITECTURE.md, "Roles and scope": family their own elders, a
+ * worker their community, officials their area, a provider its orders', a caregiver their visits').
  */
-export function elderScope(actor: Actor): Prisma.ElderWhereInput | null {
-  if (REGION_ROLES.includes(actor.role) && actor.regionPath) {
-    return { community: subtreeOf(actor.regionPath) };
-  }
-  switch (actor.role) {
-    case 'FAMILY':
-      return { family: { some: { userId: actor.userId } } };
-    case 'ELDER':
-      return actor.elderId ? { id: actor.elderId } : null;
-    case 'PROVIDER_ADMIN':
-      return actor.providerId ? { orders: { some: { providerId: actor.providerId } } } : null;
-    case 'CAREGIVER':
+export function elderScope(grant: Grant): Prisma.ElderWhereInput {
+  const { actor, scope } = grant;
+  switch (scope) {
+    case 'REGION':
+      return { community: subtreeOf(actor.regionPath!) };
+    case 'LINKED_ELDERS':
+    case 'PAYER':
+      return { family: { some: { userId: actor.userId, ...(scope === 'PAYER' ? { isPayer: true } : {}) } } };
+    case 'SELF':
+      return { id: actor.elderId! };
+    case 'PROVIDER':
+      return { orders: { some: { providerId: actor.providerId! } } };
+    case 'OWN_VISITS':
       return { orders: { some: { caregiver: { userId: actor.userId } } } };
     default:
-      return null;
+      // Scopes that reach no elder (the bot's rooms, an account's own things) see none.
+      return { id: { in: [] } };
   }
 }
 
-function requireScope(actor: Actor): Prisma.ElderWhereInput {
-  return elderScope(actor) ?? fail(ErrorCode.FORBIDDEN, '您的角色不能查看老人信息。');
-}
-
-/** Throws FORBIDDEN unless the elder exists within the actor's scope; NOT_FOUND if it does not exist. */
-export async function assertElderInScope(prisma: PrismaClient, actor: Actor, elderId: string) {
-  const scope = requireScope(actor);
-  const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, scope] } });
+/** Throws FORBIDDEN unless the elder exists within the grant's scope; NOT_FOUND if it does not exist. */
+export async function assertElderInScope(prisma: PrismaClient, grant: Grant, elderId: string) {
+  const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, elderScope(grant)] } });
   if (elder) return elder;
   const exists = await prisma.elder.count({ where: { id: elderId } });
-  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? '这位老人不在您的服务范围内。' : '没有找到这位老人。');
+  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? outOfScopeMessage(grant, '这位老人不在您的服务范围内。') : '没有找到这位老人。');
 }
 
 export async function getElder(prisma: PrismaClient, actor: Actor, id: string) {
-  return assertElderInScope(prisma, actor, id);
+  return assertElderInScope(prisma, authorize(actor, 'elder'), id);
 }
 
 export async function listElders(
@@ -88,12 +83,13 @@ export async function listElders(
   page: PageArgs,
   now: Date,
 ) {
+  const grant = authorize(actor, 'elders');
   const { take, afterId } = pageWindow(page);
-  const where: Prisma.ElderWhereInput[] = [requireScope(actor)];
+  const where: Prisma.ElderWhereInput[] = [elderScope(grant)];
   if (filter.communityCode) {
     const region = await prisma.region.findUnique({ where: { code: filter.communityCode } });
     if (!region) throw badInput('communityCode', `没有找到区划代码 ${filter.communityCode}。`);
-    if (REGION_ROLES.includes(actor.role) && !coversRegion(actor, region.path)) {
+    if (grant.scope === 'REGION' && !withinScope(grant, { regionPath: region.path })) {
       fail(ErrorCode.FORBIDDEN, `${region.name}不在您的管辖范围内。`);
     }
     where.push({ community: subtreeOf(region.path) });
@@ -172,13 +168,13 @@ export async function registerElder(
   input: RegisterElderData,
   today: string,
 ) {
-  if (!(REGISTRAR_ROLES as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '只有社区工作人员或民政部门可以登记老人。');
+  const grant = authorize(actor, 'registerElder');
   const v = validateRegistration(input, today);
   const community = await prisma.region.findUnique({ where: { code: input.communityCode } });
   if (!community || community.level !== 'COMMUNITY') {
     throw badInput('communityCode', `没有找到社区（村）代码 ${input.communityCode}，请从列表中选择。`);
   }
-  if (!coversRegion(actor, community.path)) fail(ErrorCode.FORBIDDEN, `${community.name}不在您的管辖范围内，不能在此登记。`);
+  if (!withinScope(grant, { regionPath: community.path })) fail(ErrorCode.FORBIDDEN, `${community.name}不在您的管辖范围内，不能在此登记。`);
   let hukouRegionId = community.id;
   if (input.hukouCommunityCode && input.hukouCommunityCode !== input.communityCode) {
     const hukou = await prisma.region.findUnique({ where: { code: input.hukouCommunityCode } });
@@ -231,8 +227,7 @@ export async function registerElder(
 
 /** The full ID number, for roles whose work needs it; every view is audit-logged. */
 export async function revealIdNumber(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, elderId: string) {
-  if (!FULL_ID_ROLES.includes(actor.role)) fail(ErrorCode.FORBIDDEN, '您的角色只能查看脱敏后的身份证号。');
-  const elder = await assertElderInScope(prisma, actor, elderId);
+  const elder = await assertElderInScope(prisma, authorize(actor, 'Elder.idNumber'), elderId);
   await audit(prisma, actor, { action: 'ID_NUMBER_VIEWED', entity: 'Elder', entityId: elderId });
   return vault.decrypt(elder.idNumberEnc);
 }

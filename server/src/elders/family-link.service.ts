@@ -2,6 +2,7 @@
 // The community worker who knows the family issues a one-time code; the family member enters it
 // in the mini-program. Codes are letters so they survive being read over the phone.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { hashCode, letterCode, normaliseCode } from '../common/one-time-code.js';
@@ -22,8 +23,7 @@ const linkHash = (secret: string, code: string) => hashCode(secret, 'family-link
  * than 10 codes for one elder in a day (RATE_LIMITED).
  */
 export async function issueFamilyLinkCode(prisma: PrismaClient, secret: string, actor: Actor, elderId: string, now: Date) {
-  if (!['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '家属关联码由社区工作人员发放。');
-  const elder = await assertElderInScope(prisma, actor, elderId);
+  const elder = await assertElderInScope(prisma, authorize(actor, 'issueFamilyLinkCode'), elderId);
   const today = await prisma.accessCode.count({ where: { purpose: 'FAMILY_LINK', subject: elder.id, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
   if (today >= CODES_PER_ELDER_PER_DAY) fail(ErrorCode.RATE_LIMITED, '这位老人今天已发放了 10 个关联码，请明天再发。');
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -52,7 +52,7 @@ export async function issueFamilyLinkCode(prisma: PrismaClient, secret: string, 
  * (INVALID_STATE, the code stays usable for another family member).
  */
 export async function linkElder(prisma: PrismaClient, secret: string, actor: Actor, input: { code: string; relation: string }, now: Date) {
-  if (actor.role !== 'FAMILY') fail(ErrorCode.FORBIDDEN, '只有家属账号可以关联老人。');
+  authorize(actor, 'linkElder');
   if (!FAMILY_RELATIONS.includes(input.relation)) throw badInput('relation', `请选择与老人的关系：${RELATIONS.join('、')}。`);
   const code = normaliseCode(input.code);
   if (!/^[A-Z0-9]{8}$/.test(code)) throw badInput('code', '关联码是 8 位字母或数字，请向社区工作人员核对。');

@@ -57,7 +57,7 @@ export class ApplicationResolver {
     return reviewApplication(ctx.prisma, ctx.app.events, requireActor(ctx.actor), { id, decision, comment }, ctx.app.clock());
   }
 
-  @Mutation(() => Application, { description: '公示期间提出异议' })
+  @Mutation(() => Objection, { description: '公示期间提出异议（任何登录用户）；返回登记的异议。申请本身只有能查看这位老人的人才能查看。不在公示期：INVALID_STATE。' })
   async objectToApplication(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     return objectToApplication(ctx.prisma, requireActor(ctx.actor), { id, reason }, ctx.app.clock());
   }

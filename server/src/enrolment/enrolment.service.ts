@@ -1,6 +1,7 @@
 // Enrolment: application → staged reviews (with 公示) → enrolment and 告知书; termination.
 // Stages, roles, notice length and termination rules come from the policy document.
-import { type Actor, coversRegion } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { EventBus } from '../common/events.js';
@@ -18,11 +19,8 @@ import { noticeLetter } from './notice-letter.js';
 type Stage = 'COMMUNITY_REVIEW' | 'PUBLIC_NOTICE' | 'STREET_REVIEW' | 'DISTRICT_FILING';
 const ROLE_NAMES: Record<string, string> = { COMMUNITY_WORKER: '社区（村）工作人员', STREET_OFFICER: '街道（乡镇）', DISTRICT_ADMIN: '区（县）民政部门' };
 const STAGE_NAMES: Record<string, string> = { COMMUNITY_REVIEW: '社区初审', PUBLIC_NOTICE: '公示', STREET_REVIEW: '街道审批', DISTRICT_FILING: '区民政备案', DONE: '已办结' };
-const APPLICANT_ROLES = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'OPERATOR'] as const;
-const OFFICIAL_ROLES = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
 
 const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
-const isOfficial = (a: Actor) => (OFFICIAL_ROLES as readonly string[]).includes(a.role);
 
 async function activePolicy(prisma: Tx, code: string) {
   const found = await loadPolicy(prisma, { code });
@@ -61,7 +59,7 @@ async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, toda
 }
 
 export async function checkEligibility(prisma: PrismaClient, actor: Actor, elderId: string, policyCode: string, now: Date) {
-  await assertElderInScope(prisma, actor, elderId);
+  await assertElderInScope(prisma, authorize(actor, 'checkEligibility'), elderId);
   const { doc } = await activePolicy(prisma, policyCode);
   const { facts } = await elderFacts(prisma, elderId, doc, todayInShanghai(now));
   return evaluateEligibility(doc, facts);
@@ -86,8 +84,7 @@ export interface SubmitApplicationData {
  * elder the rules do not admit (NOT_ELIGIBLE, with the reason). Writes nothing when it refuses.
  */
 export async function submitApplication(prisma: PrismaClient, actor: Actor, input: SubmitApplicationData, now: Date) {
-  if (!(APPLICANT_ROLES as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '您的角色不能提交服务申请。');
-  await assertElderInScope(prisma, actor, input.elderId);
+  await assertElderInScope(prisma, authorize(actor, 'submitApplication'), input.elderId);
   const { policy, doc } = await activePolicy(prisma, input.policyCode);
   const today = todayInShanghai(now);
   const { elder, facts } = await elderFacts(prisma, input.elderId, doc, today);
@@ -144,7 +141,8 @@ async function applicantUsers(tx: Tx, elderId: string, submittedById: string | n
 
 /**
  * Decides the application's current stage. Only the stage's role, within the elder's region, may
- * decide (FORBIDDEN otherwise); a decided or closed application is INVALID_STATE. The public
+ * decide (FORBIDDEN otherwise, checked before anything about the application's state is said);
+ * a decided or closed application is INVALID_STATE. The public
  * notice closes only after its last day and with no objection standing. A rejection needs a reason,
  * which goes to the applicant. The last approval creates the enrolment and the 告知书.
  */
@@ -155,16 +153,18 @@ export async function reviewApplication(
   input: { id: string; decision: 'APPROVE' | 'REJECT'; comment?: string | null },
   now: Date,
 ) {
+  authorize(actor, 'reviewApplication');
   const app = await prisma.application.findUnique({ where: { id: input.id }, include: { elder: { include: { community: true } }, policy: true, objections: true } });
   if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
   const doc = policyDocument(app.policy);
-  if (app.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, `这份申请已${app.status === 'APPROVED' ? '批准' : '办结'}，不能再审核。`);
   const stage = app.stage as Stage;
-  const rule = doc.workflow.stages.find((s) => s.stage === stage)!;
-  if (actor.role !== rule.role) {
-    fail(ErrorCode.FORBIDDEN, `这份申请正处于“${STAGE_NAMES[stage]}”环节，应由${ROLE_NAMES[rule.role ?? ''] ?? '相应部门'}办理。`);
-  }
-  if (!coversRegion(actor, app.elder.community.path)) fail(ErrorCode.FORBIDDEN, '这位老人不在您的管辖范围内。');
+  // A closed application keeps its last stage, so the same people are refused before and after.
+  const rule = doc.workflow.stages.find((s) => s.stage === stage);
+  authorize(actor, 'reviewApplication', {
+    regionPath: app.elder.community.path,
+    onlyRole: { role: rule?.role, refusal: `这份申请正处于“${STAGE_NAMES[stage]}”环节，应由${ROLE_NAMES[rule?.role ?? ''] ?? '相应部门'}办理。` },
+  });
+  if (app.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, `这份申请已${app.status === 'APPROVED' ? '批准' : '办结'}，不能再审核。`);
   const comment = input.comment?.trim() || null;
   if (input.decision === 'REJECT' && !comment) throw badInput('comment', '不通过时请写明原因，系统会告知申请人。');
   if (stage === 'PUBLIC_NOTICE' && input.decision === 'APPROVE') {
@@ -236,8 +236,13 @@ export async function reviewApplication(
   return result;
 }
 
-/** Anyone signed in may object while the notice runs (公示期); after it ends, INVALID_STATE. */
+/**
+ * Anyone signed in may object while the notice runs (公示期); after it ends, INVALID_STATE. The
+ * objector gets back their objection, not the application: a neighbour who objects has no claim
+ * to the elder's phone, address or ID.
+ */
 export async function objectToApplication(prisma: PrismaClient, actor: Actor, input: { id: string; reason: string }, now: Date) {
+  authorize(actor, 'objectToApplication');
   const reason = input.reason?.trim();
   if (!reason || reason.length < 4) throw badInput('reason', '请写明异议的具体理由（至少 4 个字）。');
   const app = await prisma.application.findUnique({ where: { id: input.id } });
@@ -245,19 +250,20 @@ export async function objectToApplication(prisma: PrismaClient, actor: Actor, in
   if (app.status !== 'PENDING' || app.stage !== 'PUBLIC_NOTICE' || !app.noticeEndsAt) fail(ErrorCode.INVALID_STATE, '这份申请不在公示期，不能提出异议。');
   if (now >= app.noticeEndsAt!) fail(ErrorCode.INVALID_STATE, '公示期已结束，不能再提出异议。');
   return prisma.$transaction(async (tx) => {
-    await tx.applicationObjection.create({ data: { applicationId: app.id, reason, byUserId: actor.userId, byName: actor.displayName, at: now } });
+    const objection = await tx.applicationObjection.create({ data: { applicationId: app.id, reason, byUserId: actor.userId, byName: actor.displayName, at: now } });
     await audit(tx, actor, { action: 'APPLICATION_OBJECTED', entity: 'Application', entityId: app.id, detail: { reason } });
-    return tx.application.findUniqueOrThrow({ where: { id: app.id } });
+    return objection;
   });
 }
 
 /** The community worker, having checked an objection and found it groundless, records why and lifts it. */
 export async function dismissObjection(prisma: PrismaClient, actor: Actor, input: { objectionId: string; reason: string }, now: Date) {
+  authorize(actor, 'dismissObjection');
   const reason = input.reason?.trim();
   if (!reason) throw badInput('reason', '请写明核实情况。');
   const objection = await prisma.applicationObjection.findUnique({ where: { id: input.objectionId }, include: { application: { include: { elder: { include: { community: true } } } } } });
   if (!objection) return fail(ErrorCode.NOT_FOUND, '没有找到这条异议。');
-  if (actor.role !== 'COMMUNITY_WORKER' || !coversRegion(actor, objection.application.elder.community.path)) fail(ErrorCode.FORBIDDEN, '异议由老人所在社区（村）核实处理。');
+  authorize(actor, 'dismissObjection', { regionPath: objection.application.elder.community.path });
   if (objection.dismissedAt || objection.application.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, '这条异议已经处理过了。');
   return prisma.$transaction(async (tx) => {
     await tx.applicationObjection.update({ where: { id: objection.id }, data: { dismissedAt: now, dismissedById: actor.userId, dismissReason: reason } });
@@ -285,8 +291,7 @@ export async function terminateEnrolment(
   input: { elderId: string; reason: string; note?: string | null },
   now: Date,
 ) {
-  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '终止服务由社区（村）、街道或民政部门办理。');
-  const elder = await assertElderInScope(prisma, actor, input.elderId);
+  const elder = await assertElderInScope(prisma, authorize(actor, 'terminateEnrolment'), input.elderId);
   const today = todayInShanghai(now);
   const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
   if (!enrolment) return fail(ErrorCode.INVALID_STATE, `${elder.name}目前没有正在享受的服务，无需终止。`);
@@ -321,8 +326,7 @@ export interface AssessmentData {
 
 /** Records a professional capability assessment (001 七(一)); the rules read the latest one. */
 export async function recordCapabilityAssessment(prisma: PrismaClient, actor: Actor, input: AssessmentData, now: Date) {
-  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '能力评估结果由社区（村）、街道或民政部门录入。');
-  await assertElderInScope(prisma, actor, input.elderId);
+  await assertElderInScope(prisma, authorize(actor, 'recordCapabilityAssessment'), input.elderId);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.assessedOn) || Number.isNaN(Date.parse(input.assessedOn))) throw badInput('assessedOn', '评估日期格式应为 YYYY-MM-DD。');
   if (input.assessedOn > todayInShanghai(now)) throw badInput('assessedOn', '评估日期不能晚于今天。');
   if (!input.agency.trim() || !input.assessorName.trim()) throw badInput('agency', '请填写评估机构和评估人员。');
@@ -338,9 +342,10 @@ export async function recordCapabilityAssessment(prisma: PrismaClient, actor: Ac
 }
 
 export async function getApplication(prisma: PrismaClient, actor: Actor, id: string) {
+  const grant = authorize(actor, 'application');
   const app = await prisma.application.findUnique({ where: { id } });
   if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
-  await assertElderInScope(prisma, actor, app.elderId);
+  await assertElderInScope(prisma, grant, app.elderId);
   return app;
 }
 
@@ -350,7 +355,7 @@ export async function listApplications(
   filter: { status?: string | null; stage?: string | null; policyCode?: string | null },
   page: PageArgs,
 ) {
-  const scope = elderScope(actor) ?? fail(ErrorCode.FORBIDDEN, '您的角色不能查看申请。');
+  const scope = elderScope(authorize(actor, 'applications'));
   const { take, afterId } = pageWindow(page);
   const where: Prisma.ApplicationWhereInput = {
     elder: scope as Prisma.ElderWhereInput,
@@ -370,7 +375,7 @@ export async function listApplications(
  * programme's rules admit but who are neither enrolled nor applying, with the matched category.
  */
 export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, policyCode: string, page: PageArgs, now: Date) {
-  if (!isOfficial(actor)) fail(ErrorCode.FORBIDDEN, '筛选由民政部门、街道或社区办理。');
+  authorize(actor, 'screenEligibleElders');
   const { policy, doc } = await activePolicy(prisma, policyCode);
   const { take, afterId } = pageWindow(page);
   const today = todayInShanghai(now);

@@ -2,6 +2,7 @@
 // 老人满意) and the programme's penalty for verified complaints (001 八(二)1: 三次被投诉经核实责任在
 // 服务机构 → 约谈、督促整改、暂停资金结算).
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
@@ -27,10 +28,9 @@ async function policyOfElder(prisma: PrismaClient | Tx, elderId: string): Promis
 
 /** The elder or family rate a completed visit once: 1–5 whole stars, an optional comment. */
 export async function rateOrder(prisma: PrismaClient, actor: Actor, orderId: string, stars: number, comment: string | null | undefined, now: Date) {
-  if (actor.role !== 'ELDER' && actor.role !== 'FAMILY') fail(ErrorCode.FORBIDDEN, '评价由老人或家属填写。');
+  const order = await orderInScope(prisma, authorize(actor, 'rateOrder'), orderId);
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw badInput('stars', '请选择 1 到 5 颗星。');
   if (comment && comment.length > 500) throw badInput('comment', '评价内容不能超过 500 字。');
-  const order = await orderInScope(prisma, actor, orderId);
   if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能评价。');
   try {
     return await prisma.rating.create({ data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now } });
@@ -42,9 +42,9 @@ export async function rateOrder(prisma: PrismaClient, actor: Actor, orderId: str
 
 /** Completed visits without a follow-up call yet, for the call centre; overdue ones first. */
 export async function followUpTasks(prisma: PrismaClient, actor: Actor, page: PageArgs & { overdueOnly?: boolean | null }, now: Date) {
-  if (actor.role !== 'OPERATOR' && actor.role !== 'DISTRICT_ADMIN' && actor.role !== 'STREET_OFFICER') fail(ErrorCode.FORBIDDEN, '回访任务由呼叫中心办理。');
+  const grant = authorize(actor, 'followUpTasks');
   const { take, afterId } = pageWindow(page);
-  const where: Prisma.OrderWhereInput = { elder: elderScope(actor)!, status: { in: ['COMPLETED', 'CONFIRMED'] }, followUp: null };
+  const where: Prisma.OrderWhereInput = { elder: elderScope(grant), status: { in: ['COMPLETED', 'CONFIRMED'] }, followUp: null };
   const rows = await prisma.order.findMany({ where, include: { visit: true, elder: { select: { name: true, phone: true } } }, orderBy: { id: 'asc' } });
   const tasks = [];
   for (const o of rows) {
@@ -61,9 +61,8 @@ export async function followUpTasks(prisma: PrismaClient, actor: Actor, page: Pa
 
 /** The operator's follow-up call (000 六 3): satisfaction recorded once per visit. */
 export async function recordFollowUp(prisma: PrismaClient, actor: Actor, orderId: string, satisfaction: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED', note: string | null | undefined, now: Date) {
-  if (actor.role !== 'OPERATOR') fail(ErrorCode.FORBIDDEN, '回访由呼叫中心话务员记录。');
+  const order = await orderInScope(prisma, authorize(actor, 'recordFollowUp'), orderId);
   if (note && note.length > 1000) throw badInput('note', '回访记录不能超过 1000 字。');
-  const order = await orderInScope(prisma, actor, orderId);
   if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能回访。');
   const visit = await prisma.visit.findUnique({ where: { orderId } });
   const doc = await policyOfElder(prisma, order.elderId);
@@ -76,18 +75,15 @@ export async function recordFollowUp(prisma: PrismaClient, actor: Actor, orderId
   }
 }
 
-const FILERS = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'OPERATOR'] as const;
-
 /**
  * A complaint about an elder's service, due for handling within the programme's hours (000 六 4:
  * 48 小时). Tied to an order when one is named (it must be the elder's); otherwise to the provider
  * serving the elder's latest order.
  */
 export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: { elderId: string; orderId?: string | null; content: string }, now: Date, onAlert: (e: AlertEvent) => void = () => {}) {
-  if (!(FILERS as readonly string[]).includes(actor.role)) fail(ErrorCode.FORBIDDEN, '投诉由老人、家属、社区工作人员或热线客服登记。');
+  const elder = await assertElderInScope(prisma, authorize(actor, 'fileComplaint'), input.elderId);
   const content = input.content?.trim() ?? '';
   if (content.length < 5 || content.length > 1000) throw badInput('content', '请用 5 到 1000 字说明投诉的事情。');
-  const elder = await assertElderInScope(prisma, actor, input.elderId);
   let providerId: string | null = null;
   if (input.orderId) {
     const order = await prisma.order.findUnique({ where: { id: input.orderId } });
@@ -114,11 +110,12 @@ export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: {
 
 /** The provider answers a complaint about its service. */
 export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id: string, response: string, now: Date) {
-  if (actor.role !== 'PROVIDER_ADMIN') fail(ErrorCode.FORBIDDEN, '投诉由被投诉的服务机构答复。');
+  authorize(actor, 'respondToComplaint');
+  const complaint = await prisma.complaint.findUnique({ where: { id }, include: { elder: true } });
+  if (!complaint) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
+  authorize(actor, 'respondToComplaint', { providerIds: [complaint.providerId] });
   const text = response?.trim() ?? '';
   if (text.length < 5 || text.length > 1000) throw badInput('response', '请用 5 到 1000 字说明处理情况。');
-  const complaint = await prisma.complaint.findUnique({ where: { id }, include: { elder: true } });
-  if (!complaint || complaint.providerId !== actor.providerId) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.complaint.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'RESPONDED', response: text, respondedAt: now } });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这条投诉已经答复或办结了。');
@@ -136,10 +133,10 @@ export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id:
  * A complaint found to be the provider's fault counts toward the programme's suspension threshold.
  */
 export async function closeComplaint(prisma: PrismaClient, actor: Actor, id: string, satisfied: boolean, providerAtFault: boolean, now: Date) {
-  if (actor.role !== 'OPERATOR' && actor.role !== 'COMMUNITY_WORKER') fail(ErrorCode.FORBIDDEN, '投诉回访由热线客服或社区工作人员办理。');
+  const grant = authorize(actor, 'closeComplaint');
   const complaint = await prisma.complaint.findUnique({ where: { id } });
   if (!complaint) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
-  await assertElderInScope(prisma, actor, complaint.elderId);
+  await assertElderInScope(prisma, grant, complaint.elderId);
   const doc = await policyOfElder(prisma, complaint.elderId);
   const reopen = !satisfied && (doc?.timeLimits.complaintRevisitUntilSatisfied ?? true);
   const result = await prisma.$transaction(async (tx) => {
@@ -192,7 +189,8 @@ const formatCn = (d: Date) => {
 
 export async function listComplaints(prisma: PrismaClient, actor: Actor, filter: { status?: string | null; elderId?: string | null }, page: PageArgs) {
   const { take, afterId } = pageWindow(page);
-  const scope: Prisma.ComplaintWhereInput = actor.role === 'PROVIDER_ADMIN' ? { providerId: actor.providerId ?? '-' } : { elder: elderScope(actor) ?? fail(ErrorCode.FORBIDDEN) };
+  const grant = authorize(actor, 'complaints');
+  const scope: Prisma.ComplaintWhereInput = grant.scope === 'PROVIDER' ? { providerId: actor.providerId! } : { elder: elderScope(grant) };
   const where: Prisma.ComplaintWhereInput = { AND: [scope, filter.status ? { status: filter.status as never } : {}, filter.elderId ? { elderId: filter.elderId } : {}] };
   const [rows, total] = await Promise.all([
     prisma.complaint.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),

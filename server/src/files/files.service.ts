@@ -2,6 +2,7 @@
 // those who may see the order they belong to.
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { orderScope } from '../orders/orders.service.js';
@@ -17,7 +18,7 @@ function sniff(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
 }
 
 export async function uploadPhoto(prisma: PrismaClient, storage: FileStorage, actor: Actor, contentType: string, bytes: Buffer) {
-  if (actor.role !== 'CAREGIVER') fail(ErrorCode.FORBIDDEN, '只有护理员可以上传服务照片。');
+  authorize(actor, 'POST /files');
   if (!bytes.length || bytes.length > MAX_PHOTO_BYTES) fail(ErrorCode.BAD_USER_INPUT, '照片不能为空，也不能超过 5 MB。', { field: 'file' });
   const mime = sniff(bytes);
   if (!mime || !contentType.startsWith(mime)) fail(ErrorCode.BAD_USER_INPUT, '只能上传 JPG 或 PNG 照片。', { field: 'file' });
@@ -35,7 +36,7 @@ export async function readPhoto(prisma: PrismaClient, storage: FileStorage, acto
   if (!file) return fail(ErrorCode.NOT_FOUND, '没有找到这张照片。');
   const allowed =
     file.uploadedById === actor.userId ||
-    (await prisma.order.count({ where: { AND: [orderScope(actor), { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }] } }] } })) > 0;
+    (await prisma.order.count({ where: { AND: [orderScope(authorize(actor, 'GET /files/:id')), { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }] } }] } })) > 0;
   if (!allowed) fail(ErrorCode.FORBIDDEN, '您不能查看这张照片。');
   const bytes = await storage.get(file.storageKey);
   if (!bytes) return fail(ErrorCode.NOT_FOUND, '照片文件已丢失。');

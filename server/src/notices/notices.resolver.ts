@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { recordConsents } from './subscribe-message.js';
 import { requireActor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../common/context.js';
 import { markNoticeRead, myNotices } from './notices.service.js';
@@ -10,7 +11,7 @@ import { MessageTemplate, Notice, NoticeConnection } from './notices.types.js';
 export class NoticeResolver {
   @Query(() => NoticeConnection, { description: '我的通知，最新的在前' })
   async notices(@Args(() => PageArgsType) page: PageArgsType, @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null, @Ctx() ctx: Context) {
-    return myNotices(ctx.prisma, requireActor(ctx.actor), { ...page, unreadOnly });
+    return myNotices(ctx.prisma, authorize(ctx.actor, 'notices').actor, { ...page, unreadOnly });
   }
 
   @Query(() => [MessageTemplate], { description: '小程序可请求订阅的消息模板（wx.requestSubscribeMessage 用）' })
@@ -20,7 +21,7 @@ export class NoticeResolver {
 
   @Mutation(() => Int, { description: '记录用户刚同意的订阅消息模板（每次同意可发一条）；返回记下的条数' })
   async recordMessageConsents(@Arg('templateIds', () => [String]) templateIds: string[], @Ctx() ctx: Context) {
-    return recordConsents(ctx.prisma, requireActor(ctx.actor).userId, templateIds, ctx.app.messages.templates, ctx.app.clock());
+    return recordConsents(ctx.prisma, authorize(ctx.actor, 'recordMessageConsents').actor.userId, templateIds, ctx.app.messages.templates, ctx.app.clock());
   }
 
   @Mutation(() => Notice, { description: '标记为已读' })

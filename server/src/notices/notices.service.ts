@@ -1,6 +1,7 @@
 // The inbox of families, elders and officials. Every notice has a dedupe key, so the same event
 // never lands twice however often it is raised.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
@@ -45,7 +46,9 @@ export async function myNotices(prisma: PrismaClient, actor: Actor, page: PageAr
 }
 
 export async function markNoticeRead(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
+  authorize(actor, 'markNoticeRead');
   const n = await prisma.notice.findUnique({ where: { id } });
-  if (!n || n.userId !== actor.userId) return fail(ErrorCode.NOT_FOUND, '没有找到这条通知。');
+  if (!n) return fail(ErrorCode.NOT_FOUND, '没有找到这条通知。');
+  authorize(actor, 'markNoticeRead', { ownerUserIds: [n.userId] });
   return n.readAt ? n : prisma.notice.update({ where: { id }, data: { readAt: now } });
 }

@@ -2,6 +2,7 @@
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
 import type { Actor } from '../auth/actor.js';
+import { authorize, outOfScopeMessage, type Grant } from '../auth/permissions.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
@@ -45,8 +46,8 @@ const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
  * first order.
  */
 export async function placeOrder(prisma: PrismaClient, actor: Actor, input: PlaceOrderInput, now: Date) {
-  const channel = actor.channel ?? CHANNEL_FOR_ROLE[actor.role];
-  if (!channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
+  const grant = authorize(actor, 'placeOrder');
+  const channel = actor.channel ?? CHANNEL_FOR_ROLE[actor.role]!;
   if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
   const hash = requestHash({ elderId: input.elderId, serviceCode: input.serviceCode, quantity: input.quantity, scheduledAt: input.scheduledAt.toISOString(), note: input.note ?? null });
   const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
@@ -54,7 +55,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return existing;
   }
-  const c = await orderContext(prisma, actor, input);
+  const c = await orderContext(prisma, grant, input);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
   if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000) throw badInput('scheduledAt', '预约时间不能早于现在。');
@@ -106,8 +107,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
  * error here but `missingFen`, so the page can offer a top-up.
  */
 export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }) {
-  if (!CHANNEL_FOR_ROLE[actor.role] && !actor.channel) fail(ErrorCode.FORBIDDEN, '只有老人、家属、社区工作人员和热线客服可以下单。');
-  const c = await orderContext(prisma, actor, input);
+  const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), input);
   const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
   const split = priceFrom(c, input.quantity, accounts);
   return {
@@ -122,8 +122,8 @@ export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { el
 }
 
 /** The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. */
-async function orderContext(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }) {
-  const elder = await assertElderInScope(prisma, actor, input.elderId);
+async function orderContext(prisma: PrismaClient, grant: Grant, input: { elderId: string; serviceCode: string; quantity: number }) {
+  const elder = await assertElderInScope(prisma, grant, input.elderId);
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
   const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
   if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
@@ -165,10 +165,11 @@ async function providerFor(prisma: PrismaClient, policyId: string, communityId: 
 
 /**
  * Cancels an order that has not started (PLACED or ASSIGNED) and releases its holds. The elder,
- * their family, the worker or operator who covers them, or the provider may cancel, with a reason.
+ * their family, the staff who cover them, or the provider may cancel, with a reason; not the
+ * caregiver sent to the visit (it asks its provider's dispatcher).
  */
 export async function cancelOrder(prisma: PrismaClient, actor: Actor, orderId: string, reason: string) {
-  const order = await orderInScope(prisma, actor, orderId);
+  const order = await orderInScope(prisma, authorize(actor, 'cancelOrder'), orderId);
   if (!reason?.trim()) throw badInput('reason', '请填写取消原因。');
   return moneyTx(prisma, async (tx) => {
     const claimed = await tx.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'CANCELLED', cancelReason: reason.trim() } });
@@ -185,8 +186,7 @@ export async function releaseHolds(tx: Tx, orderId: string) {
 
 /** Assigns a placed order to one of the provider's active caregivers (provider staff only). */
 export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string) {
-  if (actor.role !== 'PROVIDER_ADMIN') fail(ErrorCode.FORBIDDEN, '派单由服务机构办理。');
-  const order = await orderInScope(prisma, actor, orderId);
+  const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
   if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active) throw badInput('caregiverId', '请选择本机构在岗的护理员。');
   const claimed = await prisma.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'ASSIGNED', caregiverId } });
@@ -194,27 +194,25 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
   return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
 }
 
-/** The provider's caregivers, least loaded first (open orders), for the dispatcher to pick from. */
+/** The provider's caregivers, least loaded first (open orders), for its dispatcher to pick from. */
 export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
-  const order = await orderInScope(prisma, actor, orderId);
+  const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
   const caregivers = await prisma.caregiver.findMany({ where: { providerId: order.providerId!, active: true }, include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } } });
   return caregivers.sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh')).map((c) => ({ caregiver: c, openOrders: c._count.orders }));
 }
 
-/** Orders a role may see: its elders (region roles, family, elder), its provider's, a caregiver's own. */
-export function orderScope(actor: Actor): Prisma.OrderWhereInput {
-  if (actor.role === 'PROVIDER_ADMIN') return { providerId: actor.providerId ?? '-' };
-  if (actor.role === 'CAREGIVER') return { caregiver: { userId: actor.userId } };
-  const elders = elderScope(actor);
-  if (!elders) return fail(ErrorCode.FORBIDDEN);
-  return { elder: elders };
+/** The orders a grant reaches: its provider's, a caregiver's own, or those of the elders it reaches. */
+export function orderScope(grant: Grant): Prisma.OrderWhereInput {
+  if (grant.scope === 'PROVIDER') return { providerId: grant.actor.providerId! };
+  if (grant.scope === 'OWN_VISITS') return { caregiver: { userId: grant.actor.userId } };
+  return { elder: elderScope(grant) };
 }
 
-export async function orderInScope(prisma: PrismaClient, actor: Actor, orderId: string) {
-  const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(actor)] } });
+export async function orderInScope(prisma: PrismaClient, grant: Grant, orderId: string) {
+  const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(grant)] } });
   if (order) return order;
   const exists = await prisma.order.count({ where: { id: orderId } });
-  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? '这张工单不在您的办理范围内。' : '没有找到这张工单。');
+  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? outOfScopeMessage(grant, '这张工单不在您的办理范围内。') : '没有找到这张工单。');
 }
 
 export interface OrderFilterInput {
@@ -226,10 +224,11 @@ export interface OrderFilterInput {
 }
 
 export async function listOrders(prisma: PrismaClient, actor: Actor, filter: OrderFilterInput, page: PageArgs) {
+  const grant = authorize(actor, 'orders');
   const { take, afterId } = pageWindow(page);
   const where: Prisma.OrderWhereInput = {
     AND: [
-      orderScope(actor),
+      orderScope(grant),
       filter.elderId ? { elderId: filter.elderId } : {},
       filter.status?.length ? { status: { in: filter.status as never } } : {},
       filter.providerId ? { providerId: filter.providerId } : {},
@@ -246,6 +245,7 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
 /** An order by its short reference (the last 8 hex digits of its id), within the caller's scope. */
 export async function orderByRef(prisma: PrismaClient, actor: Actor, ref: string) {
   const r = refPattern(ref);
-  const order = r ? await prisma.order.findFirst({ where: { AND: [{ id: { endsWith: r } }, orderScope(actor)] } }) : null;
+  const grant = authorize(actor, 'orderByRef');
+  const order = r ? await prisma.order.findFirst({ where: { AND: [{ id: { endsWith: r } }, orderScope(grant)] } }) : null;
   return order ?? fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${ref} 的工单。`);
 }

@@ -1,6 +1,7 @@
 // Care calls (000 四 线上服务: 电话关爱、心理慰藉、生日祝福、用药叮嘱、节日问候; 000 六 4: the call
 // centre schedules them as work orders and records each outcome) and greetings to families.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
@@ -68,10 +69,10 @@ export async function generateCallTasks(prisma: PrismaClient, now: Date): Promis
 }
 
 export async function listCallTasks(prisma: PrismaClient, actor: Actor, filter: { status?: string | null; mine?: boolean | null; elderId?: string | null }, page: PageArgs) {
-  if (!['OPERATOR', 'COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'].includes(actor.role)) fail(ErrorCode.FORBIDDEN, '关爱电话由呼叫中心办理。');
+  const grant = authorize(actor, 'callTasks');
   const { take, afterId } = pageWindow(page);
   const where: Prisma.CallTaskWhereInput = {
-    AND: [{ elder: elderScope(actor)! }, filter.status ? { status: filter.status as never } : {}, filter.mine ? { operatorId: actor.userId } : {}, filter.elderId ? { elderId: filter.elderId } : {}],
+    AND: [{ elder: elderScope(grant) }, filter.status ? { status: filter.status as never } : {}, filter.mine ? { operatorId: actor.userId } : {}, filter.elderId ? { elderId: filter.elderId } : {}],
   };
   const [rows, total] = await Promise.all([
     prisma.callTask.findMany({ where: { AND: [where, afterId ? { id: { gt: afterId } } : {}] }, orderBy: { id: 'asc' }, take: take + 1, include: { attempts: { orderBy: { at: 'asc' } } } }),
@@ -85,9 +86,9 @@ export async function listCallTasks(prisma: PrismaClient, actor: Actor, filter: 
  * the programme's missed-contact rule (000 六 5: 24 小时内三次未接听) may raise an alert.
  */
 export async function recordCallAttempt(prisma: PrismaClient, actor: Actor, callTaskId: string, answered: boolean, note: string | null | undefined, now: Date): Promise<{ task: Awaited<ReturnType<PrismaClient['callTask']['findUniqueOrThrow']>>; alert: AlertEvent | null }> {
-  if (actor.role !== 'OPERATOR') fail(ErrorCode.FORBIDDEN, '通话结果由呼叫中心话务员记录。');
+  const grant = authorize(actor, 'recordCallAttempt');
   if (note && note.length > 1000) throw badInput('note', '通话记录不能超过 1000 字。');
-  const task = await prisma.callTask.findFirst({ where: { id: callTaskId, elder: elderScope(actor)! }, include: { elder: { include: { enrolments: { where: { status: 'ACTIVE' }, include: { policy: true } } } } } });
+  const task = await prisma.callTask.findFirst({ where: { id: callTaskId, elder: elderScope(grant) }, include: { elder: { include: { enrolments: { where: { status: 'ACTIVE' }, include: { policy: true } } } } } });
   if (!task) return fail(ErrorCode.NOT_FOUND, '没有找到这项关爱电话任务。');
   if (task.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, '这项任务已经完成了。');
   return prisma.$transaction(async (tx) => {

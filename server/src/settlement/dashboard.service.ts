@@ -2,11 +2,11 @@
 // statement for a whole batch of regions (a region and its sub-regions load together through a
 // DataLoader), so a district with 16 streets costs the same handful of statements as one street.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/policy.schema.js';
 import { policyDocument } from '../policies/policy.store.js';
-import { pathWithin } from '../regions/regions.service.js';
 import { monthBounds } from '../wallet/month.js';
 import { monthWindow } from './settlement.service.js';
 
@@ -115,8 +115,9 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
 
 /** The region the official asks about: theirs by default, or one inside it. */
 export async function dashboardRegion(prisma: PrismaClient, actor: Actor, regionCode?: string | null) {
-  if (!['DISTRICT_ADMIN', 'STREET_OFFICER', 'COMMUNITY_WORKER'].includes(actor.role) || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '统计看板供民政、街道和社区使用。');
+  authorize(actor, 'dashboard');
   const region = regionCode ? await prisma.region.findUnique({ where: { code: regionCode } }) : await prisma.region.findFirst({ where: { path: actor.regionPath } });
-  if (!region || !pathWithin(region.path, actor.regionPath!)) return fail(ErrorCode.NOT_FOUND, '没有找到这个地区，或不在您的辖区内。');
+  if (!region) return fail(ErrorCode.NOT_FOUND, '没有找到这个地区，或不在您的辖区内。');
+  authorize(actor, 'dashboard', { regionPath: region.path });
   return region;
 }

@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -33,7 +34,7 @@ async function* linesOf(prisma: PrismaClient, settlementIds: string[]) {
 
 /** Checks the caller and the month and gathers what both files need; throws before any byte is written. */
 export async function exportContext(prisma: PrismaClient, actor: Actor, month: string) {
-  if (actor.role !== 'DISTRICT_ADMIN') fail(ErrorCode.FORBIDDEN, '导出由区（县）民政部门办理。');
+  authorize(actor, 'GET /exports/:month');
   const settlements = await listSettlements(prisma, actor, month);
   if (!settlements.length) fail(ErrorCode.NOT_FOUND, '这个月还没有结算单，请先生成结算单再导出。');
   const providers = new Map((await prisma.provider.findMany({ where: { id: { in: settlements.map((s) => s.providerId) } } })).map((p) => [p.id, p]));

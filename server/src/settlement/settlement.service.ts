@@ -3,6 +3,7 @@
 // settlement from platform records, suspension holds it). Built from the ledger's charges of the
 // month (confirmed visits only), frozen into lines so an approved month never changes.
 import type { Actor } from '../auth/actor.js';
+import { authorize, withinScope } from '../auth/permissions.js';
 import { audit } from '../audit/audit.service.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -17,11 +18,6 @@ export function monthWindow(month: string) {
   const start = new Date(first.getTime() - 8 * 3600_000);
   const end = new Date(last.getTime() + 86_400_000 - 8 * 3600_000);
   return { start, end };
-}
-
-function requireOfficial(actor: Actor) {
-  if (actor.role !== 'DISTRICT_ADMIN' || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '结算由区（县）民政部门办理。');
-  return actor.regionPath!;
 }
 
 /** Programmes in the official's district, with their providers (one per zone). */
@@ -41,14 +37,14 @@ export async function recordQualityEvaluation(
   input: { providerId: string; month: string; score: number; passed: boolean; report: string },
   now: Date,
 ) {
-  if (actor.role !== 'QA_AGENCY' || !actor.qaAgencyId) fail(ErrorCode.FORBIDDEN, '质量评估由第三方评估机构填报。');
+  const grant = authorize(actor, 'recordQualityEvaluation');
   parseMonth(input.month);
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw badInput('score', '评估得分应为 0 到 100 的整数。');
   if ((input.report?.trim() ?? '').length < 10) throw badInput('report', '请填写评估报告（不少于 10 个字）。');
   const provider = await prisma.provider.findUnique({ where: { id: input.providerId } });
   if (!provider) return fail(ErrorCode.NOT_FOUND, '没有找到这家服务机构。');
   const related = await prisma.qaAgencyAffiliation.findUnique({ where: { qaAgencyId_providerId: { qaAgencyId: actor.qaAgencyId!, providerId: provider.id } } });
-  if (related) fail(ErrorCode.FORBIDDEN, `贵机构与${provider.name}存在关联（${related.relation}），不能评估这家机构。`);
+  if (!withinScope(grant, { relatedQaAgencyIds: related ? [related.qaAgencyId] : [] })) fail(ErrorCode.FORBIDDEN, `贵机构与${provider.name}存在关联（${related!.relation}），不能评估这家机构。`);
   try {
     const evaluation = await prisma.qualityEvaluation.create({
       data: { providerId: provider.id, qaAgencyId: actor.qaAgencyId!, evaluatorId: actor.userId, month: input.month, score: input.score, passed: input.passed, report: input.report.trim(), createdAt: now },
@@ -67,7 +63,7 @@ export async function recordQualityEvaluation(
  * the same ledger charges, so running twice changes nothing. Only finished months are settled.
  */
 export async function runSettlement(prisma: PrismaClient, actor: Actor, month: string, currentMonth: string, now: Date) {
-  const regionPath = requireOfficial(actor);
+  const regionPath = authorize(actor, 'runSettlement').actor.regionPath!;
   parseMonth(month);
   if (month >= currentMonth) fail(ErrorCode.BAD_USER_INPUT, `${monthLabel(month)}还没有结束，月初再结算上个月。`, { field: 'month' });
   const { start, end } = monthWindow(month);
@@ -159,16 +155,17 @@ export async function runSettlement(prisma: PrismaClient, actor: Actor, month: s
   return prisma.settlement.findMany({ where: { id: { in: ids } }, orderBy: { providerId: 'asc' } });
 }
 
-async function settlementInScope(prisma: PrismaClient, actor: Actor, id: string) {
-  const regionPath = requireOfficial(actor);
+async function settlementInScope(prisma: PrismaClient, actor: Actor, id: string, action: 'approveSettlement' | 'markSettlementPaid') {
+  authorize(actor, action);
   const s = await prisma.settlement.findUnique({ where: { id }, include: { provider: { include: { region: true } } } });
-  if (!s || !pathWithin(s.provider.region.path, regionPath)) return fail(ErrorCode.NOT_FOUND, '没有找到这份结算单。');
+  if (!s) return fail(ErrorCode.NOT_FOUND, '没有找到这份结算单。');
+  authorize(actor, action, { regionPath: s.provider.region.path });
   return s;
 }
 
 /** DRAFT → APPROVED. Held statements and, where the programme requires one, unevaluated months are refused. */
 export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
-  const s = await settlementInScope(prisma, actor, id);
+  const s = await settlementInScope(prisma, actor, id, 'approveSettlement');
   if (s.status === 'HELD') fail(ErrorCode.INVALID_STATE, `这份结算单暂缓结算：${s.heldReason}`);
   const policyCode = (s.snapshot as { policy?: string } | null)?.policy;
   const doc = policyCode ? (await loadPolicy(prisma, { code: policyCode }))?.doc : undefined;
@@ -184,7 +181,7 @@ export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: 
 
 /** APPROVED → PAID. */
 export async function markSettlementPaid(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
-  await settlementInScope(prisma, actor, id);
+  await settlementInScope(prisma, actor, id, 'markSettlementPaid');
   const n = await prisma.settlement.updateMany({ where: { id, status: 'APPROVED' }, data: { status: 'PAID', paidAt: now } });
   if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '只有已审核的结算单才能登记付款。');
   await audit(prisma, actor, { action: 'SETTLEMENT_PAID', entity: 'Settlement', entityId: id });
@@ -193,9 +190,10 @@ export async function markSettlementPaid(prisma: PrismaClient, actor: Actor, id:
 
 /** The month's statements an official, or a provider (its own), may see. */
 export async function listSettlements(prisma: PrismaClient, actor: Actor, month: string) {
+  const grant = authorize(actor, 'settlements');
   parseMonth(month);
-  if (actor.role === 'PROVIDER_ADMIN') return prisma.settlement.findMany({ where: { month, providerId: actor.providerId ?? '-' } });
-  const regionPath = requireOfficial(actor);
+  if (grant.scope === 'PROVIDER') return prisma.settlement.findMany({ where: { month, providerId: actor.providerId! } });
+  const regionPath = actor.regionPath!;
   const rows = await prisma.settlement.findMany({ where: { month }, include: { provider: { include: { region: true } } }, orderBy: { providerId: 'asc' } });
   return rows.filter((r) => pathWithin(r.provider.region.path, regionPath));
 }

@@ -2,6 +2,8 @@
 // credited only by a verified payment notification, exactly once per top-up however many
 // notifications arrive and in whatever order.
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
+import { assertElderInScope } from '../elders/elders.service.js';
 import { DomainError, ErrorCode, badInput, fail } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Tx } from '../db/database.js';
@@ -25,18 +27,6 @@ type TopUpRow = Awaited<ReturnType<PrismaClient['topUp']['findUniqueOrThrow']>>;
 
 const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
 
-/** May this actor pay into this elder's wallet? The elder themself, or a family member marked as payer. */
-async function assertMayPay(prisma: PrismaClient, actor: Actor, elderId: string) {
-  const elder = await prisma.elder.findUnique({ where: { id: elderId }, select: { id: true, name: true } });
-  if (actor.role === 'ELDER' && actor.elderId === elderId && elder) return elder;
-  if (actor.role === 'FAMILY' && elder) {
-    const link = await prisma.familyLink.findUnique({ where: { elderId_userId: { elderId, userId: actor.userId } } });
-    if (link?.isPayer) return elder;
-  }
-  if (!elder && (actor.role === 'FAMILY' || actor.role === 'ELDER')) fail(ErrorCode.NOT_FOUND, '没有找到这位老人。');
-  return fail(ErrorCode.FORBIDDEN, '只有老人本人或登记为付款人的家属可以为老人充值。');
-}
-
 /**
  * Creates a JSAPI payment for a self-paid top-up and returns the mini-program's payment
  * parameters. Bad input (amount not a whole number of fen between 1 and the limit, a malformed
@@ -45,10 +35,11 @@ async function assertMayPay(prisma: PrismaClient, actor: Actor, elderId: string)
  */
 export async function createTopUp(deps: TopUpDeps, actor: Actor, input: { elderId: string; amountFen: number; idempotencyKey: string }): Promise<TopUpView> {
   const { prisma, gateway } = deps;
+  // The elder themself, or a family member marked as payer (auth/permissions.ts).
+  const elder = await assertElderInScope(prisma, authorize(actor, 'createTopUp'), input.elderId);
   if (!Number.isInteger(input.amountFen) || input.amountFen <= 0) throw badInput('amountFen', '充值金额必须大于 0（以分为单位的整数）。');
   if (input.amountFen > deps.maxFen) throw badInput('amountFen', `单笔充值不能超过 ${deps.maxFen / 100} 元。`);
   if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
-  const elder = await assertMayPay(prisma, actor, input.elderId);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
   const openid = user.wechatOpenId ?? (gateway.mode === 'sandbox' ? `sandbox-${user.id}` : null);
   if (!openid) fail(ErrorCode.BAD_USER_INPUT, '请在微信小程序中登录后充值（微信支付需要您的微信身份）。', { field: 'payer' });
@@ -106,10 +97,12 @@ export function view(gateway: PaymentGateway, row: TopUpRow): TopUpView {
 }
 
 /** A top-up the caller may see: its payer, or the elder's own. */
-export async function getTopUp(prisma: PrismaClient, gateway: PaymentGateway, actor: Actor, id: string): Promise<TopUpView> {
+export async function getTopUp(prisma: PrismaClient, gateway: PaymentGateway, actor: Actor, id: string, action: 'topUp' | 'sandboxPayTopUp' = 'topUp'): Promise<TopUpView> {
+  authorize(actor, action);
   const row = await prisma.topUp.findUnique({ where: { id } });
-  if (!row || (row.payerUserId !== actor.userId && !(actor.role === 'ELDER' && actor.elderId === row.elderId))) fail(ErrorCode.NOT_FOUND, '没有找到这笔充值。');
-  return view(gateway, row!);
+  if (!row) return fail(ErrorCode.NOT_FOUND, '没有找到这笔充值。');
+  authorize(actor, action, { ownerUserIds: [row.payerUserId], elderId: row.elderId });
+  return view(gateway, row);
 }
 
 /** Why a verified notification was not accepted; WeChat Pay retries on a non-2xx answer. */

@@ -55,11 +55,11 @@ export class TopUpResolver {
     const gateway = ctx.app.payments;
     // Never in production without an explicit demo, even if a sandbox gateway were wired in.
     if (!(gateway instanceof SandboxPaymentGateway) || !sandboxesAllowed(ctx.app.config)) return fail(ErrorCode.FORBIDDEN, '正式环境请在微信中完成支付。');
-    const topUp = await getTopUp(ctx.prisma, gateway, actor, id);
+    const topUp = await getTopUp(ctx.prisma, gateway, actor, id, 'sandboxPayTopUp');
     if (topUp.status === 'CREATED') {
       const answer = await gateway.pay(topUp.outTradeNo, ctx.app.clock());
       if (answer.status >= 300) ctx.app.logger.warn({ answer }, 'sandbox notification refused');
     }
-    return getTopUp(ctx.prisma, gateway, actor, id);
+    return getTopUp(ctx.prisma, gateway, actor, id, 'sandboxPayTopUp');
   }
 }

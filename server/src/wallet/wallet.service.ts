@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/permissions.js';
 import type { AccountKind, TransactionKind, Unit } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
@@ -68,7 +69,7 @@ export async function walletTransactions(prisma: PrismaClient, elderId: string, 
  * scheduler runs it for all). Idempotent: a second call credits no one twice.
  */
 export async function runAllowanceFor(prisma: PrismaClient, actor: Actor, month: string, currentMonth: string): Promise<AllowanceResult> {
-  if (actor.role !== 'DISTRICT_ADMIN' || !actor.regionPath) fail(ErrorCode.FORBIDDEN, '月度补贴由区（县）民政部门发放。');
+  authorize(actor, 'runMonthlyAllowance');
   const policies = await prisma.policy.findMany({ include: { region: true } });
   const mine = policies.filter((p) => pathWithin(p.region.path, actor.regionPath!));
   if (!mine.length) fail(ErrorCode.FORBIDDEN, '您的辖区没有政府购买服务项目。');

@@ -1,0 +1,291 @@
+// Who may do what: one table of every action the API offers (each Query, Mutation and
+// Subscription root field, the elder fields that carry personal data, and the two HTTP routes),
+// the roles permitted, and for each role the scope rule that bounds its targets. Services assert
+// it with `authorize(actor, action, target?)` before they read or change anything; the
+// authorization-matrix test (permissions.matrix.test.ts) is generated from it, and fails when the
+// schema has an operation the table does not name. The idea, not the code, follows GraphQL Hive's
+// console: one table of permitted actions plus an assertion.
+import type { Role } from '../common/enums.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import { pathWithin } from '../regions/regions.service.js';
+import type { Actor } from './actor.js';
+
+/**
+ * What bounds a permitted role's targets. Lists are filtered by the same rule (elderScope,
+ * orderScope); a single target is checked against it.
+ */
+export type Scope =
+  /** Within the caller's region (its code path): a worker's community, an officer's street, an admin's or operator's district. */
+  | 'REGION'
+  /** A family member: the elders linked to them by a worker's link code. */
+  | 'LINKED_ELDERS'
+  /** A family member linked to the elder and marked as its payer. */
+  | 'PAYER'
+  /** An elder: their own record. */
+  | 'SELF'
+  /** Provider staff: the provider's orders, and the elders of those orders. */
+  | 'PROVIDER'
+  /** A caregiver: the orders assigned to them, and the elders of those orders. */
+  | 'OWN_VISITS'
+  /** An evaluation agency: providers it has no relation to. */
+  | 'QA_AGENCY'
+  /** The bot's own account: communities where its deployment has bound a group. */
+  | 'BOT_ROOMS'
+  /** Any signed-in account: only what is its own (its notices, consents, the top-ups it paid). */
+  | 'OWN_ACCOUNT'
+  /** Any signed-in account, any target (objections while a public notice runs). */
+  | 'ANY';
+
+export interface Rule {
+  /** The roles permitted, each with the scope that bounds it. A role not listed is refused. */
+  roles: Partial<Record<Role, Scope>>;
+  /** No sign-in needed: public government information and the logins. */
+  anyone?: true;
+  /** What a role that is not permitted is told: who does this instead. */
+  refusal?: string;
+  /** Roles refused with a more specific code than FORBIDDEN. */
+  refuse?: Partial<Record<Role, ErrorCode>>;
+  /** A target outside the scope is FORBIDDEN, or hidden as NOT_FOUND where saying it exists says too much. */
+  outOfScope?: ErrorCode.NOT_FOUND;
+  /** The message for a target outside the scope. */
+  outOfScopeMessage?: string;
+}
+
+/** What the scope rules look at in a target; services fill in what the action's scope needs. */
+export interface Target {
+  /** The community path of the elder (or alert, settlement's provider, region) concerned. */
+  regionPath?: string | null;
+  elderId?: string | null;
+  /** Family members linked to the elder. */
+  familyUserIds?: readonly string[];
+  /** Family members linked to the elder as payers. */
+  payerUserIds?: readonly string[];
+  /** Providers serving the target: an order's, or those with orders for the elder. */
+  providerIds?: readonly (string | null)[];
+  /** Caregivers' accounts assigned to the target's orders. */
+  caregiverUserIds?: readonly (string | null)[];
+  /** Accounts the target belongs to: a notice's recipient, a top-up's payer. */
+  ownerUserIds?: readonly string[];
+  /** Bot accounts with a bound group in the target's community. */
+  botUserIds?: readonly string[];
+  /** Evaluation agencies related to the provider (who may not evaluate it). */
+  relatedQaAgencyIds?: readonly string[];
+  /** The only role that may act on the target now (the programme's reviewer for an application's stage). */
+  onlyRole?: { role: Role | undefined; refusal: string };
+}
+
+const ALL_ROLES: readonly Role[] = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'PROVIDER_ADMIN', 'CAREGIVER', 'OPERATOR', 'QA_AGENCY', 'BOT'];
+const every = (scope: Scope) => Object.fromEntries(ALL_ROLES.map((r) => [r, scope])) as Record<Role, Scope>;
+
+/** Community workers, street officers and district admins: the officials of the registry and enrolment. */
+const OFFICIALS = { COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' } as const;
+/** The officials and the call centre: everyone who covers a region. */
+const STAFF = { ...OFFICIALS, OPERATOR: 'REGION' } as const;
+/** The elder and their family. */
+const HOUSEHOLD = { ELDER: 'SELF', FAMILY: 'LINKED_ELDERS' } as const;
+/** Everyone who sees elders: staff, household, and the provider and caregivers serving them. */
+const ELDER_VIEWERS = { ...STAFF, ...HOUSEHOLD, PROVIDER_ADMIN: 'PROVIDER', CAREGIVER: 'OWN_VISITS' } as const;
+/** Who may order for an elder (000 六: the elder or family in the mini-program, a worker, the hotline). */
+const ORDERERS = { ...HOUSEHOLD, COMMUNITY_WORKER: 'REGION', OPERATOR: 'REGION' } as const;
+const DISTRICT = { DISTRICT_ADMIN: 'REGION' } as const;
+const BOT = { BOT: 'BOT_ROOMS' } as const;
+const PUBLIC: Rule = { roles: {}, anyone: true };
+
+const ALERT_STAFF = '告警由社区、街道或呼叫中心处理。';
+const SETTLEMENT = '结算由区（县）民政部门办理。';
+const BOT_ONLY = '仅限群机器人调用。';
+const ORDERING = '只有老人、家属、社区工作人员和热线客服可以下单。';
+const ELDER_OUT = '这位老人不在您的服务范围内。';
+const ORDER_OUT = '这张工单不在您的办理范围内。';
+const HOUSEHOLD_AND_STAFF = (what: string) => `${what}只有老人本人、家属和社区、街道、民政、热线工作人员可以查看。`;
+
+export const PERMISSIONS = {
+  // Public: the programmes and the service guide are government information; logins.
+  policies: PUBLIC, serviceGuide: PUBLIC, regions: PUBLIC, familyRelations: PUBLIC, messageTemplates: PUBLIC, me: PUBLIC,
+  passwordLogin: PUBLIC, wechatLogin: PUBLIC, requestLoginCode: PUBLIC, phoneLogin: PUBLIC,
+
+  // Any account, its own things.
+  notices: { roles: every('OWN_ACCOUNT') },
+  markNoticeRead: { roles: every('OWN_ACCOUNT'), outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这条通知。' },
+  recordMessageConsents: { roles: every('OWN_ACCOUNT') },
+  topUp: { roles: { ...every('OWN_ACCOUNT'), ELDER: 'SELF' }, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这笔充值。' },
+  sandboxPayTopUp: { roles: { ...every('OWN_ACCOUNT'), ELDER: 'SELF' }, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这笔充值。' },
+
+  // The registry.
+  elders: { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。' },
+  elder: { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。', outOfScopeMessage: ELDER_OUT },
+  registerElder: { roles: OFFICIALS, refusal: '只有社区工作人员或民政部门可以登记老人。' },
+  homeQrToken: { roles: OFFICIALS, refusal: '上门二维码由社区工作人员打印。', outOfScopeMessage: ELDER_OUT },
+  issueFamilyLinkCode: { roles: OFFICIALS, refusal: '家属关联码由社区工作人员发放。', outOfScopeMessage: ELDER_OUT },
+  linkElder: { roles: { FAMILY: 'OWN_ACCOUNT' }, refusal: '只有家属账号可以关联老人。' },
+  // Fields with personal data, read on elders the caller has already reached within its scope.
+  'Elder.idNumber': { roles: OFFICIALS, refusal: '您的角色只能查看脱敏后的身份证号。', outOfScopeMessage: ELDER_OUT },
+  'Elder.phone': { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。' },
+  'Elder.address': { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。' },
+  'Elder.wallet': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的余额和收支明细') },
+  'Elder.family': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的家属信息') },
+
+  // Enrolment (000 六, 001 七): applications, staged reviews, the public notice, termination.
+  applications: { roles: { ...STAFF, ...HOUSEHOLD }, refusal: '您的角色不能查看申请。' },
+  application: { roles: { ...STAFF, ...HOUSEHOLD }, refusal: '您的角色不能查看申请。', outOfScopeMessage: ELDER_OUT },
+  checkEligibility: { roles: { ...STAFF, ...HOUSEHOLD }, refusal: '您的角色不能查看申请。', outOfScopeMessage: ELDER_OUT },
+  submitApplication: { roles: { ...STAFF, ...HOUSEHOLD }, refusal: '您的角色不能提交服务申请。', outOfScopeMessage: ELDER_OUT },
+  reviewApplication: { roles: OFFICIALS, refusal: '申请由社区（村）、街道和区（县）民政部门按环节审核。', outOfScopeMessage: '这位老人不在您的管辖范围内。' },
+  objectToApplication: { roles: every('ANY') },
+  dismissObjection: { roles: { COMMUNITY_WORKER: 'REGION' }, refusal: '异议由老人所在社区（村）核实处理。', outOfScopeMessage: '异议由老人所在社区（村）核实处理。' },
+  terminateEnrolment: { roles: OFFICIALS, refusal: '终止服务由社区（村）、街道或民政部门办理。', outOfScopeMessage: ELDER_OUT },
+  recordCapabilityAssessment: { roles: OFFICIALS, refusal: '能力评估结果由社区（村）、街道或民政部门录入。', outOfScopeMessage: ELDER_OUT },
+  screenEligibleElders: { roles: OFFICIALS, refusal: '筛选由民政部门、街道或社区办理。' },
+
+  // Orders and visits (000 六·流程2).
+  orders: { roles: ELDER_VIEWERS, refusal: '工单由老人、家属、社区、街道、民政、热线和承接的服务机构查看。' },
+  order: { roles: ELDER_VIEWERS, refusal: '工单由老人、家属、社区、街道、民政、热线和承接的服务机构查看。', outOfScopeMessage: ORDER_OUT },
+  orderByRef: { roles: ELDER_VIEWERS, refusal: '工单由老人、家属、社区、街道、民政、热线和承接的服务机构查看。', outOfScope: ErrorCode.NOT_FOUND },
+  quoteOrder: { roles: ORDERERS, refusal: ORDERING, outOfScopeMessage: ELDER_OUT },
+  placeOrder: { roles: ORDERERS, refusal: ORDERING, outOfScopeMessage: ELDER_OUT },
+  cancelOrder: {
+    roles: { ...STAFF, ...HOUSEHOLD, PROVIDER_ADMIN: 'PROVIDER' },
+    refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构取消；护理员请联系本机构调度改约。',
+    outOfScopeMessage: ORDER_OUT,
+  },
+  caregiverSuggestions: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '派单由服务机构办理。', outOfScopeMessage: ORDER_OUT },
+  assignOrder: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '派单由服务机构办理。', outOfScopeMessage: ORDER_OUT },
+  checkIn: { roles: { CAREGIVER: 'OWN_VISITS' }, refusal: '签到签出由上门服务的护理员办理。', outOfScopeMessage: ORDER_OUT },
+  checkOut: { roles: { CAREGIVER: 'OWN_VISITS' }, refusal: '签到签出由上门服务的护理员办理。', outOfScopeMessage: ORDER_OUT },
+  confirmOrder: {
+    roles: HOUSEHOLD,
+    refusal: '服务完成后由老人或家属确认；联系不上时由回访人员电话核实后确认。',
+    refuse: { CAREGIVER: ErrorCode.SELF_CONFIRMATION, PROVIDER_ADMIN: ErrorCode.SELF_CONFIRMATION },
+    outOfScopeMessage: ORDER_OUT,
+  },
+  confirmVisitByCall: {
+    roles: { OPERATOR: 'REGION', COMMUNITY_WORKER: 'REGION' },
+    refusal: '电话核实确认由热线客服或社区工作人员办理。',
+    refuse: { CAREGIVER: ErrorCode.SELF_CONFIRMATION, PROVIDER_ADMIN: ErrorCode.SELF_CONFIRMATION },
+    outOfScopeMessage: ORDER_OUT,
+  },
+  requestVisitSignOff: { roles: { CAREGIVER: 'OWN_VISITS' }, refusal: '确认码由上门服务的护理员在签出后申请。', outOfScopeMessage: ORDER_OUT },
+  confirmVisitBySignOff: { roles: { CAREGIVER: 'OWN_VISITS' }, refusal: '确认码由上门服务的护理员在签出后申请。', outOfScopeMessage: ORDER_OUT },
+  'GET /files/:id': { roles: ELDER_VIEWERS, refusal: '您不能查看这张照片。', outOfScopeMessage: '您不能查看这张照片。' },
+  'POST /files': { roles: { CAREGIVER: 'OWN_ACCOUNT' }, refusal: '只有护理员可以上传服务照片。' },
+
+  // Feedback (000 六 3–4): ratings, follow-up calls, complaints.
+  rateOrder: { roles: HOUSEHOLD, refusal: '评价由老人或家属填写。', outOfScopeMessage: ORDER_OUT },
+  followUpTasks: { roles: { OPERATOR: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' }, refusal: '回访任务由呼叫中心办理。' },
+  recordFollowUp: { roles: { OPERATOR: 'REGION' }, refusal: '回访由呼叫中心话务员记录。', outOfScopeMessage: ORDER_OUT },
+  complaints: { roles: { ...STAFF, ...HOUSEHOLD, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '投诉由老人、家属、社区、街道、民政、热线和被投诉的服务机构查看。' },
+  fileComplaint: { roles: ORDERERS, refusal: '投诉由老人、家属、社区工作人员或热线客服登记。', outOfScopeMessage: ELDER_OUT },
+  respondToComplaint: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '投诉由被投诉的服务机构答复。', outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这条投诉。' },
+  closeComplaint: { roles: { OPERATOR: 'REGION', COMMUNITY_WORKER: 'REGION' }, refusal: '投诉回访由热线客服或社区工作人员办理。', outOfScopeMessage: ELDER_OUT },
+
+  // Care calls (000 六 5).
+  callTasks: { roles: STAFF, refusal: '关爱电话由呼叫中心办理。' },
+  recordCallAttempt: { roles: { OPERATOR: 'REGION' }, refusal: '通话结果由呼叫中心话务员记录。', outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这项关爱电话任务。' },
+
+  // Alerts: to the community, the street, the district and the call centre; the bot posts them.
+  alerts: { roles: { ...STAFF, ...BOT }, refusal: '告警只推送给社区、街道、民政和呼叫中心。' },
+  alertRaised: { roles: { ...STAFF, ...BOT }, refusal: '告警只推送给社区、街道、民政和呼叫中心。' },
+  alertByRef: { roles: STAFF, refusal: ALERT_STAFF, outOfScope: ErrorCode.NOT_FOUND },
+  acknowledgeAlert: { roles: STAFF, refusal: ALERT_STAFF, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这条告警。' },
+  resolveAlert: { roles: STAFF, refusal: ALERT_STAFF, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这条告警。' },
+  // PIPL Art. 28: the group gets a masked name; a bound worker asks the bot privately for the rest.
+  'Alert.elder': { roles: STAFF, refusal: '群里只发告警的脱敏信息；老人的电话和住址请工作人员私聊机器人发送“详情 编号”查询。' },
+
+  // The group-chat bot's own account (acting for a bound worker, it has that worker's role).
+  issueBotBindingCode: { roles: { COMMUNITY_WORKER: 'REGION' }, refusal: '绑定码由社区（村）工作人员领取。' },
+  bindBotWorker: { roles: BOT, refusal: BOT_ONLY },
+  bindBotRoom: { roles: BOT, refusal: BOT_ONLY },
+  botContext: { roles: BOT, refusal: BOT_ONLY },
+  botRooms: { roles: BOT, refusal: BOT_ONLY },
+  botUndeliveredAlerts: { roles: BOT, refusal: BOT_ONLY },
+  botAlertDelivered: { roles: BOT, refusal: BOT_ONLY, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这个群的这条告警。' },
+
+  // Money: allowances, top-ups, settlement and its evaluation (000 七, 004 附件7).
+  createTopUp: { roles: { ELDER: 'SELF', FAMILY: 'PAYER' }, refusal: '只有老人本人或登记为付款人的家属可以为老人充值。', outOfScopeMessage: '只有老人本人或登记为付款人的家属可以为老人充值。' },
+  runMonthlyAllowance: { roles: DISTRICT, refusal: '月度补贴由区（县）民政部门发放。' },
+  runSettlement: { roles: DISTRICT, refusal: SETTLEMENT },
+  approveSettlement: { roles: DISTRICT, refusal: SETTLEMENT, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这份结算单。' },
+  markSettlementPaid: { roles: DISTRICT, refusal: SETTLEMENT, outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这份结算单。' },
+  settlements: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: SETTLEMENT },
+  'GET /exports/:month': { roles: DISTRICT, refusal: '导出由区（县）民政部门办理。' },
+  recordQualityEvaluation: { roles: { QA_AGENCY: 'QA_AGENCY' }, refusal: '质量评估由第三方评估机构填报。' },
+  dashboard: { roles: OFFICIALS, refusal: '统计看板供民政、街道和社区使用。', outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这个地区，或不在您的辖区内。' },
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const ruleOf = (action: Action): Rule => PERMISSIONS[action];
+
+/** A permitted caller and the scope its role has for the action. */
+export interface Grant {
+  actor: Actor;
+  action: Action;
+  scope: Scope;
+}
+
+/** What the caller's own record must carry for a scope to mean anything. */
+function hasScopeData(actor: Actor, scope: Scope): boolean {
+  if (scope === 'REGION') return !!actor.regionPath;
+  if (scope === 'SELF') return !!actor.elderId;
+  if (scope === 'PROVIDER') return !!actor.providerId;
+  if (scope === 'QA_AGENCY') return !!actor.qaAgencyId;
+  return true;
+}
+
+/** The message for a target outside the grant's scope, where the table names one. */
+export const outOfScopeMessage = (grant: Grant, fallback: string) => ruleOf(grant.action).outOfScopeMessage ?? fallback;
+
+/** True when the target lies within the scope the grant gives. */
+export function withinScope(grant: Grant, t: Target): boolean {
+  const a = grant.actor;
+  switch (grant.scope) {
+    case 'ANY':
+      return true;
+    case 'REGION':
+      return !!t.regionPath && !!a.regionPath && pathWithin(t.regionPath, a.regionPath);
+    case 'LINKED_ELDERS':
+      return !!t.familyUserIds?.includes(a.userId);
+    case 'PAYER':
+      return !!t.payerUserIds?.includes(a.userId);
+    case 'SELF':
+      return !!a.elderId && t.elderId === a.elderId;
+    case 'PROVIDER':
+      return !!a.providerId && !!t.providerIds?.includes(a.providerId);
+    case 'OWN_VISITS':
+      return !!t.caregiverUserIds?.includes(a.userId);
+    case 'QA_AGENCY':
+      return !!a.qaAgencyId && !t.relatedQaAgencyIds?.includes(a.qaAgencyId);
+    case 'BOT_ROOMS':
+      return !!t.botUserIds?.includes(a.userId);
+    case 'OWN_ACCOUNT':
+      return !!t.ownerUserIds?.includes(a.userId);
+  }
+}
+
+export type Verdict = { allowed: true; grant: Grant } | { allowed: false; code: ErrorCode; message?: string };
+
+/** The table's answer, without throwing: for `authorize`, and for the matrix test's expectations. */
+export function permits(actor: Actor | null | undefined, action: Action, target?: Target): Verdict {
+  const rule = ruleOf(action);
+  if (!actor) return { allowed: false, code: ErrorCode.UNAUTHENTICATED };
+  const scope = rule.roles[actor.role];
+  if (!scope || !hasScopeData(actor, scope)) return { allowed: false, code: rule.refuse?.[actor.role] ?? ErrorCode.FORBIDDEN, message: rule.refuse?.[actor.role] ? undefined : rule.refusal };
+  const grant = { actor, action, scope };
+  if (target) {
+    if (!withinScope(grant, target)) return { allowed: false, code: rule.outOfScope ?? ErrorCode.FORBIDDEN, message: rule.outOfScopeMessage };
+    if (target.onlyRole && target.onlyRole.role !== actor.role) return { allowed: false, code: ErrorCode.FORBIDDEN, message: target.onlyRole.refusal };
+  }
+  return { allowed: true, grant };
+}
+
+/**
+ * Asserts the table: the caller is signed in (UNAUTHENTICATED), its role may perform the action
+ * (FORBIDDEN with the action's message, or the role's own code), and the target, when given, lies
+ * within its scope (FORBIDDEN, or NOT_FOUND where the action hides what is out of scope). Call it
+ * before reading or changing anything, so a refused request changes nothing.
+ */
+export function authorize(actor: Actor | null | undefined, action: Action, target?: Target): Grant {
+  const v = permits(actor, action, target);
+  if (!v.allowed) return fail(v.code, v.message);
+  return v.grant;
+}
