@@ -46,6 +46,9 @@ const LABELS: Record<string, string> = {
   'linkElder.code': '关联码', 'bindBotWorker.code': '绑定码', 'bindBotRoom.code': '绑定码', 'wechatLogin.code': '微信登录凭证',
   'rateOrder.comment': '评价内容', 'reviewApplication.comment': '审核意见', 'serviceGuide.category': '服务类别',
   'SubmitApplicationInput.category': '服务对象类别',
+  'elder.id': '老人编号', 'order.id': '工单编号', 'application.id': '申请编号', 'reviewApplication.id': '申请编号', 'objectToApplication.id': '申请编号',
+  'topUp.id': '充值单编号', 'sandboxPayTopUp.id': '充值单编号', 'markNoticeRead.id': '通知编号', 'acknowledgeAlert.id': '告警编号', 'resolveAlert.id': '告警编号',
+  'approveSettlement.id': '结算单编号', 'markSettlementPaid.id': '结算单编号', 'respondToComplaint.id': '投诉编号', 'closeComplaint.id': '投诉编号',
 };
 
 export const labelFor = (name: string, owner?: string): string => (owner && LABELS[`${owner}.${name}`]) || LABELS[name] || name;

@@ -162,7 +162,7 @@ describe('HTTP hygiene', () => {
         });
       });
     try {
-      expect(await run('query($id: ID!) { elder(id: $id) { id } }', { id: 'x\u0000' })).toMatch(/^error:.*「老人编号」|^error:.*「编号」.*BAD_USER_INPUT/);
+      expect(await run('query($id: ID!) { elder(id: $id) { id } }', { id: 'x\u0000' })).toMatch(/^error:.*「老人编号」含有不可见字符.*BAD_USER_INPUT/);
       expect(await run(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { role }`).join(' ')} }`)).toMatch(/^error:.*BAD_USER_INPUT/);
       expect(await run('{ me { role ')).toMatch(/^error:.*请求格式有误/);
       expect(await run('{ me { role } }')).toMatch(/COMMUNITY_WORKER/);
