@@ -20,11 +20,13 @@ const ELDER = `query($id: ID!) { elder(id: $id) { id name community { code } } }
 const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id name gender age birthDate idNumberMasked phone community { code } flags status } }`;
 
 const regionOf = async (user: string) => (await t.gql('{ me { region { code } } }', {}, tokens[user])).data!.me.region.code as string;
+// Provider staff and caregivers serve visits: they list elders without the wallet and family.
+const SERVING = ELDERS.replace(' wallet { accounts { kind unit balance held } } family { name relation }', '');
 const allCommunities = async (user: string) => {
   const ids: { id: string; community: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const r: GqlResult = await t.gql(ELDERS, { n: 100, a: after }, tokens[user]);
+    const r: GqlResult = await t.gql(user === 'provider_admin' || user === 'caregiver' ? SERVING : ELDERS, { n: 100, a: after }, tokens[user]);
     expect(r.errors).toBeUndefined();
     for (const e of r.data!.elders.edges) ids.push({ id: e.node.id, community: e.node.community.code });
     if (!r.data!.elders.pageInfo.hasNextPage) return ids;
@@ -103,6 +105,16 @@ describe('scope: each role sees only what its role and region allow', () => {
     expect((await allCommunities('caregiver')).map((e) => e.id)).toEqual([elder.id]);
     const other = await t.db.prisma.elder.findFirstOrThrow({ where: { id: { not: elder.id } } });
     expect((await t.gql(ELDER, { id: other.id }, tokens.provider_admin)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    // They see the elder to serve the visit (name, phone, address), never the wallet's statement or the family.
+    for (const user of ['provider_admin', 'caregiver']) {
+      const visit = await t.gql(`query($id: ID!) { elder(id: $id) { phone address } }`, { id: elder.id }, tokens[user]);
+      expect(visit.errors).toBeUndefined();
+      for (const field of ['wallet { accounts { balance } transactions { totalCount edges { node { memo amount } } } }', 'family { name relation }']) {
+        const r = await t.gql(`query($id: ID!) { elder(id: $id) { id ${field} } }`, { id: elder.id }, tokens[user]);
+        expect(r.errors?.map((e) => e.extensions?.code), `${user} reads elder.${field.split(' ')[0]}`).toEqual(['FORBIDDEN']);
+        expect(r.data?.elder ?? null).toBeNull();
+      }
+    }
   });
 
   it('roles with no elder scope (QA agency, bot account) are refused, and anonymous callers must log in', async () => {

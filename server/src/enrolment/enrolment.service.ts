@@ -158,11 +158,12 @@ export async function reviewApplication(
   if (!app) return fail(ErrorCode.NOT_FOUND, '没有找到这份申请。');
   const doc = policyDocument(app.policy);
   const stage = app.stage as Stage;
-  // A closed application keeps its last stage, so the same people are refused before and after.
+  // A rejected application keeps its stage, so the same people are refused before and after; an
+  // approved one (DONE) has no reviewer left, and the officials covering it hear that it is closed.
   const rule = doc.workflow.stages.find((s) => s.stage === stage);
   authorize(actor, 'reviewApplication', {
     regionPath: app.elder.community.path,
-    onlyRole: { role: rule?.role, refusal: `这份申请正处于“${STAGE_NAMES[stage]}”环节，应由${ROLE_NAMES[rule?.role ?? ''] ?? '相应部门'}办理。` },
+    onlyRole: rule && { role: rule.role, refusal: `这份申请正处于“${STAGE_NAMES[stage]}”环节，应由${ROLE_NAMES[rule.role ?? ''] ?? '相应部门'}办理。` },
   });
   if (app.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, `这份申请已${app.status === 'APPROVED' ? '批准' : '办结'}，不能再审核。`);
   const comment = input.comment?.trim() || null;
