@@ -92,7 +92,10 @@ export interface HttpApp {
 }
 
 export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Promise<HttpApp> {
-  const server = createServer();
+  // Idle keep-alive connections stay open longer than any client or proxy keeps them (a load
+  // balancer's 60 s, undici's 4 s), so the client always closes first: a server that closes an
+  // idle socket just as the client reuses it turns a good request into ECONNRESET.
+  const server = createServer({ keepAliveTimeout: 65_000 });
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
