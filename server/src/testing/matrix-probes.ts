@@ -1,0 +1,131 @@
+// How the authorization matrix calls each operation: which targets it is sent at and with what
+// arguments. The arguments are valid, so a refusal can only come from authorization; where a
+// permitted call would change the fixtures for the calls after it, they are chosen to stop at a
+// domain rule after the scope check instead (a reason the programme does not list, a rejection
+// without its comment, an order that has not been checked out).
+import { randomUUID } from 'node:crypto';
+import { FAMILY_RELATIONS } from '../elders/family-link.service.js';
+import type { Caller, ElderFixture, Fixtures } from './matrix-fixtures.js';
+import { uniqueKey } from './matrix-fixtures.js';
+import { makeIdNumber } from './ids.js';
+
+/** What an operation is sent at: nothing (one call), or each fixture of a kind. */
+export type On = 'none' | 'elder' | 'order' | 'alert' | 'application' | 'review' | 'objection' | 'complaint' | 'callTask' | 'region' | 'settlement' | 'notice' | 'topUp' | 'provider';
+
+/** A list item, for the check that a list holds nothing outside the caller's scope. */
+export interface Item {
+  kind: 'elder' | 'order' | 'alert' | 'application' | 'complaint' | 'callTask' | 'settlement';
+  id: string;
+}
+
+export interface Probe {
+  on: On;
+  args: (t: any, c: { fx: Fixtures; caller: Caller }) => Record<string, unknown>;
+  /** Lists: the selection, and the items in an answer. */
+  list?: { select: string; items: (data: any) => Item[] };
+}
+
+const none = (args: Probe['args'] = () => ({})): Probe => ({ on: 'none', args });
+const nodes = (kind: Item['kind'], field = 'id') => ({
+  select: `{ edges { node { ${field === 'id' ? 'id' : `id ${field}`} } } }`,
+  items: (data: any): Item[] => data.edges.map((e: any) => ({ kind, id: field === 'id' ? e.node.id : field.startsWith('elder') ? e.node.elder.id : e.node[field] })),
+});
+const e = (t: ElderFixture) => t;
+const later = (fx: Fixtures, days: number) => new Date(fx.now.getTime() + days * 86_400_000).toISOString();
+const today = (fx: Fixtures) => new Date(fx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export const PROBES: Record<string, Probe> = {
+  // Public, and any account's own things.
+  policies: none(), familyRelations: none(), messageTemplates: none(), me: none(), regions: none(),
+  serviceGuide: none(() => ({ policyCode: 'HUANGPI_2020' })),
+  passwordLogin: none(() => ({ username: 'qa', password: 'demo1234' })),
+  wechatLogin: none(() => ({ code: 'demo-family' })),
+  requestLoginCode: none(() => ({ phone: `1390${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` })),
+  phoneLogin: none((_, { caller }) => ({ phone: caller.phone.number, code: caller.phone.code })),
+  notices: none(),
+  recordMessageConsents: none(() => ({ templateIds: ['matrix-template'] })),
+  markNoticeRead: { on: 'notice', args: (t) => ({ id: t.id }) },
+  topUp: { on: 'topUp', args: (t) => ({ id: t.id }) },
+  sandboxPayTopUp: { on: 'topUp', args: (t) => ({ id: t.id }) },
+
+  // The registry.
+  elders: { on: 'none', args: () => ({ first: 100 }), list: nodes('elder') },
+  elder: { on: 'elder', args: (t) => ({ id: e(t).elderId }) },
+  registerElder: {
+    on: 'region',
+    args: (t) => ({ input: { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: e(t).communityCode, address: '测试路 1 号' } }),
+  },
+  homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
+
+  // Enrolment.
+  applications: { on: 'none', args: () => ({ first: 100 }), list: nodes('application') },
+  application: { on: 'application', args: (t) => ({ id: e(t).application.id }) },
+  checkEligibility: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, policyCode: e(t).policyCode }) },
+  submitApplication: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, policyCode: e(t).policyCode } }) },
+  reviewApplication: { on: 'review', args: (t) => ({ id: e(t).application.id, decision: 'REJECT' }) },
+  objectToApplication: { on: 'application', args: (t) => ({ id: e(t).application.id, reason: '该老人家庭收入情况与申报不符' }) },
+  dismissObjection: { on: 'objection', args: (t) => ({ objectionId: e(t).objectionId, reason: '经核实，情况属实' }) },
+  terminateEnrolment: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, reason: e(t).unlistedReason }) },
+  recordCapabilityAssessment: {
+    on: 'elder',
+    args: (t, { fx }) => ({ input: { elderId: e(t).elderId, selfCareAbility: e(t).selfCareAbility, agency: '区评估中心', assessorName: '评估员', assessedOn: today(fx) } }),
+  },
+  screenEligibleElders: { on: 'none', args: () => ({ policyCode: 'HUANGPI_2020', first: 100 }), list: nodes('elder', 'elder { id }') },
+
+  // Orders and visits.
+  orders: { on: 'none', args: () => ({ first: 100 }), list: nodes('order') },
+  order: { on: 'order', args: (t) => ({ id: e(t).order.id }) },
+  orderByRef: { on: 'order', args: (t) => ({ ref: e(t).order.ref }) },
+  quoteOrder: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1 } }) },
+  placeOrder: {
+    on: 'elder',
+    args: (t, { fx }) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1, scheduledAt: later(fx, 2), idempotencyKey: uniqueKey() } }),
+  },
+  cancelOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '老人临时外出' }) },
+  caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
+  // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.
+  assignOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, caregiverId: e(t).order.caregiverId }) },
+  checkIn: { on: 'order', args: (t) => ({ input: { orderId: e(t).order.id, qrToken: 'YL1.x.y', latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }) },
+  checkOut: { on: 'order', args: (t) => ({ input: { orderId: e(t).order.id, latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }) },
+  confirmOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
+  confirmVisitByCall: { on: 'order', args: (t) => ({ orderId: e(t).order.id, note: '老人确认护理员已上门' }) },
+  requestVisitSignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
+  confirmVisitBySignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id, code: '123456' }) },
+
+  // Feedback and care calls.
+  rateOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, stars: 5 }) },
+  followUpTasks: { on: 'none', args: () => ({ first: 100 }), list: nodes('order', 'orderId') },
+  recordFollowUp: { on: 'order', args: (t) => ({ orderId: e(t).order.id, satisfaction: 'SATISFIED' }) },
+  complaints: { on: 'none', args: () => ({ first: 100 }), list: nodes('complaint') },
+  fileComplaint: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, content: '护理员迟到了半个小时' } }) },
+  respondToComplaint: { on: 'complaint', args: (t) => ({ id: e(t).complaintId, response: '已与护理员沟通，下次准时上门。' }) },
+  closeComplaint: { on: 'complaint', args: (t) => ({ id: e(t).complaintId, satisfied: true, providerAtFault: false }) },
+  callTasks: { on: 'none', args: () => ({ first: 100 }), list: nodes('callTask') },
+  recordCallAttempt: { on: 'callTask', args: (t) => ({ callTaskId: e(t).callTaskId, answered: true }) },
+
+  // Alerts and the bot.
+  alerts: { on: 'none', args: () => ({ first: 100 }), list: nodes('alert') },
+  alertByRef: { on: 'alert', args: (t) => ({ ref: e(t).alert.ref }) },
+  acknowledgeAlert: { on: 'alert', args: (t) => ({ id: e(t).alert.id }) },
+  resolveAlert: { on: 'alert', args: (t) => ({ id: e(t).alert.id, outcome: '已上门，老人平安' }) },
+  issueBotBindingCode: none(() => ({ purpose: 'WORKER' })),
+  bindBotWorker: none(() => ({ code: '000000', contactId: 'wxid_matrix', contactName: '测试' })),
+  bindBotRoom: none(() => ({ code: '000000', roomId: '@@matrix-other', topic: '测试群', contactId: 'wxid_matrix' })),
+  botContext: none(() => ({ contactId: 'wxid_matrix' })),
+  botRooms: none(),
+  botUndeliveredAlerts: none(),
+  botAlertDelivered: { on: 'alert', args: (t, { fx }) => ({ alertId: e(t).alert.id, roomId: fx.botRoomId }) },
+
+  // Money.
+  createTopUp: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, amountFen: 100, idempotencyKey: uniqueKey() } }) },
+  runMonthlyAllowance: none((_, { fx }) => ({ month: fx.month })),
+  // The current month is not over: a permitted call stops there.
+  runSettlement: none((_, { fx }) => ({ month: fx.month })),
+  settlements: { on: 'none', args: (_, { fx }) => ({ month: fx.lastMonth }), list: { select: '{ id }', items: (data: any) => data.map((r: any) => ({ kind: 'settlement', id: r.id })) } },
+  approveSettlement: { on: 'settlement', args: (t) => ({ id: t.id }) },
+  markSettlementPaid: { on: 'settlement', args: (t) => ({ id: t.id }) },
+  recordQualityEvaluation: { on: 'provider', args: (t, { fx }) => ({ input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' } }) },
+  dashboard: { on: 'region', args: (t, { fx }) => ({ month: fx.month, regionCode: e(t).communityCode }) },
+};
