@@ -3,6 +3,8 @@
 // key, replayed when the request is the same and IDEMPOTENCY_CONFLICT when it is not, balanced per
 // unit, no elder account below its available balance. Only the shape differs: a batch is a
 // handful of statements with array parameters whatever its size, instead of a few per posting.
+// Joins between two CTEs are avoided: their row estimates are guesses, and a nested loop over
+// thousands of rows on each side made the allowance run 1.6 times slower on PGlite.
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
@@ -117,27 +119,26 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
   }
   if (!fresh.length) return result;
 
-  // Entries, balances and the checks in one statement. An account's balance moves once by its net
-  // change, guarded like `post`'s conditional update; the CHECK constraints still guard each row.
-  // The accounts are locked in id order first (the shared funding and expiry accounts are in
-  // every batch), so concurrent batches queue rather than deadlock.
+  // The accounts are locked in id order first (the funding and expiry accounts are in every
+  // batch), so concurrent batches queue rather than deadlock on them.
   const entries = fresh.flatMap((r) => r.input.entries.map((e) => ({ tx: r.id, account: e.accountId, amount: e.amount.toString() })));
-  const [check] = await tx.$queryRaw<{ accounts: bigint; updated: bigint; unbalanced: bigint }[]>`
+  const accounts = [...new Set(entries.map((e) => e.account))];
+  await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id = ANY(${accounts}::text[]) ORDER BY id FOR UPDATE`;
+  // Entries and balances in one statement: an account's balance moves once by its net change,
+  // guarded like post's conditional update; the CHECK constraints still guard each row. That each
+  // transaction balances per unit is the database's own check at commit (the LedgerEntry_balanced
+  // constraint trigger), which refuses the caller's whole transaction.
+  const updated = await tx.$executeRaw`
     WITH e AS (
            SELECT v.id, v.tx, v.account, v.amount::bigint AS amount
              FROM unnest(${entries.map(() => uuidv7())}::text[], ${entries.map((e) => e.tx)}::text[], ${entries.map((e) => e.account)}::text[],
                          ${entries.map((e) => e.amount)}::text[]) AS v(id, tx, account, amount)),
-         ins AS (INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount) SELECT id, tx, account, amount FROM e),
-         d AS (SELECT account, SUM(amount)::bigint AS amount FROM e GROUP BY account),
-         lk AS (SELECT id FROM "LedgerAccount" WHERE id IN (SELECT account FROM d) ORDER BY id FOR UPDATE),
-         upd AS (UPDATE "LedgerAccount" a SET balance = a.balance + d.amount FROM d JOIN lk ON lk.id = d.account
-                  WHERE a.id = d.account AND (a."allowNegative" OR a.balance - a.held + d.amount >= 0)
-                  RETURNING a.id, a.unit)
-    SELECT (SELECT count(*) FROM d) AS accounts, (SELECT count(*) FROM upd) AS updated,
-           (SELECT count(*) FROM (SELECT 1 FROM e JOIN upd ON upd.id = e.account GROUP BY e.tx, upd.unit HAVING SUM(e.amount) <> 0) u) AS unbalanced`;
+         ins AS (INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount) SELECT id, tx, account, amount FROM e)
+    UPDATE "LedgerAccount" a SET balance = a.balance + d.amount
+      FROM (SELECT account, SUM(amount)::bigint AS amount FROM e GROUP BY account) d
+     WHERE a.id = d.account AND (a."allowNegative" OR a.balance - a.held + d.amount >= 0)`;
   // Unknown accounts already failed the entries' foreign key, so a short update is an overdraft.
-  if (Number(check!.updated) !== Number(check!.accounts)) fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。');
-  if (Number(check!.unbalanced) !== 0) throw new Error(`postMany: ${check!.unbalanced} transactions do not balance per unit`);
+  if (updated !== accounts.length) fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。');
   for (const r of fresh) result.posted.add(r.key);
   return result;
 }
