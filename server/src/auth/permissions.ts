@@ -5,7 +5,7 @@
 // authorization-matrix test (permissions.matrix.test.ts) is generated from it, and fails when the
 // schema has an operation the table does not name. The idea, not the code, follows GraphQL Hive's
 // console: one table of permitted actions plus an assertion.
-import type { Role } from '../common/enums.js';
+import { Role } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pathWithin } from '../regions/regions.service.js';
 import type { Actor } from './actor.js';
@@ -74,8 +74,8 @@ export interface Target {
   onlyRole?: { role: Role | undefined; refusal: string };
 }
 
-const ALL_ROLES: readonly Role[] = ['ELDER', 'FAMILY', 'COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN', 'PROVIDER_ADMIN', 'CAREGIVER', 'OPERATOR', 'QA_AGENCY', 'BOT'];
-const every = (scope: Scope) => Object.fromEntries(ALL_ROLES.map((r) => [r, scope])) as Record<Role, Scope>;
+/** Every role, with one scope. */
+const every = (scope: Scope) => Object.fromEntries(Object.keys(Role).map((r) => [r, scope])) as Record<Role, Scope>;
 
 /** Community workers, street officers and district admins: the officials of the registry and enrolment. */
 const OFFICIALS = { COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' } as const;
