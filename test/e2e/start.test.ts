@@ -1,7 +1,7 @@
 // The README's first command as a new user runs it: `npm start` on an empty data folder migrates,
 // seeds and serves; a plain HTTP POST (what curl sends) then gets Huangpi's priced service guide.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'yilian-start-'));
 beforeAll(async () => {
   const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
   if (process.env.DATABASE_URL) delete env.DATABASE_URL; // this test is about the bare-machine default
-  child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -37,9 +37,23 @@ beforeAll(async () => {
   });
 });
 
+/**
+ * Ctrl-C in a terminal: SIGTERM to npm and the server under it (its own process group). npm alone
+ * does not pass the signal on, and the server would go on holding the folder.
+ */
+const stop = (c: ChildProcess) => process.kill(-c.pid!, 'SIGTERM');
+
+/** The server under npm has closed the embedded folder: its lock's holder record is gone. */
+async function folderReleased() {
+  const holder = path.join(dataDir, 'pglite.holder.json');
+  const deadline = Date.now() + 30_000;
+  while (existsSync(holder) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(existsSync(holder)).toBe(false);
+}
+
 afterAll(async () => {
   if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
+    stop(child);
     await new Promise((r) => child.once('exit', r));
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -86,12 +100,15 @@ describe('npm start on a bare machine', () => {
         body: JSON.stringify({ query: '{ elders(first: 1) { totalCount } }' }),
       })).json()) as { data: { elders: { totalCount: number } } }).data.elders.totalCount;
     const before = await count(url);
-    child.kill('SIGTERM');
+    stop(child);
     await new Promise((r) => child.once('exit', r));
+    // npm may exit before the server under it has closed the folder; a new start before then is
+    // refused (one process per data folder), so wait for the server to let go.
+    await folderReleased();
     output = '';
     const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
     delete env.DATABASE_URL;
-    child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const again = await new Promise<string>((resolve, reject) => {
