@@ -10,6 +10,9 @@ export const todayInShanghai = (now: Date): string => new Date(now.getTime() + S
 /** The Asia/Shanghai calendar month of an instant, as YYYY-MM. */
 export const monthInShanghai = (now: Date): string => todayInShanghai(now).slice(0, 7);
 
+/** An instant as Asia/Shanghai wall time to the minute, "YYYY-MM-DD HH:mm", for messages. */
+export const shanghaiMinute = (at: Date): string => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
 /** Full years on a calendar day; a 29 February birthday comes round on 1 March in common years. */
 export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);

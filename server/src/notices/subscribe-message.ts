@@ -1,6 +1,7 @@
 // WeChat subscribe messages (小程序订阅消息): each consent the user gives in the mini-program
 // (wx.requestSubscribeMessage) allows one message of that template, so a consent is spent by
 // sending. The sandbox keeps what it would have sent; the real client calls WeChat's API.
+import { shanghaiMinute } from '../common/calendar.js';
 import { noteSandbox } from '../common/sandbox.js';
 import type { PrismaClient } from '../db/prisma.js';
 
@@ -76,7 +77,6 @@ export const SANDBOX_TEMPLATES: TemplateMap = {
   BIRTHDAY_GREETING: 'sandbox-greeting',
 };
 
-const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 const cut = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
 
 /**
@@ -99,7 +99,7 @@ export async function deliverNotices(prisma: PrismaClient, sender: SubscribeMess
     const claimed = await prisma.messageConsent.updateMany({ where: { id: consent.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) continue;
     try {
-      await sender.send({ touser: n.user.wechatOpenId!, template_id: templateId, page: `pages/notices/index?id=${n.id}`, data: { thing1: { value: cut(n.title, 20) }, thing2: { value: cut(n.body, 20) }, time3: { value: shanghai(n.createdAt) } } });
+      await sender.send({ touser: n.user.wechatOpenId!, template_id: templateId, page: `pages/notices/index?id=${n.id}`, data: { thing1: { value: cut(n.title, 20) }, thing2: { value: cut(n.body, 20) }, time3: { value: shanghaiMinute(n.createdAt) } } });
       await prisma.notice.update({ where: { id: n.id }, data: { sentAt: now } });
       sent += 1;
     } catch {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
+import { VISIT_EVIDENCE } from '../policies/policy.schema.js';
 
 export const OrderStatus = enumOf('PLACED', 'ASSIGNED', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED', 'CANCELLED');
 export type OrderStatus = keyof typeof OrderStatus;
@@ -8,7 +9,7 @@ export const Channel = enumOf('MINIPROGRAM', 'BOT', 'HOTLINE', 'WORKER', 'SYSTEM
 export type Channel = keyof typeof Channel;
 registerEnumType(OrderStatus, { name: 'OrderStatus', description: '已下单 / 已派单 / 服务中 / 已完成待确认 / 已确认 / 已取消' });
 registerEnumType(Channel, { name: 'Channel', description: '小程序 / 群机器人 / 热线 / 社区工作人员 / 系统' });
-export const VisitEvidence = enumOf('ELDER_APP', 'FAMILY_APP', 'ELDER_SIGNOFF_CODE', 'FOLLOW_UP_CALL');
+export const VisitEvidence = enumOf(...VISIT_EVIDENCE);
 export type VisitEvidence = keyof typeof VisitEvidence;
 registerEnumType(VisitEvidence, { name: 'VisitEvidence', description: '服务确认依据：老人在小程序确认 / 家属在小程序确认 / 老人报出确认码 / 回访电话核实' });
 

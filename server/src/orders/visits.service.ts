@@ -8,6 +8,8 @@ import { authorize, type Action } from '../auth/permissions.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/elders.service.js';
+import { shanghaiMinute } from '../common/calendar.js';
+import { VISIT_EVIDENCE } from '../policies/policy.schema.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { moneyTx, postHoldPart, systemAccount } from '../wallet/ledger.service.js';
 import type { Tx } from '../db/database.js';
@@ -111,7 +113,7 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
 }
 
 /** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
-async function orderRules(prisma: PrismaClient | Tx, order: { enrolmentId: string | null; serviceItemId: string }) {
+async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
   const item = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
   const doc = policyDocument(item.policy);
   const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
@@ -120,20 +122,19 @@ async function orderRules(prisma: PrismaClient | Tx, order: { enrolmentId: strin
 }
 
 /** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
-async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; enrolmentId: string | null; serviceItemId: string }, now: Date) {
+async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }, now: Date) {
   const { doc } = await orderRules(prisma, order);
   const w = doc.visits.checkInWindow;
   const from = order.scheduledAt.getTime() - w.earlyMinutes * 60_000;
   const to = order.scheduledAt.getTime() + w.lateMinutes * 60_000;
   if (now.getTime() < from || now.getTime() > to) {
-    const at = new Date(order.scheduledAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-    fail(ErrorCode.OUTSIDE_VISIT_WINDOW, `这张工单预约的是 ${at}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`, {
+    fail(ErrorCode.OUTSIDE_VISIT_WINDOW, `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`, {
       scheduledAt: order.scheduledAt.toISOString(),
     });
   }
 }
 
-export type VisitEvidence = 'ELDER_APP' | 'FAMILY_APP' | 'ELDER_SIGNOFF_CODE' | 'FOLLOW_UP_CALL';
+export type VisitEvidence = (typeof VISIT_EVIDENCE)[number];
 
 /** Who may give which evidence. The provider's own staff never vouch for their own visit. */
 const EVIDENCE_BY_ROLE: Partial<Record<Actor['role'], VisitEvidence>> = { ELDER: 'ELDER_APP', FAMILY: 'FAMILY_APP' };
@@ -164,7 +165,7 @@ export async function confirmVisitByCall(prisma: PrismaClient, actor: Actor, ord
 }
 
 /** Marks the visit confirmed on `evidence` and charges it, in one money transaction. Callers check who may give the evidence. */
-export async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; enrolmentId: string | null; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
+export async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
   const rules = await orderRules(prisma, order);
   if (!rules.doc.visits.evidence.accepted.includes(evidence)) fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
   return moneyTx(prisma, async (tx) => {
