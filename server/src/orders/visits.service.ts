@@ -11,7 +11,7 @@ import { assertElderInScope } from '../elders/elders.service.js';
 import { shanghaiMinute } from '../common/calendar.js';
 import { VISIT_EVIDENCE } from '../policies/policy.schema.js';
 import { policyDocument } from '../policies/policy.store.js';
-import { moneyTx, postHoldPart, systemAccount } from '../wallet/ledger.service.js';
+import { moneyTx, postHold, systemAccount } from '../wallet/ledger.service.js';
 import type { Tx } from '../db/database.js';
 import { elderAudience, notify } from '../notices/notices.service.js';
 import { audit } from '../audit/audit.service.js';
@@ -177,7 +177,7 @@ export async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, o
     for (const h of holds) {
       const part = BigInt(charge.parts.find((p) => p.holdId === h.id)?.amount ?? 0);
       const payable = await systemAccount(tx, rules.policyId, 'PROVIDER_PAYABLE', h.account.unit);
-      await postHoldPart(tx, h.id, part, payable.id, { idempotencyKey: `order:${order.id}:charge:${h.id}`, request: { order: order.id, hold: h.id, amount: part.toString() }, elderId: order.elderId, orderId: order.id, memo: charge.payableMinutes === null ? '上门服务确认扣费' : `上门服务确认扣费（按实际服务 ${charge.payableMinutes} 分钟）` }, now);
+      await postHold(tx, h.id, part, payable.id, { idempotencyKey: `order:${order.id}:charge:${h.id}`, request: { order: order.id, hold: h.id, amount: part.toString() }, elderId: order.elderId, orderId: order.id, memo: charge.payableMinutes === null ? '上门服务确认扣费' : `上门服务确认扣费（按实际服务 ${charge.payableMinutes} 分钟）` }, now);
     }
     return tx.order.update({ where: { id: order.id }, data: { chargedFen: charge.chargedFen, chargedMinutes: charge.payableMinutes } });
   });

@@ -149,19 +149,12 @@ export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
   return hold;
 }
 
-/** Turns an active hold into a charge: the held money leaves the account to `toAccountId`. */
-export async function postHold(tx: Tx, holdId: string, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at = new Date()) {
-  const hold = await settleHold(tx, holdId, 'POSTED', at);
-  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
-  return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -hold.amount }, { accountId: toAccountId, amount: hold.amount }] });
-}
-
 /**
- * Charges part of an active hold and frees the rest (a visit shorter than booked): the hold is
- * settled once, `amount` (≤ the hold) leaves the account to `toAccountId`, the remainder becomes
- * available again. An amount of zero only frees the hold.
+ * Turns an active hold into a charge: the hold is settled once, `amount` (≤ the hold; all of it
+ * for a visit as booked, less for one shorter than booked) leaves the account to `toAccountId`,
+ * and the remainder becomes available again. An amount of zero only frees the hold.
  */
-export async function postHoldPart(tx: Tx, holdId: string, amount: bigint, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at: Date) {
+export async function postHold(tx: Tx, holdId: string, amount: bigint, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at: Date) {
   const active = await tx.hold.findUniqueOrThrow({ where: { id: holdId } });
   if (amount < 0n || amount > active.amount) throw new Error(`cannot charge ${amount} of a hold of ${active.amount}`);
   if (amount === 0n) {

@@ -93,7 +93,7 @@ describe('ledger', () => {
     await db.prisma.$transaction((tx) => voidHold(tx, hold.id));
     await expect(db.prisma.$transaction((tx) => voidHold(tx, hold.id))).rejects.toMatchObject({ extensions: { code: 'INVALID_STATE' } });
     const second = await db.prisma.$transaction((tx) => placeHold(tx, account.id, 3000n));
-    await db.prisma.$transaction((tx) => postHold(tx, second.id, sink.id, { idempotencyKey: 'order:1:charge', request: { order: 1 } }));
+    await db.prisma.$transaction((tx) => postHold(tx, second.id, second.amount, sink.id, { idempotencyKey: 'order:1:charge', request: { order: 1 } }, new Date()));
     expect(await balance(account.id)).toBe(have - 3000n);
     expect((await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { id: account.id } })).held).toBe(0n);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
