@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { buildApp } from '../../server/src/app.js';
+import { buildApp } from '../../server/src/app/app.js';
 import { createLogger } from '../../server/src/common/logger.js';
 import { raiseAlert } from '../../server/src/alerts/alerts.service.js';
 import { freshDatabase, testConfig } from '../../server/src/testing/harness.js';

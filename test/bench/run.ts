@@ -2,7 +2,7 @@
 // serving the same data from one hand-written SQL query, both measured in this one process on the
 // same database, so the figures are ratios, not absolute claims about the machine.
 import { createServer } from 'node:http';
-import { buildApp } from '../../server/src/app.js';
+import { buildApp } from '../../server/src/app/app.js';
 import { createLogger } from '../../server/src/common/logger.js';
 import { freshDatabase, testConfig } from '../../server/src/testing/harness.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';

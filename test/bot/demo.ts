@@ -5,7 +5,7 @@ import { WechatyBuilder } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { YilianApi } from '../../bot/src/api/client.js';
 import { YilianBot } from '../../bot/src/adapter.js';
-import { buildApp } from '../../server/src/app.js';
+import { buildApp } from '../../server/src/app/app.js';
 import { createLogger } from '../../server/src/common/logger.js';
 import { openDatabase } from '../../server/src/db/database.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';

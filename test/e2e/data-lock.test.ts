@@ -81,25 +81,25 @@ afterAll(async () => {
 describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folder', () => {
   it('refuses a second server, ledger:check and migrate on a folder in use; the first keeps serving; afterwards the folder opens cleanly', async () => {
     const dataDir = freshDir();
-    const first = run('src/main.ts', dataDir);
+    const first = run('src/app/main.ts', dataDir);
     const url = await serving(first);
     const before = await guide(url);
     expect(before).toMatchObject({ status: 200 });
     expect(before.items).toBeGreaterThan(0);
 
-    await expectRefused('src/main.ts', dataDir, first.child.pid!);
-    await expectRefused('src/wallet/ledger.check.ts', dataDir, first.child.pid!);
-    await expectRefused('src/db/migrate.cli.ts', dataDir, first.child.pid!, ['deploy']);
+    await expectRefused('src/app/main.ts', dataDir, first.child.pid!);
+    await expectRefused('src/cli/ledger-check.ts', dataDir, first.child.pid!);
+    await expectRefused('src/cli/migrate.ts', dataDir, first.child.pid!, ['deploy']);
 
     // The first server never noticed.
     expect(await guide(url)).toEqual(before);
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    const check = run('src/wallet/ledger.check.ts', dataDir);
+    const check = run('src/cli/ledger-check.ts', dataDir);
     expect(await check.exited).toBe(0);
     expect(check.output()).toMatch(/ledger: \d+ accounts, \d+ transactions, 0 violations/);
-    const again = run('src/main.ts', dataDir);
+    const again = run('src/app/main.ts', dataDir);
     expect(await guide(await serving(again))).toEqual(before);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
@@ -109,7 +109,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folde
     const dataDir = freshDir();
     mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
     writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), 'not a version\n');
-    const r = run('src/main.ts', dataDir);
+    const r = run('src/app/main.ts', dataDir);
     expect(await r.exited).toBe(1);
     const out = r.output().trim();
     const log = path.join(dataDir, 'logs', 'server-error.log');
@@ -121,20 +121,20 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folde
 
   it('takes over the lock of a server killed with SIGKILL, and the folder is intact', async () => {
     const dataDir = freshDir();
-    const first = run('src/main.ts', dataDir);
+    const first = run('src/app/main.ts', dataDir);
     const before = await guide(await serving(first));
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const next = run('src/main.ts', dataDir);
+    const next = run('src/app/main.ts', dataDir);
     const url = await serving(next);
     expect(await guide(url)).toEqual(before);
     // The new holder is protected like the first was.
-    await expectRefused('src/wallet/ledger.check.ts', dataDir, next.child.pid!);
+    await expectRefused('src/cli/ledger-check.ts', dataDir, next.child.pid!);
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
 
-    const check = run('src/wallet/ledger.check.ts', dataDir);
+    const check = run('src/cli/ledger-check.ts', dataDir);
     expect(await check.exited).toBe(0);
     expect(check.output()).toMatch(/0 violations/);
   });

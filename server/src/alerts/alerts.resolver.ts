@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Sub
 import { requireActor } from '../auth/actor.js';
 import { authorize } from '../auth/permissions.js';
 import { PageArgsType } from '../common/connection.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { Region } from '../regions/regions.types.js';
 import type { AlertEvent } from './alert-bus.js';

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App } from '../app/app.js';
 import { createLogger } from '../common/logger.js';
 import { startTestServer, testConfig, type TestServer } from '../testing/harness.js';
 

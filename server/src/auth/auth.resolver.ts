@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { sandboxesAllowed } from '../common/sandbox.js';
 import { Region } from '../regions/regions.types.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { alertDelivered, bindRoom, bindWorker, botContext, botRooms, issueBindingCode, undeliveredAlerts } from './bot.service.js';
 import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker, UndeliveredAlert } from './bot.types.js';
 

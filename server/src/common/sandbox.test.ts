@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices } from '../app.js';
+import { buildServices } from '../app/app.js';
 import { HttpSmsSender } from '../auth/sms.js';
 import { HttpWechatSessionClient } from '../auth/wechat.client.js';
 import type { Database } from '../db/database.js';

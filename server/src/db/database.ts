@@ -5,6 +5,7 @@ import { openPgliteFolder } from './data-dir-lock.js';
 import { SafePGliteAdapterFactory } from './pglite-adapter.js';
 import { deployMigrations } from './migrate.js';
 import { PrismaClient } from './prisma.js';
+import type { Config } from '../common/config.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -17,6 +18,11 @@ export interface Database {
 }
 
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir?: string; pglite?: PGlite };
+
+/** DATABASE_URL when set, else the embedded PGlite folder. */
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dir: config.pgliteDir };
+}
 
 function instrument(prisma: PrismaClient, stats: { statements: number }): PrismaClient {
   prisma.$on('query' as never, () => {

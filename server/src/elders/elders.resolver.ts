@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
 import { authorize } from '../auth/permissions.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { Region } from '../regions/regions.types.js';
 import { Wallet } from '../wallet/wallet.types.js';
 import { todayInShanghai } from '../common/calendar.js';

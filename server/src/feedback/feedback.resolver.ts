@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { Order } from '../orders/orders.types.js';
 import { closeComplaint, fileComplaint, followUpTasks, listComplaints, rateOrder, recordFollowUp, respondToComplaint } from './feedback.service.js';
 import {

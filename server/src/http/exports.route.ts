@@ -1,7 +1,7 @@
 // GET /exports/settlement/:month.xlsx and GET /exports/visits/:month.csv, streamed to the client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actorFromAuthorization } from '../auth/auth.service.js';
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { exportContext, writeSettlementXlsx, writeVisitsCsv, writeVisitsXlsx } from '../settlement/exports.js';
 import { sendJson } from './io.js';

@@ -2,7 +2,7 @@
 // for those who may see its order). Tokens as for GraphQL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actorFromAuthorization } from '../auth/auth.service.js';
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { badInput, DomainError, ErrorCode } from '../common/errors.js';
 import { idProblem } from '../common/input-rules.js';
 import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from '../files/files.service.js';

@@ -2,7 +2,7 @@
 // retries anything else (with {"code":"FAIL","message":…}), so a rejected notification is
 // answered 4xx and changes nothing; a verified one is applied once (topup.service).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { PaymentVerificationError } from '../payments/wechatpay.sign.js';
 import { applyNotification, NotificationRejected } from '../wallet/topup.service.js';
 import { readRawBody, sendJson } from './io.js';

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.js';
 import { authenticateRequest, type ActingHeaders } from '../auth/bot-acting-for.js';
-import { createContext, type AppServices, type Context } from '../common/context.js';
+import { createContext, type AppServices, type Context } from '../app/context.js';
 import { defaultMessage, DomainError, ErrorCode } from '../common/errors.js';
 import { sandboxResponsePlugin, withSandboxRecord } from '../common/sandbox.js';
 import { handleAdminPage } from './admin-page.js';

@@ -3,7 +3,7 @@ import { recordConsents } from './subscribe-message.js';
 import { requireActor } from '../auth/actor.js';
 import { authorize } from '../auth/permissions.js';
 import { PageArgsType } from '../common/connection.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { markNoticeRead, myNotices } from './notices.service.js';
 import { MessageTemplate, Notice, NoticeConnection } from './notices.types.js';
 

@@ -1,6 +1,6 @@
 // The order area's listeners: when service ends, visits booked after the last service day (all
 // pending ones if the elder died) are cancelled and their holds released.
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { moneyTx } from '../wallet/ledger.service.js';
 import { releaseHolds } from './orders.service.js';
 

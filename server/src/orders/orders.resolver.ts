@@ -3,7 +3,7 @@ import { requireActor } from '../auth/actor.js';
 import { authorize } from '../auth/permissions.js';
 import { ServiceItem } from '../catalogue/catalogue.types.js';
 import { PageArgsType } from '../common/connection.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { Elder } from '../elders/elders.types.js';
 import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
 import { shortRef } from '../common/refs.js';

@@ -3,9 +3,9 @@
 // when two instances run the same sweep.
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App } from '../app/app.js';
 import { createLogger } from '../common/logger.js';
-import { runAlertJobs } from '../jobs/scheduler.js';
+import { runAlertJobs } from '../app/scheduler.js';
 import { startTestServer, testConfig, type TestServer } from '../testing/harness.js';
 import { festivalDay, isoWeek } from './calendar.js';
 import { generateCallTasks } from './outreach.service.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { listRegions } from './regions.service.js';
 import { Region } from './regions.types.js';
 

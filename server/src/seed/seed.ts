@@ -1,7 +1,7 @@
 // Demo data for a bare machine: the two programmes' regions, providers and caregivers, an account
 // for every role, and a few hundred elders with realistic Chinese data. Runs only on an empty
 // database (no users yet), so restarts never seed twice.
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import type { Role } from '../common/enums.js';
 import { hashPassword } from '../auth/password.js';
 import { SandboxWechatSessionClient } from '../auth/wechat.client.js';

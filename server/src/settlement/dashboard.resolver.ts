@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { Region } from '../regions/regions.types.js';
 import { parseMonth } from '../wallet/month.js';
 import { dashboardRegion } from './dashboard.service.js';

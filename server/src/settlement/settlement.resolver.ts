@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { monthInShanghai } from '../common/calendar.js';
 import { ProviderRef } from '../orders/orders.types.js';
 import { approveSettlement, listSettlements, markSettlementPaid, recordQualityEvaluation, runSettlement } from './settlement.service.js';

@@ -1,7 +1,7 @@
 // Test harness: a real server on a real database per test file. PGlite by default; with
 // DATABASE_URL set, a fresh PostgreSQL database created beside it and dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App } from '../app/app.js';
 import type { Config } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
 import type { Database } from '../db/database.js';

@@ -1,5 +1,5 @@
 // The wallet's listeners on other areas' events.
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { creditEnrolment } from './allowance.service.js';

@@ -1,10 +1,10 @@
 // The daily wallet job with a controllable clock: anniversaries (000 七 周年对应日清零), the end
 // of service (subsidy back, self-paid refunded), the month's allowance, and the scheduler's clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServices } from '../common/context.js';
-import { startScheduler } from '../jobs/scheduler.js';
+import type { AppServices } from '../app/context.js';
+import { startScheduler } from '../app/scheduler.js';
 import { SandboxPaymentGateway } from '../payments/payment.gateway.js';
-import { buildServices } from '../app.js';
+import { buildServices } from '../app/app.js';
 import { createLogger } from '../common/logger.js';
 import { freshDatabase } from '../testing/database.js';
 import { testConfig } from '../testing/harness.js';

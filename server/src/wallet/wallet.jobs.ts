@@ -1,6 +1,6 @@
 // The wallet's daily work, run by the scheduler for each Asia/Shanghai day. Every step is
 // idempotent, so a missed day, a restart or two server instances running it change nothing twice.
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from '../app/context.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
 import { runClearingSweep } from './clearing.service.js';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
-import type { Context } from '../common/context.js';
+import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { sandboxesAllowed } from '../common/sandbox.js';
 import { monthInShanghai } from '../common/calendar.js';

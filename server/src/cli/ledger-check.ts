@@ -1,12 +1,11 @@
 // `npm run ledger:check`: the ledger's invariants over the configured database (PGlite folder or
 // DATABASE_URL). Exit code 1 and one line per violation when any fails.
 import path from 'node:path';
-import { databaseTarget } from '../app.js';
 import { loadConfig } from '../common/config.js';
 import { dieWithOneLine } from '../common/fatal.js';
-import { openDatabase } from '../db/database.js';
+import { databaseTarget, openDatabase } from '../db/database.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
-import { ledgerViolations } from './ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
 
 // On PGlite this takes the folder's lock like the server does: with the server running it refuses
 // (stop the server, or check the PostgreSQL database) instead of opening a folder in use.

@@ -1,38 +1,34 @@
 import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalFileStorage } from './files/storage.js';
-import { createAlertBus } from './alerts/alert-bus.js';
-import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from './notices/subscribe-message.js';
-import { SandboxWechatSessionClient, HttpWechatSessionClient } from './auth/wechat.client.js';
-import { createSmsSender } from './auth/sms.js';
-import { TokenService } from './auth/token.js';
-import { syncPolicies } from './catalogue/catalogue.service.js';
-import type { Config } from './common/config.js';
-import type { AppServices } from './common/context.js';
-import { EventBus } from './common/events.js';
-import { createLogger, type Logger } from './common/logger.js';
-import { checkSandboxes } from './common/sandbox.js';
-import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
-import { IdNumberVault } from './elders/id-crypto.js';
-import { createHttpApp, type HttpApp } from './http/server.js';
-import { allPolicies } from './policies/documents/index.js';
-import { syncRegions } from './regions/regions.service.js';
-import { getSchema } from './schema.js';
-import { REGIONS } from './seed/regions.data.js';
-import { createPaymentGateway } from './payments/payment.gateway.js';
-import { registerWalletListeners } from './wallet/wallet.events.js';
-import { registerOrderListeners } from './orders/orders.events.js';
-import { seedDemo } from './seed/seed.js';
+import { LocalFileStorage } from '../files/storage.js';
+import { createAlertBus } from '../alerts/alert-bus.js';
+import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from '../notices/subscribe-message.js';
+import { SandboxWechatSessionClient, HttpWechatSessionClient } from '../auth/wechat.client.js';
+import { createSmsSender } from '../auth/sms.js';
+import { TokenService } from '../auth/token.js';
+import { syncPolicies } from '../catalogue/catalogue.service.js';
+import type { Config } from '../common/config.js';
+import type { AppServices } from './context.js';
+import { EventBus } from '../common/events.js';
+import { createLogger, type Logger } from '../common/logger.js';
+import { checkSandboxes } from '../common/sandbox.js';
+import { databaseTarget, openDatabase, type Database } from '../db/database.js';
+import { IdNumberVault } from '../elders/id-crypto.js';
+import { createHttpApp, type HttpApp } from '../http/server.js';
+import { allPolicies } from '../policies/documents/index.js';
+import { syncRegions } from '../regions/regions.service.js';
+import { getSchema } from './graphql-schema.js';
+import { REGIONS } from '../seed/regions.data.js';
+import { createPaymentGateway } from '../payments/payment.gateway.js';
+import { registerWalletListeners } from '../wallet/wallet.events.js';
+import { registerOrderListeners } from '../orders/orders.events.js';
+import { seedDemo } from '../seed/seed.js';
 
 export interface App {
   services: AppServices;
   http: HttpApp;
   close(): Promise<void>;
-}
-
-export function databaseTarget(config: Config): DatabaseTarget {
-  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dir: config.pgliteDir };
 }
 
 /**
@@ -72,6 +68,16 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
 }
 
 /**
+ * Keeps the reference data (the region tree and the programmes) current, which every start does,
+ * and with `seed` fills an empty database with the demo data (a database with users is left alone).
+ */
+export async function prepareData(services: AppServices, opts: { seed: boolean }): Promise<{ seeded: boolean }> {
+  await syncRegions(services.db.prisma, REGIONS);
+  await syncPolicies(services.db.prisma, allPolicies);
+  return opts.seed ? seedDemo(services, { elders: services.config.seedElders }) : { seeded: false };
+}
+
+/**
  * Opens (and migrates) the database, loads the programmes' policy documents, seeds demo data on
  * an empty demo database, and builds the HTTP + WebSocket server. Does not listen.
  */
@@ -81,10 +87,7 @@ export async function buildApp(config: Config, opts: { db?: Database; logger?: L
   // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.
   registerOrderListeners(services);
   registerWalletListeners(services);
-  // Reference data (the region tree and the programmes) is kept current on every start.
-  await syncRegions(db.prisma, REGIONS);
-  await syncPolicies(db.prisma, allPolicies);
-  if (opts.seed ?? config.demo) await seedDemo(services, { elders: config.seedElders });
+  await prepareData(services, { seed: opts.seed ?? config.demo });
   const http = await createHttpApp(services, await getSchema());
   return {
     services,

@@ -1,8 +1,8 @@
 // Writes schema/schema.graphql from the code; with --check, fails if the checked-in file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './common/config.js';
-import { printSdl } from './schema.js';
+import { REPO_ROOT } from '../common/config.js';
+import { printSdl } from './graphql-schema.js';
 
 const file = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 const sdl = await printSdl();

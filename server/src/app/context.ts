@@ -10,10 +10,10 @@ import type { FileStorage } from '../files/storage.js';
 import type { AlertBus } from '../alerts/alert-bus.js';
 import type { SubscribeMessageSender, TemplateMap } from '../notices/subscribe-message.js';
 import type { VisitConfig } from '../orders/visits.service.js';
-import type { Config } from './config.js';
-import type { EventBus } from './events.js';
+import type { Config } from '../common/config.js';
+import type { EventBus } from '../common/events.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../common/logger.js';
 
 /** Process-wide services, built once at start-up. */
 export interface AppServices {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, type App } from './app.js';
-import { loadConfig, REPO_ROOT, type Config } from './common/config.js';
-import { dieWithOneLine } from './common/fatal.js';
-import { DataDirInUseError } from './db/data-dir-lock.js';
-import { startScheduler } from './jobs/scheduler.js';
-import { DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/seed.js';
+import { loadConfig, REPO_ROOT, type Config } from '../common/config.js';
+import { dieWithOneLine } from '../common/fatal.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
+import { startScheduler } from './scheduler.js';
+import { DEMO_PASSWORD, DEMO_ACCOUNTS } from '../seed/seed.js';
 
 const logDir = path.join(process.env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data'), 'logs');
 let running = false;

@@ -1,7 +1,7 @@
 // Scheduled jobs in the server process (croner, on the Asia/Shanghai calendar). Jobs must be
 // idempotent: every instance runs them, and a run after downtime catches up.
 import { Cron } from 'croner';
-import type { AppServices } from '../common/context.js';
+import type { AppServices } from './context.js';
 import { runWalletDailyJobs } from '../wallet/wallet.jobs.js';
 import { generateCallTasks } from '../outreach/outreach.service.js';
 import { deliverNotices } from '../notices/subscribe-message.js';

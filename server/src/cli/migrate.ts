@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { loadConfig } from '../common/config.js';
 import { dieWithOneLine } from '../common/fatal.js';
-import { DataDirInUseError } from './data-dir-lock.js';
-import { createMigration, deployMigrations, pendingSchemaSql } from './migrate.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
+import { createMigration, deployMigrations, pendingSchemaSql } from '../db/migrate.js';
 
 const [cmd, name] = process.argv.slice(2);
 if (cmd === 'deploy') {
