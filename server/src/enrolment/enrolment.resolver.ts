@@ -3,10 +3,9 @@ import { requireActor } from '../auth/actor.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { Elder, Enrolment, PolicyRef } from '../elders/elders.types.js';
-import {
-  checkEligibility, dismissObjection, getApplication, listApplications, objectToApplication, recordCapabilityAssessment,
-  reviewApplication, screenEligibleElders, submitApplication, terminateEnrolment,
-} from './enrolment.service.js';
+import { dismissObjection, getApplication, listApplications, objectToApplication, reviewApplication, submitApplication } from './application.service.js';
+import { terminateEnrolment } from './enrolment.service.js';
+import { checkEligibility, recordCapabilityAssessment, screenEligibleElders } from './eligibility.service.js';
 import {
   Application, ApplicationConnection, ApplicationFilter, ApplicationReview, CapabilityAssessment, CapabilityAssessmentInput,
   EligibilityResult, Objection, ReviewDecision, Reviewer, ScreeningConnection, SubmitApplicationInput, TerminationReason,
