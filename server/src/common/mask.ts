@@ -8,3 +8,11 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
+
+/** 13812345678 → 138****5678, 027-12345678 → 027-****5678: the area or carrier prefix and the last four. */
+export function maskPhone(phone: string): string {
+  const p = phone.trim();
+  if (p.length <= 7) return '*'.repeat(p.length);
+  const head = p.includes('-') ? p.slice(0, p.indexOf('-') + 1) : p.slice(0, 3);
+  return `${head}${'*'.repeat(Math.max(p.length - head.length - 4, 1))}${p.slice(-4)}`;
+}
