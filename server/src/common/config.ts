@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WechatPayConfig } from '../payments/payment.gateway.js';
 import { checkSandboxes } from './sandbox.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,6 +15,19 @@ export interface Secrets {
   idHashKey: string;
   /** Seeds the sandbox WeChat code exchanger, so demo openids are stable across restarts. */
   wechatSandboxSecret: string;
+}
+
+/** A WeChat Pay merchant (the payments area's client takes it as it is). */
+export interface WechatPayConfig {
+  mchid: string;
+  appId: string;
+  /** Serial number of the merchant API certificate. */
+  serialNo: string;
+  privateKeyPem: string;
+  apiV3Key: string;
+  /** WeChat Pay platform public key(s) by serial (平台证书序列号 or 微信支付公钥 ID). */
+  platformPublicKeys: Record<string, string>;
+  baseUrl?: string;
 }
 
 export interface Config {

@@ -7,8 +7,6 @@ import { PaymentVerificationError } from '../payments/wechatpay.sign.js';
 import { applyNotification, NotificationRejected } from '../wallet/topup.service.js';
 import { readRawBody, sendJson } from './io.js';
 
-export const PAYMENT_NOTIFY_PATH = '/payments/wechat/notify';
-
 export async function handlePaymentNotify(app: AppServices, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'POST') return sendJson(res, 405, { code: 'FAIL', message: '仅支持 POST' });
   const raw = await readRawBody(req, 64 * 1024);

@@ -2,13 +2,17 @@
 // sandbox that plays WeChat's part on a bare machine with its own key pairs, the same message
 // formats and the same verification path.
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import type { WechatPayConfig } from '../common/config.js';
 import { noteSandbox } from '../common/sandbox.js';
 import {
   buildAuthorization, decryptResource, encryptResource, jsapiPayParams, nonceStr, rsaSign, unixSeconds, verifySignedMessage,
   type EncryptedResource, type JsapiPayParams, type KeyLike,
 } from './wechatpay.sign.js';
 
-export type { JsapiPayParams };
+export type { JsapiPayParams, WechatPayConfig };
+
+/** Where WeChat Pay posts its notifications (the notify_url of every prepay order). */
+export const PAYMENT_NOTIFY_PATH = '/payments/wechat/notify';
 
 /** The decrypted `transaction` resource of TRANSACTION.SUCCESS (field names as WeChat sends them). */
 export interface TransactionResource {
@@ -63,17 +67,6 @@ export interface PaymentGateway {
   parseNotification(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string, now: Date): WechatPayNotification;
 }
 
-export interface WechatPayConfig {
-  mchid: string;
-  appId: string;
-  /** Serial number of the merchant API certificate. */
-  serialNo: string;
-  privateKeyPem: string;
-  apiV3Key: string;
-  /** WeChat Pay platform public key(s) by serial (平台证书序列号 or 微信支付公钥 ID). */
-  platformPublicKeys: Record<string, string>;
-  baseUrl?: string;
-}
 
 function parseWith(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string, now: Date, keys: ReadonlyMap<string, KeyLike>, apiV3Key: string): WechatPayNotification {
   verifySignedMessage({ headers, rawBody, platformKeys: keys, now });
