@@ -6,7 +6,8 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CatalogueResolver, PolicyResolver } from '../catalogue/catalogue.resolver.js';
 import { ElderResolver, EnrolmentResolver } from '../elders/elders.resolver.js';
-import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations } from '../enrolment/enrolment.resolver.js';
+import { ElderRecordsResolver, ExitSuggestionResolver } from '../elders/elder-records.resolver.js';
+import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, TerminationResolver, TerminationReviewResolver } from '../enrolment/enrolment.resolver.js';
 import { RegionResolver } from '../regions/regions.resolver.js';
 import { TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
@@ -15,8 +16,10 @@ import { AlertResolver } from '../alerts/alerts.resolver.js';
 import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
+import { VisitExceptionResolver } from '../exceptions/exceptions.resolver.js';
 import { BotResolver } from '../bot/bot.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
+import { CaregiverResolver, ProviderResolver } from '../providers/providers.resolver.js';
 
 // Every resolver class of every area, one per line (add yours in its area's group).
 export const resolvers = [
@@ -25,15 +28,21 @@ export const resolvers = [
   CatalogueResolver,
   PolicyResolver,
   ElderResolver,
+  ElderRecordsResolver,
+  ExitSuggestionResolver,
   EnrolmentResolver,
   ApplicationResolver,
   ApplicationReviewResolver,
   EnrolmentMutations,
+  TerminationResolver,
+  TerminationReviewResolver,
   WalletResolver,
   TopUpResolver,
   OrderResolver,
   ElderOrdersResolver,
   VisitResolver,
+  ProviderResolver,
+  CaregiverResolver,
   FeedbackResolver,
   OrderFeedbackResolver,
   NoticeResolver,
@@ -41,6 +50,7 @@ export const resolvers = [
   CallTaskResolver,
   SettlementResolver,
   DashboardResolver,
+  VisitExceptionResolver,
   BotResolver,
 ] as const;
 

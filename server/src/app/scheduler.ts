@@ -7,6 +7,7 @@ import { generateCallTasks } from '../outreach/outreach.service.js';
 import { deliverNotices } from '../notices/subscribe-message.js';
 import { runAlertSweep } from '../alerts/detectors.js';
 import { escalateAlerts, escalationHours, publishAll } from '../alerts/alerts.service.js';
+import { notifyExpiringCertificates } from '../providers/index.js';
 
 export interface Job {
   name: string;
@@ -22,6 +23,8 @@ export const JOBS: readonly Job[] = [
   { name: 'outreach-daily', pattern: '0 7 * * *', run: (app) => generateCallTasks(app.db.prisma, app.clock()) },
   // Every quarter of an hour: detectors (000 六 5) and escalation of unacknowledged alerts.
   { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
+  // Half past six: caregivers' certificates that run out within the programme's notice period (30 days) are told to their provider.
+  { name: 'certificates-expiring', pattern: '30 6 * * *', run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()) },
   // Every minute: inbox notices out as WeChat subscribe messages where a consent allows.
   { name: 'notices-deliver', pattern: '* * * * *', run: (app) => deliverNotices(app.db.prisma, app.messages.sender, app.messages.templates, app.clock()) },
 ];

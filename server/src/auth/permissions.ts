@@ -7,7 +7,7 @@
 // console: one table of permitted actions plus an assertion.
 import { Role } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
-import { pathWithin } from '../regions/regions.service.js';
+import { pathWithin } from '../regions/index.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -97,6 +97,11 @@ const BOT_ONLY = '仅限群机器人调用。';
 const ORDERING = '只有老人、家属、社区工作人员和热线客服可以下单。';
 const ELDER_OUT = '这位老人不在您的服务范围内。';
 const ORDER_OUT = '这张工单不在您的办理范围内。';
+const PROVIDERS = '服务机构信息由区（县）民政部门、街道和机构本身查看。';
+const PROVIDER_OUT = '这家服务机构不在您的管辖范围内。';
+const PURCHASER = '服务机构的登记、签约和服务片区由区（县）民政部门（购买主体）办理。';
+const CAREGIVERS = '护理员由所在服务机构的管理员登记和管理。';
+const SANCTIONS = '约谈、整改核查、暂停、恢复和终止合同由区（县）民政部门办理。';
 const HOUSEHOLD_AND_STAFF = (what: string) => `${what}只有老人本人、家属和社区、街道、民政、热线工作人员可以查看。`;
 
 export const PERMISSIONS = {
@@ -118,12 +123,23 @@ export const PERMISSIONS = {
   homeQrToken: { roles: OFFICIALS, refusal: '上门二维码由社区工作人员打印。', outOfScopeMessage: ELDER_OUT },
   issueFamilyLinkCode: { roles: OFFICIALS, refusal: '家属关联码由社区工作人员发放。', outOfScopeMessage: ELDER_OUT },
   linkElder: { roles: { FAMILY: 'OWN_ACCOUNT' }, refusal: '只有家属账号可以关联老人。' },
+  // Records kept current (000 九 动态管理; 001 八(一)3): changes, their history, suggested exits, documents.
+  updateElder: { roles: OFFICIALS, refusal: '老人档案由社区（村）、街道或民政部门更新。', outOfScopeMessage: ELDER_OUT },
+  elderChanges: { roles: OFFICIALS, refusal: '档案变更记录供社区（村）、街道和民政部门查看。', outOfScopeMessage: ELDER_OUT },
+  exitSuggestions: { roles: OFFICIALS, refusal: '退出建议由社区（村）、街道或民政部门办理。' },
+  confirmExitSuggestion: { roles: OFFICIALS, refusal: '退出建议由社区（村）、街道或民政部门办理。', outOfScopeMessage: ELDER_OUT },
+  dismissExitSuggestion: { roles: OFFICIALS, refusal: '退出建议由社区（村）、街道或民政部门办理。', outOfScopeMessage: ELDER_OUT },
+  attachElderFile: { roles: OFFICIALS, refusal: '申请材料由社区（村）、街道或民政部门扫描上传。', outOfScopeMessage: ELDER_OUT },
+  // An ID card or hukou booklet shows the full ID number: never to provider staff or caregivers.
+  elderAttachments: { roles: { ...OFFICIALS, ...HOUSEHOLD }, refusal: '老人的证件和申请材料只有老人本人、家属和社区、街道、民政部门可以查看。', outOfScopeMessage: ELDER_OUT },
   // Fields with personal data, read on elders the caller has already reached within its scope.
   'Elder.idNumber': { roles: OFFICIALS, refusal: '您的角色只能查看脱敏后的身份证号。', outOfScopeMessage: ELDER_OUT },
   'Elder.phone': { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。' },
   'Elder.address': { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。' },
   'Elder.wallet': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的余额和收支明细') },
   'Elder.family': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的家属信息') },
+  'Elder.contacts': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的监护人和紧急联系人') },
+  'Elder.monthlyIncomeFen': { roles: { ...STAFF, ...HOUSEHOLD }, refusal: HOUSEHOLD_AND_STAFF('老人的家庭收入') },
 
   // Enrolment (000 六, 001 七): applications, staged reviews, the public notice, termination.
   applications: { roles: { ...STAFF, ...HOUSEHOLD }, refusal: '您的角色不能查看申请。' },
@@ -134,6 +150,11 @@ export const PERMISSIONS = {
   objectToApplication: { roles: every('ANY') },
   dismissObjection: { roles: { COMMUNITY_WORKER: 'REGION' }, refusal: '异议由老人所在社区（村）核实处理。', outOfScopeMessage: '异议由老人所在社区（村）核实处理。' },
   terminateEnrolment: { roles: OFFICIALS, refusal: '终止服务由社区（村）、街道或民政部门办理。', outOfScopeMessage: ELDER_OUT },
+  // 000 六·流程5: the hotline hears of a needed exit first (第一时间报备综合信息服务平台) and may file it too.
+  requestTermination: { roles: STAFF, refusal: '终止申请由社区（村）、街道、民政部门或热线工作人员提交。', outOfScopeMessage: ELDER_OUT },
+  // 000 附件3: the community's and then the street's opinion; the stage's own level decides.
+  reviewTermination: { roles: OFFICIALS, refusal: '终止申请由社区（村）、街（乡）按环节审核。', outOfScopeMessage: '这位老人不在您的管辖范围内。' },
+  terminationRequests: { roles: STAFF, refusal: '终止申请由社区、街道、民政和热线工作人员查看。' },
   recordCapabilityAssessment: { roles: OFFICIALS, refusal: '能力评估结果由社区（村）、街道或民政部门录入。', outOfScopeMessage: ELDER_OUT },
   screenEligibleElders: { roles: OFFICIALS, refusal: '筛选由民政部门、街道或社区办理。' },
 
@@ -168,6 +189,29 @@ export const PERMISSIONS = {
   confirmVisitBySignOff: { roles: { CAREGIVER: 'OWN_VISITS' }, refusal: '确认码由上门服务的护理员在签出后申请。', outOfScopeMessage: ORDER_OUT },
   'GET /files/:id': { roles: ELDER_VIEWERS, refusal: '您不能查看这张照片。', outOfScopeMessage: '您不能查看这张照片。' },
   'POST /files': { roles: { CAREGIVER: 'OWN_ACCOUNT' }, refusal: '只有护理员可以上传服务照片。' },
+  'POST /files?purpose=attachment': { roles: { COMMUNITY_WORKER: 'OWN_ACCOUNT', STREET_OFFICER: 'OWN_ACCOUNT', DISTRICT_ADMIN: 'OWN_ACCOUNT' }, refusal: '申请材料由社区（村）、街道或民政部门扫描上传。' },
+
+  // Providers (000 五; 001 五–六, 八(二)): the district registers, contracts, zones and sanctions them;
+  // a provider admin manages its own caregivers and price list and sees its own sanctions and 台账.
+  providers: { roles: { DISTRICT_ADMIN: 'REGION', STREET_OFFICER: 'REGION', PROVIDER_ADMIN: 'PROVIDER' }, refusal: PROVIDERS },
+  provider: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: PROVIDERS, outOfScopeMessage: PROVIDER_OUT },
+  'Provider.caregivers': { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '护理员名册由本机构和区（县）民政部门查看。', outOfScopeMessage: PROVIDER_OUT },
+  providerRecipients: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '服务对象台账由区（县）民政部门提供给承接的服务机构。', outOfScopeMessage: PROVIDER_OUT },
+  providerSanctions: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: PROVIDERS, outOfScopeMessage: PROVIDER_OUT },
+  registerProvider: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: '只能登记本区（县）的服务机构。' },
+  signProviderContract: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: PROVIDER_OUT },
+  assignProviderZone: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: PROVIDER_OUT },
+  setProviderPrice: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '价格清单由服务机构制定、民政部门在合同中确认。', outOfScopeMessage: PROVIDER_OUT },
+  registerCaregiver: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
+  addCaregiverCertificate: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
+  recordCaregiverTraining: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
+  caregiverLeft: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
+  recordProviderInterview: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
+  orderProviderRectification: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
+  submitProviderRectification: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '整改报告由被督促整改的服务机构提交。', outOfScopeMessage: PROVIDER_OUT },
+  verifyProviderRectification: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
+  reinstateProvider: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
+  terminateProviderContract: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
 
   // Feedback (000 六 3–4): ratings, follow-up calls, complaints.
   rateOrder: { roles: HOUSEHOLD, refusal: '评价由老人或家属填写。', outOfScopeMessage: ORDER_OUT },
@@ -209,6 +253,15 @@ export const PERMISSIONS = {
   settlements: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: SETTLEMENT },
   'GET /exports/:month': { roles: DISTRICT, refusal: '导出由区（县）民政部门办理。' },
   recordQualityEvaluation: { roles: { QA_AGENCY: 'QA_AGENCY' }, refusal: '质量评估由第三方评估机构填报。' },
+  // 000 七·3 整改合格后再行结算: the provider reports its rectification, then the agency re-evaluates.
+  submitRectification: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '整改报告由被评估的服务机构提交。' },
+  // Exceptions (异常工单): street and district officers review the visits in their area; a provider sees its own.
+  visitExceptions: { roles: { STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION', PROVIDER_ADMIN: 'PROVIDER' }, refusal: '异常工单由街道、区（县）民政部门复核。' },
+  resolveVisitException: {
+    roles: { STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' },
+    refusal: '异常工单由街道、区（县）民政部门复核。',
+    outOfScopeMessage: '这条异常工单不在您的辖区内，由服务所在街道或区民政部门处理。',
+  },
   dashboard: { roles: OFFICIALS, refusal: '统计看板供民政、街道和社区使用。', outOfScope: ErrorCode.NOT_FOUND, outOfScopeMessage: '没有找到这个地区，或不在您的辖区内。' },
 } satisfies Record<string, Rule>;
 

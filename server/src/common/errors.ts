@@ -24,6 +24,10 @@ export enum ErrorCode {
   SELF_CONFIRMATION = 'SELF_CONFIRMATION',
   /** A kind of confirmation the elder's programme does not accept. */
   EVIDENCE_NOT_ACCEPTED = 'EVIDENCE_NOT_ACCEPTED',
+  /** A caregiver without a valid certificate the programme requires for the item (000 五). */
+  CAREGIVER_NOT_CERTIFIED = 'CAREGIVER_NOT_CERTIFIED',
+  /** Reinstating a suspended provider before a rectification was verified (001 八(二)1; 000 七). */
+  RECTIFICATION_NOT_VERIFIED = 'RECTIFICATION_NOT_VERIFIED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -45,6 +49,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   OUTSIDE_VISIT_WINDOW: '现在不在预约的服务时间内，不能签到。',
   SELF_CONFIRMATION: '服务须由老人、家属或回访人员确认，服务机构和护理员不能自己确认。',
   EVIDENCE_NOT_ACCEPTED: '老人所属项目不接受这种确认方式。',
+  CAREGIVER_NOT_CERTIFIED: '这位护理员没有有效的健康证明或所需的技能证书，不能派单。',
+  RECTIFICATION_NOT_VERIFIED: '这家机构的整改还没有经民政部门核查合格，不能恢复接单和结算。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -1,21 +1,18 @@
 // Feedback on visits (000 六 3–4: 48 小时内电话回访记录满意度; 投诉 48 小时内处理并再次回访直到
 // 老人满意) and the programme's penalty for verified complaints (001 八(二)1: 三次被投诉经核实责任在
 // 服务机构 → 约谈、督促整改、暂停资金结算).
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { assertElderInScope, elderScope } from '../elders/elders.service.js';
-import { elderAudience, notify } from '../notices/notices.service.js';
-import { orderInScope } from '../orders/orders.service.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { pathWithin } from '../regions/regions.service.js';
-import type { AlertEvent } from '../alerts/alert-bus.js';
-import { raiseAlert } from '../alerts/alerts.service.js';
+import { assertElderInScope, elderScope } from '../elders/index.js';
+import { elderAudience, notify } from '../notices/index.js';
+import { orderInScope } from '../orders/index.js';
+import { type PolicyDocument, policyDocument } from '../policies/index.js';
+import { suspendForComplaints } from '../providers/index.js';
+import { type AlertEvent, raiseAlert } from '../alerts/index.js';
 
 /** Where a programme sets no time limit, the platform uses 000 六's 48 hours (assumed). */
 const DEFAULT_HOURS = 48;
@@ -155,31 +152,10 @@ export async function closeComplaint(prisma: PrismaClient, actor: Actor, id: str
     });
     if (!reopen) await tx.alert.updateMany({ where: { elderId: after.elderId, kind: 'COMPLAINT', status: { not: 'RESOLVED' } }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: satisfied ? '投诉已办结，老人满意' : '投诉已办结' } });
     await audit(tx, actor, { action: reopen ? 'COMPLAINT_REOPENED' : 'COMPLAINT_CLOSED', entity: 'Complaint', entityId: id, detail: { satisfied, providerAtFault } });
-    if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true) await applyPenalty(tx, actor, after.providerId, doc, now);
+    if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true) await suspendForComplaints(tx, actor, after.providerId, doc, now);
     return after;
   });
   return result;
-}
-
-/** 001 八(二)1: at the threshold of verified complaints the provider is suspended, with notice to the district. */
-async function applyPenalty(tx: Tx, actor: Actor, providerId: string, doc: PolicyDocument | null, now: Date) {
-  const threshold = doc?.penalties.verifiedComplaintsForSuspension;
-  if (!threshold) return;
-  const count = await tx.complaint.count({ where: { providerId, providerAtFault: true } });
-  if (count < threshold) return;
-  const provider = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, include: { region: true } });
-  const suspended = await tx.provider.updateMany({
-    where: { id: providerId, status: 'ACTIVE' },
-    data: { status: 'SUSPENDED', statusReason: `${count} 次投诉经核实责任在服务机构：${doc!.penalties.suspensionActions.join('、')}`, statusChangedAt: now },
-  });
-  if (suspended.count !== 1) return;
-  const officials = await tx.user.findMany({ where: { role: 'DISTRICT_ADMIN', active: true }, include: { region: true } });
-  await notify(tx, officials.filter((u) => u.region && pathWithin(provider.region.path, u.region.path)).map((u) => u.id), {
-    kind: 'PROVIDER_SUSPENDED', title: `${provider.name}已暂停接单和结算`,
-    body: `${provider.name}服务期内已有 ${count} 次投诉经核实责任在服务机构（${doc!.penalties.source}），已暂停接单和资金结算，请约谈并督促整改。`,
-    dedupe: `provider:${providerId}:suspended:${count}`,
-  });
-  await audit(tx, actor, { action: 'PROVIDER_SUSPENDED', entity: 'Provider', entityId: providerId, detail: { verifiedComplaints: count, threshold } });
 }
 
 const formatCn = (d: Date) => {

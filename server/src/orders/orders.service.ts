@@ -1,18 +1,18 @@
 // Orders from every channel (000 六: hotline or community worker selects services; the platform
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
-import type { Actor } from '../auth/actor.js';
-import { authorize, outOfScopeMessage, type Grant } from '../auth/permissions.js';
+import { type Actor, authorize, outOfScopeMessage, type Grant } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { assertElderInScope, elderScope } from '../elders/elders.service.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { pathWithin } from '../regions/regions.service.js';
-import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/ledger.service.js';
+import { assertElderInScope, elderScope } from '../elders/index.js';
+import { policyDocument } from '../policies/index.js';
+import { assertCaregiverAssignable, assertTakesOrders, providerForCommunity, providerUnitPrice } from '../providers/index.js';
+import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
+import { servingWhere } from '../enrolment/index.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -55,11 +55,13 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return existing;
   }
-  const c = await orderContext(prisma, grant, input);
+  const c = await orderContext(prisma, grant, input, now);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
   if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000) throw badInput('scheduledAt', '预约时间不能早于现在。');
   if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
+  // A terminated enrolment serves until its end (000 六·流程5 从下月起终止), not after it.
+  if (c.enrolment.serviceEndsAt && at >= c.enrolment.serviceEndsAt) throw badInput('scheduledAt', `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`);
 
   try {
     return await moneyTx(prisma, async (tx) => {
@@ -106,8 +108,8 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
  * (FORBIDDEN, NOT_ELIGIBLE, BAD_USER_INPUT, OUT_OF_ZONE, PROVIDER_SUSPENDED); a shortfall is not an
  * error here but `missingFen`, so the page can offer a top-up.
  */
-export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }) {
-  const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), input);
+export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }, now: Date) {
+  const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), input, now);
   const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
   const split = priceFrom(c, input.quantity, accounts);
   return {
@@ -118,22 +120,25 @@ export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { el
     missingFen: split.shortFen,
     selfPaidAvailableFen: Math.max(0, accounts.get('SELF_PAID')?.available ?? 0),
     providerName: c.provider.name,
+    unitPriceFen: c.item.priceFen ?? 0,
   };
 }
 
 /** The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. */
-async function orderContext(prisma: PrismaClient, grant: Grant, input: { elderId: string; serviceCode: string; quantity: number }) {
+async function orderContext(prisma: PrismaClient, grant: Grant, input: { elderId: string; serviceCode: string; quantity: number }, now: Date) {
   const elder = await assertElderInScope(prisma, grant, input.elderId);
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
-  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, status: 'ACTIVE' }, include: { policy: true } });
+  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, ...servingWhere(now) }, include: { policy: true }, orderBy: { startedOn: 'desc' } });
   if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
   const doc = policyDocument(enrolment.policy);
   const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
   const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
   if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
-  const provider = await providerFor(prisma, enrolment.policyId, elder.communityId);
-  if (provider.status !== 'ACTIVE') fail(ErrorCode.PROVIDER_SUSPENDED, `${provider.name}已被暂停接单，请联系街道或民政部门。`);
-  return { elder, enrolment, doc, item, serviceItem, provider };
+  const provider = await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
+  assertTakesOrders(provider);
+  // The provider's own price list (001 五(二)2); the subsidy still pays at most the programme's cap.
+  const priceFen = await providerUnitPrice(prisma, provider.id, serviceItem.id, item.priceFen);
+  return { elder, enrolment, doc, item: { ...item, priceFen }, serviceItem, provider };
 }
 
 type OrderContext = Awaited<ReturnType<typeof orderContext>>;
@@ -153,15 +158,6 @@ async function availableAccounts(tx: Tx, c: OrderContext) {
 /** The programme's price and payment split for the quantity, against what is free in each account. */
 const priceFrom = (c: OrderContext, quantity: number, accounts: Map<string, { available: number }>) =>
   priceOrder(c.doc, c.item, quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
-
-/** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
-async function providerFor(prisma: PrismaClient, policyId: string, communityId: string) {
-  const community = await prisma.region.findUniqueOrThrow({ where: { id: communityId } });
-  const zones = await prisma.serviceZone.findMany({ where: { policyId }, include: { regions: { include: { region: true } }, provider: true } });
-  const zone = zones.find((z) => z.regions.some((r) => pathWithin(community.path, r.region.path)));
-  if (!zone?.provider) return fail(ErrorCode.OUT_OF_ZONE, '老人所在社区还没有承接服务的机构，请联系民政部门。');
-  return zone.provider;
-}
 
 /**
  * Cancels an order that has not started (PLACED or ASSIGNED) and releases its holds. The elder,
@@ -189,6 +185,7 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
   const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
   if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active) throw badInput('caregiverId', '请选择本机构在岗的护理员。');
+  await assertCaregiverAssignable(prisma, caregiver, order);
   const claimed = await prisma.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'ASSIGNED', caregiverId } });
   if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这张工单已经开始服务、完成或取消，不能再派单。');
   return prisma.order.findUniqueOrThrow({ where: { id: order.id } });

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
-import { VISIT_EVIDENCE } from '../policies/policy.schema.js';
+import { VISIT_EVIDENCE } from '../policies/index.js';
 
 export const OrderStatus = enumOf('PLACED', 'ASSIGNED', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED', 'CANCELLED');
 export type OrderStatus = keyof typeof OrderStatus;
@@ -98,6 +98,7 @@ export class OrderQuote {
   @Field(() => Int, { description: '自费余额还差多少（分）；0 表示可以直接下单' }) missingFen!: number;
   @Field(() => Int, { description: '当前可用自费余额（分）' }) selfPaidAvailableFen!: number;
   @Field(() => String, { description: '承接服务的机构' }) providerName!: string;
+  @Field(() => Int, { description: '机构价格清单中的单价（分/单位；001 五(二)2）；高于补贴限价的部分计入自费' }) unitPriceFen!: number;
 }
 
 @InputType()

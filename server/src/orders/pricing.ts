@@ -1,7 +1,9 @@
 // How an order is paid: subsidy first from the bucket that pays for the item's mode, the rest
 // self-paid (000 四: 超出政府补贴额度的服务费用需老人自行支付; 001 三(三): 4 hours a month at no
-// more than 35 元 an hour). Pure: the service reads balances, this decides the split.
-import type { PolicyDocument } from '../policies/policy.schema.js';
+// more than 35 元 an hour). The item's price is the provider's own where it has a price list
+// (001 五(二)2): 35 元 is the subsidy's ceiling, so a price above it is split, the subsidy paying
+// up to the cap and the elder the rest. Pure: the service reads balances, this decides the split.
+import type { PolicyDocument } from '../policies/index.js';
 
 type Item = PolicyDocument['serviceGuide']['items'][number];
 type Bucket = PolicyDocument['allowance']['buckets'][number];
@@ -87,7 +89,9 @@ export function chargeForVisit(doc: PolicyDocument, item: Item, order: { quantit
   const payableMinutes = Math.min(booked, Math.ceil(Math.max(1, measuredMinutes) / step) * step);
   const chargedFen = Math.round((order.amountFen * payableMinutes) / booked);
   const bucket = doc.allowance.buckets.find((b) => b.pays.includes(item.mode));
-  const perHour = Math.min(item.priceFen ?? 0, bucket?.maxRateFenPerHour ?? item.priceFen ?? 0);
+  // The order's own unit price (the provider's price list, 001 五(二)2), capped as at booking.
+  const unitPrice = order.quantity > 0 ? Math.round(order.amountFen / order.quantity) : item.priceFen ?? 0;
+  const perHour = Math.min(unitPrice, bucket?.maxRateFenPerHour ?? unitPrice);
   let minutesLeft = payableMinutes;
   let fenLeft = chargedFen;
   const ordered = [...holds.filter((h) => h.kind !== 'SELF_PAID'), ...holds.filter((h) => h.kind === 'SELF_PAID')];

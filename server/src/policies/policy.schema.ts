@@ -148,6 +148,11 @@ export const policySchema = z
         overageNote: z.string().optional(),
         /** The monthly time must be spread over at least this many visits (001 三(三) "要分次进行"). */
         minVisitsPerMonth: z.number().int().positive().optional(),
+        /**
+         * How the split is enforced at ordering: one visit may use at most the monthly time minus
+         * (minVisitsPerMonth - 1) shortest visits of `minVisitMinutes`, so the rest needs another visit.
+         */
+        visitSplit: z.object({ minVisitMinutes: z.number().int().positive(), source, ...assumed }).strict().optional(),
         clearing: z.array(z.object({ on: z.enum(['ENROLMENT_ANNIVERSARY', 'DEATH', 'HUKOU_MOVED_OUT', 'MONTH_END', 'TERMINATION']), source }).strict()),
         source,
       })
@@ -202,29 +207,103 @@ export const policySchema = z
         verifiedComplaintsForSuspension: z.number().int().positive().optional(),
         suspensionActions: z.array(z.string()).default([]),
         suspensionGrounds: z.array(z.string()).default([]),
-        contractTerminationGrounds: z.array(z.string()).default([]),
+        /** Grounds on which the purchaser terminates a provider's contract, each with its clause; `code` is what a termination names. */
+        contractTerminationGrounds: z.array(z.object({ code, label: z.string().min(1), source, ...assumed }).strict()).default([]),
+        /** Days a provider is given to rectify after an interview (约谈 → 整改 → 核查). */
+        rectificationDays: z.number().int().positive(),
+        rectificationSource: source,
+        ...assumed,
         source,
+      })
+      .strict(),
+    /** What a caregiver must hold to be sent on a visit, and how early the provider is told a certificate runs out. */
+    caregivers: z
+      .object({
+        certificates: z
+          .array(
+            z
+              .object({
+                /** HEALTH, or SKILL:<name> (matched against the caregiver's certificates). */
+                kind: z.string().regex(/^(HEALTH|SKILL:\S+)$/),
+                label: z.string().min(1),
+                /** Items of these modes need it; absent means every item. */
+                forModes: z.array(z.enum(['ONLINE', 'OFFLINE'])).optional(),
+                source,
+                ...assumed,
+              })
+              .strict(),
+          )
+          .default([]),
+        expiryNoticeDays: z.number().int().positive(),
+        expirySource: source,
+        ...assumed,
       })
       .strict(),
     settlement: z
       .object({
+        /** Statements are built per calendar month; `assumed` where the source only says periodic (001 七(三) 定期结算). */
         cycle: z.literal('MONTHLY'),
+        cycleSource: source.optional(),
+        ...assumed,
         basis: z.string().min(1),
-        /** Online service paid per enrolled elder per month. */
-        onlineServiceFenPerElder: fen.optional(),
+        /**
+         * The online platform's fee per elder served in the month (000 七: 线上服务按实际服务人数按月据实结算),
+         * posted from the programme's budget to the platform's payable on approval, never into an elder's wallet.
+         */
+        platformFee: z.object({ fenPerServedElder: fen, served: z.string().min(1), source, ...assumed }).strict().optional(),
         evaluationRequired: z.boolean(),
         failedEvaluationHolds: z.boolean(),
         documents: z.array(z.string()).default([]),
         source,
       })
       .strict(),
+    /**
+     * Visits officials should look at (异常工单); every threshold is the programme's or marked assumed.
+     * A visit far shorter than booked is charged by measured time and listed, and holds the
+     * provider's month until an official resolves it.
+     */
+    exceptions: z
+      .object({
+        /** SHORT_VISIT: an hourly visit whose measured time is below this share of the booking (percent). */
+        shortVisitPercent: z.number().int().min(1).max(99),
+        /** QUICK_SAME_POINT: check-in and check-out within this many metres and minutes of each other. */
+        samePointMeters: z.number().int().positive(),
+        samePointMinutes: z.number().int().positive(),
+        /** LOCATION_REPEATED: one caregiver's check-ins identical to the metre on at least this many visits in a month. */
+        repeatedLocationVisits: z.number().int().min(2),
+        source,
+        ...assumed,
+      })
+      .strict()
+      .default({
+        shortVisitPercent: 50, samePointMeters: 10, samePointMinutes: 10, repeatedLocationVisits: 5, source: '000 七',
+        assumed: true, note: '原文只要求据实结算，异常阈值为假定值',
+      }),
     terminationReasons: z
       .array(
         z
-          .object({ reason: z.enum(TERMINATION_REASONS), label: z.string().min(1), effective: z.enum(['NEXT_MONTH', 'IMMEDIATE']), source, ...assumed })
+          .object({
+            reason: z.enum(TERMINATION_REASONS),
+            label: z.string().min(1),
+            effective: z.enum(['NEXT_MONTH', 'IMMEDIATE']),
+            /** Takes effect when filed, without the review stages (a death or hukou move is a fact on record). */
+            fastTrack: z.boolean().default(false),
+            source,
+            ...assumed,
+          })
           .strict(),
       )
       .min(1),
+    /** The reviews a termination request passes, in order, before it takes effect (000 附件3). */
+    terminationReview: z
+      .object({
+        stages: z.array(z.object({ stage: z.enum(['COMMUNITY_REVIEW', 'STREET_REVIEW']), role: z.enum(ROLES_DECIDING) }).strict()).min(1),
+        source,
+        ...assumed,
+      })
+      .strict(),
+    /** The programme that carries on after `effective.to`: applications approved too late to start in this one enrol there. */
+    successor: z.object({ code, source, ...assumed }).strict().optional(),
     zones: z
       .array(
         z
@@ -247,7 +326,8 @@ export const policySchema = z
     const zoneDup = dup(doc.zones.map((z) => z.code));
     if (zoneDup) ctx.addIssue({ code: 'custom', path: ['zones'], message: `duplicate zone ${zoneDup}` });
     if (doc.allowance.monthlyTotalFen !== undefined) {
-      const sum = doc.allowance.buckets.filter((b) => b.unit === 'FEN').reduce((s, b) => s + b.amount, 0);
+      // The stated total covers the wallet's buckets and, where there is one, the platform's fee per elder (000 七: 线上 30 元 + 线下 70 元).
+      const sum = doc.allowance.buckets.filter((b) => b.unit === 'FEN').reduce((s, b) => s + b.amount, 0) + (doc.settlement.platformFee?.fenPerServedElder ?? 0);
       if (sum !== doc.allowance.monthlyTotalFen) {
         ctx.addIssue({ code: 'custom', path: ['allowance'], message: `buckets add up to ${sum} fen, not the stated ${doc.allowance.monthlyTotalFen}` });
       }

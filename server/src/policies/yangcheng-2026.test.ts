@@ -75,7 +75,7 @@ describe('阳城县 (001)', () => {
     expect(doc.penalties.verifiedComplaintsForSuspension).toBe(3);
     expect(doc.penalties.suspensionActions).toEqual(['约谈', '督促整改', '暂停资金结算']);
     expect(doc.penalties.contractTerminationGrounds).toHaveLength(8);
-    expect(doc.penalties.contractTerminationGrounds.some((g) => g.includes('虚假服务'))).toBe(true);
+    expect(doc.penalties.contractTerminationGrounds.some((g) => g.label.includes('虚假服务') && g.source === '001 八(二)2(2)')).toBe(true);
   });
 
   it('001 八(一): exit on hukou transfer, death (at once), no longer eligible, cashing out', () => {

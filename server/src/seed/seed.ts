@@ -100,6 +100,19 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     const caregivers = generateCaregivers(provider.code, 4, seed);
     await prisma.caregiver.createMany({ data: caregivers.map((c) => ({ providerId: provider.id, name: c.name, phone: c.phone, skills: c.skills })) });
   }
+  // Every demo caregiver holds what both programmes ask of a visit (000 五: 健康状况证明, 劳动从业
+  // 资格), valid for three years from the seed's day, so the demo and the tests can assign them.
+  const certifiedUntil = new Date(`${Number(today.slice(0, 4)) + 3}${today.slice(4)}T00:00:00Z`);
+  const demoCaregivers = await prisma.caregiver.findMany({ select: { id: true } });
+  await prisma.caregiverCertificate.createMany({ data: demoCaregivers.flatMap((c) => ['HEALTH', 'SKILL:养老护理'].map((kind) => ({ caregiverId: c.id, kind, expiresOn: certifiedUntil }))) });
+  // The purchase contract behind each zone (001 六), for the seed's programme year.
+  for (const policy of policies) {
+    for (const providerId of new Set(policy.zones.map((z) => providerByZone.get(z.id)!))) {
+      await prisma.providerContract.create({
+        data: { providerId, policyId: policy.id, startsOn: new Date(`${today.slice(0, 4)}-01-01T00:00:00Z`), endsOn: new Date(`${today.slice(0, 4)}-12-31T00:00:00Z`), quantity: '服务片区内全部服务对象', quality: '按服务指南和服务规范提供服务', settlementMethod: '按月据实结算', liability: '按合同约定承担违约责任' },
+      });
+    }
+  }
 
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 

@@ -76,10 +76,11 @@ export const huangpi2020: PolicyInput = {
     source: '000 六',
   },
   allowance: {
-    // 000 三/四/七 and 附件2: 每人每月 100 元 = 线上 30 元 + 线下 70 元.
+    // 000 三/四/七 and 附件2: 每人每月 100 元 = 线上 30 元 + 线下 70 元. Only the 70 元 is the elder's
+    // wallet; the 30 元 is the platform's fee per elder served (settlement.platformFee), so the
+    // online services themselves are free to the elder and nothing is credited for them.
     monthlyTotalFen: 10000,
     buckets: [
-      { accountKind: 'SUBSIDY_ONLINE', unit: 'FEN', amount: 3000, rollover: 'UNTIL_CLEARING', pays: ['ONLINE'], source: '000 七' },
       { accountKind: 'SUBSIDY_OFFLINE', unit: 'FEN', amount: 7000, rollover: 'UNTIL_CLEARING', pays: ['OFFLINE'], source: '000 七' },
     ],
     // 000 四: 超出政府补贴 70 元额度的服务费用需老人自行支付.
@@ -220,25 +221,70 @@ export const huangpi2020: PolicyInput = {
   penalties: {
     suspensionActions: ['整改', '整改合格后再行结算'],
     suspensionGrounds: ['第三方服务质量评价报告不合格'],
-    contractTerminationGrounds: [],
+    // 000 五 lists the conditions a provider must meet (1–8) but no termination clause; a provider
+    // that no longer meets them is taken as grounds, marked assumed.
+    contractTerminationGrounds: [
+      { code: 'NO_LONGER_QUALIFIED', label: '不再具备承接主体应具备的条件', source: '000 五', assumed: true, note: '方案列出承接条件 1–8，未写终止情形' },
+    ],
+    // 000 七: 评价报告不合格的，要及时整改，待整改合格后再行结算 (no deadline given).
+    rectificationDays: 30,
+    rectificationSource: '000 七',
+    assumed: true,
+    note: '方案未规定整改期限，取 30 日',
     source: '000 七',
+  },
+  caregivers: {
+    certificates: [
+      // 000 五 服务人员 1: 具备相应的劳动从业资格，具有符合工作岗位要求的文化程度、健康状况证明.
+      { kind: 'HEALTH', label: '健康状况证明', forModes: ['OFFLINE'], source: '000 五' },
+      { kind: 'SKILL:养老护理', label: '养老护理劳动从业资格证书', forModes: ['OFFLINE'], source: '000 五', assumed: true, note: '方案写“具备相应的劳动从业资格”，未写证书名称' },
+    ],
+    expiryNoticeDays: 30,
+    expirySource: '000 五',
+    assumed: true,
+    note: '方案未规定证件到期提醒；提前 30 日提醒服务机构',
   },
   settlement: {
     cycle: 'MONTHLY',
     basis: '根据每月产生的实际服务金额、实际服务人数按月据实结算',
-    onlineServiceFenPerElder: 3000,
+    // 000 七: 线上服务由区民政局按实际服务人数按月据实结算 (30 元 per elder). Posted from the
+    // programme's funding to the platform's payable when the month is approved.
+    platformFee: {
+      fenPerServedElder: 3000,
+      served: '当月在册且当月接受过服务（已确认的上门服务，或接通的关爱电话）的老人',
+      source: '000 七',
+      assumed: true,
+      note: '“实际服务人数”按当月有已确认服务或接通关爱电话的在册老人计（口径为假定）',
+    },
     evaluationRequired: true,
     failedEvaluationHolds: true,
     documents: ['黄陂区居家养老服务结算汇总表', '黄陂区居家养老线下服务记录', '黄陂区居家养老线上服务签约统计表'],
     source: '000 七',
   },
   terminationReasons: [
-    { reason: 'MOVED_HUKOU', label: '户籍迁出', effective: 'NEXT_MONTH', source: '000 附件3' },
-    { reason: 'DIED', label: '死亡', effective: 'NEXT_MONTH', source: '000 附件3' },
+    // 000 六·流程5: 从下月起终止线上线下服务 — every exit runs to the month's end. Death and a hukou
+    // move are facts on record (000 七 clears the wallet at once on either), so they take effect
+    // when filed; 附件3 itself names no exception, hence assumed.
+    {
+      reason: 'MOVED_HUKOU', label: '户籍迁出', effective: 'NEXT_MONTH', fastTrack: true, source: '000 附件3',
+      assumed: true, note: '户籍迁出凭户口迁移证明直接生效，不经社区、街道审核（附件3未列例外，依据 000 七 迁出即清零）',
+    },
+    {
+      reason: 'DIED', label: '死亡', effective: 'NEXT_MONTH', fastTrack: true, source: '000 附件3',
+      assumed: true, note: '死亡凭死亡证明直接生效，不经社区、街道审核（附件3未列例外，依据 000 七 去世即清零）',
+    },
     { reason: 'MISSING', label: '失踪', effective: 'NEXT_MONTH', source: '000 附件3' },
     { reason: 'NO_LONGER_ELIGIBLE', label: '对象条件不符合', effective: 'NEXT_MONTH', source: '000 附件3' },
     { reason: 'GAVE_UP', label: '放弃服务', effective: 'NEXT_MONTH', source: '000 附件3' },
   ],
+  // 000 附件3《终止表》: 社区（村）审核意见, then 街（乡）审核意见, each stamped.
+  terminationReview: {
+    stages: [
+      { stage: 'COMMUNITY_REVIEW', role: 'COMMUNITY_WORKER' },
+      { stage: 'STREET_REVIEW', role: 'STREET_OFFICER' },
+    ],
+    source: '000 附件3',
+  },
   zones: [
     {
       code: 'HP_DISTRICT', name: '黄陂区全区', regionCodes: ['420116'], source: '000 五',

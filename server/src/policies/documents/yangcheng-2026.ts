@@ -91,6 +91,9 @@ export const yangcheng2026: PolicyInput = {
     overagePaidByElder: true,
     overageNote: '方案只规定 4 小时免费服务；超出部分按服务商价格自费，由老人自愿购买（二、积极引导与自愿购买相结合）',
     minVisitsPerMonth: 2,
+    // 001 三(三) 每月4小时（要分次进行）: one visit may use at most 4 h minus one shortest visit (3 h),
+    // so the 4 hours take at least two visits.
+    visitSplit: { minVisitMinutes: 60, source: '001 三(三)', assumed: true, note: '方案未规定每次最短服务时长，取 1 小时（服务指南按小时计）' },
     clearing: [{ on: 'MONTH_END', source: '001 三(三)' }],
     source: '001 三(三)',
   },
@@ -143,19 +146,37 @@ export const yangcheng2026: PolicyInput = {
       '合同约定的其他情形',
     ],
     contractTerminationGrounds: [
-      '不再具备相应资质的',
-      '以各种方式记录虚假服务并以此作为政府补贴依据的',
-      '承接主体或联合其他单位向老年人推销、销售保健品的',
-      '承接主体或联合其他单位诈骗老人钱财的',
-      '使用本机构自行发行卡让老人充值的',
-      '承接主体的上级单位（或母公司）开展涉嫌诈骗或非法集资活动的',
-      '多次被服务对象投诉，县民政局采取约谈、督促整改、暂停资金结算等措施处理，仍不整改的',
-      '有其他严重违背公益性养老服务方向或违法违纪行为的',
+      { code: 'NO_QUALIFICATION', label: '不再具备相应资质的', source: '001 八(二)2(1)' },
+      { code: 'FALSE_SERVICE_RECORDS', label: '以各种方式记录虚假服务并以此作为政府补贴依据的', source: '001 八(二)2(2)' },
+      { code: 'SELLING_HEALTH_PRODUCTS', label: '承接主体或联合其他单位向老年人推销、销售保健品的', source: '001 八(二)2(3)' },
+      { code: 'DEFRAUDING_ELDERS', label: '承接主体或联合其他单位诈骗老人钱财的', source: '001 八(二)2(4)' },
+      { code: 'OWN_PREPAID_CARDS', label: '使用本机构自行发行卡让老人充值的', source: '001 八(二)2(5)' },
+      { code: 'PARENT_FRAUD', label: '承接主体的上级单位（或母公司）开展涉嫌诈骗或非法集资活动的', source: '001 八(二)2(6)' },
+      { code: 'UNRECTIFIED_COMPLAINTS', label: '多次被服务对象投诉，县民政局采取约谈、督促整改、暂停资金结算等措施处理，仍不整改的', source: '001 八(二)2(7)' },
+      { code: 'SERIOUS_VIOLATION', label: '有其他严重违背公益性养老服务方向或违法违纪行为的', source: '001 八(二)2(8)' },
     ],
+    // 001 八(二)1 约谈、督促整改 sets no deadline for the rectification.
+    rectificationDays: 30,
+    rectificationSource: '001 八(二)1',
+    assumed: true,
+    note: '方案未规定整改期限，取 30 日',
     source: '001 八(二)',
   },
+  caregivers: {
+    certificates: [
+      { kind: 'HEALTH', label: '健康证明', forModes: ['OFFLINE'], source: '001 八(二)2(1)', assumed: true, note: '方案只写“不再具备相应资质的”终止合同，未列服务人员证件；按上门服务通行要求须持有效健康证明' },
+    ],
+    expiryNoticeDays: 30,
+    expirySource: '001 十(三)',
+    assumed: true,
+    note: '方案要求定期培训服务人员，未规定证件到期提醒；提前 30 日提醒服务机构',
+  },
   settlement: {
+    // 001 七(三) says 定期结算 (periodic) without the period; monthly is ours.
     cycle: 'MONTHLY',
+    cycleSource: '001 七(三)',
+    assumed: true,
+    note: '原文为“定期结算”，未规定周期，按月结算为假定',
     basis: '根据承接主体提供的服务记录（和平台保持一致）定期结算；所有服务记录须全部录入平台',
     evaluationRequired: false,
     failedEvaluationHolds: true,
@@ -163,10 +184,21 @@ export const yangcheng2026: PolicyInput = {
     source: '001 七(三)',
   },
   terminationReasons: [
-    { reason: 'MOVED_HUKOU', label: '户籍转移', effective: 'NEXT_MONTH', source: '001 八(一)1', assumed: true, note: '方案写“从本行政区退出”，未定生效时间' },
-    { reason: 'DIED', label: '本人亡故', effective: 'IMMEDIATE', source: '001 八(一)2' },
+    { reason: 'MOVED_HUKOU', label: '户籍转移', effective: 'NEXT_MONTH', fastTrack: true, source: '001 八(一)1', assumed: true, note: '方案写“从本行政区退出”，未定生效时间；凭户口迁移证明直接生效' },
+    // 001 八(一)2: 本人亡故的，即行退出 — at once, without waiting for reviews.
+    { reason: 'DIED', label: '本人亡故', effective: 'IMMEDIATE', fastTrack: true, source: '001 八(一)2' },
     { reason: 'NO_LONGER_ELIGIBLE', label: '不再符合条件（经核定）', effective: 'NEXT_MONTH', source: '001 八(一)3', assumed: true },
     { reason: 'CASHED_OUT', label: '不按规定接受服务，直接套取现金或以商品代替服务（经核实）', effective: 'IMMEDIATE', source: '001 八(一)4', assumed: true },
   ],
+  // 001 八(一)3/4: 经核定后退出、经核实退出 — who verifies is not said.
+  terminationReview: {
+    stages: [
+      { stage: 'COMMUNITY_REVIEW', role: 'COMMUNITY_WORKER' },
+      { stage: 'STREET_REVIEW', role: 'STREET_OFFICER' },
+    ],
+    source: '001 八(一)',
+    assumed: true,
+    note: '方案未规定退出的审核环节，沿用村（社区）、乡镇两级审核；县民政局再将退出情况反馈服务商（001 八(一)5）',
+  },
   zones: [zone('ZONE_1', '第一片区'), zone('ZONE_2', '第二片区'), zone('ZONE_3', '第三片区')],
 };
