@@ -28,6 +28,8 @@ export enum ErrorCode {
   CAREGIVER_NOT_CERTIFIED = 'CAREGIVER_NOT_CERTIFIED',
   /** Reinstating a suspended provider before a rectification was verified (001 八(二)1; 000 七). */
   RECTIFICATION_NOT_VERIFIED = 'RECTIFICATION_NOT_VERIFIED',
+  /** An enrolment that would start after its programme's last day, with no successor to carry it. */
+  PROGRAMME_ENDED = 'PROGRAMME_ENDED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -51,6 +53,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   EVIDENCE_NOT_ACCEPTED: '老人所属项目不接受这种确认方式。',
   CAREGIVER_NOT_CERTIFIED: '这位护理员没有有效的健康证明或所需的技能证书，不能派单。',
   RECTIFICATION_NOT_VERIFIED: '这家机构的整改还没有经民政部门核查合格，不能恢复接单和结算。',
+  PROGRAMME_ENDED: '本期项目已到期，不能再纳入新的服务对象；请等新一期项目下达后再办理。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -1,20 +1,18 @@
 // Applications: application → staged reviews (with 公示) → enrolment and 告知书.
 // Stages, roles and notice length come from the policy document.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { EventBus } from '../common/events.js';
 import { badInput, ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { assertElderInScope, elderScope } from '../elders/elders.service.js';
+import { assertElderInScope, elderScope } from '../elders/index.js';
 import { todayInShanghai } from '../common/calendar.js';
-import { evaluateEligibility, type EligibilityVerdict } from '../policies/eligibility.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
+import { evaluateEligibility, type EligibilityVerdict, type PolicyDocument, policyDocument } from '../policies/index.js';
 import { activePolicy, dateOnly, elderFacts } from './eligibility.service.js';
 import { noticeLetter } from './notice-letter.js';
+import { enrolmentTarget } from './programme-end.js';
 
 type Stage = 'COMMUNITY_REVIEW' | 'PUBLIC_NOTICE' | 'STREET_REVIEW' | 'DISTRICT_FILING';
 const ROLE_NAMES: Record<string, string> = { COMMUNITY_WORKER: '社区（村）工作人员', STREET_OFFICER: '街道（乡镇）', DISTRICT_ADMIN: '区（县）民政部门' };
@@ -42,6 +40,9 @@ export async function submitApplication(prisma: PrismaClient, actor: Actor, inpu
   await assertElderInScope(prisma, authorize(actor, 'submitApplication'), input.elderId);
   const { policy, doc } = await activePolicy(prisma, input.policyCode);
   const today = todayInShanghai(now);
+  if (doc.effective.to && today > doc.effective.to && !doc.successor) {
+    fail(ErrorCode.PROGRAMME_ENDED, `《${doc.name}》已于 ${doc.effective.to} 结束，不再受理新的申请；请等新一期项目下达后再申请。`);
+  }
   const { elder, facts } = await elderFacts(prisma, input.elderId, doc, today);
   if (!facts.livesInRegion) fail(ErrorCode.NOT_ELIGIBLE, `${elder.name}不住在${doc.region.name}，不能申请本项目。`);
   const verdict = evaluateEligibility(doc, facts, input.category ?? undefined);
@@ -134,8 +135,11 @@ export async function reviewApplication(
   const next = stages[stages.indexOf(stage) + 1] as Stage | undefined;
   const approveLast = input.decision === 'APPROVE' && !next;
   const noticeRule = next === 'PUBLIC_NOTICE' ? doc.workflow.stages.find((s) => s.stage === 'PUBLIC_NOTICE') : undefined;
+  // Service starts next month: past the programme's last day it goes to the successor or is
+  // refused (PROGRAMME_ENDED) before anything is written.
+  const target = approveLast ? await enrolmentTarget(prisma, app, doc, todayInShanghai(now)) : null;
 
-  let approved: { enrolmentId: string; startedOn: string } | null = null;
+  let approved: { enrolmentId: string; startedOn: string; policyId: string } | null = null;
   const result = await prisma.$transaction(async (tx) => {
     // Claim the stage: a concurrent decision on the same stage finds it moved and stops here.
     const claimed = await tx.application.updateMany({
@@ -163,14 +167,13 @@ export async function reviewApplication(
         })),
       });
     }
-    if (approveLast) {
+    if (target) {
       const today = todayInShanghai(now);
       // Service and the monthly allowance start on the first day of the next month.
-      const [y, m] = today.split('-').map(Number);
-      const startedOn = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
-      const letter = noticeLetter(doc, { elderName: app.elder.name, startedOn, communityName: app.elder.community.name, issuedOn: today });
+      const { startedOn } = target;
+      const letter = noticeLetter(target.doc, { elderName: app.elder.name, startedOn, communityName: app.elder.community.name, issuedOn: today });
       const enrolment = await tx.enrolment.create({
-        data: { elderId: app.elderId, policyId: app.policyId, applicationId: app.id, category: app.category, startedOn: dateOnly(startedOn), noticeLetter: letter },
+        data: { elderId: app.elderId, policyId: target.policyId, applicationId: app.id, category: target.category, startedOn: dateOnly(startedOn), noticeLetter: letter },
       });
       await tx.elder.update({ where: { id: app.elderId }, data: { status: 'ENROLLED' } });
       await tx.notice.createMany({
@@ -179,16 +182,16 @@ export async function reviewApplication(
           dedupeKey: `application:${app.id}:approved:${userId}`,
         })),
       });
-      await audit(tx, actor, { action: 'ENROLMENT_CREATED', entity: 'Enrolment', entityId: enrolment.id, detail: { application: app.id, startedOn } });
-      approved = { enrolmentId: enrolment.id, startedOn };
+      await audit(tx, actor, { action: 'ENROLMENT_CREATED', entity: 'Enrolment', entityId: enrolment.id, detail: { application: app.id, startedOn, policy: target.doc.code, carriedOverFrom: target.carriedOverFrom ?? null } });
+      approved = { enrolmentId: enrolment.id, startedOn, policyId: target.policyId };
     }
     return tx.application.findUniqueOrThrow({ where: { id: app.id } });
   }).catch((err: { code?: string }) => {
     if (err.code === 'P2002') fail(ErrorCode.INVALID_STATE, '这一环节已经办理过了。');
     throw err;
   });
-  const done = approved as { enrolmentId: string; startedOn: string } | null;
-  if (done) await events.publish('enrolment.approved', { ...done, elderId: app.elderId, policyId: app.policyId, at: now });
+  const done = approved as { enrolmentId: string; startedOn: string; policyId: string } | null;
+  if (done) await events.publish('enrolment.approved', { ...done, elderId: app.elderId, at: now });
   return result;
 }
 

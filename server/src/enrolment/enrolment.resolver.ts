@@ -1,14 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Elder, Enrolment, PolicyRef } from '../elders/elders.types.js';
+import { Elder, Enrolment, PolicyRef } from '../elders/index.js';
 import { dismissObjection, getApplication, listApplications, objectToApplication, reviewApplication, submitApplication } from './application.service.js';
-import { terminateEnrolment } from './enrolment.service.js';
+import { listTerminationRequests, requestTermination, reviewTermination, terminateEnrolment } from './enrolment.service.js';
 import { checkEligibility, recordCapabilityAssessment, screenEligibleElders } from './eligibility.service.js';
 import {
   Application, ApplicationConnection, ApplicationFilter, ApplicationReview, CapabilityAssessment, CapabilityAssessmentInput,
   EligibilityResult, Objection, ReviewDecision, Reviewer, ScreeningConnection, SubmitApplicationInput, TerminationReason,
+  TerminationRequest, TerminationRequestConnection, TerminationRequestFilter, TerminationReview,
 } from './enrolment.types.js';
 
 
@@ -102,7 +103,9 @@ export class ApplicationReviewResolver {
 
 @Resolver(() => Enrolment)
 export class EnrolmentMutations {
-  @Mutation(() => Enrolment, { description: '终止服务（《终止表》）：按政策从下月起或即时停止，并通知钱包与工单' })
+  @Mutation(() => Enrolment, {
+    description: '提交终止服务（《终止表》）：与 requestTermination 相同，经社区（村）、街（乡）审核后按终止原因的生效规则停止服务；死亡、户籍迁出等按项目规定直接生效。返回服务（审核期间仍在服务）',
+  })
   async terminateEnrolment(
     @Arg('elderId', () => ID) elderId: string,
     @Arg('reason', () => TerminationReason) reason: string,
@@ -126,5 +129,64 @@ export class EnrolmentMutations {
   @FieldResolver(() => String, { nullable: true })
   endedOn(@Root() e: { endedOn: Date | string | null }) {
     return toDay(e.endedOn);
+  }
+}
+
+const asDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const shapeRequest = <T extends { lastServiceDay: Date | null }>(r: T) => ({ ...r, lastServiceDay: asDay(r.lastServiceDay) });
+
+@Resolver(() => TerminationRequest)
+export class TerminationResolver {
+  @Mutation(() => TerminationRequest, {
+    description: '提交终止申请（《居家养老服务终止表》，000 附件3）：待社区（村）、街（乡）审核；项目规定可直接生效的原因（如死亡）须在备注写明依据。已有审核中的申请、没有在享受的服务：INVALID_STATE；原因不在项目所列：BAD_USER_INPUT',
+  })
+  async requestTermination(
+    @Arg('elderId', () => ID) elderId: string,
+    @Arg('reason', () => TerminationReason) reason: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return shapeRequest((await requestTermination(ctx.prisma, ctx.app.events, requireActor(ctx.actor), { elderId, reason, note }, ctx.app.clock())).request);
+  }
+
+  @Mutation(() => TerminationRequest, {
+    description: '审核终止申请的当前环节，须填写审核意见；最后一级通过后按终止原因的生效规则停止服务。辖区外：FORBIDDEN；已办结或不是本级环节：INVALID_STATE',
+  })
+  async reviewTermination(
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => ReviewDecision) decision: 'APPROVE' | 'REJECT',
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return shapeRequest(await reviewTermination(ctx.prisma, ctx.app.events, requireActor(ctx.actor), { id, decision, comment }, ctx.app.clock()));
+  }
+
+  @Query(() => TerminationRequestConnection, { description: '我辖区内的终止申请（可按状态筛选，审核中的为待办）' })
+  async terminationRequests(
+    @Arg('filter', () => TerminationRequestFilter, { nullable: true }) filter: TerminationRequestFilter | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
+    const c = await listTerminationRequests(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
+    return { ...c, edges: c.edges.map((e) => ({ ...e, node: shapeRequest(e.node) })) };
+  }
+
+  @FieldResolver(() => Elder)
+  async elder(@Root() r: TerminationRequest, @Ctx() ctx: Context) {
+    return ctx.loaders.elderById.load(r.elderId);
+  }
+
+  @FieldResolver(() => [TerminationReview])
+  async reviews(@Root() r: TerminationRequest, @Ctx() ctx: Context) {
+    // A listed page carries its reviews; a single request reads its own.
+    return r.reviews ?? ctx.prisma.terminationReview.findMany({ where: { requestId: r.id }, orderBy: { at: 'asc' } });
+  }
+}
+
+@Resolver(() => TerminationReview)
+export class TerminationReviewResolver {
+  @FieldResolver(() => Reviewer)
+  async reviewer(@Root() review: TerminationReview, @Ctx() ctx: Context) {
+    return ctx.loaders.userById.load(review.reviewerId);
   }
 }

@@ -1,5 +1,6 @@
 // Both programmes end to end through GraphQL with the real roles: application, staged reviews,
 // 公示 with an objection, rejection, enrolment with its 告知书, termination.
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../common/events.js';
 import { todayInShanghai } from '../common/calendar.js';
@@ -127,14 +128,21 @@ describe('黄陂区: community review → 公示 → street approval → distric
     expect(code(await t.gql(REVIEW, { id: appId, d: 'APPROVE' }, tok.district_admin))).toBe('INVALID_STATE');
   });
 
-  it('termination stops service from next month, tells the wallet and orders, and cannot be repeated', async () => {
+  it('termination passes the community and the street (000 附件3), then stops service from next month, tells the wallet and orders, and cannot be repeated', async () => {
     const before = terminated.length;
     expect(code(await t.gql(TERMINATE, { e: elderId, r: 'CASHED_OUT' }, tok.worker))).toBe('BAD_USER_INPUT'); // not a Huangpi reason
     const r = await t.gql(TERMINATE, { e: elderId, r: 'GAVE_UP', n: '老人自愿放弃' }, tok.worker);
     expect(r.errors).toBeUndefined();
+    expect(r.data!.terminateEnrolment).toMatchObject({ status: 'ACTIVE', endedOn: null }); // filed, not yet reviewed
+    expect(terminated.length).toBe(before);
+    const request = await t.db.prisma.terminationRequest.findFirstOrThrow({ where: { elderId, status: 'PENDING' } });
+    const REVIEW_T = 'mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status stage } }';
+    expect((await t.gql(REVIEW_T, { id: request.id, c: '情况属实' }, tok.worker)).data!.reviewTermination.stage).toBe('STREET_REVIEW');
+    expect((await t.gql(REVIEW_T, { id: request.id, c: '同意' }, tok.street_officer)).data!.reviewTermination.status).toBe('APPROVED');
     const [y, m] = todayInShanghai(now).split('-').map(Number);
     const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    expect(r.data!.terminateEnrolment).toMatchObject({ status: 'TERMINATED', endedOn: monthEnd, terminationReason: 'GAVE_UP' });
+    const e = (await t.gql(ELDER, { id: elderId }, tok.worker)).data!.elder;
+    expect(e.enrolment).toMatchObject({ status: 'TERMINATED', endedOn: monthEnd });
     expect(terminated.length).toBe(before + 1);
     expect(terminated.at(-1)).toMatchObject({ elderId, reason: 'GAVE_UP', lastServiceDay: monthEnd });
     const again = await counts();
@@ -187,7 +195,7 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
     const e = (await t.gql(ELDER, { id: elderId }, tok.yc_worker)).data!.elder;
     expect(e.enrolment.noticeLetter).toMatch(/每月 4 小时.*不超过 35 元.*不能滚存/);
     // 001 八(一)2: death ends service at once.
-    const r = await t.gql(TERMINATE, { e: elderId, r: 'DIED' }, tok.yc_worker);
+    const r = await t.gql(TERMINATE, { e: elderId, r: 'DIED', n: '死亡医学证明' }, tok.yc_worker); // fast-tracked: takes effect when filed
     expect(r.data!.terminateEnrolment.endedOn).toBe(todayInShanghai(now));
     expect((await t.gql(ELDER, { id: elderId }, tok.yc_worker)).data!.elder.status).toBe('DECEASED');
   });

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { SelfCareAbility } from '../common/enums.js';
-import { Elder, PolicyRef } from '../elders/elders.types.js';
+import { Elder, PolicyRef } from '../elders/index.js';
 
 export const ApplicationStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED', WITHDRAWN: 'WITHDRAWN' } as const;
 export const ApplicationStage = { COMMUNITY_REVIEW: 'COMMUNITY_REVIEW', PUBLIC_NOTICE: 'PUBLIC_NOTICE', STREET_REVIEW: 'STREET_REVIEW', DISTRICT_FILING: 'DISTRICT_FILING', DONE: 'DONE' } as const;
@@ -9,11 +9,15 @@ export const ReviewDecision = { APPROVE: 'APPROVE', REJECT: 'REJECT' } as const;
 export const TerminationReason = {
   MOVED_HUKOU: 'MOVED_HUKOU', DIED: 'DIED', MISSING: 'MISSING', NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE', GAVE_UP: 'GAVE_UP', CASHED_OUT: 'CASHED_OUT',
 } as const;
+export const TerminationRequestStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED' } as const;
+export const TerminationStage = { COMMUNITY_REVIEW: 'COMMUNITY_REVIEW', STREET_REVIEW: 'STREET_REVIEW', DONE: 'DONE' } as const;
 export const Intake = { APPLICATION: 'APPLICATION', REGISTRY_SCREENING: 'REGISTRY_SCREENING' } as const;
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: '办理中 / 已批准 / 未通过 / 已撤回' });
 registerEnumType(ApplicationStage, { name: 'ApplicationStage', description: '社区初审 / 公示 / 街道审批 / 区民政备案 / 已办结' });
 registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
 registerEnumType(TerminationReason, { name: 'TerminationReason', description: '户籍迁出 / 死亡 / 失踪 / 不再符合条件 / 放弃服务 / 套取现金或以物代服务' });
+registerEnumType(TerminationRequestStatus, { name: 'TerminationRequestStatus', description: '审核中 / 已生效 / 已退回' });
+registerEnumType(TerminationStage, { name: 'TerminationStage', description: '社区（村）审核 / 街（乡）审核 / 已办结' });
 registerEnumType(Intake, { name: 'Intake', description: '本人申请 / 民政依托信息库筛选' });
 
 @ObjectType()
@@ -130,4 +134,38 @@ export class CapabilityAssessmentInput {
   @Field(() => String, { description: 'YYYY-MM-DD' }) assessedOn!: string;
   @Field(() => Int, { nullable: true }) score?: number;
   @Field(() => String, { nullable: true }) note?: string;
+}
+
+@ObjectType({ description: '终止申请的一级审核意见（《终止表》）' })
+export class TerminationReview {
+  @Field(() => TerminationStage) stage!: string;
+  @Field(() => ReviewDecision) decision!: string;
+  @Field(() => String) comment!: string;
+  reviewerId!: string;
+  @Field(() => Reviewer) reviewer?: Reviewer;
+  @Field(() => Date) at!: Date;
+}
+
+@ObjectType({ description: '终止申请（《居家养老服务终止表》）：社区（村）、街（乡）审核后生效；死亡、户籍迁出等按项目规定可直接生效' })
+export class TerminationRequest {
+  @Field(() => ID) id!: string;
+  elderId!: string;
+  @Field(() => Elder) elder?: Elder;
+  @Field(() => TerminationReason) reason!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => TerminationRequestStatus) status!: string;
+  @Field(() => TerminationStage, { description: '正在等待的审核环节' }) stage!: string;
+  @Field(() => Boolean, { description: '按项目规定直接生效，未经审核' }) fastTracked!: boolean;
+  @Field(() => Date) requestedAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '生效后的最后服务日（含）' }) lastServiceDay?: string | null;
+  @Field(() => [TerminationReview]) reviews?: TerminationReview[];
+}
+
+@ObjectType()
+export class TerminationRequestConnection extends ConnectionType(TerminationRequest, 'TerminationRequest') {}
+
+@InputType()
+export class TerminationRequestFilter {
+  @Field(() => TerminationRequestStatus, { nullable: true }) status?: string;
 }

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { ServiceItem } from '../catalogue/catalogue.types.js';
+import { requireActor, authorize } from '../auth/index.js';
+import { ServiceItem } from '../catalogue/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Elder } from '../elders/elders.types.js';
+import { Elder } from '../elders/index.js';
 import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
 import { shortRef } from '../common/refs.js';
 import { confirmVisitBySignOff, requestVisitSignOff } from './signoff.service.js';
@@ -30,7 +29,7 @@ export class OrderResolver {
 
   @Query(() => OrderQuote, { description: '下单前试算：补贴抵扣多少、自费多少、自费余额是否够（不够时 missingFen > 0，不报错）。不冻结任何额度。服务项目或数量不合法：BAD_USER_INPUT；未纳入服务：NOT_ELIGIBLE；无权查看该老人：FORBIDDEN / NOT_FOUND。' })
   async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() ctx: Context) {
-    return quoteOrder(ctx.prisma, requireActor(ctx.actor), input);
+    return quoteOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
   @Mutation(() => Order, { description: '下单：先用补贴（按服务类型对应的额度），不足部分自费；预约时冻结相应额度' })

@@ -7,7 +7,7 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
-import { policyDocument } from '../policies/index.js';
+import { checkVisitSplit, policyDocument } from '../policies/index.js';
 import { assertCaregiverAssignable, assertTakesOrders, providerForCommunity, providerUnitPrice } from '../providers/index.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { priceOrder } from './pricing.js';
@@ -134,6 +134,8 @@ async function orderContext(prisma: PrismaClient, grant: Grant, input: { elderId
   const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
   const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
   if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
+  const split = checkVisitSplit(doc, item, input.quantity);
+  if (!split.ok) throw badInput('quantity', split.message);
   const provider = await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
   assertTakesOrders(provider);
   // The provider's own price list (001 五(二)2); the subsidy still pays at most the programme's cap.

@@ -1,18 +1,17 @@
 // Care calls (000 四 线上服务: 电话关爱、心理慰藉、生日祝福、用药叮嘱、节日问候; 000 六 4: the call
 // centre schedules them as work orders and records each outcome) and greetings to families.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { todayInShanghai } from '../common/calendar.js';
-import { elderScope } from '../elders/elders.service.js';
-import { elderAudience, notify } from '../notices/notices.service.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { pathWithin } from '../regions/regions.service.js';
-import { detectMissedContact } from '../alerts/detectors.js';
-import type { AlertEvent } from '../alerts/alert-bus.js';
+import { elderScope } from '../elders/index.js';
+import { elderAudience, notify } from '../notices/index.js';
+import { policyDocument } from '../policies/index.js';
+import { pathWithin } from '../regions/index.js';
+import { detectMissedContact, type AlertEvent } from '../alerts/index.js';
 import { festivalsOn, isoWeek } from './calendar.js';
+import { servingWhere } from '../enrolment/index.js';
 
 /** Calls are placed from 09:00 Asia/Shanghai on their day. */
 const callTime = (day: string) => new Date(`${day}T01:00:00Z`);
@@ -33,7 +32,8 @@ export async function generateCallTasks(prisma: PrismaClient, now: Date): Promis
   let greetings = 0;
   for (const policy of await prisma.policy.findMany()) {
     const doc = policyDocument(policy);
-    const enrolments = await prisma.enrolment.findMany({ where: { policyId: policy.id, status: 'ACTIVE', startedOn: { lte: new Date(`${day}T00:00:00Z`) } }, include: { elder: { include: { community: true } } } });
+    // Calls go on until a terminated enrolment's service ends (000 六·流程5 从下月起终止).
+    const enrolments = await prisma.enrolment.findMany({ where: { policyId: policy.id, ...servingWhere(new Date(`${day}T00:00:00+08:00`)), startedOn: { lte: new Date(`${day}T00:00:00Z`) } }, include: { elder: { include: { community: true } } } });
     for (const en of enrolments) {
       const elder = en.elder;
       const birthday = elder.birthDate.toISOString().slice(5, 10) === day.slice(5);
@@ -88,7 +88,7 @@ export async function listCallTasks(prisma: PrismaClient, actor: Actor, filter: 
 export async function recordCallAttempt(prisma: PrismaClient, actor: Actor, callTaskId: string, answered: boolean, note: string | null | undefined, now: Date): Promise<{ task: Awaited<ReturnType<PrismaClient['callTask']['findUniqueOrThrow']>>; alert: AlertEvent | null }> {
   const grant = authorize(actor, 'recordCallAttempt');
   if (note && note.length > 1000) throw badInput('note', '通话记录不能超过 1000 字。');
-  const task = await prisma.callTask.findFirst({ where: { id: callTaskId, elder: elderScope(grant) }, include: { elder: { include: { enrolments: { where: { status: 'ACTIVE' }, include: { policy: true } } } } } });
+  const task = await prisma.callTask.findFirst({ where: { id: callTaskId, elder: elderScope(grant) }, include: { elder: { include: { enrolments: { where: servingWhere(now), include: { policy: true } } } } } });
   if (!task) return fail(ErrorCode.NOT_FOUND, '没有找到这项关爱电话任务。');
   if (task.status !== 'PENDING') fail(ErrorCode.INVALID_STATE, '这项任务已经完成了。');
   return prisma.$transaction(async (tx) => {

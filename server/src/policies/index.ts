@@ -1,0 +1,8 @@
+// What other areas may use of policies. Anything not exported here is the area's own.
+export { evaluateEligibility } from './eligibility.js';
+export type { ElderFacts, EligibilityVerdict } from './eligibility.js';
+export { VISIT_EVIDENCE } from './policy.schema.js';
+export type { PolicyDocument } from './policy.schema.js';
+export { loadPolicy, policyDocument } from './policy.store.js';
+export type { StoredPolicy } from './policy.store.js';
+export { checkVisitSplit, maxMinutesPerVisit, type VisitSplitVerdict } from './visit-split.js';
