@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "AccountKind" ADD VALUE 'PLATFORM_FEE_PAYABLE';
+
+-- AlterEnum
+ALTER TYPE "TransactionKind" ADD VALUE 'PLATFORM_FEE';
