@@ -66,7 +66,7 @@ function targets(on: On, { elders, orders }: Awaited<ReturnType<typeof factsNow>
     case 'settlement': return fx.settlements.map((t) => ({ label: t.key, target: t, facts: { regionPath: t.regionPath, providerIds: [t.providerId] } }));
     case 'notice': return fx.notices.map((t) => ({ label: `${t.key}'s`, target: t, facts: { ownerUserIds: [t.userId] } }));
     case 'topUp': return fx.topUps.map((t) => ({ label: `paid by ${t.key}`, target: t, facts: { ownerUserIds: [t.payerUserId], elderId: t.elderId } }));
-    case 'provider': return fx.providers.map((t) => ({ label: t.key, target: t, facts: { relatedQaAgencyIds: [] } }));
+    case 'provider': return fx.providers.map((t) => ({ label: t.key, target: t, facts: { relatedQaAgencyIds: [], regionPath: t.regionPath, providerIds: [t.id] } }));
   }
 }
 
@@ -256,6 +256,8 @@ const PII: Record<string, string> = {
   address: 'address',
   wallet: 'wallet { accounts { balance } transactions(first: 5) { totalCount edges { node { memo amount } } } }',
   family: 'family { name relation }',
+  contacts: 'contacts { name phone }',
+  monthlyIncomeFen: 'monthlyIncomeFen',
 };
 
 describe('field by field: personal data of the elders a caller reaches', () => {

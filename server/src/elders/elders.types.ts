@@ -2,8 +2,8 @@ import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { ElderFlag, ElderStatus, EnrolmentStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
-import { Region } from '../regions/regions.types.js';
-import { Wallet } from '../wallet/wallet.types.js';
+import { Region } from '../regions/index.js';
+import { Wallet } from '../wallet/index.js';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(ElderStatus, { name: 'ElderStatus', description: '登记 / 享受服务中 / 已终止 / 已故' });
@@ -57,6 +57,8 @@ export class Elder {
   @Field(() => LivingSituation) livingSituation!: LivingSituation;
   @Field(() => SelfCareAbility) selfCareAbility!: SelfCareAbility;
   @Field(() => [ElderFlag]) flags!: ElderFlag[];
+  @Field(() => Int, { nullable: true, description: '残疾等级 1–4（一级最重）；无残疾证为空' }) disabilityGrade!: number | null;
+  @Field(() => Int, { nullable: true, description: '家庭人口' }) householdSize!: number | null;
   @Field(() => ElderStatus) status!: ElderStatus;
   @Field(() => Date) createdAt!: Date;
   idNumberEnc!: string;

@@ -50,6 +50,12 @@ export interface ElderFixture {
   objectionId: string;
   complaintId: string;
   callTaskId: string;
+  /** An exit suggestion already dismissed, so a permitted confirm or dismiss stops at INVALID_STATE. */
+  exitSuggestionId: string;
+  /** An open exception (异常工单) on the elder's order. */
+  exceptionId: string;
+  /** A termination request already rejected, so a permitted review stops at INVALID_STATE. */
+  terminationRequestId: string;
 }
 
 export interface Fixtures {
@@ -61,7 +67,8 @@ export interface Fixtures {
   settlements: { key: string; id: string; providerId: string; regionPath: string }[];
   notices: { key: string; id: string; userId: string }[];
   topUps: { key: string; id: string; payerUserId: string; elderId: string }[];
-  providers: { key: string; id: string }[];
+  /** Each with its region, a caregiver who has left and a rectification already verified, so permitted calls stop at a domain rule. */
+  providers: { key: string; id: string; regionPath: string; leftCaregiverId: string; verifiedRectificationId: string }[];
   botRoomId: string;
 }
 
@@ -122,12 +129,20 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
     const objection = await p.applicationObjection.create({ data: { applicationId: application.id, reason: '邻居反映家庭情况与申报不符', byName: '邻居', at: now } });
     const complaint = await p.complaint.create({ data: { elderId, orderId: order.id, providerId, content: '护理员迟到了半个小时', filedById: family!.id, dueAt: new Date(now.getTime() + 48 * 3600_000), createdAt: now } });
     const callTask = await p.callTask.create({ data: { elderId, kind: 'PHONE_CARE', scheduledFor: now, dedupeKey: `matrix:${key}` } });
+    const exception = await p.visitException.create({ data: { orderId: order.id, providerId, month, reason: 'SHORT_VISIT', detail: '矩阵测试：实际服务 5 分钟，预约 60 分钟', createdAt: now } });
     const listed = new Set(doc.terminationReasons.map((r) => r.reason));
+    const suggestion = await p.exitSuggestion.create({
+      data: { elderId, enrolmentId: enrolment.id, reason: 'NO_LONGER_ELIGIBLE', explanation: '矩阵测试：已驳回的退出建议', status: 'DISMISSED', createdAt: now, decidedAt: now, decisionNote: '经核实仍符合条件' },
+    });
+    const termination = await p.terminationRequest.create({
+      data: { enrolmentId: enrolment.id, elderId, reason: 'NO_LONGER_ELIGIBLE', status: 'REJECTED', stage: 'COMMUNITY_REVIEW', requestedById: worker!.id, requestedAt: now, decidedAt: now },
+    });
     elders.push({
       key, elderId, communityId: elder.communityId, communityCode: elder.community.code, policyCode: enrolment.policy.code, serviceCode: item.code,
       unlistedReason: ['CASHED_OUT', 'GAVE_UP', 'MISSING', 'MOVED_HUKOU'].find((r) => !listed.has(r as never))!, selfCareAbility: elder.selfCareAbility,
       order: { id: order.id, ref: shortRef(order.id), caregiverId }, alert: { id: alert.id, ref: shortRef(alert.id) },
-      application: { id: application.id, stageRole: stage.role }, objectionId: objection.id, complaintId: complaint.id, callTaskId: callTask.id,
+      application: { id: application.id, stageRole: stage.role }, objectionId: objection.id, complaintId: complaint.id, callTaskId: callTask.id, exceptionId: exception.id, exitSuggestionId: suggestion.id,
+      terminationRequestId: termination.id,
     });
   }
 
@@ -160,7 +175,14 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
     if (!r.data) throw new Error(`top-up fixture: ${JSON.stringify(r.errors)}`);
     topUps.push({ key, id: r.data.createTopUp.id, payerUserId: payer.id, elderId });
   }
-  return { now, month, lastMonth, callers, elders, settlements, notices, topUps, providers: [{ key: 'huangpi', id: p1 }, { key: 'yangcheng', id: ycProvider }], botRoomId };
+  const providers = [];
+  for (const [key, id] of [['huangpi', p1], ['yangcheng', ycProvider]] as const) {
+    const row = await p.provider.findUniqueOrThrow({ where: { id }, include: { region: true } });
+    const left = await p.caregiver.create({ data: { providerId: id, name: '已离职护理员', phone: '13900000000', active: false, leftAt: now } });
+    const rect = await p.providerSanction.create({ data: { providerId: id, kind: 'RECTIFICATION', status: 'VERIFIED', clause: '001 八(二)1', reason: '矩阵测试：已核查的整改', createdAt: now, verifiedAt: now } });
+    providers.push({ key, id, regionPath: row.region.path, leftCaregiverId: left.id, verifiedRectificationId: rect.id });
+  }
+  return { now, month, lastMonth, callers, elders, settlements, notices, topUps, providers, botRoomId };
 }
 
 /** What the scope rules look at, for every elder at once (one query, so list checks stay cheap). */

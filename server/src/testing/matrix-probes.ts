@@ -58,6 +58,15 @@ export const PROBES: Record<string, Probe> = {
   homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
+  // Records kept current: an update that changes nothing, a file that is not the caller's upload,
+  // suggestions already dismissed, so permitted calls stop after the scope check.
+  updateElder: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId } }) },
+  elderChanges: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, first: 5 }) },
+  exitSuggestions: { on: 'none', args: () => ({ status: 'DISMISSED', first: 100 }), list: nodes('elder', 'elder { id }') },
+  confirmExitSuggestion: { on: 'elder', args: (t) => ({ id: e(t).exitSuggestionId }) },
+  dismissExitSuggestion: { on: 'elder', args: (t) => ({ id: e(t).exitSuggestionId, reason: '经核实仍符合条件' }) },
+  attachElderFile: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, kind: 'ID_CARD', fileId: randomUUID() } }) },
+  elderAttachments: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
 
   // Enrolment.
   applications: { on: 'none', args: () => ({ first: 100 }), list: nodes('application') },
@@ -68,6 +77,9 @@ export const PROBES: Record<string, Probe> = {
   objectToApplication: { on: 'application', args: (t) => ({ id: e(t).application.id, reason: '该老人家庭收入情况与申报不符' }) },
   dismissObjection: { on: 'objection', args: (t) => ({ objectionId: e(t).objectionId, reason: '经核实，情况属实' }) },
   terminateEnrolment: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, reason: e(t).unlistedReason }) },
+  requestTermination: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, reason: e(t).unlistedReason }) },
+  reviewTermination: { on: 'elder', args: (t) => ({ id: e(t).terminationRequestId, decision: 'APPROVE', comment: '矩阵测试' }) },
+  terminationRequests: { on: 'none', args: () => ({ first: 100 }), list: nodes('elder', 'elder { id }') },
   recordCapabilityAssessment: {
     on: 'elder',
     args: (t, { fx }) => ({ input: { elderId: e(t).elderId, selfCareAbility: e(t).selfCareAbility, agency: '区评估中心', assessorName: '评估员', assessedOn: today(fx) } }),
@@ -93,6 +105,31 @@ export const PROBES: Record<string, Probe> = {
   confirmVisitByCall: { on: 'order', args: (t) => ({ orderId: e(t).order.id, note: '老人确认护理员已上门' }) },
   requestVisitSignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   confirmVisitBySignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id, code: '123456' }) },
+
+  // Providers: each permitted call stops at a domain rule (a bad credit code, a contract ending
+  // before it starts, an unknown zone or item, a bad ID number or certificate type, a caregiver who
+  // has left, a rectification already verified, a provider not suspended, an unlisted ground).
+  providers: none(),
+  provider: { on: 'provider', args: (t) => ({ id: t.id }) },
+  providerRecipients: { on: 'provider', args: (t) => ({ providerId: t.id }) },
+  providerSanctions: { on: 'provider', args: (t) => ({ providerId: t.id }) },
+  registerProvider: none(() => ({ input: { code: 'MATRIX-P', name: '矩阵测试机构', creditCode: '1234', regionCode: '420116', qualifications: ['营业执照'], contactName: '测试', contactPhone: '027-61000000' } })),
+  signProviderContract: {
+    on: 'provider',
+    args: (t) => ({ input: { providerId: t.id, policyCode: 'HUANGPI_2020', startsOn: '2026-12-31', endsOn: '2026-01-01', quantity: '全部服务对象', quality: '按服务指南', settlementMethod: '按月结算', liability: '按合同约定' } }),
+  },
+  assignProviderZone: { on: 'provider', args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', zoneCode: 'NO_SUCH_ZONE' }) },
+  setProviderPrice: { on: 'provider', args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', serviceCode: 'NO_SUCH_ITEM', priceFen: 5000 }) },
+  registerCaregiver: { on: 'provider', args: (t) => ({ input: { providerId: t.id, name: '测试护理员', phone: '13900000001', idNumber: '420116195003011230', skills: [] } }) },
+  addCaregiverCertificate: { on: 'provider', args: (t) => ({ input: { caregiverId: t.leftCaregiverId, kind: 'NOT_A_KIND', expiresOn: '2030-01-01' } }) },
+  recordCaregiverTraining: { on: 'provider', args: (t) => ({ input: { caregiverId: t.leftCaregiverId, course: '养老服务政策', hours: 0, completedOn: '2026-11-01' } }) },
+  caregiverLeft: { on: 'provider', args: (t) => ({ caregiverId: t.leftCaregiverId }) },
+  recordProviderInterview: { on: 'provider', args: (t) => ({ providerId: t.id, notes: '短' }) },
+  orderProviderRectification: { on: 'provider', args: (t) => ({ providerId: t.id, requirement: '短' }) },
+  submitProviderRectification: { on: 'provider', args: (t) => ({ sanctionId: t.verifiedRectificationId, report: '已完成整改并培训护理员' }) },
+  verifyProviderRectification: { on: 'provider', args: (t) => ({ sanctionId: t.verifiedRectificationId, passed: true, note: '现场核查合格' }) },
+  reinstateProvider: { on: 'provider', args: (t) => ({ providerId: t.id }) },
+  terminateProviderContract: { on: 'provider', args: (t) => ({ providerId: t.id, ground: 'NO_SUCH_GROUND' }) },
 
   // Feedback and care calls.
   rateOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, stars: 5 }) },
@@ -126,6 +163,11 @@ export const PROBES: Record<string, Probe> = {
   settlements: { on: 'none', args: (_, { fx }) => ({ month: fx.lastMonth }), list: { select: '{ id }', items: (data: any) => data.map((r: any) => ({ kind: 'settlement', id: r.id })) } },
   approveSettlement: { on: 'settlement', args: (t) => ({ id: t.id }) },
   markSettlementPaid: { on: 'settlement', args: (t) => ({ id: t.id }) },
+  // No failed evaluation in the fixtures: a permitted provider stops at INVALID_STATE.
+  submitRectification: none((_, { fx }) => ({ input: { month: fx.lastMonth, report: '已补齐服务台账，回访流程整改完毕。' } })),
+  visitExceptions: { on: 'none', args: () => ({ first: 100 }), list: nodes('order', 'orderId') },
+  // The fixtures' orders are not charged: a permitted officer in the area stops at INVALID_STATE.
+  resolveVisitException: { on: 'order', args: (t) => ({ input: { id: e(t).exceptionId, resolution: 'ADJUST', amountFen: 1, note: '矩阵测试复核' } }) },
   recordQualityEvaluation: { on: 'provider', args: (t, { fx }) => ({ input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' } }) },
   dashboard: { on: 'region', args: (t, { fx }) => ({ month: fx.month, regionCode: e(t).communityCode }) },
 };

@@ -1,0 +1,5 @@
+// What other areas may use of elders. Anything not exported here is the area's own.
+export { assertElderInScope, elderScope } from './elders.service.js';
+export { Elder, Enrolment, PolicyRef } from './elders.types.js';
+export { IdNumberVault } from './id-crypto.js';
+export { maskIdNumber, validateIdNumber, validateMobile } from './id-number.js';
