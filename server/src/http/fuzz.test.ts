@@ -67,7 +67,9 @@ beforeAll(async () => {
     'linkElder.code': 'ABCDEFGH', relation: '女儿', policyCode: 'HUANGPI_2020', month, communityCode: worker.region!.code, regionCode: worker.region!.code,
     parentCode: worker.region!.code.slice(0, 6), serviceCode: service.code, elderId, orderId: order?.id ?? randomUUID(),
     // Destructive mutations get an unknown target, so the cases that are valid leave the seed as it is.
-    'terminateEnrolment.elderId': randomUUID(),
+    'terminateEnrolment.elderId': randomUUID(), 'requestTermination.elderId': randomUUID(), 'reviewTermination.id': randomUUID(),
+    'caregiverLeft.caregiverId': randomUUID(), 'reinstateProvider.providerId': randomUUID(), 'terminateProviderContract.providerId': randomUUID(),
+    'setProviderPrice.providerId': randomUUID(), 'registerCaregiver.input.providerId': randomUUID(),
     'application.id': await id(p.application.findFirst()), 'reviewApplication.id': await id(p.application.findFirst()), 'objectToApplication.id': await id(p.application.findFirst()),
     'acknowledgeAlert.id': await id(p.alert.findFirst()), 'resolveAlert.id': await id(p.alert.findFirst()), alertId: await id(p.alert.findFirst()),
     'respondToComplaint.id': await id(p.complaint.findFirst()), 'closeComplaint.id': await id(p.complaint.findFirst()),

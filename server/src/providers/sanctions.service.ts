@@ -25,7 +25,7 @@ async function programmeOf(tx: PrismaClient | Tx, providerId: string): Promise<P
 }
 
 /** The provider's admins and the district officials above its region hear of every step. */
-async function tell(tx: Tx, provider: { id: string; name: string; region: { path: string } }, n: { title: string; body: string; dedupe: string }, officials = false) {
+async function tell(tx: Tx, provider: { id: string; name: string; region: { path: string } }, n: { title: string; body: string; dedupe: string; kind?: string }, officials = false) {
   const staff = await tx.user.findMany({ where: { providerId: provider.id, role: 'PROVIDER_ADMIN', active: true }, select: { id: true } });
   const admins = officials ? (await tx.user.findMany({ where: { role: 'DISTRICT_ADMIN', active: true }, include: { region: true } })).filter((u) => u.region && pathWithin(provider.region.path, u.region.path)) : [];
   await notify(tx, [...staff, ...admins].map((u) => u.id), { kind: 'PROVIDER_SANCTION', ...n });
@@ -55,6 +55,7 @@ export async function suspendForComplaints(tx: Tx, actor: Actor, providerId: str
     title: `${provider.name}已暂停接单和结算`,
     body: `${provider.name}服务期内已有 ${count} 次投诉经核实责任在服务机构（${doc!.penalties.source}），已暂停接单和资金结算，请约谈并督促整改；整改经核查合格后方可恢复。`,
     dedupe: `provider:${providerId}:suspended:${s.id}`,
+    kind: 'PROVIDER_SUSPENDED',
   }, true);
   await audit(tx, actor, { action: 'PROVIDER_SUSPENDED', entity: 'Provider', entityId: providerId, detail: { sanctionId: s.id, verifiedComplaints: count, threshold } });
 }
