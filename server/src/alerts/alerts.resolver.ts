@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { requireActor, authorize } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Elder } from '../elders/elders.types.js';
-import { Region } from '../regions/regions.types.js';
+import { Elder } from '../elders/index.js';
+import { Region } from '../regions/index.js';
 import type { AlertEvent } from './alert-bus.js';
 import { shortRef } from '../common/refs.js';
 import { maskName } from '../common/mask.js';

@@ -2,17 +2,16 @@
 // 投诉 48 小时时限). One open alert per elder and kind (a partial unique index), so every detector
 // can run as often as it likes, on any number of instances, without duplicates.
 import { v7 as uuidv7 } from 'uuid';
-import type { Actor } from '../auth/actor.js';
-import { authorize, type Grant } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize, type Grant } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { botCommunityIds } from '../bot/bot.service.js';
-import { elderScope } from '../elders/elders.service.js';
-import { notify } from '../notices/notices.service.js';
-import { pathWithin } from '../regions/regions.service.js';
+import { botCommunityIds } from '../bot/index.js';
+import { elderScope } from '../elders/index.js';
+import { notify } from '../notices/index.js';
+import { pathWithin } from '../regions/index.js';
 import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
 

@@ -3,9 +3,8 @@
 // the platform settings below apply.
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { elderAudience, notify } from '../notices/notices.service.js';
+import { type PolicyDocument, policyDocument } from '../policies/index.js';
+import { elderAudience, notify } from '../notices/index.js';
 import type { AlertEvent } from './alert-bus.js';
 import { raiseAlert } from './alerts.service.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma } from '../db/prisma.js';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { sandboxesAllowed } from '../common/sandbox.js';
-import { Region } from '../regions/regions.types.js';
+import { Region } from '../regions/index.js';
 import { findUser, passwordLogin, wechatLogin, type AuthResult } from './auth.service.js';
 import { AuthPayload, LoginCodeRequest, User } from './auth.types.js';
 import { phoneLogin, requestLoginCode } from './phone-login.service.js';

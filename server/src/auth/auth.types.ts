@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../common/enums.js';
-import { Region } from '../regions/regions.types.js';
+import { Region } from '../regions/index.js';
 
 registerEnumType(Role, { name: 'Role', description: '角色' });
 

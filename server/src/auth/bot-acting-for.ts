@@ -5,7 +5,7 @@
 // binding made through another bot deployment.
 import type { PrismaClient } from '../db/prisma.js';
 import { ErrorCode, fail } from '../common/errors.js';
-import { pathWithin } from '../regions/regions.service.js';
+import { pathWithin } from '../regions/index.js';
 import type { Actor } from './actor.js';
 import { actorFromAuthorization, loadActor } from './auth.service.js';
 import type { TokenService } from './token.js';

@@ -1,6 +1,6 @@
 // H5 login by phone number and SMS code (the mini-program itself uses wx.login). A first-time
 // number becomes a FAMILY account with no elders; a community worker's link code attaches them.
-import { audit } from '../audit/audit.service.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';

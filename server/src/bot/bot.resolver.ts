@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { alertDelivered, bindRoom, bindWorker, botContext, botRooms, issueBindingCode, undeliveredAlerts } from './bot.service.js';
 import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker, UndeliveredAlert } from './bot.types.js';

@@ -3,8 +3,7 @@
 // one-time codes, and only with them; afterwards the bot acts for the worker (auth/bot-acting-for.ts:
 // their scope, narrowed to the room's community) and the channel is recorded as BOT. Each BOT
 // account is one deployment: it sees only the bindings made through it.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Alert } from '../alerts/alerts.types.js';
+import { Alert } from '../alerts/index.js';
 import { enumOf } from '../common/enums.js';
 
 export const BindingPurpose = enumOf('WORKER', 'ROOM');

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
-import { Region } from '../regions/regions.types.js';
+import { Region } from '../regions/index.js';
 import { listPolicies, serviceGuide } from './catalogue.service.js';
 import { Policy, ServiceItem } from './catalogue.types.js';
 

@@ -1,7 +1,6 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument, type StoredPolicy } from '../policies/policy.store.js';
+import { type PolicyDocument, policyDocument, type StoredPolicy } from '../policies/index.js';
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ServiceMode } from '../common/enums.js';
-import { Region } from '../regions/regions.types.js';
+import { Region } from '../regions/index.js';
 
 registerEnumType(ServiceMode, { name: 'ServiceMode', description: 'ONLINE 线上服务 / OFFLINE 线下上门或集中服务' });
 

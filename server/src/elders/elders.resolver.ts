@@ -1,9 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { requireActor, authorize } from '../auth/index.js';
 import type { Context } from '../app/context.js';
-import { Region } from '../regions/regions.types.js';
-import { Wallet } from '../wallet/wallet.types.js';
+import { Region } from '../regions/index.js';
+import { Wallet } from '../wallet/index.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
 import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyLinkCode, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';

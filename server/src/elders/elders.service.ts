@@ -1,11 +1,10 @@
-import type { Actor } from '../auth/actor.js';
-import { authorize, outOfScopeMessage, withinScope, type Grant } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize, outOfScopeMessage, withinScope, type Grant } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { badInput, DomainError, ErrorCode, fail } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { subtreeOf } from '../regions/regions.service.js';
+import { subtreeOf } from '../regions/index.js';
 import type { IdNumberVault } from './id-crypto.js';
 import { maskIdNumber, validateIdNumber, validateMobile } from './id-number.js';
 import { ageOn, todayInShanghai } from '../common/calendar.js';

@@ -1,9 +1,8 @@
 // Linking a family member's account to an elder (family members see only their linked elders).
 // The community worker who knows the family issues a one-time code; the family member enters it
 // in the mini-program. Codes are letters so they survive being read over the phone.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { hashCode, letterCode, normaliseCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';

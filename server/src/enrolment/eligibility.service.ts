@@ -1,18 +1,15 @@
 // Eligibility: the facts the programme's rules read, the verdict, registry screening (001 七(一))
 // and the professional capability assessments the rules read.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import { badInput } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { assertElderInScope } from '../elders/elders.service.js';
-import { pathWithin, subtreeOf } from '../regions/regions.service.js';
+import { assertElderInScope } from '../elders/index.js';
+import { pathWithin, subtreeOf } from '../regions/index.js';
 import { todayInShanghai } from '../common/calendar.js';
-import { evaluateEligibility, type ElderFacts } from '../policies/eligibility.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { loadPolicy } from '../policies/policy.store.js';
+import { evaluateEligibility, type ElderFacts, type PolicyDocument, loadPolicy } from '../policies/index.js';
 
 export const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
 

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../policies/policy.schema.js';
+import type { PolicyDocument } from '../policies/index.js';
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Order } from '../orders/orders.types.js';
+import { Order } from '../orders/index.js';
 import { closeComplaint, fileComplaint, followUpTasks, listComplaints, rateOrder, recordFollowUp, respondToComplaint } from './feedback.service.js';
 import {
   Complaint, ComplaintConnection, ComplaintFilter, FileComplaintInput, FollowUp, FollowUpTaskConnection, Rating, Satisfaction,

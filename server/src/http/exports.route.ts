@@ -1,9 +1,9 @@
 // GET /exports/settlement/:month.xlsx and GET /exports/visits/:month.csv, streamed to the client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actorFromAuthorization } from '../auth/auth.service.js';
+import { actorFromAuthorization } from '../auth/index.js';
 import type { AppServices } from '../app/context.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { exportContext, writeSettlementXlsx, writeVisitsCsv, writeVisitsXlsx } from '../settlement/exports.js';
+import { exportContext, writeSettlementXlsx, writeVisitsCsv, writeVisitsXlsx } from '../settlement/index.js';
 import { sendJson } from './io.js';
 
 const ROUTE = /^\/exports\/(settlement|visits)\/(\d{4}-\d{2})\.(xlsx|csv)$/;

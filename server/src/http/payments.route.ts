@@ -3,8 +3,8 @@
 // answered 4xx and changes nothing; a verified one is applied once (topup.service).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from '../app/context.js';
-import { PaymentVerificationError } from '../payments/wechatpay.sign.js';
-import { applyNotification, NotificationRejected } from '../wallet/topup.service.js';
+import { PaymentVerificationError } from '../payments/index.js';
+import { applyNotification, NotificationRejected } from '../wallet/index.js';
 import { readRawBody, sendJson } from './io.js';
 
 export async function handlePaymentNotify(app: AppServices, req: IncomingMessage, res: ServerResponse) {

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { recordConsents } from './subscribe-message.js';
-import { requireActor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { requireActor, authorize } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { markNoticeRead, myNotices } from './notices.service.js';

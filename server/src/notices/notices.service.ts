@@ -1,7 +1,6 @@
 // The inbox of families, elders and officials. Every notice has a dedupe key, so the same event
 // never lands twice however often it is raised.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';

@@ -1,7 +1,7 @@
 // The order area's listeners: when service ends, visits booked after the last service day (all
 // pending ones if the elder died) are cancelled and their holds released.
 import type { AppServices } from '../app/context.js';
-import { moneyTx } from '../wallet/ledger.service.js';
+import { moneyTx } from '../wallet/index.js';
 import { releaseHolds } from './orders.service.js';
 
 export function registerOrderListeners(app: AppServices) {

@@ -4,13 +4,11 @@
 // caregiver enters it, and that is the evidence the visit is charged on. Five wrong guesses void
 // the code, counted in the same statement that checks it (auth.store), so a burst cannot try more.
 import { timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../auth/actor.js';
-import { authorize, type Action } from '../auth/permissions.js';
-import { claimCodeAttempt } from '../auth/auth.store.js';
+import { type Actor, authorize, type Action, claimCodeAttempt } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { elderAudience, notify } from '../notices/notices.service.js';
+import { elderAudience, notify } from '../notices/index.js';
 import { orderInScope } from './orders.service.js';
 import { chargeConfirmedVisit } from './visits.service.js';
 

@@ -3,18 +3,16 @@
 // the provider vouches for it (the elder, a family member, or a verifying call), and an hourly item
 // is charged by the time measured between check-in and check-out.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../auth/actor.js';
-import { authorize, type Action } from '../auth/permissions.js';
+import { type Actor, authorize, type Action } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { assertElderInScope } from '../elders/elders.service.js';
+import { assertElderInScope } from '../elders/index.js';
 import { shanghaiMinute } from '../common/calendar.js';
-import { VISIT_EVIDENCE } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { moneyTx, postHold, systemAccount } from '../wallet/ledger.service.js';
+import { VISIT_EVIDENCE, policyDocument } from '../policies/index.js';
+import { moneyTx, postHold, systemAccount } from '../wallet/index.js';
 import type { Tx } from '../db/database.js';
-import { elderAudience, notify } from '../notices/notices.service.js';
-import { audit } from '../audit/audit.service.js';
+import { elderAudience, notify } from '../notices/index.js';
+import { audit } from '../audit/index.js';
 import { orderInScope } from './orders.service.js';
 import { chargeForVisit } from './pricing.js';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Elder } from '../elders/elders.types.js';
+import { Elder } from '../elders/index.js';
 import { listCallTasks, recordCallAttempt } from './outreach.service.js';
 import { CallTask, CallTaskConnection, CallTaskFilter } from './outreach.types.js';
 

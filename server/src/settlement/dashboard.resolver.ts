@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
-import { Region } from '../regions/regions.types.js';
-import { parseMonth } from '../wallet/month.js';
+import { Region } from '../regions/index.js';
+import { parseMonth } from '../wallet/index.js';
 import { dashboardRegion } from './dashboard.service.js';
 import { DashboardRow, DashboardStats } from './dashboard.types.js';
 

@@ -1,13 +1,11 @@
 // Officials' dashboard: per month and region, the programme at a glance. Each metric is one SQL
 // statement for a whole batch of regions (a region and its sub-regions load together through a
 // DataLoader), so a district with 16 streets costs the same handful of statements as one street.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
-import { monthBounds } from '../wallet/month.js';
+import { type PolicyDocument, policyDocument } from '../policies/index.js';
+import { monthBounds } from '../wallet/index.js';
 import { monthWindow } from './settlement.service.js';
 
 export interface RegionStats {

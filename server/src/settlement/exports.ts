@@ -6,12 +6,11 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { IdNumberVault } from '../elders/id-crypto.js';
+import type { IdNumberVault } from '../elders/index.js';
 import { listSettlements } from './settlement.service.js';
 
 const PAGE = 5000;

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { monthInShanghai } from '../common/calendar.js';
-import { ProviderRef } from '../orders/orders.types.js';
+import { ProviderRef } from '../orders/index.js';
 import { approveSettlement, listSettlements, markSettlementPaid, recordQualityEvaluation, runSettlement } from './settlement.service.js';
 import { QualityEvaluation, QualityEvaluationInput, Settlement } from './settlement.types.js';
 

@@ -2,14 +2,13 @@
 // report is the basis, a failed report holds settlement until rectified; 001 七(三)、八(二):
 // settlement from platform records, suspension holds it). Built from the ledger's charges of the
 // month (confirmed visits only), frozen into lines so an approved month never changes.
-import type { Actor } from '../auth/actor.js';
-import { authorize, withinScope } from '../auth/permissions.js';
-import { audit } from '../audit/audit.service.js';
+import { type Actor, authorize, withinScope } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { loadPolicy, policyDocument } from '../policies/policy.store.js';
-import { pathWithin } from '../regions/regions.service.js';
-import { monthBounds, monthLabel, parseMonth } from '../wallet/month.js';
+import { loadPolicy, policyDocument } from '../policies/index.js';
+import { pathWithin } from '../regions/index.js';
+import { monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
 
 /** The month as an instant window in Asia/Shanghai (UTC+8, no daylight saving). */
 export function monthWindow(month: string) {

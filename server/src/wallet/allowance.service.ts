@@ -6,8 +6,7 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
+import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { enrolmentsToCredit, lockRun } from './allowance.store.js';
 import { accountKey, systemAccount, type Kind, type LedgerUnit, type PostingInput } from './ledger.service.js';
 import { ensureAccounts, lockAvailable, postedKeys, postMany } from './ledger.store.js';

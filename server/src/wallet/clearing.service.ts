@@ -4,8 +4,7 @@
 // the next sweep).
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PolicyDocument } from '../policies/policy.schema.js';
-import { policyDocument } from '../policies/policy.store.js';
+import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { allowanceKey } from './allowance.service.js';
 import { accountKey, post, systemAccount } from './ledger.service.js';
 import { lockAvailableByKey } from './ledger.store.js';

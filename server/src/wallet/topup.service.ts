@@ -1,14 +1,13 @@
 // Self-paid top-ups through WeChat Pay (000 四: 超出补贴的服务费用需老人自行支付). The wallet is
 // credited only by a verified payment notification, exactly once per top-up however many
 // notifications arrive and in whatever order.
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
-import { assertElderInScope } from '../elders/elders.service.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { assertElderInScope } from '../elders/index.js';
 import { DomainError, ErrorCode, badInput, fail } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { PaymentGateway, WechatPayNotification } from '../payments/payment.gateway.js';
+import type { PaymentGateway, WechatPayNotification } from '../payments/index.js';
 import { accountKey, elderAccount, platformAccount, post, moneyTx, requestHash } from './ledger.service.js';
 import { lockAvailableByKey } from './ledger.store.js';
 import type { TopUp as TopUpView } from './wallet.types.js';

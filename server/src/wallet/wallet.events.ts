@@ -1,7 +1,7 @@
 // The wallet's listeners on other areas' events.
 import type { AppServices } from '../app/context.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
-import { policyDocument } from '../policies/policy.store.js';
+import { policyDocument } from '../policies/index.js';
 import { creditEnrolment } from './allowance.service.js';
 import { clearingReasonFor, clearsImmediately, clearSubsidy } from './clearing.service.js';
 import { refundSelfPaid } from './topup.service.js';

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/actor.js';
+import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { sandboxesAllowed } from '../common/sandbox.js';
 import { monthInShanghai } from '../common/calendar.js';
-import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/payment.gateway.js';
+import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/index.js';
 import { createTopUp, getTopUp } from './topup.service.js';
 import { activeHolds, runAllowanceFor, walletTransactions } from './wallet.service.js';
 import { AllowanceRun, CreateTopUpInput, TopUp, Wallet, WalletHold, WalletTransactionConnection } from './wallet.types.js';

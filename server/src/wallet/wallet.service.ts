@@ -1,10 +1,9 @@
-import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/permissions.js';
+import { type Actor, authorize } from '../auth/index.js';
 import type { AccountKind, TransactionKind, Unit } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { pathWithin } from '../regions/regions.service.js';
+import { pathWithin } from '../regions/index.js';
 import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
 import type { Account, WalletHold, WalletTransaction } from './wallet.types.js';
 

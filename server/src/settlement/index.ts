@@ -1,0 +1,2 @@
+// What other areas may use of settlement. Anything not exported here is the area's own.
+export { exportContext, writeSettlementXlsx, writeVisitsCsv, writeVisitsXlsx } from './exports.js';
