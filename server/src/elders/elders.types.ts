@@ -57,6 +57,8 @@ export class Elder {
   @Field(() => LivingSituation) livingSituation!: LivingSituation;
   @Field(() => SelfCareAbility) selfCareAbility!: SelfCareAbility;
   @Field(() => [ElderFlag]) flags!: ElderFlag[];
+  @Field(() => Int, { nullable: true, description: '残疾等级 1–4（一级最重）；无残疾证为空' }) disabilityGrade!: number | null;
+  @Field(() => Int, { nullable: true, description: '家庭人口' }) householdSize!: number | null;
   @Field(() => ElderStatus) status!: ElderStatus;
   @Field(() => Date) createdAt!: Date;
   idNumberEnc!: string;

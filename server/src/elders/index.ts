@@ -1,4 +1,5 @@
 // What other areas may use of elders. Anything not exported here is the area's own.
+export { mayReadAttachment } from './attachments.service.js';
 export { assertElderInScope, elderScope } from './elders.service.js';
 export { Elder, Enrolment, PolicyRef } from './elders.types.js';
 export { IdNumberVault } from './id-crypto.js';

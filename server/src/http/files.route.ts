@@ -1,11 +1,12 @@
-// POST /files (a caregiver's visit photo: the raw JPEG/PNG body) and GET /files/:id (the photo,
-// for those who may see its order). Tokens as for GraphQL.
+// POST /files (a caregiver's visit photo: the raw JPEG/PNG body), POST /files?purpose=attachment
+// (an official's scan of an elder's document: JPEG, PNG or PDF, then attachElderFile) and
+// GET /files/:id (for those who may see its order, or the elder's documents). Tokens as for GraphQL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actorFromAuthorization } from '../auth/index.js';
 import type { AppServices } from '../app/context.js';
 import { badInput, DomainError, ErrorCode } from '../common/errors.js';
 import { idProblem } from '../common/input-rules.js';
-import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from '../files/index.js';
+import { MAX_ATTACHMENT_BYTES, MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from '../files/index.js';
 import { readRawBody, sendJson } from './io.js';
 
 /** The id in /files/:id; a malformed escape (%E0%A4%A) or anything but an id is the client's error. */
@@ -29,7 +30,10 @@ export async function handleFiles(app: AppServices, req: IncomingMessage, res: S
     const actor = await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, req.headers.authorization);
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     if (pathname === '/files' && req.method === 'POST') {
-      const file = await uploadPhoto(app.db.prisma, app.files, actor, req.headers['content-type'] ?? '', await readRawBody(req, MAX_PHOTO_BYTES + 1));
+      const purpose = new URL(req.url ?? '/', 'http://x').searchParams.get('purpose');
+      if (purpose !== null && purpose !== 'attachment') throw badInput('purpose', '上传用途只能是 attachment（老人材料），现场照片不用填写。');
+      const max = purpose ? MAX_ATTACHMENT_BYTES : MAX_PHOTO_BYTES;
+      const file = await uploadPhoto(app.db.prisma, app.files, actor, req.headers['content-type'] ?? '', await readRawBody(req, max + 1), purpose ? 'attachment' : 'photo');
       sendJson(res, 201, { id: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes });
       return true;
     }
