@@ -16,6 +16,10 @@ export function noticeLetter(doc: PolicyDocument, f: { elderName: string; starte
     const what = b.accountKind === 'SUBSIDY_ONLINE' ? '线上' : '线下';
     return `每月 ${yuan(b.amount)} 元的政府购买居家${what}养老服务`;
   });
+  // 000 附件2 still promises the 30 元 of online service; it is paid to the platform per elder
+  // served (000 七), not credited to the elder's wallet, and the letter says so.
+  const fee = doc.settlement.platformFee;
+  if (fee) parts.unshift(`每月 ${yuan(fee.fenPerServedElder)} 元的政府购买居家线上养老服务（由综合信息服务平台提供，不计入电子钱包）`);
   const overage = doc.allowance.overagePaidByElder ? '（可根据服务指南自行选择服务项目，超过部分自费）' : '';
   return [
     `尊敬的${f.elderName}老人：`,

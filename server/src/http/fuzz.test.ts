@@ -70,6 +70,7 @@ beforeAll(async () => {
     'terminateEnrolment.elderId': randomUUID(), 'requestTermination.elderId': randomUUID(), 'reviewTermination.id': randomUUID(),
     'caregiverLeft.caregiverId': randomUUID(), 'reinstateProvider.providerId': randomUUID(), 'terminateProviderContract.providerId': randomUUID(),
     'setProviderPrice.providerId': randomUUID(), 'registerCaregiver.input.providerId': randomUUID(),
+    'signProviderContract.input.quantity': '片区内全部服务对象',
     'application.id': await id(p.application.findFirst()), 'reviewApplication.id': await id(p.application.findFirst()), 'objectToApplication.id': await id(p.application.findFirst()),
     'acknowledgeAlert.id': await id(p.alert.findFirst()), 'resolveAlert.id': await id(p.alert.findFirst()), alertId: await id(p.alert.findFirst()),
     'respondToComplaint.id': await id(p.complaint.findFirst()), 'closeComplaint.id': await id(p.complaint.findFirst()),

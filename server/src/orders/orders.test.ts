@@ -184,8 +184,12 @@ describe('dispatch and cancellation', () => {
     await topUpSelfPaid(second, 20000);
     const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
     expect(late.errors).toBeUndefined();
-    const r = await s.gql(`mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { endedOn } }`, { id: second }, worker);
+    const r = await s.gql(`mutation($id: ID!) { requestTermination(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { id } }`, { id: second }, worker);
     expect(r.errors).toBeUndefined();
+    // The 终止表 takes effect after the community's and the street's opinions (000 附件3).
+    const review = `mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status } }`;
+    expect((await s.gql(review, { id: r.data!.requestTermination.id, c: '情况属实' }, worker)).errors).toBeUndefined();
+    expect((await s.gql(review, { id: r.data!.requestTermination.id, c: '同意' }, await s.login('street_officer'))).data!.reviewTermination.status).toBe('APPROVED');
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: late.data!.placeOrder.id } });
     expect([order.status, order.cancelReason]).toEqual(['CANCELLED', '服务已终止']);
     expect(await s.db.prisma.hold.count({ where: { orderId: order.id, status: 'ACTIVE' } })).toBe(0);
