@@ -8,6 +8,8 @@ import { deliverNotices } from '../notices/subscribe-message.js';
 import { runAlertSweep } from '../alerts/detectors.js';
 import { escalateAlerts, escalationHours, publishAll } from '../alerts/alerts.service.js';
 import { notifyExpiringCertificates } from '../providers/index.js';
+import { detectVisitExceptions } from '../exceptions/index.js';
+import { monthInShanghai } from '../common/calendar.js';
 
 export interface Job {
   name: string;
@@ -25,6 +27,8 @@ export const JOBS: readonly Job[] = [
   { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
   // Half past six: caregivers' certificates that run out within the programme's notice period (30 days) are told to their provider.
   { name: 'certificates-expiring', pattern: '30 6 * * *', run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()) },
+  // Half past two: the month's checked-out visits screened for exceptions (异常工单), so officers see them before settlement.
+  { name: 'exceptions-daily', pattern: '30 2 * * *', run: (app) => detectVisitExceptions(app.db.prisma, { month: monthInShanghai(app.clock()) }, app.clock()) },
   // Every minute: inbox notices out as WeChat subscribe messages where a consent allows.
   { name: 'notices-deliver', pattern: '* * * * *', run: (app) => deliverNotices(app.db.prisma, app.messages.sender, app.messages.templates, app.clock()) },
 ];

@@ -10,11 +10,12 @@ const price = (name: string) => doc.serviceGuide.items.find((i) => i.name === na
 const facts = elderFacts;
 
 describe('黄陂区 (000)', () => {
-  it('000 三/七/附件2: 100 元 a month = 30 online + 70 offline, in fen', () => {
+  it('000 三/七/附件2: 100 元 a month = 30 online (the platform fee per elder served) + 70 offline (the wallet), in fen', () => {
     expect(doc.allowance.monthlyTotalFen).toBe(10000);
-    const byKind = Object.fromEntries(doc.allowance.buckets.map((b) => [b.accountKind, b]));
-    expect(byKind.SUBSIDY_ONLINE).toMatchObject({ unit: 'FEN', amount: 3000, pays: ['ONLINE'] });
-    expect(byKind.SUBSIDY_OFFLINE).toMatchObject({ unit: 'FEN', amount: 7000, pays: ['OFFLINE'] });
+    // 000 七 线上服务按实际服务人数按月据实结算: the 30 元 is never the elder's money.
+    expect(doc.allowance.buckets.map((b) => b.accountKind)).toEqual(['SUBSIDY_OFFLINE']);
+    expect(doc.allowance.buckets[0]).toMatchObject({ unit: 'FEN', amount: 7000, pays: ['OFFLINE'] });
+    expect(doc.settlement.platformFee).toMatchObject({ fenPerServedElder: 3000, source: '000 七' });
   });
 
   it('000 四: overage beyond the 70 元 offline quota is paid by the elder', () => {
@@ -100,7 +101,7 @@ describe('黄陂区 (000)', () => {
   });
 
   it('000 七: monthly settlement on actual services, 30 元 online per elder, held while the evaluation fails', () => {
-    expect(doc.settlement).toMatchObject({ cycle: 'MONTHLY', onlineServiceFenPerElder: 3000, evaluationRequired: true, failedEvaluationHolds: true });
+    expect(doc.settlement).toMatchObject({ cycle: 'MONTHLY', platformFee: { fenPerServedElder: 3000 }, evaluationRequired: true, failedEvaluationHolds: true });
     expect(doc.settlement.documents).toHaveLength(3);
   });
 

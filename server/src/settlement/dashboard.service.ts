@@ -25,9 +25,9 @@ export interface RegionStats {
 
 const empty = (): RegionStats => ({ enrolledElders: 0, orders: 0, visits: 0, serviceMinutes: 0, spendingFen: 0, budgetFen: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, averageStars: null, complaints: 0, alerts: [] });
 
-/** What one enrolled elder may cost the programme in a month: money buckets, hours at the cap. */
+/** What one enrolled elder may cost the programme in a month: money buckets, hours at the cap, and the platform's fee per elder (000 七). */
 function budgetPerElder(doc: PolicyDocument): number {
-  return doc.allowance.buckets.reduce((n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)), 0);
+  return doc.allowance.buckets.reduce((n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)), doc.settlement.platformFee?.fenPerServedElder ?? 0);
 }
 
 /** Stats for many region paths of one month: the DataLoader's batch function. */

@@ -112,8 +112,8 @@ export async function writeSettlementXlsx(prisma: PrismaClient, actor: Actor, mo
   const online = book.addWorksheet(`线上服务签约统计表(${Number(month.slice(5))}月)`);
   online.addRow(['服务机构', '服务对象人数', '线上服务费（元）']).commit();
   for (const s of ctx.settlements) {
-    const snap = (s.snapshot ?? {}) as { enrolledElders?: number };
-    online.addRow([ctx.providers.get(s.providerId)?.name ?? '', snap.enrolledElders ?? 0, yuan(s.onlineServiceFen)]).commit();
+    const snap = (s.snapshot ?? {}) as { servedElders?: number };
+    online.addRow([ctx.providers.get(s.providerId)?.name ?? '', snap.servedElders ?? 0, yuan(s.onlineServiceFen)]).commit();
   }
   online.commit();
   await book.commit();

@@ -6,9 +6,11 @@ import { type Actor, authorize, withinScope } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { detectVisitExceptions } from '../exceptions/index.js';
 import { loadPolicy, policyDocument } from '../policies/index.js';
 import { pathWithin } from '../regions/index.js';
-import { monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
+import { moneyTx, post, systemAccount, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
+import { lineTotals, servedElders, writeLines } from './settlement.store.js';
 
 /** The month as an instant window in Asia/Shanghai (UTC+8, no daylight saving). */
 export function monthWindow(month: string) {
@@ -25,10 +27,17 @@ async function programmesOf(prisma: PrismaClient, regionPath: string) {
   return policies.filter((p) => pathWithin(p.region.path, regionPath));
 }
 
+/** The evaluation that counts for a provider's month: the latest (a re-evaluation supersedes a failed one, 000 七·3). */
+export function latestEvaluation(prisma: PrismaClient, providerId: string, month: string) {
+  return prisma.qualityEvaluation.findFirst({ where: { providerId, month }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+}
+
 /**
  * Records a third-party quality evaluation (000 七). The evaluating agency may not be related to the
- * provider (004 附件7: 验收机构不得与服务提供机构为同一家机构或存在利益关系); one per provider and
- * month; score 0–100; a report of at least 10 characters.
+ * provider (004 附件7: 验收机构不得与服务提供机构为同一家机构或存在利益关系); score 0–100; a
+ * report of at least 10 characters. One evaluation per provider and month, except that after a
+ * failed one the provider rectifies and a re-evaluation (复查, 000 七·3 整改合格后再行结算)
+ * supersedes it; both are kept and settlement follows the latest.
  */
 export async function recordQualityEvaluation(
   prisma: PrismaClient,
@@ -44,16 +53,44 @@ export async function recordQualityEvaluation(
   if (!provider) return fail(ErrorCode.NOT_FOUND, '没有找到这家服务机构。');
   const related = await prisma.qaAgencyAffiliation.findUnique({ where: { qaAgencyId_providerId: { qaAgencyId: actor.qaAgencyId!, providerId: provider.id } } });
   if (!withinScope(grant, { relatedQaAgencyIds: related ? [related.qaAgencyId] : [] })) fail(ErrorCode.FORBIDDEN, `贵机构与${provider.name}存在关联（${related!.relation}），不能评估这家机构。`);
+  const previous = await latestEvaluation(prisma, provider.id, input.month);
+  if (previous?.passed) fail(ErrorCode.INVALID_STATE, `${provider.name}${monthLabel(input.month)}的评估已经提交过了。`);
+  if (previous && !previous.rectifiedAt) fail(ErrorCode.INVALID_STATE, `${provider.name}${monthLabel(input.month)}的评估未通过，须等机构提交整改报告后再复查。`);
   try {
     const evaluation = await prisma.qualityEvaluation.create({
-      data: { providerId: provider.id, qaAgencyId: actor.qaAgencyId!, evaluatorId: actor.userId, month: input.month, score: input.score, passed: input.passed, report: input.report.trim(), createdAt: now },
+      data: {
+        providerId: provider.id, qaAgencyId: actor.qaAgencyId!, evaluatorId: actor.userId, month: input.month, score: input.score, passed: input.passed,
+        report: input.report.trim(), createdAt: now, supersedesId: previous?.id ?? null,
+      },
     });
-    await audit(prisma, actor, { action: 'QUALITY_EVALUATION_RECORDED', entity: 'Provider', entityId: provider.id, detail: { month: input.month, score: input.score, passed: input.passed } });
+    await audit(prisma, actor, {
+      action: previous ? 'QUALITY_REEVALUATION_RECORDED' : 'QUALITY_EVALUATION_RECORDED', entity: 'Provider', entityId: provider.id,
+      detail: { month: input.month, score: input.score, passed: input.passed, supersedes: previous?.id ?? null },
+    });
     return evaluation;
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, `${provider.name}${monthLabel(input.month)}的评估已经提交过了。`);
+    // Two re-evaluations of one failed evaluation at once: the unique supersedesId lets one in.
+    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, `${provider.name}${monthLabel(input.month)}的复查已经提交过了。`);
     throw err;
   }
+}
+
+/**
+ * The provider reports its rectification of a failed evaluation (000 七·3 整改), which opens the
+ * way to a re-evaluation. Its own provider only; once per failed evaluation.
+ */
+export async function submitRectification(prisma: PrismaClient, actor: Actor, input: { month: string; report: string }, now: Date) {
+  authorize(actor, 'submitRectification');
+  parseMonth(input.month);
+  const report = input.report?.trim() ?? '';
+  if (report.length < 10) throw badInput('report', '请填写整改报告（不少于 10 个字），写明问题和整改措施。');
+  const latest = await latestEvaluation(prisma, actor.providerId!, input.month);
+  if (!latest || latest.passed) fail(ErrorCode.INVALID_STATE, `${monthLabel(input.month)}没有未通过的质量评估，无需提交整改报告。`);
+  authorize(actor, 'submitRectification', { providerIds: [latest!.providerId] });
+  const n = await prisma.qualityEvaluation.updateMany({ where: { id: latest!.id, rectifiedAt: null }, data: { rectificationReport: report, rectifiedAt: now, rectifiedById: actor.userId } });
+  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '整改报告已经提交过了，请等待第三方机构复查。');
+  await audit(prisma, actor, { action: 'RECTIFICATION_SUBMITTED', entity: 'QualityEvaluation', entityId: latest!.id, detail: { month: input.month } });
+  return prisma.qualityEvaluation.findUniqueOrThrow({ where: { id: latest!.id } });
 }
 
 /**
@@ -68,7 +105,10 @@ export async function runSettlement(prisma: PrismaClient, actor: Actor, month: s
   const { start, end } = monthWindow(month);
   const { first, last } = monthBounds(month);
   const ids: string[] = [];
-  for (const policy of await programmesOf(prisma, regionPath)) {
+  const policies = await programmesOf(prisma, regionPath);
+  // The month's visits are screened first, so an exception found now holds its provider's line.
+  await detectVisitExceptions(prisma, { month, policyIds: policies.map((p) => p.id) }, now);
+  for (const policy of policies) {
     const doc = policyDocument(policy);
     const cap = doc.allowance.buckets.find((b) => b.unit === 'MINUTE')?.maxRateFenPerHour ?? 0;
     for (const zone of policy.zones) {
@@ -79,76 +119,46 @@ export async function runSettlement(prisma: PrismaClient, actor: Actor, month: s
         ids.push(existing.id);
         continue;
       }
-      const evaluation = await prisma.qualityEvaluation.findUnique({ where: { providerId_month: { providerId: provider.id, month } } });
-      const heldReason =
+      const evaluation = await latestEvaluation(prisma, provider.id, month);
+      const heldFirst =
         provider.status === 'SUSPENDED' ? `服务机构已暂停资金结算：${provider.statusReason ?? '按合同处罚条款'}`
-        : evaluation && !evaluation.passed && doc.settlement.failedEvaluationHolds ? `第三方质量评估未通过（${evaluation.score} 分），整改合格后再行结算（${doc.settlement.source}）`
-        : null;
-      const id = await prisma.$transaction(async (tx) => {
+        : evaluation && !evaluation.passed && doc.settlement.failedEvaluationHolds
+          ? `第三方质量评估未通过（${evaluation.score} 分），整改合格后再行结算（${doc.settlement.source}）${evaluation.rectifiedAt ? '；已提交整改报告，待复查' : ''}`
+          : null;
+      const built = await prisma.$transaction(async (tx) => {
         const s = await tx.settlement.upsert({
           where: { providerId_month: { providerId: provider.id, month } },
           create: { providerId: provider.id, month },
           update: {},
         });
         await tx.settlementLine.deleteMany({ where: { settlementId: s.id } });
-        await tx.$executeRaw`
-          WITH charged AS (
-            SELECT t."orderId",
-                   SUM(CASE WHEN a.kind IN ('SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE') THEN -e.amount ELSE 0 END) AS subsidy_fen,
-                   SUM(CASE WHEN a.kind = 'SUBSIDY_HOURS' THEN -e.amount ELSE 0 END) AS subsidy_min,
-                   SUM(CASE WHEN a.kind = 'SELF_PAID' THEN -e.amount ELSE 0 END) AS self_fen
-              FROM "LedgerTransaction" t
-              JOIN "LedgerEntry" e ON e."transactionId" = t.id
-              JOIN "LedgerAccount" a ON a.id = e."accountId" AND a."elderId" IS NOT NULL
-             WHERE t.kind = 'CHARGE' AND t."orderId" IS NOT NULL AND t."createdAt" >= ${start} AND t."createdAt" < ${end}
-             GROUP BY t."orderId")
-          INSERT INTO "SettlementLine" (id, "settlementId", "orderId", "elderId", "elderName", "idNumberEnc", "communityName", "serviceCode", "serviceName",
-                                        category, mode, "visitDate", "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen",
-                                        "selfPaidFen", "caregiverName", satisfaction, stars)
-          SELECT gen_random_uuid()::text, ${s.id}, o.id, el.id, el.name, el."idNumberEnc", r.name, si.code, si.name, si.category, si.mode::text,
-                 to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD'), COALESCE(v."durationMinutes", 0), o."amountFen",
-                 c.subsidy_fen, c.subsidy_min, round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${cap}), ${cap}) / 60.0)::int,
-                 c.self_fen, COALESCE(cg.name, ''), f.satisfaction::text, rt.stars
-            FROM charged c
-            JOIN "Order" o ON o.id = c."orderId" AND o."providerId" = ${provider.id}
-            JOIN "Elder" el ON el.id = o."elderId"
-            JOIN "Region" r ON r.id = el."communityId"
-            JOIN "ServiceItem" si ON si.id = o."serviceItemId"
-            LEFT JOIN "Visit" v ON v."orderId" = o.id
-            LEFT JOIN "Caregiver" cg ON cg.id = o."caregiverId"
-            LEFT JOIN "FollowUp" f ON f."orderId" = o.id
-            LEFT JOIN "Rating" rt ON rt."orderId" = o.id`;
-        const [totals] = await tx.$queryRaw<{ orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]>`
-          SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS hours, SUM("selfPaidFen") AS self
-            FROM "SettlementLine" WHERE "settlementId" = ${s.id}`;
-        // 000 七: the online service (30 元) is paid per elder enrolled in the month, by zone.
-        const zonePaths = zone.regions.map((z) => `${z.region.path}/%`);
-        const [enrolled] = await tx.$queryRaw<{ n: bigint }[]>`
-          SELECT count(DISTINCT e."elderId") AS n FROM "Enrolment" e JOIN "Elder" el ON el.id = e."elderId" JOIN "Region" r ON r.id = el."communityId"
-           WHERE e."policyId" = ${policy.id} AND e."startedOn" <= ${last} AND (e."endedOn" IS NULL OR e."endedOn" >= ${first}) AND r.path LIKE ANY(${zonePaths}::text[])`;
-        const onlineServiceFen = Number(enrolled!.n) * (doc.settlement.onlineServiceFenPerElder ?? 0);
+        await writeLines(tx, s.id, provider.id, { start, end }, cap);
+        const totals = await lineTotals(tx, s.id);
+        // Unresolved exceptions on the statement's visits, or found in the month, hold the line.
+        const charged = await tx.settlementLine.findMany({ where: { settlementId: s.id }, select: { orderId: true } });
+        const open = await tx.visitException.count({ where: { providerId: provider.id, status: 'OPEN', OR: [{ month }, { orderId: { in: charged.map((c) => c.orderId) } }] } });
+        const heldReason = heldFirst ?? (open ? `有 ${open} 条异常工单待街道或区民政部门处理，处理完毕后再行结算（${doc.settlement.source}）` : null);
+        // 000 七: the platform's fee per elder served in the month, by zone (never credited to elders).
+        const served = await servedElders(tx, { policyId: policy.id, zonePaths: zone.regions.map((z) => z.region.path), first, last, start, end });
+        const onlineServiceFen = served * (doc.settlement.platformFee?.fenPerServedElder ?? 0);
         await tx.settlement.update({
           where: { id: s.id },
           data: {
             status: heldReason ? 'HELD' : 'DRAFT',
             heldReason,
-            orders: Number(totals!.orders),
-            subsidyFen: Number(totals!.subsidy ?? 0),
-            subsidyMinutes: Number(totals!.minutes ?? 0),
-            hoursValueFen: Number(totals!.hours ?? 0),
-            selfPaidFen: Number(totals!.self ?? 0),
+            ...totals,
             onlineServiceFen,
             penaltyFen: 0,
             snapshot: {
-              builtAt: now.toISOString(), policy: policy.code, enrolledElders: Number(enrolled!.n), basis: doc.settlement.basis, source: doc.settlement.source,
-              evaluation: evaluation ? { score: evaluation.score, passed: evaluation.passed, qaAgencyId: evaluation.qaAgencyId, evaluatorId: evaluation.evaluatorId } : null,
+              builtAt: now.toISOString(), policy: policy.code, servedElders: served, openExceptions: open, basis: doc.settlement.basis, source: doc.settlement.source,
+              evaluation: evaluation ? { id: evaluation.id, score: evaluation.score, passed: evaluation.passed, supersedes: evaluation.supersedesId, qaAgencyId: evaluation.qaAgencyId, evaluatorId: evaluation.evaluatorId } : null,
             },
           },
         });
-        return s.id;
+        return { id: s.id, heldReason };
       }, { timeout: 600_000, maxWait: 60_000 });
-      await audit(prisma, actor, { action: 'SETTLEMENT_BUILT', entity: 'Settlement', entityId: id, detail: { month, held: heldReason } });
-      ids.push(id);
+      await audit(prisma, actor, { action: 'SETTLEMENT_BUILT', entity: 'Settlement', entityId: built.id, detail: { month, held: built.heldReason } });
+      ids.push(built.id);
     }
   }
   return prisma.settlement.findMany({ where: { id: { in: ids } }, orderBy: { providerId: 'asc' } });
@@ -162,19 +172,38 @@ async function settlementInScope(prisma: PrismaClient, actor: Actor, id: string,
   return s;
 }
 
-/** DRAFT → APPROVED. Held statements and, where the programme requires one, unevaluated months are refused. */
+export const platformFeeKey = (settlementId: string) => `platform-fee:${settlementId}`;
+
+/**
+ * DRAFT → APPROVED. Held statements and, where the programme requires one, months without a passed
+ * (latest) evaluation are refused. Approval posts the month's platform fee (000 七) from the
+ * programme's funding to the platform's payable, once (its key is the statement's), in the same
+ * transaction, so an approved statement and the ledger agree to the fen.
+ */
 export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
   const s = await settlementInScope(prisma, actor, id, 'approveSettlement');
   if (s.status === 'HELD') fail(ErrorCode.INVALID_STATE, `这份结算单暂缓结算：${s.heldReason}`);
   const policyCode = (s.snapshot as { policy?: string } | null)?.policy;
-  const doc = policyCode ? (await loadPolicy(prisma, { code: policyCode }))?.doc : undefined;
-  if (doc?.settlement.evaluationRequired) {
-    const evaluation = await prisma.qualityEvaluation.findUnique({ where: { providerId_month: { providerId: s.providerId, month: s.month } } });
-    if (!evaluation?.passed) fail(ErrorCode.INVALID_STATE, `还没有${monthLabel(s.month)}合格的第三方质量评估报告，不能审核结算（${doc.settlement.source}）。`);
+  const loaded = policyCode ? await loadPolicy(prisma, { code: policyCode }) : null;
+  if (loaded?.doc.settlement.evaluationRequired) {
+    const evaluation = await latestEvaluation(prisma, s.providerId, s.month);
+    if (!evaluation?.passed) fail(ErrorCode.INVALID_STATE, `还没有${monthLabel(s.month)}合格的第三方质量评估报告，不能审核结算（${loaded.doc.settlement.source}）。`);
   }
-  const n = await prisma.settlement.updateMany({ where: { id, status: 'DRAFT' }, data: { status: 'APPROVED', approvedById: actor.userId, approvedAt: now } });
-  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这份结算单已经审核过了。');
-  await audit(prisma, actor, { action: 'SETTLEMENT_APPROVED', entity: 'Settlement', entityId: id });
+  await moneyTx(prisma, async (tx) => {
+    const n = await tx.settlement.updateMany({ where: { id, status: 'DRAFT' }, data: { status: 'APPROVED', approvedById: actor.userId, approvedAt: now } });
+    if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这份结算单已经审核过了。');
+    if (s.onlineServiceFen > 0 && loaded) {
+      const funding = await systemAccount(tx, loaded.policy.id, 'FUNDING', 'FEN');
+      const payable = await systemAccount(tx, loaded.policy.id, 'PLATFORM_FEE_PAYABLE', 'FEN');
+      const fee = BigInt(s.onlineServiceFen);
+      await post(tx, {
+        kind: 'PLATFORM_FEE', idempotencyKey: platformFeeKey(id), request: { settlement: id, fen: s.onlineServiceFen }, month: s.month, actorId: actor.userId, at: now,
+        memo: `${monthLabel(s.month)}线上服务费（${s.provider.name}，按实际服务人数，${loaded.doc.settlement.platformFee?.source ?? ''}）`,
+        entries: [{ accountId: funding.id, amount: -fee }, { accountId: payable.id, amount: fee }],
+      });
+    }
+    await audit(tx, actor, { action: 'SETTLEMENT_APPROVED', entity: 'Settlement', entityId: id, detail: { platformFeeFen: s.onlineServiceFen } });
+  });
   return prisma.settlement.findUniqueOrThrow({ where: { id } });
 }
 

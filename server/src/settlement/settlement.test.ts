@@ -1,5 +1,6 @@
 // Monthly settlement reconciled with the ledger (000 七 按月据实结算; 001 七(三)), the quality
 // evaluation gate (000 七: 评估不合格暂缓结算), immutability of approved months, and the exports.
+import 'reflect-metadata';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,9 @@ async function confirmedOrder(who: string, confirmer: string, elderId: string, s
   expect(placed.errors).toBeUndefined();
   const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.data.placeOrder.id }, include: { provider: { include: { caregivers: true } } } });
   const cg = order.provider!.caregivers[0]!;
-  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: now, checkOutAt: now, durationMinutes: 60 * quantity } } } });
+  // The visit as booked (check-in at the booked time, check-out after the booked hours), so no exception holds the month.
+  const checkOutAt = new Date(order.scheduledAt.getTime() + 60 * quantity * 60_000);
+  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: order.scheduledAt, checkOutAt, durationMinutes: 60 * quantity } } } });
   const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
   expect(confirmed.errors).toBeUndefined();
   return order;
@@ -38,6 +41,15 @@ async function ledgerTotals() {
     SELECT a.kind::text, SUM(-e.amount) AS total FROM "LedgerEntry" e JOIN "LedgerTransaction" t ON t.id = e."transactionId" JOIN "LedgerAccount" a ON a.id = e."accountId"
      WHERE t.kind = 'CHARGE' AND t."orderId" IS NOT NULL AND a."elderId" IS NOT NULL AND t."createdAt" >= ${start} AND t."createdAt" < ${end} GROUP BY a.kind`;
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.total)]));
+}
+
+/** Huangpi elders with a charge or an answered care call in the month, counted here without the settlement's SQL. */
+async function servedHuangpiElders() {
+  const { start, end } = monthWindow(month);
+  const charged = await s.db.prisma.ledgerTransaction.findMany({ where: { kind: 'CHARGE', elderId: { not: null }, createdAt: { gte: start, lt: end } }, select: { elderId: true } });
+  const called = await s.db.prisma.callAttempt.findMany({ where: { answered: true, at: { gte: start, lt: end } }, select: { callTask: { select: { elderId: true } } } });
+  const ids = new Set([...charged.map((c) => c.elderId!), ...called.map((c) => c.callTask.elderId)]);
+  return s.db.prisma.enrolment.count({ where: { elderId: { in: [...ids] }, policy: { code: 'HUANGPI_2020' } } });
 }
 
 beforeAll(async () => {
@@ -111,7 +123,9 @@ describe('runSettlement', () => {
     // 000 七: the Huangpi provider's failed evaluation holds it; Yangcheng's providers are not held.
     expect(hp).toHaveLength(1);
     expect(hp[0]).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/评估未通过/) });
-    expect(hp[0]!.onlineServiceFen).toBe(3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })));
+    // 000 七 按实际服务人数: 30 元 for each Huangpi elder served this month (a confirmed visit or an answered care call), not per enrolled elder.
+    expect(hp[0]!.onlineServiceFen).toBe(3000 * (await servedHuangpiElders()));
+    expect(hp[0]!.onlineServiceFen).toBeLessThan(3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })));
     expect(yc.every((x) => x.status === 'DRAFT' && x.onlineServiceFen === 0)).toBe(true);
 
     const again = [...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement, ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement];
@@ -205,5 +219,49 @@ describe('dashboard', () => {
     expect(s.db.stats.statements - before2).toBe(statements);
     expect(code(await gql(q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "140522")'), { m: month }, 'district_admin'))).toBe('NOT_FOUND');
     expect(code(await gql(q, { m: month }, 'family'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('rectification (000 七·3 整改合格后再行结算; 001 七(三) 定期结算)', () => {
+  it('fail → HELD → rectified → re-evaluated → settled → approved; both evaluations are kept and settlement follows the latest', async () => {
+    const hpProvider = (await s.db.prisma.order.findFirstOrThrow({ where: { elder: { family: { some: { user: { username: 'family' } } } } } })).providerId!;
+    const EVAL = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { id score passed supersedesId } }`;
+    const RECTIFY = `mutation($i: RectificationInput!) { submitRectification(input: $i) { id rectifiedAt rectificationReport } }`;
+    const pass = { providerId: hpProvider, month, score: 86, passed: true, report: '复查：服务记录完整，回访与记录一致，整改合格。' };
+    const [failed] = await s.db.prisma.qualityEvaluation.findMany({ where: { providerId: hpProvider, month } });
+    expect(failed).toMatchObject({ passed: false });
+    // No re-evaluation before the provider has rectified.
+    expect(code(await gql(EVAL, { i: pass }, 'qa'))).toBe('INVALID_STATE');
+    t.hp_provider = await addUser(s, 'hp_provider_rectify', { displayName: '黄陂机构管理员', role: 'PROVIDER_ADMIN', providerId: hpProvider });
+    expect(code(await gql(RECTIFY, { i: { month, report: '已整改' } }, 'hp_provider'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'district_admin'))).toBe('FORBIDDEN');
+    const rectified = await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider');
+    expect(rectified.data.submitRectification).toMatchObject({ id: failed!.id, rectificationReport: '补齐服务记录，护理员重新培训并按时上门。' });
+    expect(code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider'))).toBe('INVALID_STATE');
+    // Rectified but not yet re-evaluated: still held.
+    const held = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
+    expect(held).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/待复查/) });
+    // Two re-evaluations at once: one supersedes the failed evaluation, the other is refused.
+    const both = await Promise.all([gql(EVAL, { i: pass }, 'qa'), gql(EVAL, { i: { ...pass, score: 88 } }, 'qa')]);
+    const ok = both.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(ok[0]!.data.recordQualityEvaluation).toMatchObject({ passed: true, supersedesId: failed!.id });
+    expect(both.filter((r) => r.errors).map(code)).toEqual(['INVALID_STATE']);
+    expect(await s.db.prisma.qualityEvaluation.count({ where: { providerId: hpProvider, month } })).toBe(2);
+    const settled = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
+    expect(settled).toMatchObject({ status: 'DRAFT', heldReason: null, orders: held.orders, subsidyFen: held.subsidyFen });
+    const approved = await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: settled.id }, 'district_admin');
+    expect(approved.data.approveSettlement.status).toBe('APPROVED');
+    // The platform fee went from the programme's funding to the platform's payable, as the statement says.
+    const fee = await s.db.prisma.ledgerEntry.findMany({ where: { transaction: { kind: 'PLATFORM_FEE' }, account: { kind: 'PLATFORM_FEE_PAYABLE' } } });
+    expect(fee.reduce((n, e) => n + Number(e.amount), 0)).toBe(settled.onlineServiceFen);
+    expect(settled.onlineServiceFen).toBeGreaterThan(0);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
+
+  it('001 七(三) says only 定期结算: Yangcheng\'s monthly cycle is marked assumed', async () => {
+    const { policyByCode } = await import('../policies/documents/index.js');
+    expect(policyByCode('YANGCHENG_2026')!.settlement).toMatchObject({ cycle: 'MONTHLY', cycleSource: '001 七(三)', assumed: true });
+    expect(policyByCode('HUANGPI_2020')!.settlement.assumed).toBeUndefined();
   });
 });

@@ -14,6 +14,15 @@ export class QualityEvaluation {
   @Field(() => Boolean) passed!: boolean;
   @Field(() => String) report!: string;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { nullable: true, description: '复查时：被本次复查取代的那次评估' }) supersedesId!: string | null;
+  @Field(() => String, { nullable: true, description: '服务机构提交的整改报告' }) rectificationReport!: string | null;
+  @Field(() => Date, { nullable: true }) rectifiedAt!: Date | null;
+}
+
+@InputType()
+export class RectificationInput {
+  @Field(() => String, { description: 'YYYY-MM：未通过评估的月份' }) month!: string;
+  @Field(() => String) report!: string;
 }
 
 @ObjectType({ description: '服务机构月度结算单（金额为分）' })
@@ -27,7 +36,7 @@ export class Settlement {
   @Field(() => Int, { description: '免费服务时长（分钟）' }) subsidyMinutes!: number;
   @Field(() => Int, { description: '免费时长折算金额（按单价，不超过每小时上限）' }) hoursValueFen!: number;
   @Field(() => Int, { description: '老人自费（分）' }) selfPaidFen!: number;
-  @Field(() => Int, { description: '线上服务费：当月服务对象人数 × 每人标准' }) onlineServiceFen!: number;
+  @Field(() => Int, { description: '线上服务费（平台）：当月实际服务人数 × 每人标准，审核时由项目经费记入平台应付' }) onlineServiceFen!: number;
   @Field(() => Int) penaltyFen!: number;
   @Field(() => String, { nullable: true, description: '暂缓结算的原因' }) heldReason!: string | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;

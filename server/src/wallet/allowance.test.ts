@@ -34,11 +34,11 @@ describe('runMonthlyAllowance', () => {
   it('credits each programme its buckets once per elder per month (000 七, 001 三(三))', async () => {
     const first = await runMonthlyAllowance(db.prisma, { month: '2026-10', currentMonth: '2026-11', batchSize: 7 });
     expect(first).toMatchObject({ credited: 40, skipped: 0, expired: 0 });
-    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_ONLINE: 3000n, SUBSIDY_OFFLINE: 7000n });
+    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_OFFLINE: 7000n });
     expect(await balances(yc[0]!.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
     const again = await runMonthlyAllowance(db.prisma, { month: '2026-10', currentMonth: '2026-11', batchSize: 7 });
     expect(again).toMatchObject({ credited: 0, skipped: 40 });
-    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_ONLINE: 3000n, SUBSIDY_OFFLINE: 7000n });
+    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_OFFLINE: 7000n });
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('runMonthlyAllowance', () => {
 
     const nov = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' });
     expect(nov).toMatchObject({ credited: 40, skipped: 0, expired: 15 });
-    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_ONLINE: 6000n, SUBSIDY_OFFLINE: 14000n });
+    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_OFFLINE: 14000n });
     expect(await balances(yc[0]!.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
     expect(await balances(used.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
     // The held 90 minutes stay for the booked visit; only the 150 available minutes lapsed.
@@ -72,7 +72,7 @@ describe('runMonthlyAllowance', () => {
     expect(run.status).toBe('RUNNING');
     const rest = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11', batchSize: 10 });
     expect(partial.credited + rest.credited).toBe(30);
-    for (const e of more) expect(await balances(e.elderId)).toEqual({ SUBSIDY_ONLINE: 3000n, SUBSIDY_OFFLINE: 7000n });
+    for (const e of more) expect(await balances(e.elderId)).toEqual({ SUBSIDY_OFFLINE: 7000n });
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 

@@ -7,9 +7,9 @@ import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 
-export type Kind = 'SUBSIDY_ONLINE' | 'SUBSIDY_OFFLINE' | 'SUBSIDY_HOURS' | 'SELF_PAID' | 'FUNDING' | 'EXPIRED' | 'PROVIDER_PAYABLE' | 'PAYMENT_GATEWAY' | 'REFUND_PAYABLE';
+export type Kind = 'SUBSIDY_ONLINE' | 'SUBSIDY_OFFLINE' | 'SUBSIDY_HOURS' | 'SELF_PAID' | 'FUNDING' | 'EXPIRED' | 'PROVIDER_PAYABLE' | 'PAYMENT_GATEWAY' | 'REFUND_PAYABLE' | 'PLATFORM_FEE_PAYABLE';
 export type LedgerUnit = 'FEN' | 'MINUTE';
-export type TxKind = 'ALLOWANCE' | 'EXPIRY' | 'CLEARING' | 'TOP_UP' | 'CHARGE' | 'REFUND' | 'REVERSAL';
+export type TxKind = 'ALLOWANCE' | 'EXPIRY' | 'CLEARING' | 'TOP_UP' | 'CHARGE' | 'REFUND' | 'REVERSAL' | 'PLATFORM_FEE';
 
 export interface PostingInput {
   kind: TxKind;

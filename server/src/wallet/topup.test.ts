@@ -162,7 +162,7 @@ describe('termination', () => {
     const r = await s.gql(`mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: DIED, note: "家属告知") { status } }`, { id: elder }, await s.login('worker'));
     expect(r.errors).toBeUndefined();
     const accounts = await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder } });
-    expect(accounts.map((a) => [a.kind, a.balance - a.held]).sort()).toEqual([['SELF_PAID', 0n], ['SUBSIDY_OFFLINE', 0n], ['SUBSIDY_ONLINE', 0n]]);
+    expect(accounts.map((a) => [a.kind, a.balance - a.held]).sort()).toEqual([['SELF_PAID', 0n], ['SUBSIDY_OFFLINE', 0n]]);
     const refunds = await s.db.prisma.refund.findMany({ where: { elderId: elder } });
     expect(refunds.reduce((sum, x) => sum + x.amountFen, 0)).toBe(Number(paidBefore));
     expect(refunds.every((x) => x.status === 'SUCCESS')).toBe(true);

@@ -35,21 +35,21 @@ describe('runWalletDailyJobs', () => {
     // October's allowance for both: 100 元 each, unspent.
     now = new Date('2026-10-01T00:05:00+08:00');
     await runWalletDailyJobs(app);
-    expect(await available(due!.elderId)).toEqual({ SUBSIDY_ONLINE: 3000n, SUBSIDY_OFFLINE: 7000n });
+    expect(await available(due!.elderId)).toEqual({ SUBSIDY_OFFLINE: 7000n });
 
     now = new Date('2026-11-01T00:05:00+08:00');
     const r = await runWalletDailyJobs(app);
     expect(r.clearing.anniversaries).toBe(1);
     // The old year's money is gone; November's allowance belongs to the new service year.
-    expect(await available(due!.elderId)).toEqual({ SUBSIDY_ONLINE: 3000n, SUBSIDY_OFFLINE: 7000n });
-    expect(await available(other!.elderId)).toEqual({ SUBSIDY_ONLINE: 6000n, SUBSIDY_OFFLINE: 14000n });
+    expect(await available(due!.elderId)).toEqual({ SUBSIDY_OFFLINE: 7000n });
+    expect(await available(other!.elderId)).toEqual({ SUBSIDY_OFFLINE: 14000n });
     const again = await runWalletDailyJobs(app);
     expect(again.clearing.anniversaries).toBe(0);
     expect(again.allowance.credited).toBe(0);
 
     now = new Date('2026-11-02T00:05:00+08:00');
     expect((await runWalletDailyJobs(app)).clearing.anniversaries).toBe(1);
-    expect(await available(other!.elderId)).toEqual({ SUBSIDY_ONLINE: 0n, SUBSIDY_OFFLINE: 0n });
+    expect(await available(other!.elderId)).toEqual({ SUBSIDY_OFFLINE: 0n });
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 

@@ -1,0 +1,2 @@
+// What other areas may use of the exceptions area.
+export { detectVisitExceptions } from './exceptions.service.js';

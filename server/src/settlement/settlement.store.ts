@@ -1,0 +1,70 @@
+// Settlement's SQL: the month's confirmed charges (net of reversals an official's review posted)
+// frozen into statement lines, the statement's totals, and the elders the platform served.
+import type { Tx } from '../db/database.js';
+
+/**
+ * Writes the statement's lines from the ledger: every order with a CHARGE in the month window,
+ * net of the REVERSAL of those charges (an exception's ADJUST or REJECT, whenever it was posted).
+ * An order whose charge was reversed in full has no line. Unconfirmed visits have no charge and so
+ * never reach a statement.
+ */
+export async function writeLines(tx: Tx, settlementId: string, providerId: string, window: { start: Date; end: Date }, capFenPerHour: number) {
+  const { start, end } = window;
+  await tx.$executeRaw`
+    WITH charged AS (
+      SELECT t."orderId",
+             SUM(CASE WHEN a.kind IN ('SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE') THEN -e.amount ELSE 0 END) AS subsidy_fen,
+             SUM(CASE WHEN a.kind = 'SUBSIDY_HOURS' THEN -e.amount ELSE 0 END) AS subsidy_min,
+             SUM(CASE WHEN a.kind = 'SELF_PAID' THEN -e.amount ELSE 0 END) AS self_fen
+        FROM "LedgerTransaction" t
+        JOIN "LedgerEntry" e ON e."transactionId" = t.id
+        JOIN "LedgerAccount" a ON a.id = e."accountId" AND a."elderId" IS NOT NULL
+        LEFT JOIN "LedgerTransaction" c ON c.id = t."reversesId"
+       WHERE t."orderId" IS NOT NULL
+         AND ((t.kind = 'CHARGE' AND t."createdAt" >= ${start} AND t."createdAt" < ${end})
+           OR (t.kind = 'REVERSAL' AND c.kind = 'CHARGE' AND c."createdAt" >= ${start} AND c."createdAt" < ${end}))
+       GROUP BY t."orderId")
+    INSERT INTO "SettlementLine" (id, "settlementId", "orderId", "elderId", "elderName", "idNumberEnc", "communityName", "serviceCode", "serviceName",
+                                  category, mode, "visitDate", "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen",
+                                  "selfPaidFen", "caregiverName", satisfaction, stars)
+    SELECT gen_random_uuid()::text, ${settlementId}, o.id, el.id, el.name, el."idNumberEnc", r.name, si.code, si.name, si.category, si.mode::text,
+           to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD'), COALESCE(v."durationMinutes", 0),
+           (c.subsidy_fen + c.self_fen + round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}), ${capFenPerHour}) / 60.0))::int,
+           c.subsidy_fen, c.subsidy_min, round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}), ${capFenPerHour}) / 60.0)::int,
+           c.self_fen, COALESCE(cg.name, ''), f.satisfaction::text, rt.stars
+      FROM charged c
+      JOIN "Order" o ON o.id = c."orderId" AND o."providerId" = ${providerId}
+      JOIN "Elder" el ON el.id = o."elderId"
+      JOIN "Region" r ON r.id = el."communityId"
+      JOIN "ServiceItem" si ON si.id = o."serviceItemId"
+      LEFT JOIN "Visit" v ON v."orderId" = o.id
+      LEFT JOIN "Caregiver" cg ON cg.id = o."caregiverId"
+      LEFT JOIN "FollowUp" f ON f."orderId" = o.id
+      LEFT JOIN "Rating" rt ON rt."orderId" = o.id
+     WHERE c.subsidy_fen <> 0 OR c.subsidy_min <> 0 OR c.self_fen <> 0`;
+}
+
+export async function lineTotals(tx: Tx, settlementId: string) {
+  const [t] = await tx.$queryRaw<{ orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]>`
+    SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS hours, SUM("selfPaidFen") AS self
+      FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
+  return { orders: Number(t!.orders), subsidyFen: Number(t!.subsidy ?? 0), subsidyMinutes: Number(t!.minutes ?? 0), hoursValueFen: Number(t!.hours ?? 0), selfPaidFen: Number(t!.self ?? 0) };
+}
+
+/**
+ * Elders of the programme living in the zone (its regions' paths), enrolled on some day of the
+ * month, whom the platform served that month: a confirmed visit charged in the month, or an
+ * answered care call (000 七 按实际服务人数).
+ */
+export async function servedElders(tx: Tx, q: { policyId: string; zonePaths: string[]; first: Date; last: Date; start: Date; end: Date }) {
+  const paths = q.zonePaths.map((p) => `${p}/%`);
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`
+    SELECT count(DISTINCT en."elderId") AS n
+      FROM "Enrolment" en JOIN "Elder" el ON el.id = en."elderId" JOIN "Region" r ON r.id = el."communityId"
+     WHERE en."policyId" = ${q.policyId} AND en."startedOn" <= ${q.last} AND (en."endedOn" IS NULL OR en."endedOn" >= ${q.first})
+       AND (r.path || '/') LIKE ANY(${paths}::text[])
+       AND (EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."elderId" = en."elderId" AND t.kind = 'CHARGE' AND t."createdAt" >= ${q.start} AND t."createdAt" < ${q.end})
+         OR EXISTS (SELECT 1 FROM "CallTask" k JOIN "CallAttempt" at ON at."callTaskId" = k.id
+                     WHERE k."elderId" = en."elderId" AND at.answered AND at.at >= ${q.start} AND at.at < ${q.end}))`;
+  return Number(row!.n);
+}
