@@ -66,6 +66,19 @@ describe('updateElder: bad input and scope change nothing', () => {
     expect(collide.errors![0].message).toContain('另一位老人');
     expect(await snapshot(elder.id)).toEqual(before);
   });
+
+  it('registration holds coordinates to the same bounds', async () => {
+    const community = (await s.db.prisma.region.findUniqueOrThrow({ where: { id: (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).communityId } })).code;
+    const count = await s.db.prisma.elder.count();
+    const input = { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: community, address: '测试路 1 号' };
+    const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id latitude } }`;
+    const far = await gql(REGISTER, { i: { ...input, latitude: 60.5, longitude: 114.38 } }, 'worker');
+    expect(code(far)).toBe('BAD_USER_INPUT');
+    expect(far.errors![0].message).toContain('不在中国境内');
+    expect(await s.db.prisma.elder.count()).toBe(count);
+    const ok = await gql(REGISTER, { i: { ...input, latitude: 30.87, longitude: 114.38 } }, 'worker');
+    expect(ok.data.registerElder.latitude).toBe(30.87);
+  });
 });
 
 describe('updateElder: the record follows the elder', () => {

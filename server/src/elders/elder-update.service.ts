@@ -9,6 +9,7 @@ import { ageOn, todayInShanghai } from '../common/calendar.js';
 import type { ElderFlag, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { badInput, ErrorCode, fail } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
+import { coordinatesProblem } from './coordinates.js';
 import { assertElderInScope } from './elders.service.js';
 import { change, contactsText, phoneText, type ContactFact, type FieldChange } from './elder-changes.js';
 import { rerunEligibility } from './exit-suggestions.service.js';
@@ -38,13 +39,6 @@ export interface UpdateElderData {
   /** Why the record changed (a new certificate, a move reported by the family), kept in the history. */
   note?: string | null;
 }
-
-/**
- * Where entered coordinates may lie: mainland China and its islands (a box around 18–54°N,
- * 73–136°E). Assumed: the sources give no bounds; the registry's own regions carry no geometry, so
- * a point in the wrong province passes this check and is caught by the caregiver's geofence.
- */
-export const CHINA_BOUNDS = { south: 18, north: 54, west: 73, east: 136 } as const;
 
 const NAME_PATTERN = /^[\u3400-\u9fff\u00b7·A-Za-z\s]{2,30}$/u;
 const MIN_AGE = 60;
@@ -148,11 +142,8 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   if (given(input.latitude) || given(input.longitude)) {
     const lat = input.latitude ?? null;
     const lng = input.longitude ?? null;
-    if ((lat == null) !== (lng == null)) throw badInput('latitude', '经纬度须同时填写或同时清除。');
-    const b = CHINA_BOUNDS;
-    if (lat != null && lng != null && (lat < b.south || lat > b.north || lng < b.west || lng > b.east)) {
-      throw badInput('latitude', '定位不在中国境内，可能把经度和纬度填反了，请在地图上重新选点。');
-    }
+    const problem = coordinatesProblem(lat, lng);
+    if (problem) throw badInput('latitude', problem);
     data.latitude = lat;
     data.longitude = lng;
     changes.push(...change('coordinates', coordText(elder.latitude, elder.longitude), coordText(lat, lng)));

@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { subtreeOf } from '../regions/index.js';
 import type { IdNumberVault } from './id-crypto.js';
 import { maskIdNumber, validateIdNumber, validateMobile } from './id-number.js';
+import { coordinatesProblem } from './coordinates.js';
 import { ageOn, todayInShanghai } from '../common/calendar.js';
 
 export interface RegisterElderData {
@@ -147,9 +148,8 @@ function validateRegistration(input: RegisterElderData, today: string) {
   if (flags.includes('EXTREME_POVERTY') && flags.includes('LOW_INCOME')) {
     throw badInput('flags', '“特困”与“低保”不能同时勾选，请按证件选择其一。');
   }
-  if ((input.latitude == null) !== (input.longitude == null)) {
-    throw badInput('latitude', '经纬度须同时填写或同时不填。');
-  }
+  const where = coordinatesProblem(input.latitude, input.longitude);
+  if (where) throw badInput('latitude', where);
   const address = input.address.trim();
   if (!address) throw badInput('address', '请填写现居住地址。');
   return { name, id, phone, flags, address };

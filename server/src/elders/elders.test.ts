@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../testing/harness.js';
 import { makeIdNumber } from '../testing/ids.js';

@@ -1,5 +1,6 @@
 // Family members link to an elder with a community worker's one-time code (a family member sees
 // only the elders linked to them).
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
