@@ -202,6 +202,19 @@ describe('exit suggestions (nothing exits silently)', () => {
     expect(h.data.elderChanges.edges.map((e: any) => e.node.action).slice(0, 2)).toEqual(['EXIT_SUGGESTION_CONFIRMED', 'EXIT_SUGGESTED']);
   });
 
+  it('a hukou moved out of Huangpi suggests the exit for 户籍迁出 (000 附件3), not a silent one', async () => {
+    const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+    const en = await s.db.prisma.enrolment.findFirstOrThrow({ where: { status: 'ACTIVE', policy: { code: 'HUANGPI_2020' }, elder: { communityId: worker.regionId!, id: { not: elder.id } } }, orderBy: { id: 'asc' } });
+    const r = await gql(UPDATE, { i: { elderId: en.elderId, hukouCommunityCode: '140522100001', note: '户口迁往阳城县' } }, 'worker');
+    expect(r.errors).toBeUndefined();
+    const sug = (await gql(SUGGESTIONS, { e: en.elderId }, 'worker')).data.exitSuggestions.edges[0].node;
+    expect(sug).toMatchObject({ reason: 'MOVED_HUKOU', exclusion: false, source: '000 附件3', status: 'OPEN' });
+    expect(sug.explanation).toContain('户籍不在武汉市黄陂区');
+    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: en.id } })).status).toBe('ACTIVE');
+    // The officials of another community neither see nor decide it.
+    expect((await gql(SUGGESTIONS, { e: en.elderId }, 'worker2')).data.exitSuggestions.totalCount).toBe(0);
+  });
+
   it('a dismissed suggestion keeps the elder in service; a change back lets an open one lapse', async () => {
     // Two enrolled elders the rules accept today, so taking the insurance back makes them qualify again.
     const candidates = await s.db.prisma.enrolment.findMany({ where: { status: 'ACTIVE', policy: { code: 'YANGCHENG_2026' }, elder: { NOT: { flags: { has: 'LONG_TERM_CARE_INSURANCE' } } } }, orderBy: { id: 'asc' }, take: 20 });
