@@ -243,4 +243,16 @@ describe('001 八(二)2: termination on a listed ground passes the open orders t
     expect((await gql(QUOTE, { i: { elderId: elder.id, serviceCode: hourly, quantity: 1 } }, 'yc_worker')).data.quoteOrder.unitPriceFen).toBe(3500);
     expect((await s.db.prisma.providerContract.findFirstOrThrow({ where: { providerId } })).terminationGround).toBe('FALSE_SERVICE_RECORDS');
   });
+
+  it('without a successor the open orders are held where they are, the zone has no provider, and the county is told', async () => {
+    const successor = zone.providerId!;
+    const open = await s.db.prisma.order.findMany({ where: { providerId: successor, status: { in: ['PLACED', 'ASSIGNED'] } } });
+    expect(open.length).toBeGreaterThan(0);
+    const r = await gql(TERMINATE, { p: successor, g: 'SELLING_HEALTH_PRODUCTS' }, 'yc_admin');
+    expect(r.data.terminateProviderContract).toMatchObject({ kind: 'TERMINATION', clause: '001 八(二)2(3)' });
+    for (const o of open) expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id: o.id } })).providerId).toBe(successor);
+    expect(code(await place(hourly, 1))).toBe('OUT_OF_ZONE');
+    const told = await gql(`{ notices(first: 50) { edges { node { kind body } } } }`, {}, 'yc_admin');
+    expect(told.data.notices.edges.some((e: any) => e.node.kind === 'PROVIDER_SANCTION' && e.node.body.includes(`${open.length} 张未开始的工单暂停派单`))).toBe(true);
+  });
 });
