@@ -30,7 +30,7 @@ const snapshot = async (id: string) => {
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => START });
   base = s.url.replace(/\/graphql$/, '');
-  for (const u of ['family', 'worker', 'worker2', 'provider_admin', 'caregiver', 'yc_worker', 'yc_street_officer', 'yc_admin']) tokens[u] = await s.login(u);
+  for (const u of ['family', 'worker', 'worker2', 'street_officer', 'provider_admin', 'caregiver', 'yc_worker', 'yc_street_officer', 'yc_admin']) tokens[u] = await s.login(u);
   const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
   elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
 });
@@ -106,6 +106,19 @@ describe('updateElder: the record follows the elder', () => {
     expect(rows).not.toContain('13987654321');
     // The history is the officials'; a family, the provider and another community are refused.
     for (const who of ['family', 'provider_admin', 'worker2']) expect(code(await gql(CHANGES, { e: elder.id }, who))).toBe('FORBIDDEN');
+  });
+
+  it('two workers changing one record at once: each change in the history starts from the value the other left', async () => {
+    const phones = ['13811110001', '13811110002', '13811110003'];
+    const results = await Promise.all(phones.map((phone, i) => gql(UPDATE, { i: { elderId: elder.id, phone } }, i === 1 ? 'street_officer' : 'worker')));
+    for (const r of results) if (r.errors) expect(code(r)).toBe('INVALID_STATE');
+    const won = results.filter((r) => !r.errors).map((r) => r.data.updateElder.phone);
+    expect(won.length).toBeGreaterThan(0);
+    const h = await gql(CHANGES, { e: elder.id }, 'worker');
+    const chain = h.data.elderChanges.edges.map((e: any) => e.node.changes.find((c: any) => c.field === 'phone')).filter(Boolean).slice(0, won.length).reverse();
+    for (let i = 1; i < chain.length; i++) expect(chain[i].from).toBe(chain[i - 1].to);
+    const now = (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).phone!;
+    expect(chain.at(-1).to).toBe(`${now.slice(0, 3)}****${now.slice(-4)}`);
   });
 
   it('a worker moves the address and its coordinates; the next check-in is judged at the new home', async () => {

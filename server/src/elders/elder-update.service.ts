@@ -74,7 +74,8 @@ function validContacts(list: readonly ContactFact[]): ContactFact[] {
  * Changes the record; returns the elder as it is afterwards. Out of scope: FORBIDDEN (NOT_FOUND if
  * no such elder); a new ID number another elder already has, a bad ID, phone, contact, coordinates
  * outside China or only one of the pair, an unknown community, or a moved community outside the
- * worker's area: BAD_USER_INPUT / FORBIDDEN, and nothing changes.
+ * worker's area: BAD_USER_INPUT / FORBIDDEN; changed by someone else since it was read:
+ * INVALID_STATE. Nothing changes when it refuses.
  */
 export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, input: UpdateElderData, now: Date) {
   const grant = authorize(actor, 'updateElder');
@@ -207,7 +208,11 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   const note = input.note?.trim() || null;
   try {
     return await prisma.$transaction(async (tx) => {
-      const updated = await tx.elder.update({ where: { id: elder.id }, data });
+      // The record as read is the one changed: a change made meanwhile by someone else would make
+      // this one's old values wrong in the history, so it is refused and the worker looks again.
+      const claimed = await tx.elder.updateMany({ where: { id: elder.id, updatedAt: elder.updatedAt }, data });
+      if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, `${elder.name}的档案刚被其他人修改过，请刷新后再改。`);
+      const updated = await tx.elder.findUniqueOrThrow({ where: { id: elder.id } });
       await audit(tx, actor, { action: 'ELDER_UPDATED', entity: 'Elder', entityId: elder.id, detail: { changes, note } as unknown as Prisma.InputJsonValue });
       if (changes.some((c) => RULE_FIELDS.has(c.field))) await rerunEligibility(tx, actor, elder.id, changes, now);
       return updated;
