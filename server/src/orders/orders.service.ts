@@ -8,7 +8,7 @@ import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
 import { checkVisitSplit, policyDocument } from '../policies/index.js';
-import { assertCaregiverAssignable, assertTakesOrders, providerForCommunity, providerUnitPrice } from '../providers/index.js';
+import { assertCaregiverAssignable, assertTakesOrders, certifiedFor, providerForCommunity, providerUnitPrice } from '../providers/index.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
@@ -193,10 +193,13 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
   return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
 }
 
-/** The provider's caregivers, least loaded first (open orders), for its dispatcher to pick from. */
+/** The provider's caregivers who may be sent, least loaded first (open orders), for its dispatcher to pick from. */
 export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
   const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
-  const caregivers = await prisma.caregiver.findMany({ where: { providerId: order.providerId!, active: true }, include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } } });
+  const all = await prisma.caregiver.findMany({ where: { providerId: order.providerId!, active: true }, include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } } });
+  // Only those who may be sent: every certificate the programme asks for, valid on the visit's day (000 五).
+  const certified = await certifiedFor(prisma, all.map((c) => c.id), order);
+  const caregivers = all.filter((c) => certified.has(c.id));
   return caregivers.sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh')).map((c) => ({ caregiver: c, openOrders: c._count.orders }));
 }
 

@@ -124,6 +124,16 @@ export async function assertCaregiverAssignable(tx: PrismaClient | Tx, caregiver
   }
 }
 
+/** Of the caregivers, those holding every certificate the order's item requires, valid on its day (for dispatch suggestions). */
+export async function certifiedFor(tx: PrismaClient | Tx, caregiverIds: string[], order: { serviceItemId: string; scheduledAt: Date }) {
+  const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+  const required = requiredCertificates(policyDocument(item.policy), item.mode);
+  if (!required.length) return new Set(caregiverIds);
+  const day = new Date(`${dayInShanghai(order.scheduledAt)}T00:00:00Z`);
+  const valid = await tx.caregiverCertificate.findMany({ where: { caregiverId: { in: caregiverIds }, expiresOn: { gte: day } }, select: { caregiverId: true, kind: true } });
+  return new Set(caregiverIds.filter((id) => required.every((r) => valid.some((v) => v.caregiverId === id && v.kind === r.kind))));
+}
+
 /**
  * Daily: a certificate of an active caregiver that runs out within the programme's notice period
  * tells the provider's admins once (expiryNoticeAt). Idempotent; reads the app clock's day.

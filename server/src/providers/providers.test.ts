@@ -128,6 +128,8 @@ describe('caregivers: certificates before assignment (000 五 服务人员 1)', 
     expect(placed.errors).toBeUndefined();
     orderId = placed.data.placeOrder.id;
     expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyMinutes: 120, selfPaidFen: 3000 });
+    const SUGGEST = `query($o: ID!) { caregiverSuggestions(orderId: $o) { caregiver { id } } }`;
+    expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([]);
     const refused = await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider');
     expect(code(refused)).toBe('CAREGIVER_NOT_CERTIFIED');
     expect(err(refused)!.message).toMatch(/健康证明/);
@@ -138,7 +140,10 @@ describe('caregivers: certificates before assignment (000 五 服务人员 1)', 
     await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-11-18' } }, 'new_provider');
     expect(code(await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider'))).toBe('CAREGIVER_NOT_CERTIFIED');
     expect((await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-12-10' } }, 'new_provider')).data.addCaregiverCertificate).toEqual({ kind: 'HEALTH', expiresOn: '2026-12-10' });
+    expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([{ caregiver: { id: caregiverId } }]);
     expect((await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider')).data.assignOrder.status).toBe('ASSIGNED');
+    // A certificate that runs out in 58 days is not told yet (the next test).
+    await gql(CERT, { i: { caregiverId, kind: 'SKILL:助洁', expiresOn: '2027-01-15' } }, 'new_provider');
   });
 
   it('the confirmed visit charges the split: 120 subsidy minutes and 30 元 self-paid, and the ledger holds', async () => {
