@@ -147,6 +147,17 @@ describe('黄陂区: 终止表 reviewed by community then street (000 附件3), 
     expect(r.data!.terminateEnrolment).toEqual({ status: 'ACTIVE', endedOn: null });
     expect(await t.db.prisma.terminationRequest.count({ where: { elderId: third, status: 'PENDING', stage: 'COMMUNITY_REVIEW' } })).toBe(1);
   });
+
+  it('two street officers approving at once: one decides, the other is told, and the exit happens once', async () => {
+    const third = (await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'elder' } })).elderId!;
+    const req = await t.db.prisma.terminationRequest.findFirstOrThrow({ where: { elderId: third, status: 'PENDING' } });
+    expect((await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '走失已报警，家属确认' }, tok.worker)).errors).toBeUndefined();
+    const results = await Promise.all([1, 2].map((i) => t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: `同意（${i}）` }, tok.street_officer)));
+    expect(results.map((r) => r.data?.reviewTermination?.status ?? code(r)).sort()).toEqual(['APPROVED', 'INVALID_STATE']);
+    expect(await t.db.prisma.terminationReview.count({ where: { requestId: req.id } })).toBe(2);
+    expect(terminated.filter((e) => e.elderId === third).length).toBe(1);
+    expect(await ledgerViolations(t.db.prisma)).toEqual([]);
+  });
 });
 
 describe('阳城县: death ends service at once (001 八(一)2); four hours in at least two visits (001 三(三))', () => {
