@@ -11,17 +11,25 @@ import tseslint from 'typescript-eslint';
 
 /** Folders under server/src that are not areas: the floor and the composition layers. */
 const LAYERS = ['common', 'db', 'types', 'app', 'http', 'cli', 'testing', 'seed'];
-const COMPOSITION = ['server/src/app/**', 'server/src/cli/**', 'server/src/seed/**', 'server/src/testing/**', 'server/src/**/*.test.ts'];
+const COMPOSITION = [
+  'server/src/app/**',
+  'server/src/cli/**',
+  'server/src/seed/**',
+  'server/src/testing/**',
+  'server/src/**/*.test.ts',
+];
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts'];
 
 const upward = {
   regex: '^\\.\\./',
-  message: 'common/ 是底层：不得引用 common/ 以外的 src/ 代码。/ common/ is the floor: it imports nothing under src/ outside common/.',
+  message:
+    'common/ 是底层：不得引用 common/ 以外的 src/ 代码。/ common/ is the floor: it imports nothing under src/ outside common/.',
 };
 const composition = {
   regex: '^(\\.\\./)+(app|http|cli|seed|testing)/',
   allowTypeImports: true,
-  message: '业务区不得引用 app/、http/、cli/、seed/、testing/ 的值（类型可以）。/ Areas never value-import app/, http/, cli/, seed/ or testing/ (types are fine).',
+  message:
+    '业务区不得引用 app/、http/、cli/、seed/、testing/ 的值（类型可以）。/ Areas never value-import app/, http/, cli/, seed/ or testing/ (types are fine).',
 };
 const throughIndex = {
   regex: `^\\.\\./(?!(${LAYERS.join('|')})/)[a-z-]+/(?!index\\.js$).+`,

@@ -12,6 +12,9 @@ import { messageKey } from '../../bot/src/commands/order.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 
+// The mock puppet's rooms, contacts and the Wechaty instance are event emitters; their types do not say so.
+const emitter = (x: unknown) => x as NodeJS.EventEmitter;
+
 let s: TestServer;
 let bot: YilianBot;
 let wechaty: ReturnType<typeof WechatyBuilder.build>;
@@ -71,8 +74,8 @@ beforeAll(async () => {
   room1 = mocker.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, wang.id, li.id] });
   room2 = mocker.createRoom({ id: 'shuangfeng@chatroom', topic: '双凤社区助老群', memberIdList: [me.id, li.id] });
   twinRoom = mocker.createRoom({ id: 'baixiu-twin@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, twin.id, stranger.id] });
-  for (const r of [room1, room2, twinRoom]) r.on('message', (m: unknown) => log(r.id, m));
-  for (const c of [wang, li, stranger, twin]) c.on('message', (m: unknown) => log(c.id, m));
+  for (const r of [room1, room2, twinRoom]) emitter(r).on('message', (m: unknown) => log(r.id, m));
+  for (const c of [wang, li, stranger, twin]) emitter(c).on('message', (m: unknown) => log(c.id, m));
   wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
   bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5 });
   await bot.start();
@@ -134,7 +137,7 @@ describe('the bot in WeChat groups', () => {
     expect([order.channel, order.placedById, order.elderId]).toEqual(['BOT', worker.id, elder.id]);
     // The puppet re-delivers the same message: the same order comes back, nothing new is filed.
     const before = said.get(room1.id)!.length;
-    wechaty.emit('message', sent.msg as never);
+    emitter(wechaty).emit('message', sent.msg);
     await waitFor(() => said.get(room1.id)!.length > before);
     expect(said.get(room1.id)!.at(-1)).toBe(reply);
     expect(await s.db.prisma.order.count({ where: { elderId: elder.id, channel: 'BOT' } })).toBe(1);
@@ -236,7 +239,7 @@ describe('the bot in WeChat groups', () => {
     const me2 = m2.createContact({ name: '颐联助手' });
     const r1 = m2.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me2.id] });
     const got: string[] = [];
-    r1.on('message', (m: unknown) => got.push((m as { payload?: { text?: string } }).payload?.text ?? ''));
+    emitter(r1).on('message', (m: unknown) => got.push((m as { payload?: { text?: string } }).payload?.text ?? ''));
     const bot2 = new YilianBot(w2, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5, webhook: { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`, afterMs: 0 } });
     try {
       await bot2.start();

@@ -27,7 +27,7 @@ const wang = mocker.createContact({ name: '王社工' });
 const room = mocker.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, wang.id] });
 const print = (where: string, who: string, text: string) => console.log(`\n[${where}] ${who}：\n  ${text.replace(/\n/g, '\n  ')}`);
 for (const target of [room, wang]) {
-  target.on('message', (m: any) => {
+  (target as unknown as NodeJS.EventEmitter).on('message', (m: any) => {
     const p = m.payload ?? {};
     if ((p.talkerId ?? p.fromId) === me.id) print(target === room ? room.payload.topic : '私聊', '颐联助手', p.text);
   });

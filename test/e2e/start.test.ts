@@ -13,7 +13,7 @@ let url = '';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'yilian-start-'));
 
 beforeAll(async () => {
-  const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
+  const env: NodeJS.ProcessEnv = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
   if (process.env.DATABASE_URL) delete env.DATABASE_URL; // this test is about the bare-machine default
   child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -106,7 +106,7 @@ describe('npm start on a bare machine', () => {
     // refused (one process per data folder), so wait for the server to let go.
     await folderReleased();
     output = '';
-    const env = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
+    const env: NodeJS.ProcessEnv = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '50' };
     delete env.DATABASE_URL;
     child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -141,14 +141,14 @@ describe('the H5 mini-program', () => {
     const caregiver = await s.db.prisma.caregiver.findFirstOrThrow({ where: { providerId: order.providerId! }, orderBy: { name: 'asc' } });
     providerAdmin = await addUser(s, `h5_admin_${Date.now()}`, { role: 'PROVIDER_ADMIN', displayName: '机构管理员', providerId: order.providerId! });
     const carer = caregiver.userId
-      ? await s.login((await s.db.prisma.user.findUniqueOrThrow({ where: { id: caregiver.userId } })).username)
+      ? await s.login((await s.db.prisma.user.findUniqueOrThrow({ where: { id: caregiver.userId } })).username!)
       : await addUser(s, `h5_carer_${Date.now()}`, { role: 'CAREGIVER', displayName: caregiver.name, providerId: order.providerId!, caregiver: { connect: { id: caregiver.id } } });
     expect((await s.gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: caregiver.id }, providerAdmin)).errors).toBeUndefined();
     const qr = (await s.gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderId }, await s.login('worker'))).data!.homeQrToken;
     // Real JPEGs, so the page has pictures to show: the browser photographs itself.
     const photo = async () => {
       const body = await page.screenshot({ type: 'jpeg', quality: 50, clip: { x: 0, y: 0, width: 120, height: 90 } });
-      const r = await fetch(`${origin}/files`, { method: 'POST', headers: { authorization: `Bearer ${carer}`, 'content-type': 'image/jpeg' }, body });
+      const r = await fetch(`${origin}/files`, { method: 'POST', headers: { authorization: `Bearer ${carer}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(body) });
       expect(r.status).toBe(201);
       return ((await r.json()) as { id: string }).id;
     };

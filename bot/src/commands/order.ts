@@ -92,7 +92,7 @@ function parseOrder(presetName: string | undefined, rest: string, now: Date): Or
     const bad = presetName === undefined && plain[0] && !isServiceWord(plain[0]) ? `没认出老人姓名「${plain[0]}」。` : '请写上老人姓名。';
     return fail('MISSING_ELDER', bad, EXAMPLE_ORDER);
   }
-  const others = presetName === undefined ? plain.filter((w, i) => i !== plain.indexOf(name)) : plain;
+  const others = presetName === undefined ? plain.filter((_w, i) => i !== plain.indexOf(name)) : plain;
   const vague = others.find(isVagueDateWord);
   if (vague) return fail('BAD_DATE', `“${vague}”不够具体，请写哪天几点。`, `下单 ${name} 助洁 周六上午9点`);
   const service = others.find(isServiceWord) ?? others[0];

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from '../files/storage.js';
 import { createAlertBus } from '../alerts/alert-bus.js';
-import { SANDBOX_TEMPLATES, SandboxSubscribeMessageSender, WechatSubscribeMessageClient } from '../notices/subscribe-message.js';
+import {
+  SANDBOX_TEMPLATES,
+  SandboxSubscribeMessageSender,
+  WechatSubscribeMessageClient,
+} from '../notices/subscribe-message.js';
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from '../auth/wechat.client.js';
 import { createSmsSender } from '../auth/sms.js';
 import { TokenService } from '../auth/token.js';
@@ -37,7 +41,12 @@ export interface App {
  */
 export const systemClock = (): Date => new Date();
 
-export function buildServices(config: Config, db: Database, logger: Logger = createLogger(), clock: () => Date = systemClock): AppServices {
+export function buildServices(
+  config: Config,
+  db: Database,
+  logger: Logger = createLogger(),
+  clock: () => Date = systemClock,
+): AppServices {
   // Production stops here on a sandbox, unless YILIAN_DEMO=1 (then it warns).
   checkSandboxes(config, logger);
   return {
@@ -51,10 +60,16 @@ export function buildServices(config: Config, db: Database, logger: Logger = cre
     payments: createPaymentGateway(config.wechatPay),
     alertBus: createAlertBus(config.redisUrl),
     messages: config.wechat
-      ? { sender: new WechatSubscribeMessageClient(config.wechat.appId, config.wechat.appSecret), templates: config.subscribeTemplates ?? {} }
+      ? {
+          sender: new WechatSubscribeMessageClient(config.wechat.appId, config.wechat.appSecret),
+          templates: config.subscribeTemplates ?? {},
+        }
       : { sender: new SandboxSubscribeMessageSender(), templates: config.subscribeTemplates ?? SANDBOX_TEMPLATES },
     files: new LocalFileStorage(config.filesDir ?? path.join(os.tmpdir(), 'yilian-files')),
-    visits: { qrKey: createHmac('sha256', config.secrets.jwtSecret).update('home-qr').digest('base64'), geofenceMeters: config.geofenceMeters ?? 300 },
+    visits: {
+      qrKey: createHmac('sha256', config.secrets.jwtSecret).update('home-qr').digest('base64'),
+      geofenceMeters: config.geofenceMeters ?? 300,
+    },
     urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },
     tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
     vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),
@@ -81,7 +96,10 @@ export async function prepareData(services: AppServices, opts: { seed: boolean }
  * Opens (and migrates) the database, loads the programmes' policy documents, seeds demo data on
  * an empty demo database, and builds the HTTP + WebSocket server. Does not listen.
  */
-export async function buildApp(config: Config, opts: { db?: Database; logger?: Logger; seed?: boolean; clock?: () => Date } = {}): Promise<App> {
+export async function buildApp(
+  config: Config,
+  opts: { db?: Database; logger?: Logger; seed?: boolean; clock?: () => Date } = {},
+): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
   const services = buildServices(config, db, opts.logger, opts.clock);
   // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.

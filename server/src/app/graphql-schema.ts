@@ -7,7 +7,13 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { CatalogueResolver, PolicyResolver } from '../catalogue/catalogue.resolver.js';
 import { ElderResolver, EnrolmentResolver } from '../elders/elders.resolver.js';
 import { ElderRecordsResolver, ExitSuggestionResolver } from '../elders/elder-records.resolver.js';
-import { ApplicationResolver, ApplicationReviewResolver, EnrolmentMutations, TerminationResolver, TerminationReviewResolver } from '../enrolment/enrolment.resolver.js';
+import {
+  ApplicationResolver,
+  ApplicationReviewResolver,
+  EnrolmentMutations,
+  TerminationResolver,
+  TerminationReviewResolver,
+} from '../enrolment/enrolment.resolver.js';
 import { RegionResolver } from '../regions/regions.resolver.js';
 import { TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';

@@ -1,6 +1,13 @@
 import DataLoader from 'dataloader';
 import { statsForRegions, type RegionStats } from '../settlement/dashboard.service.js';
-import { caregiversByIds, followUpsByOrderIds, providersByIds, ratingsByOrderIds, serviceItemsByIds, visitsByOrderIds } from '../orders/orders.loaders.js';
+import {
+  caregiversByIds,
+  followUpsByOrderIds,
+  providersByIds,
+  ratingsByOrderIds,
+  serviceItemsByIds,
+  visitsByOrderIds,
+} from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { elderByIds, enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
@@ -37,7 +44,8 @@ export function createLoaders(prisma: PrismaClient) {
         byMonth.set(month, [...(byMonth.get(month) ?? []), path]);
       }
       const results = new Map<string, RegionStats>();
-      for (const [month, paths] of byMonth) (await statsForRegions(prisma, month, paths)).forEach((s, i) => results.set(`${month}|${paths[i]}`, s));
+      for (const [month, paths] of byMonth)
+        (await statsForRegions(prisma, month, paths)).forEach((s, i) => results.set(`${month}|${paths[i]}`, s));
       return keys.map((k) => results.get(k)!);
     }),
   };

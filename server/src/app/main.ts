@@ -9,7 +9,8 @@ import { DEMO_PASSWORD, DEMO_ACCOUNTS } from '../seed/seed.js';
 
 const logDir = path.join(process.env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data'), 'logs');
 let running = false;
-const die = (err: unknown): never => dieWithOneLine(err, { logDir, name: 'server', expected: err instanceof DataDirInUseError, running });
+const die = (err: unknown): never =>
+  dieWithOneLine(err, { logDir, name: 'server', expected: err instanceof DataDirInUseError, running });
 // After start too: a crash prints one line and leaves the rest in the log.
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
@@ -30,7 +31,9 @@ const scheduler = config.scheduler ? startScheduler(app.services, { catchUp: tru
 log.info({ url, database: app.services.db.kind, ms: Date.now() - started }, 'yilian server listening');
 
 console.log(`\n颐联服务已启动  ${url}`);
-console.log(`数据库：${app.services.db.kind === 'pglite' ? `内置 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`);
+console.log(
+  `数据库：${app.services.db.kind === 'pglite' ? `内置 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`,
+);
 if (config.h5Dir && existsSync(config.h5Dir)) console.log(`小程序网页版（H5）：${url.replace(/\/graphql$/, '/h5/')}`);
 if (!config.production) {
   console.log(`管理查询台：${url.replace(/\/graphql$/, '/admin')}`);

@@ -18,11 +18,27 @@ import { productionCredentials } from '../testing/production.js';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
 
-const SECRETS = { JWT_SECRET: 'j'.repeat(44), ID_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), ID_HASH_KEY: Buffer.alloc(32, 2).toString('base64') };
-const prodEnv = (extra: Record<string, string> = {}) => ({ NODE_ENV: 'production', YILIAN_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'yilian-cfg-')), ...SECRETS, ...extra });
-const REAL_BUT_PAY = { WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't', WECHAT_SUBSCRIBE_TEMPLATES: '{"VISIT_COMPLETED":"tmpl"}' };
+const SECRETS = {
+  JWT_SECRET: 'j'.repeat(44),
+  ID_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  ID_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+};
+const prodEnv = (extra: Record<string, string> = {}) => ({
+  NODE_ENV: 'production',
+  YILIAN_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'yilian-cfg-')),
+  ...SECRETS,
+  ...extra,
+});
+const REAL_BUT_PAY = {
+  WECHAT_APP_ID: 'wx1',
+  WECHAT_APP_SECRET: 's',
+  SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms',
+  SMS_GATEWAY_TOKEN: 't',
+  WECHAT_SUBSCRIBE_TEMPLATES: '{"VISIT_COMPLETED":"tmpl"}',
+};
 const noDb = {} as Database;
-const sandboxOf = (r: GqlResult) => (r as { extensions?: { sandbox?: { services: string[]; message: string } } }).extensions?.sandbox;
+const sandboxOf = (r: GqlResult) =>
+  (r as { extensions?: { sandbox?: { services: string[]; message: string } } }).extensions?.sandbox;
 
 describe('start-up in production', () => {
   it('refuses with one line naming every missing service', () => {
@@ -33,13 +49,29 @@ describe('start-up in production', () => {
       message = (err as Error).message;
     }
     expect(message).not.toContain('\n');
-    for (const need of ['WECHATPAY_MCHID', 'WECHAT_APP_ID', 'SMS_GATEWAY_URL', 'WECHAT_SUBSCRIBE_TEMPLATES', 'YILIAN_DEMO=1']) expect(message).toContain(need);
+    for (const need of [
+      'WECHATPAY_MCHID',
+      'WECHAT_APP_ID',
+      'SMS_GATEWAY_URL',
+      'WECHAT_SUBSCRIBE_TEMPLATES',
+      'YILIAN_DEMO=1',
+    ])
+      expect(message).toContain(need);
   });
 
   it('refuses without a WeChat Pay merchant alone, naming only that', () => {
-    expect(() => loadConfig(prodEnv(REAL_BUT_PAY))).toThrow(/^NODE_ENV=production refuses to start on sandboxes: no WeChat Pay merchant \(set WECHATPAY_MCHID and its keys\)\. For a demo/);
-    expect(() => buildServices(testConfig({ production: true, demo: false, ...productionCredentials(), wechatPay: undefined }), noDb)).toThrow(/no WeChat Pay merchant/);
-    expect(() => buildServices(testConfig({ production: true, demo: false, ...productionCredentials(), sms: undefined }), noDb)).toThrow(/no SMS gateway/);
+    expect(() => loadConfig(prodEnv(REAL_BUT_PAY))).toThrow(
+      /^NODE_ENV=production refuses to start on sandboxes: no WeChat Pay merchant \(set WECHATPAY_MCHID and its keys\)\. For a demo/,
+    );
+    expect(() =>
+      buildServices(
+        testConfig({ production: true, demo: false, ...productionCredentials(), wechatPay: undefined }),
+        noDb,
+      ),
+    ).toThrow(/no WeChat Pay merchant/);
+    expect(() =>
+      buildServices(testConfig({ production: true, demo: false, ...productionCredentials(), sms: undefined }), noDb),
+    ).toThrow(/no SMS gateway/);
   });
 
   it('is a demo only with YILIAN_DEMO=1 said explicitly', () => {
@@ -52,7 +84,11 @@ describe('start-up in production', () => {
     const sink = new PassThrough();
     let logged = '';
     sink.on('data', (c: Buffer) => (logged += c.toString()));
-    const services = buildServices(testConfig({ production: true, demo: false, ...productionCredentials() }), noDb, createLogger(sink));
+    const services = buildServices(
+      testConfig({ production: true, demo: false, ...productionCredentials() }),
+      noDb,
+      createLogger(sink),
+    );
     expect(services.payments).toBeInstanceOf(WechatPayClient);
     expect(services.wechat).toBeInstanceOf(HttpWechatSessionClient);
     expect(services.sms).toBeInstanceOf(HttpSmsSender);
@@ -76,7 +112,10 @@ describe('start-up in production', () => {
       const sms = new HttpSmsSender(`http://127.0.0.1:${port}/send`, 'gw-token');
       await sms.sendLoginCode('13900001111', '123456', 5);
       expect(received[0]!.auth).toBe('Bearer gw-token');
-      expect(JSON.parse(received[0]!.body)).toEqual({ phone: '13900001111', text: '【颐联】验证码 123456，5 分钟内有效。如非本人操作请忽略。' });
+      expect(JSON.parse(received[0]!.body)).toEqual({
+        phone: '13900001111',
+        text: '【颐联】验证码 123456，5 分钟内有效。如非本人操作请忽略。',
+      });
       await expect(sms.sendLoginCode('13900001111', '123456', 5)).rejects.toThrow(/503/);
     } finally {
       gateway.close();
@@ -88,7 +127,10 @@ describe('servers', () => {
   let demo: TestServer;
   let real: TestServer;
   beforeAll(async () => {
-    [demo, real] = await Promise.all([startTestServer({ production: true, demo: true }), startTestServer({ production: true, demo: false, ...productionCredentials() })]);
+    [demo, real] = await Promise.all([
+      startTestServer({ production: true, demo: true }),
+      startTestServer({ production: true, demo: false, ...productionCredentials() }),
+    ]);
   });
   afterAll(async () => Promise.all([demo?.close(), real?.close()]));
 
@@ -103,12 +145,20 @@ describe('servers', () => {
   it('a production demo marks each response a sandbox answered, and only those', async () => {
     const wx = await demo.gql(WX, { c: DEMO_FAMILY_WECHAT_CODE });
     expect(wx.data!.wechatLogin.user.role).toBe('FAMILY');
-    expect(sandboxOf(wx)).toEqual({ services: ['WECHAT_LOGIN'], message: '演示环境：微信登录为模拟，不核验登录凭证。' });
+    expect(sandboxOf(wx)).toEqual({
+      services: ['WECHAT_LOGIN'],
+      message: '演示环境：微信登录为模拟，不核验登录凭证。',
+    });
 
     const family = await demo.login('family');
     expect(sandboxOf(await demo.gql('{ me { id } }', {}, family))).toBeUndefined();
-    const elderId = (await demo.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } })).elderId;
-    const created = await demo.gql(CREATE, { input: { elderId, amountFen: 50_000, idempotencyKey: 'sandbox-marked-1' } }, family);
+    const elderId = (await demo.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } }))
+      .elderId;
+    const created = await demo.gql(
+      CREATE,
+      { input: { elderId, amountFen: 50_000, idempotencyKey: 'sandbox-marked-1' } },
+      family,
+    );
     expect(created.data!.createTopUp).toMatchObject({ status: 'CREATED', sandbox: true });
     expect(sandboxOf(created)!.services).toEqual(['WECHAT_PAY']);
     expect(sandboxOf(created)!.message).toBe('演示环境：微信支付为模拟，不产生真实扣款。');
@@ -123,7 +173,8 @@ describe('servers', () => {
 
   it('with the real clients, sandboxPayTopUp is refused and nothing is marked', async () => {
     const family = await real.login('family');
-    const elderId = (await real.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } })).elderId;
+    const elderId = (await real.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } }))
+      .elderId;
     const r = await real.gql(PAY, { id: elderId }, family);
     expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(r.errors![0]!.message).toBe('正式环境请在微信中完成支付。');
@@ -133,9 +184,15 @@ describe('servers', () => {
   // Last: it turns the demo server's demo flag off underneath it.
   it('a sandbox left wired in production without the demo flag still takes no money and no code', async () => {
     const family = await demo.login('family');
-    const elderId = (await demo.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } })).elderId;
-    const created = await demo.gql(CREATE, { input: { elderId, amountFen: 50_000, idempotencyKey: 'sandbox-undemo-1' } }, family);
-    const balance = async () => (await demo.db.prisma.ledgerAccount.findUnique({ where: { key: `elder:${elderId}:SELF_PAID` } }))?.balance ?? 0n;
+    const elderId = (await demo.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } }))
+      .elderId;
+    const created = await demo.gql(
+      CREATE,
+      { input: { elderId, amountFen: 50_000, idempotencyKey: 'sandbox-undemo-1' } },
+      family,
+    );
+    const balance = async () =>
+      (await demo.db.prisma.ledgerAccount.findUnique({ where: { key: `elder:${elderId}:SELF_PAID` } }))?.balance ?? 0n;
     const before = await balance();
     demo.app.services.config.demo = false;
     const pay = await demo.gql(PAY, { id: created.data!.createTopUp.id }, family);

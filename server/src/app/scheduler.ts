@@ -26,11 +26,23 @@ export const JOBS: readonly Job[] = [
   // Every quarter of an hour: detectors (000 六 5) and escalation of unacknowledged alerts.
   { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
   // Half past six: caregivers' certificates that run out within the programme's notice period (30 days) are told to their provider.
-  { name: 'certificates-expiring', pattern: '30 6 * * *', run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()) },
+  {
+    name: 'certificates-expiring',
+    pattern: '30 6 * * *',
+    run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()),
+  },
   // Half past two: the month's checked-out visits screened for exceptions (异常工单), so officers see them before settlement.
-  { name: 'exceptions-daily', pattern: '30 2 * * *', run: (app) => detectVisitExceptions(app.db.prisma, { month: monthInShanghai(app.clock()) }, app.clock()) },
+  {
+    name: 'exceptions-daily',
+    pattern: '30 2 * * *',
+    run: (app) => detectVisitExceptions(app.db.prisma, { month: monthInShanghai(app.clock()) }, app.clock()),
+  },
   // Every minute: inbox notices out as WeChat subscribe messages where a consent allows.
-  { name: 'notices-deliver', pattern: '* * * * *', run: (app) => deliverNotices(app.db.prisma, app.messages.sender, app.messages.templates, app.clock()) },
+  {
+    name: 'notices-deliver',
+    pattern: '* * * * *',
+    run: (app) => deliverNotices(app.db.prisma, app.messages.sender, app.messages.templates, app.clock()),
+  },
 ];
 
 export async function runAlertJobs(app: AppServices) {
@@ -59,7 +71,10 @@ export function startScheduler(app: AppServices, opts: { catchUp?: boolean; jobs
     }
   };
   // protect: a run still going when the next is due is not started twice.
-  const crons = jobs.map((job) => new Cron(job.pattern, { timezone: 'Asia/Shanghai', protect: true, unref: true, name: job.name }, () => run(job)));
+  const crons = jobs.map(
+    (job) =>
+      new Cron(job.pattern, { timezone: 'Asia/Shanghai', protect: true, unref: true, name: job.name }, () => run(job)),
+  );
   if (opts.catchUp) for (const job of jobs) void run(job);
   return {
     jobs: crons.map((c) => ({ name: c.name ?? '', nextRun: c.nextRun() })),

@@ -80,7 +80,7 @@ function documentOf(cells: Cell[], variables: Record<string, unknown>[]) {
     const select = PROBES[cell.field.name]!.list?.select ?? (isLeafType(getNamedType(cell.field.type)) ? '' : '{ __typename }');
     return `a${i}: ${cell.field.name}${args ? `(${args})` : ''} ${select}`;
   });
-  const vars = Object.fromEntries(cells.flatMap((cell, i) => Object.entries(variables[i]!).map(([k, v]) => [`a${i}_${k}`, v])));
+  const vars = Object.fromEntries(cells.flatMap((_cell, i) => Object.entries(variables[i]!).map(([k, v]) => [`a${i}_${k}`, v])));
   return { query: `${cells[0]!.kind}${decls.length ? `(${decls.join(', ')})` : ''} { ${calls.join(' ')} }`, variables: vars };
 }
 

@@ -11,10 +11,19 @@ import { ledgerViolations } from '../wallet/ledger.service.js';
 // (stop the server, or check the PostgreSQL database) instead of opening a folder in use.
 const config = loadConfig();
 const db = await openDatabase(databaseTarget(config)).catch((err: unknown) =>
-  dieWithOneLine(err, { logDir: path.join(path.dirname(config.pgliteDir), 'logs'), name: 'ledger-check', expected: err instanceof DataDirInUseError, exitCode: 2 }),
+  dieWithOneLine(err, {
+    logDir: path.join(path.dirname(config.pgliteDir), 'logs'),
+    name: 'ledger-check',
+    expected: err instanceof DataDirInUseError,
+    exitCode: 2,
+  }),
 );
 try {
-  const [violations, accounts, transactions] = await Promise.all([ledgerViolations(db.prisma), db.prisma.ledgerAccount.count(), db.prisma.ledgerTransaction.count()]);
+  const [violations, accounts, transactions] = await Promise.all([
+    ledgerViolations(db.prisma),
+    db.prisma.ledgerAccount.count(),
+    db.prisma.ledgerTransaction.count(),
+  ]);
   console.log(`ledger: ${accounts} accounts, ${transactions} transactions, ${violations.length} violations`);
   for (const v of violations) console.log(`  ${v.rule}\t${v.id}\t${v.detail}`);
   process.exitCode = violations.length ? 1 : 0;

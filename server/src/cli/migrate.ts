@@ -10,15 +10,24 @@ import { createMigration, deployMigrations, pendingSchemaSql } from '../db/migra
 const [cmd, name] = process.argv.slice(2);
 if (cmd === 'deploy') {
   const config = loadConfig();
-  const target = config.databaseUrl ? { kind: 'pg' as const, url: config.databaseUrl } : { kind: 'pglite' as const, dir: config.pgliteDir };
+  const target = config.databaseUrl
+    ? { kind: 'pg' as const, url: config.databaseUrl }
+    : { kind: 'pglite' as const, dir: config.pgliteDir };
   const { applied } = await deployMigrations(target).catch((err: unknown) =>
-    dieWithOneLine(err, { logDir: path.join(path.dirname(config.pgliteDir), 'logs'), name: 'migrate', expected: err instanceof DataDirInUseError, exitCode: 2 }),
+    dieWithOneLine(err, {
+      logDir: path.join(path.dirname(config.pgliteDir), 'logs'),
+      name: 'migrate',
+      expected: err instanceof DataDirInUseError,
+      exitCode: 2,
+    }),
   );
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 } else if (cmd === 'create' && process.argv.includes('--check')) {
   const sql = await pendingSchemaSql();
   if (sql) {
-    console.error('schema.prisma has changes that no migration holds; run `npm run migrate -w server -- create <name>`:\n' + sql);
+    console.error(
+      'schema.prisma has changes that no migration holds; run `npm run migrate -w server -- create <name>`:\n' + sql,
+    );
     process.exit(1);
   }
   console.log('migrations match schema.prisma.');

@@ -12,7 +12,9 @@ import { databaseTarget, openDatabase } from '../db/database.js';
 const config = loadConfig();
 if (config.production && !config.demo) {
   // The demo accounts share one known password: never on a production database.
-  console.error('生产环境（NODE_ENV=production）不写入演示数据。/ No demo data in production (set YILIAN_DEMO=1 for a demo machine).');
+  console.error(
+    '生产环境（NODE_ENV=production）不写入演示数据。/ No demo data in production (set YILIAN_DEMO=1 for a demo machine).',
+  );
   process.exit(2);
 }
 const logDir = path.join(path.dirname(config.pgliteDir), 'logs');
@@ -23,7 +25,11 @@ try {
   const services = buildServices(config, db, createLogger());
   const { seeded } = await prepareData(services, { seed: true });
   const elders = await db.prisma.elder.count();
-  console.log(seeded ? `seeded: ${elders} elders and the demo accounts` : `database already has users (${elders} elders): not seeded`);
+  console.log(
+    seeded
+      ? `seeded: ${elders} elders and the demo accounts`
+      : `database already has users (${elders} elders): not seeded`,
+  );
   await services.alertBus.close();
 } finally {
   await db.close();

@@ -14,7 +14,7 @@ export class SafePGliteAdapterFactory implements SqlMigrationAwareDriverAdapterF
   readonly adapterName: string;
   private readonly inner: PrismaPGlite;
 
-  constructor(private readonly client: PGlite) {
+  constructor(client: PGlite) {
     this.inner = new PrismaPGlite(client);
     this.adapterName = this.inner.adapterName;
   }

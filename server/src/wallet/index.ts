@@ -1,5 +1,14 @@
 // What other areas may use of wallet. Anything not exported here is the area's own.
-export { elderAccount, moneyTx, placeHold, post, postHold, requestHash, systemAccount, voidHold } from './ledger.service.js';
+export {
+  elderAccount,
+  moneyTx,
+  placeHold,
+  post,
+  postHold,
+  requestHash,
+  systemAccount,
+  voidHold,
+} from './ledger.service.js';
 export { monthBounds, monthLabel, parseMonth } from './month.js';
 export { NotificationRejected, applyNotification } from './topup.service.js';
 export { Wallet } from './wallet.types.js';
