@@ -199,6 +199,7 @@ export const PERMISSIONS = {
   providerRecipients: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '服务对象台账由区（县）民政部门提供给承接的服务机构。', outOfScopeMessage: PROVIDER_OUT },
   providerSanctions: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: PROVIDERS, outOfScopeMessage: PROVIDER_OUT },
   registerProvider: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: '只能登记本区（县）的服务机构。' },
+  updateProvider: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '机构资质和联系方式由区（县）民政部门或机构本身修改。', outOfScopeMessage: PROVIDER_OUT },
   signProviderContract: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: PROVIDER_OUT },
   assignProviderZone: { roles: DISTRICT, refusal: PURCHASER, outOfScopeMessage: PROVIDER_OUT },
   setProviderPrice: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: '价格清单由服务机构制定、民政部门在合同中确认。', outOfScopeMessage: PROVIDER_OUT },

@@ -3,11 +3,11 @@ import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { maskIdNumber } from '../elders/index.js';
 import { addCertificate, caregiverLeft, listCaregivers, recordTraining, registerCaregiver } from './caregivers.service.js';
-import { assignZone, getProvider, listProviders, priceList, providerRecipients, registerProvider, setPrice, signContract } from './providers.service.js';
+import { assignZone, getProvider, listProviders, priceList, providerRecipients, registerProvider, setPrice, signContract, updateProvider } from './providers.service.js';
 import { listSanctions, orderRectification, recordInterview, reinstateProvider, submitRectification, terminateContract, verifyRectification } from './sanctions.service.js';
 import {
   Caregiver, CaregiverCertificate, CaregiverCertificateInput, CaregiverTraining, CaregiverTrainingInput, Provider, ProviderContract, ProviderContractInput, ProviderPriceItem,
-  ProviderRecipient, ProviderSanction, ProviderZone, RegisterCaregiverInput, RegisterProviderInput,
+  ProviderRecipient, ProviderSanction, ProviderZone, RegisterCaregiverInput, RegisterProviderInput, UpdateProviderInput,
 } from './providers.types.js';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -42,6 +42,11 @@ export class ProviderResolver {
   @Mutation(() => Provider, { description: '登记服务机构（区县民政部门）' })
   async registerProvider(@Arg('input', () => RegisterProviderInput) input: RegisterProviderInput, @Ctx() ctx: Context) {
     return registerProvider(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+  }
+
+  @Mutation(() => Provider, { description: '修改机构资质或联系方式（民政部门或机构本身；留痕）' })
+  async updateProvider(@Arg('input', () => UpdateProviderInput) input: UpdateProviderInput, @Ctx() ctx: Context) {
+    return updateProvider(ctx.prisma, requireActor(ctx.actor), input);
   }
 
   @Mutation(() => ProviderContract, { description: '签订购买服务合同（001 六）' })

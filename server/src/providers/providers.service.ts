@@ -98,6 +98,22 @@ export async function registerProvider(prisma: PrismaClient, actor: Actor, input
   });
 }
 
+/** Changes the provider's qualifications or contacts (district, or the provider itself); audited with old and new values. */
+export async function updateProvider(prisma: PrismaClient, actor: Actor, input: { providerId: string; qualifications?: string[] | null; contactName?: string | null; contactPhone?: string | null }) {
+  const { provider } = await providerInScope(prisma, actor, 'updateProvider', input.providerId);
+  const v = validateProvider({
+    name: provider.name, creditCode: provider.creditCode ?? '', qualifications: input.qualifications ?? provider.qualifications,
+    contactName: input.contactName ?? provider.contactName ?? '', contactPhone: input.contactPhone ?? provider.contactPhone ?? '',
+  });
+  const changed = (['qualifications', 'contactName', 'contactPhone'] as const).filter((f) => JSON.stringify(v[f]) !== JSON.stringify(provider[f]));
+  if (!changed.length) return provider;
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.provider.update({ where: { id: provider.id }, data: { qualifications: v.qualifications, contactName: v.contactName, contactPhone: v.contactPhone }, include: { region: true } });
+    await audit(tx, actor, { action: 'PROVIDER_UPDATED', entity: 'Provider', entityId: provider.id, detail: Object.fromEntries(changed.map((f) => [f, { old: provider[f], new: v[f] }])) });
+    return updated;
+  });
+}
+
 export interface ContractData {
   providerId: string;
   policyCode: string;

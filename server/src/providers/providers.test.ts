@@ -74,6 +74,17 @@ describe('a provider registered, contracted and zoned by the county (001 五, �
     expect(code(await gql(REGISTER, { i: input }, 'yc_admin'))).toBe('INVALID_STATE');
   });
 
+  it('the provider changes its contacts (audited old and new); a bad phone changes nothing; another provider cannot', async () => {
+    const UPDATE = `mutation($i: UpdateProviderInput!) { updateProvider(input: $i) { contactName contactPhone qualifications } }`;
+    expect(code(await gql(UPDATE, { i: { providerId, contactPhone: '电话' } }, 'new_provider'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(UPDATE, { i: { providerId, contactName: '赵敏' } }, 'provider_admin'))).toBe('FORBIDDEN');
+    expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).contactName).toBe('刘青');
+    const r = await gql(UPDATE, { i: { providerId, contactName: '赵敏', contactPhone: '13900002222' } }, 'new_provider');
+    expect(r.data.updateProvider).toEqual({ contactName: '赵敏', contactPhone: '13900002222', qualifications: ['营业执照', '养老服务备案'] });
+    const log = await s.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'PROVIDER_UPDATED', entityId: providerId } });
+    expect(log.detail).toEqual({ contactName: { old: '刘青', new: '赵敏' }, contactPhone: { old: '0356-4209009', new: '13900002222' } });
+  });
+
   it('001 六: a contract ending before it starts is refused and nothing is signed; a whole one is', async () => {
     const SIGN = `mutation($i: ProviderContractInput!) { signProviderContract(input: $i) { id startsOn endsOn settlementMethod } }`;
     const contract = { providerId, policyCode: 'YANGCHENG_2026', startsOn: '2026-12-31', endsOn: '2026-01-01', quantity: '片区内全部服务对象', quality: '按服务指南', settlementMethod: '按月结算', liability: '按合同约定' };

@@ -126,6 +126,14 @@ export class RegisterProviderInput {
   @Field(() => String) contactPhone!: string;
 }
 
+@InputType({ description: '修改机构资质或联系方式；不填的项不变' })
+export class UpdateProviderInput {
+  @Field(() => ID) providerId!: string;
+  @Field(() => [String], { nullable: true }) qualifications?: string[] | null;
+  @Field(() => String, { nullable: true }) contactName?: string | null;
+  @Field(() => String, { nullable: true }) contactPhone?: string | null;
+}
+
 @InputType()
 export class ProviderContractInput {
   @Field(() => ID) providerId!: string;

@@ -114,6 +114,7 @@ export const PROBES: Record<string, Probe> = {
   providerRecipients: { on: 'provider', args: (t) => ({ providerId: t.id }) },
   providerSanctions: { on: 'provider', args: (t) => ({ providerId: t.id }) },
   registerProvider: none(() => ({ input: { code: 'MATRIX-P', name: '矩阵测试机构', creditCode: '1234', regionCode: '420116', qualifications: ['营业执照'], contactName: '测试', contactPhone: '027-61000000' } })),
+  updateProvider: { on: 'provider', args: (t) => ({ input: { providerId: t.id, contactPhone: 'x' } }) },
   signProviderContract: {
     on: 'provider',
     args: (t) => ({ input: { providerId: t.id, policyCode: 'HUANGPI_2020', startsOn: '2026-12-31', endsOn: '2026-01-01', quantity: '全部服务对象', quality: '按服务指南', settlementMethod: '按月结算', liability: '按合同约定' } }),
