@@ -40,7 +40,7 @@ const LABELS: Record<string, string> = {
   agentName: '代理人姓名', agentRelation: '代理人与老人关系', agentPhone: '代理人电话', comment: '意见', decision: '审核结果', reason: '原因',
   agency: '评估机构', assessorName: '评估人', assessedOn: '评估日期', score: '分数', amountFen: '充值金额', idempotencyKey: '请求编号', stars: '星级',
   satisfaction: '满意度', content: '投诉内容', response: '答复内容', templateIds: '消息模板', outcome: '处理结果', answered: '是否接通',
-  passed: '是否合格', report: '评估报告', purpose: '用途', topic: '群名称', roomId: '群编号', contactId: '联系人编号', contactName: '联系人名称',
+  passed: '是否合格', report: '评估报告', resolution: '处理结果', 'ResolveVisitExceptionInput.amountFen': '退回金额', 'RectificationInput.report': '整改报告', purpose: '用途', topic: '群名称', roomId: '群编号', contactId: '联系人编号', contactName: '联系人名称',
   qrToken: '二维码内容', rotate: '是否换码', unreadOnly: '只看未读', overdueOnly: '只看超时', mine: '只看我的', providerAtFault: '是否机构责任',
   satisfied: '是否满意', filter: '筛选条件', input: '填写内容',
   creditCode: '统一社会信用代码', qualifications: '资质', contactPhone: '联系电话', startsOn: '合同开始日期', endsOn: '合同结束日期', quality: '服务质量要求',
