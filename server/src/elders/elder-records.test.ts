@@ -50,6 +50,9 @@ describe('updateElder: bad input and scope change nothing', () => {
       ['worker', { idNumber: otherId, phone: '13900000000' }, 'BAD_USER_INPUT', 'idNumber'],
       ['worker', { idNumber: '420116195003011230' }, 'BAD_USER_INPUT', 'idNumber'],
       ['worker', { latitude: 60.5, longitude: 114.38 }, 'BAD_USER_INPUT', 'latitude'],
+      // In Yangcheng, not in Huangpi where this elder lives (the programme's region.bounds, assumed).
+      ['worker', { latitude: 35.49, longitude: 112.41 }, 'BAD_USER_INPUT', 'latitude'],
+      ['worker', { latitude: 114.38, longitude: 30.87 }, 'BAD_USER_INPUT', 'latitude'],
       ['worker', { latitude: 30.87 }, 'BAD_USER_INPUT', 'latitude'],
       ['worker', { phone: '12345' }, 'BAD_USER_INPUT', 'phone'],
       ['worker', { disabilityGrade: 5 }, 'BAD_USER_INPUT', 'disabilityGrade'],
@@ -64,17 +67,19 @@ describe('updateElder: bad input and scope change nothing', () => {
     }
     const collide = await gql(UPDATE, { i: { elderId: elder.id, idNumber: otherId } }, 'worker');
     expect(collide.errors![0].message).toContain('另一位老人');
+    const wrongCounty = await gql(UPDATE, { i: { elderId: elder.id, latitude: 35.49, longitude: 112.41 } }, 'worker');
+    expect(wrongCounty.errors![0].message).toBe('定位不在武汉市黄陂区范围内，可能把经度和纬度填反了，请在地图上重新选点。');
     expect(await snapshot(elder.id)).toEqual(before);
   });
 
-  it('registration holds coordinates to the same bounds', async () => {
+  it('registration holds coordinates to the same bounds (the programme region\'s box)', async () => {
     const community = (await s.db.prisma.region.findUniqueOrThrow({ where: { id: (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).communityId } })).code;
     const count = await s.db.prisma.elder.count();
     const input = { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: community, address: '测试路 1 号' };
     const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id latitude } }`;
     const far = await gql(REGISTER, { i: { ...input, latitude: 60.5, longitude: 114.38 } }, 'worker');
     expect(code(far)).toBe('BAD_USER_INPUT');
-    expect(far.errors![0].message).toContain('不在中国境内');
+    expect(far.errors![0].message).toContain('不在武汉市黄陂区范围内');
     expect(await s.db.prisma.elder.count()).toBe(count);
     const ok = await gql(REGISTER, { i: { ...input, latitude: 30.87, longitude: 114.38 } }, 'worker');
     expect(ok.data.registerElder.latitude).toBe(30.87);

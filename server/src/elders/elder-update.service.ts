@@ -114,8 +114,10 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
     data.phone = phone;
     changes.push(...change('phone', phoneText(elder.phone), phoneText(phone)));
   }
+  let communityPath: string | null = null;
   if (given(input.communityCode) && input.communityCode !== null) {
     const community = await communityOf(prisma, input.communityCode, 'communityCode');
+    communityPath = community.path;
     // A move stays within the worker's own area; a move further is done by whoever covers both.
     if (!withinScope(grant, { regionPath: community.path })) fail(ErrorCode.FORBIDDEN, outOfScopeMessage(grant, `${community.name}不在您的管辖范围内，请由上级街道或民政部门办理迁移。`));
     if (community.id !== elder.communityId) {
@@ -143,7 +145,8 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   if (given(input.latitude) || given(input.longitude)) {
     const lat = input.latitude ?? null;
     const lng = input.longitude ?? null;
-    const problem = coordinatesProblem(lat, lng);
+    communityPath ??= (await prisma.region.findUniqueOrThrow({ where: { id: elder.communityId } })).path;
+    const problem = await coordinatesProblem(prisma, communityPath, lat, lng);
     if (problem) throw badInput('latitude', problem);
     data.latitude = lat;
     data.longitude = lng;

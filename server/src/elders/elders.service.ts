@@ -148,8 +148,6 @@ function validateRegistration(input: RegisterElderData, today: string) {
   if (flags.includes('EXTREME_POVERTY') && flags.includes('LOW_INCOME')) {
     throw badInput('flags', '“特困”与“低保”不能同时勾选，请按证件选择其一。');
   }
-  const where = coordinatesProblem(input.latitude, input.longitude);
-  if (where) throw badInput('latitude', where);
   const address = input.address.trim();
   if (!address) throw badInput('address', '请填写现居住地址。');
   return { name, id, phone, flags, address };
@@ -174,6 +172,8 @@ export async function registerElder(
     throw badInput('communityCode', `没有找到社区（村）代码 ${input.communityCode}，请从列表中选择。`);
   }
   if (!withinScope(grant, { regionPath: community.path })) fail(ErrorCode.FORBIDDEN, `${community.name}不在您的管辖范围内，不能在此登记。`);
+  const where = await coordinatesProblem(prisma, community.path, input.latitude, input.longitude);
+  if (where) throw badInput('latitude', where);
   let hukouRegionId = community.id;
   if (input.hukouCommunityCode && input.hukouCommunityCode !== input.communityCode) {
     const hukou = await prisma.region.findUnique({ where: { code: input.hukouCommunityCode } });

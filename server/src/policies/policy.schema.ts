@@ -103,7 +103,18 @@ export const policySchema = z
     documentNumber: z.string().optional(),
     issuedOn: day,
     sourceFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
-    region: z.object({ code: regionCode, name: z.string().min(1) }).strict(),
+    region: z
+      .object({
+        code: regionCode,
+        name: z.string().min(1),
+        /** A box around the region, in degrees: an elder's home coordinates must lie inside it. */
+        bounds: z
+          .object({ south: z.number().min(-90).max(90), north: z.number().min(-90).max(90), west: z.number().min(-180).max(180), east: z.number().min(-180).max(180), source, ...assumed })
+          .strict()
+          .refine((b) => b.south < b.north && b.west < b.east, { message: 'bounds must have south < north and west < east' })
+          .optional(),
+      })
+      .strict(),
     effective: z.object({ from: day, to: day.optional() }).strict(),
     eligibility: z
       .object({

@@ -21,7 +21,12 @@ export const huangpi2020: PolicyInput = {
   issuer: '武汉市黄陂区人民政府办公室',
   issuedOn: '2020-04-30',
   sourceFile: '000_74ba4d29b06e0bc1.txt',
-  region: { code: '420116', name: '武汉市黄陂区' },
+  region: {
+    code: '420116',
+    name: '武汉市黄陂区',
+    // 000 三: 本区户籍且在当地实际居住. The box is the district's extent, rounded outwards.
+    bounds: { south: 30.6, north: 31.4, west: 114.05, east: 114.7, source: '000 三', assumed: true, note: '方案未给出地理范围；取黄陂区行政区域的外接矩形并向外取整' },
+  },
   effective: { from: '2020-04-30' },
   eligibility: {
     minAge: 60,

@@ -41,7 +41,12 @@ export const yangcheng2026: PolicyInput = {
   documentNumber: '阳民字〔2026〕11号',
   issuedOn: '2026-05-25',
   sourceFile: '001_3b29b7a13571a263.txt',
-  region: { code: '140522', name: '晋城市阳城县' },
+  region: {
+    code: '140522',
+    name: '晋城市阳城县',
+    // 001 三(二): 具有阳城县户籍且居住在户籍地. The box is the county's extent, rounded outwards.
+    bounds: { south: 35.15, north: 35.75, west: 111.95, east: 112.75, source: '001 三(二)', assumed: true, note: '方案未给出地理范围；取阳城县行政区域的外接矩形并向外取整' },
+  },
   effective: { from: '2026-01-01', to: '2026-12-31' },
   eligibility: {
     minAge: 60,
