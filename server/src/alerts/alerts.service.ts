@@ -14,6 +14,7 @@ import { notify } from '../notices/index.js';
 import { pathWithin } from '../regions/index.js';
 import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
+import { insertOpenAlert } from './alerts.store.js';
 
 export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE';
 
@@ -31,13 +32,10 @@ export const ALERT_LABELS: Record<AlertKind, string> = {
  */
 export async function raiseAlert(tx: Tx | PrismaClient, input: { elderId: string; kind: AlertKind; detail?: Prisma.InputJsonValue; at: Date }): Promise<AlertEvent | null> {
   const elder = await tx.elder.findUniqueOrThrow({ where: { id: input.elderId }, include: { community: true } });
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Alert" (id, "elderId", "communityId", kind, status, detail, "raisedAt")
-    VALUES (${uuidv7()}, ${elder.id}, ${elder.communityId}, ${input.kind}::"AlertKind", 'RAISED', ${JSON.stringify(input.detail ?? null)}::jsonb, ${input.at})
-    ON CONFLICT DO NOTHING RETURNING id`;
-  if (!rows.length) return null;
+  const id = await insertOpenAlert(tx, { id: uuidv7(), elderId: elder.id, communityId: elder.communityId, kind: input.kind, detail: input.detail, at: input.at });
+  if (!id) return null;
   return {
-    id: rows[0]!.id, elderId: elder.id, elderName: elder.name, communityId: elder.communityId, communityCode: elder.community.code, communityPath: elder.community.path,
+    id, elderId: elder.id, elderName: elder.name, communityId: elder.communityId, communityCode: elder.community.code, communityPath: elder.community.path,
     kind: input.kind, status: 'RAISED', detail: input.detail ?? null, raisedAt: input.at.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { elderAudience, notify } from '../notices/index.js';
 import type { AlertEvent } from './alert-bus.js';
 import { raiseAlert } from './alerts.service.js';
+import { availableBalances, eldersWithUnansweredCalls, eldersWithoutOrders } from './alerts.store.js';
 
 /** Platform settings (no programme sets them): when a wallet counts as low, how early an SLA warns. */
 export const LOW_BALANCE = { fen: 2000, minutes: 60 };
@@ -33,27 +34,14 @@ export async function runAlertSweep(prisma: PrismaClient, now: Date): Promise<Al
     if (rule) {
       // 000 六 5: 连续两周未下单 — enrolled for the whole period and no order placed in it.
       const since = new Date(now.getTime() - rule.noOrderDays * 86_400_000);
-      const quiet = await prisma.$queryRaw<{ elderId: string; last: Date | null }[]>`
-        SELECT e."elderId", (SELECT max(o."createdAt") FROM "Order" o WHERE o."elderId" = e."elderId") AS last
-          FROM "Enrolment" e
-         WHERE e."policyId" = ${policy.id} AND e.status = 'ACTIVE' AND e."startedOn" <= ${since}
-           AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."elderId" = e."elderId" AND o."createdAt" > ${since})`;
+      const quiet = await eldersWithoutOrders(prisma, policy.id, since);
       for (const q of quiet) raised.push(await raiseAlert(prisma, { elderId: q.elderId, kind: 'NO_RECENT_ORDER', detail: { days: rule.noOrderDays, lastOrderAt: q.last?.toISOString() ?? null, source: rule.source }, at: now }));
       const windowStart = new Date(now.getTime() - rule.windowHours * 3600_000);
-      const missed = await prisma.$queryRaw<{ elderId: string }[]>`
-        SELECT DISTINCT t."elderId" FROM "CallAttempt" a JOIN "CallTask" t ON t.id = a."callTaskId"
-          JOIN "Enrolment" e ON e."elderId" = t."elderId" AND e."policyId" = ${policy.id} AND e.status = 'ACTIVE'
-         WHERE a.at > ${windowStart} AND NOT a.answered`;
+      const missed = await eldersWithUnansweredCalls(prisma, policy.id, windowStart);
       for (const m of missed) raised.push(await detectMissedContact(prisma, m.elderId, doc, now));
     }
     // Low balance: the subsidy for the item modes is spent and self-paid money is nearly gone.
-    const low = await prisma.$queryRaw<{ elderId: string; fen: bigint; minutes: bigint }[]>`
-      SELECT e."elderId",
-             COALESCE(SUM(CASE WHEN a.unit = 'FEN' THEN a.balance - a.held END), 0) AS fen,
-             COALESCE(SUM(CASE WHEN a.unit = 'MINUTE' THEN a.balance - a.held END), 0) AS minutes
-        FROM "Enrolment" e JOIN "LedgerAccount" a ON a."elderId" = e."elderId" AND a.kind IN ('SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID')
-       WHERE e."policyId" = ${policy.id} AND e.status = 'ACTIVE'
-       GROUP BY e."elderId"`;
+    const low = await availableBalances(prisma, policy.id);
     const hours = doc.allowance.buckets.some((b) => b.unit === 'MINUTE');
     for (const l of low) {
       const isLow = hours ? Number(l.minutes) < LOW_BALANCE.minutes && Number(l.fen) < LOW_BALANCE.fen : Number(l.fen) < LOW_BALANCE.fen;

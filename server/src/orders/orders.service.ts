@@ -13,6 +13,7 @@ import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wall
 import { priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
 import { servingWhere } from '../enrolment/index.js';
+import { lockIdempotencyKey } from './orders.store.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -67,7 +68,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     return await moneyTx(prisma, async (tx) => {
       // Requests with the same key take turns; the later ones find the first order and return it
       // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
-      await tx.$queryRaw`SELECT 1 AS ok FROM pg_advisory_xact_lock(hashtext(${input.idempotencyKey}))`;
+      await lockIdempotencyKey(tx, input.idempotencyKey);
       const first = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
       if (first) {
         if (first.requestHash !== hash || first.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);

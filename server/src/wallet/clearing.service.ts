@@ -8,6 +8,7 @@ import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { allowanceKey } from './allowance.service.js';
 import { accountKey, post, systemAccount } from './ledger.service.js';
 import { lockAvailableByKey } from './ledger.store.js';
+import { anniversaryCandidates, endedWithSubsidy } from './clearing.store.js';
 import { isAnniversary } from './month.js';
 
 type ClearingEvent = PolicyDocument['allowance']['clearing'][number]['on'];
@@ -86,10 +87,7 @@ export async function runClearingSweep(prisma: PrismaClient, day: string): Promi
     const doc = policyDocument(policy);
     if (doc.allowance.clearing.some((c) => c.on === 'ENROLMENT_ANNIVERSARY')) {
       // Same month and day; 28 February also picks up starts on 29 February (isAnniversary decides).
-      const candidates = await prisma.$queryRaw<{ id: string; elderId: string; startedOn: Date }[]>`
-        SELECT id, "elderId", "startedOn" FROM "Enrolment"
-         WHERE "policyId" = ${policy.id} AND status = 'ACTIVE' AND EXTRACT(MONTH FROM "startedOn") = ${Number(mm)}
-           AND EXTRACT(DAY FROM "startedOn") IN (${Number(dd)}, ${mm === '02' && dd === '28' ? 29 : Number(dd)})`;
+      const candidates = await anniversaryCandidates(prisma, policy.id, Number(mm), Number(dd), mm === '02' && dd === '28' ? 29 : Number(dd));
       for (const e of candidates) {
         if (!isAnniversary(e.startedOn.toISOString().slice(0, 10), day)) continue;
         const r = await prisma.$transaction((tx) => clearSubsidy(tx, { elderId: e.elderId, policyId: policy.id, doc, reason: 'ANNIVERSARY', key: `anniversary:${day}`, day }));
@@ -97,12 +95,7 @@ export async function runClearingSweep(prisma: PrismaClient, day: string): Promi
       }
     }
     // Service ended before today and money is still on a subsidy account: it goes back.
-    const over = await prisma.$queryRaw<{ id: string; elderId: string }[]>`
-      SELECT DISTINCT e.id, e."elderId" FROM "Enrolment" e
-        JOIN "LedgerAccount" a ON a."elderId" = e."elderId" AND a.kind IN ('SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS')
-       WHERE e."policyId" = ${policy.id} AND e.status = 'TERMINATED' AND e."endedOn" < ${new Date(`${day}T00:00:00Z`)}
-         AND a.balance - a.held > 0
-         AND NOT EXISTS (SELECT 1 FROM "Enrolment" x WHERE x."elderId" = e."elderId" AND x.status = 'ACTIVE')`;
+    const over = await endedWithSubsidy(prisma, policy.id, new Date(`${day}T00:00:00Z`));
     for (const e of over) {
       const r = await prisma.$transaction((tx) => clearSubsidy(tx, { elderId: e.elderId, policyId: policy.id, doc, reason: 'ENDED', key: `ended:${e.id}:${day}`, day }));
       if (r.accounts) ended += 1;

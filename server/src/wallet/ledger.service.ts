@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { addToBalance, holdIfAvailable, releaseHeld, violationRows, type LedgerViolation } from './balances.store.js';
 
 export type Kind = 'SUBSIDY_ONLINE' | 'SUBSIDY_OFFLINE' | 'SUBSIDY_HOURS' | 'SELF_PAID' | 'FUNDING' | 'EXPIRED' | 'PROVIDER_PAYABLE' | 'PAYMENT_GATEWAY' | 'REFUND_PAYABLE' | 'PLATFORM_FEE_PAYABLE';
 export type LedgerUnit = 'FEN' | 'MINUTE';
@@ -108,10 +109,10 @@ export async function post(tx: Tx, input: PostingInput) {
   for (const e of input.entries) {
     const acc = byId.get(e.accountId)!;
     if (e.amount < 0n && !acc.allowNegative) {
-      const n = await tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${e.amount} WHERE id = ${acc.id} AND balance - held >= ${-e.amount}`;
+      const n = await addToBalance(tx, acc.id, e.amount, true);
       if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。', { accountKind: acc.kind, needed: Number(-e.amount) });
     } else {
-      await tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${e.amount} WHERE id = ${acc.id}`;
+      await addToBalance(tx, acc.id, e.amount, false);
     }
   }
   const transaction = await tx.ledgerTransaction.create({
@@ -137,7 +138,7 @@ export async function post(tx: Tx, input: PostingInput) {
 /** Reserves part of an account's available balance for an order (booking); INSUFFICIENT_BALANCE if short. */
 export async function placeHold(tx: Tx, accountId: string, amount: bigint, orderId?: string) {
   if (amount <= 0n) throw new Error('holds are positive');
-  const n = await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held >= ${amount}`;
+  const n = await holdIfAvailable(tx, accountId, amount);
   if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', { needed: Number(amount) });
   return tx.hold.create({ data: { accountId, amount, orderId } });
 }
@@ -145,7 +146,7 @@ export async function placeHold(tx: Tx, accountId: string, amount: bigint, order
 /** Releases an active hold (cancellation). Settling twice is refused, so a hold frees its money once. */
 export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
   const hold = await settleHold(tx, holdId, 'VOIDED', at);
-  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
+  await releaseHeld(tx, hold.accountId, hold.amount);
   return hold;
 }
 
@@ -162,7 +163,7 @@ export async function postHold(tx: Tx, holdId: string, amount: bigint, toAccount
     return null;
   }
   const hold = await settleHold(tx, holdId, 'POSTED', at);
-  await tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${hold.amount} WHERE id = ${hold.accountId}`;
+  await releaseHeld(tx, hold.accountId, hold.amount);
   return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -amount }, { accountId: toAccountId, amount }] });
 }
 
@@ -172,11 +173,7 @@ async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', a
   return tx.hold.findUniqueOrThrow({ where: { id: holdId } });
 }
 
-export interface LedgerViolation {
-  rule: string;
-  id: string;
-  detail: string;
-}
+export type { LedgerViolation };
 
 /**
  * The ledger's invariants, checked in SQL over the whole database: each balance equals the sum
@@ -184,21 +181,7 @@ export interface LedgerViolation {
  * more than it has; held equals the sum of active holds. Tests call it after every money test.
  */
 export async function ledgerViolations(prisma: PrismaClient | Tx): Promise<LedgerViolation[]> {
-  const rows = await prisma.$queryRaw<LedgerViolation[]>`
-    SELECT 'balance = sum(entries)' AS rule, a.id, a.balance::text || ' <> ' || COALESCE(s.total, 0)::text AS detail
-      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "LedgerEntry" GROUP BY "accountId") s ON s."accountId" = a.id
-     WHERE a.balance <> COALESCE(s.total, 0)
-    UNION ALL
-    SELECT 'transaction balances', e."transactionId", a.unit::text || ' sums to ' || SUM(e.amount)::text
-      FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
-     GROUP BY e."transactionId", a.unit HAVING SUM(e.amount) <> 0
-    UNION ALL
-    SELECT 'no negative balance', a.id, a.balance::text FROM "LedgerAccount" a WHERE NOT a."allowNegative" AND (a.balance < 0 OR a.held > a.balance)
-    UNION ALL
-    SELECT 'held = active holds', a.id, a.held::text || ' <> ' || COALESCE(h.total, 0)::text
-      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "Hold" WHERE status = 'ACTIVE' GROUP BY "accountId") h ON h."accountId" = a.id
-     WHERE a.held <> COALESCE(h.total, 0)`;
-  return rows;
+  return violationRows(prisma);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AppServices } from '../app/context.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
 import { runClearingSweep } from './clearing.service.js';
+import { endedWithSelfPaid } from './clearing.store.js';
 import { refundSelfPaid, retryPendingRefunds } from './topup.service.js';
 
 export interface WalletDailyResult {
@@ -26,12 +27,7 @@ export async function runWalletDailyJobs(app: AppServices, now = app.clock()): P
   const month = monthInShanghai(now);
   const clearing = await runClearingSweep(prisma, day);
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
-  const ended = await prisma.$queryRaw<{ elderId: string }[]>`
-    SELECT DISTINCT a."elderId" FROM "LedgerAccount" a
-      JOIN "Enrolment" e ON e."elderId" = a."elderId" AND e.status = 'TERMINATED' AND e."endedOn" < ${new Date(`${day}T00:00:00Z`)}
-     WHERE a.kind = 'SELF_PAID' AND a.balance - a.held > 0
-       AND NOT EXISTS (SELECT 1 FROM "Enrolment" x WHERE x."elderId" = a."elderId" AND x.status = 'ACTIVE')
-       AND EXISTS (SELECT 1 FROM "TopUp" t WHERE t."elderId" = a."elderId" AND t.status = 'PAID' AND t."refundedFen" < t."amountFen")`;
+  const ended = await endedWithSelfPaid(prisma, new Date(`${day}T00:00:00Z`));
   let refunds = 0;
   for (const { elderId } of ended) refunds += (await refundSelfPaid(prisma, app.payments, elderId, '服务终止', now, app.logger)).length;
   const retried = await retryPendingRefunds(prisma, app.payments, now, app.logger);
