@@ -84,8 +84,8 @@ describe('runMonthlyAllowance', () => {
     ]);
     expect(runs[0]!.credited + runs[1]!.credited).toBe(20);
     const credits = await db.prisma.ledgerTransaction.count({ where: { kind: 'ALLOWANCE', month: '2026-11' } });
-    // 55 Huangpi elders × 2 buckets + 35 Yangcheng elders × 1 bucket.
-    expect(credits).toBe(55 * 2 + 35);
+    // 55 Huangpi elders × 1 bucket (the online 30 元 is the platform's fee, 000 七) + 35 Yangcheng elders × 1 bucket.
+    expect(credits).toBe(55 + 35);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
