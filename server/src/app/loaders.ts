@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import { statsForRegions, type RegionStats } from '../settlement/dashboard.service.js';
+import { caregiversByIds, providersByIds } from '../providers/providers.loaders.js';
 import {
-  caregiversByIds,
   followUpsByOrderIds,
-  providersByIds,
   ratingsByOrderIds,
   serviceItemsByIds,
   visitsByOrderIds,

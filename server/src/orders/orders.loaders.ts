@@ -6,8 +6,6 @@ const inOrder = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
 };
 
 export const serviceItemsByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.serviceItem.findMany({ where: { id: { in: [...ids] } } }));
-export const providersByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.provider.findMany({ where: { id: { in: [...ids] } } }));
-export const caregiversByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.caregiver.findMany({ where: { id: { in: [...ids] } } }));
 const byOrderId = <T extends { orderId: string }>(ids: readonly string[], rows: T[]) => {
   const byOrder = new Map(rows.map((r) => [r.orderId, r]));
   return ids.map((id) => byOrder.get(id) ?? null);
