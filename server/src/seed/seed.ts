@@ -102,7 +102,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   }
   // Every demo caregiver holds what both programmes ask of a visit (000 五: 健康状况证明, 劳动从业
   // 资格), valid for three years from the seed's day, so the demo and the tests can assign them.
-  const certifiedUntil = new Date(`${Number(today.slice(0, 4)) + 3}${today.slice(4)}T00:00:00Z`);
+  const certifiedUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 365 * 86_400_000);
   const demoCaregivers = await prisma.caregiver.findMany({ select: { id: true } });
   await prisma.caregiverCertificate.createMany({ data: demoCaregivers.flatMap((c) => ['HEALTH', 'SKILL:养老护理'].map((kind) => ({ caregiverId: c.id, kind, expiresOn: certifiedUntil }))) });
   // The purchase contract behind each zone (001 六), for the seed's programme year.
