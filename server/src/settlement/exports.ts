@@ -12,6 +12,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/index.js';
 import { listSettlements } from './settlement.service.js';
+import { linesPage } from './settlement.store.js';
 
 const PAGE = 5000;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -23,8 +24,7 @@ type Line = Awaited<ReturnType<PrismaClient['settlementLine']['findFirstOrThrow'
 async function* linesOf(prisma: PrismaClient, settlementIds: string[]) {
   let after = '';
   for (;;) {
-    const page = await prisma.$queryRaw<Line[]>`
-      SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id LIMIT ${PAGE}`;
+    const page = (await linesPage(prisma, settlementIds, after, PAGE)) as Line[];
     if (!page.length) return;
     yield page;
     after = page[page.length - 1]!.id;
@@ -37,7 +37,8 @@ export async function exportContext(prisma: PrismaClient, actor: Actor, month: s
   const settlements = await listSettlements(prisma, actor, month);
   if (!settlements.length) fail(ErrorCode.NOT_FOUND, '这个月还没有结算单，请先生成结算单再导出。');
   const providers = new Map((await prisma.provider.findMany({ where: { id: { in: settlements.map((s) => s.providerId) } } })).map((p) => [p.id, p]));
-  const evaluations = await prisma.qualityEvaluation.findMany({ where: { month, providerId: { in: settlements.map((s) => s.providerId) } }, include: { qaAgency: true } });
+  // Oldest first, so a re-evaluation (复查, 000 七·3) names the agency and evaluator of the latest.
+  const evaluations = await prisma.qualityEvaluation.findMany({ where: { month, providerId: { in: settlements.map((s) => s.providerId) } }, include: { qaAgency: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   const evaluators = new Map((await prisma.user.findMany({ where: { id: { in: evaluations.map((e) => e.evaluatorId) } } })).map((u) => [u.id, u.displayName]));
   const evaluationOf = new Map(evaluations.map((e) => [e.providerId, { agency: e.qaAgency.name, evaluator: evaluators.get(e.evaluatorId) ?? '' }]));
   return { settlements, providers, evaluationOf, providerOf: new Map(settlements.map((s) => [s.id, s.providerId])) };

@@ -1,6 +1,7 @@
 // Settlement's SQL: the month's confirmed charges (net of reversals an official's review posted)
 // frozen into statement lines, the statement's totals, and the elders the platform served.
 import type { Tx } from '../db/database.js';
+import type { PrismaClient } from '../db/prisma.js';
 
 /**
  * Writes the statement's lines from the ledger: every order with a CHARGE in the month window,
@@ -67,4 +68,10 @@ export async function servedElders(tx: Tx, q: { policyId: string; zonePaths: str
          OR EXISTS (SELECT 1 FROM "CallTask" k JOIN "CallAttempt" at ON at."callTaskId" = k.id
                      WHERE k."elderId" = en."elderId" AND at.answered AND at.at >= ${q.start} AND at.at < ${q.end}))`;
   return Number(row!.n);
+}
+
+/** One keyset page of statement lines straight from SQL (the ORM's per-row mapping was most of an export's time). */
+export function linesPage(db: PrismaClient | Tx, settlementIds: string[], after: string, limit: number) {
+  return db.$queryRaw<unknown[]>`
+    SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id LIMIT ${limit}`;
 }
