@@ -6,6 +6,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { monthBounds } from '../wallet/index.js';
+import { enrolledByRegion, feedbackByRegion, issuesByRegion, ordersByRegion } from './dashboard.store.js';
 import { monthWindow } from './settlement.service.js';
 
 export interface RegionStats {
@@ -35,52 +36,21 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
   const { start, end } = monthWindow(month);
   const { first, last } = monthBounds(month);
   const ps = [...paths];
+  const window = { start, end, first, last };
   const out = new Map(ps.map((p) => [p, empty()]));
   const budgets = new Map((await prisma.policy.findMany()).map((p) => [p.id, budgetPerElder(policyDocument(p))]));
 
-  const enrolled = await prisma.$queryRaw<{ path: string; policyId: string; n: bigint }[]>`
-    SELECT p.path, e."policyId", count(DISTINCT e."elderId") AS n
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Enrolment" e ON e."elderId" = el.id AND e."startedOn" <= ${last} AND (e."endedOn" IS NULL OR e."endedOn" >= ${first})
-     GROUP BY p.path, e."policyId"`;
+  const enrolled = await enrolledByRegion(prisma, ps, window);
   for (const row of enrolled) {
     const s = out.get(row.path)!;
     s.enrolledElders += Number(row.n);
     s.budgetFen += Number(row.n) * (budgets.get(row.policyId) ?? 0);
   }
 
-  const orders = await prisma.$queryRaw<{ path: string; orders: bigint; visits: bigint; minutes: bigint | null; spending: bigint | null }[]>`
-    SELECT p.path,
-           count(*) FILTER (WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} AND o.status <> 'CANCELLED') AS orders,
-           count(v.id) FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS visits,
-           SUM(v."durationMinutes") FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS minutes,
-           SUM(o."subsidyFen") FILTER (WHERE o."confirmedAt" >= ${start} AND o."confirmedAt" < ${end}) AS spending
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Order" o ON o."elderId" = el.id
-      LEFT JOIN "Visit" v ON v."orderId" = o.id
-     GROUP BY p.path`;
+  const orders = await ordersByRegion(prisma, ps, window);
   for (const row of orders) Object.assign(out.get(row.path)!, { orders: Number(row.orders), visits: Number(row.visits), serviceMinutes: Number(row.minutes ?? 0), spendingFen: Number(row.spending ?? 0) });
 
-  const feedback = await prisma.$queryRaw<{ path: string; satisfaction: string | null; n: bigint; stars: number | null }[]>`
-    SELECT p.path, f.satisfaction::text AS satisfaction, count(*) AS n, NULL::float AS stars
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Order" o ON o."elderId" = el.id
-      JOIN "FollowUp" f ON f."orderId" = o.id AND f.at >= ${start} AND f.at < ${end}
-     GROUP BY p.path, f.satisfaction
-    UNION ALL
-    SELECT p.path, NULL, count(*), avg(rt.stars)::float
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Order" o ON o."elderId" = el.id
-      JOIN "Rating" rt ON rt."orderId" = o.id AND rt.at >= ${start} AND rt.at < ${end}
-     GROUP BY p.path`;
+  const feedback = await feedbackByRegion(prisma, ps, window);
   for (const row of feedback) {
     const s = out.get(row.path)!;
     if (row.satisfaction === 'SATISFIED') s.satisfied = Number(row.n);
@@ -89,19 +59,7 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
     else if (row.stars !== null) s.averageStars = Math.round(row.stars * 100) / 100;
   }
 
-  const issues = await prisma.$queryRaw<{ path: string; kind: string; n: bigint }[]>`
-    SELECT p.path, 'COMPLAINT_FILED' AS kind, count(*) AS n
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Complaint" c ON c."elderId" = el.id AND c."createdAt" >= ${start} AND c."createdAt" < ${end}
-     GROUP BY p.path
-    UNION ALL
-    SELECT p.path, a.kind::text, count(*)
-      FROM unnest(${ps}::text[]) AS p(path)
-      JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
-      JOIN "Alert" a ON a."communityId" = r.id AND a."raisedAt" >= ${start} AND a."raisedAt" < ${end}
-     GROUP BY p.path, a.kind`;
+  const issues = await issuesByRegion(prisma, ps, window);
   for (const row of issues) {
     const s = out.get(row.path)!;
     if (row.kind === 'COMPLAINT_FILED') s.complaints = Number(row.n);
