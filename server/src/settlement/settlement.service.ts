@@ -137,7 +137,9 @@ export async function runSettlement(prisma: PrismaClient, actor: Actor, month: s
         // Unresolved exceptions on the statement's visits, or found in the month, hold the line.
         const charged = await tx.settlementLine.findMany({ where: { settlementId: s.id }, select: { orderId: true } });
         const open = await tx.visitException.count({ where: { providerId: provider.id, status: 'OPEN', OR: [{ month }, { orderId: { in: charged.map((c) => c.orderId) } }] } });
-        const heldReason = heldFirst ?? (open ? `有 ${open} 条异常工单待街道或区民政部门处理，处理完毕后再行结算（${doc.settlement.source}）` : null);
+        // Every reason that holds the line is named, so the district sees all that must happen first.
+        const reasons = [heldFirst, open ? `有 ${open} 条异常工单待街道或区民政部门处理，处理完毕后再行结算（${doc.settlement.source}）` : null].filter(Boolean);
+        const heldReason = reasons.length ? reasons.join('；') : null;
         // 000 七: the platform's fee per elder served in the month, by zone (never credited to elders).
         const served = await servedElders(tx, { policyId: policy.id, zonePaths: zone.regions.map((z) => z.region.path), first, last, start, end });
         const onlineServiceFen = served * (doc.settlement.platformFee?.fenPerServedElder ?? 0);
