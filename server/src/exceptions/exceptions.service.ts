@@ -14,7 +14,14 @@ import { policyDocument } from '../policies/index.js';
 import { moneyTx, post, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
 import { insertFindings, orderCharges } from './exceptions.store.js';
 
-export const VISIT_EXCEPTION_REASONS = ['SHORT_VISIT', 'OUTSIDE_WINDOW', 'QUICK_SAME_POINT', 'CAREGIVER_OVERLAP', 'PHOTO_REUSED', 'LOCATION_REPEATED'] as const;
+export const VISIT_EXCEPTION_REASONS = [
+  'SHORT_VISIT',
+  'OUTSIDE_WINDOW',
+  'QUICK_SAME_POINT',
+  'CAREGIVER_OVERLAP',
+  'PHOTO_REUSED',
+  'LOCATION_REPEATED',
+] as const;
 export const VISIT_EXCEPTION_STATUSES = ['OPEN', 'ACCEPTED', 'ADJUSTED', 'REJECTED'] as const;
 export const RESOLUTIONS = ['ACCEPT', 'ADJUST', 'REJECT'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
@@ -29,18 +36,32 @@ function window(month: string) {
  * Screens the month's checked-out visits of the programmes (all of them unless given) with each
  * programme's thresholds. Idempotent: a finding is recorded once per visit and reason.
  */
-export async function detectVisitExceptions(prisma: PrismaClient | Tx, q: { month: string; policyIds?: string[] }, now: Date) {
+export async function detectVisitExceptions(
+  prisma: PrismaClient | Tx,
+  q: { month: string; policyIds?: string[] },
+  now: Date,
+) {
   parseMonth(q.month);
   const { start, end } = window(q.month);
-  const policies = await prisma.policy.findMany({ where: q.policyIds ? { id: { in: q.policyIds } } : {}, orderBy: { code: 'asc' } });
+  const policies = await prisma.policy.findMany({
+    where: q.policyIds ? { id: { in: q.policyIds } } : {},
+    orderBy: { code: 'asc' },
+  });
   let found = 0;
   for (const policy of policies) {
     const doc = policyDocument(policy);
     const x = doc.exceptions;
     found += await insertFindings(prisma, {
-      policyId: policy.id, start, end, now,
-      earlyMinutes: doc.visits.checkInWindow.earlyMinutes, lateMinutes: doc.visits.checkInWindow.lateMinutes,
-      shortVisitPercent: x.shortVisitPercent, samePointMeters: x.samePointMeters, samePointMinutes: x.samePointMinutes, repeatedLocationVisits: x.repeatedLocationVisits,
+      policyId: policy.id,
+      start,
+      end,
+      now,
+      earlyMinutes: doc.visits.checkInWindow.earlyMinutes,
+      lateMinutes: doc.visits.checkInWindow.lateMinutes,
+      shortVisitPercent: x.shortVisitPercent,
+      samePointMeters: x.samePointMeters,
+      samePointMinutes: x.samePointMinutes,
+      repeatedLocationVisits: x.repeatedLocationVisits,
     });
   }
   return found;
@@ -54,7 +75,12 @@ export interface VisitExceptionFilter {
 }
 
 /** The exceptions of visits in the caller's area (officers) or of its own visits (a provider), newest first. */
-export async function listVisitExceptions(prisma: PrismaClient, actor: Actor, filter: VisitExceptionFilter, page: PageArgs) {
+export async function listVisitExceptions(
+  prisma: PrismaClient,
+  actor: Actor,
+  filter: VisitExceptionFilter,
+  page: PageArgs,
+) {
   const grant = authorize(actor, 'visitExceptions');
   if (filter.month) parseMonth(filter.month);
   const { take, afterId } = pageWindow(page);
@@ -68,14 +94,27 @@ export async function listVisitExceptions(prisma: PrismaClient, actor: Actor, fi
     ],
   };
   const [rows, total] = await Promise.all([
-    prisma.visitException.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.visitException.findMany({
+      where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
     prisma.visitException.count({ where }),
   ]);
   return toConnection(rows, take, total);
 }
 
-const STATUS_OF: Record<Resolution, 'ACCEPTED' | 'ADJUSTED' | 'REJECTED'> = { ACCEPT: 'ACCEPTED', ADJUST: 'ADJUSTED', REJECT: 'REJECTED' };
-const LABEL: Record<string, string> = { ACCEPTED: '已接受', ADJUSTED: '已调整扣费', REJECTED: '已拒付', OPEN: '待处理' };
+const STATUS_OF: Record<Resolution, 'ACCEPTED' | 'ADJUSTED' | 'REJECTED'> = {
+  ACCEPT: 'ACCEPTED',
+  ADJUST: 'ADJUSTED',
+  REJECT: 'REJECTED',
+};
+const LABEL: Record<string, string> = {
+  ACCEPTED: '已接受',
+  ADJUSTED: '已调整扣费',
+  REJECTED: '已拒付',
+  OPEN: '待处理',
+};
 
 /**
  * Resolves an exception once. ACCEPT changes no money. ADJUST takes `amountFen` back from the
@@ -94,15 +133,23 @@ export async function resolveVisitException(
   const note = input.note?.trim() ?? '';
   if (note.length < 4) throw badInput('note', '请写明处理意见（如：电话核实老人确认服务 2 小时）。');
   if (!RESOLUTIONS.includes(input.resolution)) throw badInput('resolution', '处理结果只能是接受、调整扣费或拒付。');
-  if (input.resolution === 'ADJUST' && (!Number.isInteger(input.amountFen) || input.amountFen! <= 0)) throw badInput('amountFen', '调整扣费须填写要退回的金额（分，正整数）。');
+  if (input.resolution === 'ADJUST' && (!Number.isInteger(input.amountFen) || input.amountFen! <= 0))
+    throw badInput('amountFen', '调整扣费须填写要退回的金额（分，正整数）。');
   const ex = await prisma.visitException.findUnique({
     where: { id: input.id },
-    include: { order: { include: { elder: { include: { community: true } }, serviceItem: { include: { policy: true } } } } },
+    include: {
+      order: { include: { elder: { include: { community: true } }, serviceItem: { include: { policy: true } } } },
+    },
   });
   if (!ex) return fail(ErrorCode.NOT_FOUND, '没有找到这条异常工单。');
-  authorize(actor, 'resolveVisitException', { regionPath: ex.order.elder.community.path, providerIds: [ex.providerId] });
+  authorize(actor, 'resolveVisitException', {
+    regionPath: ex.order.elder.community.path,
+    providerIds: [ex.providerId],
+  });
   if (ex.status !== 'OPEN') fail(ErrorCode.INVALID_STATE, `这条异常工单已经处理过了（${LABEL[ex.status]}）。`);
-  const statement = await prisma.settlement.findUnique({ where: { providerId_month: { providerId: ex.providerId, month: ex.month } } });
+  const statement = await prisma.settlement.findUnique({
+    where: { providerId_month: { providerId: ex.providerId, month: ex.month } },
+  });
   if (statement && (statement.status === 'APPROVED' || statement.status === 'PAID')) {
     fail(ErrorCode.INVALID_STATE, `${monthLabel(ex.month)}的结算单已经审核，不能再调整这次服务的费用。`);
   }
@@ -119,9 +166,14 @@ export async function resolveVisitException(
         data: { status: STATUS_OF[input.resolution], note, resolvedById: actor.userId, resolvedAt: now },
       });
       if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这条异常工单已经处理过了。');
-      const reversedFen = input.resolution === 'ACCEPT' ? 0 : await reverseCharges(tx, ex, input.resolution === 'REJECT' ? null : input.amountFen!, perHour, actor, now);
+      const reversedFen =
+        input.resolution === 'ACCEPT'
+          ? 0
+          : await reverseCharges(tx, ex, input.resolution === 'REJECT' ? null : input.amountFen!, perHour, actor, now);
       await audit(tx, actor, {
-        action: 'VISIT_EXCEPTION_RESOLVED', entity: 'VisitException', entityId: ex.id,
+        action: 'VISIT_EXCEPTION_RESOLVED',
+        entity: 'VisitException',
+        entityId: ex.id,
         detail: { orderId: ex.orderId, reason: ex.reason, resolution: input.resolution, reversedFen, note },
       });
       return tx.visitException.update({ where: { id: ex.id }, data: { reversedFen } });
@@ -134,7 +186,14 @@ export async function resolveVisitException(
 }
 
 /** Reverses `amountFen` of the order's charges (all of them when null); returns the value taken back. */
-async function reverseCharges(tx: Tx, ex: { id: string; orderId: string; order: { elderId: string } }, amountFen: number | null, perHour: number, actor: Actor, now: Date) {
+async function reverseCharges(
+  tx: Tx,
+  ex: { id: string; orderId: string; order: { elderId: string } },
+  amountFen: number | null,
+  perHour: number,
+  actor: Actor,
+  now: Date,
+) {
   const charges = await orderCharges(tx, ex.orderId);
   if (charges.some((c) => c.reversedBy)) fail(ErrorCode.INVALID_STATE, '这次服务的扣费已经退回过了。');
   const parts = charges.map((c) => {
@@ -142,19 +201,35 @@ async function reverseCharges(tx: Tx, ex: { id: string; orderId: string; order: 
     const other = c.entries.find((e) => e !== elderEntry)!;
     const amount = -elderEntry.amount;
     const minute = elderEntry.account.unit === 'MINUTE';
-    return { charge: c, elderEntry, other, amount, minute, selfPaid: elderEntry.account.kind === 'SELF_PAID', value: minute ? Math.round((Number(amount) * perHour) / 60) : Number(amount) };
+    return {
+      charge: c,
+      elderEntry,
+      other,
+      amount,
+      minute,
+      selfPaid: elderEntry.account.kind === 'SELF_PAID',
+      value: minute ? Math.round((Number(amount) * perHour) / 60) : Number(amount),
+    };
   });
   const total = parts.reduce((n, p) => n + p.value, 0);
-  if (amountFen !== null && amountFen >= total) throw badInput('amountFen', `退回金额应小于这次服务已扣的 ${total} 分；全部不予支付请选择“拒付”。`);
+  if (amountFen !== null && amountFen >= total)
+    throw badInput('amountFen', `退回金额应小于这次服务已扣的 ${total} 分；全部不予支付请选择“拒付”。`);
   let left = amountFen ?? total;
   let taken = 0;
   // The elder's own money goes back first, then the subsidy (money, then minutes).
-  for (const p of [...parts.filter((x) => x.selfPaid), ...parts.filter((x) => !x.selfPaid && !x.minute), ...parts.filter((x) => x.minute)]) {
+  for (const p of [
+    ...parts.filter((x) => x.selfPaid),
+    ...parts.filter((x) => !x.selfPaid && !x.minute),
+    ...parts.filter((x) => x.minute),
+  ]) {
     if (left <= 0) break;
     let back: bigint;
     let value: number;
     if (p.minute) {
-      const minutes = amountFen === null ? Number(p.amount) : Math.min(Number(p.amount), Math.ceil((left * 60) / Math.max(1, perHour)));
+      const minutes =
+        amountFen === null
+          ? Number(p.amount)
+          : Math.min(Number(p.amount), Math.ceil((left * 60) / Math.max(1, perHour)));
       back = BigInt(minutes);
       value = Math.min(left, Math.round((minutes * perHour) / 60));
     } else {
@@ -165,10 +240,19 @@ async function reverseCharges(tx: Tx, ex: { id: string; orderId: string; order: 
     left -= value;
     taken += value;
     await post(tx, {
-      kind: 'REVERSAL', idempotencyKey: `exception:${ex.id}:reverse:${p.charge.id}`, request: { exception: ex.id, charge: p.charge.id, amount: back.toString() },
-      reversesId: p.charge.id, orderId: ex.orderId, elderId: ex.order.elderId, actorId: actor.userId, at: now,
+      kind: 'REVERSAL',
+      idempotencyKey: `exception:${ex.id}:reverse:${p.charge.id}`,
+      request: { exception: ex.id, charge: p.charge.id, amount: back.toString() },
+      reversesId: p.charge.id,
+      orderId: ex.orderId,
+      elderId: ex.order.elderId,
+      actorId: actor.userId,
+      at: now,
       memo: amountFen === null ? '异常工单复核：不予支付，退回扣费' : '异常工单复核：调整扣费，退回部分费用',
-      entries: [{ accountId: p.elderEntry.accountId, amount: back }, { accountId: p.other.accountId, amount: -back }],
+      entries: [
+        { accountId: p.elderEntry.accountId, amount: back },
+        { accountId: p.other.accountId, amount: -back },
+      ],
     });
   }
   return taken;

@@ -9,7 +9,13 @@ import type { PrismaClient } from '../db/prisma.js';
  * An order whose charge was reversed in full has no line. Unconfirmed visits have no charge and so
  * never reach a statement.
  */
-export async function writeLines(tx: Tx, settlementId: string, providerId: string, window: { start: Date; end: Date }, capFenPerHour: number) {
+export async function writeLines(
+  tx: Tx,
+  settlementId: string,
+  providerId: string,
+  window: { start: Date; end: Date },
+  capFenPerHour: number,
+) {
   const { start, end } = window;
   await tx.$executeRaw`
     WITH charged AS (
@@ -46,10 +52,18 @@ export async function writeLines(tx: Tx, settlementId: string, providerId: strin
 }
 
 export async function lineTotals(tx: Tx, settlementId: string) {
-  const [t] = await tx.$queryRaw<{ orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]>`
+  const [t] = await tx.$queryRaw<
+    { orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]
+  >`
     SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS hours, SUM("selfPaidFen") AS self
       FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
-  return { orders: Number(t!.orders), subsidyFen: Number(t!.subsidy ?? 0), subsidyMinutes: Number(t!.minutes ?? 0), hoursValueFen: Number(t!.hours ?? 0), selfPaidFen: Number(t!.self ?? 0) };
+  return {
+    orders: Number(t!.orders),
+    subsidyFen: Number(t!.subsidy ?? 0),
+    subsidyMinutes: Number(t!.minutes ?? 0),
+    hoursValueFen: Number(t!.hours ?? 0),
+    selfPaidFen: Number(t!.self ?? 0),
+  };
 }
 
 /**
@@ -57,7 +71,10 @@ export async function lineTotals(tx: Tx, settlementId: string) {
  * month, whom the platform served that month: a confirmed visit charged in the month, or an
  * answered care call (000 七 按实际服务人数).
  */
-export async function servedElders(tx: Tx, q: { policyId: string; zonePaths: string[]; first: Date; last: Date; start: Date; end: Date }) {
+export async function servedElders(
+  tx: Tx,
+  q: { policyId: string; zonePaths: string[]; first: Date; last: Date; start: Date; end: Date },
+) {
   const paths = q.zonePaths.map((p) => `${p}/%`);
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`
     SELECT count(DISTINCT en."elderId") AS n
