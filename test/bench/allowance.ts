@@ -12,6 +12,8 @@ const p = await loadProgrammes(db);
 const prisma = db.prisma;
 
 // Elders, enrolments (80 % Huangpi, 20 % Yangcheng) and their zero accounts, as the seed makes them.
+// Huangpi credits only its 70 元 offline bucket: the online 30 元 is the platform's fee per served elder
+// (000 七), posted at settlement, not an allowance.
 const t0 = performance.now();
 await prisma.$executeRawUnsafe(`
   INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId", address, flags, "updatedAt")
@@ -22,7 +24,7 @@ await prisma.$executeRawUnsafe(`
   INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn")
   SELECT 'en-' || e.id, e.id, CASE WHEN e."communityId" = $1::text THEN $3::text ELSE $2::text END, 'BENCH', DATE '2026-01-15'
     FROM "Elder" e WHERE e.id LIKE 'bench-%'`, p.yangcheng.communityId, p.huangpi.policyId, p.yangcheng.policyId);
-const BUCKETS = `(VALUES ('${p.huangpi.policyId}', 'SUBSIDY_ONLINE', 'FEN', 3000), ('${p.huangpi.policyId}', 'SUBSIDY_OFFLINE', 'FEN', 7000), ('${p.yangcheng.policyId}', 'SUBSIDY_HOURS', 'MINUTE', 240)) AS b(policy, kind, unit, amount)`;
+const BUCKETS = `(VALUES ('${p.huangpi.policyId}', 'SUBSIDY_OFFLINE', 'FEN', 7000), ('${p.yangcheng.policyId}', 'SUBSIDY_HOURS', 'MINUTE', 240)) AS b(policy, kind, unit, amount)`;
 await prisma.$executeRawUnsafe(`
   INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId")
   SELECT 'acc-' || e.id || '-' || b.kind, 'elder:' || e."elderId" || ':' || b.kind, b.kind::"AccountKind", b.unit::"Unit", e."elderId", e."policyId"
