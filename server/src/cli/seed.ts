@@ -9,7 +9,15 @@ import { createLogger } from '../common/logger.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { databaseTarget, openDatabase } from '../db/database.js';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    // A configuration the server would refuse (production without its secrets): one line, no stack.
+    console.error(err instanceof Error ? err.message : String(err));
+    return process.exit(2);
+  }
+})();
 if (config.production && !config.demo) {
   // The demo accounts share one known password: never on a production database.
   console.error(
