@@ -30,6 +30,8 @@ export enum ErrorCode {
   RECTIFICATION_NOT_VERIFIED = 'RECTIFICATION_NOT_VERIFIED',
   /** An enrolment that would start after its programme's last day, with no successor to carry it. */
   PROGRAMME_ENDED = 'PROGRAMME_ENDED',
+  /** A visit verified at the wrong kind of place: a canteen meal at home, or a home visit with a canteen code (000 六·流程3). */
+  WRONG_VERIFICATION_SITE = 'WRONG_VERIFICATION_SITE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -54,6 +56,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CAREGIVER_NOT_CERTIFIED: '这位护理员没有有效的健康证明或所需的技能证书，不能派单。',
   RECTIFICATION_NOT_VERIFIED: '这家机构的整改还没有经民政部门核查合格，不能恢复接单和结算。',
   PROGRAMME_ENDED: '本期项目已到期，不能再纳入新的服务对象；请等新一期项目下达后再办理。',
+  WRONG_VERIFICATION_SITE: '核验地点不对：集中就餐须在助餐点扫助餐点的二维码，上门服务须在老人家中扫老人家的二维码。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -15,6 +15,10 @@ import { elderAudience, notify } from '../notices/index.js';
 import { audit } from '../audit/index.js';
 import { orderInScope } from './orders.service.js';
 import { chargeForVisit } from './pricing.js';
+import { checkInSite, checkOutSite } from '../canteens/index.js';
+import { distanceMeters } from '../common/geo.js';
+
+export { distanceMeters };
 
 export interface VisitConfig {
   /** HMAC key for home QR codes (derived from the server's secrets). */
@@ -43,13 +47,6 @@ function verifyQr(cfg: VisitConfig, token: string, elder: { id: string; qrSecret
   return want.length === given.length && timingSafeEqual(want, given);
 }
 
-/** Great-circle distance in metres (haversine). */
-export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
-}
-
 function checkPlace(cfg: VisitConfig, elder: { latitude: number | null; longitude: number | null }, lat: number, lng: number) {
   if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) throw badInput('latitude', '定位信息无效，请打开手机定位后重试。');
   if (elder.latitude == null || elder.longitude == null) fail(ErrorCode.INVALID_STATE, '老人的住址还没有登记定位，请社区工作人员补录后再签到。');
@@ -73,14 +70,16 @@ export async function checkIn(prisma: PrismaClient, cfg: VisitConfig, actor: Act
   if (order.status !== 'ASSIGNED') fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
   await checkInWindow(prisma, order, now);
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
-  if (!verifyQr(cfg, input.qrToken, elder)) throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
-  const distance = checkPlace(cfg, elder, input.latitude, input.longitude);
+  // A canteen meal is verified at the canteen (000 六·流程3); everything else at the home.
+  const canteen = await checkInSite(prisma, cfg, order, elder, input);
+  if (!canteen && !verifyQr(cfg, input.qrToken, elder)) throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
+  const distance = canteen ? canteen.distance : checkPlace(cfg, elder, input.latitude, input.longitude);
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'ASSIGNED' }, data: { status: 'IN_SERVICE' } });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签到过了。');
     await tx.visit.create({
-      data: { orderId: order.id, caregiverId: order.caregiverId!, checkInAt: now, checkInLatitude: input.latitude, checkInLongitude: input.longitude, checkInDistanceM: distance, checkInPhotoId: input.photoId },
+      data: { orderId: order.id, caregiverId: order.caregiverId!, checkInAt: now, checkInLatitude: input.latitude, checkInLongitude: input.longitude, checkInDistanceM: distance, checkInPhotoId: input.photoId, canteenId: canteen?.canteenId },
     });
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   });
@@ -91,7 +90,7 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
-  checkPlace(cfg, elder, input.latitude, input.longitude);
+  if (!(await checkOutSite(prisma, cfg, order.id, elder, input))) checkPlace(cfg, elder, input.latitude, input.longitude);
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'IN_SERVICE' }, data: { status: 'COMPLETED' } });

@@ -88,6 +88,11 @@ const itemSchema = z
     priceIsCap: z.boolean().default(false),
     description: z.string().min(1),
     standard: z.string().optional(),
+    /**
+     * Where the visit is verified: at the elder's home (home code and home geofence, 000 六·流程2) or
+     * at a facility such as a canteen (its own code and geofence, 000 六·流程3 集中服务).
+     */
+    verifiedAt: z.enum(['HOME', 'FACILITY']).default('HOME'),
     source,
   })
   .strict()

@@ -58,3 +58,14 @@ function build(): RegionSeed[] {
 }
 
 export const REGIONS: readonly RegionSeed[] = build();
+
+/**
+ * Demo canteens (幸福食堂 / 街道助餐点, 000 四 集中就餐, 000 八) on Huangpi's demo streets: street
+ * code, name, and a position about a kilometre north of a community centre (invented for the demo).
+ */
+export const CANTEENS: { streetCode: string; name: string; lat: number; lng: number }[] = [
+  { streetCode: '420116001', name: '前川街道百秀社区幸福食堂', lat: 30.8835, lng: 114.3712 },
+  { streetCode: '420116003', name: '横店街道助餐点', lat: 30.8182, lng: 114.2986 },
+  { streetCode: '420116005', name: '滠口街道幸福食堂', lat: 30.7333, lng: 114.3651 },
+  { streetCode: '420116014', name: '武湖街道助餐点', lat: 30.7556, lng: 114.4521 },
+];

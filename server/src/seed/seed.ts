@@ -10,7 +10,8 @@ import { maskIdNumber } from '../elders/id-number.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import { policyDocument } from '../policies/policy.store.js';
-import { REGIONS } from './regions.data.js';
+import { CANTEENS, REGIONS } from './regions.data.js';
+import { randomBytes } from 'node:crypto';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
@@ -113,6 +114,12 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       });
     }
   }
+
+  // Canteens where canteen meals are served and verified (000 六·流程3), each with its code's secret.
+  const streets = await prisma.region.findMany({ where: { code: { in: CANTEENS.map((c) => c.streetCode) } } });
+  await prisma.canteen.createMany({
+    data: CANTEENS.flatMap((c) => streets.filter((s) => s.code === c.streetCode).map((s) => ({ streetId: s.id, name: c.name, latitude: c.lat, longitude: c.lng, qrSecret: randomBytes(16).toString('hex') }))),
+  });
 
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 

@@ -103,6 +103,8 @@ export const huangpi2020: PolicyInput = {
       {
         code: 'HP_MEAL_CANTEEN', name: '集中就餐（午餐）', category: '助餐', mode: 'OFFLINE', unit: 'PER_MEAL', priceFen: 1000,
         description: '一荤两素一汤',
+        // 000 四 集中就餐 at 幸福食堂/助餐点; 000 六·流程3: 老人到承接主体服务站点 … 即可享受服务.
+        verifiedAt: 'FACILITY',
         standard: '辖区幸福食堂、街道助餐点饭菜制作场所符合相关卫生标准，证照齐全，饭菜干净卫生，温度合适，充分考虑老年人饮食需求，就餐地点充分考虑老年人行动特点，保证安全。',
         source: SOURCE_GUIDE,
       },
