@@ -15,6 +15,7 @@ import {
   TerminationReviewResolver,
 } from '../enrolment/enrolment.resolver.js';
 import { RegionResolver } from '../regions/regions.resolver.js';
+import { CanteenResolver } from '../canteens/canteens.resolver.js';
 import { TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
@@ -47,6 +48,7 @@ export const resolvers = [
   OrderResolver,
   ElderOrdersResolver,
   VisitResolver,
+  CanteenResolver,
   ProviderResolver,
   CaregiverResolver,
   FeedbackResolver,

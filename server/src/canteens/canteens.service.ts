@@ -9,6 +9,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { distanceMeters } from '../common/geo.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { type Actor, authorize } from '../auth/index.js';
+import { assertElderInScope } from '../elders/index.js';
 import { policyDocument } from '../policies/index.js';
 
 export interface SiteConfig {
@@ -97,7 +99,13 @@ export async function checkOutSite(prisma: PrismaClient, cfg: SiteConfig, orderI
   return true;
 }
 
-/** The canteens of a street (issue 20 grows this into facilities). */
-export async function canteensOfStreet(prisma: PrismaClient, streetId: string) {
-  return prisma.canteen.findMany({ where: { streetId }, orderBy: { name: 'asc' } });
+/**
+ * The canteens an elder can eat at: those of the elder's street (000 四: 辖区幸福食堂、街道助餐点).
+ * Asked by elder, as the household and the worker know the elder, not a region's id.
+ */
+export async function canteensForElder(prisma: PrismaClient, actor: Actor, elderId: string) {
+  const elder = await assertElderInScope(prisma, authorize(actor, 'canteens'), elderId);
+  const community = await prisma.region.findUniqueOrThrow({ where: { id: elder.communityId } });
+  if (!community.parentId) return [];
+  return prisma.canteen.findMany({ where: { streetId: community.parentId }, orderBy: { name: 'asc' } });
 }

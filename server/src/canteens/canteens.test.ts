@@ -60,6 +60,17 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
     expect(d).toBeGreaterThan(s.app.services.visits.geofenceMeters);
   });
 
+  it('lists the canteens of the elder\'s street to its household and worker, not to another community\'s worker', async () => {
+    tokens.worker2 = await s.login('worker2');
+    const q = `query($e: ID!) { canteens(elderId: $e) { id name streetId } }`;
+    for (const who of ['family', 'worker']) {
+      const r = await gql(q, { e: elder.id }, who);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.canteens.map((c: { id: string }) => c.id)).toContain(canteen.id);
+    }
+    expect(code(await gql(q, { e: elder.id }, 'worker2'))).toBe('FORBIDDEN');
+  });
+
   it('refuses a canteen meal with the home code or at the home, and changes nothing', async () => {
     const { id } = await bookedMeal('HP_MEAL_CANTEEN');
     const before = await s.db.prisma.order.findUniqueOrThrow({ where: { id } });

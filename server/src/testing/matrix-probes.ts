@@ -56,6 +56,7 @@ export const PROBES: Record<string, Probe> = {
     args: (t) => ({ input: { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: e(t).communityCode, address: '测试路 1 号' } }),
   },
   homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  canteens: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
   // Records kept current: an update that changes nothing, a file that is not the caller's upload,
