@@ -24,12 +24,19 @@ export type VerificationSite = 'HOME' | 'FACILITY';
 
 const PREFIX = 'YL1C';
 const HOME_PREFIX = 'YL1';
-const mac = (key: string, canteenId: string, secret: string) => createHmac('sha256', key).update(`canteen:${canteenId}:${secret}`).digest().subarray(0, 16).toString('base64url');
+const mac = (key: string, canteenId: string, secret: string) =>
+  createHmac('sha256', key).update(`canteen:${canteenId}:${secret}`).digest().subarray(0, 16).toString('base64url');
 const prefixOf = (token: string | null | undefined) => (token ?? '').split('.')[0];
 
 /** Where the programme verifies the order's item (policy data, `verifiedAt`; HOME unless stated). */
-export async function verificationSite(prisma: PrismaClient, order: { serviceItemId: string }): Promise<VerificationSite> {
-  const item = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+export async function verificationSite(
+  prisma: PrismaClient,
+  order: { serviceItemId: string },
+): Promise<VerificationSite> {
+  const item = await prisma.serviceItem.findUniqueOrThrow({
+    where: { id: order.serviceItemId },
+    include: { policy: true },
+  });
   return policyDocument(item.policy).serviceGuide.items.find((i) => i.code === item.code)?.verifiedAt ?? 'HOME';
 }
 
@@ -37,10 +44,19 @@ export async function verificationSite(prisma: PrismaClient, order: { serviceIte
  * The printable code at the canteen: `YL1C.<canteenId>.<mac>`; rotating the secret voids a copied
  * code. No GraphQL operation prints it yet (issue 20's facilities will give officials one).
  */
-export async function canteenQrToken(prisma: PrismaClient, cfg: Pick<SiteConfig, 'qrKey'>, canteenId: string, rotate = false) {
+export async function canteenQrToken(
+  prisma: PrismaClient,
+  cfg: Pick<SiteConfig, 'qrKey'>,
+  canteenId: string,
+  rotate = false,
+) {
   let canteen = await prisma.canteen.findUnique({ where: { id: canteenId } });
   if (!canteen) return fail(ErrorCode.NOT_FOUND, '没有找到这个助餐点。');
-  if (rotate) canteen = await prisma.canteen.update({ where: { id: canteenId }, data: { qrSecret: randomBytes(16).toString('hex') } });
+  if (rotate)
+    canteen = await prisma.canteen.update({
+      where: { id: canteenId },
+      data: { qrSecret: randomBytes(16).toString('hex') },
+    });
   return `${PREFIX}.${canteen.id}.${mac(cfg.qrKey, canteen.id, canteen.qrSecret)}`;
 }
 
@@ -57,16 +73,30 @@ async function canteenOfToken(prisma: PrismaClient, cfg: SiteConfig, token: stri
 const wrongSite = (message: string): never => fail(ErrorCode.WRONG_VERIFICATION_SITE, message);
 
 function checkCoordinates(lat: number, lng: number) {
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) throw badInput('latitude', '定位信息无效，请打开手机定位后重试。');
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    throw badInput('latitude', '定位信息无效，请打开手机定位后重试。');
 }
 
-function withinCanteen(cfg: SiteConfig, canteen: { name: string; latitude: number; longitude: number }, elder: { latitude: number | null; longitude: number | null }, lat: number, lng: number) {
+function withinCanteen(
+  cfg: SiteConfig,
+  canteen: { name: string; latitude: number; longitude: number },
+  elder: { latitude: number | null; longitude: number | null },
+  lat: number,
+  lng: number,
+) {
   checkCoordinates(lat, lng);
   const d = distanceMeters({ lat, lng }, { lat: canteen.latitude, lng: canteen.longitude });
   if (d <= cfg.geofenceMeters) return d;
-  const atHome = elder.latitude != null && elder.longitude != null && distanceMeters({ lat, lng }, { lat: elder.latitude, lng: elder.longitude }) <= cfg.geofenceMeters;
+  const atHome =
+    elder.latitude != null &&
+    elder.longitude != null &&
+    distanceMeters({ lat, lng }, { lat: elder.latitude, lng: elder.longitude }) <= cfg.geofenceMeters;
   if (atHome) wrongSite(`集中就餐须在${canteen.name}现场核验，不能在老人家中签到；送餐上门请下“上门送餐”的单。`);
-  return fail(ErrorCode.GEOFENCE_VIOLATION, `签到位置离${canteen.name}约 ${d} 米，超过了 ${cfg.geofenceMeters} 米，请在助餐点现场扫码。`, { distanceMeters: d });
+  return fail(
+    ErrorCode.GEOFENCE_VIOLATION,
+    `签到位置离${canteen.name}约 ${d} 米，超过了 ${cfg.geofenceMeters} 米，请在助餐点现场扫码。`,
+    { distanceMeters: d },
+  );
 }
 
 /**
@@ -75,7 +105,13 @@ function withinCanteen(cfg: SiteConfig, canteen: { name: string; latitude: numbe
  * own code within that canteen's geofence and returns the canteen; the elder's home code or a
  * check-in at the home is WRONG_VERIFICATION_SITE. Nothing is written here.
  */
-export async function checkInSite(prisma: PrismaClient, cfg: SiteConfig, order: { serviceItemId: string }, elder: { latitude: number | null; longitude: number | null }, input: { qrToken: string; latitude: number; longitude: number }) {
+export async function checkInSite(
+  prisma: PrismaClient,
+  cfg: SiteConfig,
+  order: { serviceItemId: string },
+  elder: { latitude: number | null; longitude: number | null },
+  input: { qrToken: string; latitude: number; longitude: number },
+) {
   const site = await verificationSite(prisma, order);
   const prefix = prefixOf(input.qrToken);
   if (site === 'HOME') {
@@ -92,7 +128,13 @@ export async function checkInSite(prisma: PrismaClient, cfg: SiteConfig, order: 
  * The site check at check-out: a visit checked in at a canteen checks out within the same
  * canteen's geofence (returns true); any other visit returns false and the caller checks the home.
  */
-export async function checkOutSite(prisma: PrismaClient, cfg: SiteConfig, orderId: string, elder: { latitude: number | null; longitude: number | null }, input: { latitude: number; longitude: number }) {
+export async function checkOutSite(
+  prisma: PrismaClient,
+  cfg: SiteConfig,
+  orderId: string,
+  elder: { latitude: number | null; longitude: number | null },
+  input: { latitude: number; longitude: number },
+) {
   const visit = await prisma.visit.findUnique({ where: { orderId }, include: { canteen: true } });
   if (!visit?.canteen) return false;
   withinCanteen(cfg, visit.canteen, elder, input.latitude, input.longitude);

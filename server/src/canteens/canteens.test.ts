@@ -17,22 +17,50 @@ let canteenQr: string;
 let photoId: string;
 let seq = 0;
 const START = new Date('2026-11-18T10:00:00+08:00');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-canteen'), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from('JFIF-canteen'),
+  Buffer.from([0xff, 0xd9]),
+]);
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, tokens[who]);
 const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { status visit { checkInDistanceM } } }`;
 const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { status } }`;
 const CONFIRM = `mutation($o: ID!) { confirmOrder(orderId: $o) { status amountFen chargedFen } }`;
-const balance = async () => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + (a.unit === 'FEN' ? a.balance : 0n), 0n);
+const balance = async () =>
+  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce(
+    (n, a) => n + (a.unit === 'FEN' ? a.balance : 0n),
+    0n,
+  );
 
 /** Books a meal for one hour ahead, assigns the demo caregiver, and sets the clock to the booked time. */
 async function bookedMeal(serviceCode: 'HP_MEAL_CANTEEN' | 'HP_MEAL_DELIVERY') {
   s.app.services.clock = () => START;
-  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id scheduledAt } }`, { i: { elderId: elder.id, serviceCode, quantity: 1, scheduledAt: new Date(START.getTime() + 3600_000).toISOString(), idempotencyKey: `canteen-test-${seq++}` } }, 'family');
+  const placed = await gql(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id scheduledAt } }`,
+    {
+      i: {
+        elderId: elder.id,
+        serviceCode,
+        quantity: 1,
+        scheduledAt: new Date(START.getTime() + 3600_000).toISOString(),
+        idempotencyKey: `canteen-test-${seq++}`,
+      },
+    },
+    'family',
+  );
   expect(placed.errors).toBeUndefined();
   const id = placed.data.placeOrder.id as string;
   const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-  expect((await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: id, c: cg.id }, 'provider_admin')).errors).toBeUndefined();
+  expect(
+    (
+      await gql(
+        `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+        { o: id, c: cg.id },
+        'provider_admin',
+      )
+    ).errors,
+  ).toBeUndefined();
   const at = new Date(placed.data.placeOrder.scheduledAt);
   s.app.services.clock = () => at;
   return { id, at };
@@ -42,25 +70,37 @@ beforeAll(async () => {
   s = await startTestServer({}, { clock: () => START });
   tokens = {};
   for (const u of ['family', 'worker', 'provider_admin', 'caregiver']) tokens[u] = await s.login(u);
-  const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+  const link = await s.db.prisma.familyLink.findFirstOrThrow({
+    where: { user: { username: 'family' } },
+    orderBy: { createdAt: 'asc' },
+  });
   elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
   const community = await s.db.prisma.region.findUniqueOrThrow({ where: { id: elder.communityId } });
   // The seeded canteen of the elder's street.
   canteen = await s.db.prisma.canteen.findFirstOrThrow({ where: { streetId: community.parentId! } });
-  homeQr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elder.id }, 'worker')).data!.homeQrToken;
+  homeQr = (
+    await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elder.id }, 'worker')
+  ).data!.homeQrToken;
   canteenQr = await canteenQrToken(s.db.prisma, s.app.services.visits, canteen.id);
-  const up = await fetch(`${s.url.replace(/\/graphql$/, '')}/files`, { method: 'POST', headers: { authorization: `Bearer ${tokens.caregiver}`, 'content-type': 'image/jpeg' }, body: JPEG });
+  const up = await fetch(`${s.url.replace(/\/graphql$/, '')}/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.caregiver}`, 'content-type': 'image/jpeg' },
+    body: JPEG,
+  });
   photoId = ((await up.json()) as { id: string }).id;
 });
 afterAll(async () => s?.close());
 
 describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
   it('the home and the canteen are apart (the test would prove nothing otherwise)', () => {
-    const d = distanceMeters({ lat: elder.latitude!, lng: elder.longitude! }, { lat: canteen.latitude, lng: canteen.longitude });
+    const d = distanceMeters(
+      { lat: elder.latitude!, lng: elder.longitude! },
+      { lat: canteen.latitude, lng: canteen.longitude },
+    );
     expect(d).toBeGreaterThan(s.app.services.visits.geofenceMeters);
   });
 
-  it('lists the canteens of the elder\'s street to its household and worker, not to another community\'s worker', async () => {
+  it("lists the canteens of the elder's street to its household and worker, not to another community's worker", async () => {
     tokens.worker2 = await s.login('worker2');
     const q = `query($e: ID!) { canteens(elderId: $e) { id name streetId } }`;
     for (const who of ['family', 'worker']) {
@@ -83,12 +123,40 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
       expect(r.errors![0].message).toMatch(/助餐点/);
     }
     // The canteen's code, but scanned at the elder's home (a copied code).
-    const atHome = await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr, latitude: home.lat, longitude: home.lng, photoId } }, 'caregiver');
+    const atHome = await gql(
+      CHECK_IN,
+      { i: { orderId: id, qrToken: canteenQr, latitude: home.lat, longitude: home.lng, photoId } },
+      'caregiver',
+    );
     expect(code(atHome)).toBe('WRONG_VERIFICATION_SITE');
     // Neither the canteen nor the home: the canteen's geofence.
-    expect(code(await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr, latitude: canteen.latitude + 0.02, longitude: canteen.longitude, photoId } }, 'caregiver'))).toBe('GEOFENCE_VIOLATION');
+    expect(
+      code(
+        await gql(
+          CHECK_IN,
+          {
+            i: {
+              orderId: id,
+              qrToken: canteenQr,
+              latitude: canteen.latitude + 0.02,
+              longitude: canteen.longitude,
+              photoId,
+            },
+          },
+          'caregiver',
+        ),
+      ),
+    ).toBe('GEOFENCE_VIOLATION');
     // A forged canteen code.
-    expect(code(await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr.slice(0, -2) + 'xx', ...atCanteen, photoId } }, 'caregiver'))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await gql(
+          CHECK_IN,
+          { i: { orderId: id, qrToken: canteenQr.slice(0, -2) + 'xx', ...atCanteen, photoId } },
+          'caregiver',
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     const after = await s.db.prisma.order.findUniqueOrThrow({ where: { id } });
     expect(after.status).toBe(before.status);
     expect(after.status).toBe('ASSIGNED');
@@ -96,7 +164,7 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('serves a canteen meal with the canteen\'s code at the canteen, and charges it once the family confirms', async () => {
+  it("serves a canteen meal with the canteen's code at the canteen, and charges it once the family confirms", async () => {
     const { id, at } = await bookedMeal('HP_MEAL_CANTEEN');
     const start = await balance();
     const atCanteen = { latitude: canteen.latitude + 0.0005, longitude: canteen.longitude };
@@ -107,8 +175,18 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
     expect((await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: id } })).canteenId).toBe(canteen.id);
     s.app.services.clock = () => new Date(at.getTime() + 30 * 60_000);
     // Checking out from the elder's home is not the canteen either.
-    expect(code(await gql(CHECK_OUT, { i: { orderId: id, latitude: elder.latitude, longitude: elder.longitude, photoId } }, 'caregiver'))).toBe('WRONG_VERIFICATION_SITE');
-    expect((await gql(CHECK_OUT, { i: { orderId: id, ...atCanteen, photoId } }, 'caregiver')).data.checkOut.status).toBe('COMPLETED');
+    expect(
+      code(
+        await gql(
+          CHECK_OUT,
+          { i: { orderId: id, latitude: elder.latitude, longitude: elder.longitude, photoId } },
+          'caregiver',
+        ),
+      ),
+    ).toBe('WRONG_VERIFICATION_SITE');
+    expect(
+      (await gql(CHECK_OUT, { i: { orderId: id, ...atCanteen, photoId } }, 'caregiver')).data.checkOut.status,
+    ).toBe('COMPLETED');
     const ok = await gql(CONFIRM, { o: id }, 'family');
     expect(ok.errors).toBeUndefined();
     expect(ok.data.confirmOrder.status).toBe('CONFIRMED');
@@ -120,14 +198,20 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
   it('a delivered meal is still verified at home: the canteen code is refused, the home code accepted', async () => {
     const { id, at } = await bookedMeal('HP_MEAL_DELIVERY');
     const home = { latitude: elder.latitude!, longitude: elder.longitude! };
-    const wrong = await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr, latitude: canteen.latitude, longitude: canteen.longitude, photoId } }, 'caregiver');
+    const wrong = await gql(
+      CHECK_IN,
+      { i: { orderId: id, qrToken: canteenQr, latitude: canteen.latitude, longitude: canteen.longitude, photoId } },
+      'caregiver',
+    );
     expect(code(wrong)).toBe('WRONG_VERIFICATION_SITE');
     expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id } })).status).toBe('ASSIGNED');
     const inn = await gql(CHECK_IN, { i: { orderId: id, qrToken: homeQr, ...home, photoId } }, 'caregiver');
     expect(inn.errors).toBeUndefined();
     expect((await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: id } })).canteenId).toBeNull();
     s.app.services.clock = () => new Date(at.getTime() + 20 * 60_000);
-    expect((await gql(CHECK_OUT, { i: { orderId: id, ...home, photoId } }, 'caregiver')).data.checkOut.status).toBe('COMPLETED');
+    expect((await gql(CHECK_OUT, { i: { orderId: id, ...home, photoId } }, 'caregiver')).data.checkOut.status).toBe(
+      'COMPLETED',
+    );
     expect((await gql(CONFIRM, { o: id }, 'family')).data.confirmOrder.chargedFen).toBe(1000);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
