@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
-export function workspaceConfig(pkg: string, test: { include: string[]; exclude?: string[]; testTimeout: number; hookTimeout: number }) {
+export function workspaceConfig(
+  pkg: string,
+  test: { include: string[]; exclude?: string[]; testTimeout: number; hookTimeout: number },
+) {
   // CI collects a JSON report per package and backend to print one closing count.
   const jsonDir = process.env.VITEST_JSON_DIR;
   const reporters = jsonDir

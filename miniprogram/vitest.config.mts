@@ -19,7 +19,17 @@ export default defineConfig({
     'process.env.FRAMEWORK': JSON.stringify('react'),
     DEPRECATED_ADAPTER_COMPONENT: 'false',
     // Build-time switches Taro's runtime expects its bundler to define.
-    ...Object.fromEntries(['ENABLE_INNER_HTML', 'ENABLE_ADJACENT_HTML', 'ENABLE_SIZE_APIS', 'ENABLE_TEMPLATE_CONTENT', 'ENABLE_CLONE_NODE', 'ENABLE_CONTAINS', 'ENABLE_MUTATION_OBSERVER'].map((k) => [k, 'true'])),
+    ...Object.fromEntries(
+      [
+        'ENABLE_INNER_HTML',
+        'ENABLE_ADJACENT_HTML',
+        'ENABLE_SIZE_APIS',
+        'ENABLE_TEMPLATE_CONTENT',
+        'ENABLE_CLONE_NODE',
+        'ENABLE_CONTAINS',
+        'ENABLE_MUTATION_OBSERVER',
+      ].map((k) => [k, 'true']),
+    ),
   },
   resolve: {
     alias: [
@@ -31,7 +41,12 @@ export default defineConfig({
     environment: 'jsdom',
     include: target === 'weapp' ? ['src/**/*.weapp.test.{ts,tsx}'] : ['src/**/*.test.{ts,tsx}'],
     exclude: target === 'weapp' ? ['node_modules/**'] : ['src/**/*.weapp.test.{ts,tsx}', 'node_modules/**'],
-    reporters: (jsonDir ? ['default', ['json', { outputFile: `${jsonDir}/miniprogram-${target}-${process.env.VITEST_BACKEND ?? 'pglite'}.json` }]] : ['default']) as never,
+    reporters: (jsonDir
+      ? [
+          'default',
+          ['json', { outputFile: `${jsonDir}/miniprogram-${target}-${process.env.VITEST_BACKEND ?? 'pglite'}.json` }],
+        ]
+      : ['default']) as never,
     testTimeout: 20_000,
   },
 });

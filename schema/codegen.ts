@@ -21,12 +21,20 @@ export async function generate(): Promise<string> {
   const document = parse(readFileSync(operationsFile, 'utf8'));
   // An operation the server would reject fails here, not at run time.
   const errors = validate(schema, document);
-  if (errors.length) throw new Error(`${path.basename(operationsFile)} does not match schema.graphql:\n${errors.map((e) => e.message).join('\n')}`);
+  if (errors.length)
+    throw new Error(
+      `${path.basename(operationsFile)} does not match schema.graphql:\n${errors.map((e) => e.message).join('\n')}`,
+    );
   const output = await codegen({
     schema: parse(printSchema(schema)),
     documents: [{ location: path.basename(operationsFile), document }],
     filename: 'generated.ts',
-    config: { scalars: { DateTime: 'string' }, enumsAsTypes: true, avoidOptionals: { field: true }, useTypeImports: true },
+    config: {
+      scalars: { DateTime: 'string' },
+      enumsAsTypes: true,
+      avoidOptionals: { field: true },
+      useTypeImports: true,
+    },
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
     pluginMap: { typescriptOperations, typedDocumentNode },
   });

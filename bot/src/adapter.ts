@@ -34,7 +34,11 @@ export class YilianBot {
   private rooms = new Map<string, string[]>();
   private unsubscribe?: () => void;
 
-  constructor(private readonly wechaty: WechatyInterface, private readonly api: YilianApi, private readonly opts: BotOptions = {}) {
+  constructor(
+    private readonly wechaty: WechatyInterface,
+    private readonly api: YilianApi,
+    private readonly opts: BotOptions = {},
+  ) {
     this.handler = new CommandHandler(api, opts.botName);
     this.queue = new PQueue({ concurrency: 1, interval: opts.throttleMs ?? 1000, intervalCap: 1 });
     this.clock = opts.clock ?? (() => new Date());
@@ -48,7 +52,10 @@ export class YilianBot {
       this.loggedOutAt = Date.now();
     });
     this.wechaty.on('error', (e) => this.opts.log?.(`wechaty error: ${String(e)}`));
-    this.wechaty.on('message', (m) => void this.onMessage(m).catch((e) => this.opts.log?.(`message failed: ${String(e)}`)));
+    this.wechaty.on(
+      'message',
+      (m) => void this.onMessage(m).catch((e) => this.opts.log?.(`message failed: ${String(e)}`)),
+    );
     this.unsubscribe = this.api.subscribeAlerts(
       (a) => void this.onAlert(a).catch((e) => this.opts.log?.(`alert failed: ${String(e)}`)),
       (up) => up && void this.catchUp(),
@@ -103,7 +110,8 @@ export class YilianBot {
   /** A live alert: to its community's groups now, or held until login (or the webhook after a long outage). */
   private async onAlert(a: RaisedAlert) {
     if (!this.loggedIn) {
-      if (this.opts.webhook && this.loggedOutAt !== null && Date.now() - this.loggedOutAt >= this.opts.webhook.afterMs) return this.viaWebhook(a);
+      if (this.opts.webhook && this.loggedOutAt !== null && Date.now() - this.loggedOutAt >= this.opts.webhook.afterMs)
+        return this.viaWebhook(a);
       if (!this.waiting.some((w) => w.id === a.id)) this.waiting.push(a);
       return;
     }
@@ -135,14 +143,19 @@ export class YilianBot {
   private async catchUp() {
     if (!this.loggedIn) return;
     try {
-      for (const u of (await this.api.request(UndeliveredAlertsDocument, {})).botUndeliveredAlerts) await this.post(u.alert, u.roomIds);
+      for (const u of (await this.api.request(UndeliveredAlertsDocument, {})).botUndeliveredAlerts)
+        await this.post(u.alert, u.roomIds);
     } catch (err) {
       this.opts.log?.(`catch-up failed: ${String(err)}`);
     }
   }
 
   private async viaWebhook(a: RaisedAlert) {
-    const res = await fetch(this.opts.webhook!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msgtype: 'text', text: { content: alertText(a) } }) });
+    const res = await fetch(this.opts.webhook!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ msgtype: 'text', text: { content: alertText(a) } }),
+    });
     if (!res.ok && !this.waiting.some((w) => w.id === a.id)) this.waiting.push(a);
   }
 }

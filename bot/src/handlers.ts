@@ -14,7 +14,10 @@ export class CommandHandler {
   /** A question the bot asked a contact ("which 张桂兰?"), answered by replying with a number. */
   private readonly pending = new Map<string, { expires: number; choose: (i: number) => Promise<string> }>();
 
-  constructor(private readonly api: YilianApi, private readonly botName = DEFAULT_BOT_NAME) {}
+  constructor(
+    private readonly api: YilianApi,
+    private readonly botName = DEFAULT_BOT_NAME,
+  ) {}
 
   /** The reply to send, or null to stay silent (group chatter not addressed to the bot). */
   async handle(msg: Incoming): Promise<string | null> {
@@ -27,14 +30,20 @@ export class CommandHandler {
         return await waiting.choose(Number(number[1]));
       }
       if (msg.roomId && !msg.mentionedSelf) return null;
-      const cmd = parseCommand({ text: msg.text, botName: this.botName, mentionedSelf: msg.mentionedSelf, now: msg.now });
+      const cmd = parseCommand({
+        text: msg.text,
+        botName: this.botName,
+        mentionedSelf: msg.mentionedSelf,
+        now: msg.now,
+      });
       return await runCommand(cmd, {
         api: this.api,
         msg,
         choose: (options, then) =>
           this.pending.set(key, {
             expires: msg.now.getTime() + CHOICE_TTL_MS,
-            choose: async (i) => (options[i - 1] !== undefined ? then(options[i - 1]!) : `请回复 1 到 ${options.length} 之间的数字。`),
+            choose: async (i) =>
+              options[i - 1] !== undefined ? then(options[i - 1]!) : `请回复 1 到 ${options.length} 之间的数字。`,
           }),
       });
     } catch (err) {

@@ -6,10 +6,20 @@ import { YilianApi } from './api/client.js';
 import { YilianBot } from './adapter.js';
 
 const need = (name: string) => process.env[name] ?? (console.error(`set ${name}`), process.exit(1));
-const api = new YilianApi(need('YILIAN_API_URL'), { username: need('YILIAN_BOT_USERNAME'), password: need('YILIAN_BOT_PASSWORD') });
+const api = new YilianApi(need('YILIAN_API_URL'), {
+  username: need('YILIAN_BOT_USERNAME'),
+  password: need('YILIAN_BOT_PASSWORD'),
+});
 const wechaty = WechatyBuilder.build({ name: 'yilian-bot' });
 wechaty.on('scan', (qrcode) => console.log(`扫码登录：https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`));
-const webhook = process.env.WECOM_WEBHOOK_URL ? { url: process.env.WECOM_WEBHOOK_URL, afterMs: Number(process.env.WECOM_FALLBACK_AFTER_MS ?? 10 * 60_000) } : undefined;
-const bot = new YilianBot(wechaty, api, { throttleMs: Number(process.env.BOT_THROTTLE_MS ?? 1500), webhook, log: (l) => console.error(l) });
+const webhook = process.env.WECOM_WEBHOOK_URL
+  ? { url: process.env.WECOM_WEBHOOK_URL, afterMs: Number(process.env.WECOM_FALLBACK_AFTER_MS ?? 10 * 60_000) }
+  : undefined;
+const bot = new YilianBot(wechaty, api, {
+  throttleMs: Number(process.env.BOT_THROTTLE_MS ?? 1500),
+  webhook,
+  log: (l) => console.error(l),
+});
 await bot.start();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void bot.stop().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void bot.stop().then(() => process.exit(0)));

@@ -25,7 +25,9 @@ export default defineConfig<'webpack5'>(async () => {
     plugins: [],
     defineConstants: {
       // The weapp needs an absolute URL (a legal domain in production); H5 uses its own origin.
-      API_URL: JSON.stringify(process.env.YILIAN_API_URL ?? (target === 'h5' ? '/graphql' : 'http://127.0.0.1:4000/graphql')),
+      API_URL: JSON.stringify(
+        process.env.YILIAN_API_URL ?? (target === 'h5' ? '/graphql' : 'http://127.0.0.1:4000/graphql'),
+      ),
       DEMO_MODE: JSON.stringify(process.env.YILIAN_DEMO !== '0'),
     },
     copy: { patterns: [], options: {} },
@@ -35,7 +37,10 @@ export default defineConfig<'webpack5'>(async () => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       // Keeps the main package small: vendor code is split once and shared by the pages.
       optimizeMainPackage: { enable: true },
@@ -47,10 +52,17 @@ export default defineConfig<'webpack5'>(async () => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

@@ -21,9 +21,20 @@ const pct = (xs: number[], p: number) => {
 
 async function yilian(redisUrl?: string) {
   const db = await freshDatabase();
-  const app = await buildApp(testConfig({ seedElders: 60, redisUrl }), { db, logger: createLogger(new PassThrough()), seed: true });
+  const app = await buildApp(testConfig({ seedElders: 60, redisUrl }), {
+    db,
+    logger: createLogger(new PassThrough()),
+    seed: true,
+  });
   const { url } = await app.http.listen(0);
-  const login = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }', variables: { u: 'district_admin', p: DEMO_PASSWORD } }) });
+  const login = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }',
+      variables: { u: 'district_admin', p: DEMO_PASSWORD },
+    }),
+  });
   const token = ((await login.json()) as { data: { passwordLogin: { token: string } } }).data.passwordLogin.token;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -31,25 +42,36 @@ async function yilian(redisUrl?: string) {
   const clients: Client[] = [];
   await Promise.all(
     Array.from({ length: SUBSCRIBERS }, async () => {
-      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
       clients.push(client);
       await new Promise<void>((resolve) => {
         client.on('connected', () => resolve());
-        client.subscribe<{ alertRaised: { id: string } }>({ query: 'subscription { alertRaised { id kind } }' }, {
-          next: (m) => {
-            const t = sentAt.get(m.data!.alertRaised.id);
-            if (t !== undefined) latencies.push(performance.now() - t);
-            received += 1;
+        client.subscribe<{ alertRaised: { id: string } }>(
+          { query: 'subscription { alertRaised { id kind } }' },
+          {
+            next: (m) => {
+              const t = sentAt.get(m.data!.alertRaised.id);
+              if (t !== undefined) latencies.push(performance.now() - t);
+              received += 1;
+            },
+            error: () => {},
+            complete: () => {},
           },
-          error: () => {},
-          complete: () => {},
-        });
+        );
       });
     }),
   );
   await new Promise((r) => setTimeout(r, 1000));
   // Elders the subscribers (district_admin of 黄陂区) may see: scope filtering is not a drop.
-  const elders = await db.prisma.elder.findMany({ where: { status: 'ENROLLED', community: { path: { startsWith: '420116/' } } }, take: ALERTS });
+  const elders = await db.prisma.elder.findMany({
+    where: { status: 'ENROLLED', community: { path: { startsWith: '420116/' } } },
+    take: ALERTS,
+  });
   for (const e of elders) {
     const event = await raiseAlert(db.prisma, { elderId: e.id, kind: 'LOW_BALANCE', at: new Date() });
     sentAt.set(event!.id, performance.now());
@@ -72,18 +94,26 @@ async function bareBroadcast() {
   const latencies: number[] = [];
   let received = 0;
   const sockets = await Promise.all(
-    Array.from({ length: SUBSCRIBERS }, () => new Promise<WebSocket>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}`);
-      ws.on('message', (raw) => {
-        latencies.push(performance.now() - (JSON.parse(raw.toString()) as { t: number }).t);
-        received += 1;
-      });
-      ws.on('open', () => resolve(ws));
-    })),
+    Array.from(
+      { length: SUBSCRIBERS },
+      () =>
+        new Promise<WebSocket>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+          ws.on('message', (raw) => {
+            latencies.push(performance.now() - (JSON.parse(raw.toString()) as { t: number }).t);
+            received += 1;
+          });
+          ws.on('open', () => resolve(ws));
+        }),
+    ),
   );
   await new Promise((r) => setTimeout(r, 500));
   for (let i = 0; i < ALERTS; i++) {
-    const payload = JSON.stringify({ t: performance.now(), type: 'next', payload: { data: { alertRaised: { id: `a${i}`, kind: 'LOW_BALANCE' } } } });
+    const payload = JSON.stringify({
+      t: performance.now(),
+      type: 'next',
+      payload: { data: { alertRaised: { id: `a${i}`, kind: 'LOW_BALANCE' } } },
+    });
     for (const c of wss.clients) c.send(payload);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -101,6 +131,14 @@ const local = await yilian();
 const redis = await yilian(REDIS_URL);
 console.log(`\nAlert fan-out — ${SUBSCRIBERS} subscribers, ${ALERTS} alerts, one process`);
 console.log(['scenario', 'p50 ms', 'p99 ms', 'delivered / expected', 'p50 ratio to bare ws'].join(' | '));
-for (const [name, r] of [['bare ws broadcast (baseline)', base], ['alertRaised, in-process bus', local], ['alertRaised, through Redis', redis]] as const) {
-  console.log([name, r.p50.toFixed(1), r.p99.toFixed(1), `${r.received} / ${r.expected}`, (r.p50 / base.p50).toFixed(2)].join(' | '));
+for (const [name, r] of [
+  ['bare ws broadcast (baseline)', base],
+  ['alertRaised, in-process bus', local],
+  ['alertRaised, through Redis', redis],
+] as const) {
+  console.log(
+    [name, r.p50.toFixed(1), r.p99.toFixed(1), `${r.received} / ${r.expected}`, (r.p50 / base.p50).toFixed(2)].join(
+      ' | ',
+    ),
+  );
 }

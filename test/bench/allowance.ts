@@ -15,15 +15,24 @@ const prisma = db.prisma;
 // Huangpi credits only its 70 元 offline bucket: the online 30 元 is the platform's fee per served elder
 // (000 七), posted at settlement, not an allowance.
 const t0 = performance.now();
-await prisma.$executeRawUnsafe(`
+await prisma.$executeRawUnsafe(
+  `
   INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId", address, flags, "updatedAt")
   SELECT 'bench-' || lpad(i::text, 7, '0'), '老人' || i, 'FEMALE', DATE '1940-01-01', 'x', 'h' || i, 'm',
          CASE WHEN i % 5 = 0 THEN $2::text ELSE $1::text END, '地址', '{}', now()
-    FROM generate_series(1, ${ELDERS}) i`, p.huangpi.communityId, p.yangcheng.communityId);
-await prisma.$executeRawUnsafe(`
+    FROM generate_series(1, ${ELDERS}) i`,
+  p.huangpi.communityId,
+  p.yangcheng.communityId,
+);
+await prisma.$executeRawUnsafe(
+  `
   INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn")
   SELECT 'en-' || e.id, e.id, CASE WHEN e."communityId" = $1::text THEN $3::text ELSE $2::text END, 'BENCH', DATE '2026-01-15'
-    FROM "Elder" e WHERE e.id LIKE 'bench-%'`, p.yangcheng.communityId, p.huangpi.policyId, p.yangcheng.policyId);
+    FROM "Elder" e WHERE e.id LIKE 'bench-%'`,
+  p.yangcheng.communityId,
+  p.huangpi.policyId,
+  p.yangcheng.policyId,
+);
 const BUCKETS = `(VALUES ('${p.huangpi.policyId}', 'SUBSIDY_OFFLINE', 'FEN', 7000), ('${p.yangcheng.policyId}', 'SUBSIDY_HOURS', 'MINUTE', 240)) AS b(policy, kind, unit, amount)`;
 await prisma.$executeRawUnsafe(`
   INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId")
@@ -33,25 +42,36 @@ const setupSeconds = (performance.now() - t0) / 1000;
 
 // Baseline: the same credits for another month, written by hand in one transaction.
 async function baseline(month: string) {
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE credit ON COMMIT DROP AS
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE credit ON COMMIT DROP AS
       SELECT 'tx-${month}-' || a.id AS tid, a.id AS account, a."elderId", a.kind, b.unit, b.amount,
              (SELECT f.id FROM "LedgerAccount" f WHERE f.key = 'policy:' || b.policy || ':FUNDING:' || b.unit) AS funding
         FROM "LedgerAccount" a JOIN "Enrolment" e ON e."elderId" = a."elderId" AND e.status = 'ACTIVE'
         JOIN ${BUCKETS} ON b.policy = e."policyId" AND b.kind = a.kind::text`);
-    await tx.$executeRawUnsafe(`INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", month, "elderId")
+      await tx.$executeRawUnsafe(`INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", month, "elderId")
       SELECT tid, 'ALLOWANCE', 'base:' || "elderId" || ':' || kind || ':${month}', '${month}', "elderId" FROM credit`);
-    await tx.$executeRawUnsafe(`INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
+      await tx.$executeRawUnsafe(`INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
       SELECT tid || ':c', tid, account, amount FROM credit UNION ALL SELECT tid || ':d', tid, funding, -amount FROM credit`);
-    await tx.$executeRawUnsafe(`UPDATE "LedgerAccount" a SET balance = a.balance + c.amount FROM credit c WHERE a.id = c.account`);
-    await tx.$executeRawUnsafe(`UPDATE "LedgerAccount" a SET balance = a.balance - s.total
+      await tx.$executeRawUnsafe(
+        `UPDATE "LedgerAccount" a SET balance = a.balance + c.amount FROM credit c WHERE a.id = c.account`,
+      );
+      await tx.$executeRawUnsafe(`UPDATE "LedgerAccount" a SET balance = a.balance - s.total
       FROM (SELECT funding, SUM(amount) AS total FROM credit GROUP BY funding) s WHERE a.id = s.funding`);
-  }, { timeout: 600_000 });
+    },
+    { timeout: 600_000 },
+  );
 }
 
 // Funding accounts exist before either side runs.
-for (const [policy, unit] of [[p.huangpi.policyId, 'FEN'], [p.yangcheng.policyId, 'MINUTE']] as const) {
-  await prisma.ledgerAccount.createMany({ data: [{ key: `policy:${policy}:FUNDING:${unit}`, kind: 'FUNDING', unit, policyId: policy, allowNegative: true }], skipDuplicates: true });
+for (const [policy, unit] of [
+  [p.huangpi.policyId, 'FEN'],
+  [p.yangcheng.policyId, 'MINUTE'],
+] as const) {
+  await prisma.ledgerAccount.createMany({
+    data: [{ key: `policy:${policy}:FUNDING:${unit}`, kind: 'FUNDING', unit, policyId: policy, allowNegative: true }],
+    skipDuplicates: true,
+  });
 }
 
 const time = async (fn: () => Promise<unknown>) => {
@@ -71,8 +91,31 @@ if (violations.length) throw new Error(`ledger violations: ${JSON.stringify(viol
 
 console.log(`\nAllowance bench — ${db.backend}, ${ELDERS} enrolled elders (setup ${setupSeconds.toFixed(1)} s)`);
 console.log(['scenario', 'seconds', 'elders/s', 'ratio to hand-written SQL'].join(' | '));
-console.log(['hand-written set-based SQL, one transaction (baseline)', base.seconds.toFixed(2), (ELDERS / base.seconds).toFixed(0), '1.00'].join(' | '));
-console.log(['runMonthlyAllowance (batches of 1000, expiry + credit, idempotency keys)', run.seconds.toFixed(2), (ELDERS / run.seconds).toFixed(0), (run.seconds / base.seconds).toFixed(2)].join(' | '));
-console.log(['runMonthlyAllowance again (all skipped)', rerun.seconds.toFixed(2), (ELDERS / rerun.seconds).toFixed(0), (rerun.seconds / base.seconds).toFixed(2)].join(' | '));
-console.log(`Yangcheng minutes lapsed from the previous month: ${(run.r as { expired: number }).expired} accounts; ledger invariants hold; RSS growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB`);
+console.log(
+  [
+    'hand-written set-based SQL, one transaction (baseline)',
+    base.seconds.toFixed(2),
+    (ELDERS / base.seconds).toFixed(0),
+    '1.00',
+  ].join(' | '),
+);
+console.log(
+  [
+    'runMonthlyAllowance (batches of 1000, expiry + credit, idempotency keys)',
+    run.seconds.toFixed(2),
+    (ELDERS / run.seconds).toFixed(0),
+    (run.seconds / base.seconds).toFixed(2),
+  ].join(' | '),
+);
+console.log(
+  [
+    'runMonthlyAllowance again (all skipped)',
+    rerun.seconds.toFixed(2),
+    (ELDERS / rerun.seconds).toFixed(0),
+    (rerun.seconds / base.seconds).toFixed(2),
+  ].join(' | '),
+);
+console.log(
+  `Yangcheng minutes lapsed from the previous month: ${(run.r as { expired: number }).expired} accounts; ledger invariants hold; RSS growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB`,
+);
 await db.close();

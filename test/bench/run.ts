@@ -71,10 +71,12 @@ async function post(body: unknown, token?: string) {
   return json.data;
 }
 
-const token = (await post({
-  query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }',
-  variables: { u: 'district_admin', p: DEMO_PASSWORD },
-})).passwordLogin.token as string;
+const token = (
+  await post({
+    query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }',
+    variables: { u: 'district_admin', p: DEMO_PASSWORD },
+  })
+).passwordLogin.token as string;
 
 // The baseline: node:http + the same driver, one SQL statement, JSON out. No auth, no GraphQL.
 const query = async (sql: string, params: unknown[]) => {
@@ -83,7 +85,13 @@ const query = async (sql: string, params: unknown[]) => {
 };
 const bareRoutes = new Map<string, (u: URL) => Promise<unknown>>([
   ['/guide', (u) => query(GUIDE_SQL, [u.searchParams.get('p')]).then((rows) => ({ data: { serviceGuide: rows } }))],
-  ['/elders', (u) => query(ELDERS_SQL, [Number(u.searchParams.get('n')), `${u.searchParams.get('region')}/%`]).then((rows) => ({ data: { elders: rows[0].body } }))],
+  [
+    '/elders',
+    (u) =>
+      query(ELDERS_SQL, [Number(u.searchParams.get('n')), `${u.searchParams.get('region')}/%`]).then((rows) => ({
+        data: { elders: rows[0].body },
+      })),
+  ],
 ]);
 const bare = createServer((req, res) => {
   const u = new URL(req.url ?? '/', 'http://x');
@@ -125,29 +133,69 @@ async function statementsPer(fn: () => Promise<unknown>): Promise<number> {
 const rows: string[][] = [];
 const guideApi = await load(async () => void (await post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } })));
 const guideBare = await load(() => getBare('/guide?p=HUANGPI_2020'));
-rows.push(['serviceGuide(HUANGPI_2020)', guideApi.toFixed(0), guideBare.toFixed(0), (guideApi / guideBare).toFixed(2),
-  String(await statementsPer(() => post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } })))]);
+rows.push([
+  'serviceGuide(HUANGPI_2020)',
+  guideApi.toFixed(0),
+  guideBare.toFixed(0),
+  (guideApi / guideBare).toFixed(2),
+  String(await statementsPer(() => post({ query: GUIDE_QUERY, variables: { p: 'HUANGPI_2020' } }))),
+]);
 const eldersApi = await load(async () => void (await post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)));
 const eldersBare = await load(() => getBare('/elders?n=50&region=420116'));
-rows.push(['elders(first: 50) + wallet + community', eldersApi.toFixed(0), eldersBare.toFixed(0), (eldersApi / eldersBare).toFixed(2),
-  String(await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n: 50 } }, token)))]);
+rows.push([
+  'elders(first: 50) + wallet + community',
+  eldersApi.toFixed(0),
+  eldersBare.toFixed(0),
+  (eldersApi / eldersBare).toFixed(2),
+  String(await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n: 50 } }, token))),
+]);
 
 // The family dashboard: an elder with the wallet and the last 20 orders with provider, visit and
 // rating. The demo seed has no orders, so 40 visits are written for the family's first elder.
-const familyToken = (await post({ query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }', variables: { u: 'family', p: DEMO_PASSWORD } })).passwordLogin.token as string;
+const familyToken = (
+  await post({
+    query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token } }',
+    variables: { u: 'family', p: DEMO_PASSWORD },
+  })
+).passwordLogin.token as string;
 const prisma = app.services.db.prisma;
-const link = await prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+const link = await prisma.familyLink.findFirstOrThrow({
+  where: { user: { username: 'family' } },
+  orderBy: { createdAt: 'asc' },
+});
 const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { elderId: link.elderId, status: 'ACTIVE' } });
-const zone = await prisma.serviceZone.findFirstOrThrow({ where: { policyId: enrolment.policyId, providerId: { not: null } }, include: { provider: { include: { caregivers: true } } } });
+const zone = await prisma.serviceZone.findFirstOrThrow({
+  where: { policyId: enrolment.policyId, providerId: { not: null } },
+  include: { provider: { include: { caregivers: true } } },
+});
 const items = await prisma.serviceItem.findMany({ where: { policyId: enrolment.policyId, mode: 'OFFLINE' } });
 for (let i = 0; i < 40; i++) {
   const at = new Date(Date.now() - (40 - i) * 86_400_000);
   const cg = zone.provider!.caregivers[i % zone.provider!.caregivers.length]!;
   await prisma.order.create({
     data: {
-      elderId: link.elderId, enrolmentId: enrolment.id, serviceItemId: items[i % items.length]!.id, providerId: zone.providerId, caregiverId: cg.id, quantity: 1, scheduledAt: at,
-      channel: 'MINIPROGRAM', placedById: link.userId, status: 'CONFIRMED', amountFen: 3000, subsidyFen: 3000, idempotencyKey: `bench-${i}`, requestHash: 'h',
-      visit: { create: { caregiverId: cg.id, checkInAt: at, checkOutAt: new Date(at.getTime() + 3_600_000), durationMinutes: 60 } },
+      elderId: link.elderId,
+      enrolmentId: enrolment.id,
+      serviceItemId: items[i % items.length]!.id,
+      providerId: zone.providerId,
+      caregiverId: cg.id,
+      quantity: 1,
+      scheduledAt: at,
+      channel: 'MINIPROGRAM',
+      placedById: link.userId,
+      status: 'CONFIRMED',
+      amountFen: 3000,
+      subsidyFen: 3000,
+      idempotencyKey: `bench-${i}`,
+      requestHash: 'h',
+      visit: {
+        create: {
+          caregiverId: cg.id,
+          checkInAt: at,
+          checkOutAt: new Date(at.getTime() + 3_600_000),
+          durationMinutes: 60,
+        },
+      },
       ...(i % 3 ? { rating: { create: { stars: 4 + (i % 2), comment: '很好', byUserId: link.userId } } } : {}),
     },
   });
@@ -170,21 +218,33 @@ const DASHBOARD_SQL = `SELECT json_build_object('elder', json_build_object('id',
         JOIN "ServiceItem" s ON s.id = o."serviceItemId" LEFT JOIN "Provider" p ON p.id = o."providerId"
         LEFT JOIN "Visit" v ON v."orderId" = o.id LEFT JOIN "Rating" r ON r."orderId" = o.id), '[]'::json)))) AS body
   FROM "Elder" e WHERE e.id = $1 AND EXISTS (SELECT 1 FROM "FamilyLink" f WHERE f."elderId" = e.id AND f."userId" = $2)`;
-bareRoutes.set('/dashboard', (u) => query(DASHBOARD_SQL, [u.searchParams.get('id'), link.userId]).then((r) => ({ data: r[0]!.body })));
+bareRoutes.set('/dashboard', (u) =>
+  query(DASHBOARD_SQL, [u.searchParams.get('id'), link.userId]).then((r) => ({ data: r[0]!.body })),
+);
 const dashApi = await post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken);
 const dashSql = (await (await fetch(`${bareUrl}/dashboard?id=${link.elderId}`)).json()) as { data: { elder: any } };
-if (ids(dashApi.elder.orders) !== ids(dashSql.data.elder.orders) || dashApi.elder.orders.edges.length !== 20) throw new Error('baseline and API disagree on the dashboard');
-const dashboardApi = await load(async () => void (await post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken)));
+if (ids(dashApi.elder.orders) !== ids(dashSql.data.elder.orders) || dashApi.elder.orders.edges.length !== 20)
+  throw new Error('baseline and API disagree on the dashboard');
+const dashboardApi = await load(
+  async () => void (await post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken)),
+);
 const dashboardBare = await load(() => getBare(`/dashboard?id=${link.elderId}`));
-rows.push(['family dashboard: elder + wallet + 20 orders (provider, visit, rating)', dashboardApi.toFixed(0), dashboardBare.toFixed(0), (dashboardApi / dashboardBare).toFixed(2),
-  String(await statementsPer(() => post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken)))]);
+rows.push([
+  'family dashboard: elder + wallet + 20 orders (provider, visit, rating)',
+  dashboardApi.toFixed(0),
+  dashboardBare.toFixed(0),
+  (dashboardApi / dashboardBare).toFixed(2),
+  String(await statementsPer(() => post({ query: DASHBOARD_QUERY, variables: { id: link.elderId } }, familyToken))),
+]);
 
 const perPage: string[] = [];
 for (const n of [1, 10, 50, 100]) {
   perPage.push(`first=${n}: ${await statementsPer(() => post({ query: ELDERS_QUERY, variables: { n } }, token))}`);
 }
 
-console.log(`\nYilian bench — ${db.backend}, ${total} elders visible to district_admin, ${REQUESTS} requests × ${CONCURRENCY} concurrent per side`);
+console.log(
+  `\nYilian bench — ${db.backend}, ${total} elders visible to district_admin, ${REQUESTS} requests × ${CONCURRENCY} concurrent per side`,
+);
 console.log(['scenario', 'yilian req/s', 'bare SQL req/s', 'ratio', 'SQL statements/request'].join(' | '));
 for (const r of rows) console.log(r.join(' | '));
 console.log(`SQL statements per elders request by page size (must not grow): ${perPage.join(', ')}`);

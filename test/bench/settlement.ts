@@ -19,28 +19,60 @@ const vault = new IdNumberVault(secrets.idEncryptionKey, secrets.idHashKey);
 
 const t0 = performance.now();
 const district = await prisma.region.findUniqueOrThrow({ where: { code: '420116' } });
-const provider = await prisma.provider.create({ data: { code: 'BENCH', name: '基准测试服务机构', regionId: district.id } });
+const provider = await prisma.provider.create({
+  data: { code: 'BENCH', name: '基准测试服务机构', regionId: district.id },
+});
 await prisma.serviceZone.updateMany({ where: { policyId: p.huangpi.policyId }, data: { providerId: provider.id } });
-const caregiver = await prisma.caregiver.create({ data: { providerId: provider.id, name: '护理员甲', phone: '13800000000' } });
-const admin = await prisma.user.create({ data: { username: 'bench_admin', displayName: '区民政', role: 'DISTRICT_ADMIN', regionId: district.id } });
-const item = await prisma.serviceItem.findFirstOrThrow({ where: { policyId: p.huangpi.policyId, code: 'HP_ROOM_CLEANING' } });
+const caregiver = await prisma.caregiver.create({
+  data: { providerId: provider.id, name: '护理员甲', phone: '13800000000' },
+});
+const admin = await prisma.user.create({
+  data: { username: 'bench_admin', displayName: '区民政', role: 'DISTRICT_ADMIN', regionId: district.id },
+});
+const item = await prisma.serviceItem.findFirstOrThrow({
+  where: { policyId: p.huangpi.policyId, code: 'HP_ROOM_CLEANING' },
+});
 const enc = vault.encrypt('420116194001010011');
-await prisma.$executeRawUnsafe(`
+await prisma.$executeRawUnsafe(
+  `
   INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId", address, flags, "updatedAt")
-  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', $1::text, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM generate_series(1, ${ELDERS}) i`, enc, p.huangpi.communityId);
-await prisma.$executeRawUnsafe(`INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn") SELECT 'en-' || id, id, $1::text, 'B', DATE '2026-01-01' FROM "Elder" WHERE id LIKE 'el-%'`, p.huangpi.policyId);
-await prisma.$executeRawUnsafe(`INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId") SELECT 'acc-' || id, 'elder:' || id || ':SUBSIDY_OFFLINE', 'SUBSIDY_OFFLINE', 'FEN', id, $1::text FROM "Elder" WHERE id LIKE 'el-%'`, p.huangpi.policyId);
-await prisma.$executeRawUnsafe(`INSERT INTO "LedgerAccount" (id, key, kind, unit, "policyId", "allowNegative") VALUES ('payable', 'bench:payable', 'PROVIDER_PAYABLE', 'FEN', $1::text, true)`, p.huangpi.policyId);
+  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', $1::text, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM generate_series(1, ${ELDERS}) i`,
+  enc,
+  p.huangpi.communityId,
+);
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn") SELECT 'en-' || id, id, $1::text, 'B', DATE '2026-01-01' FROM "Elder" WHERE id LIKE 'el-%'`,
+  p.huangpi.policyId,
+);
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId") SELECT 'acc-' || id, 'elder:' || id || ':SUBSIDY_OFFLINE', 'SUBSIDY_OFFLINE', 'FEN', id, $1::text FROM "Elder" WHERE id LIKE 'el-%'`,
+  p.huangpi.policyId,
+);
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "policyId", "allowNegative") VALUES ('payable', 'bench:payable', 'PROVIDER_PAYABLE', 'FEN', $1::text, true)`,
+  p.huangpi.policyId,
+);
 // Setup only: the per-entry balance trigger is the ledger's guard, not what this measures.
 await prisma.$executeRawUnsafe(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_balanced"`);
 const { start } = monthWindow(MONTH);
-await prisma.$executeRawUnsafe(`
+await prisma.$executeRawUnsafe(
+  `
   INSERT INTO "Order" (id, "elderId", "serviceItemId", "providerId", "caregiverId", quantity, "scheduledAt", channel, "placedById", status, "amountFen", "subsidyFen", "idempotencyKey", "requestHash", "confirmedAt", "updatedAt")
   SELECT 'o-' || i, 'el-' || (1 + i % ${ELDERS}), $1::text, $2::text, $3::text, 1, $4::timestamp + (i % 28) * interval '1 day', 'WORKER', $5::text, 'CONFIRMED', 3000, 3000, 'k-' || i, 'h',
          $4::timestamp + (i % 28) * interval '1 day' + interval '2 hours', now()
-    FROM generate_series(1, ${VISITS}) i`, item.id, provider.id, caregiver.id, start, admin.id);
-await prisma.$executeRawUnsafe(`INSERT INTO "Visit" (id, "orderId", "caregiverId", "checkInAt", "checkOutAt", "durationMinutes") SELECT 'v-' || id, id, "caregiverId", "scheduledAt", "scheduledAt" + interval '1 hour', 60 FROM "Order" WHERE id LIKE 'o-%'`);
-await prisma.$executeRawUnsafe(`INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "elderId", "orderId", "createdAt") SELECT 't-' || id, 'CHARGE', 'charge:' || id, "elderId", id, "confirmedAt" FROM "Order" WHERE id LIKE 'o-%'`);
+    FROM generate_series(1, ${VISITS}) i`,
+  item.id,
+  provider.id,
+  caregiver.id,
+  start,
+  admin.id,
+);
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "Visit" (id, "orderId", "caregiverId", "checkInAt", "checkOutAt", "durationMinutes") SELECT 'v-' || id, id, "caregiverId", "scheduledAt", "scheduledAt" + interval '1 hour', 60 FROM "Order" WHERE id LIKE 'o-%'`,
+);
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "elderId", "orderId", "createdAt") SELECT 't-' || id, 'CHARGE', 'charge:' || id, "elderId", id, "confirmedAt" FROM "Order" WHERE id LIKE 'o-%'`,
+);
 await prisma.$executeRawUnsafe(`
   INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
   SELECT 'e1-' || o.id, 't-' || o.id, 'acc-' || o."elderId", -3000 FROM "Order" o WHERE o.id LIKE 'o-%'
@@ -61,28 +93,89 @@ async function measure<T>(fn: () => Promise<T>) {
 }
 const sink = () => {
   let bytes = 0;
-  const w = new Writable({ write(chunk, _e, cb) { bytes += chunk.length; cb(); } });
+  const w = new Writable({
+    write(chunk, _e, cb) {
+      bytes += chunk.length;
+      cb();
+    },
+  });
   return Object.assign(w, { bytes: () => bytes });
 };
 
 const actor = { userId: admin.id, role: 'DISTRICT_ADMIN' as const, displayName: '区民政', regionPath: district.path };
-const baseline = await measure(() => prisma.$queryRawUnsafe<{ orders: bigint; subsidy: bigint }[]>(`
+const baseline = await measure(() =>
+  prisma.$queryRawUnsafe<{ orders: bigint; subsidy: bigint }[]>(
+    `
   SELECT count(DISTINCT t."orderId") AS orders, SUM(-e.amount) AS subsidy FROM "LedgerTransaction" t JOIN "LedgerEntry" e ON e."transactionId" = t.id JOIN "LedgerAccount" a ON a.id = e."accountId"
-   WHERE t.kind = 'CHARGE' AND a."elderId" IS NOT NULL AND t."createdAt" >= $1 AND t."createdAt" < $2`, start, monthWindow(MONTH).end));
+   WHERE t.kind = 'CHARGE' AND a."elderId" IS NOT NULL AND t."createdAt" >= $1 AND t."createdAt" < $2`,
+    start,
+    monthWindow(MONTH).end,
+  ),
+);
 const settle = await measure(() => runSettlement(prisma, actor, MONTH, '2026-11', new Date()));
 const rerun = await measure(() => runSettlement(prisma, actor, MONTH, '2026-11', new Date()));
 const statement = settle.result.find((x) => x.providerId === provider.id)!;
-if (statement.orders !== Number(baseline.result[0]!.orders) || statement.subsidyFen !== Number(baseline.result[0]!.subsidy)) throw new Error('settlement and the SQL aggregation disagree');
+if (
+  statement.orders !== Number(baseline.result[0]!.orders) ||
+  statement.subsidyFen !== Number(baseline.result[0]!.subsidy)
+)
+  throw new Error('settlement and the SQL aggregation disagree');
 const csvOut = sink();
-const csv = await measure(async () => writeVisitsCsv(prisma, vault, actor, MONTH, await exportContext(prisma, actor, MONTH), csvOut));
+const csv = await measure(async () =>
+  writeVisitsCsv(prisma, vault, actor, MONTH, await exportContext(prisma, actor, MONTH), csvOut),
+);
 const xlsxOut = sink();
-const xlsx = await measure(async () => writeSettlementXlsx(prisma, actor, MONTH, await exportContext(prisma, actor, MONTH), xlsxOut));
+const xlsx = await measure(async () =>
+  writeSettlementXlsx(prisma, actor, MONTH, await exportContext(prisma, actor, MONTH), xlsxOut),
+);
 
-console.log(`\nSettlement bench — ${db.backend}, ${VISITS} confirmed visits of ${ELDERS} elders in ${MONTH} (setup ${setup.toFixed(1)} s)`);
+console.log(
+  `\nSettlement bench — ${db.backend}, ${VISITS} confirmed visits of ${ELDERS} elders in ${MONTH} (setup ${setup.toFixed(1)} s)`,
+);
 console.log(['step', 'seconds', 'peak RSS growth MB', 'ratio to SQL aggregation', 'output'].join(' | '));
-console.log(['hand-written SQL aggregation of the totals (baseline)', baseline.seconds.toFixed(2), baseline.peakGrowthMb.toFixed(0), '1.00', `${statement.orders} orders, ${statement.subsidyFen} fen`].join(' | '));
-console.log(['runSettlement (lines frozen + totals + online fee)', settle.seconds.toFixed(2), settle.peakGrowthMb.toFixed(0), (settle.seconds / baseline.seconds).toFixed(2), `${settle.result.length} statements`].join(' | '));
-console.log(['runSettlement again (same result)', rerun.seconds.toFixed(2), rerun.peakGrowthMb.toFixed(0), (rerun.seconds / baseline.seconds).toFixed(2), ''].join(' | '));
-console.log(['national per-visit CSV (streamed, ID numbers decrypted)', csv.seconds.toFixed(2), csv.peakGrowthMb.toFixed(0), (csv.seconds / baseline.seconds).toFixed(2), `${(csvOut.bytes() / 1e6).toFixed(1)} MB`].join(' | '));
-console.log(['Huangpi statements XLSX (streamed)', xlsx.seconds.toFixed(2), xlsx.peakGrowthMb.toFixed(0), (xlsx.seconds / baseline.seconds).toFixed(2), `${(xlsxOut.bytes() / 1e6).toFixed(1)} MB`].join(' | '));
+console.log(
+  [
+    'hand-written SQL aggregation of the totals (baseline)',
+    baseline.seconds.toFixed(2),
+    baseline.peakGrowthMb.toFixed(0),
+    '1.00',
+    `${statement.orders} orders, ${statement.subsidyFen} fen`,
+  ].join(' | '),
+);
+console.log(
+  [
+    'runSettlement (lines frozen + totals + online fee)',
+    settle.seconds.toFixed(2),
+    settle.peakGrowthMb.toFixed(0),
+    (settle.seconds / baseline.seconds).toFixed(2),
+    `${settle.result.length} statements`,
+  ].join(' | '),
+);
+console.log(
+  [
+    'runSettlement again (same result)',
+    rerun.seconds.toFixed(2),
+    rerun.peakGrowthMb.toFixed(0),
+    (rerun.seconds / baseline.seconds).toFixed(2),
+    '',
+  ].join(' | '),
+);
+console.log(
+  [
+    'national per-visit CSV (streamed, ID numbers decrypted)',
+    csv.seconds.toFixed(2),
+    csv.peakGrowthMb.toFixed(0),
+    (csv.seconds / baseline.seconds).toFixed(2),
+    `${(csvOut.bytes() / 1e6).toFixed(1)} MB`,
+  ].join(' | '),
+);
+console.log(
+  [
+    'Huangpi statements XLSX (streamed)',
+    xlsx.seconds.toFixed(2),
+    xlsx.peakGrowthMb.toFixed(0),
+    (xlsx.seconds / baseline.seconds).toFixed(2),
+    `${(xlsxOut.bytes() / 1e6).toFixed(1)} MB`,
+  ].join(' | '),
+);
 await db.close();

@@ -73,7 +73,11 @@ beforeAll(async () => {
   twin = mocker.createContact({ name: '王社工' });
   room1 = mocker.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, wang.id, li.id] });
   room2 = mocker.createRoom({ id: 'shuangfeng@chatroom', topic: '双凤社区助老群', memberIdList: [me.id, li.id] });
-  twinRoom = mocker.createRoom({ id: 'baixiu-twin@chatroom', topic: '百秀社区助老群', memberIdList: [me.id, twin.id, stranger.id] });
+  twinRoom = mocker.createRoom({
+    id: 'baixiu-twin@chatroom',
+    topic: '百秀社区助老群',
+    memberIdList: [me.id, twin.id, stranger.id],
+  });
   for (const r of [room1, room2, twinRoom]) emitter(r).on('message', (m: unknown) => log(r.id, m));
   for (const c of [wang, li, stranger, twin]) emitter(c).on('message', (m: unknown) => log(c.id, m));
   wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
@@ -89,7 +93,13 @@ afterAll(async () => {
 });
 
 const codeFor = async (username: string, purpose: 'WORKER' | 'ROOM') =>
-  (await s.gql<{ issueBotBindingCode: { code: string } }>(`mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`, { p: purpose }, await s.login(username))).data!.issueBotBindingCode.code;
+  (
+    await s.gql<{ issueBotBindingCode: { code: string } }>(
+      `mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`,
+      { p: purpose },
+      await s.login(username),
+    )
+  ).data!.issueBotBindingCode.code;
 
 describe('the bot in WeChat groups', () => {
   it('tells unbound people how to bind, and binds workers privately and groups by code', async () => {
@@ -102,9 +112,11 @@ describe('the bot in WeChat groups', () => {
     expect(await ask(wang, '你好呀', room1)).toMatch(/指令/);
   });
 
-  it('a nickname twin gets nothing, and a group with a bound group\'s topic is not that group', async () => {
+  it("a nickname twin gets nothing, and a group with a bound group's topic is not that group", async () => {
     const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: worker.regionId!, status: 'ENROLLED', phone: { not: null } } });
+    const elder = await s.db.prisma.elder.findFirstOrThrow({
+      where: { communityId: worker.regionId!, status: 'ENROLLED', phone: { not: null } },
+    });
     const asked = await ask(twin, `查 ${elder.name}`);
     expect(asked).toMatch(/还没有绑定/);
     for (const secret of [elder.phone!, elder.address]) expect(asked).not.toContain(secret);
@@ -113,10 +125,12 @@ describe('the bot in WeChat groups', () => {
     // The real worker and the real group are untouched.
     expect(await ask(wang, `查 ${elder.name}`)).toContain(elder.phone!);
     expect(await ask(wang, '告警', room1)).toMatch(/告警/);
-    expect((await s.db.prisma.botRoomBinding.findMany()).map((r) => r.roomId).sort()).toEqual([room1.id, room2.id].sort());
+    expect((await s.db.prisma.botRoomBinding.findMany()).map((r) => r.roomId).sort()).toEqual(
+      [room1.id, room2.id].sort(),
+    );
   });
 
-  it('answers a balance, and keeps workers to their own community\'s group', async () => {
+  it("answers a balance, and keeps workers to their own community's group", async () => {
     const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
     const elders = await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED' } });
     const unique = elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
@@ -128,7 +142,13 @@ describe('the bot in WeChat groups', () => {
 
   it('files an order as the worker through the BOT channel, once even if the message is delivered twice', async () => {
     const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const elders = await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED', enrolments: { some: { policy: { code: 'HUANGPI_2020' } } } } });
+    const elders = await s.db.prisma.elder.findMany({
+      where: {
+        communityId: worker.regionId!,
+        status: 'ENROLLED',
+        enrolments: { some: { policy: { code: 'HUANGPI_2020' } } },
+      },
+    });
     const elder = elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
     const reply = await ask(wang, `下单 ${elder.name} 理发 明天上午9点`, room1);
     expect(reply).toMatch(/^已下单 [0-9a-f]{8}/);
@@ -150,13 +170,23 @@ describe('the bot in WeChat groups', () => {
     expect(await s.db.prisma.order.count({ where: { elderId: elder.id, channel: 'BOT' } })).toBe(1);
   });
 
-  it('posts an alert to its community\'s group only, and queues it while logged out', async () => {
+  it("posts an alert to its community's group only, and queues it while logged out", async () => {
     const worker = await s.login('worker');
     const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const [a, b] = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED', phone: { not: null } }, take: 2, orderBy: { name: 'desc' } });
+    const [a, b] = await s.db.prisma.elder.findMany({
+      where: { communityId: workerUser.regionId!, status: 'ENROLLED', phone: { not: null } },
+      take: 2,
+      orderBy: { name: 'desc' },
+    });
     const complain = async (elderId: string) => {
-      await s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '护理员服务时间不足，提前离开' } }, worker);
-      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id.replace(/-/g, '').slice(-8);
+      await s.gql(
+        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+        { i: { elderId, content: '护理员服务时间不足，提前离开' } },
+        worker,
+      );
+      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id
+        .replace(/-/g, '')
+        .slice(-8);
     };
     const room2Before = said.get(room2.id)?.length ?? 0;
     const refA = await complain(a!.id);
@@ -192,7 +222,9 @@ describe('the bot in WeChat groups', () => {
     expect(await ask(wang, '告警', room1)).toContain(ref);
     expect(await ask(wang, `确认 ${ref}`, room1)).toMatch(/已认领/);
     expect(await ask(wang, `处理 ${ref} 已上门 老人说护理员家里有事`, room1)).toMatch(/已处理/);
-    expect((await s.db.prisma.alert.findFirstOrThrow({ where: { elderId: b!.id, kind: 'COMPLAINT' } })).status).toBe('RESOLVED');
+    expect((await s.db.prisma.alert.findFirstOrThrow({ where: { elderId: b!.id, kind: 'COMPLAINT' } })).status).toBe(
+      'RESOLVED',
+    );
   });
 
   it('round-trips commands quickly (p50/p95 printed for the closing note)', async () => {
@@ -207,16 +239,27 @@ describe('the bot in WeChat groups', () => {
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-    console.log(`bot round trip (mock puppet, ${s.db.backend}): p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms over ${times.length} balance commands`);
+    console.log(
+      `bot round trip (mock puppet, ${s.db.backend}): p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms over ${times.length} balance commands`,
+    );
     expect(times.length).toBe(30);
   });
   it('after a restart the new bot posts what the old one never sent; a long outage goes to the WeCom webhook', async () => {
     const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const elders = await s.db.prisma.elder.findMany({ where: { communityId: workerUser.regionId!, status: 'ENROLLED', alerts: { none: {} } }, take: 2 });
+    const elders = await s.db.prisma.elder.findMany({
+      where: { communityId: workerUser.regionId!, status: 'ENROLLED', alerts: { none: {} } },
+      take: 2,
+    });
     const worker = await s.login('worker');
     const complain = async (elderId: string) => {
-      await s.gql(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: { elderId, content: '上门时间和约定的不一样' } }, worker);
-      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id.replace(/-/g, '').slice(-8);
+      await s.gql(
+        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+        { i: { elderId, content: '上门时间和约定的不一样' } },
+        worker,
+      );
+      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id
+        .replace(/-/g, '')
+        .slice(-8);
     };
     await bot.stop();
     const first = await complain(elders[0]!.id);
@@ -240,7 +283,10 @@ describe('the bot in WeChat groups', () => {
     const r1 = m2.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me2.id] });
     const got: string[] = [];
     emitter(r1).on('message', (m: unknown) => got.push((m as { payload?: { text?: string } }).payload?.text ?? ''));
-    const bot2 = new YilianBot(w2, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5, webhook: { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`, afterMs: 0 } });
+    const bot2 = new YilianBot(w2, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), {
+      throttleMs: 5,
+      webhook: { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`, afterMs: 0 },
+    });
     try {
       await bot2.start();
       await new Promise<void>((r) => {
@@ -254,11 +300,13 @@ describe('the bot in WeChat groups', () => {
       const second = await complain(elders[1]!.id);
       expect(await waitFor(() => hooks.some((h) => h.includes(`【告警 ${second}】`)))).toBe(true);
       expect(hooks.at(-1)).not.toContain(elders[1]!.address);
-      expect(JSON.parse(hooks.at(-1)!)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('【告警') } });
+      expect(JSON.parse(hooks.at(-1)!)).toMatchObject({
+        msgtype: 'text',
+        text: { content: expect.stringContaining('【告警') },
+      });
     } finally {
       await bot2.stop();
       hook.close();
     }
   });
-
 });

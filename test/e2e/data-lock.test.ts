@@ -19,9 +19,19 @@ interface Run {
 }
 
 function run(script: string, dataDir: string, args: string[] = []): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, YILIAN_DATA_DIR: dataDir, PORT: '0', SEED_ELDERS: '40', YILIAN_SCHEDULER: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    YILIAN_DATA_DIR: dataDir,
+    PORT: '0',
+    SEED_ELDERS: '40',
+    YILIAN_SCHEDULER: '0',
+  };
   delete env.DATABASE_URL; // the embedded default is what this is about
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: SERVER, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: SERVER,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
@@ -47,7 +57,10 @@ const guide = async (url: string) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ serviceGuide(policyCode: "HUANGPI_2020") { code } }' }),
   });
-  return { status: res.status, items: ((await res.json()) as { data?: { serviceGuide: unknown[] } }).data?.serviceGuide.length ?? 0 };
+  return {
+    status: res.status,
+    items: ((await res.json()) as { data?: { serviceGuide: unknown[] } }).data?.serviceGuide.length ?? 0,
+  };
 };
 
 /** A second process on the folder in use: refused quickly, with one line naming the holder. */

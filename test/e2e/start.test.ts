@@ -67,7 +67,9 @@ describe('npm start on a bare machine', () => {
       body: JSON.stringify({ query: '{ serviceGuide(policyCode: "HUANGPI_2020") { code name unit priceFen mode } }' }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { serviceGuide: { name: string; priceFen: number | null; mode: string }[] } };
+    const body = (await res.json()) as {
+      data: { serviceGuide: { name: string; priceFen: number | null; mode: string }[] };
+    };
     const priced = body.data.serviceGuide.filter((i) => i.priceFen !== null);
     // 000 四: the offline guide prices 14 items, e.g. 助浴 60 元/次 and 理疗护理 50 元/小时.
     expect(priced.length).toBe(14);
@@ -90,15 +92,21 @@ describe('npm start on a bare machine', () => {
     const login = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { passwordLogin(username: "district_admin", password: "demo1234") { token } }' }),
+      body: JSON.stringify({
+        query: 'mutation { passwordLogin(username: "district_admin", password: "demo1234") { token } }',
+      }),
     });
     const token = ((await login.json()) as { data: { passwordLogin: { token: string } } }).data.passwordLogin.token;
     const count = async (u: string) =>
-      ((await (await fetch(u, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ elders(first: 1) { totalCount } }' }),
-      })).json()) as { data: { elders: { totalCount: number } } }).data.elders.totalCount;
+      (
+        (await (
+          await fetch(u, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: '{ elders(first: 1) { totalCount } }' }),
+          })
+        ).json()) as { data: { elders: { totalCount: number } } }
+      ).data.elders.totalCount;
     const before = await count(url);
     stop(child);
     await new Promise((r) => child.once('exit', r));

@@ -34,7 +34,12 @@ export async function ensureBuild(target: Target): Promise<boolean> {
   // Vitest sets NODE_ENV=test; the build must see the environment `npm run build` sees.
   const env = { ...process.env };
   delete env.NODE_ENV;
-  await promisify(execFile)('npx', ['taro', 'build', '--type', target], { cwd: MINIPROGRAM_DIR, env, timeout: 170_000, maxBuffer: 64 * 1024 * 1024 });
+  await promisify(execFile)('npx', ['taro', 'build', '--type', target], {
+    cwd: MINIPROGRAM_DIR,
+    env,
+    timeout: 170_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!existsSync(built)) throw new Error(`taro build --type ${target} produced no ${built}`);
   return true;
 }

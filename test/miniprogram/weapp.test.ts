@@ -46,7 +46,10 @@ beforeAll(async () => {
   const [server] = await Promise.all([startTestServer(), ensureBuild('weapp')]);
   s = server;
   token = await s.login('family');
-  const family = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } });
+  const family = await s.db.prisma.user.findUniqueOrThrow({
+    where: { username: 'family' },
+    include: { familyLinks: true },
+  });
   const elderId = family.familyLinks[0]!.elderId;
 
   const elder = await s.gql<{ elder: { enrolment: { policy: { code: string } } | null } }>(
@@ -64,7 +67,12 @@ beforeAll(async () => {
   categories = [...new Set(items.map((i) => i.category))];
 
   // A family member already signed in with an elder chosen, as the app keeps it in wx storage.
-  const session = { token, user: { id: family.id, role: family.role, displayName: family.displayName }, elderId, largeFont: null };
+  const session = {
+    token,
+    user: { id: family.id, role: family.role, displayName: family.displayName },
+    elderId,
+    largeFont: null,
+  };
   weapp = bootWeapp(s.url, { 'yilian.state.v1': JSON.stringify(session) });
 });
 

@@ -9,7 +9,10 @@ import { AlertRaisedDocument, PasswordLoginDocument, type AlertRaisedSubscriptio
 
 /** A refusal from the server, with its stable code and the Chinese message to show as it is. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,25 +28,35 @@ export class YilianApi {
   private token?: string;
   private ws?: Client;
 
-  constructor(readonly url: string, private readonly credentials: { username: string; password: string }) {}
+  constructor(
+    readonly url: string,
+    private readonly credentials: { username: string; password: string },
+  ) {}
 
   async login() {
     const r = await this.request(PasswordLoginDocument, this.credentials);
     this.token = r.passwordLogin.token;
   }
 
-  async request<R, V extends Record<string, unknown>>(doc: TypedDocumentNode<R, V>, variables: V, acting?: Acting): Promise<R> {
+  async request<R, V extends Record<string, unknown>>(
+    doc: TypedDocumentNode<R, V>,
+    variables: V,
+    acting?: Acting,
+  ): Promise<R> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...(acting ? { 'x-acting-for': acting.contactId, ...(acting.roomId ? { 'x-acting-in-room': acting.roomId } : {}) } : {}),
+        ...(acting
+          ? { 'x-acting-for': acting.contactId, ...(acting.roomId ? { 'x-acting-in-room': acting.roomId } : {}) }
+          : {}),
       },
       body: JSON.stringify({ query: print(doc), variables }),
     });
     const body = (await res.json()) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.length) throw new ApiError(body.errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR', body.errors[0]!.message);
+    if (body.errors?.length)
+      throw new ApiError(body.errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR', body.errors[0]!.message);
     return body.data as R;
   }
 

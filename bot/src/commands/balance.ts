@@ -6,7 +6,12 @@ export type BalanceArgs = { kind: 'balance'; elderName: string };
 
 const names = ['余额'];
 const EXAMPLE = '余额 张桂兰';
-const KIND: Record<string, string> = { SUBSIDY_ONLINE: '线上补贴', SUBSIDY_OFFLINE: '线下补贴', SUBSIDY_HOURS: '免费时长', SELF_PAID: '自费余额' };
+const KIND: Record<string, string> = {
+  SUBSIDY_ONLINE: '线上补贴',
+  SUBSIDY_OFFLINE: '线下补贴',
+  SUBSIDY_HOURS: '免费时长',
+  SELF_PAID: '自费余额',
+};
 
 type Account = Elder['wallet']['accounts'][number];
 const amount = (a: Account, n: number) => (a.unit === 'MINUTE' ? `${n} 分钟` : yuan(n));

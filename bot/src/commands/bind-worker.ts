@@ -14,7 +14,11 @@ export const bindWorker: BindingCommand<BindWorkerArgs> = {
   parse: bindCodeParser('bind_worker', /^绑定(?!\s*群)\s*(.*)$/, '绑定 123456'),
   async handle(args, { api, msg }) {
     if (msg.roomId) return '为了安全，绑定本人请私聊我发送“绑定 绑定码”。';
-    const r = await api.request(BindWorkerDocument, { code: args.code, contactId: msg.contactId, contactName: msg.contactName });
+    const r = await api.request(BindWorkerDocument, {
+      code: args.code,
+      contactId: msg.contactId,
+      contactName: msg.contactName,
+    });
     return `绑定成功：${r.bindBotWorker?.displayName}（${r.bindBotWorker?.communityName}）。把我拉进社区工作群，再在群里发“绑定群 绑定码”。`;
   },
 };

@@ -122,21 +122,23 @@ export function alertRefParser<K extends string>(kind: K, names: readonly string
   return refParser(re, (alertNo) => ({ kind, alertNo }), fail('BAD_CODE', NEED_ALERT_REF, example));
 }
 
-
 /** A parser for a binding command: `re` captures the one-time code (6 digits, spaces allowed between). */
 export function bindCodeParser<K extends string>(kind: K, re: RegExp, example: string) {
   return (t: string): { kind: K; code: string } | ParseError | undefined => {
     const m = re.exec(t);
     if (!m) return undefined;
     const code = m[1]!.replace(/\s/g, '');
-    return /^\d{6}$/.test(code) ? { kind, code } : fail('BAD_CODE', '绑定码是 6 位数字，在小程序“我的-绑定微信”里获取。', example);
+    return /^\d{6}$/.test(code)
+      ? { kind, code }
+      : fail('BAD_CODE', '绑定码是 6 位数字，在小程序“我的-绑定微信”里获取。', example);
   };
 }
 
 export const yuan = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')} 元`;
 
 /** 张桂兰，女，82岁 */
-export const personLine = (p: { name: string; gender: string; age: number }) => `${p.name}，${p.gender === 'FEMALE' ? '女' : '男'}，${p.age}岁`;
+export const personLine = (p: { name: string; gender: string; age: number }) =>
+  `${p.name}，${p.gender === 'FEMALE' ? '女' : '男'}，${p.age}岁`;
 
 /** The arguments a command parses to. */
 export type ArgsOf<C> = C extends BindingCommand<infer A> ? A : C extends WorkerCommand<infer A> ? A : never;

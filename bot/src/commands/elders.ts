@@ -9,15 +9,64 @@ export type Elder = FindEldersQuery['elders']['edges'][number]['node'];
 
 /** Service words from both programmes' guides (and their categories); used to tell names from services. */
 const SERVICE_WORDS = new Set([
-  '助餐', '助浴', '助洁', '助行', '助急', '助医', '助购', '代办', '代购', '送餐', '就餐', '集中就餐', '午餐',
-  '理发', '剪发', '剪指甲', '修脚', '洗衣', '洗澡', '洗浴', '保洁', '清洁', '居室清洁', '厨房整理', '打扫',
-  '家政', '体检', '陪诊', '就医', '陪同就医', '陪同外出', '陪聊', '读报', '理疗', '理疗护理', '护理', '康复',
-  '康复护理', '心理慰藉', '精神慰藉', '心理疏导', '探访', '巡访', '健康指导', '医疗协助', '按摩', '评估', '培训',
-  '法律咨询', '政策解读', '生活照料',
+  '助餐',
+  '助浴',
+  '助洁',
+  '助行',
+  '助急',
+  '助医',
+  '助购',
+  '代办',
+  '代购',
+  '送餐',
+  '就餐',
+  '集中就餐',
+  '午餐',
+  '理发',
+  '剪发',
+  '剪指甲',
+  '修脚',
+  '洗衣',
+  '洗澡',
+  '洗浴',
+  '保洁',
+  '清洁',
+  '居室清洁',
+  '厨房整理',
+  '打扫',
+  '家政',
+  '体检',
+  '陪诊',
+  '就医',
+  '陪同就医',
+  '陪同外出',
+  '陪聊',
+  '读报',
+  '理疗',
+  '理疗护理',
+  '护理',
+  '康复',
+  '康复护理',
+  '心理慰藉',
+  '精神慰藉',
+  '心理疏导',
+  '探访',
+  '巡访',
+  '健康指导',
+  '医疗协助',
+  '按摩',
+  '评估',
+  '培训',
+  '法律咨询',
+  '政策解读',
+  '生活照料',
 ]);
 
 export function isServiceWord(word: string): boolean {
-  const base = word.replace(/\([^)]*\)$/, '').replace(/服务$/, '').replace(/^上门/, '');
+  const base = word
+    .replace(/\([^)]*\)$/, '')
+    .replace(/服务$/, '')
+    .replace(/^上门/, '');
   return SERVICE_WORDS.has(base);
 }
 
@@ -44,19 +93,32 @@ export function splitNameService(token: string): [string, string] | undefined {
 }
 
 /** The elder named after a command word (余额 张桂兰, 查 张桂兰的), or why not, with `example`. */
-export function elderArgs<K extends string>(kind: K, who: string, example: string): { kind: K; elderName: string } | ParseError {
+export function elderArgs<K extends string>(
+  kind: K,
+  who: string,
+  example: string,
+): { kind: K; elderName: string } | ParseError {
   const name = who.replace(/的$/, '').trim();
   if (isElderName(name)) return { kind, elderName: name };
   return fail('MISSING_ELDER', name ? `没认出老人姓名「${name}」。` : '请写上老人姓名。', example);
 }
 
 /** Finds the elder by name in the worker's (or the group's) community; two of a name → a numbered choice. */
-export async function withElder(chat: WorkerChat, name: string, then: (e: Elder) => string | Promise<string>): Promise<string> {
-  const { elders } = await chat.api.request(FindEldersDocument, { search: name, communityCode: chat.community }, chat.acting);
+export async function withElder(
+  chat: WorkerChat,
+  name: string,
+  then: (e: Elder) => string | Promise<string>,
+): Promise<string> {
+  const { elders } = await chat.api.request(
+    FindEldersDocument,
+    { search: name, communityCode: chat.community },
+    chat.acting,
+  );
   const found = elders.edges.map((e) => e.node).filter((e) => e.name === name);
   if (!found.length) return `没有找到“${name}”，请核对姓名（只能查本社区的老人）。`;
   if (found.length === 1) return then(found[0]!);
   chat.choose(found, then);
-  const line = (e: Elder, i: number) => `${i + 1}. ${e.name}，${e.age}岁，${e.community.name}${e.phone ? `，电话尾号${e.phone.slice(-4)}` : ''}`;
+  const line = (e: Elder, i: number) =>
+    `${i + 1}. ${e.name}，${e.age}岁，${e.community.name}${e.phone ? `，电话尾号${e.phone.slice(-4)}` : ''}`;
   return [`有 ${found.length} 位${name}，请回复序号：`, ...found.map(line)].join('\n');
 }

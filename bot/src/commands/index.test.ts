@@ -62,14 +62,34 @@ describe('mentions and full-width input', () => {
     ['trailing mention', '余额 张桂兰 @颐联助手', {}, balance],
     ['trailing mention after U+2005', '余额 张桂兰\u2005@颐联助手\u2005', {}, balance],
     ['full-width @ and spaces', '＠颐联助手　余额　张桂兰', {}, balance],
-    ['a custom bot name', '@社区小助手\u2005查 张桂兰', { botName: '社区小助手' }, { kind: 'lookup', elderName: '张桂兰' }],
-    ['a group alias when WeChat says the bot was mentioned', '@小颐\u2005余额 张桂兰', { mentionedSelf: true }, balance],
-    ['someone else mentioned first', '@王医生\u2005@颐联助手\u2005查 张桂兰', { mentionedSelf: true }, { kind: 'lookup', elderName: '张桂兰' }],
+    [
+      'a custom bot name',
+      '@社区小助手\u2005查 张桂兰',
+      { botName: '社区小助手' },
+      { kind: 'lookup', elderName: '张桂兰' },
+    ],
+    [
+      'a group alias when WeChat says the bot was mentioned',
+      '@小颐\u2005余额 张桂兰',
+      { mentionedSelf: true },
+      balance,
+    ],
+    [
+      'someone else mentioned first',
+      '@王医生\u2005@颐联助手\u2005查 张桂兰',
+      { mentionedSelf: true },
+      { kind: 'lookup', elderName: '张桂兰' },
+    ],
     ['a bare mention asks for help', '@颐联助手\u2005', { mentionedSelf: true }, { kind: 'help' }],
     ['full-width digits in a code', '绑定　１２３４５６', {}, { kind: 'bind_worker', code: '123456' }],
     ['full-width letters in an id', '工单　Ａ１０２４', {}, { kind: 'order_status', orderNo: 'A1024' }],
     ['full-width question mark', '@颐联助手\u2005？', {}, { kind: 'help' }],
-    ['other people are not stripped without mentionedSelf', '@王医生\u2005查 张桂兰', {}, { kind: 'unknown', text: '@王医生 查 张桂兰' }],
+    [
+      'other people are not stripped without mentionedSelf',
+      '@王医生\u2005查 张桂兰',
+      {},
+      { kind: 'unknown', text: '@王医生 查 张桂兰' },
+    ],
   ];
   it.each(cases)('%s', (_label, text, extra, expected) => {
     expect(parse(text, extra)).toEqual(expected);
@@ -158,7 +178,7 @@ describe('errors', () => {
 
 describe('HELP_TEXT', () => {
   const lines = HELP_TEXT.split('\n');
-  it('is written from the commands\' help lines, in the registry\'s order', () => {
+  it("is written from the commands' help lines, in the registry's order", () => {
     expect(lines).toEqual([
       '颐联助手 指令（@我 后发送）：',
       '余额 张桂兰 — 查补贴余额',
@@ -180,6 +200,17 @@ describe('HELP_TEXT', () => {
   });
   it('every example parses to its command', () => {
     const kinds = lines.slice(1).map((line) => parse(line.split(' — ')[0]!).kind);
-    expect(kinds).toEqual(['balance', 'lookup', 'order', 'order_status', 'alerts', 'ack', 'resolve', 'alert_detail', 'bind_worker', 'bind_room']);
+    expect(kinds).toEqual([
+      'balance',
+      'lookup',
+      'order',
+      'order_status',
+      'alerts',
+      'ack',
+      'resolve',
+      'alert_detail',
+      'bind_worker',
+      'bind_room',
+    ]);
   });
 });

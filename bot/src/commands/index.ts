@@ -20,7 +20,18 @@ import { orderStatus } from './order-status.js';
 import { resolve } from './resolve.js';
 
 /** In the order of the help text. Each `parse` is tried in this order, then each `parsePhrase`. */
-export const COMMANDS = [balance, lookup, order, orderStatus, alerts, ack, resolve, alertDetail, bindWorker, bindRoom] as const;
+export const COMMANDS = [
+  balance,
+  lookup,
+  order,
+  orderStatus,
+  alerts,
+  ack,
+  resolve,
+  alertDetail,
+  bindWorker,
+  bindRoom,
+] as const;
 
 export type Intent = ArgsOf<(typeof COMMANDS)[number]>;
 export type Command = Intent | { kind: 'help' } | { kind: 'unknown'; text: string } | ParseError;
@@ -64,7 +75,8 @@ export async function runCommand(cmd: Command, chat: Chat): Promise<string> {
   if (command.binding) return command.handle(cmd as never, chat);
   // Bindings follow ids and codes only; the name and topic are never sent to be matched.
   const { msg } = chat;
-  const ctx = (await chat.api.request(BotContextDocument, { contactId: msg.contactId, roomId: msg.roomId ?? null })).botContext;
+  const ctx = (await chat.api.request(BotContextDocument, { contactId: msg.contactId, roomId: msg.roomId ?? null }))
+    .botContext;
   if (!ctx.worker) return BIND_HELP;
   if (msg.roomId && !ctx.room) return ROOM_BIND_HELP;
   const acting = { contactId: msg.contactId, roomId: msg.roomId };

@@ -5,7 +5,9 @@ import { elderArgs, withElder, type Elder } from './elders.js';
 export type LookupArgs = { kind: 'lookup'; elderName: string };
 
 function lookupText(e: Elder, inGroup: boolean): string {
-  const enrol = e.enrolment ? `${e.enrolment.status === 'ACTIVE' ? '在册' : '已终止'}（${e.enrolment.category}）` : '未纳入';
+  const enrol = e.enrolment
+    ? `${e.enrolment.status === 'ACTIVE' ? '在册' : '已终止'}（${e.enrolment.category}）`
+    : '未纳入';
   const head = personLine(e);
   if (inGroup) return `${head}\n${e.community.name}\n服务资格：${enrol}\n住址和电话请私聊我发：查 ${e.name}`;
   return `${head}\n${e.community.name}，${e.address}\n服务资格：${enrol}${e.phone ? `\n电话：${e.phone}` : ''}`;

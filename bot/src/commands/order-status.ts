@@ -26,7 +26,11 @@ export const orderStatus: WorkerCommand<OrderStatusArgs> = {
   ),
   async handle(args, chat) {
     const o = (await chat.api.request(OrderByRefDocument, { ref: args.orderNo }, chat.acting)).orderByRef;
-    const visit = o.visit?.checkOutAt ? `，服务 ${o.visit.durationMinutes} 分钟` : o.visit?.checkInAt ? '，护理员已签到' : '';
+    const visit = o.visit?.checkOutAt
+      ? `，服务 ${o.visit.durationMinutes} 分钟`
+      : o.visit?.checkInAt
+        ? '，护理员已签到'
+        : '';
     const caregiver = o.caregiver ? `，护理员 ${o.caregiver.name}` : '';
     const head = `工单 ${o.ref}：${o.elder.name} ${o.service.name}×${o.quantity}，${formatDateTimeCn(new Date(o.scheduledAt))}`;
     return `${head}\n状态：${STATUS[o.status] ?? o.status}${caregiver}${visit}`;

@@ -89,24 +89,37 @@ function parseOrder(presetName: string | undefined, rest: string, now: Date): Or
 
   const name = presetName ?? plain.find(isElderName);
   if (!name) {
-    const bad = presetName === undefined && plain[0] && !isServiceWord(plain[0]) ? `没认出老人姓名「${plain[0]}」。` : '请写上老人姓名。';
+    const bad =
+      presetName === undefined && plain[0] && !isServiceWord(plain[0])
+        ? `没认出老人姓名「${plain[0]}」。`
+        : '请写上老人姓名。';
     return fail('MISSING_ELDER', bad, EXAMPLE_ORDER);
   }
   const others = presetName === undefined ? plain.filter((_w, i) => i !== plain.indexOf(name)) : plain;
   const vague = others.find(isVagueDateWord);
   if (vague) return fail('BAD_DATE', `“${vague}”不够具体，请写哪天几点。`, `下单 ${name} 助洁 周六上午9点`);
   const service = others.find(isServiceWord) ?? others[0];
-  if (!service) return fail('MISSING_SERVICE', '请写上服务项目（如 助洁、助浴、助餐）。', `下单 ${name} 助洁 2小时 明天上午9点`);
+  if (!service)
+    return fail('MISSING_SERVICE', '请写上服务项目（如 助洁、助浴、助餐）。', `下单 ${name} 助洁 2小时 明天上午9点`);
   const note = others.filter((w) => w !== service).join(' ');
 
   if (q && 'bad' in q) {
-    const [rule, sample] = q.unit === 'TIME' ? [`1–${MAX_QUANTITY} 次`, '1次'] : [`0.5–${MAX_QUANTITY} 小时，以半小时计`, '2小时'];
-    return fail('BAD_QUANTITY', `数量「${q.bad}」不对，应为 ${rule}。`, `下单 ${name} ${service} ${sample} 明天上午9点`);
+    const [rule, sample] =
+      q.unit === 'TIME' ? [`1–${MAX_QUANTITY} 次`, '1次'] : [`0.5–${MAX_QUANTITY} 小时，以半小时计`, '2小时'];
+    return fail(
+      'BAD_QUANTITY',
+      `数量「${q.bad}」不对，应为 ${rule}。`,
+      `下单 ${name} ${service} ${sample} 明天上午9点`,
+    );
   }
   const dateStray = strays.find((w) => /[月日号:\-/点]/.test(w));
   if (dateStray) return fail('BAD_DATE', `没看懂时间「${dateStray}」。`, `下单 ${name} ${service} 11月25日 14:30`);
   if (strays.length > 0) {
-    return fail('BAD_QUANTITY', `「${strays[0]}」请写明单位：几小时或几次。`, `下单 ${name} ${service} 2小时 明天上午9点`);
+    return fail(
+      'BAD_QUANTITY',
+      `「${strays[0]}」请写明单位：几小时或几次。`,
+      `下单 ${name} ${service} 2小时 明天上午9点`,
+    );
   }
 
   // 3. Date and time, and whether a visit can be booked then.
@@ -150,7 +163,8 @@ function parseOrder(presetName: string | undefined, rest: string, now: Date): Or
 type Item = ServiceGuideQuery['serviceGuide'][number];
 
 /** An idempotency key from the chat message id, so a message delivered twice files one order. */
-export const messageKey = (messageId: string) => `wechat:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
+export const messageKey = (messageId: string) =>
+  `wechat:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
 
 /** Items the typed service word means: the name first, else the category, narrowed by unit. */
 export function matchItems(guide: Item[], cmd: OrderArgs): Item[] {
@@ -166,7 +180,8 @@ export function matchItems(guide: Item[], cmd: OrderArgs): Item[] {
 }
 
 async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promise<string> {
-  if (!elder.enrolment || elder.enrolment.status !== 'ACTIVE') return `${elder.name}还没有纳入政府购买服务，暂不能下单。`;
+  if (!elder.enrolment || elder.enrolment.status !== 'ACTIVE')
+    return `${elder.name}还没有纳入政府购买服务，暂不能下单。`;
   const policyCode = elder.enrolment.policy.code;
   const guide = (await chat.api.request(ServiceGuideDocument, { policyCode })).serviceGuide;
   const items = matchItems(guide, cmd);
@@ -177,7 +192,8 @@ async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promi
   const place = async (item: Item) => {
     const hourly = item.unitMinutes === 60;
     const quantity = cmd.quantity ?? 1;
-    if (!Number.isInteger(quantity)) return `${item.name}按${hourly ? '小时' : '次'}计，请填整数，例如 ${hourly ? '2小时' : '1次'}。`;
+    if (!Number.isInteger(quantity))
+      return `${item.name}按${hourly ? '小时' : '次'}计，请填整数，例如 ${hourly ? '2小时' : '1次'}。`;
     const input = {
       elderId: elder.id,
       serviceCode: item.code,
@@ -187,7 +203,11 @@ async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promi
       idempotencyKey: messageKey(chat.msg.messageId),
     };
     const r = (await chat.api.request(PlaceOrderDocument, { input }, chat.acting)).placeOrder;
-    const subsidy = r.subsidyMinutes ? `免费时长 ${r.subsidyMinutes} 分钟` : r.subsidyFen ? `补贴 ${yuan(r.subsidyFen)}` : '';
+    const subsidy = r.subsidyMinutes
+      ? `免费时长 ${r.subsidyMinutes} 分钟`
+      : r.subsidyFen
+        ? `补贴 ${yuan(r.subsidyFen)}`
+        : '';
     const split = [subsidy, r.selfPaidFen ? `自费 ${yuan(r.selfPaidFen)}` : ''].filter(Boolean).join('，');
     const when = `${formatDateTimeCn(new Date(r.scheduledAt))}，${r.provider?.name ?? ''}`;
     return `已下单 ${r.ref}：${elder.name} ${r.service.name}×${r.quantity}\n${when}\n共 ${yuan(r.amountFen)}${split ? `（${split}）` : ''}`;

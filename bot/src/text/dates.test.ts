@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { JUST_AFTER_MIDNIGHT, LATE_EVENING, MONTH_END, NOW, NYE, inTimeZones, labelled, sh } from '../testing/moments.js';
+import {
+  JUST_AFTER_MIDNIGHT,
+  LATE_EVENING,
+  MONTH_END,
+  NOW,
+  NYE,
+  inTimeZones,
+  labelled,
+  sh,
+} from '../testing/moments.js';
 import { formatDateTimeCn, isPeriodWord, isVagueDateWord, readWhen, resolveWhen } from './dates.js';
 
 /** The instant a phrase means at `now`, as ISO, or the engine's reason for none. */

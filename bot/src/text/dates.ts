@@ -93,7 +93,10 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DatePhrase }[] 
   },
   {
     re: /大后天|后天|明天|明日|明儿|今天|今日|今儿|(?:今|明)(?=早|晚)/,
-    read: (m) => ({ kind: 'rel', days: m[0].startsWith('大') ? 3 : m[0].startsWith('后') ? 2 : m[0].startsWith('明') ? 1 : 0 }),
+    read: (m) => ({
+      kind: 'rel',
+      days: m[0].startsWith('大') ? 3 : m[0].startsWith('后') ? 2 : m[0].startsWith('明') ? 1 : 0,
+    }),
   },
   {
     re: new RegExp(`(下下|下|这|本)?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])${AFTER_DATE}`, 'u'),
@@ -125,18 +128,26 @@ function resolveDate(p: DatePhrase, today: Ymd, todayWd: number): Ymd | undefine
     case 'ymd':
       return isRealDate(p.y, p.m, p.d) && p.y >= 2000 && p.y <= 2100 ? { y: p.y, m: p.m, d: p.d } : undefined;
     case 'md':
-      return closest(today, [today.y - 1, today.y, today.y + 1].map((y) => ({ y, m: p.m, d: p.d })));
+      return closest(
+        today,
+        [today.y - 1, today.y, today.y + 1].map((y) => ({ y, m: p.m, d: p.d })),
+      );
     case 'day': {
       const months = [-1, 0, 1].map((k) => new Date(Date.UTC(today.y, today.m - 1 + k, 1)));
-      return closest(today, months.map((t) => ({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: p.d })));
+      return closest(
+        today,
+        months.map((t) => ({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: p.d })),
+      );
     }
     case 'rel':
       return addDays(today, p.days);
     case 'weekday': {
       const wd = todayWd === 0 ? 7 : todayWd; // Monday = 1 … Sunday = 7, weeks start on Monday
       let delta: number;
-      if (p.week === '') delta = (p.wd - wd + 7) % 7 || 7; // 周五: the next one, never today
-      else if (p.week === 'this') delta = p.wd - wd; // 本周五: this calendar week's, may be past
+      if (p.week === '')
+        delta = (p.wd - wd + 7) % 7 || 7; // 周五: the next one, never today
+      else if (p.week === 'this')
+        delta = p.wd - wd; // 本周五: this calendar week's, may be past
       else delta = 7 - wd + p.wd + (p.week === 'after-next' ? 7 : 0); // 下周五: next calendar week's
       return addDays(today, delta);
     }
@@ -232,7 +243,8 @@ export function readWhen(text: string): { when: WhenPhrase; rest: string } {
  * none: `date` (no such day), `no-time` (a day without a clock), `clock` (25点, 9:75), or
  * `ambiguous` (3点 without 上午/下午). Whether the instant is too early or too late is the caller's rule.
  */
-export type Resolved = { at: Date } | { problem: 'date' | 'no-time' | 'clock' } | { problem: 'ambiguous'; hour: number };
+export type Resolved =
+  { at: Date } | { problem: 'date' | 'no-time' | 'clock' } | { problem: 'ambiguous'; hour: number };
 
 export function resolveWhen(when: WhenPhrase, now: Date): Resolved {
   const today = shanghaiParts(now);

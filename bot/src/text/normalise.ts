@@ -26,7 +26,7 @@ export function stripMention(text: string, botName = DEFAULT_BOT_NAME, mentioned
   if (!name) return t;
   const lead = new RegExp(`^\\s*@${name}`, 'u');
   const trail = new RegExp(`\\s*@${name}\\s*$`, 'u');
-  for (let prev = ''; prev !== t; ) {
+  for (let prev = ''; prev !== t;) {
     prev = t;
     t = t.replace(lead, '').replace(trail, '');
   }

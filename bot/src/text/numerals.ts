@@ -3,7 +3,20 @@
  * No library: the numbers in a booking are below a thousand, and this is the whole rule.
  */
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** One character of a Chinese numeral, for building patterns (dates, clocks, quantities). */
 export const CN_NUM = '[零〇一二两三四五六七八九十百]';

@@ -28,9 +28,15 @@ export function serverUrl(path: string): string {
   return `${base}${path}`;
 }
 
-export async function gql<R, V extends Record<string, unknown> = Record<string, never>>(doc: TypedDocumentNode<R, V>, variables?: V): Promise<R> {
+export async function gql<R, V extends Record<string, unknown> = Record<string, never>>(
+  doc: TypedDocumentNode<R, V>,
+  variables?: V,
+): Promise<R> {
   const token = getState().token;
-  let res: Taro.request.SuccessCallbackResult<{ data?: R; errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[] }>;
+  let res: Taro.request.SuccessCallbackResult<{
+    data?: R;
+    errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[];
+  }>;
   try {
     res = await Taro.request({
       url: API_URL,

@@ -5,8 +5,8 @@ export function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   return (
-    <View role='alert'>
-      <Text className='error'>{message}</Text>
+    <View role="alert">
+      <Text className="error">{message}</Text>
     </View>
   );
 }

@@ -8,7 +8,14 @@ import { isLargeFont, setState, useStore } from '../lib/store';
 export function FontToggle() {
   const large = useStore(isLargeFont);
   return (
-    <View className='row card toggle' id='font-toggle' role='switch' aria-checked={large} aria-label='大字模式' onClick={() => setState({ largeFont: !large })}>
+    <View
+      className="row card toggle"
+      id="font-toggle"
+      role="switch"
+      aria-checked={large}
+      aria-label="大字模式"
+      onClick={() => setState({ largeFont: !large })}
+    >
       <Text>大字模式</Text>
       <Text className={`pill${large ? ' on' : ''}`}>{large ? '已开启' : '已关闭'}</Text>
     </View>

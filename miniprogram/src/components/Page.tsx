@@ -16,7 +16,11 @@ export function Page({ children, requireLogin = true }: PropsWithChildren<{ requ
   }, [requireLogin, token]);
   const scale = wechatFontScale();
   return (
-    <View className={`page${large ? ' large' : ''}`} style={scale !== 1 ? ({ '--scale': String(scale) } as never) : undefined} data-testid='page'>
+    <View
+      className={`page${large ? ' large' : ''}`}
+      style={scale !== 1 ? ({ '--scale': String(scale) } as never) : undefined}
+      data-testid="page"
+    >
       {children}
     </View>
   );

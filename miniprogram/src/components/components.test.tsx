@@ -8,7 +8,16 @@ import { Page } from './Page';
 import { Split, type Quote } from './Split';
 import { Stars } from './Stars';
 
-const quote = (q: Partial<Quote>): Quote => ({ amountFen: 9000, subsidyFen: 6000, subsidyMinutes: 0, selfPaidFen: 3000, missingFen: 0, selfPaidAvailableFen: 5000, providerName: '黄陂区颐康居家养老服务中心', ...q });
+const quote = (q: Partial<Quote>): Quote => ({
+  amountFen: 9000,
+  subsidyFen: 6000,
+  subsidyMinutes: 0,
+  selfPaidFen: 3000,
+  missingFen: 0,
+  selfPaidAvailableFen: 5000,
+  providerName: '黄陂区颐康居家养老服务中心',
+  ...q,
+});
 
 beforeEach(() => {
   resetTaro();
@@ -26,7 +35,17 @@ describe('Split', () => {
   });
 
   it('shows subsidy hours for an hours programme and what is missing when the balance is short', () => {
-    const { container } = render(<Split quote={quote({ subsidyMinutes: 90, subsidyFen: 4500, selfPaidFen: 4500, missingFen: 2500, selfPaidAvailableFen: 2000 })} />);
+    const { container } = render(
+      <Split
+        quote={quote({
+          subsidyMinutes: 90,
+          subsidyFen: 4500,
+          selfPaidFen: 4500,
+          missingFen: 2500,
+          selfPaidAvailableFen: 2000,
+        })}
+      />,
+    );
     expect(container.querySelector('#split-subsidy')!.textContent).toBe('1.5 小时（折合 45.00 元）');
     expect(container.querySelector('#split-missing')!.textContent).toContain('还差 25.00 元');
     expect(container.querySelector('#split-missing')!.textContent).toContain('自费余额 20.00 元');
@@ -50,17 +69,29 @@ describe('large-font mode', () => {
 
   it('is on by default for an elder and off for a family member', () => {
     signIn('t', { id: '1', role: 'ELDER', displayName: '王秀英' });
-    const { unmount } = render(<Page><FontToggle /></Page>);
+    const { unmount } = render(
+      <Page>
+        <FontToggle />
+      </Page>,
+    );
     expect(pageRoot().classList.contains('large')).toBe(true);
     unmount();
     signIn('t', { id: '2', role: 'FAMILY', displayName: '李明' });
-    render(<Page><FontToggle /></Page>);
+    render(
+      <Page>
+        <FontToggle />
+      </Page>,
+    );
     expect(pageRoot().classList.contains('large')).toBe(false);
   });
 
   it('toggles for everyone and is remembered across a restart', async () => {
     signIn('t', { id: '2', role: 'FAMILY', displayName: '李明' });
-    const { container, unmount } = render(<Page><FontToggle /></Page>);
+    const { container, unmount } = render(
+      <Page>
+        <FontToggle />
+      </Page>,
+    );
     const toggle = container.querySelector('#font-toggle')!;
     expect(toggle.getAttribute('aria-checked')).toBe('false');
     await act(async () => fireEvent.click(toggle));
@@ -71,7 +102,11 @@ describe('large-font mode', () => {
     resetStore({ keepStorage: true });
     expect(getState().largeFont).toBe(true);
     signIn('t', { id: '1', role: 'ELDER', displayName: '王秀英' });
-    render(<Page><FontToggle /></Page>);
+    render(
+      <Page>
+        <FontToggle />
+      </Page>,
+    );
     await act(async () => fireEvent.click(document.querySelector('#font-toggle')!));
     resetStore({ keepStorage: true });
     expect(getState().largeFont).toBe(false);
@@ -79,11 +114,19 @@ describe('large-font mode', () => {
 
   it('sends a visitor with no session to the login page, but not from the login page itself', async () => {
     const { navigations } = await import('../testing/taro');
-    const { unmount } = render(<Page><FontToggle /></Page>);
+    const { unmount } = render(
+      <Page>
+        <FontToggle />
+      </Page>,
+    );
     expect(navigations).toEqual([{ kind: 'reLaunch', url: '/pages/login/index' }]);
     unmount();
     navigations.length = 0;
-    render(<Page requireLogin={false}><FontToggle /></Page>);
+    render(
+      <Page requireLogin={false}>
+        <FontToggle />
+      </Page>,
+    );
     expect(navigations).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** China has one time zone and no daylight saving: UTC+8. */
 export function shanghai(iso: string | Date): { date: string; time: string } {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
 }
 
 export const dateTime = (iso: string | null | undefined) => (iso ? `${shanghai(iso).date} ${shanghai(iso).time}` : '—');
@@ -58,4 +61,5 @@ export const UNIT_LABEL: Record<string, string> = {
 
 export const unitLabel = (unit: string) => UNIT_LABEL[unit] ?? unit;
 
-export const price = (priceFen: number | null | undefined, unit: string) => (priceFen != null ? `${yuan(priceFen)} 元/${unitLabel(unit)}` : '免费');
+export const price = (priceFen: number | null | undefined, unit: string) =>
+  priceFen != null ? `${yuan(priceFen)} 元/${unitLabel(unit)}` : '免费';

@@ -11,7 +11,9 @@ describe('WeChat-only APIs on H5', () => {
   it('never reach Taro', async () => {
     expect(isWeapp()).toBe(false);
     await expect(wechatCode()).rejects.toThrow(/微信小程序/);
-    await expect(requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' })).rejects.toThrow(/微信小程序/);
+    await expect(
+      requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' }),
+    ).rejects.toThrow(/微信小程序/);
     expect(await requestSubscribe(['tmpl-1'])).toEqual([]);
     expect(Taro.login).not.toHaveBeenCalled();
     expect(Taro.requestPayment).not.toHaveBeenCalled();

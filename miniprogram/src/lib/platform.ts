@@ -23,7 +23,13 @@ export interface PayParams {
 export async function requestPayment(p: PayParams): Promise<boolean> {
   if (!isWeapp()) throw new Error('微信支付仅在微信小程序中可用');
   try {
-    await Taro.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.package, signType: p.signType as 'RSA', paySign: p.paySign });
+    await Taro.requestPayment({
+      timeStamp: p.timeStamp,
+      nonceStr: p.nonceStr,
+      package: p.package,
+      signType: p.signType as 'RSA',
+      paySign: p.paySign,
+    });
     return true;
   } catch (err) {
     if (String((err as { errMsg?: string }).errMsg ?? '').includes('cancel')) return false;
@@ -34,7 +40,10 @@ export async function requestPayment(p: PayParams): Promise<boolean> {
 /** Asks for one-time subscribe-message consent; returns the template ids the user accepted. */
 export async function requestSubscribe(templateIds: string[]): Promise<string[]> {
   if (!isWeapp() || !templateIds.length) return [];
-  const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] } as never)) as unknown as Record<string, string>;
+  const res = (await Taro.requestSubscribeMessage({
+    tmplIds: templateIds,
+    entityIds: [],
+  } as never)) as unknown as Record<string, string>;
   return templateIds.filter((id) => res[id] === 'accept');
 }
 

@@ -7,10 +7,16 @@ import { isLargeFont } from './store';
 
 beforeEach(resetTaro);
 
-const params = { timeStamp: '1795898000', nonceStr: 'n0nce', package: 'prepay_id=wx2811', signType: 'RSA', paySign: 'c2lnbg==' };
+const params = {
+  timeStamp: '1795898000',
+  nonceStr: 'n0nce',
+  package: 'prepay_id=wx2811',
+  signType: 'RSA',
+  paySign: 'c2lnbg==',
+};
 
 describe('WeChat-only APIs in the mini-program', () => {
-  it('log in with wx.login and pay with the server\'s signed parameters', async () => {
+  it("log in with wx.login and pay with the server's signed parameters", async () => {
     expect(isWeapp()).toBe(true);
     expect(await wechatCode()).toBe('wx-code');
     expect(await requestPayment(params)).toBe(true);
@@ -25,12 +31,17 @@ describe('WeChat-only APIs in the mini-program', () => {
   });
 
   it('return only the subscribe templates the user accepted', async () => {
-    Taro.requestSubscribeMessage.mockResolvedValueOnce({ a: 'accept', b: 'reject', c: 'ban', errMsg: 'requestSubscribeMessage:ok' } as never);
+    Taro.requestSubscribeMessage.mockResolvedValueOnce({
+      a: 'accept',
+      b: 'reject',
+      c: 'ban',
+      errMsg: 'requestSubscribeMessage:ok',
+    } as never);
     expect(await requestSubscribe(['a', 'b', 'c'])).toEqual(['a']);
     expect(await requestSubscribe([])).toEqual([]);
   });
 
-  it('honour WeChat\'s own font size: a large one turns large-font mode on unless the user chose', () => {
+  it("honour WeChat's own font size: a large one turns large-font mode on unless the user chose", () => {
     expect(wechatFontScale()).toBe(1);
     const family = { token: 't', user: { id: 'u', role: 'FAMILY', displayName: '李明' }, elderId: null };
     expect(isLargeFont({ ...family, largeFont: null })).toBe(false);

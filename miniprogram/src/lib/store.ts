@@ -24,7 +24,14 @@ const listeners = new Set<() => void>();
 function load(): State {
   try {
     const raw = Taro.getStorageSync(KEY);
-    if (raw) return { token: null, user: null, elderId: null, largeFont: null, ...(typeof raw === 'string' ? JSON.parse(raw) : raw) };
+    if (raw)
+      return {
+        token: null,
+        user: null,
+        elderId: null,
+        largeFont: null,
+        ...(typeof raw === 'string' ? JSON.parse(raw) : raw),
+      };
   } catch {
     // Unreadable storage is an empty session.
   }
@@ -63,7 +70,11 @@ export function subscribe(l: () => void) {
 }
 
 export function useStore<T>(select: (s: State) => T): T {
-  return useSyncExternalStore(subscribe, () => select(state), () => select(state));
+  return useSyncExternalStore(
+    subscribe,
+    () => select(state),
+    () => select(state),
+  );
 }
 
 /** For tests: a fresh install, or with keepStorage a fresh launch reading what was stored. */

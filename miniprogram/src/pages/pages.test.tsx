@@ -9,7 +9,10 @@ import Order, { nextDays } from './order/index';
 import Orders from './orders/index';
 
 const typeInto = (el: Element, value: string) => fireEvent.input(el, { target: { value }, detail: { value } });
-const sent = (name: string) => requests.filter((r) => r.data.query.includes(`${name}(`) || new RegExp(`(query|mutation) ${name}\\b`).test(r.data.query));
+const sent = (name: string) =>
+  requests.filter(
+    (r) => r.data.query.includes(`${name}(`) || new RegExp(`(query|mutation) ${name}\\b`).test(r.data.query),
+  );
 
 beforeEach(() => {
   resetTaro();
@@ -19,8 +22,25 @@ afterEach(cleanup);
 
 describe('login (H5)', () => {
   it('asks for a code, shows the sandbox code labelled as such, logs in and goes home', async () => {
-    answers.set('RequestLoginCode', ({ phone }) => ({ requestLoginCode: { phone, expiresAt: '2026-11-28T12:05:00Z', resendAt: '2026-11-28T12:01:00Z', sandboxCode: '482913' } }));
-    answers.set('PhoneLogin', ({ code }) => (code === '482913' ? { phoneLogin: { token: 'tok', expiresAt: '2026-12-05T12:00:00Z', user: { id: 'u1', role: 'FAMILY', displayName: '李明' } } } : Object.assign(new Error('验证码不正确'), { code: 'BAD_USER_INPUT' })));
+    answers.set('RequestLoginCode', ({ phone }) => ({
+      requestLoginCode: {
+        phone,
+        expiresAt: '2026-11-28T12:05:00Z',
+        resendAt: '2026-11-28T12:01:00Z',
+        sandboxCode: '482913',
+      },
+    }));
+    answers.set('PhoneLogin', ({ code }) =>
+      code === '482913'
+        ? {
+            phoneLogin: {
+              token: 'tok',
+              expiresAt: '2026-12-05T12:00:00Z',
+              user: { id: 'u1', role: 'FAMILY', displayName: '李明' },
+            },
+          }
+        : Object.assign(new Error('验证码不正确'), { code: 'BAD_USER_INPUT' }),
+    );
     const { container } = render(<Login />);
     typeInto(container.querySelector('#phone input') ?? container.querySelector('#phone')!, '13800138000');
     await act(async () => fireEvent.click(container.querySelector('#send-code')!));
@@ -41,12 +61,30 @@ describe('login (H5)', () => {
 });
 
 describe('ordering', () => {
-  const item = { code: 'HP_ROOM_CLEANING', name: '居室保洁', category: '生活照料', mode: 'OFFLINE', unit: '小时', unitMinutes: 60, priceFen: 3000, description: '', standard: null };
+  const item = {
+    code: 'HP_ROOM_CLEANING',
+    name: '居室保洁',
+    category: '生活照料',
+    mode: 'OFFLINE',
+    unit: '小时',
+    unitMinutes: 60,
+    priceFen: 3000,
+    description: '',
+    standard: null,
+  };
   const split = (quantity: number) => {
     const amountFen = quantity * 3000;
     const subsidyFen = Math.min(amountFen, 6000);
     const selfPaidFen = amountFen - subsidyFen;
-    return { amountFen, subsidyFen, subsidyMinutes: 0, selfPaidFen, missingFen: Math.max(0, selfPaidFen - 1000), selfPaidAvailableFen: 1000, providerName: '颐康服务中心' };
+    return {
+      amountFen,
+      subsidyFen,
+      subsidyMinutes: 0,
+      selfPaidFen,
+      missingFen: Math.max(0, selfPaidFen - 1000),
+      selfPaidAvailableFen: 1000,
+      providerName: '颐康服务中心',
+    };
   };
 
   beforeEach(() => {
@@ -55,7 +93,22 @@ describe('ordering', () => {
     router.params = { code: item.code, policy: 'HUANGPI_2020' };
     answers.set('ServiceGuide', () => ({ serviceGuide: [item] }));
     answers.set('QuoteOrder', ({ input }) => ({ quoteOrder: split((input as { quantity: number }).quantity) }));
-    answers.set('PlaceOrder', ({ input }) => ({ placeOrder: { id: 'o1', ref: 'A1', status: 'PLACED', scheduledAt: (input as { scheduledAt: string }).scheduledAt, quantity: 1, amountFen: 3000, subsidyFen: 3000, subsidyMinutes: 0, selfPaidFen: 0, service: { code: item.code, name: item.name, unit: item.unit }, caregiver: null, rating: null } }));
+    answers.set('PlaceOrder', ({ input }) => ({
+      placeOrder: {
+        id: 'o1',
+        ref: 'A1',
+        status: 'PLACED',
+        scheduledAt: (input as { scheduledAt: string }).scheduledAt,
+        quantity: 1,
+        amountFen: 3000,
+        subsidyFen: 3000,
+        subsidyMinutes: 0,
+        selfPaidFen: 0,
+        service: { code: item.code, name: item.name, unit: item.unit },
+        caregiver: null,
+        rating: null,
+      },
+    }));
   });
 
   it('shows the split for the quantity chosen, and sends the family to top up when money is short', async () => {
@@ -75,28 +128,62 @@ describe('ordering', () => {
     const { container } = render(<Order />);
     await waitFor(() => expect(container.querySelector('#confirm-order')).not.toBeNull());
     const day = nextDays()[2]!;
-    await act(async () => fireEvent.click([...container.querySelectorAll('#dates .chip')].find((c) => c.textContent === day.label)!));
-    await act(async () => fireEvent.click([...container.querySelectorAll('#times .chip')].find((c) => c.textContent === '14:00')!));
+    await act(async () =>
+      fireEvent.click([...container.querySelectorAll('#dates .chip')].find((c) => c.textContent === day.label)!),
+    );
+    await act(async () =>
+      fireEvent.click([...container.querySelectorAll('#times .chip')].find((c) => c.textContent === '14:00')!),
+    );
     await act(async () => {
       fireEvent.click(container.querySelector('#confirm-order')!);
       fireEvent.click(container.querySelector('#confirm-order')!);
     });
-    await waitFor(() => expect(navigations[navigations.length - 1]?.url).toBe('/pages/order-detail/index?id=o1&placed=1'));
-    const placed = sent('PlaceOrder').map((r) => r.data.variables.input as { scheduledAt: string; idempotencyKey: string; serviceCode: string; elderId: string });
+    await waitFor(() =>
+      expect(navigations[navigations.length - 1]?.url).toBe('/pages/order-detail/index?id=o1&placed=1'),
+    );
+    const placed = sent('PlaceOrder').map(
+      (r) =>
+        r.data.variables.input as { scheduledAt: string; idempotencyKey: string; serviceCode: string; elderId: string },
+    );
     expect(new Set(placed.map((p) => p.idempotencyKey)).size).toBe(1);
-    expect(placed[0]).toMatchObject({ elderId: 'e1', serviceCode: item.code, scheduledAt: new Date(`${day.value}T14:00:00+08:00`).toISOString() });
+    expect(placed[0]).toMatchObject({
+      elderId: 'e1',
+      serviceCode: item.code,
+      scheduledAt: new Date(`${day.value}T14:00:00+08:00`).toISOString(),
+    });
   });
 
   it('offers seven days from tomorrow on the Beijing calendar, even late in the evening UTC', () => {
     // 2026-11-28 17:30 UTC is already 29 November 01:30 in Beijing.
     const days = nextDays(new Date('2026-11-28T17:30:00Z'));
-    expect(days.map((d) => d.value)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(days.map((d) => d.value)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
     expect(days[0]!.label).toBe('明天 11-30');
   });
 });
 
 describe('orders list', () => {
-  const order = (n: number, status = 'COMPLETED') => ({ id: `o${n}`, ref: `R${n}`, status, scheduledAt: '2026-11-20T02:00:00Z', quantity: 1, amountFen: 3000, subsidyFen: 3000, subsidyMinutes: 0, selfPaidFen: 0, service: { code: 'C', name: `服务${n}`, unit: 'PER_HOUR' }, caregiver: null, rating: null });
+  const order = (n: number, status = 'COMPLETED') => ({
+    id: `o${n}`,
+    ref: `R${n}`,
+    status,
+    scheduledAt: '2026-11-20T02:00:00Z',
+    quantity: 1,
+    amountFen: 3000,
+    subsidyFen: 3000,
+    subsidyMinutes: 0,
+    selfPaidFen: 0,
+    service: { code: 'C', name: `服务${n}`, unit: 'PER_HOUR' },
+    caregiver: null,
+    rating: null,
+  });
 
   it('opens on the status the link asked for and appends later pages on 加载更多', async () => {
     signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
@@ -105,7 +192,13 @@ describe('orders list', () => {
     answers.set('Orders', ({ after }) =>
       after
         ? { orders: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: 'c3' }, edges: [{ node: order(3) }] } }
-        : { orders: { totalCount: 3, pageInfo: { hasNextPage: true, endCursor: 'c2' }, edges: [{ node: order(1) }, { node: order(2) }] } },
+        : {
+            orders: {
+              totalCount: 3,
+              pageInfo: { hasNextPage: true, endCursor: 'c2' },
+              edges: [{ node: order(1) }, { node: order(2) }],
+            },
+          },
     );
     const { container, getByText } = render(<Orders />);
     await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(2));

@@ -25,7 +25,9 @@ const Taro = {
   getSystemInfoSync: () => ({ ...system }),
   login: vi.fn(async () => ({ code: 'wx-code', errMsg: 'login:ok' })),
   requestPayment: vi.fn(async (_: Record<string, string>) => ({ errMsg: 'requestPayment:ok' })),
-  requestSubscribeMessage: vi.fn(async ({ tmplIds }: { tmplIds: string[] }) => Object.fromEntries(tmplIds.map((id) => [id, 'accept']))),
+  requestSubscribeMessage: vi.fn(async ({ tmplIds }: { tmplIds: string[] }) =>
+    Object.fromEntries(tmplIds.map((id) => [id, 'accept'])),
+  ),
   getCurrentInstance: () => ({ router }),
   request: vi.fn(async (opts: RequestCall) => {
     requests.push(opts);
@@ -33,7 +35,20 @@ const Taro = {
     const answer = answers.get(name);
     if (!answer) throw new Error(`no answer for ${name}`);
     const result = answer(opts.data.variables);
-    return { statusCode: 200, data: result instanceof Error ? { errors: [{ message: result.message, extensions: { code: (result as Error & { code?: string }).code ?? 'BAD_USER_INPUT' } }] } : { data: result } };
+    return {
+      statusCode: 200,
+      data:
+        result instanceof Error
+          ? {
+              errors: [
+                {
+                  message: result.message,
+                  extensions: { code: (result as Error & { code?: string }).code ?? 'BAD_USER_INPUT' },
+                },
+              ],
+            }
+          : { data: result },
+    };
   }),
   navigateTo: vi.fn(async ({ url }: { url: string }) => void navigations.push({ kind: 'navigateTo', url })),
   redirectTo: vi.fn(async ({ url }: { url: string }) => void navigations.push({ kind: 'redirectTo', url })),

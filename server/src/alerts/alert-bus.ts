@@ -39,7 +39,12 @@ export function createAlertBus(redisUrl?: string): AlertBus {
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   // (the casts: ioredis ships separate ESM and CJS typings of the same class)
-  const pubSub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient: publishClient as never, subscribeClient: subscribeClient as never }) });
+  const pubSub = createPubSub<Topics>({
+    eventTarget: createRedisEventTarget({
+      publishClient: publishClient as never,
+      subscribeClient: subscribeClient as never,
+    }),
+  });
   return {
     publish: (e) => pubSub.publish('alert:raised', e),
     subscribe: (accept) => pipe(pubSub.subscribe('alert:raised'), filter(accept)),

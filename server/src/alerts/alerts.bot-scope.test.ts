@@ -20,11 +20,19 @@ type Live = { alertRaised: { id: string; community: { code: string } } };
 
 async function subscribe(token: string) {
   const received: Live[] = [];
-  const client = createClient({ url: s.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: s.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   clients.push(client);
   await new Promise<void>((resolve) => {
     client.on('connected', () => resolve());
-    client.subscribe<Live>({ query: `subscription { alertRaised { id community { code } } }` }, { next: (m) => m.data && received.push(m.data), error: () => {}, complete: () => {} });
+    client.subscribe<Live>(
+      { query: `subscription { alertRaised { id community { code } } }` },
+      { next: (m) => m.data && received.push(m.data), error: () => {}, complete: () => {} },
+    );
   });
   await new Promise((r) => setTimeout(r, 200));
   return received;
@@ -39,17 +47,35 @@ async function raiseIn(communityId: string, kind: 'NO_RECENT_ORDER' | 'MISSED_CO
 }
 
 const asBot = async (query: string, contactId: string, token = t.bot!) => {
-  const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-acting-for': contactId }, body: JSON.stringify({ query }) });
+  const res = await fetch(s.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-acting-for': contactId },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
 };
 const listed = async (token: string) =>
-  (await s.gql<{ alerts: { totalCount: number; edges: { node: { id: string; community: { code: string } } }[] } }>(`{ alerts(first: 100) { totalCount edges { node { id community { code } } } } }`, {}, token)).data!.alerts;
+  (
+    await s.gql<{ alerts: { totalCount: number; edges: { node: { id: string; community: { code: string } } }[] } }>(
+      `{ alerts(first: 100) { totalCount edges { node { id community { code } } } } }`,
+      {},
+      token,
+    )
+  ).data!.alerts;
 
 beforeAll(async () => {
   s = await startTestServer();
-  await s.db.prisma.user.create({ data: { username: 'bot_other', role: 'BOT', displayName: '另一个部署的机器人', passwordHash: await hashPassword(DEMO_PASSWORD) } });
+  await s.db.prisma.user.create({
+    data: {
+      username: 'bot_other',
+      role: 'BOT',
+      displayName: '另一个部署的机器人',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    },
+  });
   for (const u of ['bot', 'bot_other', 'worker', 'yc_worker']) t[u] = await s.login(u);
-  const region = async (username: string) => (await s.db.prisma.user.findUniqueOrThrow({ where: { username }, include: { region: true } })).region!;
+  const region = async (username: string) =>
+    (await s.db.prisma.user.findUniqueOrThrow({ where: { username }, include: { region: true } })).region!;
   baixiu = await region('worker');
   nanguan = await region('yc_worker');
 });
@@ -73,10 +99,33 @@ describe('the BOT account acting for no one', () => {
     expect(live).toEqual([]);
   });
 
-  it('once a 百秀 group is bound, sees only 百秀\'s alerts, listed and live, without the elder\'s details', async () => {
-    const issue = async (p: string) => (await s.gql<{ issueBotBindingCode: { code: string } }>(`mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`, { p }, t.worker)).data!.issueBotBindingCode.code;
-    expect((await s.gql(`mutation($c: String!) { bindBotWorker(code: $c, contactId: "wxid_liu", contactName: "刘敏") { userId } }`, { c: await issue('WORKER') }, t.bot)).errors).toBeUndefined();
-    expect((await s.gql(`mutation($c: String!) { bindBotRoom(code: $c, roomId: "baixiu@chatroom", topic: "百秀助老群", contactId: "wxid_liu") { roomId } }`, { c: await issue('ROOM') }, t.bot)).errors).toBeUndefined();
+  it("once a 百秀 group is bound, sees only 百秀's alerts, listed and live, without the elder's details", async () => {
+    const issue = async (p: string) =>
+      (
+        await s.gql<{ issueBotBindingCode: { code: string } }>(
+          `mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`,
+          { p },
+          t.worker,
+        )
+      ).data!.issueBotBindingCode.code;
+    expect(
+      (
+        await s.gql(
+          `mutation($c: String!) { bindBotWorker(code: $c, contactId: "wxid_liu", contactName: "刘敏") { userId } }`,
+          { c: await issue('WORKER') },
+          t.bot,
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await s.gql(
+          `mutation($c: String!) { bindBotRoom(code: $c, roomId: "baixiu@chatroom", topic: "百秀助老群", contactId: "wxid_liu") { roomId } }`,
+          { c: await issue('ROOM') },
+          t.bot,
+        )
+      ).errors,
+    ).toBeUndefined();
 
     const list = await listed(t.bot!);
     expect(list.edges.map((e) => e.node.id)).toEqual([raised[0]]);
@@ -87,7 +136,9 @@ describe('the BOT account acting for no one', () => {
     expect(live.map((l) => l.alertRaised.id)).toEqual([more[0]]);
 
     // What a group post needs comes masked; the elder themself is refused.
-    const minimum = await s.gql<{ alerts: { edges: { node: { elderMaskedName: string; acknowledgeBy: string; raisedAt: string } }[] } }>(`{ alerts(first: 5) { edges { node { elderMaskedName acknowledgeBy raisedAt } } } }`, {}, t.bot);
+    const minimum = await s.gql<{
+      alerts: { edges: { node: { elderMaskedName: string; acknowledgeBy: string; raisedAt: string } }[] };
+    }>(`{ alerts(first: 5) { edges { node { elderMaskedName acknowledgeBy raisedAt } } } }`, {}, t.bot);
     expect(minimum.errors).toBeUndefined();
     const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { alerts: { some: { id: raised[0] } } } });
     const node = minimum.data!.alerts.edges.at(-1)!.node;
@@ -100,10 +151,15 @@ describe('the BOT account acting for no one', () => {
     expect(code(await s.gql(`{ botUndeliveredAlerts { alert { elder { phone } } } }`, {}, t.bot))).toBe('FORBIDDEN');
   });
 
-  it('another deployment\'s bot account sees none of these groups, alerts or workers', async () => {
+  it("another deployment's bot account sees none of these groups, alerts or workers", async () => {
     expect((await listed(t.bot_other!)).totalCount).toBe(0);
-    expect((await s.gql<{ botRooms: unknown[] }>(`{ botRooms { roomId } }`, {}, t.bot_other)).data!.botRooms).toEqual([]);
-    expect((await s.gql<{ botUndeliveredAlerts: unknown[] }>(`{ botUndeliveredAlerts { roomIds } }`, {}, t.bot_other)).data!.botUndeliveredAlerts).toEqual([]);
+    expect((await s.gql<{ botRooms: unknown[] }>(`{ botRooms { roomId } }`, {}, t.bot_other)).data!.botRooms).toEqual(
+      [],
+    );
+    expect(
+      (await s.gql<{ botUndeliveredAlerts: unknown[] }>(`{ botUndeliveredAlerts { roomIds } }`, {}, t.bot_other)).data!
+        .botUndeliveredAlerts,
+    ).toEqual([]);
     expect(code(await asBot(`{ me { id } }`, 'wxid_liu', t.bot_other))).toBe('UNAUTHENTICATED');
   });
 
@@ -112,6 +168,8 @@ describe('the BOT account acting for no one', () => {
     const r = await asBot(`{ alerts(first: 100) { totalCount edges { node { id elder { phone } } } } }`, 'wxid_liu');
     expect(r.errors).toBeUndefined();
     expect(r.data.alerts.totalCount).toBe(worker.totalCount);
-    expect(r.data.alerts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(worker.edges.map((e) => e.node.id));
+    expect(r.data.alerts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      worker.edges.map((e) => e.node.id),
+    );
   });
 });

@@ -7,13 +7,26 @@ import { Region } from '../regions/index.js';
 import type { AlertEvent } from './alert-bus.js';
 import { shortRef } from '../common/refs.js';
 import { maskName } from '../common/mask.js';
-import { acknowledgeAlert, alertByRef, ALERT_LABELS, alertVisibleTo, escalationHours, listAlerts, resolveAlert, type AlertKind as Kind } from './alerts.service.js';
+import {
+  acknowledgeAlert,
+  alertByRef,
+  ALERT_LABELS,
+  alertVisibleTo,
+  escalationHours,
+  listAlerts,
+  resolveAlert,
+  type AlertKind as Kind,
+} from './alerts.service.js';
 import { Alert, AlertConnection, AlertFilter } from './alerts.types.js';
 
 @Resolver(() => Alert)
 export class AlertResolver {
   @Query(() => AlertConnection, { description: '我辖区的告警，最新的在前；since 用于断线重连后补齐' })
-  async alerts(@Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | null, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+  async alerts(
+    @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
     return listAlerts(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
   }
 
@@ -23,7 +36,11 @@ export class AlertResolver {
   }
 
   @Mutation(() => Alert, { description: '处理完告警，写明结果（如已上门、已帮助下单、已启动终止）' })
-  async resolveAlert(@Arg('id', () => ID) id: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: Context) {
+  async resolveAlert(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', () => String) outcome: string,
+    @Ctx() ctx: Context,
+  ) {
     return resolveAlert(ctx.prisma, requireActor(ctx.actor), id, outcome, ctx.app.clock());
   }
 
@@ -31,10 +48,15 @@ export class AlertResolver {
     description: '实时告警：只推送订阅者辖区内的（可指定社区）',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      return ctx.app.alertBus.subscribe(alertVisibleTo(ctx.prisma, requireActor(ctx.actor), (args as { communityCode?: string | null }).communityCode));
+      return ctx.app.alertBus.subscribe(
+        alertVisibleTo(ctx.prisma, requireActor(ctx.actor), (args as { communityCode?: string | null }).communityCode),
+      );
     },
   })
-  alertRaised(@Root() event: AlertEvent, @Arg('communityCode', () => String, { nullable: true }) _communityCode: string | null): Alert {
+  alertRaised(
+    @Root() event: AlertEvent,
+    @Arg('communityCode', () => String, { nullable: true }) _communityCode: string | null,
+  ): Alert {
     return { ...event, kind: event.kind as Kind, status: 'RAISED', raisedAt: new Date(event.raisedAt) } as Alert;
   }
 

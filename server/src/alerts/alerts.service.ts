@@ -30,13 +30,31 @@ export const ALERT_LABELS: Record<AlertKind, string> = {
  * Raises an alert unless one of the kind is already open for the elder. Returns the new alert's
  * event (to publish after the transaction commits) or null when it was a duplicate.
  */
-export async function raiseAlert(tx: Tx | PrismaClient, input: { elderId: string; kind: AlertKind; detail?: Prisma.InputJsonValue; at: Date }): Promise<AlertEvent | null> {
+export async function raiseAlert(
+  tx: Tx | PrismaClient,
+  input: { elderId: string; kind: AlertKind; detail?: Prisma.InputJsonValue; at: Date },
+): Promise<AlertEvent | null> {
   const elder = await tx.elder.findUniqueOrThrow({ where: { id: input.elderId }, include: { community: true } });
-  const id = await insertOpenAlert(tx, { id: uuidv7(), elderId: elder.id, communityId: elder.communityId, kind: input.kind, detail: input.detail, at: input.at });
+  const id = await insertOpenAlert(tx, {
+    id: uuidv7(),
+    elderId: elder.id,
+    communityId: elder.communityId,
+    kind: input.kind,
+    detail: input.detail,
+    at: input.at,
+  });
   if (!id) return null;
   return {
-    id, elderId: elder.id, elderName: elder.name, communityId: elder.communityId, communityCode: elder.community.code, communityPath: elder.community.path,
-    kind: input.kind, status: 'RAISED', detail: input.detail ?? null, raisedAt: input.at.toISOString(),
+    id,
+    elderId: elder.id,
+    elderName: elder.name,
+    communityId: elder.communityId,
+    communityCode: elder.community.code,
+    communityPath: elder.community.path,
+    kind: input.kind,
+    status: 'RAISED',
+    detail: input.detail ?? null,
+    raisedAt: input.at.toISOString(),
   };
 }
 
@@ -53,7 +71,11 @@ export function alertVisibleTo(prisma: PrismaClient, actor: Actor | null | undef
   const grant = authorize(actor, 'alertRaised');
   return async (e: AlertEvent) => {
     if (communityCode && e.communityCode !== communityCode) return false;
-    if (grant.scope === 'BOT_ROOMS') return (await prisma.botRoomBinding.count({ where: { botUserId: grant.actor.userId, communityId: e.communityId } })) > 0;
+    if (grant.scope === 'BOT_ROOMS')
+      return (
+        (await prisma.botRoomBinding.count({ where: { botUserId: grant.actor.userId, communityId: e.communityId } })) >
+        0
+      );
     return pathWithin(e.communityPath, grant.actor.regionPath!);
   };
 }
@@ -86,7 +108,11 @@ export async function listAlerts(prisma: PrismaClient, actor: Actor, filter: Ale
     ],
   };
   const [rows, total] = await Promise.all([
-    prisma.alert.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.alert.findMany({
+      where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
     prisma.alert.count({ where }),
   ]);
   return toConnection(rows, take, total);
@@ -108,8 +134,12 @@ async function alertInScope(prisma: PrismaClient, grant: Grant, id: string) {
 /** RAISED → ACKNOWLEDGED (someone is on it). */
 export async function acknowledgeAlert(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
   const alert = await alertInScope(prisma, authorize(actor, 'acknowledgeAlert'), id);
-  const n = await prisma.alert.updateMany({ where: { id: alert.id, status: 'RAISED' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: actor.userId } });
-  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, alert.status === 'RESOLVED' ? '这条告警已经处理完了。' : '这条告警已经有人确认了。');
+  const n = await prisma.alert.updateMany({
+    where: { id: alert.id, status: 'RAISED' },
+    data: { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: actor.userId },
+  });
+  if (n.count !== 1)
+    fail(ErrorCode.INVALID_STATE, alert.status === 'RESOLVED' ? '这条告警已经处理完了。' : '这条告警已经有人确认了。');
   await audit(prisma, actor, { action: 'ALERT_ACKNOWLEDGED', entity: 'Alert', entityId: id });
   return prisma.alert.findUniqueOrThrow({ where: { id } });
 }
@@ -118,10 +148,17 @@ export async function acknowledgeAlert(prisma: PrismaClient, actor: Actor, id: s
 export async function resolveAlert(prisma: PrismaClient, actor: Actor, id: string, outcome: string, now: Date) {
   const alert = await alertInScope(prisma, authorize(actor, 'resolveAlert'), id);
   const text = outcome?.trim() ?? '';
-  if (text.length < 2 || text.length > 500) throw badInput('outcome', '请写明处理结果（2 到 500 字），例如“已上门，老人忘记接电话”。');
+  if (text.length < 2 || text.length > 500)
+    throw badInput('outcome', '请写明处理结果（2 到 500 字），例如“已上门，老人忘记接电话”。');
   const n = await prisma.alert.updateMany({
     where: { id: alert.id, status: { in: ['RAISED', 'ACKNOWLEDGED'] } },
-    data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: text, ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }) },
+    data: {
+      status: 'RESOLVED',
+      resolvedAt: now,
+      resolvedById: actor.userId,
+      outcome: text,
+      ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }),
+    },
   });
   if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这条告警已经处理完了。');
   await audit(prisma, actor, { action: 'ALERT_RESOLVED', entity: 'Alert', entityId: id, detail: { outcome: text } });
@@ -133,17 +170,33 @@ export async function resolveAlert(prisma: PrismaClient, actor: Actor, id: strin
  * notice to the street officers covering the community.
  */
 export async function escalateAlerts(prisma: PrismaClient, now: Date, hours: number) {
-  const due = await prisma.alert.findMany({ where: { status: 'RAISED', escalatedAt: null, raisedAt: { lt: new Date(now.getTime() - hours * 3600_000) } }, include: { community: true, elder: true } });
+  const due = await prisma.alert.findMany({
+    where: { status: 'RAISED', escalatedAt: null, raisedAt: { lt: new Date(now.getTime() - hours * 3600_000) } },
+    include: { community: true, elder: true },
+  });
   let escalated = 0;
   for (const a of due) {
-    const n = await prisma.alert.updateMany({ where: { id: a.id, status: 'RAISED', escalatedAt: null }, data: { escalatedAt: now } });
+    const n = await prisma.alert.updateMany({
+      where: { id: a.id, status: 'RAISED', escalatedAt: null },
+      data: { escalatedAt: now },
+    });
     if (n.count !== 1) continue;
     escalated += 1;
-    const officers = await prisma.user.findMany({ where: { role: 'STREET_OFFICER', active: true }, include: { region: true } });
-    await notify(prisma, officers.filter((u) => u.region && pathWithin(a.community.path, u.region.path)).map((u) => u.id), {
-      elderId: a.elderId, kind: 'ALERT_ESCALATED', title: `告警 ${hours} 小时无人确认：${ALERT_LABELS[a.kind as AlertKind]}`,
-      body: `${a.community.name} ${a.elder.name}：${ALERT_LABELS[a.kind as AlertKind]}，${hours} 小时内社区无人确认，请督促处理。`, dedupe: `alert:${a.id}:escalated`,
+    const officers = await prisma.user.findMany({
+      where: { role: 'STREET_OFFICER', active: true },
+      include: { region: true },
     });
+    await notify(
+      prisma,
+      officers.filter((u) => u.region && pathWithin(a.community.path, u.region.path)).map((u) => u.id),
+      {
+        elderId: a.elderId,
+        kind: 'ALERT_ESCALATED',
+        title: `告警 ${hours} 小时无人确认：${ALERT_LABELS[a.kind as AlertKind]}`,
+        body: `${a.community.name} ${a.elder.name}：${ALERT_LABELS[a.kind as AlertKind]}，${hours} 小时内社区无人确认，请督促处理。`,
+        dedupe: `alert:${a.id}:escalated`,
+      },
+    );
   }
   return escalated;
 }

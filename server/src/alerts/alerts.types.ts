@@ -6,7 +6,10 @@ export const AlertKind = enumOf('MISSED_CONTACT', 'NO_RECENT_ORDER', 'COMPLAINT'
 export type AlertKind = keyof typeof AlertKind;
 export const AlertStatus = enumOf('RAISED', 'ACKNOWLEDGED', 'RESOLVED');
 export type AlertStatus = keyof typeof AlertStatus;
-registerEnumType(AlertKind, { name: 'AlertKind', description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足' });
+registerEnumType(AlertKind, {
+  name: 'AlertKind',
+  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足',
+});
 registerEnumType(AlertStatus, { name: 'AlertStatus', description: '待确认 / 已确认处理中 / 已处理' });
 
 @ObjectType({ description: '给社区工作人员的告警' })

@@ -38,14 +38,32 @@ export async function passwordLogin(
     await verifyPassword(input.password, await dummyPasswordHash());
     return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
   }
-  const claim = await claimPasswordAttempt(prisma, user.id, now, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+  const claim = await claimPasswordAttempt(
+    prisma,
+    user.id,
+    now,
+    MAX_FAILED_LOGINS,
+    new Date(now.getTime() + LOCK_MINUTES * 60_000),
+  );
   if (!claim) {
-    const { lockedUntil } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
+    const { lockedUntil } = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { lockedUntil: true },
+    });
     const seconds = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
-    return fail(ErrorCode.RATE_LIMITED, `密码错误次数过多，账号已暂时锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试。`, { retryAfterSeconds: seconds });
+    return fail(
+      ErrorCode.RATE_LIMITED,
+      `密码错误次数过多，账号已暂时锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试。`,
+      { retryAfterSeconds: seconds },
+    );
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    await audit(prisma, null, { action: 'LOGIN_FAILED', entity: 'User', entityId: user.id, detail: { failed: claim.attempt, locked: claim.locks } });
+    await audit(prisma, null, {
+      action: 'LOGIN_FAILED',
+      entity: 'User',
+      entityId: user.id,
+      detail: { failed: claim.attempt, locked: claim.locks },
+    });
     return fail(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
   }
   await passwordAccepted(prisma, user.id, now);
@@ -69,7 +87,8 @@ export async function wechatLogin(
   try {
     session = await wechat.code2Session(code.trim());
   } catch (err) {
-    if (err instanceof WechatCodeError) return fail(ErrorCode.UNAUTHENTICATED, '微信登录凭证无效或已过期，请重新进入小程序。');
+    if (err instanceof WechatCodeError)
+      return fail(ErrorCode.UNAUTHENTICATED, '微信登录凭证无效或已过期，请重新进入小程序。');
     throw err;
   }
   const user = await prisma.user.upsert({
@@ -105,7 +124,10 @@ export async function findUser(prisma: PrismaClient, id: string) {
  * The caller behind an `Authorization: Bearer` header: null without one; UNAUTHENTICATED (401)
  * for an expired or forged token or a deactivated user. Used by GraphQL, WebSockets and files.
  */
-export async function actorFromAuthorization(deps: { tokens: TokenService; prisma: PrismaClient }, authorization: string | undefined): Promise<Actor | null> {
+export async function actorFromAuthorization(
+  deps: { tokens: TokenService; prisma: PrismaClient },
+  authorization: string | undefined,
+): Promise<Actor | null> {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (!token) return null;
   const claims = await deps.tokens.verify(token);

@@ -17,7 +17,13 @@ export interface PasswordAttempt {
  * account is locked. The claim that reaches `max` sets the lock and starts a new run; a correct
  * password clears both (`passwordAccepted`), so only wrong ones stay counted.
  */
-export async function claimPasswordAttempt(prisma: PrismaClient, userId: string, now: Date, max: number, lockUntil: Date): Promise<PasswordAttempt | null> {
+export async function claimPasswordAttempt(
+  prisma: PrismaClient,
+  userId: string,
+  now: Date,
+  max: number,
+  lockUntil: Date,
+): Promise<PasswordAttempt | null> {
   const rows = await prisma.$queryRaw<{ attempt: number; locks: boolean }[]>`
     UPDATE "User"
        SET "failedLogins" = CASE WHEN "failedLogins" + 1 >= ${max} THEN 0 ELSE "failedLogins" + 1 END,
@@ -44,7 +50,13 @@ export interface CodeAttempt {
  * Claims one guess at the latest live code of a purpose and subject: null when there is none, or
  * when its `max` guesses are spent (the code is then void, even for the right digits).
  */
-export async function claimCodeAttempt(prisma: PrismaClient, purpose: 'PHONE_LOGIN' | 'VISIT_SIGNOFF', subject: string, now: Date, max: number): Promise<CodeAttempt | null> {
+export async function claimCodeAttempt(
+  prisma: PrismaClient,
+  purpose: 'PHONE_LOGIN' | 'VISIT_SIGNOFF',
+  subject: string,
+  now: Date,
+  max: number,
+): Promise<CodeAttempt | null> {
   const rows = await prisma.$queryRaw<{ id: string; codeHash: string; attempt: number }[]>`
     UPDATE "AccessCode" SET attempts = attempts + 1
      WHERE id = (SELECT id FROM "AccessCode"

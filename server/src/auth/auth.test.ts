@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const LOGIN = 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token expiresAt user { id role displayName } } }';
+const LOGIN =
+  'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token expiresAt user { id role displayName } } }';
 
 describe('passwordLogin', () => {
   it('logs a demo account in and `me` answers with its role', async () => {
@@ -43,12 +44,16 @@ describe('passwordLogin', () => {
 
   it(`30 parallel wrong passwords get ${MAX_FAILED_LOGINS} checks and lock the account; the right one waits out the lock`, async () => {
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'operator' } });
-    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { u: 'operator', p: `guess-${i}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { u: 'operator', p: `guess-${i}` })),
+    );
     const codes = burst.map((r) => r.errors![0].extensions!.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_LOGINS);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(30 - MAX_FAILED_LOGINS);
     // Only the claimed attempts reached the password check (each wrong check is audited).
-    expect(await t.db.prisma.auditLog.count({ where: { action: 'LOGIN_FAILED', entityId: user.id } })).toBe(MAX_FAILED_LOGINS);
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'LOGIN_FAILED', entityId: user.id } })).toBe(
+      MAX_FAILED_LOGINS,
+    );
     const locked = await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil!.getTime()).toBe(clock + LOCK_MINUTES * 60_000);
 
@@ -63,7 +68,11 @@ describe('passwordLogin', () => {
     const after = await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD });
     expect(after.errors).toBeUndefined();
     expect(after.data!.passwordLogin.user.id).toBe(user.id);
-    expect(await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(clock) });
+    expect(await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+      lastLoginAt: new Date(clock),
+    });
   });
 
   it('a right password ends the run of failures, so the next wrong ones start counting again', async () => {
@@ -92,7 +101,12 @@ describe('passwordLogin', () => {
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
     const key = new TextEncoder().encode(t.app.services.config.secrets.jwtSecret);
     const token = (exp?: number) => {
-      const jwt = new SignJWT({ role: user.role }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.id).setIssuer('yilian').setAudience('yilian-api').setIssuedAt();
+      const jwt = new SignJWT({ role: user.role })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.id)
+        .setIssuer('yilian')
+        .setAudience('yilian-api')
+        .setIssuedAt();
       return (exp ? jwt.setExpirationTime(exp) : jwt).sign(key);
     };
     const forever = await t.gql('{ me { id } }', {}, await token());

@@ -25,5 +25,6 @@ export class LoginCodeRequest {
   @Field(() => String, { description: '规范化后的手机号' }) phone!: string;
   @Field(() => Date, { description: '验证码失效时间' }) expiresAt!: Date;
   @Field(() => Date, { description: '此时间之后才能重新获取' }) resendAt!: Date;
-  @Field(() => String, { nullable: true, description: '仅演示模式：沙箱“发送”的验证码；正式环境为空' }) sandboxCode!: string | null;
+  @Field(() => String, { nullable: true, description: '仅演示模式：沙箱“发送”的验证码；正式环境为空' }) sandboxCode!:
+    string | null;
 }

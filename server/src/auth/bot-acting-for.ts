@@ -17,16 +17,22 @@ export interface ActingHeaders {
 
 /** The worker a BOT request acts as (channel BOT); UNAUTHENTICATED without a binding, FORBIDDEN in another community's group. */
 export async function actingFor(prisma: PrismaClient, bot: Actor, contactId: string, roomId?: string): Promise<Actor> {
-  const binding = await prisma.botWorkerBinding.findUnique({ where: { botUserId_contactId: { botUserId: bot.userId, contactId } } });
-  if (!binding) return fail(ErrorCode.UNAUTHENTICATED, '您还没有绑定，请私聊我发送“绑定 6位绑定码”（绑定码在工作台领取）。');
+  const binding = await prisma.botWorkerBinding.findUnique({
+    where: { botUserId_contactId: { botUserId: bot.userId, contactId } },
+  });
+  if (!binding)
+    return fail(ErrorCode.UNAUTHENTICATED, '您还没有绑定，请私聊我发送“绑定 6位绑定码”（绑定码在工作台领取）。');
   const worker = await loadActor(prisma, binding.userId);
   if (!worker || !worker.regionPath) return fail(ErrorCode.UNAUTHENTICATED, '您的账号已停用，请联系管理员。');
   let regionPath = worker.regionPath;
   if (roomId) {
-    const room = await prisma.botRoomBinding.findUnique({ where: { botUserId_roomId: { botUserId: bot.userId, roomId } } });
+    const room = await prisma.botRoomBinding.findUnique({
+      where: { botUserId_roomId: { botUserId: bot.userId, roomId } },
+    });
     if (!room) return fail(ErrorCode.FORBIDDEN, '这个群还没有绑定社区，请工作人员发送“绑定群 6位绑定码”。');
     const community = await prisma.region.findUniqueOrThrow({ where: { id: room.communityId } });
-    if (!pathWithin(community.path, worker.regionPath)) fail(ErrorCode.FORBIDDEN, '这个群属于其他社区，您不能在这里办理。');
+    if (!pathWithin(community.path, worker.regionPath))
+      fail(ErrorCode.FORBIDDEN, '这个群属于其他社区，您不能在这里办理。');
     regionPath = community.path;
   }
   return { ...worker, regionPath, channel: 'BOT', viaUserId: bot.userId };
@@ -36,7 +42,11 @@ export async function actingFor(prisma: PrismaClient, bot: Actor, contactId: str
  * The caller of an HTTP request: the bearer token's account, or, for the bot's account with acting
  * headers, the bound worker. Other roles' acting headers mean nothing and are ignored.
  */
-export async function authenticateRequest(deps: { tokens: TokenService; prisma: PrismaClient }, authorization: string | undefined, acting: ActingHeaders = {}): Promise<Actor | null> {
+export async function authenticateRequest(
+  deps: { tokens: TokenService; prisma: PrismaClient },
+  authorization: string | undefined,
+  acting: ActingHeaders = {},
+): Promise<Actor | null> {
   const actor = await actorFromAuthorization(deps, authorization);
   if (actor?.role !== 'BOT' || !acting.contactId) return actor;
   return actingFor(deps.prisma, actor, acting.contactId, acting.roomId);

@@ -25,13 +25,24 @@ const ROOTS: { kind: Kind; fields: GraphQLField<unknown, unknown>[] }[] = [
   { kind: 'query', fields: Object.values(SCHEMA.getQueryType()!.getFields()) },
   { kind: 'mutation', fields: Object.values(SCHEMA.getMutationType()!.getFields()) },
 ];
-const OPERATIONS = [...ROOTS.flatMap((r) => r.fields.map((f) => f.name)), ...Object.keys(SCHEMA.getSubscriptionType()?.getFields() ?? {})];
+const OPERATIONS = [
+  ...ROOTS.flatMap((r) => r.fields.map((f) => f.name)),
+  ...Object.keys(SCHEMA.getSubscriptionType()?.getFields() ?? {}),
+];
 /** Codes that mean "not for you": the request stopped at authorization. */
 const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'SELF_CONFIRMATION']);
 const CHINESE = /[\u4e00-\u9fff]/;
 
 type Expect = { allowed: true } | { allowed: false; code: string; message?: string };
-interface Cell { kind: Kind; field: GraphQLField<unknown, unknown>; caller: Caller; label: string; target?: unknown; facts?: Target; expect: Expect }
+interface Cell {
+  kind: Kind;
+  field: GraphQLField<unknown, unknown>;
+  caller: Caller;
+  label: string;
+  target?: unknown;
+  facts?: Target;
+  expect: Expect;
+}
 
 let s: TestServer;
 let fx: Fixtures;
@@ -47,26 +58,64 @@ function expectation(caller: Caller, action: Action, facts?: Target): Expect {
 /** What the scope rules look at in every elder and order, as the services will find them. */
 async function factsNow() {
   const elders = await elderFactsAll(s);
-  const orders = new Map((await s.db.prisma.order.findMany({ include: { caregiver: true } })).map((o) => [o.id, { ...elders.get(o.elderId)!, providerIds: [o.providerId], caregiverUserIds: [o.caregiver?.userId ?? null] }]));
+  const orders = new Map(
+    (await s.db.prisma.order.findMany({ include: { caregiver: true } })).map((o) => [
+      o.id,
+      { ...elders.get(o.elderId)!, providerIds: [o.providerId], caregiverUserIds: [o.caregiver?.userId ?? null] },
+    ]),
+  );
   return { elders, orders };
 }
 
-function targets(on: On, { elders, orders }: Awaited<ReturnType<typeof factsNow>>): { label: string; target?: unknown; facts?: Target }[] {
+function targets(
+  on: On,
+  { elders, orders }: Awaited<ReturnType<typeof factsNow>>,
+): { label: string; target?: unknown; facts?: Target }[] {
   const ofElder = (id: string) => elders.get(id)!;
   const ofOrder = (id: string) => orders.get(id)!;
-  const each = (facts: (t: Fixtures['elders'][number]) => Target) => fx.elders.map((t) => ({ label: t.key, target: t, facts: facts(t) }));
+  const each = (facts: (t: Fixtures['elders'][number]) => Target) =>
+    fx.elders.map((t) => ({ label: t.key, target: t, facts: facts(t) }));
   switch (on) {
-    case 'none': return [{ label: '—' }];
-    case 'elder': case 'alert': case 'application': case 'objection': case 'callTask': return each((t) => ofElder(t.elderId));
-    case 'order': return each((t) => ofOrder(t.order.id));
+    case 'none':
+      return [{ label: '—' }];
+    case 'elder':
+    case 'alert':
+    case 'application':
+    case 'objection':
+    case 'callTask':
+      return each((t) => ofElder(t.elderId));
+    case 'order':
+      return each((t) => ofOrder(t.order.id));
     // Only the role the programme names for the application's stage may review it.
-    case 'review': return each((t) => ({ ...ofElder(t.elderId), onlyRole: { role: t.application.stageRole as never, refusal: '' } }));
-    case 'complaint': return each((t) => ({ ...ofElder(t.elderId), providerIds: ofOrder(t.order.id).providerIds }));
-    case 'region': return each((t) => ({ regionPath: ofElder(t.elderId).regionPath }));
-    case 'settlement': return fx.settlements.map((t) => ({ label: t.key, target: t, facts: { regionPath: t.regionPath, providerIds: [t.providerId] } }));
-    case 'notice': return fx.notices.map((t) => ({ label: `${t.key}'s`, target: t, facts: { ownerUserIds: [t.userId] } }));
-    case 'topUp': return fx.topUps.map((t) => ({ label: `paid by ${t.key}`, target: t, facts: { ownerUserIds: [t.payerUserId], elderId: t.elderId } }));
-    case 'provider': return fx.providers.map((t) => ({ label: t.key, target: t, facts: { relatedQaAgencyIds: [], regionPath: t.regionPath, providerIds: [t.id] } }));
+    case 'review':
+      return each((t) => ({
+        ...ofElder(t.elderId),
+        onlyRole: { role: t.application.stageRole as never, refusal: '' },
+      }));
+    case 'complaint':
+      return each((t) => ({ ...ofElder(t.elderId), providerIds: ofOrder(t.order.id).providerIds }));
+    case 'region':
+      return each((t) => ({ regionPath: ofElder(t.elderId).regionPath }));
+    case 'settlement':
+      return fx.settlements.map((t) => ({
+        label: t.key,
+        target: t,
+        facts: { regionPath: t.regionPath, providerIds: [t.providerId] },
+      }));
+    case 'notice':
+      return fx.notices.map((t) => ({ label: `${t.key}'s`, target: t, facts: { ownerUserIds: [t.userId] } }));
+    case 'topUp':
+      return fx.topUps.map((t) => ({
+        label: `paid by ${t.key}`,
+        target: t,
+        facts: { ownerUserIds: [t.payerUserId], elderId: t.elderId },
+      }));
+    case 'provider':
+      return fx.providers.map((t) => ({
+        label: t.key,
+        target: t,
+        facts: { relatedQaAgencyIds: [], regionPath: t.regionPath, providerIds: [t.id] },
+      }));
   }
 }
 
@@ -77,23 +126,41 @@ function documentOf(cells: Cell[], variables: Record<string, unknown>[]) {
     const used = cell.field.args.filter((a) => variables[i]![a.name] !== undefined);
     decls.push(...used.map((a) => `$a${i}_${a.name}: ${a.type.toString()}`));
     const args = used.map((a) => `${a.name}: $a${i}_${a.name}`).join(', ');
-    const select = PROBES[cell.field.name]!.list?.select ?? (isLeafType(getNamedType(cell.field.type)) ? '' : '{ __typename }');
+    const select =
+      PROBES[cell.field.name]!.list?.select ?? (isLeafType(getNamedType(cell.field.type)) ? '' : '{ __typename }');
     return `a${i}: ${cell.field.name}${args ? `(${args})` : ''} ${select}`;
   });
-  const vars = Object.fromEntries(cells.flatMap((_cell, i) => Object.entries(variables[i]!).map(([k, v]) => [`a${i}_${k}`, v])));
-  return { query: `${cells[0]!.kind}${decls.length ? `(${decls.join(', ')})` : ''} { ${calls.join(' ')} }`, variables: vars };
+  const vars = Object.fromEntries(
+    cells.flatMap((_cell, i) => Object.entries(variables[i]!).map(([k, v]) => [`a${i}_${k}`, v])),
+  );
+  return {
+    query: `${cells[0]!.kind}${decls.length ? `(${decls.join(', ')})` : ''} { ${calls.join(' ')} }`,
+    variables: vars,
+  };
 }
 
 async function send(query: string, variables: Record<string, unknown>, token: string | null) {
-  const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] } };
+  const res = await fetch(s.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 /** Sends the cells; returns what disagreed with the table, and the permitted lists' items. */
@@ -105,15 +172,21 @@ async function run(batch: Cell[]) {
     const error = body.errors?.find((e) => e.path?.[0] === alias) ?? body.errors?.[0];
     const code = error?.extensions?.code;
     const where = `${cell.caller.key} ${cell.field.name} [${cell.label}]`;
-    if (status !== 200 || code === 'INTERNAL_SERVER_ERROR') return void wrong.push(`${where}: HTTP ${status} ${code} ${error?.message}`);
+    if (status !== 200 || code === 'INTERNAL_SERVER_ERROR')
+      return void wrong.push(`${where}: HTTP ${status} ${code} ${error?.message}`);
     if (cell.expect.allowed) {
       if (code && REFUSALS.has(code)) wrong.push(`${where}: permitted by the table, refused ${code} ${error!.message}`);
       else if (probe.list && body.data?.[alias]) lists.push({ cell, items: probe.list.items(body.data[alias]) });
       return;
     }
-    if (code !== cell.expect.code) wrong.push(`${where}: the table refuses it (${cell.expect.code}), got ${code ?? 'an answer'} ${error?.message ?? JSON.stringify(body.data).slice(0, 120)}`);
-    else if (!CHINESE.test(error!.message)) wrong.push(`${where}: refusal without a Chinese message: ${error!.message}`);
-    else if (cell.expect.message && error!.message !== cell.expect.message) wrong.push(`${where}: message "${error!.message}", the table says "${cell.expect.message}"`);
+    if (code !== cell.expect.code)
+      wrong.push(
+        `${where}: the table refuses it (${cell.expect.code}), got ${code ?? 'an answer'} ${error?.message ?? JSON.stringify(body.data).slice(0, 120)}`,
+      );
+    else if (!CHINESE.test(error!.message))
+      wrong.push(`${where}: refusal without a Chinese message: ${error!.message}`);
+    else if (cell.expect.message && error!.message !== cell.expect.message)
+      wrong.push(`${where}: message "${error!.message}", the table says "${cell.expect.message}"`);
   };
   const one = async (cell: Cell) => {
     const variables = PROBES[cell.field.name]!.args(cell.target, { fx, caller: cell.caller });
@@ -126,7 +199,8 @@ async function run(batch: Cell[]) {
   const units: Cell[][] = [];
   const queries = new Map<string, Cell[]>();
   for (const cell of batch) {
-    if (cell.kind === 'query' && cell.expect.allowed) queries.set(cell.caller.key, [...(queries.get(cell.caller.key) ?? []), cell]);
+    if (cell.kind === 'query' && cell.expect.allowed)
+      queries.set(cell.caller.key, [...(queries.get(cell.caller.key) ?? []), cell]);
     else units.push([cell]);
   }
   for (const list of queries.values()) for (let i = 0; i < list.length; i += 15) units.push(list.slice(i, i + 15));
@@ -153,7 +227,9 @@ beforeAll(async () => {
       if (!probe || !(field.name in PERMISSIONS)) continue;
       const cases = targets(probe.on, facts);
       size.cases += cases.length;
-      for (const c of cases) for (const caller of fx.callers) cells.push({ kind, field, caller, ...c, expect: expectation(caller, field.name as Action, c.facts) });
+      for (const c of cases)
+        for (const caller of fx.callers)
+          cells.push({ kind, field, caller, ...c, expect: expectation(caller, field.name as Action, c.facts) });
     }
   }
   size.operations = OPERATIONS.length;
@@ -172,14 +248,19 @@ afterAll(async () => {
 
 describe('the permission table', () => {
   it('has a row for every operation in schema/schema.graphql', () => {
-    expect(OPERATIONS.filter((op) => !(op in PERMISSIONS)), 'operations with no row in auth/permissions.ts').toEqual([]);
+    expect(
+      OPERATIONS.filter((op) => !(op in PERMISSIONS)),
+      'operations with no row in auth/permissions.ts',
+    ).toEqual([]);
   });
 
   it('names only operations, fields of the schema and HTTP routes', () => {
     const stale = Object.keys(PERMISSIONS).filter((action) => {
       if (/^(GET|POST) \//.test(action)) return false;
       const [type, field] = action.includes('.') ? action.split('.') : [null, action];
-      return type ? !(SCHEMA.getType(type) as { getFields?: () => Record<string, unknown> })?.getFields?.()[field!] : !OPERATIONS.includes(field!);
+      return type
+        ? !(SCHEMA.getType(type) as { getFields?: () => Record<string, unknown> })?.getFields?.()[field!]
+        : !OPERATIONS.includes(field!);
     });
     expect(stale, 'rows that name nothing in the schema').toEqual([]);
   });
@@ -197,18 +278,37 @@ describe('the permission table', () => {
       return rule && (rule.anyone || Object.keys(rule.roles).length === Object.keys(Role).length);
     });
     expect(everyone.length).toBeGreaterThan(10);
-    expect(everyone.filter((f) => reachesElder(named(f.type))).map((f) => f.name), 'open to every account, yet answers with a path to Elder').toEqual([]);
+    expect(
+      everyone.filter((f) => reachesElder(named(f.type))).map((f) => f.name),
+      'open to every account, yet answers with a path to Elder',
+    ).toEqual([]);
   });
 
   it('the matrix knows how to call every Query and Mutation', () => {
     const fields = ROOTS.flatMap((r) => r.fields);
-    expect(fields.filter((f) => !PROBES[f.name]).map((f) => f.name), 'add them to testing/matrix-probes.ts').toEqual([]);
+    expect(
+      fields.filter((f) => !PROBES[f.name]).map((f) => f.name),
+      'add them to testing/matrix-probes.ts',
+    ).toEqual([]);
     const missing = fields.flatMap((f) => {
       const probe = PROBES[f.name];
       if (!probe) return [];
       const t = probe.on === 'none' ? undefined : fx.elders[0];
-      const given = probe.args(probe.on === 'settlement' ? fx.settlements[0] : probe.on === 'notice' ? fx.notices[0] : probe.on === 'topUp' ? fx.topUps[0] : probe.on === 'provider' ? fx.providers[0] : t, { fx, caller: fx.callers[0]! });
-      return f.args.filter((a) => a.type.toString().endsWith('!') && given[a.name] === undefined).map((a) => `${f.name}.${a.name}`);
+      const given = probe.args(
+        probe.on === 'settlement'
+          ? fx.settlements[0]
+          : probe.on === 'notice'
+            ? fx.notices[0]
+            : probe.on === 'topUp'
+              ? fx.topUps[0]
+              : probe.on === 'provider'
+                ? fx.providers[0]
+                : t,
+        { fx, caller: fx.callers[0]! },
+      );
+      return f.args
+        .filter((a) => a.type.toString().endsWith('!') && given[a.name] === undefined)
+        .map((a) => `${f.name}.${a.name}`);
     });
     expect(missing, 'required arguments the probes leave out').toEqual([]);
   });
@@ -224,25 +324,35 @@ describe('failing: every call the table refuses', () => {
 });
 
 describe('successful: every call the table permits', () => {
-  it('gets past authorization, and no list it gets holds anything outside the caller\'s scope', async () => {
+  it("gets past authorization, and no list it gets holds anything outside the caller's scope", async () => {
     const { wrong, lists } = await run(cells.filter((c) => c.expect.allowed));
     expect(wrong, wrong.slice(0, 40).join('\n')).toEqual([]);
     const p = s.db.prisma;
     const { elders, orders } = await factsNow();
-    const byElder = async (rows: Promise<{ id: string; elderId: string }[]>) => new Map((await rows).map((r) => [r.id, elders.get(r.elderId)!]));
+    const byElder = async (rows: Promise<{ id: string; elderId: string }[]>) =>
+      new Map((await rows).map((r) => [r.id, elders.get(r.elderId)!]));
     const facts: Record<Item['kind'], Map<string, Target>> = {
       elder: elders,
       order: orders,
       alert: await byElder(p.alert.findMany()),
       application: await byElder(p.application.findMany()),
       callTask: await byElder(p.callTask.findMany()),
-      complaint: new Map((await p.complaint.findMany()).map((c) => [c.id, { ...elders.get(c.elderId)!, providerIds: [c.providerId] }])),
-      settlement: new Map((await p.settlement.findMany({ include: { provider: { include: { region: true } } } })).map((r) => [r.id, { regionPath: r.provider.region.path, providerIds: [r.providerId] }])),
+      complaint: new Map(
+        (await p.complaint.findMany()).map((c) => [c.id, { ...elders.get(c.elderId)!, providerIds: [c.providerId] }]),
+      ),
+      settlement: new Map(
+        (await p.settlement.findMany({ include: { provider: { include: { region: true } } } })).map((r) => [
+          r.id,
+          { regionPath: r.provider.region.path, providerIds: [r.providerId] },
+        ]),
+      ),
     };
     const leaks = lists.flatMap(({ cell, items }) => {
       const v = permits(cell.caller.actor, cell.field.name as Action);
       if (!v.allowed) return [`${cell.caller.key} ${cell.field.name}: listed though refused`];
-      return items.filter((i) => !withinScope(v.grant, facts[i.kind].get(i.id)!)).map((i) => `${cell.caller.key} ${cell.field.name}: ${i.kind} ${i.id} is outside its ${v.grant.scope}`);
+      return items
+        .filter((i) => !withinScope(v.grant, facts[i.kind].get(i.id)!))
+        .map((i) => `${cell.caller.key} ${cell.field.name}: ${i.kind} ${i.id} is outside its ${v.grant.scope}`);
     });
     expect(leaks, leaks.slice(0, 40).join('\n')).toEqual([]);
     expect(lists.filter((l) => l.items.length).length, 'permitted lists that held something').toBeGreaterThan(20);
@@ -263,15 +373,42 @@ const PII: Record<string, string> = {
 describe('field by field: personal data of the elders a caller reaches', () => {
   it('ID number, phone, address, wallet and family go only to the roles the table names, read through the elder or through its order', async () => {
     const { elders, orders } = await factsNow();
-    const reads: { caller: Caller; where: string; query: string; id: string; reach: Expect; field: Action; facts: Target; path: string[] }[] = [];
+    const reads: {
+      caller: Caller;
+      where: string;
+      query: string;
+      id: string;
+      reach: Expect;
+      field: Action;
+      facts: Target;
+      path: string[];
+    }[] = [];
     for (const caller of fx.callers) {
       for (const t of fx.elders) {
         for (const [name, select] of Object.entries(PII)) {
           const field = `Elder.${name}` as Action;
           const facts = elders.get(t.elderId)!;
-          reads.push({ caller, where: `elder [${t.key}]`, query: `query($id: ID!) { elder(id: $id) { id ${select} } }`, id: t.elderId, reach: expectation(caller, 'elder', facts), field, facts, path: ['elder', name] });
+          reads.push({
+            caller,
+            where: `elder [${t.key}]`,
+            query: `query($id: ID!) { elder(id: $id) { id ${select} } }`,
+            id: t.elderId,
+            reach: expectation(caller, 'elder', facts),
+            field,
+            facts,
+            path: ['elder', name],
+          });
           if (name === 'wallet' || name === 'family' || name === 'idNumber') {
-            reads.push({ caller, where: `order [${t.key}]`, query: `query($id: ID!) { order(id: $id) { elder { id ${select} } } }`, id: t.order.id, reach: expectation(caller, 'order', orders.get(t.order.id)), field, facts, path: ['order', 'elder', name] });
+            reads.push({
+              caller,
+              where: `order [${t.key}]`,
+              query: `query($id: ID!) { order(id: $id) { elder { id ${select} } } }`,
+              id: t.order.id,
+              reach: expectation(caller, 'order', orders.get(t.order.id)),
+              field,
+              facts,
+              path: ['order', 'elder', name],
+            });
           }
         }
       }
@@ -283,14 +420,23 @@ describe('field by field: personal data of the elders a caller reaches', () => {
       const error = body.errors?.[0];
       const code = error?.extensions?.code;
       const where = `${r.caller.key} ${r.field} via ${r.where}`;
-      if (status !== 200 || code === 'INTERNAL_SERVER_ERROR') return void wrong.push(`${where}: HTTP ${status} ${code}`);
-      if (!r.reach.allowed) return void (!REFUSALS.has(code ?? '') && wrong.push(`${where}: reached an elder the table keeps from it`));
+      if (status !== 200 || code === 'INTERNAL_SERVER_ERROR')
+        return void wrong.push(`${where}: HTTP ${status} ${code}`);
+      if (!r.reach.allowed)
+        return void (!REFUSALS.has(code ?? '') && wrong.push(`${where}: reached an elder the table keeps from it`));
       const want = expectation(r.caller, r.field, r.facts);
       const value = r.path.reduce<any>((v, k) => v?.[k], body.data);
       if (want.allowed) {
         if (error || value === undefined) wrong.push(`${where}: permitted by the table, got ${code} ${error?.message}`);
-      } else if (code !== want.code || error!.message !== want.message || error!.path?.join('.') !== r.path.join('.') || value != null) {
-        wrong.push(`${where}: the table refuses it (${want.code} ${want.message}), got ${code ?? 'the value'} ${error?.message ?? ''} at ${error?.path?.join('.')}`);
+      } else if (
+        code !== want.code ||
+        error!.message !== want.message ||
+        error!.path?.join('.') !== r.path.join('.') ||
+        value != null
+      ) {
+        wrong.push(
+          `${where}: the table refuses it (${want.code} ${want.message}), got ${code ?? 'the value'} ${error?.message ?? ''} at ${error?.path?.join('.')}`,
+        );
       }
     });
     expect(wrong, wrong.slice(0, 40).join('\n')).toEqual([]);
@@ -300,13 +446,22 @@ describe('field by field: personal data of the elders a caller reaches', () => {
     const wrong: string[] = [];
     let seen = 0;
     for (const caller of fx.callers) {
-      const { body } = await send('query { alerts(first: 100) { edges { node { id elder { id name phone address } } } } }', {}, caller.token);
+      const { body } = await send(
+        'query { alerts(first: 100) { edges { node { id elder { id name phone address } } } } }',
+        {},
+        caller.token,
+      );
       if (!expectation(caller, 'alerts').allowed) continue;
       const want = expectation(caller, 'Alert.elder');
       const fieldErrors = (body.errors ?? []).filter((e) => e.path?.includes('elder'));
       seen += 1;
-      if (want.allowed && (body.errors?.length || !body.data)) wrong.push(`${caller.key}: ${JSON.stringify(body.errors?.[0])}`);
-      if (!want.allowed && (!fieldErrors.length || fieldErrors.some((e) => e.extensions?.code !== want.code || e.message !== want.message))) wrong.push(`${caller.key}: read alert elders the table keeps from it`);
+      if (want.allowed && (body.errors?.length || !body.data))
+        wrong.push(`${caller.key}: ${JSON.stringify(body.errors?.[0])}`);
+      if (
+        !want.allowed &&
+        (!fieldErrors.length || fieldErrors.some((e) => e.extensions?.code !== want.code || e.message !== want.message))
+      )
+        wrong.push(`${caller.key}: read alert elders the table keeps from it`);
     }
     expect(wrong).toEqual([]);
     expect(seen).toBeGreaterThan(5);
@@ -316,19 +471,34 @@ describe('field by field: personal data of the elders a caller reaches', () => {
 describe('alertRaised: live alerts', () => {
   it('reach only the subscribers the table permits, and only within their scope', async () => {
     const url = s.url.replace(/^http/, 'ws');
-    const subs = await Promise.all(fx.callers.map(async (caller) => {
-      const got = { caller, ids: [] as string[], errors: [] as { message: string; extensions?: { code?: string } }[] };
-      const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: caller.token ? { authorization: `Bearer ${caller.token}` } : {}, retryAttempts: 0 });
-      await new Promise<void>((resolve) => {
-        client.on('connected', () => resolve());
-        client.subscribe<{ alertRaised: { id: string } }>({ query: 'subscription { alertRaised { id community { code } } }' }, {
-          next: (m) => (m.data ? got.ids.push(m.data.alertRaised.id) : got.errors.push(...((m.errors ?? []) as never[]))),
-          error: (e) => got.errors.push(...(Array.isArray(e) ? e : [{ message: String(e) }])),
-          complete: () => {},
+    const subs = await Promise.all(
+      fx.callers.map(async (caller) => {
+        const got = {
+          caller,
+          ids: [] as string[],
+          errors: [] as { message: string; extensions?: { code?: string } }[],
+        };
+        const client = createClient({
+          url,
+          webSocketImpl: WebSocket,
+          connectionParams: caller.token ? { authorization: `Bearer ${caller.token}` } : {},
+          retryAttempts: 0,
         });
-      });
-      return { ...got, client };
-    }));
+        await new Promise<void>((resolve) => {
+          client.on('connected', () => resolve());
+          client.subscribe<{ alertRaised: { id: string } }>(
+            { query: 'subscription { alertRaised { id community { code } } }' },
+            {
+              next: (m) =>
+                m.data ? got.ids.push(m.data.alertRaised.id) : got.errors.push(...((m.errors ?? []) as never[])),
+              error: (e) => got.errors.push(...(Array.isArray(e) ? e : [{ message: String(e) }])),
+              complete: () => {},
+            },
+          );
+        });
+        return { ...got, client };
+      }),
+    );
     size.subscribers = subs.length;
     await new Promise((r) => setTimeout(r, 500));
     const bots = await s.db.prisma.botRoomBinding.findMany();
@@ -336,19 +506,44 @@ describe('alertRaised: live alerts', () => {
     for (const t of fx.elders) {
       const e = (await raiseAlert(s.db.prisma, { elderId: t.elderId, kind: 'NO_RECENT_ORDER', at: fx.now }))!;
       s.app.services.alertBus.publish(e);
-      raised.push({ id: e.id, facts: { regionPath: e.communityPath, botUserIds: bots.filter((b) => b.communityId === e.communityId).map((b) => b.botUserId) } });
+      raised.push({
+        id: e.id,
+        facts: {
+          regionPath: e.communityPath,
+          botUserIds: bots.filter((b) => b.communityId === e.communityId).map((b) => b.botUserId),
+        },
+      });
     }
     const wants = subs.map((sub) => {
       const v = permits(sub.caller.actor, 'alertRaised');
-      return { sub, v, ids: v.allowed ? raised.filter((r) => withinScope(v.grant, r.facts)).map((r) => r.id).sort() : [] };
+      return {
+        sub,
+        v,
+        ids: v.allowed
+          ? raised
+              .filter((r) => withinScope(v.grant, r.facts))
+              .map((r) => r.id)
+              .sort()
+          : [],
+      };
     });
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && wants.some((w) => w.v.allowed && w.sub.ids.length < w.ids.length)) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && wants.some((w) => w.v.allowed && w.sub.ids.length < w.ids.length))
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     for (const sub of subs) await sub.client.dispose();
     const wrong = wants.flatMap(({ sub, v, ids }) => {
-      if (!v.allowed) return sub.errors[0]?.extensions?.code === v.code && (!v.message || sub.errors[0]?.message === v.message) && !sub.ids.length ? [] : [`${sub.caller.key}: refused by the table (${v.code}), got ${JSON.stringify(sub.errors[0])} and ${sub.ids.length} alerts`];
-      return JSON.stringify([...sub.ids].sort()) === JSON.stringify(ids) && !sub.errors.length ? [] : [`${sub.caller.key}: heard ${sub.ids.length} alerts, the table's scope gives ${ids.length}`];
+      if (!v.allowed)
+        return sub.errors[0]?.extensions?.code === v.code &&
+          (!v.message || sub.errors[0]?.message === v.message) &&
+          !sub.ids.length
+          ? []
+          : [
+              `${sub.caller.key}: refused by the table (${v.code}), got ${JSON.stringify(sub.errors[0])} and ${sub.ids.length} alerts`,
+            ];
+      return JSON.stringify([...sub.ids].sort()) === JSON.stringify(ids) && !sub.errors.length
+        ? []
+        : [`${sub.caller.key}: heard ${sub.ids.length} alerts, the table's scope gives ${ids.length}`];
     });
     expect(wrong).toEqual([]);
     expect(wants.filter((w) => w.ids.length).length).toBeGreaterThan(5);

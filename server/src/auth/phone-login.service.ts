@@ -31,7 +31,13 @@ export interface LoginCodeRequest {
  * (BAD_USER_INPUT); another request within 60 s or more than 10 a day for the number
  * (RATE_LIMITED); the SMS sandbox outside demo mode (FORBIDDEN: no gateway, no SMS login).
  */
-export async function requestLoginCode(prisma: PrismaClient, sms: SmsSender, deps: { secret: string; demo: boolean }, rawPhone: string, now: Date): Promise<LoginCodeRequest> {
+export async function requestLoginCode(
+  prisma: PrismaClient,
+  sms: SmsSender,
+  deps: { secret: string; demo: boolean },
+  rawPhone: string,
+  now: Date,
+): Promise<LoginCodeRequest> {
   const phone = normalisePhone(rawPhone);
   if (!PHONE.test(phone)) throw badInput('phone', '请输入 11 位手机号码。');
   if (sms.sandbox && !deps.demo) fail(ErrorCode.FORBIDDEN, '短信验证码登录尚未开通，请在微信中打开小程序登录。');
@@ -45,16 +51,33 @@ export async function requestLoginCode(prisma: PrismaClient, sms: SmsSender, dep
     const wait = Math.ceil((last.getTime() + RESEND_SECONDS * 1000 - now.getTime()) / 1000);
     fail(ErrorCode.RATE_LIMITED, `验证码已发送，请 ${wait} 秒后再重新获取。`, { retryAfterSeconds: wait });
   }
-  if (recent.length >= CODES_PER_DAY) fail(ErrorCode.RATE_LIMITED, '今天获取验证码的次数太多了，请明天再试或在微信中打开小程序。');
+  if (recent.length >= CODES_PER_DAY)
+    fail(ErrorCode.RATE_LIMITED, '今天获取验证码的次数太多了，请明天再试或在微信中打开小程序。');
   const code = digitCode();
   const expiresAt = new Date(now.getTime() + LOGIN_CODE_TTL_MINUTES * 60_000);
   // A new code retires the older ones, so only the latest message works.
   await prisma.$transaction([
-    prisma.accessCode.updateMany({ where: { purpose: 'PHONE_LOGIN', subject: phone, usedAt: null }, data: { usedAt: now } }),
-    prisma.accessCode.create({ data: { purpose: 'PHONE_LOGIN', subject: phone, codeHash: subjectHash(deps.secret, phone, code), expiresAt, createdAt: now } }),
+    prisma.accessCode.updateMany({
+      where: { purpose: 'PHONE_LOGIN', subject: phone, usedAt: null },
+      data: { usedAt: now },
+    }),
+    prisma.accessCode.create({
+      data: {
+        purpose: 'PHONE_LOGIN',
+        subject: phone,
+        codeHash: subjectHash(deps.secret, phone, code),
+        expiresAt,
+        createdAt: now,
+      },
+    }),
   ]);
   await sms.sendLoginCode(phone, code, LOGIN_CODE_TTL_MINUTES);
-  return { phone, expiresAt, resendAt: new Date(now.getTime() + RESEND_SECONDS * 1000), sandboxCode: sms.sandbox && deps.demo ? code : null };
+  return {
+    phone,
+    expiresAt,
+    resendAt: new Date(now.getTime() + RESEND_SECONDS * 1000),
+    sandboxCode: sms.sandbox && deps.demo ? code : null,
+  };
 }
 
 /**
@@ -62,7 +85,13 @@ export async function requestLoginCode(prisma: PrismaClient, sms: SmsSender, dep
  * code is void. Wrong, expired, used or void codes are all UNAUTHENTICATED with one message, so a
  * guesser learns nothing. The account is the number's family or elder account, or a new FAMILY one.
  */
-export async function phoneLogin(prisma: PrismaClient, tokens: TokenService, secret: string, input: { phone: string; code: string }, now: Date): Promise<AuthResult> {
+export async function phoneLogin(
+  prisma: PrismaClient,
+  tokens: TokenService,
+  secret: string,
+  input: { phone: string; code: string },
+  now: Date,
+): Promise<AuthResult> {
   const phone = normalisePhone(input.phone);
   if (!PHONE.test(phone)) throw badInput('phone', '请输入 11 位手机号码。');
   if (!/^\d{6}$/.test((input.code ?? '').trim())) throw badInput('code', '请输入短信里的 6 位验证码。');
@@ -75,8 +104,12 @@ export async function phoneLogin(prisma: PrismaClient, tokens: TokenService, sec
     // Claimed under a condition, so two logins racing with one code cannot both pass.
     const claimed = await tx.accessCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) return fail(ErrorCode.UNAUTHENTICATED, WRONG);
-    const existing = await tx.user.findFirst({ where: { phone, role: { in: ['FAMILY', 'ELDER'] } }, orderBy: [{ role: 'asc' }, { createdAt: 'asc' }] });
-    const user = existing ?? (await tx.user.create({ data: { phone, role: 'FAMILY', displayName: `用户${phone.slice(-4)}` } }));
+    const existing = await tx.user.findFirst({
+      where: { phone, role: { in: ['FAMILY', 'ELDER'] } },
+      orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+    });
+    const user =
+      existing ?? (await tx.user.create({ data: { phone, role: 'FAMILY', displayName: `用户${phone.slice(-4)}` } }));
     if (!user.active) fail(ErrorCode.FORBIDDEN, '该账号已停用，请联系社区工作人员。');
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await tx.accessCode.update({ where: { id: row.id }, data: { usedById: user.id } });

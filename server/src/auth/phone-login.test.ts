@@ -26,7 +26,10 @@ describe('phone login', () => {
     const c = r.data!.requestLoginCode.sandboxCode!;
     expect(c).toMatch(/^\d{6}$/);
     expect((s.app.services.sms as SandboxSmsSender).sent.at(-1)!.text).toContain(c);
-    const ok = await s.gql<{ phoneLogin: { token: string; user: { role: string; displayName: string } } }>(LOGIN, { p: '13900001111', c });
+    const ok = await s.gql<{ phoneLogin: { token: string; user: { role: string; displayName: string } } }>(LOGIN, {
+      p: '13900001111',
+      c,
+    });
     expect(ok.data!.phoneLogin.user).toMatchObject({ role: 'FAMILY', displayName: '用户1111' });
     const me = await s.gql<{ me: { role: string } }>('{ me { role } }', {}, ok.data!.phoneLogin.token);
     expect(me.data!.me.role).toBe('FAMILY');
@@ -56,7 +59,8 @@ describe('phone login', () => {
     const second = (await s.gql<Req>(REQUEST, { p: '13900003333' })).data!.requestLoginCode.sandboxCode!;
     if (first !== second) expect(code(await s.gql(LOGIN, { p: '13900003333', c: first }))).toBe('UNAUTHENTICATED');
     const wrong = second === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 5; i++) expect(code(await s.gql(LOGIN, { p: '13900003333', c: wrong }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect(code(await s.gql(LOGIN, { p: '13900003333', c: wrong }))).toBe('UNAUTHENTICATED');
     // Void after five wrong guesses, even with the right code.
     expect(code(await s.gql(LOGIN, { p: '13900003333', c: second }))).toBe('UNAUTHENTICATED');
     clock += 61_000;
@@ -70,15 +74,21 @@ describe('phone login', () => {
     clock += 61_000;
     const right = (await s.gql<Req>(REQUEST, { p: '13900006666' })).data!.requestLoginCode.sandboxCode!;
     const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0');
-    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => s.gql(LOGIN, { p: '13900006666', c: wrong(i) })));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => s.gql(LOGIN, { p: '13900006666', c: wrong(i) })),
+    );
     expect(burst.map(code)).toEqual(Array(30).fill('UNAUTHENTICATED'));
-    const row = await s.db.prisma.accessCode.findFirstOrThrow({ where: { purpose: 'PHONE_LOGIN', subject: '13900006666' } });
+    const row = await s.db.prisma.accessCode.findFirstOrThrow({
+      where: { purpose: 'PHONE_LOGIN', subject: '13900006666' },
+    });
     // Each guess is counted before it is compared, so the count is the number of comparisons.
     expect(row.attempts).toBe(MAX_CODE_ATTEMPTS);
     const late = await s.gql(LOGIN, { p: '13900006666', c: right });
     expect(code(late)).toBe('UNAUTHENTICATED');
     expect(late.errors![0]!.message).toBe('验证码不正确或已过期，请重新获取。');
-    expect((await s.db.prisma.accessCode.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(MAX_CODE_ATTEMPTS);
+    expect((await s.db.prisma.accessCode.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(
+      MAX_CODE_ATTEMPTS,
+    );
     expect(await s.db.prisma.user.count({ where: { phone: '13900006666' } })).toBe(0);
   });
 

@@ -7,7 +7,8 @@ export interface SmsSender {
   sendLoginCode(phone: string, code: string, ttlMinutes: number): Promise<void>;
 }
 
-const loginText = (code: string, ttlMinutes: number) => `【颐联】验证码 ${code}，${ttlMinutes} 分钟内有效。如非本人操作请忽略。`;
+const loginText = (code: string, ttlMinutes: number) =>
+  `【颐联】验证码 ${code}，${ttlMinutes} 分钟内有效。如非本人操作请忽略。`;
 
 /**
  * The operator's SMS gateway (SMS_GATEWAY_URL): POST {"phone", "text"} as JSON with

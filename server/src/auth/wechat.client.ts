@@ -45,7 +45,13 @@ export class HttpWechatSessionClient implements WechatSessionClient {
       grant_type: 'authorization_code',
     }).toString();
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    const body = (await res.json()) as { openid?: string; unionid?: string; session_key?: string; errcode?: number; errmsg?: string };
+    const body = (await res.json()) as {
+      openid?: string;
+      unionid?: string;
+      session_key?: string;
+      errcode?: number;
+      errmsg?: string;
+    };
     if (body.errcode || !body.openid || !body.session_key) {
       throw new WechatCodeError(body.errcode ?? -1, body.errmsg ?? 'code2session failed');
     }

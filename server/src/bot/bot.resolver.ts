@@ -1,19 +1,46 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
-import { alertDelivered, bindRoom, bindWorker, botContext, botRooms, issueBindingCode, undeliveredAlerts } from './bot.service.js';
+import {
+  alertDelivered,
+  bindRoom,
+  bindWorker,
+  botContext,
+  botRooms,
+  issueBindingCode,
+  undeliveredAlerts,
+} from './bot.service.js';
 import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker, UndeliveredAlert } from './bot.types.js';
 
 @Resolver()
 export class BotResolver {
-  @Mutation(() => BindingCode, { description: '社区工作人员领取绑定码：私聊机器人“绑定 码”绑定本人，群里“绑定群 码”绑定工作群' })
+  @Mutation(() => BindingCode, {
+    description: '社区工作人员领取绑定码：私聊机器人“绑定 码”绑定本人，群里“绑定群 码”绑定工作群',
+  })
   async issueBotBindingCode(@Arg('purpose', () => BindingPurpose) purpose: BindingPurpose, @Ctx() ctx: Context) {
-    return issueBindingCode(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), purpose, ctx.app.clock());
+    return issueBindingCode(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      purpose,
+      ctx.app.clock(),
+    );
   }
 
   @Mutation(() => BotWorker, { nullable: true, description: '（机器人）用绑定码绑定发消息的微信联系人' })
-  async bindBotWorker(@Arg('code', () => String) code: string, @Arg('contactId', () => String) contactId: string, @Arg('contactName', () => String) contactName: string, @Ctx() ctx: Context) {
-    return bindWorker(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, contactId, contactName }, ctx.app.clock());
+  async bindBotWorker(
+    @Arg('code', () => String) code: string,
+    @Arg('contactId', () => String) contactId: string,
+    @Arg('contactName', () => String) contactName: string,
+    @Ctx() ctx: Context,
+  ) {
+    return bindWorker(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      { code, contactId, contactName },
+      ctx.app.clock(),
+    );
   }
 
   @Mutation(() => BotRoom, { nullable: true, description: '（机器人）用绑定码把群绑定到工作人员的社区' })
@@ -24,15 +51,31 @@ export class BotResolver {
     @Arg('contactId', () => String) contactId: string,
     @Ctx() ctx: Context,
   ) {
-    return bindRoom(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, roomId, topic, contactId }, ctx.app.clock());
+    return bindRoom(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      { code, roomId, topic, contactId },
+      ctx.app.clock(),
+    );
   }
 
-  @Query(() => BotContext, { description: '（机器人）发消息的人和群的绑定情况。只认联系人和群的 id；id 变了要用新的绑定码重新绑定' })
+  @Query(() => BotContext, {
+    description: '（机器人）发消息的人和群的绑定情况。只认联系人和群的 id；id 变了要用新的绑定码重新绑定',
+  })
   async botContext(
     @Arg('contactId', () => String) contactId: string,
-    @Arg('contactName', () => String, { nullable: true, deprecationReason: '不再使用：昵称谁都能改成一样的，不能证明身份' }) _contactName: string | null,
+    @Arg('contactName', () => String, {
+      nullable: true,
+      deprecationReason: '不再使用：昵称谁都能改成一样的，不能证明身份',
+    })
+    _contactName: string | null,
     @Arg('roomId', () => String, { nullable: true }) roomId: string | null,
-    @Arg('topic', () => String, { nullable: true, deprecationReason: '不再使用：群名谁都能改成一样的，不能证明是同一个群' }) _topic: string | null,
+    @Arg('topic', () => String, {
+      nullable: true,
+      deprecationReason: '不再使用：群名谁都能改成一样的，不能证明是同一个群',
+    })
+    _topic: string | null,
     @Ctx() ctx: Context,
   ) {
     return botContext(ctx.prisma, requireActor(ctx.actor), { contactId, roomId });
@@ -40,11 +83,19 @@ export class BotResolver {
 
   @Query(() => [UndeliveredAlert], { description: '（机器人）还没发到群里的告警（默认近 24 小时）' })
   async botUndeliveredAlerts(@Arg('since', () => Date, { nullable: true }) since: Date | null, @Ctx() ctx: Context) {
-    return undeliveredAlerts(ctx.prisma, requireActor(ctx.actor), since ?? new Date(ctx.app.clock().getTime() - 86_400_000));
+    return undeliveredAlerts(
+      ctx.prisma,
+      requireActor(ctx.actor),
+      since ?? new Date(ctx.app.clock().getTime() - 86_400_000),
+    );
   }
 
   @Mutation(() => Boolean, { description: '（机器人）告警已发到群里（发送成功后才报告）' })
-  async botAlertDelivered(@Arg('alertId', () => String) alertId: string, @Arg('roomId', () => String) roomId: string, @Ctx() ctx: Context) {
+  async botAlertDelivered(
+    @Arg('alertId', () => String) alertId: string,
+    @Arg('roomId', () => String) roomId: string,
+    @Ctx() ctx: Context,
+  ) {
     return alertDelivered(ctx.prisma, requireActor(ctx.actor), alertId, roomId, ctx.app.clock());
   }
 

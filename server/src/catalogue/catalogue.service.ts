@@ -100,7 +100,8 @@ export async function syncPolicies(prisma: PrismaClient, docs: readonly PolicyDo
         update: { name: zone.name },
       });
       const regions = await prisma.region.findMany({ where: { code: { in: zone.regionCodes } }, select: { id: true } });
-      if (regions.length !== zone.regionCodes.length) throw new Error(`policy ${doc.code}: zone ${zone.code} names unknown regions`);
+      if (regions.length !== zone.regionCodes.length)
+        throw new Error(`policy ${doc.code}: zone ${zone.code} names unknown regions`);
       await prisma.serviceZoneRegion.deleteMany({ where: { zoneId: z.id } });
       await prisma.serviceZoneRegion.createMany({ data: regions.map((r) => ({ zoneId: z.id, regionId: r.id })) });
     }

@@ -11,10 +11,14 @@ export class ServiceItem {
   @Field(() => String) name!: string;
   @Field(() => String, { description: '服务类别，如 助餐、助洁、助医、精神慰藉' }) category!: string;
   @Field(() => ServiceMode) mode!: ServiceMode;
-  @Field(() => String, { description: '计价单位：PER_MEAL 每餐、PER_VISIT 每次、PER_HOUR 每小时、PER_60_MIN 每 60 分钟……' })
+  @Field(() => String, {
+    description: '计价单位：PER_MEAL 每餐、PER_VISIT 每次、PER_HOUR 每小时、PER_60_MIN 每 60 分钟……',
+  })
   unit!: string;
-  @Field(() => Int, { nullable: true, description: '一个计价单位对应的分钟数（按时计价的项目）' }) unitMinutes!: number | null;
-  @Field(() => Int, { nullable: true, description: '单价（分）；线上基础服务等不单独计价的为空' }) priceFen!: number | null;
+  @Field(() => Int, { nullable: true, description: '一个计价单位对应的分钟数（按时计价的项目）' }) unitMinutes!:
+    number | null;
+  @Field(() => Int, { nullable: true, description: '单价（分）；线上基础服务等不单独计价的为空' }) priceFen!:
+    number | null;
   @Field(() => String, { description: '服务内容' }) description!: string;
   @Field(() => String, { nullable: true, description: '服务要求与标准' }) standard!: string | null;
 }
@@ -24,7 +28,8 @@ export class AllowanceBucket {
   @Field(() => String, { description: '账户类型' }) kind!: string;
   @Field(() => String, { description: 'FEN 或 MINUTE' }) unit!: string;
   @Field(() => Int, { description: '每月额度（分或分钟）' }) amount!: number;
-  @Field(() => Int, { nullable: true, description: '按时计价时每小时的补贴上限（分）' }) maxRateFenPerHour!: number | null;
+  @Field(() => Int, { nullable: true, description: '按时计价时每小时的补贴上限（分）' }) maxRateFenPerHour!:
+    number | null;
   @Field(() => String, { description: '来源条款' }) source!: string;
 }
 

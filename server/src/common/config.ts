@@ -67,7 +67,14 @@ export interface Config {
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
   if (!env.WECHATPAY_MCHID) return undefined;
-  const need = ['WECHAT_APP_ID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_FILE', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_SERIAL', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE'];
+  const need = [
+    'WECHAT_APP_ID',
+    'WECHATPAY_SERIAL_NO',
+    'WECHATPAY_PRIVATE_KEY_FILE',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_PLATFORM_SERIAL',
+    'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE',
+  ];
   const missing = need.filter((k) => !env[k]);
   if (missing.length) throw new Error(`WECHATPAY_MCHID is set; also set ${missing.join(', ')}`);
   return {
@@ -76,7 +83,9 @@ function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
     serialNo: env.WECHATPAY_SERIAL_NO!,
     privateKeyPem: readFileSync(env.WECHATPAY_PRIVATE_KEY_FILE!, 'utf8'),
     apiV3Key: env.WECHATPAY_APIV3_KEY!,
-    platformPublicKeys: { [env.WECHATPAY_PLATFORM_SERIAL!]: readFileSync(env.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE!, 'utf8') },
+    platformPublicKeys: {
+      [env.WECHATPAY_PLATFORM_SERIAL!]: readFileSync(env.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE!, 'utf8'),
+    },
   };
 }
 
@@ -108,7 +117,8 @@ function loadOrCreateSecrets(env: NodeJS.ProcessEnv, dataDir: string, production
     jwtSecret: fromEnv.jwtSecret ?? stored.jwtSecret ?? randomBytes(32).toString('base64'),
     idEncryptionKey: fromEnv.idEncryptionKey ?? stored.idEncryptionKey ?? randomBytes(32).toString('base64'),
     idHashKey: fromEnv.idHashKey ?? stored.idHashKey ?? randomBytes(32).toString('base64'),
-    wechatSandboxSecret: fromEnv.wechatSandboxSecret ?? stored.wechatSandboxSecret ?? randomBytes(32).toString('base64'),
+    wechatSandboxSecret:
+      fromEnv.wechatSandboxSecret ?? stored.wechatSandboxSecret ?? randomBytes(32).toString('base64'),
   };
   if (!production && JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dataDir, { recursive: true });
@@ -121,7 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const dataDir = env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data');
   const wechat =
-    env.WECHAT_APP_ID && env.WECHAT_APP_SECRET ? { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET } : undefined;
+    env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+      ? { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET }
+      : undefined;
   const config: Config = {
     production,
     port: Number(env.PORT ?? 4000),
@@ -144,7 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geofenceMeters: Number(env.GEOFENCE_METERS ?? 300),
     alertEscalationHours: Number(env.ALERT_ESCALATION_HOURS ?? 4),
     h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram/dist/h5'),
-    subscribeTemplates: env.WECHAT_SUBSCRIBE_TEMPLATES ? (JSON.parse(env.WECHAT_SUBSCRIBE_TEMPLATES) as Record<string, string>) : undefined,
+    subscribeTemplates: env.WECHAT_SUBSCRIBE_TEMPLATES
+      ? (JSON.parse(env.WECHAT_SUBSCRIBE_TEMPLATES) as Record<string, string>)
+      : undefined,
   };
   checkSandboxes(config);
   return config;

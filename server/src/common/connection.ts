@@ -24,7 +24,6 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionClass;
 }
 
-
 /** `first` / `after` arguments of every connection field. */
 @ArgsType()
 export class PageArgsType {

@@ -28,7 +28,11 @@ export class EventBus {
     return () => this.emitter.off(name, listener);
   }
 
-  async publish<K extends keyof DomainEvents>(name: K, event: DomainEvents[K], onError: (err: unknown) => void = (err) => this.reportError(err, name)): Promise<void> {
+  async publish<K extends keyof DomainEvents>(
+    name: K,
+    event: DomainEvents[K],
+    onError: (err: unknown) => void = (err) => this.reportError(err, name),
+  ): Promise<void> {
     for (const listener of this.emitter.listeners(name) as ((e: DomainEvents[K]) => void | Promise<void>)[]) {
       try {
         await listener(event);

@@ -18,7 +18,10 @@ export function oneLine(err: unknown): string {
  * Writes the error to `<logDir>/<name>-error.log`, prints one line naming that file, and exits.
  * `expected` errors (a refusal such as a folder in use) print their message alone, no log.
  */
-export function dieWithOneLine(err: unknown, opts: { logDir: string; name: string; expected?: boolean; exitCode?: number; running?: boolean }): never {
+export function dieWithOneLine(
+  err: unknown,
+  opts: { logDir: string; name: string; expected?: boolean; exitCode?: number; running?: boolean },
+): never {
   if (opts.expected) {
     process.stderr.write(`${oneLine(err)}\n`);
     process.exit(opts.exitCode ?? 1);

@@ -19,5 +19,7 @@ export function normaliseCode(code: string | null | undefined): string {
 }
 
 export function hashCode(secret: string, namespace: string, code: string): string {
-  return createHmac('sha256', secret).update(`${namespace}:${normaliseCode(code)}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`${namespace}:${normaliseCode(code)}`)
+    .digest('hex');
 }

@@ -46,7 +46,10 @@ export function toConnection<T extends { id: string }>(rows: T[], take: number, 
   const page = rows.slice(0, take);
   return {
     edges: page.map((node) => ({ node, cursor: encodeCursor(node.id) })),
-    pageInfo: { hasNextPage: rows.length > take, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
+    pageInfo: {
+      hasNextPage: rows.length > take,
+      endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null,
+    },
     totalCount,
   };
 }

@@ -9,9 +9,21 @@ import type { Logger } from './logger.js';
 export type SandboxKind = 'WECHAT_PAY' | 'WECHAT_LOGIN' | 'SMS' | 'SUBSCRIBE_MESSAGES';
 
 const SANDBOXES: Record<SandboxKind, { real: (c: Config) => boolean; missing: string; label: string }> = {
-  WECHAT_PAY: { real: (c) => !!c.wechatPay, missing: 'no WeChat Pay merchant (set WECHATPAY_MCHID and its keys)', label: '微信支付为模拟，不产生真实扣款' },
-  WECHAT_LOGIN: { real: (c) => !!c.wechat, missing: 'no WeChat app credentials for code2session (set WECHAT_APP_ID, WECHAT_APP_SECRET)', label: '微信登录为模拟，不核验登录凭证' },
-  SMS: { real: (c) => !!c.sms, missing: 'no SMS gateway (set SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN)', label: '短信为模拟，不发送真实短信' },
+  WECHAT_PAY: {
+    real: (c) => !!c.wechatPay,
+    missing: 'no WeChat Pay merchant (set WECHATPAY_MCHID and its keys)',
+    label: '微信支付为模拟，不产生真实扣款',
+  },
+  WECHAT_LOGIN: {
+    real: (c) => !!c.wechat,
+    missing: 'no WeChat app credentials for code2session (set WECHAT_APP_ID, WECHAT_APP_SECRET)',
+    label: '微信登录为模拟，不核验登录凭证',
+  },
+  SMS: {
+    real: (c) => !!c.sms,
+    missing: 'no SMS gateway (set SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN)',
+    label: '短信为模拟，不发送真实短信',
+  },
   SUBSCRIBE_MESSAGES: {
     real: (c) => !!c.wechat && Object.keys(c.subscribeTemplates ?? {}).length > 0,
     missing: 'no subscribe-message credentials (set WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_SUBSCRIBE_TEMPLATES)',
@@ -24,7 +36,8 @@ export const sandboxesFor = (config: Config): SandboxKind[] =>
   (Object.keys(SANDBOXES) as SandboxKind[]).filter((kind) => !SANDBOXES[kind].real(config));
 
 /** Sandboxes may answer anywhere but in production, where only an explicit demo allows them. */
-export const sandboxesAllowed = (config: Pick<Config, 'production' | 'demo'>): boolean => !config.production || config.demo;
+export const sandboxesAllowed = (config: Pick<Config, 'production' | 'demo'>): boolean =>
+  !config.production || config.demo;
 
 /**
  * Throws one line naming every missing service when production would fall back to a sandbox;
@@ -35,9 +48,14 @@ export function checkSandboxes(config: Config, logger?: Logger): SandboxKind[] {
   const kinds = sandboxesFor(config);
   if (!kinds.length || !config.production) return kinds;
   if (!config.demo) {
-    throw new Error(`NODE_ENV=production refuses to start on sandboxes: ${kinds.map((k) => SANDBOXES[k].missing).join('; ')}. For a demo on sandboxes set YILIAN_DEMO=1.`);
+    throw new Error(
+      `NODE_ENV=production refuses to start on sandboxes: ${kinds.map((k) => SANDBOXES[k].missing).join('; ')}. For a demo on sandboxes set YILIAN_DEMO=1.`,
+    );
   }
-  logger?.warn({ sandboxes: kinds }, `production demo (YILIAN_DEMO=1): sandboxes in use for ${kinds.join(', ')}; no real payment, login check, SMS or WeChat message happens there`);
+  logger?.warn(
+    { sandboxes: kinds },
+    `production demo (YILIAN_DEMO=1): sandboxes in use for ${kinds.join(', ')}; no real payment, login check, SMS or WeChat message happens there`,
+  );
   return kinds;
 }
 

@@ -28,8 +28,12 @@ export class DataDirInUseError extends Error {
     readonly dir: string,
     readonly holder: LockHolder | null,
   ) {
-    const who = holder ? `pid ${holder.pid}${holder.host !== os.hostname() ? `@${holder.host}` : ''}（${holder.command}）` : '另一个进程';
-    const whoEn = holder ? `pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''} (${holder.command})` : 'another process';
+    const who = holder
+      ? `pid ${holder.pid}${holder.host !== os.hostname() ? `@${holder.host}` : ''}（${holder.command}）`
+      : '另一个进程';
+    const whoEn = holder
+      ? `pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''} (${holder.command})`
+      : 'another process';
     super(
       `数据目录 ${dir} 正被 ${who} 使用：请先停止该进程，或设置 DATABASE_URL 改用 PostgreSQL。` +
         ` / The data folder ${dir} is in use by ${whoEn}: stop it first, or point DATABASE_URL at PostgreSQL.`,
@@ -86,7 +90,10 @@ export function holderAlive(h: LockHolder): boolean {
  * Takes the folder's lock for this process, or throws DataDirInUseError when a live process holds
  * it. A lock whose holder has died is taken over (within a few seconds of the death).
  */
-export async function lockDataDir(dir: string, opts: { onCompromised?: (err: Error) => void } = {}): Promise<DataDirLock> {
+export async function lockDataDir(
+  dir: string,
+  opts: { onCompromised?: (err: Error) => void } = {},
+): Promise<DataDirLock> {
   const abs = path.resolve(dir);
   mkdirSync(abs, { recursive: true });
   const lockPath = `${abs}.lock`;

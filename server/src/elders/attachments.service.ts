@@ -33,29 +33,60 @@ export interface AttachData {
 export async function attachElderFile(prisma: PrismaClient, actor: Actor, input: AttachData, now: Date) {
   await assertElderInScope(prisma, authorize(actor, 'attachElderFile'), input.elderId);
   const file = await prisma.storedFile.findUnique({ where: { id: input.fileId } });
-  if (!file || file.uploadedById !== actor.userId) throw badInput('fileId', '请先上传这份材料的扫描件或照片，再选择它。');
+  if (!file || file.uploadedById !== actor.userId)
+    throw badInput('fileId', '请先上传这份材料的扫描件或照片，再选择它。');
   // A visit photo stays with its visit; one upload is one document.
   const used = await prisma.visit.count({ where: { OR: [{ checkInPhotoId: file.id }, { checkOutPhotoId: file.id }] } });
   if (used) throw badInput('fileId', '这是上门服务的现场照片，不能作为老人的材料。');
-  if (await prisma.elderAttachment.count({ where: { elderId: input.elderId, fileId: file.id } })) throw badInput('fileId', '这份材料已经附在这位老人的档案中。');
+  if (await prisma.elderAttachment.count({ where: { elderId: input.elderId, fileId: file.id } }))
+    throw badInput('fileId', '这份材料已经附在这位老人的档案中。');
   if (input.applicationId) {
     const app = await prisma.application.findUnique({ where: { id: input.applicationId }, select: { elderId: true } });
-    if (!app || app.elderId !== input.elderId) throw badInput('applicationId', '这份申请不是这位老人的，请从老人的申请中选择。');
+    if (!app || app.elderId !== input.elderId)
+      throw badInput('applicationId', '这份申请不是这位老人的，请从老人的申请中选择。');
   }
   return prisma.$transaction(async (tx) => {
     const row = await tx.elderAttachment.create({
-      data: { elderId: input.elderId, applicationId: input.applicationId ?? null, kind: input.kind, fileId: file.id, note: input.note?.trim() || null, uploadedById: actor.userId, createdAt: now },
+      data: {
+        elderId: input.elderId,
+        applicationId: input.applicationId ?? null,
+        kind: input.kind,
+        fileId: file.id,
+        note: input.note?.trim() || null,
+        uploadedById: actor.userId,
+        createdAt: now,
+      },
       include: { file: true },
     });
-    await audit(tx, actor, { action: 'ATTACHMENT_ADDED', entity: 'Elder', entityId: input.elderId, detail: { attachmentId: row.id, kind: input.kind, applicationId: input.applicationId ?? null, changes: [], note: input.note ?? null } });
+    await audit(tx, actor, {
+      action: 'ATTACHMENT_ADDED',
+      entity: 'Elder',
+      entityId: input.elderId,
+      detail: {
+        attachmentId: row.id,
+        kind: input.kind,
+        applicationId: input.applicationId ?? null,
+        changes: [],
+        note: input.note ?? null,
+      },
+    });
     return row;
   });
 }
 
 /** The elder's documents, newest first; with an application, that application's. */
-export async function elderAttachments(prisma: PrismaClient, actor: Actor, elderId: string, applicationId?: string | null) {
+export async function elderAttachments(
+  prisma: PrismaClient,
+  actor: Actor,
+  elderId: string,
+  applicationId?: string | null,
+) {
   await assertElderInScope(prisma, authorize(actor, 'elderAttachments'), elderId);
-  return prisma.elderAttachment.findMany({ where: { elderId, ...(applicationId ? { applicationId } : {}) }, orderBy: { id: 'desc' }, include: { file: true } });
+  return prisma.elderAttachment.findMany({
+    where: { elderId, ...(applicationId ? { applicationId } : {}) },
+    orderBy: { id: 'desc' },
+    include: { file: true },
+  });
 }
 
 /** For GET /files/:id: true when the file is a document on an elder the caller may see documents of. */
@@ -69,4 +100,3 @@ export async function mayReadAttachment(prisma: PrismaClient, actor: Actor, file
   }
   return (await prisma.elderAttachment.count({ where: { fileId, elder: elderScope(grant) } })) > 0;
 }
-

@@ -15,7 +15,12 @@ type Box = { south: number; north: number; west: number; east: number };
 const inside = (b: Box, lat: number, lng: number) => lat >= b.south && lat <= b.north && lng >= b.west && lng <= b.east;
 
 /** Why a pair of coordinates cannot be this home's, or null when it can (or none is given). */
-export async function coordinatesProblem(prisma: PrismaClient, communityPath: string, lat: number | null | undefined, lng: number | null | undefined): Promise<string | null> {
+export async function coordinatesProblem(
+  prisma: PrismaClient,
+  communityPath: string,
+  lat: number | null | undefined,
+  lng: number | null | undefined,
+): Promise<string | null> {
   if ((lat == null) !== (lng == null)) return '经纬度须同时填写，或都不填。';
   if (lat == null || lng == null) return null;
   const covering = (await prisma.policy.findMany({ where: { active: true } }))
@@ -23,6 +28,7 @@ export async function coordinatesProblem(prisma: PrismaClient, communityPath: st
     .filter((d) => d.region.bounds && pathWithin(communityPath, d.region.code));
   const outside = covering.find((d) => !inside(d.region.bounds!, lat, lng));
   if (outside) return `定位不在${outside.region.name}范围内，可能把经度和纬度填反了，请在地图上重新选点。`;
-  if (!covering.length && !inside(CHINA_BOUNDS, lat, lng)) return '定位不在中国境内，可能把经度和纬度填反了，请在地图上重新选点。';
+  if (!covering.length && !inside(CHINA_BOUNDS, lat, lng))
+    return '定位不在中国境内，可能把经度和纬度填反了，请在地图上重新选点。';
   return null;
 }

@@ -47,7 +47,9 @@ const CONTACT_KIND: Record<string, string> = { GUARDIAN: '监护人', EMERGENCY:
 
 /** Contacts as the history shows them: kind, name, relation and a masked phone. */
 export const contactsText = (list: readonly ContactFact[]): string | null =>
-  list.length ? list.map((c) => `${CONTACT_KIND[c.kind]} ${c.name}（${c.relation}）${maskPhone(c.phone)}`).join('；') : null;
+  list.length
+    ? list.map((c) => `${CONTACT_KIND[c.kind]} ${c.name}（${c.relation}）${maskPhone(c.phone)}`).join('；')
+    : null;
 
 export const phoneText = (p: string | null | undefined) => (p ? maskPhone(p) : null);
 
@@ -65,7 +67,15 @@ interface ChangeRow {
   detail: unknown;
 }
 
-const HISTORY_ACTIONS = ['ELDER_REGISTERED', 'ELDER_UPDATED', 'EXIT_SUGGESTED', 'EXIT_SUGGESTION_CONFIRMED', 'EXIT_SUGGESTION_DISMISSED', 'EXIT_SUGGESTION_LAPSED', 'ATTACHMENT_ADDED'];
+const HISTORY_ACTIONS = [
+  'ELDER_REGISTERED',
+  'ELDER_UPDATED',
+  'EXIT_SUGGESTED',
+  'EXIT_SUGGESTION_CONFIRMED',
+  'EXIT_SUGGESTION_DISMISSED',
+  'EXIT_SUGGESTION_LAPSED',
+  'ATTACHMENT_ADDED',
+];
 
 /** The elder's record history, newest first: officials covering the elder only. */
 export async function elderChanges(prisma: PrismaClient, actor: Actor, elderId: string, page: PageArgs) {
@@ -83,7 +93,15 @@ export async function elderChanges(prisma: PrismaClient, actor: Actor, elderId: 
   ]);
   const shaped = (rows as ChangeRow[]).map((r) => {
     const d = (r.detail ?? {}) as { changes?: FieldChange[]; note?: string | null };
-    return { id: r.id, at: r.at, action: r.action, actorRole: r.actorRole, actorName: r.actor?.displayName ?? null, changes: d.changes ?? [], note: d.note ?? null };
+    return {
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      actorRole: r.actorRole,
+      actorName: r.actor?.displayName ?? null,
+      changes: d.changes ?? [],
+      note: d.note ?? null,
+    };
   });
   return toConnection(shaped, take, totalCount);
 }

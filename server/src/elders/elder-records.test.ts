@@ -18,20 +18,46 @@ const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.g
 const UPDATE = `mutation($i: UpdateElderInput!) { updateElder(input: $i) { id address latitude longitude phone disabilityGrade flags contacts { kind name phone } } }`;
 const CHANGES = `query($e: ID!) { elderChanges(elderId: $e, first: 20) { totalCount edges { node { action actorName changes { field label from to } note } } } }`;
 const SUGGESTIONS = `query($e: ID, $st: ExitSuggestionStatus) { exitSuggestions(elderId: $e, status: $st, first: 10) { totalCount edges { node { id reason exclusion source explanation status elder { id } } } } }`;
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-records-test'), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from('JFIF-records-test'),
+  Buffer.from([0xff, 0xd9]),
+]);
 const PDF = Buffer.from('%PDF-1.4\n% 户口簿扫描件\n%%EOF\n');
 const upload = (who: string, body: Buffer, type: string, query = '') =>
-  fetch(`${base}/files${query}`, { method: 'POST', headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type }, body });
+  fetch(`${base}/files${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type },
+    body,
+  });
 const snapshot = async (id: string) => {
   const e = await s.db.prisma.elder.findUniqueOrThrow({ where: { id } });
-  return { e: { ...e, updatedAt: null }, audits: await s.db.prisma.auditLog.count({ where: { entityId: id } }), suggestions: await s.db.prisma.exitSuggestion.count() };
+  return {
+    e: { ...e, updatedAt: null },
+    audits: await s.db.prisma.auditLog.count({ where: { entityId: id } }),
+    suggestions: await s.db.prisma.exitSuggestion.count(),
+  };
 };
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => START });
   base = s.url.replace(/\/graphql$/, '');
-  for (const u of ['family', 'worker', 'worker2', 'street_officer', 'provider_admin', 'caregiver', 'yc_worker', 'yc_street_officer', 'yc_admin']) tokens[u] = await s.login(u);
-  const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } });
+  for (const u of [
+    'family',
+    'worker',
+    'worker2',
+    'street_officer',
+    'provider_admin',
+    'caregiver',
+    'yc_worker',
+    'yc_street_officer',
+    'yc_admin',
+  ])
+    tokens[u] = await s.login(u);
+  const link = await s.db.prisma.familyLink.findFirstOrThrow({
+    where: { user: { username: 'family' } },
+    orderBy: { createdAt: 'asc' },
+  });
   elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
 });
 afterAll(async () => s?.close());
@@ -56,7 +82,12 @@ describe('updateElder: bad input and scope change nothing', () => {
       ['worker', { latitude: 30.87 }, 'BAD_USER_INPUT', 'latitude'],
       ['worker', { phone: '12345' }, 'BAD_USER_INPUT', 'phone'],
       ['worker', { disabilityGrade: 5 }, 'BAD_USER_INPUT', 'disabilityGrade'],
-      ['worker', { contacts: [{ kind: 'EMERGENCY', name: '张伟', relation: '儿子', phone: '999' }] }, 'BAD_USER_INPUT', 'contacts'],
+      [
+        'worker',
+        { contacts: [{ kind: 'EMERGENCY', name: '张伟', relation: '儿子', phone: '999' }] },
+        'BAD_USER_INPUT',
+        'contacts',
+      ],
       ['worker', { communityCode: '140522100001' }, 'FORBIDDEN'],
     ];
     for (const [who, fields, want, field] of cases) {
@@ -68,14 +99,26 @@ describe('updateElder: bad input and scope change nothing', () => {
     const collide = await gql(UPDATE, { i: { elderId: elder.id, idNumber: otherId } }, 'worker');
     expect(collide.errors![0].message).toContain('另一位老人');
     const wrongCounty = await gql(UPDATE, { i: { elderId: elder.id, latitude: 35.49, longitude: 112.41 } }, 'worker');
-    expect(wrongCounty.errors![0].message).toBe('定位不在武汉市黄陂区范围内，可能把经度和纬度填反了，请在地图上重新选点。');
+    expect(wrongCounty.errors![0].message).toBe(
+      '定位不在武汉市黄陂区范围内，可能把经度和纬度填反了，请在地图上重新选点。',
+    );
     expect(await snapshot(elder.id)).toEqual(before);
   });
 
-  it('registration holds coordinates to the same bounds (the programme region\'s box)', async () => {
-    const community = (await s.db.prisma.region.findUniqueOrThrow({ where: { id: (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).communityId } })).code;
+  it("registration holds coordinates to the same bounds (the programme region's box)", async () => {
+    const community = (
+      await s.db.prisma.region.findUniqueOrThrow({
+        where: { id: (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).communityId },
+      })
+    ).code;
     const count = await s.db.prisma.elder.count();
-    const input = { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: community, address: '测试路 1 号' };
+    const input = {
+      name: '测试老人',
+      birthDate: '1950-03-01',
+      idNumber: makeIdNumber('1950-03-01', 'FEMALE'),
+      communityCode: community,
+      address: '测试路 1 号',
+    };
     const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id latitude } }`;
     const far = await gql(REGISTER, { i: { ...input, latitude: 60.5, longitude: 114.38 } }, 'worker');
     expect(code(far)).toBe('BAD_USER_INPUT');
@@ -88,10 +131,30 @@ describe('updateElder: bad input and scope change nothing', () => {
 
 describe('updateElder: the record follows the elder', () => {
   it('records the change with who, old and new values, the ID number and phones masked', async () => {
-    const newId = makeIdNumber('1948-05-06', (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).gender);
-    const r = await gql(UPDATE, { i: { elderId: elder.id, phone: '13812345678', idNumber: newId, disabilityGrade: 2, contacts: [{ kind: 'EMERGENCY', name: '张伟', relation: '儿子', phone: '13987654321' }], note: '家属来电告知新号码' } }, 'worker');
+    const newId = makeIdNumber(
+      '1948-05-06',
+      (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).gender,
+    );
+    const r = await gql(
+      UPDATE,
+      {
+        i: {
+          elderId: elder.id,
+          phone: '13812345678',
+          idNumber: newId,
+          disabilityGrade: 2,
+          contacts: [{ kind: 'EMERGENCY', name: '张伟', relation: '儿子', phone: '13987654321' }],
+          note: '家属来电告知新号码',
+        },
+      },
+      'worker',
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data.updateElder).toMatchObject({ phone: '13812345678', disabilityGrade: 2, contacts: [{ kind: 'EMERGENCY', name: '张伟', phone: '13987654321' }] });
+    expect(r.data.updateElder).toMatchObject({
+      phone: '13812345678',
+      disabilityGrade: 2,
+      contacts: [{ kind: 'EMERGENCY', name: '张伟', phone: '13987654321' }],
+    });
     // 一、二级残疾 is the flag the rules read; the grade sets it.
     expect(r.data.updateElder.flags).toContain('DISABILITY_GRADE_1_2');
     const h = await gql(CHANGES, { e: elder.id }, 'worker');
@@ -110,42 +173,80 @@ describe('updateElder: the record follows the elder', () => {
     expect(rows).not.toContain(newId);
     expect(rows).not.toContain('13987654321');
     // The history is the officials'; a family, the provider and another community are refused.
-    for (const who of ['family', 'provider_admin', 'worker2']) expect(code(await gql(CHANGES, { e: elder.id }, who))).toBe('FORBIDDEN');
+    for (const who of ['family', 'provider_admin', 'worker2'])
+      expect(code(await gql(CHANGES, { e: elder.id }, who))).toBe('FORBIDDEN');
   });
 
   it('two workers changing one record at once: each change in the history starts from the value the other left', async () => {
     const phones = ['13811110001', '13811110002', '13811110003'];
-    const results = await Promise.all(phones.map((phone, i) => gql(UPDATE, { i: { elderId: elder.id, phone } }, i === 1 ? 'street_officer' : 'worker')));
+    const results = await Promise.all(
+      phones.map((phone, i) => gql(UPDATE, { i: { elderId: elder.id, phone } }, i === 1 ? 'street_officer' : 'worker')),
+    );
     for (const r of results) if (r.errors) expect(code(r)).toBe('INVALID_STATE');
     const won = results.filter((r) => !r.errors).map((r) => r.data.updateElder.phone);
     expect(won.length).toBeGreaterThan(0);
     const h = await gql(CHANGES, { e: elder.id }, 'worker');
-    const chain = h.data.elderChanges.edges.map((e: any) => e.node.changes.find((c: any) => c.field === 'phone')).filter(Boolean).slice(0, won.length).reverse();
+    const chain = h.data.elderChanges.edges
+      .map((e: any) => e.node.changes.find((c: any) => c.field === 'phone'))
+      .filter(Boolean)
+      .slice(0, won.length)
+      .reverse();
     for (let i = 1; i < chain.length; i++) expect(chain[i].from).toBe(chain[i - 1].to);
     const now = (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elder.id } })).phone!;
     expect(chain.at(-1).to).toBe(`${now.slice(0, 3)}****${now.slice(-4)}`);
   });
 
   it('a worker moves the address and its coordinates; the next check-in is judged at the new home', async () => {
-    const moved = { latitude: Number((elder.latitude! + 0.02).toFixed(6)), longitude: Number((elder.longitude! + 0.015).toFixed(6)) };
+    const moved = {
+      latitude: Number((elder.latitude! + 0.02).toFixed(6)),
+      longitude: Number((elder.longitude! + 0.015).toFixed(6)),
+    };
     const r = await gql(UPDATE, { i: { elderId: elder.id, address: '前川街道新居小区 3 栋 201', ...moved } }, 'worker');
     expect(r.errors).toBeUndefined();
     expect(r.data.updateElder).toMatchObject({ address: '前川街道新居小区 3 栋 201', ...moved });
 
-    const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id scheduledAt } }`, { i: { elderId: elder.id, serviceCode: 'HP_NAIL_CARE', quantity: 1, scheduledAt: new Date(START.getTime() + 3600_000).toISOString(), idempotencyKey: 'records-move-1' } }, 'family');
+    const placed = await gql(
+      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id scheduledAt } }`,
+      {
+        i: {
+          elderId: elder.id,
+          serviceCode: 'HP_NAIL_CARE',
+          quantity: 1,
+          scheduledAt: new Date(START.getTime() + 3600_000).toISOString(),
+          idempotencyKey: 'records-move-1',
+        },
+      },
+      'family',
+    );
     expect(placed.errors).toBeUndefined();
     const orderId = placed.data.placeOrder.id;
     const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-    expect((await gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: orderId, c: cg.id }, 'provider_admin')).errors).toBeUndefined();
+    expect(
+      (
+        await gql(
+          `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+          { o: orderId, c: cg.id },
+          'provider_admin',
+        )
+      ).errors,
+    ).toBeUndefined();
     const qr = (await gql(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elder.id }, 'worker')).data.homeQrToken;
     const photoId = ((await (await upload('caregiver', JPEG, 'image/jpeg')).json()) as { id: string }).id;
     s.app.services.clock = () => new Date(placed.data.placeOrder.scheduledAt);
     try {
       const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { status visit { checkInDistanceM } } }`;
       // At the old home (about 2.5 km away now) the geofence refuses.
-      const old = await gql(CHECK_IN, { i: { orderId, qrToken: qr, latitude: elder.latitude, longitude: elder.longitude, photoId } }, 'caregiver');
+      const old = await gql(
+        CHECK_IN,
+        { i: { orderId, qrToken: qr, latitude: elder.latitude, longitude: elder.longitude, photoId } },
+        'caregiver',
+      );
       expect(code(old)).toBe('GEOFENCE_VIOLATION');
-      const ok = await gql(CHECK_IN, { i: { orderId, qrToken: qr, latitude: moved.latitude + 0.0002, longitude: moved.longitude, photoId } }, 'caregiver');
+      const ok = await gql(
+        CHECK_IN,
+        { i: { orderId, qrToken: qr, latitude: moved.latitude + 0.0002, longitude: moved.longitude, photoId } },
+        'caregiver',
+      );
       expect(ok.errors).toBeUndefined();
       expect(ok.data.checkIn.status).toBe('IN_SERVICE');
       expect(ok.data.checkIn.visit.checkInDistanceM).toBeLessThan(40);
@@ -154,7 +255,10 @@ describe('updateElder: the record follows the elder', () => {
     }
     const h = await gql(CHANGES, { e: elder.id }, 'worker');
     const coords = h.data.elderChanges.edges[0].node.changes.find((c: any) => c.field === 'coordinates');
-    expect(coords).toMatchObject({ from: `${elder.latitude!.toFixed(6)}, ${elder.longitude!.toFixed(6)}`, to: `${moved.latitude.toFixed(6)}, ${moved.longitude.toFixed(6)}` });
+    expect(coords).toMatchObject({
+      from: `${elder.latitude!.toFixed(6)}, ${elder.longitude!.toFixed(6)}`,
+      to: `${moved.latitude.toFixed(6)}, ${moved.longitude.toFixed(6)}`,
+    });
   });
 });
 
@@ -166,49 +270,101 @@ describe('exit suggestions (nothing exits silently)', () => {
     // seed's own, or one moved there), so the village and town reviews are the demo accounts'.
     const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
     const pick = (where: object) =>
-      s.db.prisma.enrolment.findFirst({ where: { status: 'ACTIVE', policy: { code: 'YANGCHENG_2026' }, elder: { NOT: { flags: { has: 'LONG_TERM_CARE_INSURANCE' } }, ...where } }, orderBy: { id: 'asc' } });
+      s.db.prisma.enrolment.findFirst({
+        where: {
+          status: 'ACTIVE',
+          policy: { code: 'YANGCHENG_2026' },
+          elder: { NOT: { flags: { has: 'LONG_TERM_CARE_INSURANCE' } }, ...where },
+        },
+        orderBy: { id: 'asc' },
+      });
     let en = await pick({ communityId: worker.regionId! });
     if (!en) {
       en = (await pick({}))!;
-      await s.db.prisma.elder.update({ where: { id: en.elderId }, data: { communityId: worker.regionId!, hukouRegionId: worker.regionId! } });
+      await s.db.prisma.elder.update({
+        where: { id: en.elderId },
+        data: { communityId: worker.regionId!, hukouRegionId: worker.regionId! },
+      });
     }
     ycElder = { id: en.elderId, enrolmentId: en.id };
   });
 
   it('joining long-term care insurance suggests the Yangcheng exclusion (001 三(三)); the enrolment stays active until a worker confirms', async () => {
-    const r = await gql(UPDATE, { i: { elderId: ycElder.id, longTermCareInsurance: true, note: '已参加长期护理保险' } }, who);
+    const r = await gql(
+      UPDATE,
+      { i: { elderId: ycElder.id, longTermCareInsurance: true, note: '已参加长期护理保险' } },
+      who,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.updateElder.flags).toContain('LONG_TERM_CARE_INSURANCE');
     const list = await gql(SUGGESTIONS, { e: ycElder.id }, who);
     expect(list.data.exitSuggestions.totalCount).toBe(1);
     const sug = list.data.exitSuggestions.edges[0].node;
-    expect(sug).toMatchObject({ reason: 'NO_LONGER_ELIGIBLE', exclusion: true, source: '001 三(三)', status: 'OPEN', elder: { id: ycElder.id } });
+    expect(sug).toMatchObject({
+      reason: 'NO_LONGER_ELIGIBLE',
+      exclusion: true,
+      source: '001 三(三)',
+      status: 'OPEN',
+      elder: { id: ycElder.id },
+    });
     expect(sug.explanation).toContain('长期护理保险');
-    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe('ACTIVE');
+    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe(
+      'ACTIVE',
+    );
     // Another change while it waits refreshes the one suggestion, never a second.
     expect((await gql(UPDATE, { i: { elderId: ycElder.id, selfCareAbility: 'PARTIAL' } }, who)).errors).toBeUndefined();
     expect((await gql(SUGGESTIONS, { e: ycElder.id }, who)).data.exitSuggestions.totalCount).toBe(1);
     // Out of Yangcheng, and roles that do not decide exits, are refused and change nothing.
-    for (const [caller, want] of [['worker', 'FORBIDDEN'], ['family', 'FORBIDDEN'], ['provider_admin', 'FORBIDDEN']] as const) {
-      expect(code(await gql(`mutation($id: ID!) { confirmExitSuggestion(id: $id) { status } }`, { id: sug.id }, caller))).toBe(want);
-      expect(code(await gql(`mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: "经核实仍符合条件") { status } }`, { id: sug.id }, caller))).toBe(want);
+    for (const [caller, want] of [
+      ['worker', 'FORBIDDEN'],
+      ['family', 'FORBIDDEN'],
+      ['provider_admin', 'FORBIDDEN'],
+    ] as const) {
+      expect(
+        code(await gql(`mutation($id: ID!) { confirmExitSuggestion(id: $id) { status } }`, { id: sug.id }, caller)),
+      ).toBe(want);
+      expect(
+        code(
+          await gql(
+            `mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: "经核实仍符合条件") { status } }`,
+            { id: sug.id },
+            caller,
+          ),
+        ),
+      ).toBe(want);
     }
-    expect(code(await gql(`mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: " ") { status } }`, { id: sug.id }, who))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await gql(`mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: " ") { status } }`, { id: sug.id }, who),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect((await s.db.prisma.exitSuggestion.findUniqueOrThrow({ where: { id: sug.id } })).status).toBe('OPEN');
 
     // Confirmed: a termination request for 不再符合条件 goes to the village and town reviews (the
     // programme's, assumed from 000 附件3); the elder is served until the town approves.
-    const c = await gql(`mutation($id: ID!) { confirmExitSuggestion(id: $id, note: "经核实已享受长护险") { status decisionNote } }`, { id: sug.id }, who);
+    const c = await gql(
+      `mutation($id: ID!) { confirmExitSuggestion(id: $id, note: "经核实已享受长护险") { status decisionNote } }`,
+      { id: sug.id },
+      who,
+    );
     expect(c.errors).toBeUndefined();
     expect(c.data.confirmExitSuggestion).toEqual({ status: 'CONFIRMED', decisionNote: '经核实已享受长护险' });
-    expect(code(await gql(`mutation($id: ID!) { confirmExitSuggestion(id: $id) { status } }`, { id: sug.id }, who))).toBe('INVALID_STATE');
-    const request = await s.db.prisma.terminationRequest.findFirstOrThrow({ where: { enrolmentId: ycElder.enrolmentId } });
+    expect(
+      code(await gql(`mutation($id: ID!) { confirmExitSuggestion(id: $id) { status } }`, { id: sug.id }, who)),
+    ).toBe('INVALID_STATE');
+    const request = await s.db.prisma.terminationRequest.findFirstOrThrow({
+      where: { enrolmentId: ycElder.enrolmentId },
+    });
     expect(request).toMatchObject({ reason: 'NO_LONGER_ELIGIBLE', status: 'PENDING', fastTracked: false });
-    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe('ACTIVE');
+    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe(
+      'ACTIVE',
+    );
     const REVIEW = `mutation($id: ID!) { reviewTermination(id: $id, decision: APPROVE, comment: "经核实享受长期护理保险，同意退出") { status stage lastServiceDay } }`;
     const village = await gql(REVIEW, { id: request.id }, 'yc_worker');
     expect(village.errors).toBeUndefined();
-    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe('ACTIVE');
+    expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: ycElder.enrolmentId } })).status).toBe(
+      'ACTIVE',
+    );
     const town = await gql(REVIEW, { id: request.id }, 'yc_street_officer');
     expect(town.errors).toBeUndefined();
     // Service ends as 001 八(一) says: at the end of this month (NEXT_MONTH, assumed there).
@@ -217,13 +373,27 @@ describe('exit suggestions (nothing exits silently)', () => {
     expect(ended).toMatchObject({ status: 'TERMINATED', terminationReason: 'NO_LONGER_ELIGIBLE' });
     expect(ended.endedOn!.toISOString().slice(0, 10)).toBe('2026-11-30');
     const h = await gql(CHANGES, { e: ycElder.id }, who);
-    expect(h.data.elderChanges.edges.map((e: any) => e.node.action).slice(0, 2)).toEqual(['EXIT_SUGGESTION_CONFIRMED', 'EXIT_SUGGESTED']);
+    expect(h.data.elderChanges.edges.map((e: any) => e.node.action).slice(0, 2)).toEqual([
+      'EXIT_SUGGESTION_CONFIRMED',
+      'EXIT_SUGGESTED',
+    ]);
   });
 
   it('a hukou moved out of Huangpi suggests the exit for 户籍迁出 (000 附件3), not a silent one', async () => {
     const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const en = await s.db.prisma.enrolment.findFirstOrThrow({ where: { status: 'ACTIVE', policy: { code: 'HUANGPI_2020' }, elder: { communityId: worker.regionId!, id: { not: elder.id } } }, orderBy: { id: 'asc' } });
-    const r = await gql(UPDATE, { i: { elderId: en.elderId, hukouCommunityCode: '140522100001', note: '户口迁往阳城县' } }, 'worker');
+    const en = await s.db.prisma.enrolment.findFirstOrThrow({
+      where: {
+        status: 'ACTIVE',
+        policy: { code: 'HUANGPI_2020' },
+        elder: { communityId: worker.regionId!, id: { not: elder.id } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    const r = await gql(
+      UPDATE,
+      { i: { elderId: en.elderId, hukouCommunityCode: '140522100001', note: '户口迁往阳城县' } },
+      'worker',
+    );
     expect(r.errors).toBeUndefined();
     const sug = (await gql(SUGGESTIONS, { e: en.elderId }, 'worker')).data.exitSuggestions.edges[0].node;
     expect(sug).toMatchObject({ reason: 'MOVED_HUKOU', exclusion: false, source: '000 附件3', status: 'OPEN' });
@@ -235,21 +405,42 @@ describe('exit suggestions (nothing exits silently)', () => {
 
   it('a dismissed suggestion keeps the elder in service; a change back lets an open one lapse', async () => {
     // Two enrolled elders the rules accept today, so taking the insurance back makes them qualify again.
-    const candidates = await s.db.prisma.enrolment.findMany({ where: { status: 'ACTIVE', policy: { code: 'YANGCHENG_2026' }, elder: { NOT: { flags: { has: 'LONG_TERM_CARE_INSURANCE' } } } }, orderBy: { id: 'asc' }, take: 20 });
+    const candidates = await s.db.prisma.enrolment.findMany({
+      where: {
+        status: 'ACTIVE',
+        policy: { code: 'YANGCHENG_2026' },
+        elder: { NOT: { flags: { has: 'LONG_TERM_CARE_INSURANCE' } } },
+      },
+      orderBy: { id: 'asc' },
+      take: 20,
+    });
     const eligible = [];
     for (const en of candidates) {
-      const r = await gql(`query($e: ID!) { checkEligibility(elderId: $e, policyCode: "YANGCHENG_2026") { eligible } }`, { e: en.elderId }, 'yc_admin');
+      const r = await gql(
+        `query($e: ID!) { checkEligibility(elderId: $e, policyCode: "YANGCHENG_2026") { eligible } }`,
+        { e: en.elderId },
+        'yc_admin',
+      );
       if (r.data?.checkEligibility.eligible) eligible.push(en);
     }
     const [a, b] = eligible;
     expect(b).toBeDefined();
-    for (const en of [a!, b!]) expect((await gql(UPDATE, { i: { elderId: en.elderId, longTermCareInsurance: true } }, 'yc_admin')).errors).toBeUndefined();
+    for (const en of [a!, b!])
+      expect(
+        (await gql(UPDATE, { i: { elderId: en.elderId, longTermCareInsurance: true } }, 'yc_admin')).errors,
+      ).toBeUndefined();
     const sa = (await gql(SUGGESTIONS, { e: a!.elderId }, 'yc_admin')).data.exitSuggestions.edges[0].node;
-    const d = await gql(`mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: "长护险申请未获批准，录入有误") { status decisionNote } }`, { id: sa.id }, 'yc_admin');
+    const d = await gql(
+      `mutation($id: ID!) { dismissExitSuggestion(id: $id, reason: "长护险申请未获批准，录入有误") { status decisionNote } }`,
+      { id: sa.id },
+      'yc_admin',
+    );
     expect(d.data.dismissExitSuggestion).toEqual({ status: 'DISMISSED', decisionNote: '长护险申请未获批准，录入有误' });
     expect((await s.db.prisma.enrolment.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe('ACTIVE');
 
-    expect((await gql(UPDATE, { i: { elderId: b!.elderId, longTermCareInsurance: false } }, 'yc_admin')).errors).toBeUndefined();
+    expect(
+      (await gql(UPDATE, { i: { elderId: b!.elderId, longTermCareInsurance: false } }, 'yc_admin')).errors,
+    ).toBeUndefined();
     const lapsed = await gql(SUGGESTIONS, { e: b!.elderId, st: 'LAPSED' }, 'yc_admin');
     expect(lapsed.data.exitSuggestions.totalCount).toBe(1);
     expect((await gql(SUGGESTIONS, { e: b!.elderId }, 'yc_admin')).data.exitSuggestions.totalCount).toBe(0);
@@ -266,25 +457,40 @@ describe('documents on the record', () => {
     expect((await upload('family', PDF, 'application/pdf', '?purpose=attachment')).status).toBe(403);
     // A visit photo upload stays images only.
     expect((await upload('caregiver', PDF, 'application/pdf')).status).toBe(400);
-    expect((await upload('worker', Buffer.from('not a pdf'), 'application/pdf', '?purpose=attachment')).status).toBe(400);
+    expect((await upload('worker', Buffer.from('not a pdf'), 'application/pdf', '?purpose=attachment')).status).toBe(
+      400,
+    );
     const up = await upload('worker', PDF, 'application/pdf', '?purpose=attachment');
     expect(up.status).toBe(201);
     const fileId = ((await up.json()) as { id: string }).id;
 
     const before = await s.db.prisma.elderAttachment.count();
-    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'worker2'))).toBe('FORBIDDEN');
-    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'family'))).toBe('FORBIDDEN');
+    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'worker2'))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'family'))).toBe(
+      'FORBIDDEN',
+    );
     const photo = ((await (await upload('caregiver', JPEG, 'image/jpeg')).json()) as { id: string }).id;
-    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'ID_CARD', fileId: photo } }, 'worker'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'ID_CARD', fileId: photo } }, 'worker'))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await s.db.prisma.elderAttachment.count()).toBe(before);
 
     const ok = await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'worker');
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.attachElderFile).toMatchObject({ kind: 'HUKOU_BOOKLET', url: `/files/${fileId}`, mimeType: 'application/pdf' });
-    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'worker'))).toBe('BAD_USER_INPUT');
+    expect(ok.data.attachElderFile).toMatchObject({
+      kind: 'HUKOU_BOOKLET',
+      url: `/files/${fileId}`,
+      mimeType: 'application/pdf',
+    });
+    expect(code(await gql(ATTACH, { i: { elderId: elder.id, kind: 'HUKOU_BOOKLET', fileId } }, 'worker'))).toBe(
+      'BAD_USER_INPUT',
+    );
 
     expect((await gql(LIST, { e: elder.id }, 'family')).data.elderAttachments).toHaveLength(1);
-    const read = (who: string) => fetch(`${base}/files/${fileId}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+    const read = (who: string) =>
+      fetch(`${base}/files/${fileId}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
     const fam = await read('family');
     expect(fam.status).toBe(200);
     expect(Buffer.from(await fam.arrayBuffer()).equals(PDF)).toBe(true);

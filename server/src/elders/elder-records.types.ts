@@ -9,8 +9,14 @@ import { ExitSuggestionStatus } from './exit-suggestions.service.js';
 
 export const ContactKind = { GUARDIAN: 'GUARDIAN', EMERGENCY: 'EMERGENCY' } as const;
 registerEnumType(ContactKind, { name: 'ContactKind', description: '监护人 / 紧急联系人' });
-registerEnumType(ExitSuggestionStatus, { name: 'ExitSuggestionStatus', description: '待确认 / 已确认退出 / 已驳回 / 已失效（重新符合条件）' });
-registerEnumType(AttachmentKind, { name: 'AttachmentKind', description: '身份证 / 户口簿 / 低保证或特困证 / 能力评估报告 / 签字页 / 其他' });
+registerEnumType(ExitSuggestionStatus, {
+  name: 'ExitSuggestionStatus',
+  description: '待确认 / 已确认退出 / 已驳回 / 已失效（重新符合条件）',
+});
+registerEnumType(AttachmentKind, {
+  name: 'AttachmentKind',
+  description: '身份证 / 户口簿 / 低保证或特困证 / 能力评估报告 / 签字页 / 其他',
+});
 
 @ObjectType({ description: '监护人或紧急联系人' })
 export class ElderContact {
@@ -32,24 +38,51 @@ export class ElderContactInput {
 export class UpdateElderInput {
   @Field(() => ID) elderId!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 50) name?: string;
-  @Field(() => String, { nullable: true, description: '更正身份证号；出生日期和性别随之更新' }) @IsOptional() idNumber?: string;
-  @Field(() => String, { nullable: true, description: '手机号或固定电话；null 清空' }) @IsOptional() phone?: string | null;
-  @Field(() => String, { nullable: true, description: '迁入的现居住社区（村）代码，须在您的辖区内' }) @IsOptional() communityCode?: string;
-  @Field(() => String, { nullable: true, description: '户籍所在社区（村）代码；null 视为与现居住地相同' }) @IsOptional() hukouCommunityCode?: string | null;
+  @Field(() => String, { nullable: true, description: '更正身份证号；出生日期和性别随之更新' })
+  @IsOptional()
+  idNumber?: string;
+  @Field(() => String, { nullable: true, description: '手机号或固定电话；null 清空' }) @IsOptional() phone?:
+    string | null;
+  @Field(() => String, { nullable: true, description: '迁入的现居住社区（村）代码，须在您的辖区内' })
+  @IsOptional()
+  communityCode?: string;
+  @Field(() => String, { nullable: true, description: '户籍所在社区（村）代码；null 视为与现居住地相同' })
+  @IsOptional()
+  hukouCommunityCode?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) address?: string;
-  @Field(() => Float, { nullable: true, description: '地图选点或手工录入的纬度，须与经度同时填写' }) @IsOptional() @Min(-90) @Max(90) latitude?: number | null;
+  @Field(() => Float, { nullable: true, description: '地图选点或手工录入的纬度，须与经度同时填写' })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(-180) @Max(180) longitude?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 20) ethnicity?: string | null;
   @Field(() => LivingSituation, { nullable: true }) @IsOptional() livingSituation?: LivingSituation;
-  @Field(() => String, { nullable: true, description: '收入情况' }) @IsOptional() @Length(0, 50) incomeSource?: string | null;
+  @Field(() => String, { nullable: true, description: '收入情况' }) @IsOptional() @Length(0, 50) incomeSource?:
+    string | null;
   @Field(() => Int, { nullable: true, description: '家庭人口' }) @IsOptional() householdSize?: number | null;
-  @Field(() => Int, { nullable: true, description: '家庭人均月收入（分）' }) @IsOptional() monthlyIncomeFen?: number | null;
+  @Field(() => Int, { nullable: true, description: '家庭人均月收入（分）' }) @IsOptional() monthlyIncomeFen?:
+    number | null;
   @Field(() => SelfCareAbility, { nullable: true }) @IsOptional() selfCareAbility?: SelfCareAbility;
-  @Field(() => Int, { nullable: true, description: '残疾等级 1–4；null 表示无残疾证。一、二级自动标记“一、二级残疾”' }) @IsOptional() disabilityGrade?: number | null;
-  @Field(() => [ElderFlag], { nullable: true, description: '老人情况（整体替换）' }) @IsOptional() @ArrayMaxSize(10) flags?: ElderFlag[];
-  @Field(() => Boolean, { nullable: true, description: '是否享受长期护理保险（阳城：享受者不再享受政府购买服务，001 三(三)）' }) @IsOptional() longTermCareInsurance?: boolean;
-  @Field(() => [ElderContactInput], { nullable: true, description: '监护人和紧急联系人（整体替换）' }) @IsOptional() @ArrayMaxSize(10) contacts?: ElderContactInput[];
-  @Field(() => String, { nullable: true, description: '变更原因，记入变更记录' }) @IsOptional() @Length(0, 200) note?: string | null;
+  @Field(() => Int, { nullable: true, description: '残疾等级 1–4；null 表示无残疾证。一、二级自动标记“一、二级残疾”' })
+  @IsOptional()
+  disabilityGrade?: number | null;
+  @Field(() => [ElderFlag], { nullable: true, description: '老人情况（整体替换）' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  flags?: ElderFlag[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '是否享受长期护理保险（阳城：享受者不再享受政府购买服务，001 三(三)）',
+  })
+  @IsOptional()
+  longTermCareInsurance?: boolean;
+  @Field(() => [ElderContactInput], { nullable: true, description: '监护人和紧急联系人（整体替换）' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  contacts?: ElderContactInput[];
+  @Field(() => String, { nullable: true, description: '变更原因，记入变更记录' }) @IsOptional() @Length(0, 200) note?:
+    string | null;
 }
 
 @ObjectType({ description: '一项变更：原值和新值（身份证号、电话已脱敏）' })
@@ -64,7 +97,10 @@ export class FieldChange {
 export class ElderChange {
   @Field(() => ID) id!: string;
   @Field(() => Date) at!: Date;
-  @Field(() => String, { description: 'ELDER_REGISTERED / ELDER_UPDATED / EXIT_SUGGESTED / EXIT_SUGGESTION_CONFIRMED / … / ATTACHMENT_ADDED' }) action!: string;
+  @Field(() => String, {
+    description: 'ELDER_REGISTERED / ELDER_UPDATED / EXIT_SUGGESTED / EXIT_SUGGESTION_CONFIRMED / … / ATTACHMENT_ADDED',
+  })
+  action!: string;
   @Field(() => String, { nullable: true, description: '办理人' }) actorName!: string | null;
   @Field(() => String, { nullable: true }) actorRole!: string | null;
   @Field(() => [FieldChange]) changes!: FieldChange[];
@@ -98,7 +134,8 @@ export class AttachElderFileInput {
   @Field(() => ID) elderId!: string;
   @Field(() => AttachmentKind) kind!: AttachmentKind;
   @Field(() => ID, { description: 'POST /files?purpose=attachment 返回的编号' }) fileId!: string;
-  @Field(() => ID, { nullable: true, description: '所属申请；不填则附在档案上' }) @IsOptional() applicationId?: string | null;
+  @Field(() => ID, { nullable: true, description: '所属申请；不填则附在档案上' }) @IsOptional() applicationId?:
+    string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 200) note?: string | null;
 }
 

@@ -44,16 +44,26 @@ const NAME_PATTERN = /^[\u3400-\u9fff\u00b7·A-Za-z\s]{2,30}$/u;
 const MIN_AGE = 60;
 const GENDER_NAMES: Record<string, string> = { MALE: '男', FEMALE: '女' };
 // Facts the eligibility rules read (policies/eligibility.ts): a change to one re-runs them.
-const RULE_FIELDS = new Set(['idNumber', 'birthDate', 'community', 'hukouRegion', 'selfCareAbility', 'disabilityGrade', 'flags']);
+const RULE_FIELDS = new Set([
+  'idNumber',
+  'birthDate',
+  'community',
+  'hukouRegion',
+  'selfCareAbility',
+  'disabilityGrade',
+  'flags',
+]);
 
 const given = <T>(v: T | null | undefined): v is T | null => v !== undefined;
 const dateText = (d: Date) => d.toISOString().slice(0, 10);
-const coordText = (lat: number | null, lng: number | null) => (lat == null || lng == null ? null : `${lat.toFixed(6)}, ${lng.toFixed(6)}`);
+const coordText = (lat: number | null, lng: number | null) =>
+  lat == null || lng == null ? null : `${lat.toFixed(6)}, ${lng.toFixed(6)}`;
 const sortedFlags = (f: readonly string[]) => [...new Set(f)].sort();
 
 async function communityOf(prisma: PrismaClient, code: string, field: string) {
   const region = await prisma.region.findUnique({ where: { code } });
-  if (!region || region.level !== 'COMMUNITY') throw badInput(field, `没有找到社区（村）代码 ${code}，请从列表中选择。`);
+  if (!region || region.level !== 'COMMUNITY')
+    throw badInput(field, `没有找到社区（村）代码 ${code}，请从列表中选择。`);
   return region;
 }
 
@@ -65,7 +75,8 @@ function validContacts(list: readonly ContactFact[]): ContactFact[] {
     if (!NAME_PATTERN.test(name)) throw badInput('contacts', `第 ${i + 1} 位联系人的姓名应为 2–30 个汉字。`);
     if (!relation) throw badInput('contacts', `请填写第 ${i + 1} 位联系人与老人的关系。`);
     const p = validateMobile(c.phone);
-    if (!p.ok) throw badInput('contacts', `第 ${i + 1} 位联系人的电话格式不对：手机号为 11 位，固定电话如 027-12345678。`);
+    if (!p.ok)
+      throw badInput('contacts', `第 ${i + 1} 位联系人的电话格式不对：手机号为 11 位，固定电话如 027-12345678。`);
     return { kind: c.kind, name, relation, phone: p.normalized };
   });
 }
@@ -77,7 +88,13 @@ function validContacts(list: readonly ContactFact[]): ContactFact[] {
  * worker's area: BAD_USER_INPUT / FORBIDDEN; changed by someone else since it was read:
  * INVALID_STATE. Nothing changes when it refuses.
  */
-export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, input: UpdateElderData, now: Date) {
+export async function updateElder(
+  prisma: PrismaClient,
+  vault: IdNumberVault,
+  actor: Actor,
+  input: UpdateElderData,
+  now: Date,
+) {
   const grant = authorize(actor, 'updateElder');
   const elder = await assertElderInScope(prisma, grant, input.elderId);
   const today = todayInShanghai(now);
@@ -92,13 +109,32 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   }
   if (given(input.idNumber)) {
     const id = validateIdNumber(input.idNumber ?? '', today);
-    if (!id.ok) throw badInput('idNumber', { FORMAT: '身份证号应为 18 位（最后一位可以是 X），请核对。', CHECKSUM: '身份证号校验位不对，可能有数字录错，请逐位核对。', BIRTH_DATE: '身份证号中的出生日期无效，请核对。' }[id.reason]);
-    if (ageOn(id.birthDate, today) < MIN_AGE) throw badInput('idNumber', `按这个身份证号老人未满 ${MIN_AGE} 周岁，请核对。`);
+    if (!id.ok)
+      throw badInput(
+        'idNumber',
+        {
+          FORMAT: '身份证号应为 18 位（最后一位可以是 X），请核对。',
+          CHECKSUM: '身份证号校验位不对，可能有数字录错，请逐位核对。',
+          BIRTH_DATE: '身份证号中的出生日期无效，请核对。',
+        }[id.reason],
+      );
+    if (ageOn(id.birthDate, today) < MIN_AGE)
+      throw badInput('idNumber', `按这个身份证号老人未满 ${MIN_AGE} 周岁，请核对。`);
     const hash = vault.hash(id.normalized);
     if (hash !== elder.idNumberHash) {
       const other = await prisma.elder.findUnique({ where: { idNumberHash: hash }, select: { id: true } });
-      if (other) throw badInput('idNumber', '这个身份证号已登记在另一位老人名下，请先在老人列表中按身份证号查找，核实是否重复登记。');
-      Object.assign(data, { idNumberEnc: vault.encrypt(id.normalized), idNumberHash: hash, idNumberMasked: maskIdNumber(id.normalized), gender: id.gender, birthDate: new Date(`${id.birthDate}T00:00:00Z`) });
+      if (other)
+        throw badInput(
+          'idNumber',
+          '这个身份证号已登记在另一位老人名下，请先在老人列表中按身份证号查找，核实是否重复登记。',
+        );
+      Object.assign(data, {
+        idNumberEnc: vault.encrypt(id.normalized),
+        idNumberHash: hash,
+        idNumberMasked: maskIdNumber(id.normalized),
+        gender: id.gender,
+        birthDate: new Date(`${id.birthDate}T00:00:00Z`),
+      });
       changes.push(...change('idNumber', elder.idNumberMasked, maskIdNumber(id.normalized)));
       changes.push(...change('gender', GENDER_NAMES[elder.gender], GENDER_NAMES[id.gender]));
       changes.push(...change('birthDate', dateText(elder.birthDate), id.birthDate));
@@ -119,7 +155,11 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
     const community = await communityOf(prisma, input.communityCode, 'communityCode');
     communityPath = community.path;
     // A move stays within the worker's own area; a move further is done by whoever covers both.
-    if (!withinScope(grant, { regionPath: community.path })) fail(ErrorCode.FORBIDDEN, outOfScopeMessage(grant, `${community.name}不在您的管辖范围内，请由上级街道或民政部门办理迁移。`));
+    if (!withinScope(grant, { regionPath: community.path }))
+      fail(
+        ErrorCode.FORBIDDEN,
+        outOfScopeMessage(grant, `${community.name}不在您的管辖范围内，请由上级街道或民政部门办理迁移。`),
+      );
     if (community.id !== elder.communityId) {
       const old = await prisma.region.findUniqueOrThrow({ where: { id: elder.communityId } });
       data.communityId = community.id;
@@ -127,7 +167,9 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
     }
   }
   if (given(input.hukouCommunityCode)) {
-    const hukou = input.hukouCommunityCode ? await communityOf(prisma, input.hukouCommunityCode, 'hukouCommunityCode') : null;
+    const hukou = input.hukouCommunityCode
+      ? await communityOf(prisma, input.hukouCommunityCode, 'hukouCommunityCode')
+      : null;
     const hukouId = hukou?.id ?? (data.communityId as string | undefined) ?? elder.communityId;
     if (hukouId !== (elder.hukouRegionId ?? elder.communityId)) {
       const old = await prisma.region.findUnique({ where: { id: elder.hukouRegionId ?? elder.communityId } });
@@ -165,14 +207,27 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
     changes.push(...change('incomeSource', elder.incomeSource, data.incomeSource));
   }
   if (given(input.householdSize)) {
-    if (input.householdSize != null && (!Number.isInteger(input.householdSize) || input.householdSize < 1 || input.householdSize > 30)) throw badInput('householdSize', '家庭人口应为 1–30 的整数。');
+    if (
+      input.householdSize != null &&
+      (!Number.isInteger(input.householdSize) || input.householdSize < 1 || input.householdSize > 30)
+    )
+      throw badInput('householdSize', '家庭人口应为 1–30 的整数。');
     data.householdSize = input.householdSize;
-    changes.push(...change('householdSize', elder.householdSize?.toString() ?? null, input.householdSize?.toString() ?? null));
+    changes.push(
+      ...change('householdSize', elder.householdSize?.toString() ?? null, input.householdSize?.toString() ?? null),
+    );
   }
   if (given(input.monthlyIncomeFen)) {
-    if (input.monthlyIncomeFen != null && (!Number.isInteger(input.monthlyIncomeFen) || input.monthlyIncomeFen < 0)) throw badInput('monthlyIncomeFen', '家庭人均月收入以分为单位，应为不小于 0 的整数。');
+    if (input.monthlyIncomeFen != null && (!Number.isInteger(input.monthlyIncomeFen) || input.monthlyIncomeFen < 0))
+      throw badInput('monthlyIncomeFen', '家庭人均月收入以分为单位，应为不小于 0 的整数。');
     data.monthlyIncomeFen = input.monthlyIncomeFen;
-    changes.push(...change('monthlyIncomeFen', elder.monthlyIncomeFen?.toString() ?? null, input.monthlyIncomeFen?.toString() ?? null));
+    changes.push(
+      ...change(
+        'monthlyIncomeFen',
+        elder.monthlyIncomeFen?.toString() ?? null,
+        input.monthlyIncomeFen?.toString() ?? null,
+      ),
+    );
   }
   if (given(input.selfCareAbility) && input.selfCareAbility) {
     data.selfCareAbility = input.selfCareAbility;
@@ -184,18 +239,28 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   let flags = sortedFlags(input.flags ?? elder.flags);
   if (given(input.disabilityGrade)) {
     const g = input.disabilityGrade;
-    if (g != null && (!Number.isInteger(g) || g < 1 || g > 4)) throw badInput('disabilityGrade', '残疾等级为一至四级（填 1–4），没有残疾证请清空。');
-    if (input.flags && input.flags.includes('DISABILITY_GRADE_1_2') !== (g === 1 || g === 2)) throw badInput('flags', '“一、二级残疾”须与所填残疾等级一致。');
-    flags = sortedFlags([...flags.filter((f) => f !== 'DISABILITY_GRADE_1_2'), ...(g === 1 || g === 2 ? ['DISABILITY_GRADE_1_2'] : [])]);
+    if (g != null && (!Number.isInteger(g) || g < 1 || g > 4))
+      throw badInput('disabilityGrade', '残疾等级为一至四级（填 1–4），没有残疾证请清空。');
+    if (input.flags && input.flags.includes('DISABILITY_GRADE_1_2') !== (g === 1 || g === 2))
+      throw badInput('flags', '“一、二级残疾”须与所填残疾等级一致。');
+    flags = sortedFlags([
+      ...flags.filter((f) => f !== 'DISABILITY_GRADE_1_2'),
+      ...(g === 1 || g === 2 ? ['DISABILITY_GRADE_1_2'] : []),
+    ]);
     data.disabilityGrade = g;
     changes.push(...change('disabilityGrade', elder.disabilityGrade?.toString() ?? null, g?.toString() ?? null));
   }
   if (given(input.longTermCareInsurance) && input.longTermCareInsurance !== null) {
-    if (input.flags && input.flags.includes('LONG_TERM_CARE_INSURANCE') !== input.longTermCareInsurance) throw badInput('flags', '“享受长期护理保险”须与长护险一栏一致。');
-    flags = sortedFlags([...flags.filter((f) => f !== 'LONG_TERM_CARE_INSURANCE'), ...(input.longTermCareInsurance ? ['LONG_TERM_CARE_INSURANCE'] : [])]);
+    if (input.flags && input.flags.includes('LONG_TERM_CARE_INSURANCE') !== input.longTermCareInsurance)
+      throw badInput('flags', '“享受长期护理保险”须与长护险一栏一致。');
+    flags = sortedFlags([
+      ...flags.filter((f) => f !== 'LONG_TERM_CARE_INSURANCE'),
+      ...(input.longTermCareInsurance ? ['LONG_TERM_CARE_INSURANCE'] : []),
+    ]);
   }
   // 特困 (extreme poverty support) and 低保 (minimum living allowance) are exclusive statuses.
-  if (flags.includes('EXTREME_POVERTY') && flags.includes('LOW_INCOME')) throw badInput('flags', '“特困”与“低保”不能同时勾选，请按证件选择其一。');
+  if (flags.includes('EXTREME_POVERTY') && flags.includes('LOW_INCOME'))
+    throw badInput('flags', '“特困”与“低保”不能同时勾选，请按证件选择其一。');
   const oldFlags = sortedFlags(elder.flags);
   if (flags.join() !== oldFlags.join()) {
     data.flags = flags;
@@ -204,7 +269,9 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
   if (given(input.contacts)) {
     const contacts = validContacts(input.contacts ?? []);
     data.contacts = contacts as unknown as Prisma.InputJsonValue;
-    changes.push(...change('contacts', contactsText((elder.contacts ?? []) as unknown as ContactFact[]), contactsText(contacts)));
+    changes.push(
+      ...change('contacts', contactsText((elder.contacts ?? []) as unknown as ContactFact[]), contactsText(contacts)),
+    );
   }
 
   if (!changes.length) return elder;
@@ -216,13 +283,22 @@ export async function updateElder(prisma: PrismaClient, vault: IdNumberVault, ac
       const claimed = await tx.elder.updateMany({ where: { id: elder.id, updatedAt: elder.updatedAt }, data });
       if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, `${elder.name}的档案刚被其他人修改过，请刷新后再改。`);
       const updated = await tx.elder.findUniqueOrThrow({ where: { id: elder.id } });
-      await audit(tx, actor, { action: 'ELDER_UPDATED', entity: 'Elder', entityId: elder.id, detail: { changes, note } as unknown as Prisma.InputJsonValue });
+      await audit(tx, actor, {
+        action: 'ELDER_UPDATED',
+        entity: 'Elder',
+        entityId: elder.id,
+        detail: { changes, note } as unknown as Prisma.InputJsonValue,
+      });
       if (changes.some((c) => RULE_FIELDS.has(c.field))) await rerunEligibility(tx, actor, elder.id, changes, now);
       return updated;
     });
   } catch (err) {
     // Two corrections to one ID number racing past the look-up: the unique index decides.
-    if ((err as { code?: string }).code === 'P2002') throw badInput('idNumber', '这个身份证号已登记在另一位老人名下，请先在老人列表中按身份证号查找，核实是否重复登记。');
+    if ((err as { code?: string }).code === 'P2002')
+      throw badInput(
+        'idNumber',
+        '这个身份证号已登记在另一位老人名下，请先在老人列表中按身份证号查找，核实是否重复登记。',
+      );
     throw err;
   }
 }

@@ -7,7 +7,9 @@ export async function familyByElderIds(prisma: PrismaClient, elderIds: readonly 
     orderBy: { createdAt: 'asc' },
   });
   return elderIds.map((id) =>
-    links.filter((l) => l.elderId === id).map((l) => ({ id: l.user.id, name: l.user.displayName, relation: l.relation })),
+    links
+      .filter((l) => l.elderId === id)
+      .map((l) => ({ id: l.user.id, name: l.user.displayName, relation: l.relation })),
   );
 }
 

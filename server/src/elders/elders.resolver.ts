@@ -5,7 +5,16 @@ import { Region } from '../regions/index.js';
 import { Wallet } from '../wallet/index.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
-import { Elder, ElderConnection, ElderFilter, Enrolment, FamilyLinkCode, FamilyMember, PolicyRef, RegisterElderInput } from './elders.types.js';
+import {
+  Elder,
+  ElderConnection,
+  ElderFilter,
+  Enrolment,
+  FamilyLinkCode,
+  FamilyMember,
+  PolicyRef,
+  RegisterElderInput,
+} from './elders.types.js';
 import { FAMILY_RELATIONS, issueFamilyLinkCode, linkElder } from './family-link.service.js';
 
 @ArgsType()
@@ -27,14 +36,36 @@ export class ElderResolver {
     return getElder(ctx.prisma, requireActor(ctx.actor), id);
   }
 
-  @Mutation(() => FamilyLinkCode, { description: '社区工作人员为老人发放家属关联码（8 位，72 小时内有效，用一次）。非工作人员或辖区外老人：FORBIDDEN / NOT_FOUND；同一老人一天超过 10 个：RATE_LIMITED。' })
+  @Mutation(() => FamilyLinkCode, {
+    description:
+      '社区工作人员为老人发放家属关联码（8 位，72 小时内有效，用一次）。非工作人员或辖区外老人：FORBIDDEN / NOT_FOUND；同一老人一天超过 10 个：RATE_LIMITED。',
+  })
   async issueFamilyLinkCode(@Arg('elderId', () => ID) elderId: string, @Ctx() ctx: Context) {
-    return issueFamilyLinkCode(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), elderId, ctx.app.clock());
+    return issueFamilyLinkCode(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      elderId,
+      ctx.app.clock(),
+    );
   }
 
-  @Mutation(() => Elder, { description: '家属输入关联码关联老人。码格式不对、无效、已用或过期，关系不在 familyRelations 中：BAD_USER_INPUT；一小时输错 10 次：RATE_LIMITED；已关联：INVALID_STATE；非家属账号：FORBIDDEN。出错时不建立关联。' })
-  async linkElder(@Arg('code', () => String) code: string, @Arg('relation', () => String) relation: string, @Ctx() ctx: Context) {
-    return linkElder(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), { code, relation }, ctx.app.clock());
+  @Mutation(() => Elder, {
+    description:
+      '家属输入关联码关联老人。码格式不对、无效、已用或过期，关系不在 familyRelations 中：BAD_USER_INPUT；一小时输错 10 次：RATE_LIMITED；已关联：INVALID_STATE；非家属账号：FORBIDDEN。出错时不建立关联。',
+  })
+  async linkElder(
+    @Arg('code', () => String) code: string,
+    @Arg('relation', () => String) relation: string,
+    @Ctx() ctx: Context,
+  ) {
+    return linkElder(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      { code, relation },
+      ctx.app.clock(),
+    );
   }
 
   @Query(() => [String], { description: '家属与老人的关系选项' })

@@ -68,7 +68,10 @@ export async function assertElderInScope(prisma: PrismaClient, grant: Grant, eld
   const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, elderScope(grant)] } });
   if (elder) return elder;
   const exists = await prisma.elder.count({ where: { id: elderId } });
-  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? outOfScopeMessage(grant, '这位老人不在您的服务范围内。') : '没有找到这位老人。');
+  return fail(
+    exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND,
+    exists ? outOfScopeMessage(grant, '这位老人不在您的服务范围内。') : '没有找到这位老人。',
+  );
 }
 
 export async function getElder(prisma: PrismaClient, actor: Actor, id: string) {
@@ -171,7 +174,8 @@ export async function registerElder(
   if (!community || community.level !== 'COMMUNITY') {
     throw badInput('communityCode', `没有找到社区（村）代码 ${input.communityCode}，请从列表中选择。`);
   }
-  if (!withinScope(grant, { regionPath: community.path })) fail(ErrorCode.FORBIDDEN, `${community.name}不在您的管辖范围内，不能在此登记。`);
+  if (!withinScope(grant, { regionPath: community.path }))
+    fail(ErrorCode.FORBIDDEN, `${community.name}不在您的管辖范围内，不能在此登记。`);
   const where = await coordinatesProblem(prisma, community.path, input.latitude, input.longitude);
   if (where) throw badInput('latitude', where);
   let hukouRegionId = community.id;

@@ -5,7 +5,21 @@ import { makeIdNumber } from '../testing/ids.js';
 
 let t: TestServer;
 const tokens: Record<string, string> = {};
-const ROLES = ['district_admin', 'yc_admin', 'street_officer', 'worker', 'worker2', 'yc_worker', 'operator', 'provider_admin', 'caregiver', 'qa', 'family', 'elder', 'bot'];
+const ROLES = [
+  'district_admin',
+  'yc_admin',
+  'street_officer',
+  'worker',
+  'worker2',
+  'yc_worker',
+  'operator',
+  'provider_admin',
+  'caregiver',
+  'qa',
+  'family',
+  'elder',
+  'bot',
+];
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -20,14 +34,19 @@ const ELDERS = `query($f: ElderFilter, $n: Int, $a: String) { elders(filter: $f,
 const ELDER = `query($id: ID!) { elder(id: $id) { id name community { code } } }`;
 const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id name gender age birthDate idNumberMasked phone community { code } flags status } }`;
 
-const regionOf = async (user: string) => (await t.gql('{ me { region { code } } }', {}, tokens[user])).data!.me.region.code as string;
+const regionOf = async (user: string) =>
+  (await t.gql('{ me { region { code } } }', {}, tokens[user])).data!.me.region.code as string;
 // Provider staff and caregivers serve visits: they list elders without the wallet and family.
 const SERVING = ELDERS.replace(' wallet { accounts { kind unit balance held } } family { name relation }', '');
 const allCommunities = async (user: string) => {
   const ids: { id: string; community: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const r: GqlResult = await t.gql(user === 'provider_admin' || user === 'caregiver' ? SERVING : ELDERS, { n: 100, a: after }, tokens[user]);
+    const r: GqlResult = await t.gql(
+      user === 'provider_admin' || user === 'caregiver' ? SERVING : ELDERS,
+      { n: 100, a: after },
+      tokens[user],
+    );
     expect(r.errors).toBeUndefined();
     for (const e of r.data!.elders.edges) ids.push({ id: e.node.id, community: e.node.community.code });
     if (!r.data!.elders.pageInfo.hasNextPage) return ids;
@@ -92,14 +111,29 @@ describe('scope: each role sees only what its role and region allow', () => {
     expect((await allCommunities('caregiver')).length).toBe(0);
     // Give the provider one order for one elder; exactly that elder becomes visible.
     const me = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'provider_admin' } });
-    const caregiverUser = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'caregiver' }, include: { caregiver: true } });
-    const elder = await t.db.prisma.elder.findFirstOrThrow({ where: { community: { code: { startsWith: '420116' } } } });
-    const item = await t.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'HUANGPI_2020' }, priceFen: { not: null } } });
+    const caregiverUser = await t.db.prisma.user.findUniqueOrThrow({
+      where: { username: 'caregiver' },
+      include: { caregiver: true },
+    });
+    const elder = await t.db.prisma.elder.findFirstOrThrow({
+      where: { community: { code: { startsWith: '420116' } } },
+    });
+    const item = await t.db.prisma.serviceItem.findFirstOrThrow({
+      where: { policy: { code: 'HUANGPI_2020' }, priceFen: { not: null } },
+    });
     await t.db.prisma.order.create({
       data: {
-        elderId: elder.id, serviceItemId: item.id, providerId: me.providerId, caregiverId: caregiverUser.caregiver!.id,
-        quantity: 1, scheduledAt: new Date(), channel: 'WORKER', placedById: me.id, amountFen: item.priceFen!,
-        idempotencyKey: 'scope-test-order', requestHash: 'x',
+        elderId: elder.id,
+        serviceItemId: item.id,
+        providerId: me.providerId,
+        caregiverId: caregiverUser.caregiver!.id,
+        quantity: 1,
+        scheduledAt: new Date(),
+        channel: 'WORKER',
+        placedById: me.id,
+        amountFen: item.priceFen!,
+        idempotencyKey: 'scope-test-order',
+        requestHash: 'x',
       },
     });
     expect((await allCommunities('provider_admin')).map((e) => e.id)).toEqual([elder.id]);
@@ -110,9 +144,15 @@ describe('scope: each role sees only what its role and region allow', () => {
     for (const user of ['provider_admin', 'caregiver']) {
       const visit = await t.gql(`query($id: ID!) { elder(id: $id) { phone address } }`, { id: elder.id }, tokens[user]);
       expect(visit.errors).toBeUndefined();
-      for (const field of ['wallet { accounts { balance } transactions { totalCount edges { node { memo amount } } } }', 'family { name relation }']) {
+      for (const field of [
+        'wallet { accounts { balance } transactions { totalCount edges { node { memo amount } } } }',
+        'family { name relation }',
+      ]) {
         const r = await t.gql(`query($id: ID!) { elder(id: $id) { id ${field} } }`, { id: elder.id }, tokens[user]);
-        expect(r.errors?.map((e) => e.extensions?.code), `${user} reads elder.${field.split(' ')[0]}`).toEqual(['FORBIDDEN']);
+        expect(
+          r.errors?.map((e) => e.extensions?.code),
+          `${user} reads elder.${field.split(' ')[0]}`,
+        ).toEqual(['FORBIDDEN']);
         expect(r.data?.elder ?? null).toBeNull();
       }
     }
@@ -143,7 +183,9 @@ describe('scope: each role sees only what its role and region allow', () => {
     const ids2 = p2.data!.elders.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids1).toHaveLength(5);
     expect(ids2.some((id: string) => ids1.includes(id))).toBe(false);
-    expect((await t.gql(ELDERS, { a: 'garbage' }, tokens.district_admin)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(ELDERS, { a: 'garbage' }, tokens.district_admin)).errors![0].extensions!.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -158,9 +200,12 @@ describe('registerElder', () => {
     livingSituation: 'ALONE',
     flags: ['LOW_INCOME'],
   });
-  const counts = async () => ({ elders: await t.db.prisma.elder.count(), audit: await t.db.prisma.auditLog.count({ where: { action: 'ELDER_REGISTERED' } }) });
+  const counts = async () => ({
+    elders: await t.db.prisma.elder.count(),
+    audit: await t.db.prisma.auditLog.count({ where: { action: 'ELDER_REGISTERED' } }),
+  });
 
-  it('registers an elder in the worker\'s community, with a masked ID, age and gender from the ID', async () => {
+  it("registers an elder in the worker's community, with a masked ID, age and gender from the ID", async () => {
     const idNumber = makeId('1944-03-08', 'FEMALE');
     const r = await t.gql(REGISTER, { i: { ...(await base()), idNumber } }, tokens.worker);
     expect(r.errors).toBeUndefined();
@@ -174,7 +219,13 @@ describe('registerElder', () => {
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ELDER_REGISTERED', entityId: e.id } })).toBe(1);
   });
 
-  const rejects = (title: string, code: string, field: string | null, mutate: (i: Record<string, unknown>) => Promise<void> | void, user = 'worker') =>
+  const rejects = (
+    title: string,
+    code: string,
+    field: string | null,
+    mutate: (i: Record<string, unknown>) => Promise<void> | void,
+    user = 'worker',
+  ) =>
     it(title, async () => {
       const input: Record<string, unknown> = { ...(await base()), idNumber: makeId('1944-03-08', 'FEMALE') };
       await mutate(input);
@@ -261,7 +312,11 @@ describe('ID numbers', () => {
     for (const r of rows) fullIds.add(t.app.services.vault.decrypt(r.idNumberEnc));
     // Provoke logging with a bad registration that carries a real ID number in its input.
     const existing = [...fullIds][0];
-    await t.gql(REGISTER, { i: { name: '测试', birthDate: '1900-01-01', idNumber: existing, communityCode: 'x', address: 'x' } }, tokens.worker);
+    await t.gql(
+      REGISTER,
+      { i: { name: '测试', birthDate: '1900-01-01', idNumber: existing, communityCode: 'x', address: 'x' } },
+      tokens.worker,
+    );
     const listing = JSON.stringify(await t.gql(ELDERS, { n: 100 }, tokens.district_admin));
     // Everything the server logged plus every response body, minus the explicit audited reveal.
     const haystack = t.logs().replace(/"idNumber":"\d{17}[\dX]"/g, '') + listing;

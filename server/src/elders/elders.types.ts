@@ -57,12 +57,14 @@ export class Elder {
   @Field(() => LivingSituation) livingSituation!: LivingSituation;
   @Field(() => SelfCareAbility) selfCareAbility!: SelfCareAbility;
   @Field(() => [ElderFlag]) flags!: ElderFlag[];
-  @Field(() => Int, { nullable: true, description: '残疾等级 1–4（一级最重）；无残疾证为空' }) disabilityGrade!: number | null;
+  @Field(() => Int, { nullable: true, description: '残疾等级 1–4（一级最重）；无残疾证为空' }) disabilityGrade!:
+    number | null;
   @Field(() => Int, { nullable: true, description: '家庭人口' }) householdSize!: number | null;
   @Field(() => ElderStatus) status!: ElderStatus;
   @Field(() => Date) createdAt!: Date;
   idNumberEnc!: string;
-  @Field(() => Enrolment, { nullable: true, description: '当前（或最近一次）享受服务资格' }) enrolment?: Enrolment | null;
+  @Field(() => Enrolment, { nullable: true, description: '当前（或最近一次）享受服务资格' })
+  enrolment?: Enrolment | null;
   @Field(() => Wallet) wallet?: Wallet;
   @Field(() => [FamilyMember]) family?: FamilyMember[];
 }

@@ -8,7 +8,13 @@ const TODAY = '2026-11-22';
 describe('resident ID numbers (GB 11643-1999)', () => {
   it('accepts the standard example 11010519491231002X with its birth date and gender', () => {
     const r = validateIdNumber('11010519491231002x', TODAY);
-    expect(r).toEqual({ ok: true, normalized: '11010519491231002X', birthDate: '1949-12-31', gender: 'FEMALE', regionCode6: '110105' });
+    expect(r).toEqual({
+      ok: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: 'FEMALE',
+      regionCode6: '110105',
+    });
   });
 
   it('computes the MOD 11-2 check character', () => {

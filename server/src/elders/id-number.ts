@@ -30,7 +30,13 @@ export function validateIdNumber(raw: string, today: string): IdNumberCheck {
   if (y < 1900 || !isRealDate(y, m, d) || birthDate > today) return { ok: false, reason: 'BIRTH_DATE' };
   if (checksumChar(n.slice(0, 17)) !== n[17]) return { ok: false, reason: 'CHECKSUM' };
   // The 17th digit (sequence code) is odd for men, even for women.
-  return { ok: true, normalized: n, birthDate, gender: Number(n[16]) % 2 === 1 ? 'MALE' : 'FEMALE', regionCode6: n.slice(0, 6) };
+  return {
+    ok: true,
+    normalized: n,
+    birthDate,
+    gender: Number(n[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+    regionCode6: n.slice(0, 6),
+  };
 }
 
 /** "4201**********1234": region prefix and last four only (docs/ARCHITECTURE.md, "Invariants"). */

@@ -42,14 +42,24 @@ function factsOf(e: ElderForRules, doc: PolicyDocument, today: string): ElderFac
   };
 }
 
-const RULES_INCLUDE = { community: true, hukouRegion: true, assessments: { orderBy: { assessedOn: 'desc' as const }, take: 1 } };
+const RULES_INCLUDE = {
+  community: true,
+  hukouRegion: true,
+  assessments: { orderBy: { assessedOn: 'desc' as const }, take: 1 },
+};
 
 export async function elderFacts(prisma: Tx, elderId: string, doc: PolicyDocument, today: string) {
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: elderId }, include: RULES_INCLUDE });
   return { elder, facts: factsOf(elder, doc, today) };
 }
 
-export async function checkEligibility(prisma: PrismaClient, actor: Actor, elderId: string, policyCode: string, now: Date) {
+export async function checkEligibility(
+  prisma: PrismaClient,
+  actor: Actor,
+  elderId: string,
+  policyCode: string,
+  now: Date,
+) {
   await assertElderInScope(prisma, authorize(actor, 'checkEligibility'), elderId);
   const { doc } = await activePolicy(prisma, policyCode);
   const { facts } = await elderFacts(prisma, elderId, doc, todayInShanghai(now));
@@ -69,16 +79,31 @@ export interface AssessmentData {
 /** Records a professional capability assessment (001 七(一)); the rules read the latest one. */
 export async function recordCapabilityAssessment(prisma: PrismaClient, actor: Actor, input: AssessmentData, now: Date) {
   await assertElderInScope(prisma, authorize(actor, 'recordCapabilityAssessment'), input.elderId);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.assessedOn) || Number.isNaN(Date.parse(input.assessedOn))) throw badInput('assessedOn', '评估日期格式应为 YYYY-MM-DD。');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.assessedOn) || Number.isNaN(Date.parse(input.assessedOn)))
+    throw badInput('assessedOn', '评估日期格式应为 YYYY-MM-DD。');
   if (input.assessedOn > todayInShanghai(now)) throw badInput('assessedOn', '评估日期不能晚于今天。');
   if (!input.agency.trim() || !input.assessorName.trim()) throw badInput('agency', '请填写评估机构和评估人员。');
-  if (input.score != null && (input.score < 0 || input.score > 100)) throw badInput('score', '评估得分应在 0–100 之间。');
+  if (input.score != null && (input.score < 0 || input.score > 100))
+    throw badInput('score', '评估得分应在 0–100 之间。');
   return prisma.$transaction(async (tx) => {
     const row = await tx.capabilityAssessment.create({
-      data: { elderId: input.elderId, selfCareAbility: input.selfCareAbility, agency: input.agency.trim(), assessorName: input.assessorName.trim(), assessedOn: dateOnly(input.assessedOn), score: input.score ?? null, note: input.note ?? null },
+      data: {
+        elderId: input.elderId,
+        selfCareAbility: input.selfCareAbility,
+        agency: input.agency.trim(),
+        assessorName: input.assessorName.trim(),
+        assessedOn: dateOnly(input.assessedOn),
+        score: input.score ?? null,
+        note: input.note ?? null,
+      },
     });
     await tx.elder.update({ where: { id: input.elderId }, data: { selfCareAbility: input.selfCareAbility } });
-    await audit(tx, actor, { action: 'CAPABILITY_ASSESSED', entity: 'Elder', entityId: input.elderId, detail: { selfCareAbility: input.selfCareAbility, agency: input.agency } });
+    await audit(tx, actor, {
+      action: 'CAPABILITY_ASSESSED',
+      entity: 'Elder',
+      entityId: input.elderId,
+      detail: { selfCareAbility: input.selfCareAbility, agency: input.agency },
+    });
     return row;
   });
 }
@@ -87,7 +112,13 @@ export async function recordCapabilityAssessment(prisma: PrismaClient, actor: Ac
  * Registry screening (001 七(一) 依托信息库筛选): registered elders in the official's area whom the
  * programme's rules admit but who are neither enrolled nor applying, with the matched category.
  */
-export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, policyCode: string, page: PageArgs, now: Date) {
+export async function screenEligibleElders(
+  prisma: PrismaClient,
+  actor: Actor,
+  policyCode: string,
+  page: PageArgs,
+  now: Date,
+) {
   authorize(actor, 'screenEligibleElders');
   const { policy, doc } = await activePolicy(prisma, policyCode);
   const { take, afterId } = pageWindow(page);
@@ -105,7 +136,18 @@ export async function screenEligibleElders(prisma: PrismaClient, actor: Actor, p
   });
   const matches = candidates.flatMap((e) => {
     const verdict = evaluateEligibility(doc, factsOf(e, doc, today));
-    return verdict.eligible ? [{ id: e.id, elder: e, category: verdict.category, categoryName: verdict.categoryName, intake: verdict.intake, explanation: verdict.explanation }] : [];
+    return verdict.eligible
+      ? [
+          {
+            id: e.id,
+            elder: e,
+            category: verdict.category,
+            categoryName: verdict.categoryName,
+            intake: verdict.intake,
+            explanation: verdict.explanation,
+          },
+        ]
+      : [];
   });
   const start = afterId ? matches.findIndex((m) => m.id > afterId) : 0;
   const rows = start < 0 ? [] : matches.slice(start, start + take + 1);

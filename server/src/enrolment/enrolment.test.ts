@@ -17,11 +17,23 @@ const terminated: DomainEvents['enrolment.terminated'][] = [];
 beforeAll(async () => {
   t = await startTestServer({}, { clock: () => now });
   t.app.services.events.on('enrolment.terminated', (e) => void terminated.push(e));
-  for (const u of ['worker', 'worker2', 'street_officer', 'district_admin', 'yc_worker', 'yc_street_officer', 'yc_admin', 'family', 'qa']) tok[u] = await t.login(u);
+  for (const u of [
+    'worker',
+    'worker2',
+    'street_officer',
+    'district_admin',
+    'yc_worker',
+    'yc_street_officer',
+    'yc_admin',
+    'family',
+    'qa',
+  ])
+    tok[u] = await t.login(u);
 });
 afterAll(async () => t?.close());
 
-const APP_FIELDS = 'id status stage category noticeEndsAt eligibilityExplanation reviews { stage decision comment reviewer { displayName } at } objections { id reason dismissedAt }';
+const APP_FIELDS =
+  'id status stage category noticeEndsAt eligibilityExplanation reviews { stage decision comment reviewer { displayName } at } objections { id reason dismissedAt }';
 const SUBMIT = `mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { ${APP_FIELDS} } }`;
 const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $c: String) { reviewApplication(id: $id, decision: $d, comment: $c) { ${APP_FIELDS} } }`;
 const OBJECT = `mutation($id: ID!, $r: String!) { objectToApplication(id: $id, reason: $r) { id reason byName dismissedAt } }`;
@@ -31,13 +43,26 @@ const ELDER = `query($id: ID!) { elder(id: $id) { status enrolment { status cate
 const REGISTER = 'mutation($i: RegisterElderInput!) { registerElder(input: $i) { id } }';
 
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-const communityOf = async (user: string) => (await t.gql('{ me { region { code } } }', {}, tok[user])).data!.me.region.code as string;
+const communityOf = async (user: string) =>
+  (await t.gql('{ me { region { code } } }', {}, tok[user])).data!.me.region.code as string;
 
 async function register(user: string, birth: string, flags: string[], extra: Record<string, unknown> = {}) {
   const region = (await communityOf(user)).slice(0, 6);
-  const r = await t.gql(REGISTER, {
-    i: { name: '测试老人', birthDate: birth, idNumber: makeIdNumber(birth, 'FEMALE', region), communityCode: await communityOf(user), address: '幸福路 1 号', flags, ...extra },
-  }, tok[user]);
+  const r = await t.gql(
+    REGISTER,
+    {
+      i: {
+        name: '测试老人',
+        birthDate: birth,
+        idNumber: makeIdNumber(birth, 'FEMALE', region),
+        communityCode: await communityOf(user),
+        address: '幸福路 1 号',
+        flags,
+        ...extra,
+      },
+    },
+    tok[user],
+  );
   expect(r.errors).toBeUndefined();
   return r.data!.registerElder.id as string;
 }
@@ -56,9 +81,26 @@ describe('黄陂区: community review → 公示 → street approval → distric
 
   it('a worker applies for a 低保 elder as agent; the rules pick the category', async () => {
     elderId = await register('worker', '1955-04-10', ['LOW_INCOME']);
-    const r = await t.gql(SUBMIT, { i: { elderId, policyCode: 'HUANGPI_2020', requestedServices: ['助洁', '助餐'], agentName: '刘敏', agentRelation: '社区工作人员', agentPhone: '13871234567' } }, tok.worker);
+    const r = await t.gql(
+      SUBMIT,
+      {
+        i: {
+          elderId,
+          policyCode: 'HUANGPI_2020',
+          requestedServices: ['助洁', '助餐'],
+          agentName: '刘敏',
+          agentRelation: '社区工作人员',
+          agentPhone: '13871234567',
+        },
+      },
+      tok.worker,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.submitApplication).toMatchObject({ status: 'PENDING', stage: 'COMMUNITY_REVIEW', category: 'HP_LOW_INCOME' });
+    expect(r.data!.submitApplication).toMatchObject({
+      status: 'PENDING',
+      stage: 'COMMUNITY_REVIEW',
+      category: 'HP_LOW_INCOME',
+    });
     expect(r.data!.submitApplication.eligibilityExplanation).toMatch(/低保/);
     appId = r.data!.submitApplication.id;
   });
@@ -91,7 +133,10 @@ describe('黄陂区: community review → 公示 → street approval → distric
 
   it('an objection during the notice stops approval until the community has checked it', async () => {
     const o = await t.gql(OBJECT, { id: appId, r: '该老人子女收入较高，家庭不符合低保条件' }, tok.worker2);
-    expect(o.data!.objectToApplication).toMatchObject({ reason: '该老人子女收入较高，家庭不符合低保条件', dismissedAt: null });
+    expect(o.data!.objectToApplication).toMatchObject({
+      reason: '该老人子女收入较高，家庭不符合低保条件',
+      dismissedAt: null,
+    });
     now = days(8);
     expect(code(await t.gql(OBJECT, { id: appId, r: '公示结束后的异议' }, tok.worker2))).toBe('INVALID_STATE');
     const blocked = await t.gql(REVIEW, { id: appId, d: 'APPROVE' }, tok.worker);
@@ -106,10 +151,17 @@ describe('黄陂区: community review → 公示 → street approval → distric
   it('the street approves, the district files, and the enrolment starts next month with its 告知书', async () => {
     const fam = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });
     await t.db.prisma.familyLink.create({ data: { elderId, userId: fam.id, relation: '儿子' } });
-    expect((await t.gql(REVIEW, { id: appId, d: 'APPROVE', c: '同意' }, tok.street_officer)).data!.reviewApplication.stage).toBe('DISTRICT_FILING');
+    expect(
+      (await t.gql(REVIEW, { id: appId, d: 'APPROVE', c: '同意' }, tok.street_officer)).data!.reviewApplication.stage,
+    ).toBe('DISTRICT_FILING');
     const r = await t.gql(REVIEW, { id: appId, d: 'APPROVE', c: '备案' }, tok.district_admin);
     expect(r.data!.reviewApplication).toMatchObject({ status: 'APPROVED', stage: 'DONE' });
-    expect(r.data!.reviewApplication.reviews.map((x: { stage: string }) => x.stage)).toEqual(['COMMUNITY_REVIEW', 'PUBLIC_NOTICE', 'STREET_REVIEW', 'DISTRICT_FILING']);
+    expect(r.data!.reviewApplication.reviews.map((x: { stage: string }) => x.stage)).toEqual([
+      'COMMUNITY_REVIEW',
+      'PUBLIC_NOTICE',
+      'STREET_REVIEW',
+      'DISTRICT_FILING',
+    ]);
     expect(r.data!.reviewApplication.reviews[2].reviewer.displayName).toMatch(/周主任/);
     const e = (await t.gql(ELDER, { id: elderId }, tok.worker)).data!.elder;
     expect(e.status).toBe('ENROLLED');
@@ -118,11 +170,21 @@ describe('黄陂区: community review → 公示 → street approval → distric
     expect(e.enrolment.noticeLetter).toMatch(/每月 70 元的政府购买居家线下养老服务/);
     expect(e.enrolment.noticeLetter).toMatch(/每月 30 元的政府购买居家线上养老服务/);
     // The family reads the same letter, and has it in their inbox.
-    expect((await t.gql(ELDER, { id: elderId }, tok.family)).data!.elder.enrolment.noticeLetter).toBe(e.enrolment.noticeLetter);
-    expect(await t.db.prisma.notice.count({ where: { userId: fam.id, elderId, kind: 'ENROLMENT_NOTICE_LETTER' } })).toBe(1);
+    expect((await t.gql(ELDER, { id: elderId }, tok.family)).data!.elder.enrolment.noticeLetter).toBe(
+      e.enrolment.noticeLetter,
+    );
+    expect(
+      await t.db.prisma.notice.count({ where: { userId: fam.id, elderId, kind: 'ENROLMENT_NOTICE_LETTER' } }),
+    ).toBe(1);
     const trail = await t.db.prisma.auditLog.findMany({ where: { entityId: appId }, orderBy: { at: 'asc' } });
     expect(trail.map((a) => a.action)).toEqual([
-      'APPLICATION_SUBMITTED', 'APPLICATION_APPROVE', 'APPLICATION_OBJECTED', 'OBJECTION_DISMISSED', 'APPLICATION_APPROVE', 'APPLICATION_APPROVE', 'APPLICATION_APPROVE',
+      'APPLICATION_SUBMITTED',
+      'APPLICATION_APPROVE',
+      'APPLICATION_OBJECTED',
+      'OBJECTION_DISMISSED',
+      'APPLICATION_APPROVE',
+      'APPLICATION_APPROVE',
+      'APPLICATION_APPROVE',
     ]);
     expect(trail.every((a) => a.actorId)).toBe(true);
     expect(code(await t.gql(REVIEW, { id: appId, d: 'APPROVE' }, tok.district_admin))).toBe('INVALID_STATE');
@@ -136,9 +198,14 @@ describe('黄陂区: community review → 公示 → street approval → distric
     expect(r.data!.terminateEnrolment).toMatchObject({ status: 'ACTIVE', endedOn: null }); // filed, not yet reviewed
     expect(terminated.length).toBe(before);
     const request = await t.db.prisma.terminationRequest.findFirstOrThrow({ where: { elderId, status: 'PENDING' } });
-    const REVIEW_T = 'mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status stage } }';
-    expect((await t.gql(REVIEW_T, { id: request.id, c: '情况属实' }, tok.worker)).data!.reviewTermination.stage).toBe('STREET_REVIEW');
-    expect((await t.gql(REVIEW_T, { id: request.id, c: '同意' }, tok.street_officer)).data!.reviewTermination.status).toBe('APPROVED');
+    const REVIEW_T =
+      'mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status stage } }';
+    expect((await t.gql(REVIEW_T, { id: request.id, c: '情况属实' }, tok.worker)).data!.reviewTermination.stage).toBe(
+      'STREET_REVIEW',
+    );
+    expect(
+      (await t.gql(REVIEW_T, { id: request.id, c: '同意' }, tok.street_officer)).data!.reviewTermination.status,
+    ).toBe('APPROVED');
     const [y, m] = todayInShanghai(now).split('-').map(Number);
     const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     const e = (await t.gql(ELDER, { id: elderId }, tok.worker)).data!.elder;
@@ -155,7 +222,8 @@ describe('黄陂区: community review → 公示 → street approval → distric
     const id = await register('worker', '1950-02-02', ['DISABILITY_GRADE_1_2']);
     const fam = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });
     await t.db.prisma.familyLink.create({ data: { elderId: id, userId: fam.id, relation: '女儿' } });
-    const app = (await t.gql(SUBMIT, { i: { elderId: id, policyCode: 'HUANGPI_2020' } }, tok.family)).data!.submitApplication;
+    const app = (await t.gql(SUBMIT, { i: { elderId: id, policyCode: 'HUANGPI_2020' } }, tok.family)).data!
+      .submitApplication;
     expect(app.category).toBe('HP_DISABILITY_1_2');
     const r = await t.gql(REVIEW, { id: app.id, d: 'REJECT', c: '残疾证已过期，请换证后再申请' }, tok.worker);
     expect(r.data!.reviewApplication.status).toBe('REJECTED');
@@ -183,15 +251,31 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
     expect(no.errors![0].message).toMatch(/能力评估/);
     const a = await t.gql(
       'mutation($i: CapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { selfCareAbility assessedOn } }',
-      { i: { elderId, selfCareAbility: 'DISABLED', agency: '阳城县康复评估中心', assessorName: '张医生', assessedOn: todayInShanghai(now) } },
+      {
+        i: {
+          elderId,
+          selfCareAbility: 'DISABLED',
+          agency: '阳城县康复评估中心',
+          assessorName: '张医生',
+          assessedOn: todayInShanghai(now),
+        },
+      },
       tok.yc_worker,
     );
     expect(a.data!.recordCapabilityAssessment.selfCareAbility).toBe('DISABLED');
-    const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_worker)).data!.submitApplication;
+    const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_worker)).data!
+      .submitApplication;
     expect(app).toMatchObject({ stage: 'COMMUNITY_REVIEW', category: 'YC_LOW_INCOME_DISABLED_OR_AGED' });
-    expect((await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '评估合格' }, tok.yc_worker)).data!.reviewApplication.stage).toBe('STREET_REVIEW');
-    expect((await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '同意' }, tok.yc_street_officer)).data!.reviewApplication.stage).toBe('DISTRICT_FILING');
-    expect((await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '纳入台账' }, tok.yc_admin)).data!.reviewApplication.status).toBe('APPROVED');
+    expect(
+      (await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '评估合格' }, tok.yc_worker)).data!.reviewApplication.stage,
+    ).toBe('STREET_REVIEW');
+    expect(
+      (await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '同意' }, tok.yc_street_officer)).data!.reviewApplication
+        .stage,
+    ).toBe('DISTRICT_FILING');
+    expect(
+      (await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '纳入台账' }, tok.yc_admin)).data!.reviewApplication.status,
+    ).toBe('APPROVED');
     const e = (await t.gql(ELDER, { id: elderId }, tok.yc_worker)).data!.elder;
     expect(e.enrolment.noticeLetter).toMatch(/每月 4 小时.*不超过 35 元.*不能滚存/);
     // 001 八(一)2: death ends service at once.
@@ -206,8 +290,15 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
       const all: { elder: { id: string }; intake: string; category: string }[] = [];
       let after: string | null = null;
       for (;;) {
-        const r: { data?: { screenEligibleElders: { edges: { node: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
-          await t.gql('query($p: String!, $a: String) { screenEligibleElders(policyCode: $p, first: 100, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { elder { id } intake category } } } }', { p: 'YANGCHENG_2026', a: after }, tok.yc_admin);
+        const r: {
+          data?: {
+            screenEligibleElders: { edges: { node: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+          };
+        } = await t.gql(
+          'query($p: String!, $a: String) { screenEligibleElders(policyCode: $p, first: 100, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { elder { id } intake category } } } }',
+          { p: 'YANGCHENG_2026', a: after },
+          tok.yc_admin,
+        );
         all.push(...r.data!.screenEligibleElders.edges.map((e) => e.node));
         if (!r.data!.screenEligibleElders.pageInfo.hasNextPage) return all;
         after = r.data!.screenEligibleElders.pageInfo.endCursor;
@@ -215,18 +306,34 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
     };
     const found = (await page()).find((m) => m.elder.id === elderId);
     expect(found).toMatchObject({ intake: 'REGISTRY_SCREENING', category: 'YC_LOW_INCOME_DISABLED_OR_AGED' });
-    expect(code(await t.gql('query { screenEligibleElders(policyCode: "YANGCHENG_2026") { totalCount } }', {}, tok.family))).toBe('FORBIDDEN');
-    const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_admin)).data!.submitApplication;
+    expect(
+      code(await t.gql('query { screenEligibleElders(policyCode: "YANGCHENG_2026") { totalCount } }', {}, tok.family)),
+    ).toBe('FORBIDDEN');
+    const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_admin)).data!
+      .submitApplication;
     expect(app.stage).toBe('DISTRICT_FILING');
-    expect((await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '信息库筛选纳入' }, tok.yc_admin)).data!.reviewApplication.status).toBe('APPROVED');
+    expect(
+      (await t.gql(REVIEW, { id: app.id, d: 'APPROVE', c: '信息库筛选纳入' }, tok.yc_admin)).data!.reviewApplication
+        .status,
+    ).toBe('APPROVED');
     expect((await page()).some((m) => m.elder.id === elderId)).toBe(false);
   });
 
   it('long-term care insurance excludes an otherwise eligible elder', async () => {
-    const elderId = await register('yc_worker', '1950-07-07', ['EXTREME_POVERTY', 'SCATTERED_SUPPORT', 'LONG_TERM_CARE_INSURANCE']);
-    const r = await t.gql('query($e: ID!) { checkEligibility(elderId: $e, policyCode: "YANGCHENG_2026") { eligible explanation reasons } }', { e: elderId }, tok.yc_worker);
+    const elderId = await register('yc_worker', '1950-07-07', [
+      'EXTREME_POVERTY',
+      'SCATTERED_SUPPORT',
+      'LONG_TERM_CARE_INSURANCE',
+    ]);
+    const r = await t.gql(
+      'query($e: ID!) { checkEligibility(elderId: $e, policyCode: "YANGCHENG_2026") { eligible explanation reasons } }',
+      { e: elderId },
+      tok.yc_worker,
+    );
     expect(r.data!.checkEligibility.eligible).toBe(false);
     expect(r.data!.checkEligibility.explanation).toMatch(/长期护理保险/);
-    expect(code(await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_worker))).toBe('NOT_ELIGIBLE');
+    expect(code(await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_worker))).toBe(
+      'NOT_ELIGIBLE',
+    );
   });
 });

@@ -3,20 +3,49 @@ import { ConnectionType } from '../common/connection.js';
 import { SelfCareAbility } from '../common/enums.js';
 import { Elder, PolicyRef } from '../elders/index.js';
 
-export const ApplicationStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED', WITHDRAWN: 'WITHDRAWN' } as const;
-export const ApplicationStage = { COMMUNITY_REVIEW: 'COMMUNITY_REVIEW', PUBLIC_NOTICE: 'PUBLIC_NOTICE', STREET_REVIEW: 'STREET_REVIEW', DISTRICT_FILING: 'DISTRICT_FILING', DONE: 'DONE' } as const;
+export const ApplicationStatus = {
+  PENDING: 'PENDING',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED',
+  WITHDRAWN: 'WITHDRAWN',
+} as const;
+export const ApplicationStage = {
+  COMMUNITY_REVIEW: 'COMMUNITY_REVIEW',
+  PUBLIC_NOTICE: 'PUBLIC_NOTICE',
+  STREET_REVIEW: 'STREET_REVIEW',
+  DISTRICT_FILING: 'DISTRICT_FILING',
+  DONE: 'DONE',
+} as const;
 export const ReviewDecision = { APPROVE: 'APPROVE', REJECT: 'REJECT' } as const;
 export const TerminationReason = {
-  MOVED_HUKOU: 'MOVED_HUKOU', DIED: 'DIED', MISSING: 'MISSING', NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE', GAVE_UP: 'GAVE_UP', CASHED_OUT: 'CASHED_OUT',
+  MOVED_HUKOU: 'MOVED_HUKOU',
+  DIED: 'DIED',
+  MISSING: 'MISSING',
+  NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE',
+  GAVE_UP: 'GAVE_UP',
+  CASHED_OUT: 'CASHED_OUT',
 } as const;
 export const TerminationRequestStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED' } as const;
-export const TerminationStage = { COMMUNITY_REVIEW: 'COMMUNITY_REVIEW', STREET_REVIEW: 'STREET_REVIEW', DONE: 'DONE' } as const;
+export const TerminationStage = {
+  COMMUNITY_REVIEW: 'COMMUNITY_REVIEW',
+  STREET_REVIEW: 'STREET_REVIEW',
+  DONE: 'DONE',
+} as const;
 export const Intake = { APPLICATION: 'APPLICATION', REGISTRY_SCREENING: 'REGISTRY_SCREENING' } as const;
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: '办理中 / 已批准 / 未通过 / 已撤回' });
-registerEnumType(ApplicationStage, { name: 'ApplicationStage', description: '社区初审 / 公示 / 街道审批 / 区民政备案 / 已办结' });
+registerEnumType(ApplicationStage, {
+  name: 'ApplicationStage',
+  description: '社区初审 / 公示 / 街道审批 / 区民政备案 / 已办结',
+});
 registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
-registerEnumType(TerminationReason, { name: 'TerminationReason', description: '户籍迁出 / 死亡 / 失踪 / 不再符合条件 / 放弃服务 / 套取现金或以物代服务' });
-registerEnumType(TerminationRequestStatus, { name: 'TerminationRequestStatus', description: '审核中 / 已生效 / 已退回' });
+registerEnumType(TerminationReason, {
+  name: 'TerminationReason',
+  description: '户籍迁出 / 死亡 / 失踪 / 不再符合条件 / 放弃服务 / 套取现金或以物代服务',
+});
+registerEnumType(TerminationRequestStatus, {
+  name: 'TerminationRequestStatus',
+  description: '审核中 / 已生效 / 已退回',
+});
 registerEnumType(TerminationStage, { name: 'TerminationStage', description: '社区（村）审核 / 街（乡）审核 / 已办结' });
 registerEnumType(Intake, { name: 'Intake', description: '本人申请 / 民政依托信息库筛选' });
 
@@ -112,7 +141,8 @@ export class SubmitApplicationInput {
   @Field(() => ID) elderId!: string;
   @Field(() => String) policyCode!: string;
   @Field(() => String, { nullable: true, description: '服务对象类别；不填时按规则自动判断' }) category?: string;
-  @Field(() => [String], { nullable: true, description: '申请服务内容：助餐、助洁、助医、精神慰藉、远程照护……' }) requestedServices?: string[];
+  @Field(() => [String], { nullable: true, description: '申请服务内容：助餐、助洁、助医、精神慰藉、远程照护……' })
+  requestedServices?: string[];
   @Field(() => String, { nullable: true }) agentName?: string;
   @Field(() => String, { nullable: true }) agentRelation?: string;
   @Field(() => String, { nullable: true }) agentPhone?: string;
@@ -146,7 +176,10 @@ export class TerminationReview {
   @Field(() => Date) at!: Date;
 }
 
-@ObjectType({ description: '终止申请（《居家养老服务终止表》）：社区（村）、街（乡）审核后生效；死亡、户籍迁出等按项目规定可直接生效' })
+@ObjectType({
+  description:
+    '终止申请（《居家养老服务终止表》）：社区（村）、街（乡）审核后生效；死亡、户籍迁出等按项目规定可直接生效',
+})
 export class TerminationRequest {
   @Field(() => ID) id!: string;
   elderId!: string;

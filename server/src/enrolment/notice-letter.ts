@@ -6,7 +6,10 @@ const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100)
  * The 告知书 (000 附件2), filled from the programme's own figures so each programme's letter
  * states its own allowance.
  */
-export function noticeLetter(doc: PolicyDocument, f: { elderName: string; startedOn: string; communityName: string; issuedOn: string }): string {
+export function noticeLetter(
+  doc: PolicyDocument,
+  f: { elderName: string; startedOn: string; communityName: string; issuedOn: string },
+): string {
   const [y, m, d] = f.startedOn.split('-').map(Number);
   const parts = doc.allowance.buckets.map((b) => {
     if (b.unit === 'MINUTE') {
@@ -19,7 +22,10 @@ export function noticeLetter(doc: PolicyDocument, f: { elderName: string; starte
   // 000 附件2 still promises the 30 元 of online service; it is paid to the platform per elder
   // served (000 七), not credited to the elder's wallet, and the letter says so.
   const fee = doc.settlement.platformFee;
-  if (fee) parts.unshift(`每月 ${yuan(fee.fenPerServedElder)} 元的政府购买居家线上养老服务（由综合信息服务平台提供，不计入电子钱包）`);
+  if (fee)
+    parts.unshift(
+      `每月 ${yuan(fee.fenPerServedElder)} 元的政府购买居家线上养老服务（由综合信息服务平台提供，不计入电子钱包）`,
+    );
   const overage = doc.allowance.overagePaidByElder ? '（可根据服务指南自行选择服务项目，超过部分自费）' : '';
   return [
     `尊敬的${f.elderName}老人：`,

@@ -33,15 +33,29 @@ export async function enrolmentTarget(
   const to = doc.effective.to;
   if (!to || startedOn <= to) return { policyId: app.policyId, doc, category: app.category, startedOn };
   const ended = `《${doc.name}》到 ${to} 结束，现在批准服务要从 ${startedOn} 开始，已超出项目期限`;
-  if (!doc.successor) return fail(ErrorCode.PROGRAMME_ENDED, `${ended}，且未配置接续项目；请等新一期项目下达后重新申请。`, { lastDay: to, startedOn });
+  if (!doc.successor)
+    return fail(ErrorCode.PROGRAMME_ENDED, `${ended}，且未配置接续项目；请等新一期项目下达后重新申请。`, {
+      lastDay: to,
+      startedOn,
+    });
   const next = await loadPolicy(prisma, { code: doc.successor.code });
-  if (!next || !next.policy.active) return fail(ErrorCode.PROGRAMME_ENDED, `${ended}；接续项目尚未上线，请上线后再办理。`, { lastDay: to, startedOn });
+  if (!next || !next.policy.active)
+    return fail(ErrorCode.PROGRAMME_ENDED, `${ended}；接续项目尚未上线，请上线后再办理。`, { lastDay: to, startedOn });
   if (next.doc.effective.from > startedOn || (next.doc.effective.to && next.doc.effective.to < startedOn)) {
-    return fail(ErrorCode.PROGRAMME_ENDED, `${ended}；接续项目《${next.doc.name}》自 ${next.doc.effective.from} 起实施，不能从 ${startedOn} 开始服务。`, { lastDay: to, startedOn });
+    return fail(
+      ErrorCode.PROGRAMME_ENDED,
+      `${ended}；接续项目《${next.doc.name}》自 ${next.doc.effective.from} 起实施，不能从 ${startedOn} 开始服务。`,
+      { lastDay: to, startedOn },
+    );
   }
   // The successor's rules decide: its categories and exclusions may differ from this programme's.
   const { facts } = await elderFacts(prisma, app.elderId, next.doc, today);
   const verdict = evaluateEligibility(next.doc, facts);
-  if (!verdict.eligible) return fail(ErrorCode.PROGRAMME_ENDED, `${ended}；按接续项目《${next.doc.name}》的条件，${app.elder.name}${verdict.explanation}`, { lastDay: to, startedOn });
+  if (!verdict.eligible)
+    return fail(
+      ErrorCode.PROGRAMME_ENDED,
+      `${ended}；按接续项目《${next.doc.name}》的条件，${app.elder.name}${verdict.explanation}`,
+      { lastDay: to, startedOn },
+    );
   return { policyId: next.policy.id, doc: next.doc, category: verdict.category, startedOn, carriedOverFrom: doc.code };
 }

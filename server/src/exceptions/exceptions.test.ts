@@ -39,13 +39,34 @@ interface VisitSpec {
 /** Books through the API (real holds), records the visit as the caregiver's app would, and confirms it by the worker's call (real charges). */
 async function visit(v: VisitSpec) {
   const scheduledAt = new Date(now.getTime() + 3600_000 * (1 + seq));
-  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
-    i: { elderId: elders[v.elder], serviceCode: v.service ?? 'HP_NAIL_CARE', quantity: v.quantity ?? 1, scheduledAt: scheduledAt.toISOString(), idempotencyKey: `exception-${seq++}` },
-  }, 'worker');
+  const placed = await gql(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+    {
+      i: {
+        elderId: elders[v.elder],
+        serviceCode: v.service ?? 'HP_NAIL_CARE',
+        quantity: v.quantity ?? 1,
+        scheduledAt: scheduledAt.toISOString(),
+        idempotencyKey: `exception-${seq++}`,
+      },
+    },
+    'worker',
+  );
   expect(placed.errors).toBeUndefined();
   const id = placed.data.placeOrder.id as string;
   const cg = caregivers[v.caregiver]!;
-  const photo = async (h: string) => (await s.db.prisma.storedFile.create({ data: { storageKey: `exc/${seq}-${h}-${Math.random()}`, mimeType: 'image/jpeg', sizeBytes: 10, sha256: h, uploadedById: (await s.db.prisma.user.findFirstOrThrow({ where: { username: 'caregiver' } })).id } })).id;
+  const photo = async (h: string) =>
+    (
+      await s.db.prisma.storedFile.create({
+        data: {
+          storageKey: `exc/${seq}-${h}-${Math.random()}`,
+          mimeType: 'image/jpeg',
+          sizeBytes: 10,
+          sha256: h,
+          uploadedById: (await s.db.prisma.user.findFirstOrThrow({ where: { username: 'caregiver' } })).id,
+        },
+      })
+    ).id;
   const checkInAt = new Date(scheduledAt.getTime() + (v.startMin ?? 0) * 60_000);
   const jitter = seq * 0.0003;
   const inAt = v.inAt ?? { lat: HOME.lat + jitter, lng: HOME.lng + jitter };
@@ -53,60 +74,120 @@ async function visit(v: VisitSpec) {
   await s.db.prisma.order.update({
     where: { id },
     data: {
-      status: 'COMPLETED', caregiverId: cg,
+      status: 'COMPLETED',
+      caregiverId: cg,
       visit: {
         create: {
-          caregiverId: cg, checkInAt, checkOutAt: new Date(checkInAt.getTime() + v.minutes * 60_000), durationMinutes: v.minutes,
-          checkInLatitude: inAt.lat, checkInLongitude: inAt.lng, checkOutLatitude: outAt.lat, checkOutLongitude: outAt.lng,
-          checkInPhotoId: await photo(v.photoHash ?? `in-${seq}`), checkOutPhotoId: await photo(`out-${seq}`),
+          caregiverId: cg,
+          checkInAt,
+          checkOutAt: new Date(checkInAt.getTime() + v.minutes * 60_000),
+          durationMinutes: v.minutes,
+          checkInLatitude: inAt.lat,
+          checkInLongitude: inAt.lng,
+          checkOutLatitude: outAt.lat,
+          checkOutLongitude: outAt.lng,
+          checkInPhotoId: await photo(v.photoHash ?? `in-${seq}`),
+          checkOutPhotoId: await photo(`out-${seq}`),
         },
       },
     },
   });
   if (v.confirm !== false) {
-    const r = await gql(`mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "电话回访老人，确认已上门服务") { status } }`, { o: id }, 'worker');
+    const r = await gql(
+      `mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "电话回访老人，确认已上门服务") { status } }`,
+      { o: id },
+      'worker',
+    );
     expect(r.errors).toBeUndefined();
   }
   return id;
 }
 
-const reasonsOf = async (orderId: string) => (await s.db.prisma.visitException.findMany({ where: { orderId }, orderBy: { reason: 'asc' } })).map((x) => x.reason);
-const exceptionOf = (orderId: string, reason: string) => s.db.prisma.visitException.findUniqueOrThrow({ where: { orderId_reason: { orderId, reason: reason as never } } });
+const reasonsOf = async (orderId: string) =>
+  (await s.db.prisma.visitException.findMany({ where: { orderId }, orderBy: { reason: 'asc' } })).map((x) => x.reason);
+const exceptionOf = (orderId: string, reason: string) =>
+  s.db.prisma.visitException.findUniqueOrThrow({ where: { orderId_reason: { orderId, reason: reason as never } } });
 const RESOLVE = `mutation($i: ResolveVisitExceptionInput!) { resolveVisitException(input: $i) { id status reversedFen } }`;
 const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen selfPaidFen heldReason provider { id } } }`;
-const fenOf = async (elderId: string) => (await s.db.prisma.ledgerAccount.findMany({ where: { elderId, unit: 'FEN' } })).reduce((n, a) => n + a.balance, 0n);
+const fenOf = async (elderId: string) =>
+  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId, unit: 'FEN' } })).reduce((n, a) => n + a.balance, 0n);
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   month = monthInShanghai(now);
-  for (const u of ['worker', 'street_officer', 'yc_street_officer', 'district_admin', 'provider_admin', 'qa', 'family']) t[u] = await s.login(u);
+  for (const u of ['worker', 'street_officer', 'yc_street_officer', 'district_admin', 'provider_admin', 'qa', 'family'])
+    t[u] = await s.login(u);
   const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-  elders = (await s.db.prisma.elder.findMany({ where: { communityId: worker.regionId!, status: 'ENROLLED' }, orderBy: { id: 'asc' }, take: 4 })).map((e) => e.id);
+  elders = (
+    await s.db.prisma.elder.findMany({
+      where: { communityId: worker.regionId!, status: 'ENROLLED' },
+      orderBy: { id: 'asc' },
+      take: 4,
+    })
+  ).map((e) => e.id);
   expect(elders).toHaveLength(4);
   // Self-paid money for the overage of each elder.
   const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
   for (const id of elders) {
     const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, id, 'SELF_PAID', 'FEN'));
-    await postOnce(s.db.prisma, { kind: 'TOP_UP', idempotencyKey: `exc-topup-${id}`, request: {}, elderId: id, entries: [{ accountId: gw.id, amount: -30000n }, { accountId: wallet.id, amount: 30000n }] });
+    await postOnce(s.db.prisma, {
+      kind: 'TOP_UP',
+      idempotencyKey: `exc-topup-${id}`,
+      request: {},
+      elderId: id,
+      entries: [
+        { accountId: gw.id, amount: -30000n },
+        { accountId: wallet.id, amount: 30000n },
+      ],
+    });
   }
   const provider = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'provider_admin' } })).providerId!;
-  for (let i = 0; i < 6; i++) await s.db.prisma.caregiver.create({ data: { providerId: provider, name: `护理员${i}`, phone: `1390000000${i}`, skills: [] } });
-  caregivers = (await s.db.prisma.caregiver.findMany({ where: { providerId: provider, name: { startsWith: '护理员' } }, orderBy: { id: 'asc' }, take: 6 })).map((c) => c.id);
+  for (let i = 0; i < 6; i++)
+    await s.db.prisma.caregiver.create({
+      data: { providerId: provider, name: `护理员${i}`, phone: `1390000000${i}`, skills: [] },
+    });
+  caregivers = (
+    await s.db.prisma.caregiver.findMany({
+      where: { providerId: provider, name: { startsWith: '护理员' } },
+      orderBy: { id: 'asc' },
+      take: 6,
+    })
+  ).map((c) => c.id);
   expect(caregivers).toHaveLength(6);
 
   // A visit as booked, and one of each kind of exception (each with its own caregiver, so they do not mix).
   orders.normal = [await visit({ elder: 0, caregiver: 0, minutes: 40 })];
   orders.short = [await visit({ elder: 0, caregiver: 0, service: 'HP_ROOM_CLEANING', quantity: 3, minutes: 20 })];
-  orders.samePoint = [await visit({ elder: 1, caregiver: 1, minutes: 3, inAt: { lat: 30.9, lng: 114.4 }, outAt: { lat: 30.9, lng: 114.4 } })];
+  orders.samePoint = [
+    await visit({
+      elder: 1,
+      caregiver: 1,
+      minutes: 3,
+      inAt: { lat: 30.9, lng: 114.4 },
+      outAt: { lat: 30.9, lng: 114.4 },
+    }),
+  ];
   const first = await visit({ elder: 1, caregiver: 2, minutes: 90 });
   const overlapStart = (await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: first } })).checkInAt!;
   const second = await visit({ elder: 2, caregiver: 2, minutes: 30 });
   // The second home's check-in falls in the first visit (one caregiver in two homes at once).
-  await s.db.prisma.visit.update({ where: { orderId: second }, data: { checkInAt: new Date(overlapStart.getTime() + 30 * 60_000), checkOutAt: new Date(overlapStart.getTime() + 60 * 60_000) } });
+  await s.db.prisma.visit.update({
+    where: { orderId: second },
+    data: {
+      checkInAt: new Date(overlapStart.getTime() + 30 * 60_000),
+      checkOutAt: new Date(overlapStart.getTime() + 60 * 60_000),
+    },
+  });
   orders.overlap = [first, second];
-  orders.photo = [await visit({ elder: 2, caregiver: 3, minutes: 40, photoHash: 'same-photo' }), await visit({ elder: 3, caregiver: 3, minutes: 40, photoHash: 'same-photo' })];
+  orders.photo = [
+    await visit({ elder: 2, caregiver: 3, minutes: 40, photoHash: 'same-photo' }),
+    await visit({ elder: 3, caregiver: 3, minutes: 40, photoHash: 'same-photo' }),
+  ];
   orders.location = [];
-  for (let i = 0; i < 5; i++) orders.location.push(await visit({ elder: 3, caregiver: 4, minutes: 40, inAt: { lat: 30.812345, lng: 114.312345 } }));
+  for (let i = 0; i < 5; i++)
+    orders.location.push(
+      await visit({ elder: 3, caregiver: 4, minutes: 40, inAt: { lat: 30.812345, lng: 114.312345 } }),
+    );
   orders.window = [await visit({ elder: 3, caregiver: 5, minutes: 40, startMin: -3 * 24 * 60 })];
   orders.unconfirmed = [await visit({ elder: 3, caregiver: 5, minutes: 40, confirm: false })];
 });
@@ -115,7 +196,13 @@ afterAll(async () => s?.close());
 describe('detection (异常工单)', () => {
   it('the thresholds are programme data, marked assumed where the source is silent (000 七)', () => {
     const x = policyByCode('HUANGPI_2020')!.exceptions;
-    expect(x).toMatchObject({ shortVisitPercent: 50, samePointMinutes: 10, samePointMeters: 10, repeatedLocationVisits: 5, assumed: true });
+    expect(x).toMatchObject({
+      shortVisitPercent: 50,
+      samePointMinutes: 10,
+      samePointMeters: 10,
+      repeatedLocationVisits: 5,
+      assumed: true,
+    });
   });
 
   it('flags each suspicious visit with its reason, and the visit as booked with none; a rerun adds nothing', async () => {
@@ -137,10 +224,12 @@ describe('detection (异常工单)', () => {
     const all = (await gql(q, { f: { month } }, 'street_officer')).data.visitExceptions;
     expect(all.totalCount).toBe(await s.db.prisma.visitException.count());
     const page1 = (await gql(q, { f: { month }, first: 4 }, 'district_admin')).data.visitExceptions;
-    const page2 = (await gql(q, { f: { month }, first: 4, after: page1.pageInfo.endCursor }, 'district_admin')).data.visitExceptions;
+    const page2 = (await gql(q, { f: { month }, first: 4, after: page1.pageInfo.endCursor }, 'district_admin')).data
+      .visitExceptions;
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(new Set([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).size).toBe(8);
-    const photos = (await gql(q, { f: { reason: 'PHOTO_REUSED', status: 'OPEN' } }, 'street_officer')).data.visitExceptions;
+    const photos = (await gql(q, { f: { reason: 'PHOTO_REUSED', status: 'OPEN' } }, 'street_officer')).data
+      .visitExceptions;
     expect(photos.edges.map((e: any) => e.node.orderId).sort()).toEqual([...orders.photo!].sort());
     expect((await gql(q, {}, 'provider_admin')).data.visitExceptions.totalCount).toBe(all.totalCount);
     expect((await gql(q, {}, 'yc_street_officer')).data.visitExceptions.totalCount).toBe(0);
@@ -150,14 +239,16 @@ describe('detection (异常工单)', () => {
 });
 
 describe('settlement waits for the exceptions (000 七 据实结算)', () => {
-  it('holds the provider\'s month while any is open, and never settles an unconfirmed visit', async () => {
+  it("holds the provider's month while any is open, and never settles an unconfirmed visit", async () => {
     now = new Date('2026-12-03T10:00:00+08:00');
     const [st] = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement.filter((x: any) => x.orders > 0);
     expect(st).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/异常工单待/) });
     const lines = await s.db.prisma.settlementLine.findMany({ where: { settlementId: st.id } });
     expect(lines.map((l) => l.orderId)).not.toContain(orders.unconfirmed![0]);
     expect(lines).toHaveLength(Object.values(orders).flat().length - 1);
-    expect(code(await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin'))).toBe('INVALID_STATE');
+    expect(
+      code(await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin')),
+    ).toBe('INVALID_STATE');
   });
 });
 
@@ -165,28 +256,80 @@ describe('resolveVisitException', () => {
   it('refuses an officer outside the area, bad input and a visit with no charge, and changes nothing', async () => {
     const ex = await exceptionOf(orders.photo![0]!, 'PHOTO_REUSED');
     const before = { tx: await s.db.prisma.ledgerTransaction.count(), audit: await s.db.prisma.auditLog.count() };
-    const out = await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片重复，不予支付' } }, 'yc_street_officer');
+    const out = await gql(
+      RESOLVE,
+      { i: { id: ex.id, resolution: 'REJECT', note: '照片重复，不予支付' } },
+      'yc_street_officer',
+    );
     expect(code(out)).toBe('FORBIDDEN');
     expect(out.errors![0]!.message).toMatch(/不在您的辖区/);
-    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片重复' } }, 'worker'))).toBe('FORBIDDEN');
-    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '' } }, 'street_officer'))).toBe('BAD_USER_INPUT');
-    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'ADJUST', note: '核减部分费用' } }, 'street_officer'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片重复' } }, 'worker'))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '' } }, 'street_officer'))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'ADJUST', note: '核减部分费用' } }, 'street_officer')),
+    ).toBe('BAD_USER_INPUT');
     // All of a 10 元 charge is a rejection, not an adjustment.
-    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'ADJUST', amountFen: 1000, note: '核减部分费用' } }, 'street_officer'))).toBe('BAD_USER_INPUT');
-    expect(code(await gql(RESOLVE, { i: { id: '0190a0a0-0000-7000-8000-000000000000', resolution: 'ACCEPT', note: '核实无误' } }, 'street_officer'))).toBe('NOT_FOUND');
-    await s.db.prisma.visitException.create({ data: { orderId: orders.unconfirmed![0]!, providerId: ex.providerId, month, reason: 'SHORT_VISIT', detail: '测试' } });
+    expect(
+      code(
+        await gql(
+          RESOLVE,
+          { i: { id: ex.id, resolution: 'ADJUST', amountFen: 1000, note: '核减部分费用' } },
+          'street_officer',
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await gql(
+          RESOLVE,
+          { i: { id: '0190a0a0-0000-7000-8000-000000000000', resolution: 'ACCEPT', note: '核实无误' } },
+          'street_officer',
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    await s.db.prisma.visitException.create({
+      data: {
+        orderId: orders.unconfirmed![0]!,
+        providerId: ex.providerId,
+        month,
+        reason: 'SHORT_VISIT',
+        detail: '测试',
+      },
+    });
     const unconfirmed = await exceptionOf(orders.unconfirmed![0]!, 'SHORT_VISIT');
-    expect(code(await gql(RESOLVE, { i: { id: unconfirmed.id, resolution: 'REJECT', note: '未确认服务' } }, 'street_officer'))).toBe('INVALID_STATE');
+    expect(
+      code(
+        await gql(RESOLVE, { i: { id: unconfirmed.id, resolution: 'REJECT', note: '未确认服务' } }, 'street_officer'),
+      ),
+    ).toBe('INVALID_STATE');
     expect((await exceptionOf(orders.photo![0]!, 'PHOTO_REUSED')).status).toBe('OPEN');
-    expect({ tx: await s.db.prisma.ledgerTransaction.count(), audit: await s.db.prisma.auditLog.count() }).toEqual(before);
-    expect((await gql(RESOLVE, { i: { id: unconfirmed.id, resolution: 'ACCEPT', note: '电话核实，老人确认服务' } }, 'street_officer')).data.resolveVisitException.status).toBe('ACCEPTED');
+    expect({ tx: await s.db.prisma.ledgerTransaction.count(), audit: await s.db.prisma.auditLog.count() }).toEqual(
+      before,
+    );
+    expect(
+      (
+        await gql(
+          RESOLVE,
+          { i: { id: unconfirmed.id, resolution: 'ACCEPT', note: '电话核实，老人确认服务' } },
+          'street_officer',
+        )
+      ).data.resolveVisitException.status,
+    ).toBe('ACCEPTED');
   });
 
   it('REJECT gives the whole charge back through the ledger, once, under concurrent requests, with an audit line', async () => {
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orders.photo![0]! } });
     const ex = await exceptionOf(order.id, 'PHOTO_REUSED');
     const before = await fenOf(order.elderId);
-    const results = await Promise.all(Array.from({ length: 6 }, () => gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } }, 'street_officer')));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } }, 'street_officer'),
+      ),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.errors).every((r) => code(r) === 'INVALID_STATE')).toBe(true);
@@ -196,25 +339,56 @@ describe('resolveVisitException', () => {
     expect(reversals.length).toBeGreaterThan(0);
     expect(reversals.every((r) => r.reversesId)).toBe(true);
     // A replay moves nothing.
-    expect(code(await gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } }, 'street_officer'))).toBe('INVALID_STATE');
-    expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: order.id, kind: 'REVERSAL' } })).toBe(reversals.length);
-    expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_EXCEPTION_RESOLVED', entityId: ex.id } })).toBe(1);
+    expect(
+      code(
+        await gql(
+          RESOLVE,
+          { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } },
+          'street_officer',
+        ),
+      ),
+    ).toBe('INVALID_STATE');
+    expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: order.id, kind: 'REVERSAL' } })).toBe(
+      reversals.length,
+    );
+    expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_EXCEPTION_RESOLVED', entityId: ex.id } })).toBe(
+      1,
+    );
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('ADJUST takes back part of the charge, the elder\'s own money first; ACCEPT moves nothing', async () => {
+  it("ADJUST takes back part of the charge, the elder's own money first; ACCEPT moves nothing", async () => {
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orders.short![0]! } });
     // 20 minutes of a 3-hour booking, charged by measured time rounded up to 15 minutes (30 minutes of 90 元).
     expect([order.chargedMinutes, order.chargedFen]).toEqual([30, 1500]);
     const before = await fenOf(order.elderId);
     const ex = await exceptionOf(order.id, 'SHORT_VISIT');
-    const r = await gql(RESOLVE, { i: { id: ex.id, resolution: 'ADJUST', amountFen: 500, note: '电话核实实际服务约 20 分钟，核减 5 元' } }, 'district_admin');
+    const r = await gql(
+      RESOLVE,
+      { i: { id: ex.id, resolution: 'ADJUST', amountFen: 500, note: '电话核实实际服务约 20 分钟，核减 5 元' } },
+      'district_admin',
+    );
     expect(r.data.resolveVisitException).toMatchObject({ status: 'ADJUSTED', reversedFen: 500 });
     expect(await fenOf(order.elderId)).toBe(before + 500n);
     const txBefore = await s.db.prisma.ledgerTransaction.count();
-    for (const o of [...orders.samePoint!, ...orders.overlap!, orders.photo![1]!, ...orders.location!, ...orders.window!]) {
+    for (const o of [
+      ...orders.samePoint!,
+      ...orders.overlap!,
+      orders.photo![1]!,
+      ...orders.location!,
+      ...orders.window!,
+    ]) {
       const open = await s.db.prisma.visitException.findMany({ where: { orderId: o, status: 'OPEN' } });
-      for (const x of open) expect((await gql(RESOLVE, { i: { id: x.id, resolution: 'ACCEPT', note: '电话核实，老人确认服务' } }, 'street_officer')).errors).toBeUndefined();
+      for (const x of open)
+        expect(
+          (
+            await gql(
+              RESOLVE,
+              { i: { id: x.id, resolution: 'ACCEPT', note: '电话核实，老人确认服务' } },
+              'street_officer',
+            )
+          ).errors,
+        ).toBeUndefined();
     }
     expect(await s.db.prisma.ledgerTransaction.count()).toBe(txBefore);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
@@ -227,13 +401,41 @@ describe('resolveVisitException', () => {
     // The rejected visit has no line; the adjusted one is paid 10 元.
     expect(lines.map((l) => l.orderId)).not.toContain(orders.photo![0]);
     expect(lines.find((l) => l.orderId === orders.short![0])!.amountFen).toBe(1000);
-    const net = await s.db.prisma.ledgerEntry.aggregate({ _sum: { amount: true }, where: { account: { elderId: { not: null }, unit: 'FEN' }, transaction: { kind: { in: ['CHARGE', 'REVERSAL'] }, orderId: { in: lines.map((l) => l.orderId).concat(orders.photo![0]!) } } } });
+    const net = await s.db.prisma.ledgerEntry.aggregate({
+      _sum: { amount: true },
+      where: {
+        account: { elderId: { not: null }, unit: 'FEN' },
+        transaction: {
+          kind: { in: ['CHARGE', 'REVERSAL'] },
+          orderId: { in: lines.map((l) => l.orderId).concat(orders.photo![0]!) },
+        },
+      },
+    });
     expect(st.subsidyFen + st.selfPaidFen).toBe(-Number(net._sum.amount));
-    const qa = await gql(`mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`, { i: { providerId: st.provider.id, month, score: 90, passed: true, report: '服务记录完整，回访满意度高。' } }, 'qa');
+    const qa = await gql(
+      `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`,
+      { i: { providerId: st.provider.id, month, score: 90, passed: true, report: '服务记录完整，回访满意度高。' } },
+      'qa',
+    );
     expect(qa.errors).toBeUndefined();
-    expect((await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin')).data.approveSettlement.status).toBe('APPROVED');
-    const late = await s.db.prisma.visitException.create({ data: { orderId: orders.normal![0]!, providerId: st.provider.id, month, reason: 'PHOTO_REUSED', detail: '审核后发现' } });
-    expect(code(await gql(RESOLVE, { i: { id: late.id, resolution: 'REJECT', note: '照片重复，不予支付' } }, 'district_admin'))).toBe('INVALID_STATE');
+    expect(
+      (await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin')).data
+        .approveSettlement.status,
+    ).toBe('APPROVED');
+    const late = await s.db.prisma.visitException.create({
+      data: {
+        orderId: orders.normal![0]!,
+        providerId: st.provider.id,
+        month,
+        reason: 'PHOTO_REUSED',
+        detail: '审核后发现',
+      },
+    });
+    expect(
+      code(
+        await gql(RESOLVE, { i: { id: late.id, resolution: 'REJECT', note: '照片重复，不予支付' } }, 'district_admin'),
+      ),
+    ).toBe('INVALID_STATE');
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });

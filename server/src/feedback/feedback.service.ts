@@ -19,18 +19,32 @@ const DEFAULT_HOURS = 48;
 const HOUR = 3600_000;
 
 async function policyOfElder(prisma: PrismaClient | Tx, elderId: string): Promise<PolicyDocument | null> {
-  const e = await prisma.enrolment.findFirst({ where: { elderId }, orderBy: [{ status: 'asc' }, { startedOn: 'desc' }], include: { policy: true } });
+  const e = await prisma.enrolment.findFirst({
+    where: { elderId },
+    orderBy: [{ status: 'asc' }, { startedOn: 'desc' }],
+    include: { policy: true },
+  });
   return e ? policyDocument(e.policy) : null;
 }
 
 /** The elder or family rate a completed visit once: 1–5 whole stars, an optional comment. */
-export async function rateOrder(prisma: PrismaClient, actor: Actor, orderId: string, stars: number, comment: string | null | undefined, now: Date) {
+export async function rateOrder(
+  prisma: PrismaClient,
+  actor: Actor,
+  orderId: string,
+  stars: number,
+  comment: string | null | undefined,
+  now: Date,
+) {
   const order = await orderInScope(prisma, authorize(actor, 'rateOrder'), orderId);
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw badInput('stars', '请选择 1 到 5 颗星。');
   if (comment && comment.length > 500) throw badInput('comment', '评价内容不能超过 500 字。');
-  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能评价。');
+  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED')
+    fail(ErrorCode.INVALID_STATE, '服务完成后才能评价。');
   try {
-    return await prisma.rating.create({ data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now } });
+    return await prisma.rating.create({
+      data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now },
+    });
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经评价过了。');
     throw err;
@@ -38,15 +52,30 @@ export async function rateOrder(prisma: PrismaClient, actor: Actor, orderId: str
 }
 
 /** Completed visits without a follow-up call yet, for the call centre; overdue ones first. */
-export async function followUpTasks(prisma: PrismaClient, actor: Actor, page: PageArgs & { overdueOnly?: boolean | null }, now: Date) {
+export async function followUpTasks(
+  prisma: PrismaClient,
+  actor: Actor,
+  page: PageArgs & { overdueOnly?: boolean | null },
+  now: Date,
+) {
   const grant = authorize(actor, 'followUpTasks');
   const { take, afterId } = pageWindow(page);
-  const where: Prisma.OrderWhereInput = { elder: elderScope(grant), status: { in: ['COMPLETED', 'CONFIRMED'] }, followUp: null };
-  const rows = await prisma.order.findMany({ where, include: { visit: true, elder: { select: { name: true, phone: true } } }, orderBy: { id: 'asc' } });
+  const where: Prisma.OrderWhereInput = {
+    elder: elderScope(grant),
+    status: { in: ['COMPLETED', 'CONFIRMED'] },
+    followUp: null,
+  };
+  const rows = await prisma.order.findMany({
+    where,
+    include: { visit: true, elder: { select: { name: true, phone: true } } },
+    orderBy: { id: 'asc' },
+  });
   const tasks = [];
   for (const o of rows) {
     const doc = await policyOfElder(prisma, o.elderId);
-    const dueAt = new Date((o.visit?.checkOutAt ?? o.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR);
+    const dueAt = new Date(
+      (o.visit?.checkOutAt ?? o.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR,
+    );
     const overdue = dueAt.getTime() < now.getTime();
     if (page.overdueOnly && !overdue) continue;
     tasks.push({ id: o.id, orderId: o.id, elderName: o.elder.name, elderPhone: o.elder.phone, dueAt, overdue });
@@ -57,15 +86,27 @@ export async function followUpTasks(prisma: PrismaClient, actor: Actor, page: Pa
 }
 
 /** The operator's follow-up call (000 六 3): satisfaction recorded once per visit. */
-export async function recordFollowUp(prisma: PrismaClient, actor: Actor, orderId: string, satisfaction: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED', note: string | null | undefined, now: Date) {
+export async function recordFollowUp(
+  prisma: PrismaClient,
+  actor: Actor,
+  orderId: string,
+  satisfaction: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED',
+  note: string | null | undefined,
+  now: Date,
+) {
   const order = await orderInScope(prisma, authorize(actor, 'recordFollowUp'), orderId);
   if (note && note.length > 1000) throw badInput('note', '回访记录不能超过 1000 字。');
-  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED') fail(ErrorCode.INVALID_STATE, '服务完成后才能回访。');
+  if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED')
+    fail(ErrorCode.INVALID_STATE, '服务完成后才能回访。');
   const visit = await prisma.visit.findUnique({ where: { orderId } });
   const doc = await policyOfElder(prisma, order.elderId);
-  const dueAt = new Date((visit?.checkOutAt ?? order.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR);
+  const dueAt = new Date(
+    (visit?.checkOutAt ?? order.updatedAt).getTime() + (doc?.timeLimits.followUpHours ?? DEFAULT_HOURS) * HOUR,
+  );
   try {
-    return await prisma.followUp.create({ data: { orderId, satisfaction, note: note?.trim() || null, operatorId: actor.userId, dueAt, at: now } });
+    return await prisma.followUp.create({
+      data: { orderId, satisfaction, note: note?.trim() || null, operatorId: actor.userId, dueAt, at: now },
+    });
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经回访过了。');
     throw err;
@@ -77,7 +118,13 @@ export async function recordFollowUp(prisma: PrismaClient, actor: Actor, orderId
  * 48 小时). Tied to an order when one is named (it must be the elder's); otherwise to the provider
  * serving the elder's latest order.
  */
-export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: { elderId: string; orderId?: string | null; content: string }, now: Date, onAlert: (e: AlertEvent) => void = () => {}) {
+export async function fileComplaint(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { elderId: string; orderId?: string | null; content: string },
+  now: Date,
+  onAlert: (e: AlertEvent) => void = () => {},
+) {
   const elder = await assertElderInScope(prisma, authorize(actor, 'fileComplaint'), input.elderId);
   const content = input.content?.trim() ?? '';
   if (content.length < 5 || content.length > 1000) throw badInput('content', '请用 5 到 1000 字说明投诉的事情。');
@@ -87,18 +134,48 @@ export async function fileComplaint(prisma: PrismaClient, actor: Actor, input: {
     if (!order || order.elderId !== elder.id) throw badInput('orderId', '这张工单不是这位老人的。');
     providerId = order.providerId;
   } else {
-    providerId = (await prisma.order.findFirst({ where: { elderId: elder.id, providerId: { not: null } }, orderBy: { id: 'desc' } }))?.providerId ?? null;
+    providerId =
+      (
+        await prisma.order.findFirst({
+          where: { elderId: elder.id, providerId: { not: null } },
+          orderBy: { id: 'desc' },
+        })
+      )?.providerId ?? null;
   }
   const doc = await policyOfElder(prisma, elder.id);
   const dueAt = new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR);
   const { complaint, alert } = await prisma.$transaction(async (tx) => {
-    const complaint = await tx.complaint.create({ data: { elderId: elder.id, orderId: input.orderId ?? null, providerId, content, filedById: actor.userId, dueAt, createdAt: now } });
-    // The community hears at once (one open COMPLAINT alert per elder; a second complaint joins it).
-    const alert = await raiseAlert(tx, { elderId: elder.id, kind: 'COMPLAINT', detail: { complaintId: complaint.id }, at: now });
-    await notify(tx, [...(await elderAudience(tx, elder.id)), actor.userId], {
-      elderId: elder.id, kind: 'COMPLAINT_UPDATED', title: '投诉已受理', body: `关于${elder.name}的投诉已登记，将在 ${formatCn(dueAt)} 前处理。`, dedupe: `complaint:${complaint.id}:filed`,
+    const complaint = await tx.complaint.create({
+      data: {
+        elderId: elder.id,
+        orderId: input.orderId ?? null,
+        providerId,
+        content,
+        filedById: actor.userId,
+        dueAt,
+        createdAt: now,
+      },
     });
-    await audit(tx, actor, { action: 'COMPLAINT_FILED', entity: 'Complaint', entityId: complaint.id, detail: { orderId: input.orderId ?? null } });
+    // The community hears at once (one open COMPLAINT alert per elder; a second complaint joins it).
+    const alert = await raiseAlert(tx, {
+      elderId: elder.id,
+      kind: 'COMPLAINT',
+      detail: { complaintId: complaint.id },
+      at: now,
+    });
+    await notify(tx, [...(await elderAudience(tx, elder.id)), actor.userId], {
+      elderId: elder.id,
+      kind: 'COMPLAINT_UPDATED',
+      title: '投诉已受理',
+      body: `关于${elder.name}的投诉已登记，将在 ${formatCn(dueAt)} 前处理。`,
+      dedupe: `complaint:${complaint.id}:filed`,
+    });
+    await audit(tx, actor, {
+      action: 'COMPLAINT_FILED',
+      entity: 'Complaint',
+      entityId: complaint.id,
+      detail: { orderId: input.orderId ?? null },
+    });
     return { complaint, alert };
   });
   if (alert) onAlert(alert);
@@ -114,10 +191,17 @@ export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id:
   const text = response?.trim() ?? '';
   if (text.length < 5 || text.length > 1000) throw badInput('response', '请用 5 到 1000 字说明处理情况。');
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.complaint.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'RESPONDED', response: text, respondedAt: now } });
+    const claimed = await tx.complaint.updateMany({
+      where: { id, status: 'OPEN' },
+      data: { status: 'RESPONDED', response: text, respondedAt: now },
+    });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这条投诉已经答复或办结了。');
     await notify(tx, [...(await elderAudience(tx, complaint.elderId)), complaint.filedById], {
-      elderId: complaint.elderId, kind: 'COMPLAINT_UPDATED', title: '投诉有了答复', body: `服务机构答复：${text}`, dedupe: `complaint:${id}:responded:${complaint.revisits}`,
+      elderId: complaint.elderId,
+      kind: 'COMPLAINT_UPDATED',
+      title: '投诉有了答复',
+      body: `服务机构答复：${text}`,
+      dedupe: `complaint:${id}:responded:${complaint.revisits}`,
     });
     await audit(tx, actor, { action: 'COMPLAINT_RESPONDED', entity: 'Complaint', entityId: id });
     return tx.complaint.findUniqueOrThrow({ where: { id } });
@@ -129,7 +213,14 @@ export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id:
  * back to the provider with a new deadline where the programme requires revisits until satisfied.
  * A complaint found to be the provider's fault counts toward the programme's suspension threshold.
  */
-export async function closeComplaint(prisma: PrismaClient, actor: Actor, id: string, satisfied: boolean, providerAtFault: boolean, now: Date) {
+export async function closeComplaint(
+  prisma: PrismaClient,
+  actor: Actor,
+  id: string,
+  satisfied: boolean,
+  providerAtFault: boolean,
+  now: Date,
+) {
   const grant = authorize(actor, 'closeComplaint');
   const complaint = await prisma.complaint.findUnique({ where: { id } });
   if (!complaint) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
@@ -140,19 +231,54 @@ export async function closeComplaint(prisma: PrismaClient, actor: Actor, id: str
     const claimed = await tx.complaint.updateMany({
       where: { id, status: 'RESPONDED' },
       data: reopen
-        ? { status: 'OPEN', revisits: { increment: 1 }, satisfied: false, providerAtFault: providerAtFault || complaint.providerAtFault === true, dueAt: new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR) }
-        : { status: 'CLOSED', revisits: { increment: 1 }, satisfied, providerAtFault: providerAtFault || complaint.providerAtFault === true, closedAt: now },
+        ? {
+            status: 'OPEN',
+            revisits: { increment: 1 },
+            satisfied: false,
+            providerAtFault: providerAtFault || complaint.providerAtFault === true,
+            dueAt: new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR),
+          }
+        : {
+            status: 'CLOSED',
+            revisits: { increment: 1 },
+            satisfied,
+            providerAtFault: providerAtFault || complaint.providerAtFault === true,
+            closedAt: now,
+          },
     });
-    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, complaint.status === 'OPEN' ? '服务机构还没有答复，答复后再回访。' : '这条投诉已经办结了。');
+    if (claimed.count !== 1)
+      fail(
+        ErrorCode.INVALID_STATE,
+        complaint.status === 'OPEN' ? '服务机构还没有答复，答复后再回访。' : '这条投诉已经办结了。',
+      );
     const after = await tx.complaint.findUniqueOrThrow({ where: { id }, include: { elder: true } });
     await notify(tx, [...(await elderAudience(tx, after.elderId)), after.filedById], {
-      elderId: after.elderId, kind: 'COMPLAINT_UPDATED', title: reopen ? '投诉重新处理' : '投诉已办结',
-      body: reopen ? `回访未满意，已要求服务机构在 ${formatCn(after.dueAt)} 前重新处理。` : `关于${after.elder.name}的投诉已办结，感谢您的反馈。`,
+      elderId: after.elderId,
+      kind: 'COMPLAINT_UPDATED',
+      title: reopen ? '投诉重新处理' : '投诉已办结',
+      body: reopen
+        ? `回访未满意，已要求服务机构在 ${formatCn(after.dueAt)} 前重新处理。`
+        : `关于${after.elder.name}的投诉已办结，感谢您的反馈。`,
       dedupe: `complaint:${id}:revisit:${after.revisits}`,
     });
-    if (!reopen) await tx.alert.updateMany({ where: { elderId: after.elderId, kind: 'COMPLAINT', status: { not: 'RESOLVED' } }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, outcome: satisfied ? '投诉已办结，老人满意' : '投诉已办结' } });
-    await audit(tx, actor, { action: reopen ? 'COMPLAINT_REOPENED' : 'COMPLAINT_CLOSED', entity: 'Complaint', entityId: id, detail: { satisfied, providerAtFault } });
-    if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true) await suspendForComplaints(tx, actor, after.providerId, doc, now);
+    if (!reopen)
+      await tx.alert.updateMany({
+        where: { elderId: after.elderId, kind: 'COMPLAINT', status: { not: 'RESOLVED' } },
+        data: {
+          status: 'RESOLVED',
+          resolvedAt: now,
+          resolvedById: actor.userId,
+          outcome: satisfied ? '投诉已办结，老人满意' : '投诉已办结',
+        },
+      });
+    await audit(tx, actor, {
+      action: reopen ? 'COMPLAINT_REOPENED' : 'COMPLAINT_CLOSED',
+      entity: 'Complaint',
+      entityId: id,
+      detail: { satisfied, providerAtFault },
+    });
+    if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true)
+      await suspendForComplaints(tx, actor, after.providerId, doc, now);
     return after;
   });
   return result;
@@ -163,13 +289,29 @@ const formatCn = (d: Date) => {
   return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
 };
 
-export async function listComplaints(prisma: PrismaClient, actor: Actor, filter: { status?: string | null; elderId?: string | null }, page: PageArgs) {
+export async function listComplaints(
+  prisma: PrismaClient,
+  actor: Actor,
+  filter: { status?: string | null; elderId?: string | null },
+  page: PageArgs,
+) {
   const { take, afterId } = pageWindow(page);
   const grant = authorize(actor, 'complaints');
-  const scope: Prisma.ComplaintWhereInput = grant.scope === 'PROVIDER' ? { providerId: actor.providerId! } : { elder: elderScope(grant) };
-  const where: Prisma.ComplaintWhereInput = { AND: [scope, filter.status ? { status: filter.status as never } : {}, filter.elderId ? { elderId: filter.elderId } : {}] };
+  const scope: Prisma.ComplaintWhereInput =
+    grant.scope === 'PROVIDER' ? { providerId: actor.providerId! } : { elder: elderScope(grant) };
+  const where: Prisma.ComplaintWhereInput = {
+    AND: [
+      scope,
+      filter.status ? { status: filter.status as never } : {},
+      filter.elderId ? { elderId: filter.elderId } : {},
+    ],
+  };
   const [rows, total] = await Promise.all([
-    prisma.complaint.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.complaint.findMany({
+      where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
     prisma.complaint.count({ where }),
   ]);
   return toConnection(rows, take, total);

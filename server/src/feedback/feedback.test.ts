@@ -18,30 +18,74 @@ const START = new Date('2026-11-18T10:00:00+08:00');
 /** A visit that has been checked out (the visit flow itself is tested in orders/visits.test.ts). */
 async function completedOrder(elderId: string, status: 'COMPLETED' | 'PLACED' = 'COMPLETED') {
   const enrolment = await s.db.prisma.enrolment.findFirstOrThrow({ where: { elderId, status: 'ACTIVE' } });
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policyId: enrolment.policyId, mode: 'OFFLINE' } });
-  const zone = await s.db.prisma.serviceZone.findFirstOrThrow({ where: { policyId: enrolment.policyId, providerId: { not: null } }, include: { provider: { include: { caregivers: true } } } });
+  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
+    where: { policyId: enrolment.policyId, mode: 'OFFLINE' },
+  });
+  const zone = await s.db.prisma.serviceZone.findFirstOrThrow({
+    where: { policyId: enrolment.policyId, providerId: { not: null } },
+    include: { provider: { include: { caregivers: true } } },
+  });
   const caregiver = zone.provider!.caregivers[0]!;
   const checkOutAt = new Date(s.app.services.clock().getTime() - 3600_000);
   return s.db.prisma.order.create({
     data: {
-      elderId, enrolmentId: enrolment.id, serviceItemId: item.id, providerId: zone.providerId, caregiverId: caregiver.id, quantity: 1, scheduledAt: checkOutAt, channel: 'WORKER',
-      placedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id, status, amountFen: 0, idempotencyKey: `fb-${seq++}`, requestHash: 'h',
-      ...(status === 'COMPLETED' ? { visit: { create: { caregiverId: caregiver.id, checkInAt: new Date(checkOutAt.getTime() - 3600_000), checkOutAt, durationMinutes: 60 } } } : {}),
+      elderId,
+      enrolmentId: enrolment.id,
+      serviceItemId: item.id,
+      providerId: zone.providerId,
+      caregiverId: caregiver.id,
+      quantity: 1,
+      scheduledAt: checkOutAt,
+      channel: 'WORKER',
+      placedById: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } })).id,
+      status,
+      amountFen: 0,
+      idempotencyKey: `fb-${seq++}`,
+      requestHash: 'h',
+      ...(status === 'COMPLETED'
+        ? {
+            visit: {
+              create: {
+                caregiverId: caregiver.id,
+                checkInAt: new Date(checkOutAt.getTime() - 3600_000),
+                checkOutAt,
+                durationMinutes: 60,
+              },
+            },
+          }
+        : {}),
     },
   });
 }
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => START });
-  for (const u of ['family', 'worker', 'operator', 'provider_admin', 'yc_worker', 'yc_admin', 'district_admin']) t[u] = await s.login(u);
-  hpElder = { id: (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } })).elderId };
+  for (const u of ['family', 'worker', 'operator', 'provider_admin', 'yc_worker', 'yc_admin', 'district_admin'])
+    t[u] = await s.login(u);
+  hpElder = {
+    id: (
+      await s.db.prisma.familyLink.findFirstOrThrow({
+        where: { user: { username: 'family' } },
+        orderBy: { createdAt: 'asc' },
+      })
+    ).elderId,
+  };
   const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
-  ycElder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: ycWorker.regionId!, status: 'ENROLLED' } });
+  ycElder = await s.db.prisma.elder.findFirstOrThrow({
+    where: { communityId: ycWorker.regionId!, status: 'ENROLLED' },
+  });
   // A provider administrator for the Yangcheng zone provider, with the demo password.
   const community = await s.db.prisma.region.findUniqueOrThrow({ where: { id: ycElder.communityId } });
-  const zones = await s.db.prisma.serviceZone.findMany({ where: { policy: { code: 'YANGCHENG_2026' } }, include: { regions: { include: { region: true } } } });
+  const zones = await s.db.prisma.serviceZone.findMany({
+    where: { policy: { code: 'YANGCHENG_2026' } },
+    include: { regions: { include: { region: true } } },
+  });
   const ycProvider = zones.find((z) => z.regions.some((r) => community.path.startsWith(r.region.path)))!.providerId;
-  t.yc_provider = await addUser(s, 'yc_provider_test', { displayName: '阳城服务机构', role: 'PROVIDER_ADMIN', providerId: ycProvider });
+  t.yc_provider = await addUser(s, 'yc_provider_test', {
+    displayName: '阳城服务机构',
+    role: 'PROVIDER_ADMIN',
+    providerId: ycProvider,
+  });
 });
 afterAll(async () => s?.close());
 
@@ -52,7 +96,10 @@ describe('rateOrder', () => {
     expect(code(await gql(rate, { o: order.id, s: 0 }, 'family'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(rate, { o: order.id, s: 6 }, 'family'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(rate, { o: order.id, s: 5 }, 'worker'))).toBe('FORBIDDEN');
-    expect((await gql(rate, { o: order.id, s: 5, c: '护理员很耐心' }, 'family')).data.rateOrder).toEqual({ stars: 5, comment: '护理员很耐心' });
+    expect((await gql(rate, { o: order.id, s: 5, c: '护理员很耐心' }, 'family')).data.rateOrder).toEqual({
+      stars: 5,
+      comment: '护理员很耐心',
+    });
     expect(code(await gql(rate, { o: order.id, s: 4 }, 'family'))).toBe('INVALID_STATE');
     const placed = await completedOrder(hpElder.id, 'PLACED');
     expect(code(await gql(rate, { o: placed.id, s: 5 }, 'family'))).toBe('INVALID_STATE');
@@ -67,11 +114,19 @@ describe('follow-up calls (000 六 3: within 48 hours)', () => {
     const tasks = `query($o: Boolean) { followUpTasks(first: 100, overdueOnly: $o) { totalCount edges { node { orderId overdue dueAt } } } }`;
     const now = await gql(tasks, {}, 'operator');
     expect(now.data.followUpTasks.edges.find((e: any) => e.node.orderId === order.id).node.overdue).toBe(false);
-    expect((await gql(tasks, { o: true }, 'operator')).data.followUpTasks.edges.some((e: any) => e.node.orderId === order.id)).toBe(false);
+    expect(
+      (await gql(tasks, { o: true }, 'operator')).data.followUpTasks.edges.some(
+        (e: any) => e.node.orderId === order.id,
+      ),
+    ).toBe(false);
     const real = s.app.services.clock;
     s.app.services.clock = () => new Date(real().getTime() + 48 * 3600_000);
     try {
-      expect((await gql(tasks, { o: true }, 'operator')).data.followUpTasks.edges.some((e: any) => e.node.orderId === order.id)).toBe(true);
+      expect(
+        (await gql(tasks, { o: true }, 'operator')).data.followUpTasks.edges.some(
+          (e: any) => e.node.orderId === order.id,
+        ),
+      ).toBe(true);
     } finally {
       s.app.services.clock = real;
     }
@@ -79,7 +134,9 @@ describe('follow-up calls (000 六 3: within 48 hours)', () => {
     expect(code(await gql(rec, { o: order.id }, 'family'))).toBe('FORBIDDEN');
     expect((await gql(rec, { o: order.id }, 'operator')).data.recordFollowUp.satisfaction).toBe('BASICALLY_SATISFIED');
     expect(code(await gql(rec, { o: order.id }, 'operator'))).toBe('INVALID_STATE');
-    expect((await gql(tasks, {}, 'operator')).data.followUpTasks.edges.some((e: any) => e.node.orderId === order.id)).toBe(false);
+    expect(
+      (await gql(tasks, {}, 'operator')).data.followUpTasks.edges.some((e: any) => e.node.orderId === order.id),
+    ).toBe(false);
   });
 });
 
@@ -88,37 +145,57 @@ const RESPOND = `mutation($id: ID!, $r: String!) { respondToComplaint(id: $id, r
 const CLOSE = `mutation($id: ID!, $s: Boolean!, $f: Boolean!) { closeComplaint(id: $id, satisfied: $s, providerAtFault: $f) { status revisits dueAt } }`;
 
 describe('complaints (000 六 4: handled within 48 hours, revisited until satisfied)', () => {
-  it('refuses empty content and another elder\'s order, writing nothing', async () => {
+  it("refuses empty content and another elder's order, writing nothing", async () => {
     const before = await s.db.prisma.complaint.count();
     expect(code(await gql(FILE, { i: { elderId: hpElder.id, content: '差' } }, 'family'))).toBe('BAD_USER_INPUT');
     const foreign = await completedOrder(ycElder.id);
-    expect(code(await gql(FILE, { i: { elderId: hpElder.id, orderId: foreign.id, content: '护理员迟到了一个小时' } }, 'family'))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await gql(FILE, { i: { elderId: hpElder.id, orderId: foreign.id, content: '护理员迟到了一个小时' } }, 'family'),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(await s.db.prisma.complaint.count()).toBe(before);
   });
 
   it('runs filed → responded → revisited (not satisfied) → responded → closed, with notices and one alert', async () => {
     const order = await completedOrder(hpElder.id);
-    const filed = await gql(FILE, { i: { elderId: hpElder.id, orderId: order.id, content: '护理员迟到了一个小时，也没打招呼' } }, 'family');
+    const filed = await gql(
+      FILE,
+      { i: { elderId: hpElder.id, orderId: order.id, content: '护理员迟到了一个小时，也没打招呼' } },
+      'family',
+    );
     expect(filed.errors).toBeUndefined();
     const c = filed.data.fileComplaint;
     // 48 hours from filing on the app clock (000 六 3).
     expect(new Date(c.dueAt).getTime() - s.app.services.clock().getTime()).toBe(48 * 3600_000);
     // A second complaint about the same elder joins the open COMPLAINT alert rather than adding one.
     await gql(FILE, { i: { elderId: hpElder.id, content: '送餐的饭菜是凉的' } }, 'worker');
-    expect(await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RAISED' } })).toBe(1);
+    expect(await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RAISED' } })).toBe(
+      1,
+    );
 
     expect(code(await gql(CLOSE, { id: c.id, s: true, f: false }, 'worker'))).toBe('INVALID_STATE');
     expect(code(await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'yc_provider'))).toBe('NOT_FOUND');
-    expect((await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'provider_admin')).data.respondToComplaint.status).toBe('RESPONDED');
+    expect(
+      (await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'provider_admin')).data.respondToComplaint
+        .status,
+    ).toBe('RESPONDED');
     const reopened = await gql(CLOSE, { id: c.id, s: false, f: true }, 'worker');
     expect(reopened.data.closeComplaint).toMatchObject({ status: 'OPEN', revisits: 1 });
     await gql(RESPOND, { id: c.id, r: '已更换护理员并上门致歉' }, 'provider_admin');
-    expect((await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker')).data.closeComplaint).toMatchObject({ status: 'CLOSED', revisits: 2 });
+    expect((await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker')).data.closeComplaint).toMatchObject({
+      status: 'CLOSED',
+      revisits: 2,
+    });
     expect(code(await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker'))).toBe('INVALID_STATE');
-    expect(await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RESOLVED' } })).toBe(1);
+    expect(
+      await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RESOLVED' } }),
+    ).toBe(1);
 
     const inbox = await gql(`{ notices(first: 50) { edges { node { kind title } } } }`, {}, 'family');
-    const titles = inbox.data.notices.edges.filter((e: any) => e.node.kind === 'COMPLAINT_UPDATED').map((e: any) => e.node.title);
+    const titles = inbox.data.notices.edges
+      .filter((e: any) => e.node.kind === 'COMPLAINT_UPDATED')
+      .map((e: any) => e.node.title);
     expect(titles).toEqual(expect.arrayContaining(['投诉已受理', '投诉有了答复', '投诉重新处理', '投诉已办结']));
     // Huangpi sets no complaint threshold (000 七 suspends on a failed evaluation instead).
     expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: order.providerId! } })).status).toBe('ACTIVE');
@@ -127,7 +204,13 @@ describe('complaints (000 六 4: handled within 48 hours, revisited until satisf
   it('001 八(二)1: the third complaint verified against a Yangcheng provider suspends it from new orders', async () => {
     const verify = async (faulty: boolean) => {
       const order = await completedOrder(ycElder.id);
-      const c = (await gql(FILE, { i: { elderId: ycElder.id, orderId: order.id, content: '服务时间不足，提前离开' } }, 'yc_worker')).data.fileComplaint;
+      const c = (
+        await gql(
+          FILE,
+          { i: { elderId: ycElder.id, orderId: order.id, content: '服务时间不足，提前离开' } },
+          'yc_worker',
+        )
+      ).data.fileComplaint;
       await gql(RESPOND, { id: c.id, r: '已核实并整改' }, 'yc_provider');
       const closed = await gql(CLOSE, { id: c.id, s: true, f: faulty }, 'yc_worker');
       expect(closed.errors).toBeUndefined();
@@ -145,7 +228,19 @@ describe('complaints (000 六 4: handled within 48 hours, revisited until satisf
     expect(admin.data.notices.edges.filter((e: any) => e.node.kind === 'PROVIDER_SUSPENDED')).toHaveLength(1);
     const huangpiAdmin = await gql(`{ notices(first: 20) { edges { node { kind } } } }`, {}, 'district_admin');
     expect(huangpiAdmin.data.notices.edges.some((e: any) => e.node.kind === 'PROVIDER_SUSPENDED')).toBe(false);
-    const order = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId: ycElder.id, serviceCode: 'YC_MEAL', quantity: 1, scheduledAt: new Date(s.app.services.clock().getTime() + 86_400_000).toISOString(), idempotencyKey: `yc-after-suspension-${seq++}` } }, 'yc_worker');
+    const order = await gql(
+      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+      {
+        i: {
+          elderId: ycElder.id,
+          serviceCode: 'YC_MEAL',
+          quantity: 1,
+          scheduledAt: new Date(s.app.services.clock().getTime() + 86_400_000).toISOString(),
+          idempotencyKey: `yc-after-suspension-${seq++}`,
+        },
+      },
+      'yc_worker',
+    );
     expect(code(order)).toBe('PROVIDER_SUSPENDED');
   });
 });

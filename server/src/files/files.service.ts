@@ -24,20 +24,41 @@ function sniff(bytes: Buffer): 'image/jpeg' | 'image/png' | 'application/pdf' | 
 
 export type UploadPurpose = 'photo' | 'attachment';
 
-export async function uploadPhoto(prisma: PrismaClient, storage: FileStorage, actor: Actor, contentType: string, bytes: Buffer, purpose: UploadPurpose = 'photo') {
+export async function uploadPhoto(
+  prisma: PrismaClient,
+  storage: FileStorage,
+  actor: Actor,
+  contentType: string,
+  bytes: Buffer,
+  purpose: UploadPurpose = 'photo',
+) {
   const attachment = purpose === 'attachment';
   authorize(actor, attachment ? 'POST /files?purpose=attachment' : 'POST /files');
   const max = attachment ? MAX_ATTACHMENT_BYTES : MAX_PHOTO_BYTES;
-  if (!bytes.length || bytes.length > max) fail(ErrorCode.BAD_USER_INPUT, attachment ? '材料不能为空，也不能超过 10 MB。' : '照片不能为空，也不能超过 5 MB。', { field: 'file' });
+  if (!bytes.length || bytes.length > max)
+    fail(
+      ErrorCode.BAD_USER_INPUT,
+      attachment ? '材料不能为空，也不能超过 10 MB。' : '照片不能为空，也不能超过 5 MB。',
+      { field: 'file' },
+    );
   const mime = sniff(bytes);
   const accepted = !!mime && contentType.startsWith(mime) && (attachment || mime !== 'application/pdf');
-  if (!accepted) fail(ErrorCode.BAD_USER_INPUT, attachment ? '材料只能上传 JPG、PNG 照片或 PDF 扫描件。' : '只能上传 JPG 或 PNG 照片。', { field: 'file' });
+  if (!accepted)
+    fail(
+      ErrorCode.BAD_USER_INPUT,
+      attachment ? '材料只能上传 JPG、PNG 照片或 PDF 扫描件。' : '只能上传 JPG 或 PNG 照片。',
+      { field: 'file' },
+    );
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await storage.put(sha256, bytes);
-  return prisma.storedFile.create({ data: { storageKey: `${sha256}`, mimeType: mime!, sizeBytes: bytes.length, sha256, uploadedById: actor.userId } }).catch(async (err) => {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    return prisma.storedFile.findUniqueOrThrow({ where: { storageKey: sha256 } });
-  });
+  return prisma.storedFile
+    .create({
+      data: { storageKey: `${sha256}`, mimeType: mime!, sizeBytes: bytes.length, sha256, uploadedById: actor.userId },
+    })
+    .catch(async (err) => {
+      if ((err as { code?: string }).code !== 'P2002') throw err;
+      return prisma.storedFile.findUniqueOrThrow({ where: { storageKey: sha256 } });
+    });
 }
 
 /**
@@ -49,7 +70,14 @@ export async function readPhoto(prisma: PrismaClient, storage: FileStorage, acto
   if (!file) return fail(ErrorCode.NOT_FOUND, '没有找到这张照片。');
   const allowed =
     file.uploadedById === actor.userId ||
-    (await prisma.order.count({ where: { AND: [orderScope(authorize(actor, 'GET /files/:id')), { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }] } }] } })) > 0 ||
+    (await prisma.order.count({
+      where: {
+        AND: [
+          orderScope(authorize(actor, 'GET /files/:id')),
+          { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }] } },
+        ],
+      },
+    })) > 0 ||
     (await mayReadAttachment(prisma, actor, fileId));
   if (!allowed) fail(ErrorCode.FORBIDDEN, '您不能查看这张照片。');
   const bytes = await storage.get(file.storageKey);

@@ -8,9 +8,18 @@ const require = createRequire(import.meta.url);
 
 // GraphiQL and React come from the project's own node_modules: no machine here reaches a CDN.
 const ASSETS: Record<string, { file: string; type: string }> = {
-  'graphiql.min.js': { file: path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.min.css': { file: path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'), type: 'text/css' },
-  'react.production.min.js': { file: path.join(path.dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'), type: 'text/javascript' },
+  'graphiql.min.js': {
+    file: path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
+    type: 'text/javascript',
+  },
+  'graphiql.min.css': {
+    file: path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+    type: 'text/css',
+  },
+  'react.production.min.js': {
+    file: path.join(path.dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
   'react-dom.production.min.js': {
     file: path.join(path.dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
     type: 'text/javascript',

@@ -22,18 +22,39 @@ function photoId(segment: string): string {
   return id;
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+};
 
-export async function handleFiles(app: AppServices, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+export async function handleFiles(
+  app: AppServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
   if (pathname !== '/files' && !pathname.startsWith('/files/')) return false;
   try {
-    const actor = await actorFromAuthorization({ tokens: app.tokens, prisma: app.db.prisma }, req.headers.authorization);
+    const actor = await actorFromAuthorization(
+      { tokens: app.tokens, prisma: app.db.prisma },
+      req.headers.authorization,
+    );
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     if (pathname === '/files' && req.method === 'POST') {
       const purpose = new URL(req.url ?? '/', 'http://x').searchParams.get('purpose');
-      if (purpose !== null && purpose !== 'attachment') throw badInput('purpose', '上传用途只能是 attachment（老人材料），现场照片不用填写。');
+      if (purpose !== null && purpose !== 'attachment')
+        throw badInput('purpose', '上传用途只能是 attachment（老人材料），现场照片不用填写。');
       const max = purpose ? MAX_ATTACHMENT_BYTES : MAX_PHOTO_BYTES;
-      const file = await uploadPhoto(app.db.prisma, app.files, actor, req.headers['content-type'] ?? '', await readRawBody(req, max + 1), purpose ? 'attachment' : 'photo');
+      const file = await uploadPhoto(
+        app.db.prisma,
+        app.files,
+        actor,
+        req.headers['content-type'] ?? '',
+        await readRawBody(req, max + 1),
+        purpose ? 'attachment' : 'photo',
+      );
       sendJson(res, 201, { id: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes });
       return true;
     }

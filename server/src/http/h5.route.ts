@@ -12,7 +12,11 @@ export function h5Handler(dir: string | undefined): StaticHandler | null {
   const serve = sirv(dir, {
     etag: true,
     single: false,
-    setHeaders: (res, pathname) => res.setHeader('cache-control', /\/(js|css|static)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, pathname) =>
+      res.setHeader(
+        'cache-control',
+        /\/(js|css|static)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
   });
   return (req, res, pathname) => {
     if (pathname === '/h5') {

@@ -4,13 +4,45 @@
 // The first problem refuses the whole operation with BAD_USER_INPUT (HTTP 400), so bad input
 // changes nothing and never reaches a query. HTTP (an Apollo plugin) and graphql-ws share it.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, FragmentDefinitionNode, GraphQLInputType, GraphQLSchema, OperationDefinitionNode, ParseOptions, ValidationRule } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLInputType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  ParseOptions,
+  ValidationRule,
+} from 'graphql';
 import { graphqlRuntime } from '../common/graphql-runtime.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { dateTimeProblem, idProblem, labelFor, listProblem, numberProblem, textProblem } from '../common/input-rules.js';
+import {
+  dateTimeProblem,
+  idProblem,
+  labelFor,
+  listProblem,
+  numberProblem,
+  textProblem,
+} from '../common/input-rules.js';
 import { decodeCursor } from '../common/pagination.js';
 
-const { BREAK, getArgumentValues, getOperationAST, getNamedType, getNullableType, getVariableValues, isInputObjectType, isListType, GraphQLError, Kind, parse, specifiedRules, TypeInfo, validate, visit, visitWithTypeInfo } = graphqlRuntime;
+const {
+  BREAK,
+  getArgumentValues,
+  getOperationAST,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isInputObjectType,
+  isListType,
+  GraphQLError,
+  Kind,
+  parse,
+  specifiedRules,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} = graphqlRuntime;
 
 const refuse = (field: string, message: string, reason?: string) => {
   const err = new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
@@ -68,11 +100,18 @@ function check(type: GraphQLInputType, value: unknown, name: string, owner: stri
 }
 
 /** The first input problem in an operation, or null (also when GraphQL will refuse it anyway). */
-export function inputProblem(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): DomainError | null {
+export function inputProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): DomainError | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   // Variables that do not fit their types are GraphQL's to refuse, with its own message.
   if (coerced.errors) return null;
-  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
   const typeInfo = new TypeInfo(schema);
   let found: DomainError | null = null;
   visit(
@@ -109,7 +148,11 @@ export function inputValidationPlugin<C extends object>(): ApolloServerPlugin<C>
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           if (operation.operation === 'subscription') {
-            throw refuse('subscription', '实时订阅请通过 WebSocket（graphql-ws）连接 /graphql，不能用 HTTP 请求。', 'SUBSCRIPTION_OVER_HTTP');
+            throw refuse(
+              'subscription',
+              '实时订阅请通过 WebSocket（graphql-ws）连接 /graphql，不能用 HTTP 请求。',
+              'SUBSCRIPTION_OVER_HTTP',
+            );
           }
           const problem = inputProblem(schema, document, operation, request.variables);
           if (problem) throw problem;
@@ -129,14 +172,30 @@ export function wsOperationArgs(schema: GraphQLSchema, rules: readonly Validatio
     try {
       document = parse(payload.query, parseOptions);
     } catch (err) {
-      return [new GraphQLError(`请求格式有误：${(err as Error).message}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_PARSE_FAILED' } })];
+      return [
+        new GraphQLError(`请求格式有误：${(err as Error).message}`, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ];
     }
     const invalid = validate(schema, document, [...specifiedRules, ...rules]);
-    if (invalid.length) return invalid.map((e) => new GraphQLError(`请求格式有误：${e.message}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_VALIDATION_FAILED' } }));
+    if (invalid.length)
+      return invalid.map(
+        (e) =>
+          new GraphQLError(`请求格式有误：${e.message}`, {
+            extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+      );
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [new GraphQLError('请求里没有要执行的操作。', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+    if (!operation)
+      return [new GraphQLError('请求里没有要执行的操作。', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
     const problem = inputProblem(schema, document, operation, payload.variables ?? undefined);
-    if (problem) return [new GraphQLError(problem.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, details: problem.extensions.details } })];
+    if (problem)
+      return [
+        new GraphQLError(problem.message, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, details: problem.extensions.details },
+        }),
+      ];
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
   };
 }

@@ -14,7 +14,14 @@ export class BodyTooLarge extends Error {
   }
   get body() {
     const mb = Math.round(this.limit / (1024 * 1024));
-    return { errors: [{ message: `提交的内容太大了，最多 ${mb} MB。`, extensions: { code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE', limitBytes: this.limit } }] };
+    return {
+      errors: [
+        {
+          message: `提交的内容太大了，最多 ${mb} MB。`,
+          extensions: { code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE', limitBytes: this.limit },
+        },
+      ],
+    };
   }
 }
 

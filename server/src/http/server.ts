@@ -29,13 +29,18 @@ const header = (req: IncomingMessage, name: string) => {
   return (Array.isArray(v) ? v[0] : v) || undefined;
 };
 
-async function contextFor(app: AppServices, authorization: string | undefined, acting?: ActingHeaders): Promise<Context> {
+async function contextFor(
+  app: AppServices,
+  authorization: string | undefined,
+  acting?: ActingHeaders,
+): Promise<Context> {
   const requestId = randomUUID();
   try {
     const actor = await authenticateRequest({ tokens: app.tokens, prisma: app.db.prisma }, authorization, acting);
     return createContext(app, actor, requestId);
   } catch (err) {
-    if (err instanceof DomainError && err.code !== ErrorCode.UNAUTHENTICATED) throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 403 } } });
+    if (err instanceof DomainError && err.code !== ErrorCode.UNAUTHENTICATED)
+      throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 403 } } });
     if (!(err instanceof DomainError)) throw err;
     throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
@@ -52,13 +57,23 @@ export function formatError(app: AppServices) {
     // Resolver errors arrive wrapped; those thrown before execution (input-validation.ts) do not.
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (code === 'BAD_USER_INPUT' && (original as { name?: string })?.name === 'ArgumentValidationError') {
-      const details = (original as { extensions?: { validationErrors?: { property: string }[] } }).extensions?.validationErrors ?? [];
+      const details =
+        (original as { extensions?: { validationErrors?: { property: string }[] } }).extensions?.validationErrors ?? [];
       const fields = details.map((d) => d.property).join('、');
-      return { message: `填写的信息有误${fields ? `（${fields}）` : ''}，请检查后重新提交。`, path: formatted.path, extensions: { code, fields: details.map((d) => d.property) } };
+      return {
+        message: `填写的信息有误${fields ? `（${fields}）` : ''}，请检查后重新提交。`,
+        path: formatted.path,
+        extensions: { code, fields: details.map((d) => d.property) },
+      };
     }
     if (code === ErrorCode.BAD_USER_INPUT && !(original instanceof DomainError)) {
       // Apollo's own input errors (variables that do not fit the schema) arrive in English.
-      return { message: `请求参数有误：${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message: `请求参数有误：${formatted.message}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
@@ -82,7 +97,6 @@ export function formatError(app: AppServices) {
     };
   };
 }
-
 
 export interface HttpApp {
   server: Server;
@@ -157,7 +171,12 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, err.body);
       app.logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: defaultMessage(ErrorCode.INTERNAL_SERVER_ERROR), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: defaultMessage(ErrorCode.INTERNAL_SERVER_ERROR), extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ],
+        });
     });
   });
 
@@ -166,7 +185,12 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', database: app.db.kind });
     // The query page is for admins on demo and staging machines; production turns it off.
     if (!app.config.production && handleAdminPage(req, res)) return;
-    if (url.pathname === '/graphql' && req.method === 'GET' && !app.config.production && (req.headers.accept ?? '').includes('text/html')) {
+    if (
+      url.pathname === '/graphql' &&
+      req.method === 'GET' &&
+      !app.config.production &&
+      (req.headers.accept ?? '').includes('text/html')
+    ) {
       res.writeHead(302, { location: '/admin' });
       return res.end();
     }
@@ -177,21 +201,28 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
     const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     const raw = req.method === 'POST' ? await readBody(req) : '';
     let body: unknown = raw;
     if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { errors: [{ message: '请求体不是合法的 JSON。', extensions: { code: 'BAD_USER_INPUT' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: '请求体不是合法的 JSON。', extensions: { code: 'BAD_USER_INPUT' } }],
+        });
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await withSandboxRecord(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => contextFor(app, req.headers.authorization, { contactId: header(req, 'x-acting-for'), roomId: header(req, 'x-acting-in-room') }),
+        context: () =>
+          contextFor(app, req.headers.authorization, {
+            contactId: header(req, 'x-acting-for'),
+            roomId: header(req, 'x-acting-in-room'),
+          }),
       }),
     );
     const outHeaders: Record<string, string> = {};

@@ -9,7 +9,11 @@ import { MessageTemplate, Notice, NoticeConnection } from './notices.types.js';
 @Resolver(() => Notice)
 export class NoticeResolver {
   @Query(() => NoticeConnection, { description: '我的通知，最新的在前' })
-  async notices(@Args(() => PageArgsType) page: PageArgsType, @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null, @Ctx() ctx: Context) {
+  async notices(
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
     return myNotices(ctx.prisma, authorize(ctx.actor, 'notices').actor, { ...page, unreadOnly });
   }
 
@@ -20,7 +24,13 @@ export class NoticeResolver {
 
   @Mutation(() => Int, { description: '记录用户刚同意的订阅消息模板（每次同意可发一条）；返回记下的条数' })
   async recordMessageConsents(@Arg('templateIds', () => [String]) templateIds: string[], @Ctx() ctx: Context) {
-    return recordConsents(ctx.prisma, authorize(ctx.actor, 'recordMessageConsents').actor.userId, templateIds, ctx.app.messages.templates, ctx.app.clock());
+    return recordConsents(
+      ctx.prisma,
+      authorize(ctx.actor, 'recordMessageConsents').actor.userId,
+      templateIds,
+      ctx.app.messages.templates,
+      ctx.app.clock(),
+    );
   }
 
   @Mutation(() => Notice, { description: '标记为已读' })

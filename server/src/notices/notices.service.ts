@@ -19,7 +19,14 @@ export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], 
   const unique = [...new Set(userIds)];
   if (!unique.length) return 0;
   const r = await tx.notice.createMany({
-    data: unique.map((userId) => ({ userId, elderId: n.elderId ?? null, kind: n.kind, title: n.title, body: n.body, dedupeKey: `${n.dedupe}:${userId}` })),
+    data: unique.map((userId) => ({
+      userId,
+      elderId: n.elderId ?? null,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      dedupeKey: `${n.dedupe}:${userId}`,
+    })),
     skipDuplicates: true,
   });
   return r.count;
@@ -38,7 +45,11 @@ export async function myNotices(prisma: PrismaClient, actor: Actor, page: PageAr
   const { take, afterId } = pageWindow(page);
   const where = { userId: actor.userId, ...(page.unreadOnly ? { readAt: null } : {}) };
   const [rows, total] = await Promise.all([
-    prisma.notice.findMany({ where: { ...where, ...(afterId ? { id: { lt: afterId } } : {}) }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.notice.findMany({
+      where: { ...where, ...(afterId ? { id: { lt: afterId } } : {}) },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
     prisma.notice.count({ where }),
   ]);
   return toConnection(rows, take, total);

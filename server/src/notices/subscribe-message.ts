@@ -24,7 +24,8 @@ export interface SubscribeMessageSender {
 function validate(m: SubscribeMessage) {
   for (const [key, { value }] of Object.entries(m.data)) {
     if (key.startsWith('thing') && [...value].length > 20) throw new Error(`${key} longer than 20 characters`);
-    if (key.startsWith('time') && !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(value)) throw new Error(`${key} is not a time`);
+    if (key.startsWith('time') && !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(value))
+      throw new Error(`${key} is not a time`);
   }
 }
 
@@ -42,12 +43,23 @@ export class SandboxSubscribeMessageSender implements SubscribeMessageSender {
 export class WechatSubscribeMessageClient implements SubscribeMessageSender {
   readonly mode = 'wechat' as const;
   private token?: { value: string; expires: number };
-  constructor(private readonly appId: string, private readonly appSecret: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly appId: string,
+    private readonly appSecret: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   private async accessToken() {
     if (this.token && this.token.expires > Date.now() + 60_000) return this.token.value;
-    const res = await this.fetchImpl(`https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(this.appId)}&secret=${encodeURIComponent(this.appSecret)}`);
-    const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    const res = await this.fetchImpl(
+      `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(this.appId)}&secret=${encodeURIComponent(this.appSecret)}`,
+    );
+    const body = (await res.json()) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+      errmsg?: string;
+    };
     if (!body.access_token) throw new Error(`wechat token: ${body.errcode} ${body.errmsg}`);
     this.token = { value: body.access_token, expires: Date.now() + (body.expires_in ?? 7200) * 1000 };
     return this.token.value;
@@ -55,14 +67,20 @@ export class WechatSubscribeMessageClient implements SubscribeMessageSender {
 
   async send(m: SubscribeMessage) {
     validate(m);
-    const res = await this.fetchImpl(`https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${await this.accessToken()}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ lang: 'zh_CN', miniprogram_state: 'formal', ...m }),
-    });
+    const res = await this.fetchImpl(
+      `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${await this.accessToken()}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lang: 'zh_CN', miniprogram_state: 'formal', ...m }),
+      },
+    );
     const body = (await res.json()) as { errcode: number; errmsg: string };
     // 43101: the user has no consent left for the template (refused or spent).
-    if (body.errcode !== 0) throw Object.assign(new Error(`wechat subscribe send: ${body.errcode} ${body.errmsg}`), { errcode: body.errcode });
+    if (body.errcode !== 0)
+      throw Object.assign(new Error(`wechat subscribe send: ${body.errcode} ${body.errmsg}`), {
+        errcode: body.errcode,
+      });
   }
 }
 
@@ -84,9 +102,20 @@ const cut = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n 
  * template: the consent is claimed first (a conditional update), so two senders never spend one
  * consent twice and no consent sends two messages. Notices without a consent stay in the inbox.
  */
-export async function deliverNotices(prisma: PrismaClient, sender: SubscribeMessageSender, templates: TemplateMap, now: Date, limit = 500) {
+export async function deliverNotices(
+  prisma: PrismaClient,
+  sender: SubscribeMessageSender,
+  templates: TemplateMap,
+  now: Date,
+  limit = 500,
+) {
   const pending = await prisma.notice.findMany({
-    where: { sentAt: null, kind: { in: Object.keys(templates) }, user: { wechatOpenId: { not: null } }, createdAt: { gt: new Date(now.getTime() - 7 * 86_400_000) } },
+    where: {
+      sentAt: null,
+      kind: { in: Object.keys(templates) },
+      user: { wechatOpenId: { not: null } },
+      createdAt: { gt: new Date(now.getTime() - 7 * 86_400_000) },
+    },
     include: { user: true },
     orderBy: { id: 'asc' },
     take: limit,
@@ -94,12 +123,27 @@ export async function deliverNotices(prisma: PrismaClient, sender: SubscribeMess
   let sent = 0;
   for (const n of pending) {
     const templateId = templates[n.kind]!;
-    const consent = await prisma.messageConsent.findFirst({ where: { userId: n.userId, templateId, usedAt: null }, orderBy: { grantedAt: 'asc' } });
+    const consent = await prisma.messageConsent.findFirst({
+      where: { userId: n.userId, templateId, usedAt: null },
+      orderBy: { grantedAt: 'asc' },
+    });
     if (!consent) continue;
-    const claimed = await prisma.messageConsent.updateMany({ where: { id: consent.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await prisma.messageConsent.updateMany({
+      where: { id: consent.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) continue;
     try {
-      await sender.send({ touser: n.user.wechatOpenId!, template_id: templateId, page: `pages/notices/index?id=${n.id}`, data: { thing1: { value: cut(n.title, 20) }, thing2: { value: cut(n.body, 20) }, time3: { value: shanghaiMinute(n.createdAt) } } });
+      await sender.send({
+        touser: n.user.wechatOpenId!,
+        template_id: templateId,
+        page: `pages/notices/index?id=${n.id}`,
+        data: {
+          thing1: { value: cut(n.title, 20) },
+          thing2: { value: cut(n.body, 20) },
+          time3: { value: shanghaiMinute(n.createdAt) },
+        },
+      });
       await prisma.notice.update({ where: { id: n.id }, data: { sentAt: now } });
       sent += 1;
     } catch {
@@ -110,9 +154,16 @@ export async function deliverNotices(prisma: PrismaClient, sender: SubscribeMess
 }
 
 /** The mini-program reports which templates the user just accepted (one consent each). */
-export async function recordConsents(prisma: PrismaClient, userId: string, templateIds: string[], known: TemplateMap, now: Date) {
+export async function recordConsents(
+  prisma: PrismaClient,
+  userId: string,
+  templateIds: string[],
+  known: TemplateMap,
+  now: Date,
+) {
   const allowed = new Set(Object.values(known));
   const ids = templateIds.filter((t) => allowed.has(t));
-  if (ids.length) await prisma.messageConsent.createMany({ data: ids.map((templateId) => ({ userId, templateId, grantedAt: now })) });
+  if (ids.length)
+    await prisma.messageConsent.createMany({ data: ids.map((templateId) => ({ userId, templateId, grantedAt: now })) });
   return ids.length;
 }

@@ -5,12 +5,16 @@ const inOrder = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
   return ids.map((id) => byId.get(id) ?? null);
 };
 
-export const serviceItemsByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.serviceItem.findMany({ where: { id: { in: [...ids] } } }));
+export const serviceItemsByIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  inOrder(ids, await prisma.serviceItem.findMany({ where: { id: { in: [...ids] } } }));
 const byOrderId = <T extends { orderId: string }>(ids: readonly string[], rows: T[]) => {
   const byOrder = new Map(rows.map((r) => [r.orderId, r]));
   return ids.map((id) => byOrder.get(id) ?? null);
 };
 
-export const visitsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) => byOrderId(ids, await prisma.visit.findMany({ where: { orderId: { in: [...ids] } } }));
-export const ratingsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) => byOrderId(ids, await prisma.rating.findMany({ where: { orderId: { in: [...ids] } } }));
-export const followUpsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) => byOrderId(ids, await prisma.followUp.findMany({ where: { orderId: { in: [...ids] } } }));
+export const visitsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  byOrderId(ids, await prisma.visit.findMany({ where: { orderId: { in: [...ids] } } }));
+export const ratingsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  byOrderId(ids, await prisma.rating.findMany({ where: { orderId: { in: [...ids] } } }));
+export const followUpsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  byOrderId(ids, await prisma.followUp.findMany({ where: { orderId: { in: [...ids] } } }));

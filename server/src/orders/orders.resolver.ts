@@ -4,16 +4,43 @@ import { ServiceItem } from '../catalogue/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { Elder } from '../elders/index.js';
-import { assignOrder, cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder, suggestCaregivers } from './orders.service.js';
+import {
+  assignOrder,
+  cancelOrder,
+  listOrders,
+  orderByRef,
+  orderInScope,
+  placeOrder,
+  quoteOrder,
+  suggestCaregivers,
+} from './orders.service.js';
 import { shortRef } from '../common/refs.js';
 import { confirmVisitBySignOff, requestVisitSignOff } from './signoff.service.js';
 import { checkIn, checkOut, confirmOrder, confirmVisitByCall, homeQrToken } from './visits.service.js';
-import { CaregiverRef, CaregiverSuggestion, CheckInInput, CheckOutInput, Order, OrderConnection, OrderFilter, OrderQuote, PlaceOrderInput, QuoteOrderInput, ProviderRef, VisitInfo, VisitSignOffRequest } from './orders.types.js';
+import {
+  CaregiverRef,
+  CaregiverSuggestion,
+  CheckInInput,
+  CheckOutInput,
+  Order,
+  OrderConnection,
+  OrderFilter,
+  OrderQuote,
+  PlaceOrderInput,
+  QuoteOrderInput,
+  ProviderRef,
+  VisitInfo,
+  VisitSignOffRequest,
+} from './orders.types.js';
 
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => OrderConnection, { description: '我能查看的工单（按角色和辖区），最新的在前' })
-  async orders(@Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+  async orders(
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
     return listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
   }
 
@@ -27,7 +54,10 @@ export class OrderResolver {
     return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId);
   }
 
-  @Query(() => OrderQuote, { description: '下单前试算：补贴抵扣多少、自费多少、自费余额是否够（不够时 missingFen > 0，不报错）。不冻结任何额度。服务项目或数量不合法：BAD_USER_INPUT；未纳入服务：NOT_ELIGIBLE；无权查看该老人：FORBIDDEN / NOT_FOUND。' })
+  @Query(() => OrderQuote, {
+    description:
+      '下单前试算：补贴抵扣多少、自费多少、自费余额是否够（不够时 missingFen > 0，不报错）。不冻结任何额度。服务项目或数量不合法：BAD_USER_INPUT；未纳入服务：NOT_ELIGIBLE；无权查看该老人：FORBIDDEN / NOT_FOUND。',
+  })
   async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() ctx: Context) {
     return quoteOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }
@@ -38,12 +68,20 @@ export class OrderResolver {
   }
 
   @Mutation(() => Order, { description: '服务机构把工单派给本机构的护理员' })
-  async assignOrder(@Arg('orderId', () => ID) orderId: string, @Arg('caregiverId', () => ID) caregiverId: string, @Ctx() ctx: Context) {
+  async assignOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('caregiverId', () => ID) caregiverId: string,
+    @Ctx() ctx: Context,
+  ) {
     return assignOrder(ctx.prisma, requireActor(ctx.actor), orderId, caregiverId);
   }
 
   @Mutation(() => Order, { description: '取消尚未开始的工单，释放冻结的额度' })
-  async cancelOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+  async cancelOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
     return cancelOrder(ctx.prisma, requireActor(ctx.actor), orderId, reason);
   }
 
@@ -57,28 +95,60 @@ export class OrderResolver {
     return checkOut(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
-  @Mutation(() => Order, { description: '老人或家属确认服务完成，冻结的额度转为扣费（计时服务按实际时长）；护理员和服务机构不能确认' })
+  @Mutation(() => Order, {
+    description: '老人或家属确认服务完成，冻结的额度转为扣费（计时服务按实际时长）；护理员和服务机构不能确认',
+  })
   async confirmOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     return confirmOrder(ctx.prisma, requireActor(ctx.actor), orderId, ctx.app.clock());
   }
 
-  @Mutation(() => VisitSignOffRequest, { description: '护理员签出后申请服务确认码：发给老人和家属（不发给护理员），老人核实服务后把码告诉护理员' })
+  @Mutation(() => VisitSignOffRequest, {
+    description: '护理员签出后申请服务确认码：发给老人和家属（不发给护理员），老人核实服务后把码告诉护理员',
+  })
   async requestVisitSignOff(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
-    return requestVisitSignOff(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), orderId, ctx.app.clock());
+    return requestVisitSignOff(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      orderId,
+      ctx.app.clock(),
+    );
   }
 
   @Mutation(() => Order, { description: '护理员输入老人报出的服务确认码，以老人确认为依据扣费（输错 5 次作废）' })
-  async confirmVisitBySignOff(@Arg('orderId', () => ID) orderId: string, @Arg('code', () => String) code: string, @Ctx() ctx: Context) {
-    return confirmVisitBySignOff(ctx.prisma, ctx.app.config.secrets.jwtSecret, requireActor(ctx.actor), orderId, code, ctx.app.clock());
+  async confirmVisitBySignOff(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: Context,
+  ) {
+    return confirmVisitBySignOff(
+      ctx.prisma,
+      ctx.app.config.secrets.jwtSecret,
+      requireActor(ctx.actor),
+      orderId,
+      code,
+      ctx.app.clock(),
+    );
   }
 
-  @Mutation(() => Order, { description: '热线客服或社区工作人员电话回访老人、核实服务后确认（老人或家属无法在小程序确认时）；note 记录通话情况' })
-  async confirmVisitByCall(@Arg('orderId', () => ID) orderId: string, @Arg('note', () => String) note: string, @Ctx() ctx: Context) {
+  @Mutation(() => Order, {
+    description:
+      '热线客服或社区工作人员电话回访老人、核实服务后确认（老人或家属无法在小程序确认时）；note 记录通话情况',
+  })
+  async confirmVisitByCall(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: Context,
+  ) {
     return confirmVisitByCall(ctx.prisma, requireActor(ctx.actor), orderId, note, ctx.app.clock());
   }
 
   @Query(() => String, { description: '老人家中张贴的上门签到二维码内容（社区工作人员打印；rotate 使旧码作废）' })
-  async homeQrToken(@Arg('elderId', () => ID) elderId: string, @Arg('rotate', () => Boolean, { nullable: true }) rotate: boolean | null, @Ctx() ctx: Context) {
+  async homeQrToken(
+    @Arg('elderId', () => ID) elderId: string,
+    @Arg('rotate', () => Boolean, { nullable: true }) rotate: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
     return homeQrToken(ctx.prisma, ctx.app.visits, requireActor(ctx.actor), elderId, rotate ?? false);
   }
 

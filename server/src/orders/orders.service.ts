@@ -8,7 +8,13 @@ import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
 import { checkVisitSplit, policyDocument } from '../policies/index.js';
-import { assertCaregiverAssignable, assertTakesOrders, certifiedFor, providerForCommunity, providerUnitPrice } from '../providers/index.js';
+import {
+  assertCaregiverAssignable,
+  assertTakesOrders,
+  certifiedFor,
+  providerForCommunity,
+  providerUnitPrice,
+} from '../providers/index.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
@@ -49,8 +55,15 @@ const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
 export async function placeOrder(prisma: PrismaClient, actor: Actor, input: PlaceOrderInput, now: Date) {
   const grant = authorize(actor, 'placeOrder');
   const channel = actor.channel ?? CHANNEL_FOR_ROLE[actor.role]!;
-  if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
-  const hash = requestHash({ elderId: input.elderId, serviceCode: input.serviceCode, quantity: input.quantity, scheduledAt: input.scheduledAt.toISOString(), note: input.note ?? null });
+  if (!KEY.test(input.idempotencyKey ?? ''))
+    throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  const hash = requestHash({
+    elderId: input.elderId,
+    serviceCode: input.serviceCode,
+    quantity: input.quantity,
+    scheduledAt: input.scheduledAt.toISOString(),
+    note: input.note ?? null,
+  });
   const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) {
     if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
@@ -59,10 +72,16 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
   const c = await orderContext(prisma, grant, input, now);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
-  if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000) throw badInput('scheduledAt', '预约时间不能早于现在。');
-  if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
+  if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
+    throw badInput('scheduledAt', '预约时间不能早于现在。');
+  if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000)
+    throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
   // A terminated enrolment serves until its end (000 六·流程5 从下月起终止), not after it.
-  if (c.enrolment.serviceEndsAt && at >= c.enrolment.serviceEndsAt) throw badInput('scheduledAt', `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`);
+  if (c.enrolment.serviceEndsAt && at >= c.enrolment.serviceEndsAt)
+    throw badInput(
+      'scheduledAt',
+      `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`,
+    );
 
   try {
     return await moneyTx(prisma, async (tx) => {
@@ -77,15 +96,35 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       const accounts = await availableAccounts(tx, c);
       const split = priceFrom(c, input.quantity, accounts);
       if (split.shortFen > 0) {
-        fail(ErrorCode.INSUFFICIENT_BALANCE, `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`, {
-          amountFen: split.amountFen, subsidyFen: split.subsidyFen, subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, missingFen: split.shortFen,
-        });
+        fail(
+          ErrorCode.INSUFFICIENT_BALANCE,
+          `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
+          {
+            amountFen: split.amountFen,
+            subsidyFen: split.subsidyFen,
+            subsidyMinutes: split.subsidyMinutes,
+            selfPaidFen: split.selfPaidFen,
+            missingFen: split.shortFen,
+          },
+        );
       }
       const order = await tx.order.create({
         data: {
-          elderId: c.elder.id, enrolmentId: c.enrolment.id, serviceItemId: c.serviceItem.id, providerId: c.provider.id, quantity: input.quantity, scheduledAt: at,
-          note: input.note?.trim() || null, channel: channel!, placedById: actor.userId, amountFen: split.amountFen, subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
-          subsidyMinutes: split.subsidyMinutes, selfPaidFen: split.selfPaidFen, idempotencyKey: input.idempotencyKey, requestHash: hash,
+          elderId: c.elder.id,
+          enrolmentId: c.enrolment.id,
+          serviceItemId: c.serviceItem.id,
+          providerId: c.provider.id,
+          quantity: input.quantity,
+          scheduledAt: at,
+          note: input.note?.trim() || null,
+          channel: channel!,
+          placedById: actor.userId,
+          amountFen: split.amountFen,
+          subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
+          subsidyMinutes: split.subsidyMinutes,
+          selfPaidFen: split.selfPaidFen,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: hash,
           // The month an order counts in (dashboard, statements) follows the app clock.
           createdAt: now,
         },
@@ -109,7 +148,12 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
  * (FORBIDDEN, NOT_ELIGIBLE, BAD_USER_INPUT, OUT_OF_ZONE, PROVIDER_SUSPENDED); a shortfall is not an
  * error here but `missingFen`, so the page can offer a top-up.
  */
-export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { elderId: string; serviceCode: string; quantity: number }, now: Date) {
+export async function quoteOrder(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { elderId: string; serviceCode: string; quantity: number },
+  now: Date,
+) {
   const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), input, now);
   const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
   const split = priceFrom(c, input.quantity, accounts);
@@ -126,15 +170,28 @@ export async function quoteOrder(prisma: PrismaClient, actor: Actor, input: { el
 }
 
 /** The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. */
-async function orderContext(prisma: PrismaClient, grant: Grant, input: { elderId: string; serviceCode: string; quantity: number }, now: Date) {
+async function orderContext(
+  prisma: PrismaClient,
+  grant: Grant,
+  input: { elderId: string; serviceCode: string; quantity: number },
+  now: Date,
+) {
   const elder = await assertElderInScope(prisma, grant, input.elderId);
-  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY) throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
-  const enrolment = await prisma.enrolment.findFirst({ where: { elderId: elder.id, ...servingWhere(now) }, include: { policy: true }, orderBy: { startedOn: 'desc' } });
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_QUANTITY)
+    throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
+  const enrolment = await prisma.enrolment.findFirst({
+    where: { elderId: elder.id, ...servingWhere(now) },
+    include: { policy: true },
+    orderBy: { startedOn: 'desc' },
+  });
   if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
   const doc = policyDocument(enrolment.policy);
   const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
-  const serviceItem = item && (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
-  if (!item || !serviceItem) throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
+  const serviceItem =
+    item &&
+    (await prisma.serviceItem.findFirst({ where: { policyId: enrolment.policyId, code: item.code, active: true } }));
+  if (!item || !serviceItem)
+    throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
   const split = checkVisitSplit(doc, item, input.quantity);
   if (!split.ok) throw badInput('quantity', split.message);
   const provider = await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
@@ -171,8 +228,15 @@ export async function cancelOrder(prisma: PrismaClient, actor: Actor, orderId: s
   const order = await orderInScope(prisma, authorize(actor, 'cancelOrder'), orderId);
   if (!reason?.trim()) throw badInput('reason', '请填写取消原因。');
   return moneyTx(prisma, async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'CANCELLED', cancelReason: reason.trim() } });
-    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, order.status === 'CANCELLED' ? '这张工单已经取消了。' : '服务已经开始或完成，不能取消。');
+    const claimed = await tx.order.updateMany({
+      where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } },
+      data: { status: 'CANCELLED', cancelReason: reason.trim() },
+    });
+    if (claimed.count !== 1)
+      fail(
+        ErrorCode.INVALID_STATE,
+        order.status === 'CANCELLED' ? '这张工单已经取消了。' : '服务已经开始或完成，不能取消。',
+      );
     await releaseHolds(tx, order.id);
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   });
@@ -187,9 +251,13 @@ export async function releaseHolds(tx: Tx, orderId: string) {
 export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string) {
   const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
-  if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active) throw badInput('caregiverId', '请选择本机构在岗的护理员。');
+  if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active)
+    throw badInput('caregiverId', '请选择本机构在岗的护理员。');
   await assertCaregiverAssignable(prisma, caregiver, order);
-  const claimed = await prisma.order.updateMany({ where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } }, data: { status: 'ASSIGNED', caregiverId } });
+  const claimed = await prisma.order.updateMany({
+    where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } },
+    data: { status: 'ASSIGNED', caregiverId },
+  });
   if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这张工单已经开始服务、完成或取消，不能再派单。');
   return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
 }
@@ -197,11 +265,20 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
 /** The provider's caregivers who may be sent, least loaded first (open orders), for its dispatcher to pick from. */
 export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
   const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
-  const all = await prisma.caregiver.findMany({ where: { providerId: order.providerId!, active: true }, include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } } });
+  const all = await prisma.caregiver.findMany({
+    where: { providerId: order.providerId!, active: true },
+    include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } },
+  });
   // Only those who may be sent: every certificate the programme asks for, valid on the visit's day (000 五).
-  const certified = await certifiedFor(prisma, all.map((c) => c.id), order);
+  const certified = await certifiedFor(
+    prisma,
+    all.map((c) => c.id),
+    order,
+  );
   const caregivers = all.filter((c) => certified.has(c.id));
-  return caregivers.sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh')).map((c) => ({ caregiver: c, openOrders: c._count.orders }));
+  return caregivers
+    .sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh'))
+    .map((c) => ({ caregiver: c, openOrders: c._count.orders }));
 }
 
 /** The orders a grant reaches: its provider's, a caregiver's own, or those of the elders it reaches. */
@@ -215,7 +292,10 @@ export async function orderInScope(prisma: PrismaClient, grant: Grant, orderId: 
   const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(grant)] } });
   if (order) return order;
   const exists = await prisma.order.count({ where: { id: orderId } });
-  return fail(exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, exists ? outOfScopeMessage(grant, '这张工单不在您的办理范围内。') : '没有找到这张工单。');
+  return fail(
+    exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND,
+    exists ? outOfScopeMessage(grant, '这张工单不在您的办理范围内。') : '没有找到这张工单。',
+  );
 }
 
 export interface OrderFilterInput {
@@ -235,11 +315,17 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
       filter.elderId ? { elderId: filter.elderId } : {},
       filter.status?.length ? { status: { in: filter.status as never } } : {},
       filter.providerId ? { providerId: filter.providerId } : {},
-      filter.from || filter.to ? { scheduledAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {},
+      filter.from || filter.to
+        ? { scheduledAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+        : {},
     ],
   };
   const [rows, total] = await Promise.all([
-    prisma.order.findMany({ where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] }, orderBy: { id: 'desc' }, take: take + 1 }),
+    prisma.order.findMany({
+      where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
+      orderBy: { id: 'desc' },
+      take: take + 1,
+    }),
     prisma.order.count({ where }),
   ]);
   return toConnection(rows, take, total);
@@ -249,6 +335,8 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
 export async function orderByRef(prisma: PrismaClient, actor: Actor, ref: string) {
   const r = refPattern(ref);
   const grant = authorize(actor, 'orderByRef');
-  const order = r ? await prisma.order.findFirst({ where: { AND: [{ id: { endsWith: r } }, orderScope(grant)] } }) : null;
+  const order = r
+    ? await prisma.order.findFirst({ where: { AND: [{ id: { endsWith: r } }, orderScope(grant)] } })
+    : null;
   return order ?? fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${ref} 的工单。`);
 }

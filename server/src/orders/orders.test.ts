@@ -16,34 +16,80 @@ const key = () => `order-test-${seq++}`;
 const tomorrow = () => ahead(24 * 3600_000);
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status channel amountFen subsidyFen subsidyMinutes selfPaidFen provider { name } service { code name } elder { id } } }`;
-type Placed = { placeOrder: { id: string; status: string; channel: string; amountFen: number; subsidyFen: number; selfPaidFen: number; provider: { name: string } } };
+type Placed = {
+  placeOrder: {
+    id: string;
+    status: string;
+    channel: string;
+    amountFen: number;
+    subsidyFen: number;
+    selfPaidFen: number;
+    provider: { name: string };
+  };
+};
 const place = (input: Record<string, unknown>, token = family) =>
-  s.gql<Placed>(PLACE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1, scheduledAt: tomorrow(), idempotencyKey: key(), ...input } }, token);
+  s.gql<Placed>(
+    PLACE,
+    {
+      input: {
+        elderId,
+        serviceCode: 'HP_ROOM_CLEANING',
+        quantity: 1,
+        scheduledAt: tomorrow(),
+        idempotencyKey: key(),
+        ...input,
+      },
+    },
+    token,
+  );
 
 const accounts = async (id = elderId) =>
-  Object.fromEntries((await s.db.prisma.ledgerAccount.findMany({ where: { elderId: id } })).map((a) => [a.kind, { balance: a.balance, held: a.held }]));
+  Object.fromEntries(
+    (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: id } })).map((a) => [
+      a.kind,
+      { balance: a.balance, held: a.held },
+    ]),
+  );
 
 async function topUpSelfPaid(id: string, fen: number) {
   const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, id, 'SELF_PAID', 'FEN'));
   const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, { kind: 'TOP_UP', idempotencyKey: `test-topup-${key()}`, request: {}, elderId: id, entries: [{ accountId: gw.id, amount: -BigInt(fen) }, { accountId: wallet.id, amount: BigInt(fen) }] });
+  await postOnce(s.db.prisma, {
+    kind: 'TOP_UP',
+    idempotencyKey: `test-topup-${key()}`,
+    request: {},
+    elderId: id,
+    entries: [
+      { accountId: gw.id, amount: -BigInt(fen) },
+      { accountId: wallet.id, amount: BigInt(fen) },
+    ],
+  });
 }
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   family = await s.login('family');
   worker = await s.login('worker');
-  const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } });
+  const user = await s.db.prisma.user.findUniqueOrThrow({
+    where: { username: 'family' },
+    include: { familyLinks: true },
+  });
   elderId = user.familyLinks[0]!.elderId;
 });
 afterAll(async () => s?.close());
 
 describe('placeOrder', () => {
-  it('000 四/七: pays from the offline subsidy, holds it, and dispatches to the zone\'s provider', async () => {
+  it("000 四/七: pays from the offline subsidy, holds it, and dispatches to the zone's provider", async () => {
     const before = await accounts();
     const r = await place({ quantity: 1 });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.placeOrder).toMatchObject({ status: 'PLACED', channel: 'MINIPROGRAM', amountFen: 3000, subsidyFen: 3000, selfPaidFen: 0 });
+    expect(r.data!.placeOrder).toMatchObject({
+      status: 'PLACED',
+      channel: 'MINIPROGRAM',
+      amountFen: 3000,
+      subsidyFen: 3000,
+      selfPaidFen: 0,
+    });
     expect(r.data!.placeOrder.provider.name).toBeTruthy();
     const after = await accounts();
     expect(after.SUBSIDY_OFFLINE!.held - before.SUBSIDY_OFFLINE!.held).toBe(3000n);
@@ -63,7 +109,11 @@ describe('placeOrder', () => {
     expect(details.missingFen).toBe(hours * 3000 - free - Number(selfPaid ? selfPaid.balance - selfPaid.held : 0n));
     await topUpSelfPaid(elderId, details.missingFen);
     const ok = await place({ quantity: hours });
-    expect(ok.data!.placeOrder).toMatchObject({ amountFen: hours * 3000, subsidyFen: free, selfPaidFen: hours * 3000 - free });
+    expect(ok.data!.placeOrder).toMatchObject({
+      amountFen: hours * 3000,
+      subsidyFen: free,
+      selfPaidFen: hours * 3000 - free,
+    });
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
@@ -73,25 +123,55 @@ describe('placeOrder', () => {
     const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held);
     const own = before.SELF_PAID ? Number(before.SELF_PAID.balance - before.SELF_PAID.held) : 0;
     const hours = Math.ceil((free + own + 6000) / 3000);
-    const q = await s.gql<{ quoteOrder: Record<string, number | string> }>(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: Math.min(hours, 20) } }, family);
+    const q = await s.gql<{ quoteOrder: Record<string, number | string> }>(
+      QUOTE,
+      { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: Math.min(hours, 20) } },
+      family,
+    );
     expect(q.errors).toBeUndefined();
     const n = Math.min(hours, 20);
-    expect(q.data!.quoteOrder).toMatchObject({ amountFen: n * 3000, subsidyFen: Math.min(free, n * 3000), selfPaidAvailableFen: own });
+    expect(q.data!.quoteOrder).toMatchObject({
+      amountFen: n * 3000,
+      subsidyFen: Math.min(free, n * 3000),
+      selfPaidAvailableFen: own,
+    });
     expect(q.data!.quoteOrder.missingFen).toBe(Math.max(0, n * 3000 - free - own));
     expect(await accounts()).toEqual(before);
     // One that fits (the test above may have spent the subsidy, so put one visit's worth on the
     // self-paid balance): the placed order carries exactly the quoted split.
     await topUpSelfPaid(elderId, 3000);
-    const one = await s.gql<{ quoteOrder: Record<string, number> }>(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } }, family);
+    const one = await s.gql<{ quoteOrder: Record<string, number> }>(
+      QUOTE,
+      { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
+      family,
+    );
     const placed = await place({ quantity: 1 });
     expect(placed.errors).toBeUndefined();
     expect(one.data!.quoteOrder.missingFen).toBe(0);
     expect(one.data!.quoteOrder.subsidyFen + one.data!.quoteOrder.selfPaidFen).toBe(3000);
-    expect(placed.data!.placeOrder).toMatchObject({ amountFen: one.data!.quoteOrder.amountFen, subsidyFen: one.data!.quoteOrder.subsidyFen, selfPaidFen: one.data!.quoteOrder.selfPaidFen });
+    expect(placed.data!.placeOrder).toMatchObject({
+      amountFen: one.data!.quoteOrder.amountFen,
+      subsidyFen: one.data!.quoteOrder.subsidyFen,
+      selfPaidFen: one.data!.quoteOrder.selfPaidFen,
+    });
     // Bad input and scope are refused as placeOrder refuses them.
-    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'NOPE', quantity: 1 } }, family)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 0 } }, family)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } }, await s.login('caregiver'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await s.gql(QUOTE, { input: { elderId, serviceCode: 'NOPE', quantity: 1 } }, family)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 0 } }, family)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await s.gql(
+          QUOTE,
+          { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
+          await s.login('caregiver'),
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it.each([
@@ -99,7 +179,7 @@ describe('placeOrder', () => {
     ['a quantity of 21', { quantity: 21 }, 'BAD_USER_INPUT'],
     ['a time in the past', { scheduledAt: ahead(-3600_000) }, 'BAD_USER_INPUT'],
     ['a time 90 days ahead', { scheduledAt: ahead(90 * 86_400_000) }, 'BAD_USER_INPUT'],
-    ['another programme\'s service', { serviceCode: 'YC_MEAL' }, 'BAD_USER_INPUT'],
+    ["another programme's service", { serviceCode: 'YC_MEAL' }, 'BAD_USER_INPUT'],
     ['a malformed key', { idempotencyKey: 'x' }, 'BAD_USER_INPUT'],
   ])('refuses %s and writes nothing', async (_label, input, code) => {
     const [orders, holds] = [await s.db.prisma.order.count(), await s.db.prisma.hold.count()];
@@ -108,10 +188,14 @@ describe('placeOrder', () => {
     expect([await s.db.prisma.order.count(), await s.db.prisma.hold.count()]).toEqual([orders, holds]);
   });
 
-  it('refuses elders outside the caller\'s reach, unenrolled elders, suspended providers', async () => {
-    const other = await s.db.prisma.elder.findFirstOrThrow({ where: { status: 'ENROLLED', family: { none: { user: { username: 'family' } } } } });
+  it("refuses elders outside the caller's reach, unenrolled elders, suspended providers", async () => {
+    const other = await s.db.prisma.elder.findFirstOrThrow({
+      where: { status: 'ENROLLED', family: { none: { user: { username: 'family' } } } },
+    });
     expect((await place({ elderId: other.id })).errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
-    const unenrolled = await s.db.prisma.elder.findFirstOrThrow({ where: { status: 'REGISTERED', community: { users: { some: { username: 'worker' } } } } });
+    const unenrolled = await s.db.prisma.elder.findFirstOrThrow({
+      where: { status: 'REGISTERED', community: { users: { some: { username: 'worker' } } } },
+    });
     expect((await place({ elderId: unenrolled.id }, worker)).errors?.[0]?.extensions?.code).toBe('NOT_ELIGIBLE');
     const order = await s.db.prisma.order.findFirstOrThrow({ where: { elderId } });
     await s.db.prisma.provider.update({ where: { id: order.providerId! }, data: { status: 'SUSPENDED' } });
@@ -131,21 +215,31 @@ describe('placeOrder', () => {
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data!.placeOrder.id)).size).toBe(1);
     expect(await s.db.prisma.hold.count({ where: { order: { idempotencyKey: k } } })).toBe(1);
-    expect((await place({ idempotencyKey: k, scheduledAt: at, quantity: 2 })).errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect((await place({ idempotencyKey: k, scheduledAt: at, quantity: 2 })).errors?.[0]?.extensions?.code).toBe(
+      'IDEMPOTENCY_CONFLICT',
+    );
   });
 
   it('50 orders placed at once for one elder never over-commit the balance (worker channel)', async () => {
-    const second = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks[1]!.elderId;
+    const second = (
+      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
+    ).familyLinks[1]!.elderId;
     await topUpSelfPaid(second, 60000);
     const before = await accounts(second);
-    const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held) + Number(before.SELF_PAID ? before.SELF_PAID.balance - before.SELF_PAID.held : 0n);
-    const results = await Promise.all(Array.from({ length: 50 }, () => place({ elderId: second, serviceCode: 'HP_BATHING' }, worker)));
+    const free =
+      Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held) +
+      Number(before.SELF_PAID ? before.SELF_PAID.balance - before.SELF_PAID.held : 0n);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => place({ elderId: second, serviceCode: 'HP_BATHING' }, worker)),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok.length).toBe(Math.floor(free / 6000));
     expect(ok.length).toBeGreaterThan(5);
     const after = await accounts(second);
     for (const a of Object.values(after)) expect(a.held <= a.balance).toBe(true);
-    expect(results.filter((r) => r.errors).every((r) => r.errors![0]!.extensions!.code === 'INSUFFICIENT_BALANCE')).toBe(true);
+    expect(
+      results.filter((r) => r.errors).every((r) => r.errors![0]!.extensions!.code === 'INSUFFICIENT_BALANCE'),
+    ).toBe(true);
     expect(ok.every((r) => r.data!.placeOrder.channel === 'WORKER')).toBe(true);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
@@ -156,40 +250,80 @@ describe('dispatch and cancellation', () => {
     await topUpSelfPaid(elderId, 3000);
     const placed = (await place({})).data!.placeOrder;
     const provider = await s.login('provider_admin');
-    const sugg = await s.gql<{ caregiverSuggestions: { caregiver: { id: string }; openOrders: number }[] }>(`query($id: ID!) { caregiverSuggestions(orderId: $id) { caregiver { id name } openOrders } }`, { id: placed.id }, provider);
+    const sugg = await s.gql<{ caregiverSuggestions: { caregiver: { id: string }; openOrders: number }[] }>(
+      `query($id: ID!) { caregiverSuggestions(orderId: $id) { caregiver { id name } openOrders } }`,
+      { id: placed.id },
+      provider,
+    );
     expect(sugg.errors).toBeUndefined();
     const loads = sugg.data!.caregiverSuggestions.map((c) => c.openOrders);
     expect(loads).toEqual([...loads].sort((a, b) => a - b));
     const cg = sugg.data!.caregiverSuggestions[0]!.caregiver.id;
-    const foreign = await s.db.prisma.caregiver.findFirstOrThrow({ where: { providerId: { not: (await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).providerId! } } });
-    const bad = await s.gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: placed.id, c: foreign.id }, provider);
+    const foreign = await s.db.prisma.caregiver.findFirstOrThrow({
+      where: {
+        providerId: { not: (await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).providerId! },
+      },
+    });
+    const bad = await s.gql(
+      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+      { o: placed.id, c: foreign.id },
+      provider,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await s.gql(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`, { o: placed.id, c: cg }, family)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const assigned = await s.gql<{ assignOrder: { status: string; caregiver: { id: string } } }>(`mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status caregiver { id } } }`, { o: placed.id, c: cg }, provider);
+    expect(
+      (
+        await s.gql(
+          `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+          { o: placed.id, c: cg },
+          family,
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const assigned = await s.gql<{ assignOrder: { status: string; caregiver: { id: string } } }>(
+      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status caregiver { id } } }`,
+      { o: placed.id, c: cg },
+      provider,
+    );
     expect(assigned.data!.assignOrder).toEqual({ status: 'ASSIGNED', caregiver: { id: cg } });
 
     const before = await accounts();
     const cancel = `mutation($o: ID!, $r: String!) { cancelOrder(orderId: $o, reason: $r) { status } }`;
-    expect((await s.gql(cancel, { o: placed.id, r: ' ' }, family)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await s.gql<{ cancelOrder: { status: string } }>(cancel, { o: placed.id, r: '老人住院' }, family)).data!.cancelOrder.status).toBe('CANCELLED');
+    expect((await s.gql(cancel, { o: placed.id, r: ' ' }, family)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await s.gql<{ cancelOrder: { status: string } }>(cancel, { o: placed.id, r: '老人住院' }, family)).data!
+        .cancelOrder.status,
+    ).toBe('CANCELLED');
     const held = (a: Awaited<ReturnType<typeof accounts>>) => Object.values(a).reduce((sum, x) => sum + x.held, 0n);
     expect(held(await accounts())).toBe(held(before) - 3000n);
-    expect((await s.gql(cancel, { o: placed.id, r: '再取消一次' }, family)).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    expect((await s.gql(cancel, { o: placed.id, r: '再取消一次' }, family)).errors?.[0]?.extensions?.code).toBe(
+      'INVALID_STATE',
+    );
     expect(held(await accounts())).toBe(held(before) - 3000n);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
   it('terminating the enrolment cancels visits booked after the last service day and releases their holds', async () => {
-    const second = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks[1]!.elderId;
+    const second = (
+      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
+    ).familyLinks[1]!.elderId;
     await topUpSelfPaid(second, 20000);
     const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
     expect(late.errors).toBeUndefined();
-    const r = await s.gql(`mutation($id: ID!) { requestTermination(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { id } }`, { id: second }, worker);
+    const r = await s.gql(
+      `mutation($id: ID!) { requestTermination(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { id } }`,
+      { id: second },
+      worker,
+    );
     expect(r.errors).toBeUndefined();
     // The 终止表 takes effect after the community's and the street's opinions (000 附件3).
     const review = `mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status } }`;
     expect((await s.gql(review, { id: r.data!.requestTermination.id, c: '情况属实' }, worker)).errors).toBeUndefined();
-    expect((await s.gql(review, { id: r.data!.requestTermination.id, c: '同意' }, await s.login('street_officer'))).data!.reviewTermination.status).toBe('APPROVED');
+    expect(
+      (await s.gql(review, { id: r.data!.requestTermination.id, c: '同意' }, await s.login('street_officer'))).data!
+        .reviewTermination.status,
+    ).toBe('APPROVED');
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: late.data!.placeOrder.id } });
     expect([order.status, order.cancelReason]).toEqual(['CANCELLED', '服务已终止']);
     expect(await s.db.prisma.hold.count({ where: { orderId: order.id, status: 'ACTIVE' } })).toBe(0);
@@ -198,13 +332,23 @@ describe('dispatch and cancellation', () => {
 
   it('each role sees its own orders', async () => {
     const q = `{ orders(first: 100) { totalCount edges { node { id elder { id } } } } }`;
-    const fam = await s.gql<{ orders: { totalCount: number; edges: { node: { elder: { id: string } } }[] } }>(q, {}, family);
-    const mine = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })).familyLinks.map((l) => l.elderId);
+    const fam = await s.gql<{ orders: { totalCount: number; edges: { node: { elder: { id: string } } }[] } }>(
+      q,
+      {},
+      family,
+    );
+    const mine = (
+      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
+    ).familyLinks.map((l) => l.elderId);
     expect(fam.data!.orders.totalCount).toBeGreaterThan(0);
     expect(fam.data!.orders.edges.every((e) => mine.includes(e.node.elder.id))).toBe(true);
     const other = await s.gql<{ orders: { totalCount: number } }>(q, {}, await s.login('worker2'));
     expect(other.data!.orders.totalCount).toBe(0);
-    const elderView = await s.gql<{ elder: { orders: { totalCount: number } } }>(`query($id: ID!) { elder(id: $id) { orders(first: 5) { totalCount } } }`, { id: elderId }, family);
+    const elderView = await s.gql<{ elder: { orders: { totalCount: number } } }>(
+      `query($id: ID!) { elder(id: $id) { orders(first: 5) { totalCount } } }`,
+      { id: elderId },
+      family,
+    );
     expect(elderView.data!.elder.orders.totalCount).toBe(await s.db.prisma.order.count({ where: { elderId } }));
   });
 });

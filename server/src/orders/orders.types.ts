@@ -7,11 +7,17 @@ export const OrderStatus = enumOf('PLACED', 'ASSIGNED', 'IN_SERVICE', 'COMPLETED
 export type OrderStatus = keyof typeof OrderStatus;
 export const Channel = enumOf('MINIPROGRAM', 'BOT', 'HOTLINE', 'WORKER', 'SYSTEM');
 export type Channel = keyof typeof Channel;
-registerEnumType(OrderStatus, { name: 'OrderStatus', description: '已下单 / 已派单 / 服务中 / 已完成待确认 / 已确认 / 已取消' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: '已下单 / 已派单 / 服务中 / 已完成待确认 / 已确认 / 已取消',
+});
 registerEnumType(Channel, { name: 'Channel', description: '小程序 / 群机器人 / 热线 / 社区工作人员 / 系统' });
 export const VisitEvidence = enumOf(...VISIT_EVIDENCE);
 export type VisitEvidence = keyof typeof VisitEvidence;
-registerEnumType(VisitEvidence, { name: 'VisitEvidence', description: '服务确认依据：老人在小程序确认 / 家属在小程序确认 / 老人报出确认码 / 回访电话核实' });
+registerEnumType(VisitEvidence, {
+  name: 'VisitEvidence',
+  description: '服务确认依据：老人在小程序确认 / 家属在小程序确认 / 老人报出确认码 / 回访电话核实',
+});
 
 @ObjectType({ description: '服务机构' })
 export class ProviderRef {
@@ -58,9 +64,15 @@ export class Order {
   @Field(() => Int, { description: '使用的免费服务时长（分钟）' }) subsidyMinutes!: number;
   @Field(() => Int, { description: '自费（分）' }) selfPaidFen!: number;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
-  @Field(() => VisitEvidence, { nullable: true, description: '服务确认的依据（确认后才有）；服务机构和护理员不能自己确认' }) evidence!: VisitEvidence | null;
-  @Field(() => Int, { nullable: true, description: '确认时实际扣费（分；计时服务按实际服务时长，不超过预约时长）' }) chargedFen!: number | null;
-  @Field(() => Int, { nullable: true, description: '计时服务按实际时长计费的分钟数（向上取整到项目规定的步长）' }) chargedMinutes!: number | null;
+  @Field(() => VisitEvidence, {
+    nullable: true,
+    description: '服务确认的依据（确认后才有）；服务机构和护理员不能自己确认',
+  })
+  evidence!: VisitEvidence | null;
+  @Field(() => Int, { nullable: true, description: '确认时实际扣费（分；计时服务按实际服务时长，不超过预约时长）' })
+  chargedFen!: number | null;
+  @Field(() => Int, { nullable: true, description: '计时服务按实际时长计费的分钟数（向上取整到项目规定的步长）' })
+  chargedMinutes!: number | null;
   @Field(() => Date) createdAt!: Date;
 }
 
@@ -98,7 +110,8 @@ export class OrderQuote {
   @Field(() => Int, { description: '自费余额还差多少（分）；0 表示可以直接下单' }) missingFen!: number;
   @Field(() => Int, { description: '当前可用自费余额（分）' }) selfPaidAvailableFen!: number;
   @Field(() => String, { description: '承接服务的机构' }) providerName!: string;
-  @Field(() => Int, { description: '机构价格清单中的单价（分/单位；001 五(二)2）；高于补贴限价的部分计入自费' }) unitPriceFen!: number;
+  @Field(() => Int, { description: '机构价格清单中的单价（分/单位；001 五(二)2）；高于补贴限价的部分计入自费' })
+  unitPriceFen!: number;
 }
 
 @InputType()

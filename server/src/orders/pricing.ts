@@ -23,11 +23,24 @@ export interface Split {
 }
 
 /** available: what each of the elder's accounts has free now (balance − held). */
-export function priceOrder(doc: PolicyDocument, item: Item, quantity: number, available: Partial<Record<string, number>>): Split {
+export function priceOrder(
+  doc: PolicyDocument,
+  item: Item,
+  quantity: number,
+  available: Partial<Record<string, number>>,
+): Split {
   const unitPrice = item.priceFen ?? 0;
   const amountFen = unitPrice * quantity;
   const bucket = doc.allowance.buckets.find((b) => b.pays.includes(item.mode));
-  const split: Split = { amountFen, subsidyFen: 0, subsidyMinutes: 0, subsidyMinutesValueFen: 0, selfPaidFen: 0, holds: [], shortFen: 0 };
+  const split: Split = {
+    amountFen,
+    subsidyFen: 0,
+    subsidyMinutes: 0,
+    subsidyMinutesValueFen: 0,
+    selfPaidFen: 0,
+    holds: [],
+    shortFen: 0,
+  };
   let rest = amountFen;
   if (bucket && bucket.unit === 'FEN') {
     const take = Math.min(rest, Math.max(0, available[bucket.accountKind] ?? 0));
@@ -80,9 +93,19 @@ const HOURLY = ['PER_HOUR', 'PER_60_MIN'];
  * An hourly item charges measured time (000 七 按实际服务情况据实结算; 001 三(三) hours): the subsidy
  * pays first, as it did at booking, so a visit shorter than booked frees self-paid money first.
  */
-export function chargeForVisit(doc: PolicyDocument, item: Item, order: { quantity: number; amountFen: number }, holds: HeldPart[], measuredMinutes: number | null): VisitCharge {
+export function chargeForVisit(
+  doc: PolicyDocument,
+  item: Item,
+  order: { quantity: number; amountFen: number },
+  holds: HeldPart[],
+  measuredMinutes: number | null,
+): VisitCharge {
   if (!HOURLY.includes(item.unit) || !item.unitMinutes || measuredMinutes === null) {
-    return { payableMinutes: null, chargedFen: order.amountFen, parts: holds.map((h) => ({ holdId: h.holdId, amount: h.amount })) };
+    return {
+      payableMinutes: null,
+      chargedFen: order.amountFen,
+      parts: holds.map((h) => ({ holdId: h.holdId, amount: h.amount })),
+    };
   }
   const booked = item.unitMinutes * order.quantity;
   const step = doc.visits.hourlyChargeStepMinutes;
@@ -90,7 +113,7 @@ export function chargeForVisit(doc: PolicyDocument, item: Item, order: { quantit
   const chargedFen = Math.round((order.amountFen * payableMinutes) / booked);
   const bucket = doc.allowance.buckets.find((b) => b.pays.includes(item.mode));
   // The order's own unit price (the provider's price list, 001 五(二)2), capped as at booking.
-  const unitPrice = order.quantity > 0 ? Math.round(order.amountFen / order.quantity) : item.priceFen ?? 0;
+  const unitPrice = order.quantity > 0 ? Math.round(order.amountFen / order.quantity) : (item.priceFen ?? 0);
   const perHour = Math.min(unitPrice, bucket?.maxRateFenPerHour ?? unitPrice);
   let minutesLeft = payableMinutes;
   let fenLeft = chargedFen;

@@ -16,20 +16,31 @@ const TTL_MINUTES = 30;
 const MAX_GUESSES = 5;
 const MAX_CODES_PER_ORDER = 3;
 
-const signOffHash = (secret: string, orderId: string, code: string) => hashCode(secret, `visit-signoff:${orderId}`, code);
+const signOffHash = (secret: string, orderId: string, code: string) =>
+  hashCode(secret, `visit-signoff:${orderId}`, code);
 
 async function caregiversCompletedOrder(prisma: PrismaClient, actor: Actor, orderId: string, action: Action) {
   const order = await orderInScope(prisma, authorize(actor, action), orderId);
-  if (order.status !== 'COMPLETED') fail(ErrorCode.INVALID_STATE, order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '签出后才能请老人确认。');
+  if (order.status !== 'COMPLETED')
+    fail(ErrorCode.INVALID_STATE, order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '签出后才能请老人确认。');
   return order;
 }
 
 /** Sends a new sign-off code to the elder and their family; returns when it expires and how many received it. */
-export async function requestVisitSignOff(prisma: PrismaClient, secret: string, actor: Actor, orderId: string, now: Date) {
+export async function requestVisitSignOff(
+  prisma: PrismaClient,
+  secret: string,
+  actor: Actor,
+  orderId: string,
+  now: Date,
+) {
   const order = await caregiversCompletedOrder(prisma, actor, orderId, 'requestVisitSignOff');
   const audience = await elderAudience(prisma, order.elderId);
-  if (!audience.length) fail(ErrorCode.INVALID_STATE, '老人和家属都没有开通小程序，收不到确认码；请联系热线，由回访电话核实确认。');
-  if ((await prisma.accessCode.count({ where: { purpose: 'VISIT_SIGNOFF', subject: order.id } })) >= MAX_CODES_PER_ORDER) {
+  if (!audience.length)
+    fail(ErrorCode.INVALID_STATE, '老人和家属都没有开通小程序，收不到确认码；请联系热线，由回访电话核实确认。');
+  if (
+    (await prisma.accessCode.count({ where: { purpose: 'VISIT_SIGNOFF', subject: order.id } })) >= MAX_CODES_PER_ORDER
+  ) {
     fail(ErrorCode.RATE_LIMITED, `这张工单已发过 ${MAX_CODES_PER_ORDER} 次确认码；请联系热线，由回访电话核实确认。`);
   }
   const code = digitCode(6);
@@ -38,8 +49,20 @@ export async function requestVisitSignOff(prisma: PrismaClient, secret: string, 
   const visit = await prisma.visit.findUnique({ where: { orderId: order.id } });
   await prisma.$transaction(async (tx) => {
     // A new code replaces the previous one.
-    await tx.accessCode.updateMany({ where: { purpose: 'VISIT_SIGNOFF', subject: order.id, usedAt: null }, data: { expiresAt: now } });
-    const row = await tx.accessCode.create({ data: { purpose: 'VISIT_SIGNOFF', subject: order.id, codeHash: signOffHash(secret, order.id, code), issuedById: actor.userId, expiresAt, createdAt: now } });
+    await tx.accessCode.updateMany({
+      where: { purpose: 'VISIT_SIGNOFF', subject: order.id, usedAt: null },
+      data: { expiresAt: now },
+    });
+    const row = await tx.accessCode.create({
+      data: {
+        purpose: 'VISIT_SIGNOFF',
+        subject: order.id,
+        codeHash: signOffHash(secret, order.id, code),
+        issuedById: actor.userId,
+        expiresAt,
+        createdAt: now,
+      },
+    });
     await notify(tx, audience, {
       elderId: order.elderId,
       kind: 'VISIT_SIGNOFF_CODE',
@@ -52,7 +75,14 @@ export async function requestVisitSignOff(prisma: PrismaClient, secret: string, 
 }
 
 /** The caregiver enters the code the elder read out: the visit is confirmed on the elder's word and charged. */
-export async function confirmVisitBySignOff(prisma: PrismaClient, secret: string, actor: Actor, orderId: string, code: string, now: Date) {
+export async function confirmVisitBySignOff(
+  prisma: PrismaClient,
+  secret: string,
+  actor: Actor,
+  orderId: string,
+  code: string,
+  now: Date,
+) {
   const order = await caregiversCompletedOrder(prisma, actor, orderId, 'confirmVisitBySignOff');
   if (!/^\d{6}$/.test((code ?? '').trim())) throw badInput('code', '确认码是 6 位数字，请向老人或家属核对。');
   const attempt = await claimCodeAttempt(prisma, 'VISIT_SIGNOFF', order.id, now, MAX_GUESSES);
@@ -62,7 +92,10 @@ export async function confirmVisitBySignOff(prisma: PrismaClient, secret: string
   if (want.length !== given.length || !timingSafeEqual(want, given)) {
     throw badInput('code', `确认码不对，请向老人或家属核对（还可以再试 ${MAX_GUESSES - attempt!.attempt} 次）。`);
   }
-  const used = await prisma.accessCode.updateMany({ where: { id: attempt!.id, usedAt: null }, data: { usedAt: now, usedById: actor.userId } });
+  const used = await prisma.accessCode.updateMany({
+    where: { id: attempt!.id, usedAt: null },
+    data: { usedAt: now, usedById: actor.userId },
+  });
   if (used.count !== 1) fail(ErrorCode.INVALID_STATE, '这个确认码已经用过了。');
   return chargeConfirmedVisit(prisma, actor, order, 'ELDER_SIGNOFF_CODE', now);
 }

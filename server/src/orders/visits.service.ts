@@ -27,15 +27,23 @@ export interface VisitConfig {
   geofenceMeters: number;
 }
 
-const mac = (key: string, elderId: string, secret: string) => createHmac('sha256', key).update(`${elderId}:${secret}`).digest().subarray(0, 16).toString('base64url');
+const mac = (key: string, elderId: string, secret: string) =>
+  createHmac('sha256', key).update(`${elderId}:${secret}`).digest().subarray(0, 16).toString('base64url');
 
 /**
  * The printable code at the elder's home: `YL1.<elderId>.<mac>`. Workers covering the elder print
  * it; rotating the elder's secret (`rotate`) voids a lost or copied code.
  */
-export async function homeQrToken(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, elderId: string, rotate = false) {
+export async function homeQrToken(
+  prisma: PrismaClient,
+  cfg: VisitConfig,
+  actor: Actor,
+  elderId: string,
+  rotate = false,
+) {
   let elder = await assertElderInScope(prisma, authorize(actor, 'homeQrToken'), elderId);
-  if (!elder.qrSecret || rotate) elder = await prisma.elder.update({ where: { id: elder.id }, data: { qrSecret: randomBytes(16).toString('hex') } });
+  if (!elder.qrSecret || rotate)
+    elder = await prisma.elder.update({ where: { id: elder.id }, data: { qrSecret: randomBytes(16).toString('hex') } });
   return `YL1.${elder.id}.${mac(cfg.qrKey, elder.id, elder.qrSecret!)}`;
 }
 
@@ -47,11 +55,23 @@ function verifyQr(cfg: VisitConfig, token: string, elder: { id: string; qrSecret
   return want.length === given.length && timingSafeEqual(want, given);
 }
 
-function checkPlace(cfg: VisitConfig, elder: { latitude: number | null; longitude: number | null }, lat: number, lng: number) {
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) throw badInput('latitude', '定位信息无效，请打开手机定位后重试。');
-  if (elder.latitude == null || elder.longitude == null) fail(ErrorCode.INVALID_STATE, '老人的住址还没有登记定位，请社区工作人员补录后再签到。');
+function checkPlace(
+  cfg: VisitConfig,
+  elder: { latitude: number | null; longitude: number | null },
+  lat: number,
+  lng: number,
+) {
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    throw badInput('latitude', '定位信息无效，请打开手机定位后重试。');
+  if (elder.latitude == null || elder.longitude == null)
+    fail(ErrorCode.INVALID_STATE, '老人的住址还没有登记定位，请社区工作人员补录后再签到。');
   const d = distanceMeters({ lat, lng }, { lat: elder.latitude!, lng: elder.longitude! });
-  if (d > cfg.geofenceMeters) fail(ErrorCode.GEOFENCE_VIOLATION, `签到位置离老人家约 ${d} 米，超过了 ${cfg.geofenceMeters} 米，请到老人家中扫码。`, { distanceMeters: d });
+  if (d > cfg.geofenceMeters)
+    fail(
+      ErrorCode.GEOFENCE_VIOLATION,
+      `签到位置离老人家约 ${d} 米，超过了 ${cfg.geofenceMeters} 米，请到老人家中扫码。`,
+      { distanceMeters: d },
+    );
   return d;
 }
 
@@ -65,43 +85,84 @@ async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: strin
 }
 
 /** Check-in: the assigned caregiver scans the home code, within the geofence, with a photo. */
-export async function checkIn(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, input: { orderId: string; qrToken: string; latitude: number; longitude: number; photoId: string }, now: Date) {
+export async function checkIn(
+  prisma: PrismaClient,
+  cfg: VisitConfig,
+  actor: Actor,
+  input: { orderId: string; qrToken: string; latitude: number; longitude: number; photoId: string },
+  now: Date,
+) {
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkIn');
-  if (order.status !== 'ASSIGNED') fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
+  if (order.status !== 'ASSIGNED')
+    fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
   await checkInWindow(prisma, order, now);
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
   // A canteen meal is verified at the canteen (000 六·流程3); everything else at the home.
   const canteen = await checkInSite(prisma, cfg, order, elder, input);
-  if (!canteen && !verifyQr(cfg, input.qrToken, elder)) throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
+  if (!canteen && !verifyQr(cfg, input.qrToken, elder))
+    throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
   const distance = canteen ? canteen.distance : checkPlace(cfg, elder, input.latitude, input.longitude);
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'ASSIGNED' }, data: { status: 'IN_SERVICE' } });
+    const claimed = await tx.order.updateMany({
+      where: { id: order.id, status: 'ASSIGNED' },
+      data: { status: 'IN_SERVICE' },
+    });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签到过了。');
     await tx.visit.create({
-      data: { orderId: order.id, caregiverId: order.caregiverId!, checkInAt: now, checkInLatitude: input.latitude, checkInLongitude: input.longitude, checkInDistanceM: distance, checkInPhotoId: input.photoId, canteenId: canteen?.canteenId },
+      data: {
+        orderId: order.id,
+        caregiverId: order.caregiverId!,
+        checkInAt: now,
+        checkInLatitude: input.latitude,
+        checkInLongitude: input.longitude,
+        checkInDistanceM: distance,
+        checkInPhotoId: input.photoId,
+        canteenId: canteen?.canteenId,
+      },
     });
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   });
 }
 
 /** Check-out: within the geofence, with a photo; the duration is counted in whole minutes. */
-export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Actor, input: { orderId: string; latitude: number; longitude: number; photoId: string }, now: Date) {
+export async function checkOut(
+  prisma: PrismaClient,
+  cfg: VisitConfig,
+  actor: Actor,
+  input: { orderId: string; latitude: number; longitude: number; photoId: string },
+  now: Date,
+) {
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
-  if (!(await checkOutSite(prisma, cfg, order.id, elder, input))) checkPlace(cfg, elder, input.latitude, input.longitude);
+  if (!(await checkOutSite(prisma, cfg, order.id, elder, input)))
+    checkPlace(cfg, elder, input.latitude, input.longitude);
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'IN_SERVICE' }, data: { status: 'COMPLETED' } });
+    const claimed = await tx.order.updateMany({
+      where: { id: order.id, status: 'IN_SERVICE' },
+      data: { status: 'COMPLETED' },
+    });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签出过了。');
     const visit = await tx.visit.findUniqueOrThrow({ where: { orderId: order.id } });
     const minutes = Math.max(1, Math.round((now.getTime() - visit.checkInAt!.getTime()) / 60_000));
-    await tx.visit.update({ where: { id: visit.id }, data: { checkOutAt: now, checkOutLatitude: input.latitude, checkOutLongitude: input.longitude, checkOutPhotoId: input.photoId, durationMinutes: minutes } });
+    await tx.visit.update({
+      where: { id: visit.id },
+      data: {
+        checkOutAt: now,
+        checkOutLatitude: input.latitude,
+        checkOutLongitude: input.longitude,
+        checkOutPhotoId: input.photoId,
+        durationMinutes: minutes,
+      },
+    });
     // 000 六: the family learns the visit is done, with the photos, and is asked to confirm.
     const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId } });
     await notify(tx, await elderAudience(tx, order.elderId), {
-      elderId: order.elderId, kind: 'VISIT_COMPLETED', title: `${item.name}服务已完成`,
+      elderId: order.elderId,
+      kind: 'VISIT_COMPLETED',
+      title: `${item.name}服务已完成`,
       body: `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟。现场照片：/files/${visit.checkInPhotoId}、/files/${input.photoId}。请确认并评价。`,
       dedupe: `order:${order.id}:completed`,
     });
@@ -111,7 +172,10 @@ export async function checkOut(prisma: PrismaClient, cfg: VisitConfig, actor: Ac
 
 /** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
 async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
-  const item = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+  const item = await prisma.serviceItem.findUniqueOrThrow({
+    where: { id: order.serviceItemId },
+    include: { policy: true },
+  });
   const doc = policyDocument(item.policy);
   const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
   if (!rule) throw new Error(`service item ${item.code} is not in ${item.policy.code}'s guide`);
@@ -125,9 +189,13 @@ async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; s
   const from = order.scheduledAt.getTime() - w.earlyMinutes * 60_000;
   const to = order.scheduledAt.getTime() + w.lateMinutes * 60_000;
   if (now.getTime() < from || now.getTime() > to) {
-    fail(ErrorCode.OUTSIDE_VISIT_WINDOW, `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`, {
-      scheduledAt: order.scheduledAt.toISOString(),
-    });
+    fail(
+      ErrorCode.OUTSIDE_VISIT_WINDOW,
+      `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`,
+      {
+        scheduledAt: order.scheduledAt.toISOString(),
+      },
+    );
   }
 }
 
@@ -157,25 +225,78 @@ export async function confirmVisitByCall(prisma: PrismaClient, actor: Actor, ord
   const text = note?.trim() ?? '';
   if (text.length < 4) throw badInput('note', '请记录回访通话情况（如：老人确认护理员已上门打扫 2 小时）。');
   const confirmed = await chargeConfirmedVisit(prisma, actor, order, 'FOLLOW_UP_CALL', now);
-  await audit(prisma, actor, { action: 'VISIT_CONFIRMED_BY_CALL', entity: 'Order', entityId: order.id, detail: { note: text } });
+  await audit(prisma, actor, {
+    action: 'VISIT_CONFIRMED_BY_CALL',
+    entity: 'Order',
+    entityId: order.id,
+    detail: { note: text },
+  });
   return confirmed;
 }
 
 /** Marks the visit confirmed on `evidence` and charges it, in one money transaction. Callers check who may give the evidence. */
-export async function chargeConfirmedVisit(prisma: PrismaClient, actor: Actor, order: { id: string; status: string; elderId: string; serviceItemId: string; quantity: number; amountFen: number }, evidence: VisitEvidence, now: Date) {
+export async function chargeConfirmedVisit(
+  prisma: PrismaClient,
+  actor: Actor,
+  order: { id: string; status: string; elderId: string; serviceItemId: string; quantity: number; amountFen: number },
+  evidence: VisitEvidence,
+  now: Date,
+) {
   const rules = await orderRules(prisma, order);
-  if (!rules.doc.visits.evidence.accepted.includes(evidence)) fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
+  if (!rules.doc.visits.evidence.accepted.includes(evidence))
+    fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
   return moneyTx(prisma, async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: 'COMPLETED' }, data: { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now, evidence } });
-    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。');
+    const claimed = await tx.order.updateMany({
+      where: { id: order.id, status: 'COMPLETED' },
+      data: { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now, evidence },
+    });
+    if (claimed.count !== 1)
+      fail(
+        ErrorCode.INVALID_STATE,
+        order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。',
+      );
     const visit = await tx.visit.findUnique({ where: { orderId: order.id } });
-    const holds = await tx.hold.findMany({ where: { orderId: order.id, status: 'ACTIVE' }, include: { account: true }, orderBy: { createdAt: 'asc' } });
-    const charge = chargeForVisit(rules.doc, rules.item, order, holds.map((h) => ({ holdId: h.id, kind: h.account.kind as never, unit: h.account.unit, amount: Number(h.amount) })), visit?.durationMinutes ?? null);
+    const holds = await tx.hold.findMany({
+      where: { orderId: order.id, status: 'ACTIVE' },
+      include: { account: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    const charge = chargeForVisit(
+      rules.doc,
+      rules.item,
+      order,
+      holds.map((h) => ({
+        holdId: h.id,
+        kind: h.account.kind as never,
+        unit: h.account.unit,
+        amount: Number(h.amount),
+      })),
+      visit?.durationMinutes ?? null,
+    );
     for (const h of holds) {
       const part = BigInt(charge.parts.find((p) => p.holdId === h.id)?.amount ?? 0);
       const payable = await systemAccount(tx, rules.policyId, 'PROVIDER_PAYABLE', h.account.unit);
-      await postHold(tx, h.id, part, payable.id, { idempotencyKey: `order:${order.id}:charge:${h.id}`, request: { order: order.id, hold: h.id, amount: part.toString() }, elderId: order.elderId, orderId: order.id, memo: charge.payableMinutes === null ? '上门服务确认扣费' : `上门服务确认扣费（按实际服务 ${charge.payableMinutes} 分钟）` }, now);
+      await postHold(
+        tx,
+        h.id,
+        part,
+        payable.id,
+        {
+          idempotencyKey: `order:${order.id}:charge:${h.id}`,
+          request: { order: order.id, hold: h.id, amount: part.toString() },
+          elderId: order.elderId,
+          orderId: order.id,
+          memo:
+            charge.payableMinutes === null
+              ? '上门服务确认扣费'
+              : `上门服务确认扣费（按实际服务 ${charge.payableMinutes} 分钟）`,
+        },
+        now,
+      );
     }
-    return tx.order.update({ where: { id: order.id }, data: { chargedFen: charge.chargedFen, chargedMinutes: charge.payableMinutes } });
+    return tx.order.update({
+      where: { id: order.id },
+      data: { chargedFen: charge.chargedFen, chargedMinutes: charge.payableMinutes },
+    });
   });
 }

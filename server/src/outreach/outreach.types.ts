@@ -2,11 +2,22 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
 
-export const CallKind = enumOf('PHONE_CARE', 'PSYCHOLOGICAL_COMFORT', 'BIRTHDAY', 'MEDICATION', 'FESTIVAL', 'SAFETY', 'FOLLOW_UP');
+export const CallKind = enumOf(
+  'PHONE_CARE',
+  'PSYCHOLOGICAL_COMFORT',
+  'BIRTHDAY',
+  'MEDICATION',
+  'FESTIVAL',
+  'SAFETY',
+  'FOLLOW_UP',
+);
 export type CallKind = keyof typeof CallKind;
 export const CallTaskStatus = enumOf('PENDING', 'DONE', 'UNREACHED', 'CANCELLED');
 export type CallTaskStatus = keyof typeof CallTaskStatus;
-registerEnumType(CallKind, { name: 'CallKind', description: '电话关爱 / 心理慰藉 / 生日祝福 / 用药叮嘱 / 节日问候 / 安全提醒 / 服务回访' });
+registerEnumType(CallKind, {
+  name: 'CallKind',
+  description: '电话关爱 / 心理慰藉 / 生日祝福 / 用药叮嘱 / 节日问候 / 安全提醒 / 服务回访',
+});
 registerEnumType(CallTaskStatus, { name: 'CallTaskStatus', description: '待拨打 / 已完成 / 联系不上 / 已取消' });
 
 @ObjectType({ description: '一次拨打' })

@@ -5,8 +5,17 @@ import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'no
 import type { WechatPayConfig } from '../common/config.js';
 import { noteSandbox } from '../common/sandbox.js';
 import {
-  buildAuthorization, decryptResource, encryptResource, jsapiPayParams, nonceStr, rsaSign, unixSeconds, verifySignedMessage,
-  type EncryptedResource, type JsapiPayParams, type KeyLike,
+  buildAuthorization,
+  decryptResource,
+  encryptResource,
+  jsapiPayParams,
+  nonceStr,
+  rsaSign,
+  unixSeconds,
+  verifySignedMessage,
+  type EncryptedResource,
+  type JsapiPayParams,
+  type KeyLike,
 } from './wechatpay.sign.js';
 
 export type { JsapiPayParams, WechatPayConfig };
@@ -64,13 +73,25 @@ export interface PaymentGateway {
   payParams(prepayId: string): JsapiPayParams;
   refund(r: RefundRequest): Promise<{ refundId: string; status: 'SUCCESS' | 'PROCESSING' }>;
   /** Verifies the platform signature over the raw body and decrypts the resource. */
-  parseNotification(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string, now: Date): WechatPayNotification;
+  parseNotification(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer | string,
+    now: Date,
+  ): WechatPayNotification;
 }
 
-
-function parseWith(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string, now: Date, keys: ReadonlyMap<string, KeyLike>, apiV3Key: string): WechatPayNotification {
+function parseWith(
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: Buffer | string,
+  now: Date,
+  keys: ReadonlyMap<string, KeyLike>,
+  apiV3Key: string,
+): WechatPayNotification {
   verifySignedMessage({ headers, rawBody, platformKeys: keys, now });
-  const envelope = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')) as Omit<WechatPayNotification, 'resource'> & { resource: EncryptedResource };
+  const envelope = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')) as Omit<
+    WechatPayNotification,
+    'resource'
+  > & { resource: EncryptedResource };
   return { ...envelope, resource: decryptResource<TransactionResource>(envelope.resource, apiV3Key) };
 }
 
@@ -78,7 +99,10 @@ function parseWith(headers: Record<string, string | string[] | undefined>, rawBo
 export class WechatPayClient implements PaymentGateway {
   readonly mode = 'wechat' as const;
   private readonly keys: Map<string, KeyLike>;
-  constructor(private readonly config: WechatPayConfig, private readonly fetchImpl: typeof fetch = fetch) {
+  constructor(
+    private readonly config: WechatPayConfig,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {
     this.keys = new Map(Object.entries(config.platformPublicKeys));
   }
   get merchantId() {
@@ -96,13 +120,25 @@ export class WechatPayClient implements PaymentGateway {
         accept: 'application/json',
         'content-type': 'application/json',
         'user-agent': 'yilian-server',
-        authorization: buildAuthorization({ mchid: this.config.mchid, serialNo: this.config.serialNo, privateKey: this.config.privateKeyPem, method, urlPath, body }),
+        authorization: buildAuthorization({
+          mchid: this.config.mchid,
+          serialNo: this.config.serialNo,
+          privateKey: this.config.privateKeyPem,
+          method,
+          urlPath,
+          body,
+        }),
       },
       body: method === 'GET' ? undefined : body,
     });
     const text = await res.text();
     // Responses are signed like notifications; an unsigned or forged answer is not trusted.
-    verifySignedMessage({ headers: Object.fromEntries(res.headers.entries()), rawBody: text, platformKeys: this.keys, now: new Date() });
+    verifySignedMessage({
+      headers: Object.fromEntries(res.headers.entries()),
+      rawBody: text,
+      platformKeys: this.keys,
+      now: new Date(),
+    });
     if (!res.ok) throw new Error(`wechat pay ${urlPath} ${res.status}: ${text.slice(0, 200)}`);
     return JSON.parse(text) as T;
   }
@@ -133,7 +169,10 @@ export class WechatPayClient implements PaymentGateway {
       ...(r.notifyUrl ? { notify_url: r.notifyUrl } : {}),
       amount: { refund: r.refundFen, total: r.totalFen, currency: 'CNY' },
     });
-    return { refundId: res.refund_id, status: res.status === 'SUCCESS' ? ('SUCCESS' as const) : ('PROCESSING' as const) };
+    return {
+      refundId: res.refund_id,
+      status: res.status === 'SUCCESS' ? ('SUCCESS' as const) : ('PROCESSING' as const),
+    };
   }
 
   parseNotification(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string, now: Date) {

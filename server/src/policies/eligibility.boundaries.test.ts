@@ -18,7 +18,11 @@ const bornYearsAgo = (years: number, dayShift = 0) => {
 const turning = (n: number) => bornYearsAgo(n);
 const dayBefore = (n: number) => bornYearsAgo(n, 1);
 
-type Row = [string, { birthDate: string; flags?: string[]; selfCareAbility?: string; hasCapabilityAssessment?: boolean }, string | null];
+type Row = [
+  string,
+  { birthDate: string; flags?: string[]; selfCareAbility?: string; hasCapabilityAssessment?: boolean },
+  string | null,
+];
 
 const HUANGPI: Row[] = [
   ['低保, 60 today', { birthDate: turning(60), flags: ['LOW_INCOME'] }, 'HP_LOW_INCOME'],
@@ -26,26 +30,54 @@ const HUANGPI: Row[] = [
   ['特困, 60 today', { birthDate: turning(60), flags: ['EXTREME_POVERTY'] }, 'HP_EXTREME_POVERTY'],
   ['特困, 59', { birthDate: dayBefore(60), flags: ['EXTREME_POVERTY'] }, null],
   ['失独, 60', { birthDate: turning(60), flags: ['LOST_ONLY_CHILD'] }, 'HP_LOST_ONLY_CHILD'],
-  ['独生子女二级以上残疾, 60', { birthDate: turning(60), flags: ['ONLY_CHILD_DISABLED_GRADE_2_PLUS'] }, 'HP_LOST_ONLY_CHILD'],
+  [
+    '独生子女二级以上残疾, 60',
+    { birthDate: turning(60), flags: ['ONLY_CHILD_DISABLED_GRADE_2_PLUS'] },
+    'HP_LOST_ONLY_CHILD',
+  ],
   ['一、二级残疾, 60', { birthDate: turning(60), flags: ['DISABILITY_GRADE_1_2'] }, 'HP_DISABILITY_1_2'],
   ['一、二级残疾, 59', { birthDate: dayBefore(60), flags: ['DISABILITY_GRADE_1_2'] }, null],
   ['高龄, 80 today', { birthDate: turning(80) }, 'HP_AGED_80'],
   ['高龄, 80 tomorrow (79)', { birthDate: dayBefore(80) }, null],
-  ['低保 and 80: the first four categories come first', { birthDate: turning(85), flags: ['LOW_INCOME'] }, 'HP_LOW_INCOME'],
+  [
+    '低保 and 80: the first four categories come first',
+    { birthDate: turning(85), flags: ['LOW_INCOME'] },
+    'HP_LOW_INCOME',
+  ],
   ['no flag, 75', { birthDate: turning(75) }, null],
 ];
 
 const YANGCHENG: Row[] = [
-  ['分散供养特困, 60 today', { birthDate: turning(60), flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'] }, 'YC_SCATTERED_EXTREME_POVERTY'],
+  [
+    '分散供养特困, 60 today',
+    { birthDate: turning(60), flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'] },
+    'YC_SCATTERED_EXTREME_POVERTY',
+  ],
   ['分散供养特困, 59', { birthDate: dayBefore(60), flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'] }, null],
   ['集中供养特困, 70', { birthDate: turning(70), flags: ['EXTREME_POVERTY'] }, null],
-  ['低保 失能 assessed, 60 today', { birthDate: turning(60), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED', hasCapabilityAssessment: true }, 'YC_LOW_INCOME_DISABLED_OR_AGED'],
-  ['低保 失能 assessed, 59', { birthDate: dayBefore(60), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED', hasCapabilityAssessment: true }, null],
+  [
+    '低保 失能 assessed, 60 today',
+    { birthDate: turning(60), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED', hasCapabilityAssessment: true },
+    'YC_LOW_INCOME_DISABLED_OR_AGED',
+  ],
+  [
+    '低保 失能 assessed, 59',
+    { birthDate: dayBefore(60), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED', hasCapabilityAssessment: true },
+    null,
+  ],
   ['低保 自理, 79 (not yet 80)', { birthDate: dayBefore(80), flags: ['LOW_INCOME'] }, null],
   ['低保 自理, 80 today', { birthDate: turning(80), flags: ['LOW_INCOME'] }, 'YC_LOW_INCOME_DISABLED_OR_AGED'],
-  ['低保 失能 not assessed, 79', { birthDate: dayBefore(80), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED' }, null],
+  [
+    '低保 失能 not assessed, 79',
+    { birthDate: dayBefore(80), flags: ['LOW_INCOME'], selfCareAbility: 'DISABLED' },
+    null,
+  ],
   ['高龄 without 低保, 90', { birthDate: turning(90) }, null],
-  ['分散供养特困 with LTC insurance', { birthDate: turning(70), flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT', 'LONG_TERM_CARE_INSURANCE'] }, null],
+  [
+    '分散供养特困 with LTC insurance',
+    { birthDate: turning(70), flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT', 'LONG_TERM_CARE_INSURANCE'] },
+    null,
+  ],
 ];
 
 describe.each([
@@ -73,6 +105,12 @@ it('judges on the Shanghai calendar day, not the UTC one', () => {
   expect(TODAY).toBe('2026-06-15');
   const doc = policyByCode('HUANGPI_2020')!;
   // Born 1946-06-15: 80 in Shanghai at this instant, still 79 by the UTC date.
-  expect(evaluateEligibility(doc, elderFacts({ birthDate: '1946-06-15', today: TODAY }))).toMatchObject({ eligible: true, category: 'HP_AGED_80' });
-  expect(evaluateEligibility(doc, elderFacts({ birthDate: '1946-06-15', today: INSTANT.toISOString().slice(0, 10) })).eligible).toBe(false);
+  expect(evaluateEligibility(doc, elderFacts({ birthDate: '1946-06-15', today: TODAY }))).toMatchObject({
+    eligible: true,
+    category: 'HP_AGED_80',
+  });
+  expect(
+    evaluateEligibility(doc, elderFacts({ birthDate: '1946-06-15', today: INSTANT.toISOString().slice(0, 10) }))
+      .eligible,
+  ).toBe(false);
 });

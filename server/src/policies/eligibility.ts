@@ -16,7 +16,13 @@ export interface ElderFacts {
 }
 
 export type EligibilityVerdict =
-  | { eligible: true; category: string; categoryName: string; intake: 'APPLICATION' | 'REGISTRY_SCREENING'; explanation: string }
+  | {
+      eligible: true;
+      category: string;
+      categoryName: string;
+      intake: 'APPLICATION' | 'REGISTRY_SCREENING';
+      explanation: string;
+    }
   | { eligible: false; reasons: string[]; explanation: string };
 
 const FLAG_NAMES: Record<string, string> = {
@@ -56,8 +62,15 @@ export function evaluateEligibility(doc: PolicyDocument, facts: ElderFacts, only
   if (reasons.length) return { eligible: false, reasons, explanation: `不符合条件：${reasons.join('；')}。` };
 
   const matched: { code: string; name: string; intake: 'APPLICATION' | 'REGISTRY_SCREENING'; fallback: boolean }[] = [];
-  const categories = onlyCategory ? doc.eligibility.categories.filter((c) => c.code === onlyCategory) : doc.eligibility.categories;
-  if (!categories.length) return { eligible: false, reasons: [`本项目没有“${onlyCategory}”这一类别`], explanation: `本项目没有“${onlyCategory}”这一类别。` };
+  const categories = onlyCategory
+    ? doc.eligibility.categories.filter((c) => c.code === onlyCategory)
+    : doc.eligibility.categories;
+  if (!categories.length)
+    return {
+      eligible: false,
+      reasons: [`本项目没有“${onlyCategory}”这一类别`],
+      explanation: `本项目没有“${onlyCategory}”这一类别。`,
+    };
   for (const cat of categories) {
     const failures = cat.conditions.map((c) => conditionFailure(c, facts, age));
     const hit = cat.conditions.find((_, i) => failures[i] === null);
@@ -65,7 +78,9 @@ export function evaluateEligibility(doc: PolicyDocument, facts: ElderFacts, only
     else reasons.push(`${cat.name}：${[...new Set(failures)].join('，或')}`);
   }
   if (onlyCategory && matched[0]?.fallback) {
-    const other = doc.eligibility.categories.find((c) => c.code !== onlyCategory && evaluateEligibility(doc, facts, c.code).eligible);
+    const other = doc.eligibility.categories.find(
+      (c) => c.code !== onlyCategory && evaluateEligibility(doc, facts, c.code).eligible,
+    );
     if (other) {
       const why = `应按“${other.name}”申请（“${matched[0].name}”只适用于不属于其他类别的老人）`;
       return { eligible: false, reasons: [why], explanation: `${why}。` };

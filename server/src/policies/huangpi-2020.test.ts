@@ -23,7 +23,11 @@ describe('黄陂区 (000)', () => {
   });
 
   it('000 七: the wallet clears on the enrolment anniversary, on death and on hukou moving out', () => {
-    expect(doc.allowance.clearing.map((c) => c.on).sort()).toEqual(['DEATH', 'ENROLMENT_ANNIVERSARY', 'HUKOU_MOVED_OUT']);
+    expect(doc.allowance.clearing.map((c) => c.on).sort()).toEqual([
+      'DEATH',
+      'ENROLMENT_ANNIVERSARY',
+      'HUKOU_MOVED_OUT',
+    ]);
     expect(doc.allowance.buckets.every((b) => b.rollover === 'UNTIL_CLEARING')).toBe(true);
   });
 
@@ -49,7 +53,21 @@ describe('黄陂区 (000)', () => {
   it('000 四 服务指南: exactly those 14 offline items are priced; online services are covered by the 30 元', () => {
     expect(doc.serviceGuide.items.filter((i) => i.priceFen !== null)).toHaveLength(14);
     const onlineNames = doc.serviceGuide.items.filter((i) => i.mode === 'ONLINE').map((i) => i.name);
-    for (const n of ['老人机', '话费套餐', '定位查询', '紧急救援', '联络紧急联络人', '信息咨询', '个人档案管理', '节日问候', '安全提醒', '心理慰藉', '电话关爱', '生日祝福', '用药叮嘱']) {
+    for (const n of [
+      '老人机',
+      '话费套餐',
+      '定位查询',
+      '紧急救援',
+      '联络紧急联络人',
+      '信息咨询',
+      '个人档案管理',
+      '节日问候',
+      '安全提醒',
+      '心理慰藉',
+      '电话关爱',
+      '生日祝福',
+      '用药叮嘱',
+    ]) {
       expect(onlineNames).toContain(n);
     }
     expect(doc.serviceGuide.items.filter((i) => i.mode === 'ONLINE').every((i) => i.priceFen === null)).toBe(true);
@@ -58,20 +76,43 @@ describe('黄陂区 (000)', () => {
 
   it('000 四: five categories, with 60 for the first four and 80 for the fifth', () => {
     const cats = doc.eligibility.categories;
-    expect(cats.map((c) => c.code)).toEqual(['HP_LOW_INCOME', 'HP_EXTREME_POVERTY', 'HP_LOST_ONLY_CHILD', 'HP_DISABILITY_1_2', 'HP_AGED_80']);
+    expect(cats.map((c) => c.code)).toEqual([
+      'HP_LOW_INCOME',
+      'HP_EXTREME_POVERTY',
+      'HP_LOST_ONLY_CHILD',
+      'HP_DISABILITY_1_2',
+      'HP_AGED_80',
+    ]);
     expect(cats.slice(0, 4).every((c) => c.conditions.every((k) => k.minAge === 60))).toBe(true);
     expect(cats[4]).toMatchObject({ onlyIfNoOtherCategory: true, conditions: [{ minAge: 80 }] });
     expect(doc.eligibility).toMatchObject({ hukouInRegion: true, livesInRegion: true, othersMaySelfPay: true });
   });
 
   it('000 四 1–5: the evaluator places elders in the right category and explains refusals', () => {
-    expect(evaluateEligibility(doc, facts({ flags: ['LOW_INCOME'] }))).toMatchObject({ eligible: true, category: 'HP_LOW_INCOME' });
-    expect(evaluateEligibility(doc, facts({ flags: ['EXTREME_POVERTY'] }))).toMatchObject({ eligible: true, category: 'HP_EXTREME_POVERTY' });
-    expect(evaluateEligibility(doc, facts({ flags: ['ONLY_CHILD_DISABLED_GRADE_2_PLUS'] }))).toMatchObject({ eligible: true, category: 'HP_LOST_ONLY_CHILD' });
-    expect(evaluateEligibility(doc, facts({ flags: ['DISABILITY_GRADE_1_2'] }))).toMatchObject({ eligible: true, category: 'HP_DISABILITY_1_2' });
+    expect(evaluateEligibility(doc, facts({ flags: ['LOW_INCOME'] }))).toMatchObject({
+      eligible: true,
+      category: 'HP_LOW_INCOME',
+    });
+    expect(evaluateEligibility(doc, facts({ flags: ['EXTREME_POVERTY'] }))).toMatchObject({
+      eligible: true,
+      category: 'HP_EXTREME_POVERTY',
+    });
+    expect(evaluateEligibility(doc, facts({ flags: ['ONLY_CHILD_DISABLED_GRADE_2_PLUS'] }))).toMatchObject({
+      eligible: true,
+      category: 'HP_LOST_ONLY_CHILD',
+    });
+    expect(evaluateEligibility(doc, facts({ flags: ['DISABILITY_GRADE_1_2'] }))).toMatchObject({
+      eligible: true,
+      category: 'HP_DISABILITY_1_2',
+    });
     // "80 周岁以上（除以上四类）": an 80-year-old on 低保 is category 1, not 5.
-    expect(evaluateEligibility(doc, facts({ birthDate: '1940-01-01', flags: ['LOW_INCOME'] }))).toMatchObject({ category: 'HP_LOW_INCOME' });
-    expect(evaluateEligibility(doc, facts({ birthDate: '1946-11-22' }))).toMatchObject({ eligible: true, category: 'HP_AGED_80' });
+    expect(evaluateEligibility(doc, facts({ birthDate: '1940-01-01', flags: ['LOW_INCOME'] }))).toMatchObject({
+      category: 'HP_LOW_INCOME',
+    });
+    expect(evaluateEligibility(doc, facts({ birthDate: '1946-11-22' }))).toMatchObject({
+      eligible: true,
+      category: 'HP_AGED_80',
+    });
     const at79 = evaluateEligibility(doc, facts({ birthDate: '1946-11-23' }));
     expect(at79.eligible).toBe(false);
     const young = evaluateEligibility(doc, facts({ birthDate: '1970-01-01', flags: ['LOW_INCOME'] }));
@@ -93,7 +134,12 @@ describe('黄陂区 (000)', () => {
   });
 
   it('000 六: follow-up within 48 h, complaints within 48 h revisited until satisfied, termination from next month', () => {
-    expect(doc.timeLimits).toMatchObject({ followUpHours: 48, complaintHours: 48, complaintRevisitUntilSatisfied: true, terminationEffective: 'NEXT_MONTH' });
+    expect(doc.timeLimits).toMatchObject({
+      followUpHours: 48,
+      complaintHours: 48,
+      complaintRevisitUntilSatisfied: true,
+      terminationEffective: 'NEXT_MONTH',
+    });
   });
 
   it('000 六 5: 3 unanswered calls in 24 h, or two weeks without an order, send a community worker', () => {
@@ -101,11 +147,22 @@ describe('黄陂区 (000)', () => {
   });
 
   it('000 七: monthly settlement on actual services, 30 元 online per elder, held while the evaluation fails', () => {
-    expect(doc.settlement).toMatchObject({ cycle: 'MONTHLY', platformFee: { fenPerServedElder: 3000 }, evaluationRequired: true, failedEvaluationHolds: true });
+    expect(doc.settlement).toMatchObject({
+      cycle: 'MONTHLY',
+      platformFee: { fenPerServedElder: 3000 },
+      evaluationRequired: true,
+      failedEvaluationHolds: true,
+    });
     expect(doc.settlement.documents).toHaveLength(3);
   });
 
   it('000 附件3: termination reasons', () => {
-    expect(doc.terminationReasons.map((r) => r.label)).toEqual(['户籍迁出', '死亡', '失踪', '对象条件不符合', '放弃服务']);
+    expect(doc.terminationReasons.map((r) => r.label)).toEqual([
+      '户籍迁出',
+      '死亡',
+      '失踪',
+      '对象条件不符合',
+      '放弃服务',
+    ]);
   });
 });

@@ -14,10 +14,25 @@ export const FLAGS = [
 ] as const;
 export const SELF_CARE = ['SELF_CARE', 'PARTIAL', 'DISABLED'] as const;
 export const ROLES_DECIDING = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
-export const TERMINATION_REASONS = ['MOVED_HUKOU', 'DIED', 'MISSING', 'NO_LONGER_ELIGIBLE', 'GAVE_UP', 'CASHED_OUT'] as const;
+export const TERMINATION_REASONS = [
+  'MOVED_HUKOU',
+  'DIED',
+  'MISSING',
+  'NO_LONGER_ELIGIBLE',
+  'GAVE_UP',
+  'CASHED_OUT',
+] as const;
 /** Who may vouch for a visit other than the provider (see VisitEvidence in the Prisma schema). */
 export const VISIT_EVIDENCE = ['ELDER_APP', 'FAMILY_APP', 'ELDER_SIGNOFF_CODE', 'FOLLOW_UP_CALL'] as const;
-export const CALL_KINDS = ['PHONE_CARE', 'PSYCHOLOGICAL_COMFORT', 'BIRTHDAY', 'MEDICATION', 'FESTIVAL', 'SAFETY', 'FOLLOW_UP'] as const;
+export const CALL_KINDS = [
+  'PHONE_CARE',
+  'PSYCHOLOGICAL_COMFORT',
+  'BIRTHDAY',
+  'MEDICATION',
+  'FESTIVAL',
+  'SAFETY',
+  'FOLLOW_UP',
+] as const;
 
 const source = z.string().regex(/^\d{3} \S+/, 'source must cite "<file> <clause>", e.g. "000 七"');
 const fen = z.number().int('money is integer fen').nonnegative();
@@ -114,9 +129,18 @@ export const policySchema = z
         name: z.string().min(1),
         /** A box around the region, in degrees: an elder's home coordinates must lie inside it. */
         bounds: z
-          .object({ south: z.number().min(-90).max(90), north: z.number().min(-90).max(90), west: z.number().min(-180).max(180), east: z.number().min(-180).max(180), source, ...assumed })
+          .object({
+            south: z.number().min(-90).max(90),
+            north: z.number().min(-90).max(90),
+            west: z.number().min(-180).max(180),
+            east: z.number().min(-180).max(180),
+            source,
+            ...assumed,
+          })
           .strict()
-          .refine((b) => b.south < b.north && b.west < b.east, { message: 'bounds must have south < north and west < east' })
+          .refine((b) => b.south < b.north && b.west < b.east, {
+            message: 'bounds must have south < north and west < east',
+          })
           .optional(),
       })
       .strict(),
@@ -148,13 +172,18 @@ export const policySchema = z
           )
           .min(1),
         /** Stages for elders that officials screen from the registry rather than apply (001 七(一)). */
-        screeningStages: z.array(z.enum(['COMMUNITY_REVIEW', 'PUBLIC_NOTICE', 'STREET_REVIEW', 'DISTRICT_FILING'])).optional(),
+        screeningStages: z
+          .array(z.enum(['COMMUNITY_REVIEW', 'PUBLIC_NOTICE', 'STREET_REVIEW', 'DISTRICT_FILING']))
+          .optional(),
         source,
       })
       .strict()
-      .refine((w) => w.stages.every((s) => s.stage === 'PUBLIC_NOTICE' ? s.days !== undefined : s.role !== undefined), {
-        message: 'review stages need a deciding role and the public notice a length in days',
-      }),
+      .refine(
+        (w) => w.stages.every((s) => (s.stage === 'PUBLIC_NOTICE' ? s.days !== undefined : s.role !== undefined)),
+        {
+          message: 'review stages need a deciding role and the public notice a length in days',
+        },
+      ),
     allowance: z
       .object({
         /** The programme's stated monthly total in fen, when it states one; buckets must add up to it. */
@@ -168,8 +197,18 @@ export const policySchema = z
          * How the split is enforced at ordering: one visit may use at most the monthly time minus
          * (minVisitsPerMonth - 1) shortest visits of `minVisitMinutes`, so the rest needs another visit.
          */
-        visitSplit: z.object({ minVisitMinutes: z.number().int().positive(), source, ...assumed }).strict().optional(),
-        clearing: z.array(z.object({ on: z.enum(['ENROLMENT_ANNIVERSARY', 'DEATH', 'HUKOU_MOVED_OUT', 'MONTH_END', 'TERMINATION']), source }).strict()),
+        visitSplit: z
+          .object({ minVisitMinutes: z.number().int().positive(), source, ...assumed })
+          .strict()
+          .optional(),
+        clearing: z.array(
+          z
+            .object({
+              on: z.enum(['ENROLMENT_ANNIVERSARY', 'DEATH', 'HUKOU_MOVED_OUT', 'MONTH_END', 'TERMINATION']),
+              source,
+            })
+            .strict(),
+        ),
         source,
       })
       .strict(),
@@ -224,7 +263,9 @@ export const policySchema = z
         suspensionActions: z.array(z.string()).default([]),
         suspensionGrounds: z.array(z.string()).default([]),
         /** Grounds on which the purchaser terminates a provider's contract, each with its clause; `code` is what a termination names. */
-        contractTerminationGrounds: z.array(z.object({ code, label: z.string().min(1), source, ...assumed }).strict()).default([]),
+        contractTerminationGrounds: z
+          .array(z.object({ code, label: z.string().min(1), source, ...assumed }).strict())
+          .default([]),
         /** Days a provider is given to rectify after an interview (约谈 → 整改 → 核查). */
         rectificationDays: z.number().int().positive(),
         rectificationSource: source,
@@ -266,7 +307,10 @@ export const policySchema = z
          * The online platform's fee per elder served in the month (000 七: 线上服务按实际服务人数按月据实结算),
          * posted from the programme's budget to the platform's payable on approval, never into an elder's wallet.
          */
-        platformFee: z.object({ fenPerServedElder: fen, served: z.string().min(1), source, ...assumed }).strict().optional(),
+        platformFee: z
+          .object({ fenPerServedElder: fen, served: z.string().min(1), source, ...assumed })
+          .strict()
+          .optional(),
         evaluationRequired: z.boolean(),
         failedEvaluationHolds: z.boolean(),
         documents: z.array(z.string()).default([]),
@@ -292,8 +336,13 @@ export const policySchema = z
       })
       .strict()
       .default({
-        shortVisitPercent: 50, samePointMeters: 10, samePointMinutes: 10, repeatedLocationVisits: 5, source: '000 七',
-        assumed: true, note: '原文只要求据实结算，异常阈值为假定值',
+        shortVisitPercent: 50,
+        samePointMeters: 10,
+        samePointMinutes: 10,
+        repeatedLocationVisits: 5,
+        source: '000 七',
+        assumed: true,
+        note: '原文只要求据实结算，异常阈值为假定值',
       }),
     terminationReasons: z
       .array(
@@ -313,17 +362,31 @@ export const policySchema = z
     /** The reviews a termination request passes, in order, before it takes effect (000 附件3). */
     terminationReview: z
       .object({
-        stages: z.array(z.object({ stage: z.enum(['COMMUNITY_REVIEW', 'STREET_REVIEW']), role: z.enum(ROLES_DECIDING) }).strict()).min(1),
+        stages: z
+          .array(
+            z.object({ stage: z.enum(['COMMUNITY_REVIEW', 'STREET_REVIEW']), role: z.enum(ROLES_DECIDING) }).strict(),
+          )
+          .min(1),
         source,
         ...assumed,
       })
       .strict(),
     /** The programme that carries on after `effective.to`: applications approved too late to start in this one enrol there. */
-    successor: z.object({ code, source, ...assumed }).strict().optional(),
+    successor: z
+      .object({ code, source, ...assumed })
+      .strict()
+      .optional(),
     zones: z
       .array(
         z
-          .object({ code, name: z.string().min(1), regionCodes: z.array(regionCode).min(1), townNames: z.array(z.string()).optional(), source, ...assumed })
+          .object({
+            code,
+            name: z.string().min(1),
+            regionCodes: z.array(regionCode).min(1),
+            townNames: z.array(z.string()).optional(),
+            source,
+            ...assumed,
+          })
           .strict(),
       )
       .min(1),
@@ -332,25 +395,38 @@ export const policySchema = z
   .superRefine((doc, ctx) => {
     const dup = <T>(xs: T[]) => xs.find((x, i) => xs.indexOf(x) !== i);
     const itemDup = dup(doc.serviceGuide.items.map((i) => i.code));
-    if (itemDup) ctx.addIssue({ code: 'custom', path: ['serviceGuide', 'items'], message: `duplicate item code ${itemDup}` });
+    if (itemDup)
+      ctx.addIssue({ code: 'custom', path: ['serviceGuide', 'items'], message: `duplicate item code ${itemDup}` });
     const catDup = dup(doc.eligibility.categories.map((c) => c.code));
-    if (catDup) ctx.addIssue({ code: 'custom', path: ['eligibility', 'categories'], message: `duplicate category ${catDup}` });
+    if (catDup)
+      ctx.addIssue({ code: 'custom', path: ['eligibility', 'categories'], message: `duplicate category ${catDup}` });
     const kindDup = dup(doc.allowance.buckets.map((b) => b.accountKind));
-    if (kindDup) ctx.addIssue({ code: 'custom', path: ['allowance', 'buckets'], message: `two buckets of kind ${kindDup}` });
+    if (kindDup)
+      ctx.addIssue({ code: 'custom', path: ['allowance', 'buckets'], message: `two buckets of kind ${kindDup}` });
     const town = dup(doc.zones.flatMap((z) => z.regionCodes));
     if (town) ctx.addIssue({ code: 'custom', path: ['zones'], message: `region ${town} is in two zones` });
     const zoneDup = dup(doc.zones.map((z) => z.code));
     if (zoneDup) ctx.addIssue({ code: 'custom', path: ['zones'], message: `duplicate zone ${zoneDup}` });
     if (doc.allowance.monthlyTotalFen !== undefined) {
       // The stated total covers the wallet's buckets and, where there is one, the platform's fee per elder (000 七: 线上 30 元 + 线下 70 元).
-      const sum = doc.allowance.buckets.filter((b) => b.unit === 'FEN').reduce((s, b) => s + b.amount, 0) + (doc.settlement.platformFee?.fenPerServedElder ?? 0);
+      const sum =
+        doc.allowance.buckets.filter((b) => b.unit === 'FEN').reduce((s, b) => s + b.amount, 0) +
+        (doc.settlement.platformFee?.fenPerServedElder ?? 0);
       if (sum !== doc.allowance.monthlyTotalFen) {
-        ctx.addIssue({ code: 'custom', path: ['allowance'], message: `buckets add up to ${sum} fen, not the stated ${doc.allowance.monthlyTotalFen}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allowance'],
+          message: `buckets add up to ${sum} fen, not the stated ${doc.allowance.monthlyTotalFen}`,
+        });
       }
     }
     for (const z of doc.zones) {
       if (!z.regionCodes.every((c) => c.startsWith(doc.region.code))) {
-        ctx.addIssue({ code: 'custom', path: ['zones', z.code], message: 'zone regions must lie within the programme region' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', z.code],
+          message: 'zone regions must lie within the programme region',
+        });
       }
     }
   });

@@ -47,11 +47,16 @@ describe('policy store', () => {
     const broken = structuredClone(row.document) as { serviceGuide: { items: { priceFen: number }[] } };
     broken.serviceGuide.items[0]!.priceFen = 10.5;
     // A hand edit of the JSON column: same version, later updatedAt.
-    await db.prisma.policy.update({ where: { id: policyId }, data: { document: broken, updatedAt: new Date(row.updatedAt.getTime() + 1000) } });
+    await db.prisma.policy.update({
+      where: { id: policyId },
+      data: { document: broken, updatedAt: new Date(row.updatedAt.getTime() + 1000) },
+    });
 
     const refusal = loadPolicy(db.prisma, { id: policyId });
     await expect(refusal).rejects.toBeInstanceOf(InvalidPolicyDocumentError);
-    await expect(loadPolicy(db.prisma, { id: policyId })).rejects.toThrow(/policy HUANGPI_2020: .*serviceGuide\.items\.0\.priceFen: money is integer fen/);
+    await expect(loadPolicy(db.prisma, { id: policyId })).rejects.toThrow(
+      /policy HUANGPI_2020: .*serviceGuide\.items\.0\.priceFen: money is integer fen/,
+    );
     // Every reader goes through the store, so a service refuses too rather than computing on it.
     await expect(listPolicies(db.prisma)).rejects.toThrow(/HUANGPI_2020/);
   });

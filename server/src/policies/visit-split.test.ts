@@ -14,7 +14,9 @@ describe('visit split', () => {
     expect(checkVisitSplit(yc, hourly, 3)).toEqual({ ok: true });
     const four = checkVisitSplit(yc, hourly, 4);
     expect(four).toMatchObject({ ok: false, maxMinutes: 180, maxQuantity: 3, source: '001 三(三)' });
-    expect(four.ok === false && four.message).toMatch(/每月 4 小时服务要分 2 次以上进行（001 三\(三\)），一次最多预约 3 小时/);
+    expect(four.ok === false && four.message).toMatch(
+      /每月 4 小时服务要分 2 次以上进行（001 三\(三\)），一次最多预约 3 小时/,
+    );
   });
 
   it('follows the data: three visits of at least an hour leave two hours for one visit', () => {

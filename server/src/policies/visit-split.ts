@@ -17,9 +17,14 @@ export function maxMinutesPerVisit(doc: PolicyDocument, item: Pick<Item, 'mode' 
   return Math.max(split.minVisitMinutes, hours.amount - (visits - 1) * split.minVisitMinutes);
 }
 
-export type VisitSplitVerdict = { ok: true } | { ok: false; maxMinutes: number; maxQuantity: number; message: string; source: string };
+export type VisitSplitVerdict =
+  { ok: true } | { ok: false; maxMinutes: number; maxQuantity: number; message: string; source: string };
 
-export function checkVisitSplit(doc: PolicyDocument, item: Pick<Item, 'mode' | 'unitMinutes'>, quantity: number): VisitSplitVerdict {
+export function checkVisitSplit(
+  doc: PolicyDocument,
+  item: Pick<Item, 'mode' | 'unitMinutes'>,
+  quantity: number,
+): VisitSplitVerdict {
   const max = maxMinutesPerVisit(doc, item);
   if (max === null || quantity * item.unitMinutes! <= max) return { ok: true };
   const maxQuantity = Math.floor(max / item.unitMinutes!);

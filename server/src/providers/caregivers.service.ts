@@ -26,7 +26,13 @@ export interface RegisterCaregiverData {
 }
 
 /** Registers a caregiver of the provider; the ID number is stored encrypted and looked up by its keyed hash. */
-export async function registerCaregiver(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, input: RegisterCaregiverData, now: Date) {
+export async function registerCaregiver(
+  prisma: PrismaClient,
+  vault: IdNumberVault,
+  actor: Actor,
+  input: RegisterCaregiverData,
+  now: Date,
+) {
   const { provider } = await providerInScope(prisma, actor, 'registerCaregiver', input.providerId);
   if (!input.name?.trim() || input.name.trim().length > 30) throw badInput('name', '请填写护理员姓名（30 字以内）。');
   const phone = validateMobile(input.phone ?? '');
@@ -36,15 +42,36 @@ export async function registerCaregiver(prisma: PrismaClient, vault: IdNumberVau
   const skills = [...new Set((input.skills ?? []).map((s) => s.trim()).filter(Boolean))];
   if (provider.status === 'TERMINATED') fail(ErrorCode.INVALID_STATE, '这家机构的合同已终止，不能再登记护理员。');
   const hash = vault.hash(id.normalized);
-  if (await prisma.caregiver.findUnique({ where: { idNumberHash: hash }, select: { id: true } })) fail(ErrorCode.INVALID_STATE, '这个身份证号码已登记为护理员。');
+  if (await prisma.caregiver.findUnique({ where: { idNumberHash: hash }, select: { id: true } }))
+    fail(ErrorCode.INVALID_STATE, '这个身份证号码已登记为护理员。');
   return prisma.$transaction(async (tx) => {
-    const c = await tx.caregiver.create({ data: { providerId: provider.id, name: input.name.trim(), phone: phone.normalized, skills, idNumberCipher: vault.encrypt(id.normalized), idNumberHash: hash, createdAt: now } });
-    await audit(tx, actor, { action: 'CAREGIVER_REGISTERED', entity: 'Caregiver', entityId: c.id, detail: { providerId: provider.id, idNumber: maskIdNumber(id.normalized) } });
+    const c = await tx.caregiver.create({
+      data: {
+        providerId: provider.id,
+        name: input.name.trim(),
+        phone: phone.normalized,
+        skills,
+        idNumberCipher: vault.encrypt(id.normalized),
+        idNumberHash: hash,
+        createdAt: now,
+      },
+    });
+    await audit(tx, actor, {
+      action: 'CAREGIVER_REGISTERED',
+      entity: 'Caregiver',
+      entityId: c.id,
+      detail: { providerId: provider.id, idNumber: maskIdNumber(id.normalized) },
+    });
     return c;
   });
 }
 
-async function caregiverInScope(prisma: PrismaClient, actor: Actor, action: 'addCaregiverCertificate' | 'recordCaregiverTraining' | 'caregiverLeft', caregiverId: string) {
+async function caregiverInScope(
+  prisma: PrismaClient,
+  actor: Actor,
+  action: 'addCaregiverCertificate' | 'recordCaregiverTraining' | 'caregiverLeft',
+  caregiverId: string,
+) {
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
   if (!caregiver) {
     authorize(actor, action);
@@ -55,29 +82,64 @@ async function caregiverInScope(prisma: PrismaClient, actor: Actor, action: 'add
 }
 
 /** Adds a certificate (HEALTH, or SKILL:<name>) with its expiry; an expired one cannot be added. */
-export async function addCertificate(prisma: PrismaClient, actor: Actor, input: { caregiverId: string; kind: string; number?: string | null; expiresOn: string }, now: Date) {
+export async function addCertificate(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { caregiverId: string; kind: string; number?: string | null; expiresOn: string },
+  now: Date,
+) {
   const caregiver = await caregiverInScope(prisma, actor, 'addCaregiverCertificate', input.caregiverId);
-  if (!KIND.test(input.kind ?? '')) throw badInput('kind', '证件类型为 HEALTH（健康证明）或 SKILL:技能名称（如 SKILL:养老护理）。');
-  if (!DAY.test(input.expiresOn ?? '') || Number.isNaN(Date.parse(input.expiresOn))) throw badInput('expiresOn', '请填写证件有效期至（YYYY-MM-DD）。');
+  if (!KIND.test(input.kind ?? ''))
+    throw badInput('kind', '证件类型为 HEALTH（健康证明）或 SKILL:技能名称（如 SKILL:养老护理）。');
+  if (!DAY.test(input.expiresOn ?? '') || Number.isNaN(Date.parse(input.expiresOn)))
+    throw badInput('expiresOn', '请填写证件有效期至（YYYY-MM-DD）。');
   if (input.expiresOn < dayInShanghai(now)) throw badInput('expiresOn', '这张证件已过期，请先换发新证再登记。');
   if (!caregiver.active) fail(ErrorCode.INVALID_STATE, '这位护理员已离职。');
   return prisma.$transaction(async (tx) => {
-    const cert = await tx.caregiverCertificate.create({ data: { caregiverId: caregiver.id, kind: input.kind, number: input.number?.trim() || null, expiresOn: new Date(`${input.expiresOn}T00:00:00Z`), createdAt: now } });
-    await audit(tx, actor, { action: 'CAREGIVER_CERTIFICATE_ADDED', entity: 'Caregiver', entityId: caregiver.id, detail: { kind: input.kind, expiresOn: input.expiresOn } });
+    const cert = await tx.caregiverCertificate.create({
+      data: {
+        caregiverId: caregiver.id,
+        kind: input.kind,
+        number: input.number?.trim() || null,
+        expiresOn: new Date(`${input.expiresOn}T00:00:00Z`),
+        createdAt: now,
+      },
+    });
+    await audit(tx, actor, {
+      action: 'CAREGIVER_CERTIFICATE_ADDED',
+      entity: 'Caregiver',
+      entityId: caregiver.id,
+      detail: { kind: input.kind, expiresOn: input.expiresOn },
+    });
     return cert;
   });
 }
 
 /** Records a training course (001 十(三): 定期对居家养老服务人员进行业务培训). */
-export async function recordTraining(prisma: PrismaClient, actor: Actor, input: { caregiverId: string; course: string; hours: number; completedOn: string }) {
+export async function recordTraining(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { caregiverId: string; course: string; hours: number; completedOn: string },
+) {
   const caregiver = await caregiverInScope(prisma, actor, 'recordCaregiverTraining', input.caregiverId);
-  if (!input.course?.trim() || input.course.trim().length > 60) throw badInput('course', '请填写培训内容（60 字以内）。');
-  if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 200) throw badInput('hours', '培训学时应为 1 到 200 之间的整数。');
-  if (!DAY.test(input.completedOn ?? '') || Number.isNaN(Date.parse(input.completedOn))) throw badInput('completedOn', '请填写培训完成日期（YYYY-MM-DD）。');
-  const training = [...((caregiver.training as Prisma.JsonArray) ?? []), { course: input.course.trim(), hours: input.hours, completedOn: input.completedOn }];
+  if (!input.course?.trim() || input.course.trim().length > 60)
+    throw badInput('course', '请填写培训内容（60 字以内）。');
+  if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 200)
+    throw badInput('hours', '培训学时应为 1 到 200 之间的整数。');
+  if (!DAY.test(input.completedOn ?? '') || Number.isNaN(Date.parse(input.completedOn)))
+    throw badInput('completedOn', '请填写培训完成日期（YYYY-MM-DD）。');
+  const training = [
+    ...((caregiver.training as Prisma.JsonArray) ?? []),
+    { course: input.course.trim(), hours: input.hours, completedOn: input.completedOn },
+  ];
   return prisma.$transaction(async (tx) => {
     const c = await tx.caregiver.update({ where: { id: caregiver.id }, data: { training } });
-    await audit(tx, actor, { action: 'CAREGIVER_TRAINING_RECORDED', entity: 'Caregiver', entityId: caregiver.id, detail: { course: input.course.trim(), hours: input.hours } });
+    await audit(tx, actor, {
+      action: 'CAREGIVER_TRAINING_RECORDED',
+      entity: 'Caregiver',
+      entityId: caregiver.id,
+      detail: { course: input.course.trim(), hours: input.hours },
+    });
     return c;
   });
 }
@@ -86,10 +148,21 @@ export async function recordTraining(prisma: PrismaClient, actor: Actor, input: 
 export async function caregiverLeft(prisma: PrismaClient, actor: Actor, caregiverId: string, now: Date) {
   const caregiver = await caregiverInScope(prisma, actor, 'caregiverLeft', caregiverId);
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.caregiver.updateMany({ where: { id: caregiver.id, active: true }, data: { active: false, leftAt: now } });
+    const claimed = await tx.caregiver.updateMany({
+      where: { id: caregiver.id, active: true },
+      data: { active: false, leftAt: now },
+    });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这位护理员已经离职了。');
-    const back = await tx.order.updateMany({ where: { caregiverId: caregiver.id, status: 'ASSIGNED' }, data: { status: 'PLACED', caregiverId: null } });
-    await audit(tx, actor, { action: 'CAREGIVER_LEFT', entity: 'Caregiver', entityId: caregiver.id, detail: { ordersReturned: back.count } });
+    const back = await tx.order.updateMany({
+      where: { caregiverId: caregiver.id, status: 'ASSIGNED' },
+      data: { status: 'PLACED', caregiverId: null },
+    });
+    await audit(tx, actor, {
+      action: 'CAREGIVER_LEFT',
+      entity: 'Caregiver',
+      entityId: caregiver.id,
+      detail: { ordersReturned: back.count },
+    });
     return tx.caregiver.findUniqueOrThrow({ where: { id: caregiver.id } });
   });
 }
@@ -110,28 +183,54 @@ export const requiredCertificates = (doc: PolicyDocument, mode: 'ONLINE' | 'OFFL
  * item valid on the visit's day (000 五 服务人员 1). Refused with CAREGIVER_NOT_CERTIFIED, naming what is
  * missing, so the dispatcher can pick someone else.
  */
-export async function assertCaregiverAssignable(tx: PrismaClient | Tx, caregiver: { id: string; name: string }, order: { serviceItemId: string; scheduledAt: Date }) {
-  const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+export async function assertCaregiverAssignable(
+  tx: PrismaClient | Tx,
+  caregiver: { id: string; name: string },
+  order: { serviceItemId: string; scheduledAt: Date },
+) {
+  const item = await tx.serviceItem.findUniqueOrThrow({
+    where: { id: order.serviceItemId },
+    include: { policy: true },
+  });
   const required = requiredCertificates(policyDocument(item.policy), item.mode);
   if (!required.length) return;
   const day = new Date(`${dayInShanghai(order.scheduledAt)}T00:00:00Z`);
-  const valid = await tx.caregiverCertificate.findMany({ where: { caregiverId: caregiver.id, expiresOn: { gte: day } }, select: { kind: true } });
+  const valid = await tx.caregiverCertificate.findMany({
+    where: { caregiverId: caregiver.id, expiresOn: { gte: day } },
+    select: { kind: true },
+  });
   const missing = required.filter((r) => !valid.some((v) => v.kind === r.kind));
   if (missing.length) {
-    fail(ErrorCode.CAREGIVER_NOT_CERTIFIED, `${caregiver.name}没有在服务当天有效的${missing.map((m) => m.label).join('、')}（${missing[0]!.source}），不能派单；请换一位持证护理员，或先登记有效证件。`, {
-      missing: missing.map((m) => m.kind),
-    });
+    fail(
+      ErrorCode.CAREGIVER_NOT_CERTIFIED,
+      `${caregiver.name}没有在服务当天有效的${missing.map((m) => m.label).join('、')}（${missing[0]!.source}），不能派单；请换一位持证护理员，或先登记有效证件。`,
+      {
+        missing: missing.map((m) => m.kind),
+      },
+    );
   }
 }
 
 /** Of the caregivers, those holding every certificate the order's item requires, valid on its day (for dispatch suggestions). */
-export async function certifiedFor(tx: PrismaClient | Tx, caregiverIds: string[], order: { serviceItemId: string; scheduledAt: Date }) {
-  const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId }, include: { policy: true } });
+export async function certifiedFor(
+  tx: PrismaClient | Tx,
+  caregiverIds: string[],
+  order: { serviceItemId: string; scheduledAt: Date },
+) {
+  const item = await tx.serviceItem.findUniqueOrThrow({
+    where: { id: order.serviceItemId },
+    include: { policy: true },
+  });
   const required = requiredCertificates(policyDocument(item.policy), item.mode);
   if (!required.length) return new Set(caregiverIds);
   const day = new Date(`${dayInShanghai(order.scheduledAt)}T00:00:00Z`);
-  const valid = await tx.caregiverCertificate.findMany({ where: { caregiverId: { in: caregiverIds }, expiresOn: { gte: day } }, select: { caregiverId: true, kind: true } });
-  return new Set(caregiverIds.filter((id) => required.every((r) => valid.some((v) => v.caregiverId === id && v.kind === r.kind))));
+  const valid = await tx.caregiverCertificate.findMany({
+    where: { caregiverId: { in: caregiverIds }, expiresOn: { gte: day } },
+    select: { caregiverId: true, kind: true },
+  });
+  return new Set(
+    caregiverIds.filter((id) => required.every((r) => valid.some((v) => v.caregiverId === id && v.kind === r.kind))),
+  );
 }
 
 /**
@@ -141,8 +240,23 @@ export async function certifiedFor(tx: PrismaClient | Tx, caregiverIds: string[]
 export async function notifyExpiringCertificates(prisma: PrismaClient, now: Date) {
   const today = new Date(`${dayInShanghai(now)}T00:00:00Z`);
   const certs = await prisma.caregiverCertificate.findMany({
-    where: { expiryNoticeAt: null, expiresOn: { gte: today, lte: new Date(today.getTime() + 366 * DAY_MS) }, caregiver: { active: true } },
-    include: { caregiver: { include: { provider: { include: { users: { where: { role: 'PROVIDER_ADMIN', active: true } }, zones: { include: { policy: true } } } } } } },
+    where: {
+      expiryNoticeAt: null,
+      expiresOn: { gte: today, lte: new Date(today.getTime() + 366 * DAY_MS) },
+      caregiver: { active: true },
+    },
+    include: {
+      caregiver: {
+        include: {
+          provider: {
+            include: {
+              users: { where: { role: 'PROVIDER_ADMIN', active: true } },
+              zones: { include: { policy: true } },
+            },
+          },
+        },
+      },
+    },
   });
   let told = 0;
   for (const c of certs) {
@@ -151,13 +265,21 @@ export async function notifyExpiringCertificates(prisma: PrismaClient, now: Date
     if (!days || c.expiresOn.getTime() > today.getTime() + days * DAY_MS) continue;
     const expires = c.expiresOn.toISOString().slice(0, 10);
     await prisma.$transaction(async (tx) => {
-      const claimed = await tx.caregiverCertificate.updateMany({ where: { id: c.id, expiryNoticeAt: null }, data: { expiryNoticeAt: now } });
-      if (claimed.count !== 1) return;
-      await notify(tx, c.caregiver.provider.users.map((u) => u.id), {
-        kind: 'CERTIFICATE_EXPIRING', title: `${c.caregiver.name}的证件即将到期`,
-        body: `护理员${c.caregiver.name}的${c.kind === 'HEALTH' ? '健康证明' : c.kind.slice(6) + '证书'}将于 ${expires} 到期，到期后不能派单，请及时换证并登记。`,
-        dedupe: `certificate:${c.id}:expiring`,
+      const claimed = await tx.caregiverCertificate.updateMany({
+        where: { id: c.id, expiryNoticeAt: null },
+        data: { expiryNoticeAt: now },
       });
+      if (claimed.count !== 1) return;
+      await notify(
+        tx,
+        c.caregiver.provider.users.map((u) => u.id),
+        {
+          kind: 'CERTIFICATE_EXPIRING',
+          title: `${c.caregiver.name}的证件即将到期`,
+          body: `护理员${c.caregiver.name}的${c.kind === 'HEALTH' ? '健康证明' : c.kind.slice(6) + '证书'}将于 ${expires} 到期，到期后不能派单，请及时换证并登记。`,
+          dedupe: `certificate:${c.id}:expiring`,
+        },
+      );
       told++;
     });
   }

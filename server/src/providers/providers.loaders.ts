@@ -6,5 +6,7 @@ const inOrder = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
   return ids.map((id) => byId.get(id) ?? null);
 };
 
-export const providersByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.provider.findMany({ where: { id: { in: [...ids] } } }));
-export const caregiversByIds = async (prisma: PrismaClient, ids: readonly string[]) => inOrder(ids, await prisma.caregiver.findMany({ where: { id: { in: [...ids] } } }));
+export const providersByIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  inOrder(ids, await prisma.provider.findMany({ where: { id: { in: [...ids] } } }));
+export const caregiversByIds = async (prisma: PrismaClient, ids: readonly string[]) =>
+  inOrder(ids, await prisma.caregiver.findMany({ where: { id: { in: [...ids] } } }));

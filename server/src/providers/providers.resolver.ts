@@ -2,16 +2,57 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { maskIdNumber } from '../elders/index.js';
-import { addCertificate, caregiverLeft, listCaregivers, recordTraining, registerCaregiver } from './caregivers.service.js';
-import { assignZone, getProvider, listProviders, priceList, providerRecipients, registerProvider, setPrice, signContract, updateProvider } from './providers.service.js';
-import { listSanctions, orderRectification, recordInterview, reinstateProvider, submitRectification, terminateContract, verifyRectification } from './sanctions.service.js';
 import {
-  Caregiver, CaregiverCertificate, CaregiverCertificateInput, CaregiverTraining, CaregiverTrainingInput, Provider, ProviderContract, ProviderContractInput, ProviderPriceItem,
-  ProviderRecipient, ProviderSanction, ProviderZone, RegisterCaregiverInput, RegisterProviderInput, UpdateProviderInput,
+  addCertificate,
+  caregiverLeft,
+  listCaregivers,
+  recordTraining,
+  registerCaregiver,
+} from './caregivers.service.js';
+import {
+  assignZone,
+  getProvider,
+  listProviders,
+  priceList,
+  providerRecipients,
+  registerProvider,
+  setPrice,
+  signContract,
+  updateProvider,
+} from './providers.service.js';
+import {
+  listSanctions,
+  orderRectification,
+  recordInterview,
+  reinstateProvider,
+  submitRectification,
+  terminateContract,
+  verifyRectification,
+} from './sanctions.service.js';
+import {
+  Caregiver,
+  CaregiverCertificate,
+  CaregiverCertificateInput,
+  CaregiverTraining,
+  CaregiverTrainingInput,
+  Provider,
+  ProviderContract,
+  ProviderContractInput,
+  ProviderPriceItem,
+  ProviderRecipient,
+  ProviderSanction,
+  ProviderZone,
+  RegisterCaregiverInput,
+  RegisterProviderInput,
+  UpdateProviderInput,
 } from './providers.types.js';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const contractOut = <T extends { startsOn: Date; endsOn: Date }>(c: T) => ({ ...c, startsOn: day(c.startsOn)!, endsOn: day(c.endsOn)! });
+const contractOut = <T extends { startsOn: Date; endsOn: Date }>(c: T) => ({
+  ...c,
+  startsOn: day(c.startsOn)!,
+  endsOn: day(c.endsOn)!,
+});
 
 @Resolver(() => Provider)
 export class ProviderResolver {
@@ -25,12 +66,25 @@ export class ProviderResolver {
     return getProvider(ctx.prisma, requireActor(ctx.actor), id);
   }
 
-  @Query(() => [ProviderRecipient], { description: '服务对象台账：机构服务片区内已纳入项目的老人及其服务协议（001 七(一)–(二)）' })
+  @Query(() => [ProviderRecipient], {
+    description: '服务对象台账：机构服务片区内已纳入项目的老人及其服务协议（001 七(一)–(二)）',
+  })
   async providerRecipients(@Arg('providerId', () => ID) providerId: string, @Ctx() ctx: Context) {
     const rows = await providerRecipients(ctx.prisma, requireActor(ctx.actor), providerId);
     return rows.map((r) => ({
-      elderId: r.elder.id, name: r.elder.name, communityName: r.communityName, address: r.elder.address, phone: r.elder.phone,
-      agreement: { enrolmentId: r.enrolment.id, policyCode: r.policyCode, category: r.enrolment.category, startedOn: day(r.enrolment.startedOn)!, endedOn: day(r.enrolment.endedOn), noticeLetter: r.enrolment.noticeLetter },
+      elderId: r.elder.id,
+      name: r.elder.name,
+      communityName: r.communityName,
+      address: r.elder.address,
+      phone: r.elder.phone,
+      agreement: {
+        enrolmentId: r.enrolment.id,
+        policyCode: r.policyCode,
+        category: r.enrolment.category,
+        startedOn: day(r.enrolment.startedOn)!,
+        endedOn: day(r.enrolment.endedOn),
+        noticeLetter: r.enrolment.noticeLetter,
+      },
     }));
   }
 
@@ -50,38 +104,68 @@ export class ProviderResolver {
   }
 
   @Mutation(() => ProviderContract, { description: '签订购买服务合同（001 六）' })
-  async signProviderContract(@Arg('input', () => ProviderContractInput) input: ProviderContractInput, @Ctx() ctx: Context) {
+  async signProviderContract(
+    @Arg('input', () => ProviderContractInput) input: ProviderContractInput,
+    @Ctx() ctx: Context,
+  ) {
     return contractOut(await signContract(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock()));
   }
 
   @Mutation(() => ProviderZone, { description: '把服务片区交给已签约的机构（一个片区一家机构）' })
-  async assignProviderZone(@Arg('providerId', () => ID) providerId: string, @Arg('policyCode', () => String) policyCode: string, @Arg('zoneCode', () => String) zoneCode: string, @Ctx() ctx: Context) {
+  async assignProviderZone(
+    @Arg('providerId', () => ID) providerId: string,
+    @Arg('policyCode', () => String) policyCode: string,
+    @Arg('zoneCode', () => String) zoneCode: string,
+    @Ctx() ctx: Context,
+  ) {
     return assignZone(ctx.prisma, requireActor(ctx.actor), providerId, zoneCode, policyCode);
   }
 
-  @Mutation(() => ProviderPriceItem, { description: '机构价格清单中的一项（001 五(二)2）；高于补贴限价的部分由老人自费' })
+  @Mutation(() => ProviderPriceItem, {
+    description: '机构价格清单中的一项（001 五(二)2）；高于补贴限价的部分由老人自费',
+  })
   async setProviderPrice(
-    @Arg('providerId', () => ID) providerId: string, @Arg('policyCode', () => String) policyCode: string, @Arg('serviceCode', () => String) serviceCode: string,
-    @Arg('priceFen', () => Int) priceFen: number, @Ctx() ctx: Context,
+    @Arg('providerId', () => ID) providerId: string,
+    @Arg('policyCode', () => String) policyCode: string,
+    @Arg('serviceCode', () => String) serviceCode: string,
+    @Arg('priceFen', () => Int) priceFen: number,
+    @Ctx() ctx: Context,
   ) {
-    const row = await setPrice(ctx.prisma, requireActor(ctx.actor), providerId, policyCode, serviceCode, priceFen, ctx.app.clock());
+    const row = await setPrice(
+      ctx.prisma,
+      requireActor(ctx.actor),
+      providerId,
+      policyCode,
+      serviceCode,
+      priceFen,
+      ctx.app.clock(),
+    );
     const list = await priceList(ctx.prisma, providerId);
     return toPriceItem(list.find((r) => r.serviceItemId === row.serviceItemId)!);
   }
 
   @Mutation(() => Caregiver, { description: '登记本机构护理员（机构管理员）' })
-  async registerCaregiver(@Arg('input', () => RegisterCaregiverInput) input: RegisterCaregiverInput, @Ctx() ctx: Context) {
+  async registerCaregiver(
+    @Arg('input', () => RegisterCaregiverInput) input: RegisterCaregiverInput,
+    @Ctx() ctx: Context,
+  ) {
     return registerCaregiver(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
   @Mutation(() => CaregiverCertificate, { description: '登记护理员证件（健康证明、技能证书）及有效期' })
-  async addCaregiverCertificate(@Arg('input', () => CaregiverCertificateInput) input: CaregiverCertificateInput, @Ctx() ctx: Context) {
+  async addCaregiverCertificate(
+    @Arg('input', () => CaregiverCertificateInput) input: CaregiverCertificateInput,
+    @Ctx() ctx: Context,
+  ) {
     const c = await addCertificate(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
     return { ...c, expiresOn: day(c.expiresOn)! };
   }
 
   @Mutation(() => Caregiver, { description: '登记护理员培训（001 十(三)）' })
-  async recordCaregiverTraining(@Arg('input', () => CaregiverTrainingInput) input: CaregiverTrainingInput, @Ctx() ctx: Context) {
+  async recordCaregiverTraining(
+    @Arg('input', () => CaregiverTrainingInput) input: CaregiverTrainingInput,
+    @Ctx() ctx: Context,
+  ) {
     return recordTraining(ctx.prisma, requireActor(ctx.actor), input);
   }
 
@@ -91,22 +175,39 @@ export class ProviderResolver {
   }
 
   @Mutation(() => ProviderSanction, { description: '约谈服务机构并记录（001 八(二)1）' })
-  async recordProviderInterview(@Arg('providerId', () => ID) providerId: string, @Arg('notes', () => String) notes: string, @Ctx() ctx: Context) {
+  async recordProviderInterview(
+    @Arg('providerId', () => ID) providerId: string,
+    @Arg('notes', () => String) notes: string,
+    @Ctx() ctx: Context,
+  ) {
     return recordInterview(ctx.prisma, requireActor(ctx.actor), providerId, notes, ctx.app.clock());
   }
 
   @Mutation(() => ProviderSanction, { description: '约谈后督促整改，按项目规定的期限' })
-  async orderProviderRectification(@Arg('providerId', () => ID) providerId: string, @Arg('requirement', () => String) requirement: string, @Ctx() ctx: Context) {
+  async orderProviderRectification(
+    @Arg('providerId', () => ID) providerId: string,
+    @Arg('requirement', () => String) requirement: string,
+    @Ctx() ctx: Context,
+  ) {
     return orderRectification(ctx.prisma, requireActor(ctx.actor), providerId, requirement, ctx.app.clock());
   }
 
   @Mutation(() => ProviderSanction, { description: '机构提交整改报告' })
-  async submitProviderRectification(@Arg('sanctionId', () => ID) sanctionId: string, @Arg('report', () => String) report: string, @Ctx() ctx: Context) {
+  async submitProviderRectification(
+    @Arg('sanctionId', () => ID) sanctionId: string,
+    @Arg('report', () => String) report: string,
+    @Ctx() ctx: Context,
+  ) {
     return submitRectification(ctx.prisma, requireActor(ctx.actor), sanctionId, report, ctx.app.clock());
   }
 
   @Mutation(() => ProviderSanction, { description: '民政部门核查整改：合格或不合格' })
-  async verifyProviderRectification(@Arg('sanctionId', () => ID) sanctionId: string, @Arg('passed', () => Boolean) passed: boolean, @Arg('note', () => String) note: string, @Ctx() ctx: Context) {
+  async verifyProviderRectification(
+    @Arg('sanctionId', () => ID) sanctionId: string,
+    @Arg('passed', () => Boolean) passed: boolean,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: Context,
+  ) {
     return verifyRectification(ctx.prisma, requireActor(ctx.actor), sanctionId, passed, note, ctx.app.clock());
   }
 
@@ -115,17 +216,30 @@ export class ProviderResolver {
     return reinstateProvider(ctx.prisma, requireActor(ctx.actor), providerId, ctx.app.clock());
   }
 
-  @Mutation(() => ProviderSanction, { description: '依项目规定的情形终止合同；未开始的工单转给接替机构，或暂停并提醒民政部门' })
+  @Mutation(() => ProviderSanction, {
+    description: '依项目规定的情形终止合同；未开始的工单转给接替机构，或暂停并提醒民政部门',
+  })
   async terminateProviderContract(
-    @Arg('providerId', () => ID) providerId: string, @Arg('ground', () => String, { description: '项目规定的终止情形代码' }) ground: string,
-    @Arg('successorProviderId', () => ID, { nullable: true }) successorProviderId: string | null, @Ctx() ctx: Context,
+    @Arg('providerId', () => ID) providerId: string,
+    @Arg('ground', () => String, { description: '项目规定的终止情形代码' }) ground: string,
+    @Arg('successorProviderId', () => ID, { nullable: true }) successorProviderId: string | null,
+    @Ctx() ctx: Context,
   ) {
-    return terminateContract(ctx.prisma, requireActor(ctx.actor), providerId, ground, successorProviderId, ctx.app.clock());
+    return terminateContract(
+      ctx.prisma,
+      requireActor(ctx.actor),
+      providerId,
+      ground,
+      successorProviderId,
+      ctx.app.clock(),
+    );
   }
 
   @FieldResolver(() => [ProviderContract])
   async contracts(@Root() p: Provider, @Ctx() ctx: Context) {
-    return (await ctx.prisma.providerContract.findMany({ where: { providerId: p.id }, orderBy: { startsOn: 'desc' } })).map(contractOut);
+    return (
+      await ctx.prisma.providerContract.findMany({ where: { providerId: p.id }, orderBy: { startsOn: 'desc' } })
+    ).map(contractOut);
   }
 
   @FieldResolver(() => [ProviderZone])
@@ -144,7 +258,12 @@ export class ProviderResolver {
   }
 }
 
-const toPriceItem = (r: Awaited<ReturnType<typeof priceList>>[number]) => ({ serviceCode: r.serviceItem.code, serviceName: r.serviceItem.name, priceFen: r.priceFen, subsidyCapFenPerHour: r.subsidyCapFenPerHour });
+const toPriceItem = (r: Awaited<ReturnType<typeof priceList>>[number]) => ({
+  serviceCode: r.serviceItem.code,
+  serviceName: r.serviceItem.name,
+  priceFen: r.priceFen,
+  subsidyCapFenPerHour: r.subsidyCapFenPerHour,
+});
 
 @Resolver(() => Caregiver)
 export class CaregiverResolver {
@@ -155,7 +274,9 @@ export class CaregiverResolver {
 
   @FieldResolver(() => [CaregiverCertificate])
   async certificates(@Root() c: Caregiver, @Ctx() ctx: Context) {
-    return (await ctx.prisma.caregiverCertificate.findMany({ where: { caregiverId: c.id }, orderBy: { expiresOn: 'desc' } })).map((r) => ({ ...r, expiresOn: day(r.expiresOn)! }));
+    return (
+      await ctx.prisma.caregiverCertificate.findMany({ where: { caregiverId: c.id }, orderBy: { expiresOn: 'desc' } })
+    ).map((r) => ({ ...r, expiresOn: day(r.expiresOn)! }));
   }
 
   @FieldResolver(() => [CaregiverTraining])

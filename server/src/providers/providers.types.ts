@@ -9,7 +9,10 @@ export type SanctionKind = keyof typeof SanctionKind;
 registerEnumType(SanctionKind, { name: 'SanctionKind', description: '约谈 / 整改 / 暂停接单和结算 / 恢复 / 终止合同' });
 export const SanctionStatus = enumOf('RECORDED', 'OPEN', 'SUBMITTED', 'VERIFIED', 'FAILED');
 export type SanctionStatus = keyof typeof SanctionStatus;
-registerEnumType(SanctionStatus, { name: 'SanctionStatus', description: '已记录 / 整改中 / 已提交整改报告 / 核查合格 / 核查不合格' });
+registerEnumType(SanctionStatus, {
+  name: 'SanctionStatus',
+  description: '已记录 / 整改中 / 已提交整改报告 / 核查合格 / 核查不合格',
+});
 
 @ObjectType({ description: '购买服务合同（001 六：内容、期限、数量、质量、价格、资金结算方式、违约责任）' })
 export class ProviderContract {
@@ -37,7 +40,8 @@ export class ProviderPriceItem {
   @Field(() => String) serviceCode!: string;
   @Field(() => String) serviceName!: string;
   @Field(() => Int, { description: '机构价格（分/单位）' }) priceFen!: number;
-  @Field(() => Int, { nullable: true, description: '补贴每小时最多抵扣（分），无则补贴按余额抵扣' }) subsidyCapFenPerHour!: number | null;
+  @Field(() => Int, { nullable: true, description: '补贴每小时最多抵扣（分），无则补贴按余额抵扣' })
+  subsidyCapFenPerHour!: number | null;
 }
 
 @ObjectType({ description: '服务机构（承接主体）' })

@@ -23,7 +23,9 @@ export interface RegionRow {
 
 /** Upserts the region tree (parents before children), keeping each row's code path current. */
 export async function syncRegions(prisma: PrismaClient, regions: readonly RegionRow[]) {
-  const existing = await prisma.region.findMany({ select: { id: true, code: true, name: true, path: true, parentId: true } });
+  const existing = await prisma.region.findMany({
+    select: { id: true, code: true, name: true, path: true, parentId: true },
+  });
   const byCode = new Map(existing.map((r) => [r.code, r]));
   for (const r of regions) {
     const parent = r.parentCode ? byCode.get(r.parentCode) : undefined;

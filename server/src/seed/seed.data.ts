@@ -19,10 +19,74 @@ export function prng(seed: number) {
   return { next, int, pick, chance };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武';
-const FEMALE_GIVEN = ['桂兰', '秀英', '淑珍', '玉兰', '凤英', '秀兰', '桂英', '春兰', '翠花', '淑英', '玉珍', '素珍', '桂芳', '秀珍', '金凤', '月娥', '菊英', '冬梅', '丽华', '凤兰', '美兰', '爱华', '秀芳', '玉梅'];
-const MALE_GIVEN = ['建国', '国华', '德明', '建华', '志强', '国强', '振华', '德福', '保国', '文华', '庆山', '长林', '有才', '正义', '永福', '学文', '福生', '立新', '明德', '春生', '胜利', '卫东', '贵生', '家福'];
-const ROADS = ['幸福路', '解放大道', '百秀街', '人民路', '文化路', '建设街', '新华路', '中山路', '向阳巷', '和平街', '东风路', '兴业路'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武';
+const FEMALE_GIVEN = [
+  '桂兰',
+  '秀英',
+  '淑珍',
+  '玉兰',
+  '凤英',
+  '秀兰',
+  '桂英',
+  '春兰',
+  '翠花',
+  '淑英',
+  '玉珍',
+  '素珍',
+  '桂芳',
+  '秀珍',
+  '金凤',
+  '月娥',
+  '菊英',
+  '冬梅',
+  '丽华',
+  '凤兰',
+  '美兰',
+  '爱华',
+  '秀芳',
+  '玉梅',
+];
+const MALE_GIVEN = [
+  '建国',
+  '国华',
+  '德明',
+  '建华',
+  '志强',
+  '国强',
+  '振华',
+  '德福',
+  '保国',
+  '文华',
+  '庆山',
+  '长林',
+  '有才',
+  '正义',
+  '永福',
+  '学文',
+  '福生',
+  '立新',
+  '明德',
+  '春生',
+  '胜利',
+  '卫东',
+  '贵生',
+  '家福',
+];
+const ROADS = [
+  '幸福路',
+  '解放大道',
+  '百秀街',
+  '人民路',
+  '文化路',
+  '建设街',
+  '新华路',
+  '中山路',
+  '向阳巷',
+  '和平街',
+  '东风路',
+  '兴业路',
+];
 const RELATIONS_CHILD = [
   ['儿子', 'MALE'],
   ['女儿', 'FEMALE'],
@@ -31,7 +95,24 @@ const RELATIONS_CHILD = [
   ['侄子', 'MALE'],
 ] as const;
 const INCOME = ['无收入', '退休金', '养老保险', '子女供养', '其他'];
-const MOBILE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '155', '158', '177', '180', '186', '187', '189', '199'];
+const MOBILE_PREFIXES = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '155',
+  '158',
+  '177',
+  '180',
+  '186',
+  '187',
+  '189',
+  '199',
+];
 
 export interface CommunityRef {
   code: string;
@@ -83,7 +164,7 @@ export function generateElders(
     const focus = opts.focus ?? [];
     const community =
       focus.length && i % 5 < 2
-        ? opts.communities.find((c) => c.code === focus[i % focus.length]) ?? opts.communities[0]
+        ? (opts.communities.find((c) => c.code === focus[i % focus.length]) ?? opts.communities[0])
         : opts.communities[i % opts.communities.length];
     const gender = r.chance(0.55) ? 'FEMALE' : 'MALE';
     const surname = r.pick([...SURNAMES]);
@@ -119,13 +200,18 @@ export function generateElders(
     const selfCare = r.next();
     const selfCareAbility = selfCare < 0.6 ? 'SELF_CARE' : selfCare < 0.85 ? 'PARTIAL' : 'DISABLED';
     const lost = flags.includes('LOST_ONLY_CHILD');
-    const living = lost ? r.pick(['ALONE', 'WITH_SPOUSE'] as const) : r.pick(['ALONE', 'WITH_SPOUSE', 'WITH_CHILDREN', 'OTHER'] as const);
+    const living = lost
+      ? r.pick(['ALONE', 'WITH_SPOUSE'] as const)
+      : r.pick(['ALONE', 'WITH_SPOUSE', 'WITH_CHILDREN', 'OTHER'] as const);
 
     const family: GeneratedFamilyMember[] = [];
     const kids = lost ? 0 : r.int(0, 2);
     for (let k = 0; k < kids; k++) {
       const [relation, g] = r.pick(RELATIONS_CHILD);
-      const familyName = relation === '女儿' || relation === '孙女' ? surname + r.pick(['丽', '敏', '静', '娟', '芳', '霞', '燕', '红']) : surname + r.pick(['伟', '强', '军', '磊', '勇', '涛', '斌', '杰']);
+      const familyName =
+        relation === '女儿' || relation === '孙女'
+          ? surname + r.pick(['丽', '敏', '静', '娟', '芳', '霞', '燕', '红'])
+          : surname + r.pick(['伟', '强', '军', '磊', '勇', '涛', '斌', '杰']);
       family.push({ name: g === 'FEMALE' || g === 'MALE' ? familyName : familyName, relation, phone: phone() });
     }
     out.push({
@@ -139,7 +225,10 @@ export function generateElders(
       latitude: Number((community.lat + (r.next() - 0.5) * 0.01).toFixed(6)),
       longitude: Number((community.lng + (r.next() - 0.5) * 0.01).toFixed(6)),
       livingSituation: living,
-      incomeSource: flags.includes('LOW_INCOME') || flags.includes('EXTREME_POVERTY') ? r.pick(['无收入', '子女供养', '其他']) : r.pick(INCOME),
+      incomeSource:
+        flags.includes('LOW_INCOME') || flags.includes('EXTREME_POVERTY')
+          ? r.pick(['无收入', '子女供养', '其他'])
+          : r.pick(INCOME),
       selfCareAbility,
       flags,
       family,
@@ -160,10 +249,38 @@ export interface GeneratedProvider {
 /** Huangpi: one provider for the district; Yangcheng: three, one per 片区 (001 五(二)). */
 export function generateProviders(): GeneratedProvider[] {
   return [
-    { code: 'HP-P01', name: '黄陂区颐康居家养老服务中心', policyCode: 'HUANGPI_2020', creditCode: '52420116MJH000001X', contactName: '孙涛', contactPhone: '027-61001234' },
-    { code: 'YC-P01', name: '阳城县凤城康乐养老服务有限公司', policyCode: 'YANGCHENG_2026', creditCode: '91140522MA0K00001A', contactName: '李文斌', contactPhone: '0356-4201001' },
-    { code: 'YC-P02', name: '阳城县皇城相府颐养服务中心', policyCode: 'YANGCHENG_2026', creditCode: '52140522MJY000002B', contactName: '张慧敏', contactPhone: '0356-4201002' },
-    { code: 'YC-P03', name: '阳城县析城山居家养老服务有限公司', policyCode: 'YANGCHENG_2026', creditCode: '91140522MA0K00003C', contactName: '王国庆', contactPhone: '0356-4201003' },
+    {
+      code: 'HP-P01',
+      name: '黄陂区颐康居家养老服务中心',
+      policyCode: 'HUANGPI_2020',
+      creditCode: '52420116MJH000001X',
+      contactName: '孙涛',
+      contactPhone: '027-61001234',
+    },
+    {
+      code: 'YC-P01',
+      name: '阳城县凤城康乐养老服务有限公司',
+      policyCode: 'YANGCHENG_2026',
+      creditCode: '91140522MA0K00001A',
+      contactName: '李文斌',
+      contactPhone: '0356-4201001',
+    },
+    {
+      code: 'YC-P02',
+      name: '阳城县皇城相府颐养服务中心',
+      policyCode: 'YANGCHENG_2026',
+      creditCode: '52140522MJY000002B',
+      contactName: '张慧敏',
+      contactPhone: '0356-4201002',
+    },
+    {
+      code: 'YC-P03',
+      name: '阳城县析城山居家养老服务有限公司',
+      policyCode: 'YANGCHENG_2026',
+      creditCode: '91140522MA0K00003C',
+      contactName: '王国庆',
+      contactPhone: '0356-4201003',
+    },
   ];
 }
 
@@ -177,7 +294,9 @@ export function generateCaregivers(providerCode: string, count: number, seed: nu
     const female = r.chance(0.8);
     const skills = SKILLS.filter(() => r.chance(0.4));
     return {
-      name: r.pick([...SURNAMES]) + r.pick(female ? ['丽', '红梅', '秀娟', '晓燕', '春花', '玲', '桂香'] : ['军', '海波', '建平', '小兵', '志刚']),
+      name:
+        r.pick([...SURNAMES]) +
+        r.pick(female ? ['丽', '红梅', '秀娟', '晓燕', '春花', '玲', '桂香'] : ['军', '海波', '建平', '小兵', '志刚']),
       phone: r.pick(MOBILE_PREFIXES) + pad(r.int(0, 99_999_999), 8),
       skills: skills.length ? skills : ['助洁'],
     };

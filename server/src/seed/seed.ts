@@ -35,16 +35,76 @@ export interface DemoAccount {
 
 // Scopes follow docs/ARCHITECTURE.md, "Roles and scope". Region codes: seed/regions.data.ts.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'district_admin', role: 'DISTRICT_ADMIN', displayName: '黄陂区民政局 陈科长', regionCode: '420116', note: '黄陂区全区' },
-  { username: 'yc_admin', role: 'DISTRICT_ADMIN', displayName: '阳城县民政局 杨股长', regionCode: '140522', note: '阳城县全县' },
-  { username: 'street_officer', role: 'STREET_OFFICER', displayName: '前川街道 周主任', regionCode: '420116001', note: '黄陂区前川街道' },
-  { username: 'yc_street_officer', role: 'STREET_OFFICER', displayName: '凤城镇 赵主任', regionCode: '140522100', note: '阳城县凤城镇' },
-  { username: 'worker', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 刘敏', regionCode: 'FIRST_COMMUNITY:420116001', note: '前川街道第一个社区' },
-  { username: 'worker2', role: 'COMMUNITY_WORKER', displayName: '社区工作人员 王芳', regionCode: 'SECOND_COMMUNITY:420116001', note: '前川街道第二个社区' },
-  { username: 'yc_worker', role: 'COMMUNITY_WORKER', displayName: '村干部 李建军', regionCode: 'FIRST_COMMUNITY:140522100', note: '阳城县凤城镇第一个社区' },
-  { username: 'operator', role: 'OPERATOR', displayName: '呼叫中心话务员 何静', regionCode: '420116', note: '黄陂区呼叫中心' },
-  { username: 'provider_admin', role: 'PROVIDER_ADMIN', displayName: '服务机构管理员 孙涛', providerCode: 'FIRST_PROVIDER:HUANGPI_2020', note: '黄陂区第一家服务机构' },
-  { username: 'caregiver', role: 'CAREGIVER', displayName: '护理员', providerCode: 'FIRST_PROVIDER:HUANGPI_2020', note: '上述机构的第一位护理员' },
+  {
+    username: 'district_admin',
+    role: 'DISTRICT_ADMIN',
+    displayName: '黄陂区民政局 陈科长',
+    regionCode: '420116',
+    note: '黄陂区全区',
+  },
+  {
+    username: 'yc_admin',
+    role: 'DISTRICT_ADMIN',
+    displayName: '阳城县民政局 杨股长',
+    regionCode: '140522',
+    note: '阳城县全县',
+  },
+  {
+    username: 'street_officer',
+    role: 'STREET_OFFICER',
+    displayName: '前川街道 周主任',
+    regionCode: '420116001',
+    note: '黄陂区前川街道',
+  },
+  {
+    username: 'yc_street_officer',
+    role: 'STREET_OFFICER',
+    displayName: '凤城镇 赵主任',
+    regionCode: '140522100',
+    note: '阳城县凤城镇',
+  },
+  {
+    username: 'worker',
+    role: 'COMMUNITY_WORKER',
+    displayName: '社区工作人员 刘敏',
+    regionCode: 'FIRST_COMMUNITY:420116001',
+    note: '前川街道第一个社区',
+  },
+  {
+    username: 'worker2',
+    role: 'COMMUNITY_WORKER',
+    displayName: '社区工作人员 王芳',
+    regionCode: 'SECOND_COMMUNITY:420116001',
+    note: '前川街道第二个社区',
+  },
+  {
+    username: 'yc_worker',
+    role: 'COMMUNITY_WORKER',
+    displayName: '村干部 李建军',
+    regionCode: 'FIRST_COMMUNITY:140522100',
+    note: '阳城县凤城镇第一个社区',
+  },
+  {
+    username: 'operator',
+    role: 'OPERATOR',
+    displayName: '呼叫中心话务员 何静',
+    regionCode: '420116',
+    note: '黄陂区呼叫中心',
+  },
+  {
+    username: 'provider_admin',
+    role: 'PROVIDER_ADMIN',
+    displayName: '服务机构管理员 孙涛',
+    providerCode: 'FIRST_PROVIDER:HUANGPI_2020',
+    note: '黄陂区第一家服务机构',
+  },
+  {
+    username: 'caregiver',
+    role: 'CAREGIVER',
+    displayName: '护理员',
+    providerCode: 'FIRST_PROVIDER:HUANGPI_2020',
+    note: '上述机构的第一位护理员',
+  },
   { username: 'qa', role: 'QA_AGENCY', displayName: '第三方评估员 郑伟', note: '第三方评估机构' },
   { username: 'family', role: 'FAMILY', displayName: '家属', note: '两位老人的子女（小程序沙箱 code: demo-family）' },
   { username: 'elder', role: 'ELDER', displayName: '老人本人', note: '一位享受服务的老人' },
@@ -61,7 +121,10 @@ async function scopeRegionId(prisma: PrismaClient, code: string | undefined): Pr
   if (!code) return null;
   const m = /^(FIRST|SECOND)_COMMUNITY:(\d+)$/.exec(code);
   if (!m) return (await prisma.region.findUniqueOrThrow({ where: { code } })).id;
-  const communities = await prisma.region.findMany({ where: { parent: { code: m[2] }, level: 'COMMUNITY' }, orderBy: { code: 'asc' } });
+  const communities = await prisma.region.findMany({
+    where: { parent: { code: m[2] }, level: 'COMMUNITY' },
+    orderBy: { code: 'asc' },
+  });
   const pick = communities[m[1] === 'FIRST' ? 0 : 1];
   if (!pick) throw new Error(`seed: street ${m[2]} needs two communities`);
   return pick.id;
@@ -76,7 +139,9 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const now = app.clock();
   const today = todayInShanghai(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const policies = await prisma.policy.findMany({ include: { zones: { include: { regions: { include: { region: true } } } } } });
+  const policies = await prisma.policy.findMany({
+    include: { zones: { include: { regions: { include: { region: true } } } } },
+  });
 
   // Providers: one per zone (Yangcheng's three 片区; Huangpi's single district-wide zone).
   const providerByZone = new Map<string, string>();
@@ -88,7 +153,14 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       const spec = mine[i % mine.length];
       const provider = await prisma.provider.upsert({
         where: { code: spec.code },
-        create: { code: spec.code, name: spec.name, creditCode: spec.creditCode, regionId: policy.regionId, contactName: spec.contactName, contactPhone: spec.contactPhone },
+        create: {
+          code: spec.code,
+          name: spec.name,
+          creditCode: spec.creditCode,
+          regionId: policy.regionId,
+          contactName: spec.contactName,
+          contactPhone: spec.contactPhone,
+        },
         update: {},
       });
       await prisma.serviceZone.update({ where: { id: zone.id }, data: { providerId: provider.id } });
@@ -99,18 +171,33 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const providers = await prisma.provider.findMany({ orderBy: { code: 'asc' } });
   for (const provider of providers) {
     const caregivers = generateCaregivers(provider.code, 4, seed);
-    await prisma.caregiver.createMany({ data: caregivers.map((c) => ({ providerId: provider.id, name: c.name, phone: c.phone, skills: c.skills })) });
+    await prisma.caregiver.createMany({
+      data: caregivers.map((c) => ({ providerId: provider.id, name: c.name, phone: c.phone, skills: c.skills })),
+    });
   }
   // Every demo caregiver holds what both programmes ask of a visit (000 五: 健康状况证明, 劳动从业
   // 资格), valid for three years from the seed's day, so the demo and the tests can assign them.
   const certifiedUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 365 * 86_400_000);
   const demoCaregivers = await prisma.caregiver.findMany({ select: { id: true } });
-  await prisma.caregiverCertificate.createMany({ data: demoCaregivers.flatMap((c) => ['HEALTH', 'SKILL:养老护理'].map((kind) => ({ caregiverId: c.id, kind, expiresOn: certifiedUntil }))) });
+  await prisma.caregiverCertificate.createMany({
+    data: demoCaregivers.flatMap((c) =>
+      ['HEALTH', 'SKILL:养老护理'].map((kind) => ({ caregiverId: c.id, kind, expiresOn: certifiedUntil })),
+    ),
+  });
   // The purchase contract behind each zone (001 六), for the seed's programme year.
   for (const policy of policies) {
     for (const providerId of new Set(policy.zones.map((z) => providerByZone.get(z.id)!))) {
       await prisma.providerContract.create({
-        data: { providerId, policyId: policy.id, startsOn: new Date(`${today.slice(0, 4)}-01-01T00:00:00Z`), endsOn: new Date(`${today.slice(0, 4)}-12-31T00:00:00Z`), quantity: '服务片区内全部服务对象', quality: '按服务指南和服务规范提供服务', settlementMethod: '按月据实结算', liability: '按合同约定承担违约责任' },
+        data: {
+          providerId,
+          policyId: policy.id,
+          startsOn: new Date(`${today.slice(0, 4)}-01-01T00:00:00Z`),
+          endsOn: new Date(`${today.slice(0, 4)}-12-31T00:00:00Z`),
+          quantity: '服务片区内全部服务对象',
+          quality: '按服务指南和服务规范提供服务',
+          settlementMethod: '按月据实结算',
+          liability: '按合同约定承担违约责任',
+        },
       });
     }
   }
@@ -118,15 +205,32 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   // Canteens where canteen meals are served and verified (000 六·流程3), each with its code's secret.
   const streets = await prisma.region.findMany({ where: { code: { in: CANTEENS.map((c) => c.streetCode) } } });
   await prisma.canteen.createMany({
-    data: CANTEENS.flatMap((c) => streets.filter((s) => s.code === c.streetCode).map((s) => ({ streetId: s.id, name: c.name, latitude: c.lat, longitude: c.lng, qrSecret: randomBytes(16).toString('hex') }))),
+    data: CANTEENS.flatMap((c) =>
+      streets
+        .filter((s) => s.code === c.streetCode)
+        .map((s) => ({
+          streetId: s.id,
+          name: c.name,
+          latitude: c.lat,
+          longitude: c.lng,
+          qrSecret: randomBytes(16).toString('hex'),
+        })),
+    ),
   });
 
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 
   // Elders across every community of both programmes.
-  const communities = await prisma.region.findMany({ where: { level: 'COMMUNITY' }, include: { parent: { include: { parent: true } } }, orderBy: { code: 'asc' } });
+  const communities = await prisma.region.findMany({
+    where: { level: 'COMMUNITY' },
+    include: { parent: { include: { parent: true } } },
+    orderBy: { code: 'asc' },
+  });
   const focus = await Promise.all(
-    DEMO_ACCOUNTS.filter((a) => a.role === 'COMMUNITY_WORKER').map(async (a) => (await prisma.region.findUniqueOrThrow({ where: { id: (await scopeRegionId(prisma, a.regionCode))! } })).code),
+    DEMO_ACCOUNTS.filter((a) => a.role === 'COMMUNITY_WORKER').map(
+      async (a) =>
+        (await prisma.region.findUniqueOrThrow({ where: { id: (await scopeRegionId(prisma, a.regionCode))! } })).code,
+    ),
   );
   const elders = generateElders(opts.elders, {
     seed,
@@ -184,16 +288,33 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       today,
     });
     if (verdict.eligible) {
-      enrolments.push({ elderId: elderIdByHash.get(app.vault.hash(e.idNumber))!, policyId: policy.id, category: verdict.category, startedOn });
+      enrolments.push({
+        elderId: elderIdByHash.get(app.vault.hash(e.idNumber))!,
+        policyId: policy.id,
+        category: verdict.category,
+        startedOn,
+      });
     }
   }
   await prisma.enrolment.createMany({ data: enrolments });
-  await prisma.elder.updateMany({ where: { id: { in: enrolments.map((e) => e.elderId) } }, data: { status: 'ENROLLED' } });
+  await prisma.elder.updateMany({
+    where: { id: { in: enrolments.map((e) => e.elderId) } },
+    data: { status: 'ENROLLED' },
+  });
   // Zero-balance wallets for the enrolled; allowances are credited by the monthly run.
   const accounts = enrolments.flatMap((en) => {
     const doc = policyDocument(policies.find((p) => p.id === en.policyId)!);
-    const kinds = [...doc.allowance.buckets.map((b) => ({ kind: b.accountKind, unit: b.unit })), { kind: 'SELF_PAID' as const, unit: 'FEN' as const }];
-    return kinds.map((k) => ({ key: accountKey({ elderId: en.elderId }, k.kind), kind: k.kind, unit: k.unit, elderId: en.elderId, policyId: en.policyId }));
+    const kinds = [
+      ...doc.allowance.buckets.map((b) => ({ kind: b.accountKind, unit: b.unit })),
+      { kind: 'SELF_PAID' as const, unit: 'FEN' as const },
+    ];
+    return kinds.map((k) => ({
+      key: accountKey({ elderId: en.elderId }, k.kind),
+      kind: k.kind,
+      unit: k.unit,
+      elderId: en.elderId,
+      policyId: en.policyId,
+    }));
   });
   await prisma.ledgerAccount.createMany({ data: accounts });
 
@@ -201,7 +322,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   const userId = new Map<string, string>();
   const firstProvider = (code: string | undefined) => {
     const m = code && /^FIRST_PROVIDER:(\w+)$/.exec(code);
-    return m ? providers.find((p) => p.code === providerCodes.get(m[1])?.[0])?.id ?? null : null;
+    return m ? (providers.find((p) => p.code === providerCodes.get(m[1])?.[0])?.id ?? null) : null;
   };
   for (const a of DEMO_ACCOUNTS) {
     const u = await prisma.user.create({
@@ -219,18 +340,30 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   }
   // The demo caregiver account is the first caregiver of the first Huangpi provider.
   const cgUser = await prisma.user.findUniqueOrThrow({ where: { username: 'caregiver' } });
-  const cg = await prisma.caregiver.findFirstOrThrow({ where: { providerId: cgUser.providerId! }, orderBy: { id: 'asc' } });
+  const cg = await prisma.caregiver.findFirstOrThrow({
+    where: { providerId: cgUser.providerId! },
+    orderBy: { id: 'asc' },
+  });
   await prisma.caregiver.update({ where: { id: cg.id }, data: { userId: cgUser.id } });
   await prisma.user.update({ where: { id: cgUser.id }, data: { displayName: `护理员 ${cg.name}` } });
 
   // The demo family member looks after two enrolled elders of the worker's community.
   const workerRegion = await prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-  const cared = await prisma.elder.findMany({ where: { communityId: workerRegion.regionId!, status: 'ENROLLED' }, orderBy: { id: 'asc' }, take: 3 });
-  if (cared.length < 3) throw new Error('seed: the demo community needs at least three enrolled elders; raise SEED_ELDERS');
+  const cared = await prisma.elder.findMany({
+    where: { communityId: workerRegion.regionId!, status: 'ENROLLED' },
+    orderBy: { id: 'asc' },
+    take: 3,
+  });
+  if (cared.length < 3)
+    throw new Error('seed: the demo community needs at least three enrolled elders; raise SEED_ELDERS');
   const sandbox = new SandboxWechatSessionClient(app.config.secrets.wechatSandboxSecret);
   await prisma.user.update({
     where: { username: 'family' },
-    data: { wechatOpenId: sandbox.openIdFor(DEMO_FAMILY_WECHAT_CODE), phone: DEMO_FAMILY_PHONE, displayName: `${cared[0].name.slice(0, 1)}女士（家属）` },
+    data: {
+      wechatOpenId: sandbox.openIdFor(DEMO_FAMILY_WECHAT_CODE),
+      phone: DEMO_FAMILY_PHONE,
+      displayName: `${cared[0].name.slice(0, 1)}女士（家属）`,
+    },
   });
   await prisma.familyLink.createMany({
     data: [
@@ -238,17 +371,25 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       { elderId: cared[1].id, userId: userId.get('family')!, relation: '女儿' },
     ],
   });
-  await prisma.user.update({ where: { username: 'elder' }, data: { elderId: cared[2].id, displayName: cared[2].name, phone: DEMO_ELDER_PHONE } });
+  await prisma.user.update({
+    where: { username: 'elder' },
+    data: { elderId: cared[2].id, displayName: cared[2].name, phone: DEMO_ELDER_PHONE },
+  });
 
   // Other family members as WeChat-only accounts (no password).
   const families = elders.flatMap((e) => e.family.map((f) => ({ elderHash: app.vault.hash(e.idNumber), ...f })));
   for (const f of families) {
     const u = await prisma.user.create({ data: { displayName: f.name, role: 'FAMILY', phone: f.phone } });
-    await prisma.familyLink.create({ data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation } });
+    await prisma.familyLink.create({
+      data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation },
+    });
   }
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
-  app.logger.info({ elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited }, 'seeded demo data');
+  app.logger.info(
+    { elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited },
+    'seeded demo data',
+  );
   return { seeded: true };
 }

@@ -9,7 +9,11 @@ import { DashboardRow, DashboardStats } from './dashboard.types.js';
 @Resolver(() => DashboardRow)
 export class DashboardResolver {
   @Query(() => DashboardRow, { description: '统计看板：某月某地区（默认本人辖区），children 为下一级地区' })
-  async dashboard(@Arg('month', () => String) month: string, @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null, @Ctx() ctx: Context): Promise<DashboardRow> {
+  async dashboard(
+    @Arg('month', () => String) month: string,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<DashboardRow> {
     parseMonth(month);
     const region = await dashboardRegion(ctx.prisma, requireActor(ctx.actor), regionCode);
     return { month, regionId: region.id, path: region.path };

@@ -24,15 +24,35 @@ export interface RegionStats {
   alerts: { kind: string; count: number }[];
 }
 
-const empty = (): RegionStats => ({ enrolledElders: 0, orders: 0, visits: 0, serviceMinutes: 0, spendingFen: 0, budgetFen: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, averageStars: null, complaints: 0, alerts: [] });
+const empty = (): RegionStats => ({
+  enrolledElders: 0,
+  orders: 0,
+  visits: 0,
+  serviceMinutes: 0,
+  spendingFen: 0,
+  budgetFen: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  dissatisfied: 0,
+  averageStars: null,
+  complaints: 0,
+  alerts: [],
+});
 
 /** What one enrolled elder may cost the programme in a month: money buckets, hours at the cap, and the platform's fee per elder (000 七). */
 function budgetPerElder(doc: PolicyDocument): number {
-  return doc.allowance.buckets.reduce((n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)), doc.settlement.platformFee?.fenPerServedElder ?? 0);
+  return doc.allowance.buckets.reduce(
+    (n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)),
+    doc.settlement.platformFee?.fenPerServedElder ?? 0,
+  );
 }
 
 /** Stats for many region paths of one month: the DataLoader's batch function. */
-export async function statsForRegions(prisma: PrismaClient, month: string, paths: readonly string[]): Promise<RegionStats[]> {
+export async function statsForRegions(
+  prisma: PrismaClient,
+  month: string,
+  paths: readonly string[],
+): Promise<RegionStats[]> {
   const { start, end } = monthWindow(month);
   const { first, last } = monthBounds(month);
   const ps = [...paths];
@@ -48,7 +68,13 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
   }
 
   const orders = await ordersByRegion(prisma, ps, window);
-  for (const row of orders) Object.assign(out.get(row.path)!, { orders: Number(row.orders), visits: Number(row.visits), serviceMinutes: Number(row.minutes ?? 0), spendingFen: Number(row.spending ?? 0) });
+  for (const row of orders)
+    Object.assign(out.get(row.path)!, {
+      orders: Number(row.orders),
+      visits: Number(row.visits),
+      serviceMinutes: Number(row.minutes ?? 0),
+      spendingFen: Number(row.spending ?? 0),
+    });
 
   const feedback = await feedbackByRegion(prisma, ps, window);
   for (const row of feedback) {
@@ -72,7 +98,9 @@ export async function statsForRegions(prisma: PrismaClient, month: string, paths
 /** The region the official asks about: theirs by default, or one inside it. */
 export async function dashboardRegion(prisma: PrismaClient, actor: Actor, regionCode?: string | null) {
   authorize(actor, 'dashboard');
-  const region = regionCode ? await prisma.region.findUnique({ where: { code: regionCode } }) : await prisma.region.findFirst({ where: { path: actor.regionPath } });
+  const region = regionCode
+    ? await prisma.region.findUnique({ where: { code: regionCode } })
+    : await prisma.region.findFirst({ where: { path: actor.regionPath } });
   if (!region) return fail(ErrorCode.NOT_FOUND, '没有找到这个地区，或不在您的辖区内。');
   authorize(actor, 'dashboard', { regionPath: region.path });
   return region;

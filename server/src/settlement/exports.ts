@@ -16,7 +16,11 @@ import { linesPage } from './settlement.store.js';
 
 const PAGE = 5000;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-const SATISFACTION: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
+const SATISFACTION: Record<string, string> = {
+  SATISFIED: '满意',
+  BASICALLY_SATISFIED: '基本满意',
+  DISSATISFIED: '不满意',
+};
 
 type Line = Awaited<ReturnType<PrismaClient['settlementLine']['findFirstOrThrow']>>;
 
@@ -36,38 +40,95 @@ export async function exportContext(prisma: PrismaClient, actor: Actor, month: s
   authorize(actor, 'GET /exports/:month');
   const settlements = await listSettlements(prisma, actor, month);
   if (!settlements.length) fail(ErrorCode.NOT_FOUND, '这个月还没有结算单，请先生成结算单再导出。');
-  const providers = new Map((await prisma.provider.findMany({ where: { id: { in: settlements.map((s) => s.providerId) } } })).map((p) => [p.id, p]));
+  const providers = new Map(
+    (await prisma.provider.findMany({ where: { id: { in: settlements.map((s) => s.providerId) } } })).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
   // Oldest first, so a re-evaluation (复查, 000 七·3) names the agency and evaluator of the latest.
-  const evaluations = await prisma.qualityEvaluation.findMany({ where: { month, providerId: { in: settlements.map((s) => s.providerId) } }, include: { qaAgency: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  const evaluators = new Map((await prisma.user.findMany({ where: { id: { in: evaluations.map((e) => e.evaluatorId) } } })).map((u) => [u.id, u.displayName]));
-  const evaluationOf = new Map(evaluations.map((e) => [e.providerId, { agency: e.qaAgency.name, evaluator: evaluators.get(e.evaluatorId) ?? '' }]));
+  const evaluations = await prisma.qualityEvaluation.findMany({
+    where: { month, providerId: { in: settlements.map((s) => s.providerId) } },
+    include: { qaAgency: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const evaluators = new Map(
+    (await prisma.user.findMany({ where: { id: { in: evaluations.map((e) => e.evaluatorId) } } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
+  const evaluationOf = new Map(
+    evaluations.map((e) => [e.providerId, { agency: e.qaAgency.name, evaluator: evaluators.get(e.evaluatorId) ?? '' }]),
+  );
   return { settlements, providers, evaluationOf, providerOf: new Map(settlements.map((s) => [s.id, s.providerId])) };
 }
 
 export type ExportContext = Awaited<ReturnType<typeof exportContext>>;
 
-export const VISIT_HEADERS = ['姓名', '身份证号', '服务日期', '服务时长（分钟）', '服务内容', '订单总金额（元）', '政府补贴金额（元）', '个人自付金额（元）', '服务提供机构', '服务人员姓名', '服务质量验收机构', '验收人姓名', '老年人满意度'];
+export const VISIT_HEADERS = [
+  '姓名',
+  '身份证号',
+  '服务日期',
+  '服务时长（分钟）',
+  '服务内容',
+  '订单总金额（元）',
+  '政府补贴金额（元）',
+  '个人自付金额（元）',
+  '服务提供机构',
+  '服务人员姓名',
+  '服务质量验收机构',
+  '验收人姓名',
+  '老年人满意度',
+];
 
 /** 004 附件7 四: one row per visit, minutes as the unit of duration, the fund share per visit. */
 async function* visitRows(prisma: PrismaClient, vault: IdNumberVault, ctx: ExportContext) {
   yield VISIT_HEADERS;
-  for await (const page of linesOf(prisma, ctx.settlements.map((s) => s.id))) {
+  for await (const page of linesOf(
+    prisma,
+    ctx.settlements.map((s) => s.id),
+  )) {
     for (const l of page) {
       const providerId = ctx.providerOf.get(l.settlementId)!;
       const qa = ctx.evaluationOf.get(providerId);
       yield [
-        l.elderName, vault.decrypt(l.idNumberEnc), l.visitDate, l.durationMinutes, `${l.category}·${l.serviceName}`, yuan(l.amountFen), yuan(l.subsidyFen + l.hoursValueFen),
-        yuan(l.selfPaidFen), ctx.providers.get(providerId)?.name ?? '', l.caregiverName, qa?.agency ?? '', qa?.evaluator ?? '', l.satisfaction ? SATISFACTION[l.satisfaction] ?? l.satisfaction : l.stars ? `${l.stars} 星` : '',
+        l.elderName,
+        vault.decrypt(l.idNumberEnc),
+        l.visitDate,
+        l.durationMinutes,
+        `${l.category}·${l.serviceName}`,
+        yuan(l.amountFen),
+        yuan(l.subsidyFen + l.hoursValueFen),
+        yuan(l.selfPaidFen),
+        ctx.providers.get(providerId)?.name ?? '',
+        l.caregiverName,
+        qa?.agency ?? '',
+        qa?.evaluator ?? '',
+        l.satisfaction ? (SATISFACTION[l.satisfaction] ?? l.satisfaction) : l.stars ? `${l.stars} 星` : '',
       ];
     }
   }
 }
 
-export async function writeVisitsCsv(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
-  await audit(prisma, actor, { action: 'VISITS_EXPORTED', entity: 'Settlement', entityId: month, detail: { settlements: ctx.settlements.length, format: 'csv' } });
+export async function writeVisitsCsv(
+  prisma: PrismaClient,
+  vault: IdNumberVault,
+  actor: Actor,
+  month: string,
+  ctx: ExportContext,
+  out: Writable,
+) {
+  await audit(prisma, actor, {
+    action: 'VISITS_EXPORTED',
+    entity: 'Settlement',
+    entityId: month,
+    detail: { settlements: ctx.settlements.length, format: 'csv' },
+  });
   const csv = stringify({ bom: true });
   csv.pipe(out);
-  for await (const row of visitRows(prisma, vault, ctx)) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
+  for await (const row of visitRows(prisma, vault, ctx))
+    if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
   await new Promise<void>((resolve, reject) => {
     out.once('finish', resolve).once('error', reject);
     csv.end();
@@ -75,8 +136,20 @@ export async function writeVisitsCsv(prisma: PrismaClient, vault: IdNumberVault,
 }
 
 /** The same rows as a workbook, for offices that take XLSX. */
-export async function writeVisitsXlsx(prisma: PrismaClient, vault: IdNumberVault, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
-  await audit(prisma, actor, { action: 'VISITS_EXPORTED', entity: 'Settlement', entityId: month, detail: { settlements: ctx.settlements.length, format: 'xlsx' } });
+export async function writeVisitsXlsx(
+  prisma: PrismaClient,
+  vault: IdNumberVault,
+  actor: Actor,
+  month: string,
+  ctx: ExportContext,
+  out: Writable,
+) {
+  await audit(prisma, actor, {
+    action: 'VISITS_EXPORTED',
+    entity: 'Settlement',
+    entityId: month,
+    detail: { settlements: ctx.settlements.length, format: 'xlsx' },
+  });
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet('居家养老上门服务提供情况');
   for await (const row of visitRows(prisma, vault, ctx)) sheet.addRow(row).commit();
@@ -87,24 +160,89 @@ export async function writeVisitsXlsx(prisma: PrismaClient, vault: IdNumberVault
 const STATUS: Record<string, string> = { DRAFT: '待审核', HELD: '暂缓结算', APPROVED: '已审核', PAID: '已付款' };
 
 /** 000 七 (1)–(3): 结算汇总表, 线下服务记录, 线上服务签约统计表, one sheet each, written row by row. */
-export async function writeSettlementXlsx(prisma: PrismaClient, actor: Actor, month: string, ctx: ExportContext, out: Writable) {
+export async function writeSettlementXlsx(
+  prisma: PrismaClient,
+  actor: Actor,
+  month: string,
+  ctx: ExportContext,
+  out: Writable,
+) {
   await audit(prisma, actor, { action: 'SETTLEMENT_EXPORTED', entity: 'Settlement', entityId: month });
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const summary = book.addWorksheet(`结算汇总表(${Number(month.slice(5))}月)`);
-  summary.addRow(['服务机构', '结算状态', '服务单数', '补贴支付（元）', '免费服务时长（分钟）', '时长折算（元）', '老人自费（元）', '线上服务费（元）', '政府应付（元）', '暂缓原因']).commit();
+  summary
+    .addRow([
+      '服务机构',
+      '结算状态',
+      '服务单数',
+      '补贴支付（元）',
+      '免费服务时长（分钟）',
+      '时长折算（元）',
+      '老人自费（元）',
+      '线上服务费（元）',
+      '政府应付（元）',
+      '暂缓原因',
+    ])
+    .commit();
   for (const s of ctx.settlements) {
-    summary.addRow([ctx.providers.get(s.providerId)?.name ?? '', STATUS[s.status], s.orders, yuan(s.subsidyFen), s.subsidyMinutes, yuan(s.hoursValueFen), yuan(s.selfPaidFen), yuan(s.onlineServiceFen),
-      yuan(s.subsidyFen + s.hoursValueFen + s.onlineServiceFen - s.penaltyFen), s.heldReason ?? '']).commit();
+    summary
+      .addRow([
+        ctx.providers.get(s.providerId)?.name ?? '',
+        STATUS[s.status],
+        s.orders,
+        yuan(s.subsidyFen),
+        s.subsidyMinutes,
+        yuan(s.hoursValueFen),
+        yuan(s.selfPaidFen),
+        yuan(s.onlineServiceFen),
+        yuan(s.subsidyFen + s.hoursValueFen + s.onlineServiceFen - s.penaltyFen),
+        s.heldReason ?? '',
+      ])
+      .commit();
   }
   summary.commit();
 
   const offline = book.addWorksheet(`线下服务记录(${Number(month.slice(5))}月)`);
-  offline.addRow(['服务机构', '老人姓名', '社区（村）', '服务类别', '服务项目', '服务日期', '服务时长（分钟）', '服务金额（元）', '补贴支付（元）', '免费时长（分钟）', '老人自费（元）', '服务人员', '满意度']).commit();
-  for await (const page of linesOf(prisma, ctx.settlements.map((s) => s.id))) {
+  offline
+    .addRow([
+      '服务机构',
+      '老人姓名',
+      '社区（村）',
+      '服务类别',
+      '服务项目',
+      '服务日期',
+      '服务时长（分钟）',
+      '服务金额（元）',
+      '补贴支付（元）',
+      '免费时长（分钟）',
+      '老人自费（元）',
+      '服务人员',
+      '满意度',
+    ])
+    .commit();
+  for await (const page of linesOf(
+    prisma,
+    ctx.settlements.map((s) => s.id),
+  )) {
     for (const l of page) {
       if (l.mode !== 'OFFLINE') continue;
-      offline.addRow([ctx.providers.get(ctx.providerOf.get(l.settlementId)!)?.name ?? '', l.elderName, l.communityName, l.category, l.serviceName, l.visitDate, l.durationMinutes,
-        yuan(l.amountFen), yuan(l.subsidyFen), l.subsidyMinutes, yuan(l.selfPaidFen), l.caregiverName, l.satisfaction ? SATISFACTION[l.satisfaction] ?? '' : '']).commit();
+      offline
+        .addRow([
+          ctx.providers.get(ctx.providerOf.get(l.settlementId)!)?.name ?? '',
+          l.elderName,
+          l.communityName,
+          l.category,
+          l.serviceName,
+          l.visitDate,
+          l.durationMinutes,
+          yuan(l.amountFen),
+          yuan(l.subsidyFen),
+          l.subsidyMinutes,
+          yuan(l.selfPaidFen),
+          l.caregiverName,
+          l.satisfaction ? (SATISFACTION[l.satisfaction] ?? '') : '',
+        ])
+        .commit();
     }
   }
   offline.commit();
@@ -114,7 +252,9 @@ export async function writeSettlementXlsx(prisma: PrismaClient, actor: Actor, mo
   online.addRow(['服务机构', '服务对象人数', '线上服务费（元）']).commit();
   for (const s of ctx.settlements) {
     const snap = (s.snapshot ?? {}) as { servedElders?: number };
-    online.addRow([ctx.providers.get(s.providerId)?.name ?? '', snap.servedElders ?? 0, yuan(s.onlineServiceFen)]).commit();
+    online
+      .addRow([ctx.providers.get(s.providerId)?.name ?? '', snap.servedElders ?? 0, yuan(s.onlineServiceFen)])
+      .commit();
   }
   online.commit();
   await book.commit();

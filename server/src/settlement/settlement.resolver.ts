@@ -3,17 +3,30 @@ import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { monthInShanghai } from '../common/calendar.js';
 import { ProviderRef } from '../orders/index.js';
-import { approveSettlement, listSettlements, markSettlementPaid, recordQualityEvaluation, runSettlement, submitRectification } from './settlement.service.js';
+import {
+  approveSettlement,
+  listSettlements,
+  markSettlementPaid,
+  recordQualityEvaluation,
+  runSettlement,
+  submitRectification,
+} from './settlement.service.js';
 import { QualityEvaluation, QualityEvaluationInput, RectificationInput, Settlement } from './settlement.types.js';
 
 @Resolver(() => Settlement)
 export class SettlementResolver {
   @Mutation(() => QualityEvaluation, { description: '第三方评估机构提交服务机构的月度质量评估' })
-  async recordQualityEvaluation(@Arg('input', () => QualityEvaluationInput) input: QualityEvaluationInput, @Ctx() ctx: Context) {
+  async recordQualityEvaluation(
+    @Arg('input', () => QualityEvaluationInput) input: QualityEvaluationInput,
+    @Ctx() ctx: Context,
+  ) {
     return recordQualityEvaluation(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
-  @Mutation(() => QualityEvaluation, { description: '服务机构对未通过的质量评估提交整改报告，之后第三方机构可复查（复查结果取代原评估，结算以最新一次为准）' })
+  @Mutation(() => QualityEvaluation, {
+    description:
+      '服务机构对未通过的质量评估提交整改报告，之后第三方机构可复查（复查结果取代原评估，结算以最新一次为准）',
+  })
   async submitRectification(@Arg('input', () => RectificationInput) input: RectificationInput, @Ctx() ctx: Context) {
     return submitRectification(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }

@@ -23,13 +23,37 @@ const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?
 
 /** Places an order through the API (real holds), marks the visit done, and confirms it (real charges). */
 async function confirmedOrder(who: string, confirmer: string, elderId: string, serviceCode: string, quantity: number) {
-  const placed = await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, { i: { elderId, serviceCode, quantity, scheduledAt: new Date(now.getTime() + 3600_000).toISOString(), idempotencyKey: `settle-${seq++}` } }, who);
+  const placed = await gql(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+    {
+      i: {
+        elderId,
+        serviceCode,
+        quantity,
+        scheduledAt: new Date(now.getTime() + 3600_000).toISOString(),
+        idempotencyKey: `settle-${seq++}`,
+      },
+    },
+    who,
+  );
   expect(placed.errors).toBeUndefined();
-  const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.data.placeOrder.id }, include: { provider: { include: { caregivers: true } } } });
+  const order = await s.db.prisma.order.findUniqueOrThrow({
+    where: { id: placed.data.placeOrder.id },
+    include: { provider: { include: { caregivers: true } } },
+  });
   const cg = order.provider!.caregivers[0]!;
   // The visit as booked (check-in at the booked time, check-out after the booked hours), so no exception holds the month.
   const checkOutAt = new Date(order.scheduledAt.getTime() + 60 * quantity * 60_000);
-  await s.db.prisma.order.update({ where: { id: order.id }, data: { status: 'COMPLETED', caregiverId: cg.id, visit: { create: { caregiverId: cg.id, checkInAt: order.scheduledAt, checkOutAt, durationMinutes: 60 * quantity } } } });
+  await s.db.prisma.order.update({
+    where: { id: order.id },
+    data: {
+      status: 'COMPLETED',
+      caregiverId: cg.id,
+      visit: {
+        create: { caregiverId: cg.id, checkInAt: order.scheduledAt, checkOutAt, durationMinutes: 60 * quantity },
+      },
+    },
+  });
   const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
   expect(confirmed.errors).toBeUndefined();
   return order;
@@ -46,8 +70,14 @@ async function ledgerTotals() {
 /** Huangpi elders with a charge or an answered care call in the month, counted here without the settlement's SQL. */
 async function servedHuangpiElders() {
   const { start, end } = monthWindow(month);
-  const charged = await s.db.prisma.ledgerTransaction.findMany({ where: { kind: 'CHARGE', elderId: { not: null }, createdAt: { gte: start, lt: end } }, select: { elderId: true } });
-  const called = await s.db.prisma.callAttempt.findMany({ where: { answered: true, at: { gte: start, lt: end } }, select: { callTask: { select: { elderId: true } } } });
+  const charged = await s.db.prisma.ledgerTransaction.findMany({
+    where: { kind: 'CHARGE', elderId: { not: null }, createdAt: { gte: start, lt: end } },
+    select: { elderId: true },
+  });
+  const called = await s.db.prisma.callAttempt.findMany({
+    where: { answered: true, at: { gte: start, lt: end } },
+    select: { callTask: { select: { elderId: true } } },
+  });
   const ids = new Set([...charged.map((c) => c.elderId!), ...called.map((c) => c.callTask.elderId)]);
   return s.db.prisma.enrolment.count({ where: { elderId: { in: [...ids] }, policy: { code: 'HUANGPI_2020' } } });
 }
@@ -57,19 +87,43 @@ beforeAll(async () => {
   month = monthInShanghai(now);
   for (const u of ['family', 'district_admin', 'yc_admin', 'yc_worker', 'qa', 'worker']) t[u] = await s.login(u);
   // Money for self-paid overage, and a Yangcheng family member to confirm Yangcheng visits.
-  const hp = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } }, orderBy: { createdAt: 'asc' } })).elderId;
+  const hp = (
+    await s.db.prisma.familyLink.findFirstOrThrow({
+      where: { user: { username: 'family' } },
+      orderBy: { createdAt: 'asc' },
+    })
+  ).elderId;
   const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, hp, 'SELF_PAID', 'FEN'));
   const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, { kind: 'TOP_UP', idempotencyKey: 'settle-topup', request: {}, elderId: hp, entries: [{ accountId: gw.id, amount: -20000n }, { accountId: wallet.id, amount: 20000n }] });
+  await postOnce(s.db.prisma, {
+    kind: 'TOP_UP',
+    idempotencyKey: 'settle-topup',
+    request: {},
+    elderId: hp,
+    entries: [
+      { accountId: gw.id, amount: -20000n },
+      { accountId: wallet.id, amount: 20000n },
+    ],
+  });
   const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
-  const yc = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: ycWorker.regionId!, status: 'ENROLLED' } });
+  const yc = await s.db.prisma.elder.findFirstOrThrow({
+    where: { communityId: ycWorker.regionId!, status: 'ENROLLED' },
+  });
   t.yc_family = await addUser(s, 'yc_family_settle', { displayName: '阳城家属', role: 'FAMILY' });
-  await s.db.prisma.familyLink.create({ data: { elderId: yc.id, userId: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_family_settle' } })).id, relation: '儿子' } });
+  await s.db.prisma.familyLink.create({
+    data: {
+      elderId: yc.id,
+      userId: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_family_settle' } })).id,
+      relation: '儿子',
+    },
+  });
 
   // This month: two Huangpi visits (one split between subsidy and self-paid) and two Yangcheng hours visits.
   await confirmedOrder('family', 'family', hp, 'HP_NAIL_CARE', 1);
   await confirmedOrder('family', 'family', hp, 'HP_ROOM_CLEANING', 3);
-  const hourly = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
+  const hourly = (
+    await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })
+  ).code;
   await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 1);
   await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 2);
   // Settlement happens after the month is over.
@@ -79,12 +133,33 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen subsidyMinutes hoursValueFen selfPaidFen onlineServiceFen governmentFen heldReason provider { id name } } }`;
-type S = { id: string; status: string; orders: number; subsidyFen: number; subsidyMinutes: number; hoursValueFen: number; selfPaidFen: number; onlineServiceFen: number; heldReason: string | null; provider: { id: string; name: string } };
+type S = {
+  id: string;
+  status: string;
+  orders: number;
+  subsidyFen: number;
+  subsidyMinutes: number;
+  hoursValueFen: number;
+  selfPaidFen: number;
+  onlineServiceFen: number;
+  heldReason: string | null;
+  provider: { id: string; name: string };
+};
 
 describe('quality evaluation (000 七; 004 附件7: 验收机构不得与服务提供机构存在利益关系)', () => {
   it('the QA agency records one evaluation per provider and month, never for a provider it is related to', async () => {
-    const hpProvider = (await s.db.prisma.order.findFirstOrThrow({ where: { elder: { family: { some: { user: { username: 'family' } } } } } })).providerId!;
-    const input = { providerId: hpProvider, month, score: 58, passed: false, report: '回访满意度偏低，服务记录不全，需整改。' };
+    const hpProvider = (
+      await s.db.prisma.order.findFirstOrThrow({
+        where: { elder: { family: { some: { user: { username: 'family' } } } } },
+      })
+    ).providerId!;
+    const input = {
+      providerId: hpProvider,
+      month,
+      score: 58,
+      passed: false,
+      report: '回访满意度偏低，服务记录不全，需整改。',
+    };
     const q = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { score passed } }`;
     expect(code(await gql(q, { i: { ...input, score: 101 } }, 'qa'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(q, { i: { ...input, report: '差' } }, 'qa'))).toBe('BAD_USER_INPUT');
@@ -93,7 +168,9 @@ describe('quality evaluation (000 七; 004 附件7: 验收机构不得与服务�
     expect(code(await gql(q, { i: input }, 'qa'))).toBe('INVALID_STATE');
     const qa = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'qa' } });
     const other = await s.db.prisma.provider.findFirstOrThrow({ where: { id: { not: hpProvider } } });
-    await s.db.prisma.qaAgencyAffiliation.create({ data: { qaAgencyId: qa.qaAgencyId!, providerId: other.id, relation: '同一法人' } });
+    await s.db.prisma.qaAgencyAffiliation.create({
+      data: { qaAgencyId: qa.qaAgencyId!, providerId: other.id, relation: '同一法人' },
+    });
     const related = await gql(q, { i: { ...input, providerId: other.id } }, 'qa');
     expect(code(related)).toBe('FORBIDDEN');
     expect(related.errors?.[0]?.message).toMatch(/同一法人/);
@@ -102,7 +179,9 @@ describe('quality evaluation (000 七; 004 附件7: 验收机构不得与服务�
 
 describe('runSettlement', () => {
   it('refuses a month that has not ended, and other roles', async () => {
-    expect(code(await gql(RUN, { m: monthInShanghai(s.app.services.clock()) }, 'district_admin'))).toBe('BAD_USER_INPUT');
+    expect(code(await gql(RUN, { m: monthInShanghai(s.app.services.clock()) }, 'district_admin'))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(code(await gql(RUN, { m: month }, 'worker'))).toBe('FORBIDDEN');
   });
 
@@ -125,35 +204,68 @@ describe('runSettlement', () => {
     expect(hp[0]).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/评估未通过/) });
     // 000 七 按实际服务人数: 30 元 for each Huangpi elder served this month (a confirmed visit or an answered care call), not per enrolled elder.
     expect(hp[0]!.onlineServiceFen).toBe(3000 * (await servedHuangpiElders()));
-    expect(hp[0]!.onlineServiceFen).toBeLessThan(3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })));
+    expect(hp[0]!.onlineServiceFen).toBeLessThan(
+      3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })),
+    );
     expect(yc.every((x) => x.status === 'DRAFT' && x.onlineServiceFen === 0)).toBe(true);
 
-    const again = [...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement, ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement];
+    const again = [
+      ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement,
+      ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement,
+    ];
     expect(again.map(({ id: _id, ...rest }) => rest)).toEqual(all.map(({ id: _id, ...rest }) => rest));
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
   it('an approved month is immutable: later charges and reruns do not change it', async () => {
-    const yc = (await gql<{ settlements: S[] }>(`query($m: String!) { settlements(month: $m) { id status orders subsidyMinutes provider { id name } } }`, { m: month }, 'yc_admin')).data!.settlements;
+    const yc = (
+      await gql<{ settlements: S[] }>(
+        `query($m: String!) { settlements(month: $m) { id status orders subsidyMinutes provider { id name } } }`,
+        { m: month },
+        'yc_admin',
+      )
+    ).data!.settlements;
     const active = yc.find((x) => x.orders > 0)!;
     const approve = `mutation($id: ID!) { approveSettlement(id: $id) { status } }`;
     expect((await gql(approve, { id: active.id }, 'yc_admin')).data.approveSettlement.status).toBe('APPROVED');
     expect(code(await gql(approve, { id: active.id }, 'yc_admin'))).toBe('INVALID_STATE');
-    const hp = (await gql<{ settlements: S[] }>(`query($m: String!) { settlements(month: $m) { id status } }`, { m: month }, 'district_admin')).data!.settlements[0]!;
+    const hp = (
+      await gql<{ settlements: S[] }>(
+        `query($m: String!) { settlements(month: $m) { id status } }`,
+        { m: month },
+        'district_admin',
+      )
+    ).data!.settlements[0]!;
     expect(code(await gql(approve, { id: hp.id }, 'district_admin'))).toBe('INVALID_STATE');
     expect(code(await gql(approve, { id: active.id }, 'district_admin'))).toBe('NOT_FOUND');
 
     // Another Yangcheng visit charged within the same month, then a rerun.
     const settledOn = now;
     now = new Date('2026-11-20T10:00:00+08:00');
-    const ycElder = (await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'yc_family_settle' } } })).elderId;
-    const hourly = (await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })).code;
+    const ycElder = (
+      await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'yc_family_settle' } } })
+    ).elderId;
+    const hourly = (
+      await s.db.prisma.serviceItem.findFirstOrThrow({
+        where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' },
+      })
+    ).code;
     await confirmedOrder('yc_worker', 'yc_family', ycElder, hourly, 1);
     now = settledOn;
-    const rerun = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement.find((x) => x.id === active.id)!;
-    expect([rerun.status, rerun.orders, rerun.subsidyMinutes]).toEqual(['APPROVED', active.orders, active.subsidyMinutes]);
+    const rerun = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement.find(
+      (x) => x.id === active.id,
+    )!;
+    expect([rerun.status, rerun.orders, rerun.subsidyMinutes]).toEqual([
+      'APPROVED',
+      active.orders,
+      active.subsidyMinutes,
+    ]);
     expect(await s.db.prisma.settlementLine.count({ where: { settlementId: active.id } })).toBe(active.orders);
-    const paid = await gql(`mutation($id: ID!) { markSettlementPaid(id: $id) { status } }`, { id: active.id }, 'yc_admin');
+    const paid = await gql(
+      `mutation($id: ID!) { markSettlementPaid(id: $id) { status } }`,
+      { id: active.id },
+      'yc_admin',
+    );
     expect(paid.data.markSettlementPaid.status).toBe('PAID');
   });
 });
@@ -161,7 +273,9 @@ describe('runSettlement', () => {
 describe('exports', () => {
   it('streams the national per-visit CSV with the 004 附件7 fields and full ID numbers for the district', async () => {
     const base = s.url.replace(/\/graphql$/, '');
-    const res = await fetch(`${base}/exports/visits/${month}.csv`, { headers: { authorization: `Bearer ${t.district_admin}` } });
+    const res = await fetch(`${base}/exports/visits/${month}.csv`, {
+      headers: { authorization: `Bearer ${t.district_admin}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
@@ -171,25 +285,49 @@ describe('exports', () => {
       expect(validateIdNumber(r[1]!, todayInShanghai(now)).ok).toBe(true);
       expect(Number(r[3])).toBeGreaterThan(0);
     }
-    expect(rows.slice(1).map((r) => Number(r[5]) * 100).reduce((a, b) => a + b, 0)).toBe(1000 + 9000);
-    expect((await fetch(`${base}/exports/visits/${month}.csv`, { headers: { authorization: `Bearer ${t.worker}` } })).status).toBe(403);
-    expect((await fetch(`${base}/exports/visits/2020-01.csv`, { headers: { authorization: `Bearer ${t.district_admin}` } })).status).toBe(404);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => Number(r[5]) * 100)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(1000 + 9000);
+    expect(
+      (await fetch(`${base}/exports/visits/${month}.csv`, { headers: { authorization: `Bearer ${t.worker}` } })).status,
+    ).toBe(403);
+    expect(
+      (await fetch(`${base}/exports/visits/2020-01.csv`, { headers: { authorization: `Bearer ${t.district_admin}` } }))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${base}/exports/visits/${month}.csv`)).status).toBe(401);
   });
 
-  it('writes Huangpi\'s three monthly statements as one workbook', async () => {
+  it("writes Huangpi's three monthly statements as one workbook", async () => {
     const base = s.url.replace(/\/graphql$/, '');
-    const res = await fetch(`${base}/exports/settlement/${month}.xlsx`, { headers: { authorization: `Bearer ${t.district_admin}` } });
+    const res = await fetch(`${base}/exports/settlement/${month}.xlsx`, {
+      headers: { authorization: `Bearer ${t.district_admin}` },
+    });
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const m = Number(month.slice(5));
-    expect(book.worksheets.map((w) => w.name)).toEqual([`结算汇总表(${m}月)`, `线下服务记录(${m}月)`, `线上服务签约统计表(${m}月)`]);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      `结算汇总表(${m}月)`,
+      `线下服务记录(${m}月)`,
+      `线上服务签约统计表(${m}月)`,
+    ]);
     expect(book.worksheets[0]!.getRow(2).getCell(2).value).toBe('暂缓结算');
     expect(book.worksheets[1]!.rowCount).toBe(3);
     // The per-visit file as a workbook too.
     const visits = new ExcelJS.Workbook();
-    await visits.xlsx.load(Buffer.from(await (await fetch(`${base}/exports/visits/${month}.xlsx`, { headers: { authorization: `Bearer ${t.district_admin}` } })).arrayBuffer()) as never);
+    await visits.xlsx.load(
+      Buffer.from(
+        await (
+          await fetch(`${base}/exports/visits/${month}.xlsx`, {
+            headers: { authorization: `Bearer ${t.district_admin}` },
+          })
+        ).arrayBuffer(),
+      ) as never,
+    );
     expect(visits.worksheets[0]!.getRow(1).values).toEqual([undefined, ...VISIT_HEADERS]);
     expect(visits.worksheets[0]!.rowCount).toBe(3);
   });
@@ -207,37 +345,76 @@ describe('dashboard', () => {
     expect(d.region.code).toBe('420116');
     expect(d.children.length).toBe(16);
     expect(d.stats).toMatchObject({ orders: 2, visits: 2, serviceMinutes: 240 });
-    expect(d.stats.enrolledElders).toBe(await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } }));
+    expect(d.stats.enrolledElders).toBe(
+      await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } }),
+    );
     // 000 三/七: 100 元 per enrolled elder per month.
     expect(d.stats.budgetFen).toBe(d.stats.enrolledElders * 10000);
     expect(d.children.reduce((n: number, c: any) => n + c.stats.enrolledElders, 0)).toBe(d.stats.enrolledElders);
     expect(d.children.reduce((n: number, c: any) => n + c.stats.orders, 0)).toBe(d.stats.orders);
     // 16 streets cost what one street's few communities cost: the DataLoader batches them.
     const before2 = s.db.stats.statements;
-    const street = await gql(q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "420116001")'), { m: month }, 'district_admin');
+    const street = await gql(
+      q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "420116001")'),
+      { m: month },
+      'district_admin',
+    );
     expect(street.data.dashboard.children.length).toBeLessThan(16);
     expect(s.db.stats.statements - before2).toBe(statements);
-    expect(code(await gql(q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "140522")'), { m: month }, 'district_admin'))).toBe('NOT_FOUND');
+    expect(
+      code(
+        await gql(
+          q.replace('dashboard(month: $m)', 'dashboard(month: $m, regionCode: "140522")'),
+          { m: month },
+          'district_admin',
+        ),
+      ),
+    ).toBe('NOT_FOUND');
     expect(code(await gql(q, { m: month }, 'family'))).toBe('FORBIDDEN');
   });
 });
 
 describe('rectification (000 七·3 整改合格后再行结算; 001 七(三) 定期结算)', () => {
   it('fail → HELD → rectified → re-evaluated → settled → approved; both evaluations are kept and settlement follows the latest', async () => {
-    const hpProvider = (await s.db.prisma.order.findFirstOrThrow({ where: { elder: { family: { some: { user: { username: 'family' } } } } } })).providerId!;
+    const hpProvider = (
+      await s.db.prisma.order.findFirstOrThrow({
+        where: { elder: { family: { some: { user: { username: 'family' } } } } },
+      })
+    ).providerId!;
     const EVAL = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { id score passed supersedesId } }`;
     const RECTIFY = `mutation($i: RectificationInput!) { submitRectification(input: $i) { id rectifiedAt rectificationReport } }`;
-    const pass = { providerId: hpProvider, month, score: 86, passed: true, report: '复查：服务记录完整，回访与记录一致，整改合格。' };
+    const pass = {
+      providerId: hpProvider,
+      month,
+      score: 86,
+      passed: true,
+      report: '复查：服务记录完整，回访与记录一致，整改合格。',
+    };
     const [failed] = await s.db.prisma.qualityEvaluation.findMany({ where: { providerId: hpProvider, month } });
     expect(failed).toMatchObject({ passed: false });
     // No re-evaluation before the provider has rectified.
     expect(code(await gql(EVAL, { i: pass }, 'qa'))).toBe('INVALID_STATE');
-    t.hp_provider = await addUser(s, 'hp_provider_rectify', { displayName: '黄陂机构管理员', role: 'PROVIDER_ADMIN', providerId: hpProvider });
+    t.hp_provider = await addUser(s, 'hp_provider_rectify', {
+      displayName: '黄陂机构管理员',
+      role: 'PROVIDER_ADMIN',
+      providerId: hpProvider,
+    });
     expect(code(await gql(RECTIFY, { i: { month, report: '已整改' } }, 'hp_provider'))).toBe('BAD_USER_INPUT');
-    expect(code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'district_admin'))).toBe('FORBIDDEN');
-    const rectified = await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider');
-    expect(rectified.data.submitRectification).toMatchObject({ id: failed!.id, rectificationReport: '补齐服务记录，护理员重新培训并按时上门。' });
-    expect(code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider'))).toBe('INVALID_STATE');
+    expect(
+      code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'district_admin')),
+    ).toBe('FORBIDDEN');
+    const rectified = await gql(
+      RECTIFY,
+      { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } },
+      'hp_provider',
+    );
+    expect(rectified.data.submitRectification).toMatchObject({
+      id: failed!.id,
+      rectificationReport: '补齐服务记录，护理员重新培训并按时上门。',
+    });
+    expect(
+      code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider')),
+    ).toBe('INVALID_STATE');
     // Rectified but not yet re-evaluated: still held.
     const held = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
     expect(held).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/待复查/) });
@@ -249,19 +426,34 @@ describe('rectification (000 七·3 整改合格后再行结算; 001 七(三) �
     expect(both.filter((r) => r.errors).map(code)).toEqual(['INVALID_STATE']);
     expect(await s.db.prisma.qualityEvaluation.count({ where: { providerId: hpProvider, month } })).toBe(2);
     const settled = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
-    expect(settled).toMatchObject({ status: 'DRAFT', heldReason: null, orders: held.orders, subsidyFen: held.subsidyFen });
-    const approved = await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: settled.id }, 'district_admin');
+    expect(settled).toMatchObject({
+      status: 'DRAFT',
+      heldReason: null,
+      orders: held.orders,
+      subsidyFen: held.subsidyFen,
+    });
+    const approved = await gql(
+      `mutation($id: ID!) { approveSettlement(id: $id) { status } }`,
+      { id: settled.id },
+      'district_admin',
+    );
     expect(approved.data.approveSettlement.status).toBe('APPROVED');
     // The platform fee went from the programme's funding to the platform's payable, as the statement says.
-    const fee = await s.db.prisma.ledgerEntry.findMany({ where: { transaction: { kind: 'PLATFORM_FEE' }, account: { kind: 'PLATFORM_FEE_PAYABLE' } } });
+    const fee = await s.db.prisma.ledgerEntry.findMany({
+      where: { transaction: { kind: 'PLATFORM_FEE' }, account: { kind: 'PLATFORM_FEE_PAYABLE' } },
+    });
     expect(fee.reduce((n, e) => n + Number(e.amount), 0)).toBe(settled.onlineServiceFen);
     expect(settled.onlineServiceFen).toBeGreaterThan(0);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('001 七(三) says only 定期结算: Yangcheng\'s monthly cycle is marked assumed', async () => {
+  it("001 七(三) says only 定期结算: Yangcheng's monthly cycle is marked assumed", async () => {
     const { policyByCode } = await import('../policies/documents/index.js');
-    expect(policyByCode('YANGCHENG_2026')!.settlement).toMatchObject({ cycle: 'MONTHLY', cycleSource: '001 七(三)', assumed: true });
+    expect(policyByCode('YANGCHENG_2026')!.settlement).toMatchObject({
+      cycle: 'MONTHLY',
+      cycleSource: '001 七(三)',
+      assumed: true,
+    });
     expect(policyByCode('HUANGPI_2020')!.settlement.assumed).toBeUndefined();
   });
 });

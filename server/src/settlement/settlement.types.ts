@@ -36,7 +36,8 @@ export class Settlement {
   @Field(() => Int, { description: '免费服务时长（分钟）' }) subsidyMinutes!: number;
   @Field(() => Int, { description: '免费时长折算金额（按单价，不超过每小时上限）' }) hoursValueFen!: number;
   @Field(() => Int, { description: '老人自费（分）' }) selfPaidFen!: number;
-  @Field(() => Int, { description: '线上服务费（平台）：当月实际服务人数 × 每人标准，审核时由项目经费记入平台应付' }) onlineServiceFen!: number;
+  @Field(() => Int, { description: '线上服务费（平台）：当月实际服务人数 × 每人标准，审核时由项目经费记入平台应付' })
+  onlineServiceFen!: number;
   @Field(() => Int) penaltyFen!: number;
   @Field(() => String, { nullable: true, description: '暂缓结算的原因' }) heldReason!: string | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;

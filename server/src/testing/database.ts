@@ -33,4 +33,3 @@ export async function freshDatabase(): Promise<Database & { backend: string }> {
     },
   });
 }
-

@@ -8,7 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { graphqlRuntime } from '../common/graphql-runtime.js';
 
-const { getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType } = graphqlRuntime;
+const {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} = graphqlRuntime;
 
 export type RootKind = 'Query' | 'Mutation';
 
@@ -134,7 +143,9 @@ function baseline(type: GraphQLInputType, path: string[], field: string, fx: Fix
   const t = getNullableType(type);
   if (isListType(t)) return [baseline(t.ofType, path, field, fx, now)];
   if (isInputObjectType(t)) {
-    return Object.fromEntries(Object.values(t.getFields()).map((f) => [f.name, baseline(f.type, [...path, f.name], field, fx, now)]));
+    return Object.fromEntries(
+      Object.values(t.getFields()).map((f) => [f.name, baseline(f.type, [...path, f.name], field, fx, now)]),
+    );
   }
   if (isEnumType(t)) return t.getValues()[0]!.value;
   switch ((t as GraphQLNamedType).name) {
@@ -174,10 +185,16 @@ const setAt = (root: Record<string, unknown>, path: string[], value: unknown): R
 };
 
 /** A small selection: `__typename` is enough to make the resolver run. */
-const selection = (field: GraphQLField<unknown, unknown>) => (isLeafType(getNamedType(field.type)) ? '' : ' { __typename }');
+const selection = (field: GraphQLField<unknown, unknown>) =>
+  isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
 
 /** `query Fuzz($a: T…) { r: field(a: $a…) { … } }`, the field under `aliases` names. */
-function operation(kind: RootKind, field: GraphQLField<unknown, unknown>, aliases = ['r'], select = selection(field)): string {
+function operation(
+  kind: RootKind,
+  field: GraphQLField<unknown, unknown>,
+  aliases = ['r'],
+  select = selection(field),
+): string {
   const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const call = `${field.name}${args ? `(${args})` : ''}${select}`;
@@ -215,7 +232,8 @@ export function casesFor(kind: RootKind, field: GraphQLField<unknown, unknown>, 
     for (const leaf of leaves(arg.type, [arg.name])) {
       const at = leaf.path.join('.');
       const inList = isListType(getNullableType(leaf.type));
-      for (const h of hostileFor(getNamedType(leaf.type), leaf.path[leaf.path.length - 1]!)) add(`${at}: ${h.label}`, h, setAt(base, leaf.path, inList ? [h.value] : h.value));
+      for (const h of hostileFor(getNamedType(leaf.type), leaf.path[leaf.path.length - 1]!))
+        add(`${at}: ${h.label}`, h, setAt(base, leaf.path, inList ? [h.value] : h.value));
       if (inList) {
         const element = (baseline(leaf.type, leaf.path, field.name, fx, now) as unknown[])[0];
         for (const h of LIST) add(`${at}: ${h.label}`, h, setAt(base, leaf.path, h.value ?? Array(5000).fill(element)));
@@ -225,13 +243,30 @@ export function casesFor(kind: RootKind, field: GraphQLField<unknown, unknown>, 
     }
     const input = getNamedType(arg.type);
     if (isInputObjectType(input)) {
-      add(`${arg.name}: empty object`, { edge: Object.values(input.getFields()).some((f) => isNonNullType(f.type)) }, { ...base, [arg.name]: {} });
-      add(`${arg.name}: unknown field`, { edge: true }, { ...base, [arg.name]: { ...(base[arg.name] as object), bogus: 1 } });
+      add(
+        `${arg.name}: empty object`,
+        { edge: Object.values(input.getFields()).some((f) => isNonNullType(f.type)) },
+        { ...base, [arg.name]: {} },
+      );
+      add(
+        `${arg.name}: unknown field`,
+        { edge: true },
+        { ...base, [arg.name]: { ...(base[arg.name] as object), bogus: 1 } },
+      );
       add(`${arg.name}: wrong type`, { edge: true }, { ...base, [arg.name]: '\u0000' });
     }
   }
   // Floods: more aliases than allowed, and (where the types have a cycle) a selection too deep.
-  add('alias flood', { edge: true }, base, operation(kind, field, Array.from({ length: 25 }, (_, i) => `a${i}`)));
+  add(
+    'alias flood',
+    { edge: true },
+    base,
+    operation(
+      kind,
+      field,
+      Array.from({ length: 25 }, (_, i) => `a${i}`),
+    ),
+  );
   const ret = getNamedType(field.type);
   const deep = isObjectType(ret) ? deepSelection(ret, 14) : null;
   if (deep) add('depth flood', { edge: true }, base, operation(kind, field, ['r'], ` { ${deep} }`));

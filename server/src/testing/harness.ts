@@ -44,7 +44,11 @@ export interface TestServer {
   url: string;
   /** Everything the server logged, for leak checks. */
   logs: () => string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -58,7 +62,10 @@ export interface TestServerOptions {
   clock?: () => Date;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, opts: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  opts: TestServerOptions = {},
+): Promise<TestServer> {
   const db = await freshDatabase();
   const config = testConfig(overrides);
   const sink = new PassThrough();
@@ -68,7 +75,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: Tes
   logger.level = 'info';
   const app = await buildApp(config, { db, logger, seed: true, clock: opts.clock });
   const { url } = await app.http.listen(0);
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -68,7 +68,13 @@ export interface Fixtures {
   notices: { key: string; id: string; userId: string }[];
   topUps: { key: string; id: string; payerUserId: string; elderId: string }[];
   /** Each with its region, a caregiver who has left and a rectification already verified, so permitted calls stop at a domain rule. */
-  providers: { key: string; id: string; regionPath: string; leftCaregiverId: string; verifiedRectificationId: string }[];
+  providers: {
+    key: string;
+    id: string;
+    regionPath: string;
+    leftCaregiverId: string;
+    verifiedRectificationId: string;
+  }[];
   botRoomId: string;
 }
 
@@ -81,12 +87,20 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
   const p = s.db.prisma;
   const now = s.app.services.clock();
   const month = monthInShanghai(now);
-  const user = (username: string) => p.user.findUniqueOrThrow({ where: { username }, include: { region: true, caregiver: true } });
+  const user = (username: string) =>
+    p.user.findUniqueOrThrow({ where: { username }, include: { region: true, caregiver: true } });
   const [family, elderUser, worker, worker2, ycWorker, providerAdmin, caregiverUser, bot] = await Promise.all(
     ['family', 'elder', 'worker', 'worker2', 'yc_worker', 'provider_admin', 'caregiver', 'bot'].map(user),
   );
-  const firstLinked = await p.familyLink.findFirstOrThrow({ where: { userId: family!.id }, orderBy: { elderId: 'asc' } });
-  const enrolledIn = (communityId: string) => p.elder.findFirstOrThrow({ where: { communityId, status: 'ENROLLED', family: { none: { userId: family!.id } }, selfUser: { is: null } }, orderBy: { id: 'asc' } });
+  const firstLinked = await p.familyLink.findFirstOrThrow({
+    where: { userId: family!.id },
+    orderBy: { elderId: 'asc' },
+  });
+  const enrolledIn = (communityId: string) =>
+    p.elder.findFirstOrThrow({
+      where: { communityId, status: 'ENROLLED', family: { none: { userId: family!.id } }, selfUser: { is: null } },
+      orderBy: { id: 'asc' },
+    });
   const chosen: [ElderKey, string][] = [
     ['own', firstLinked.elderId],
     ['neighbour', elderUser!.elderId!],
@@ -96,25 +110,50 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
   const p1 = providerAdmin!.providerId!;
   const p1Caregivers = await p.caregiver.findMany({ where: { providerId: p1 }, orderBy: { id: 'asc' } });
   const otherCaregiver = p1Caregivers.find((c) => c.id !== caregiverUser!.caregiver!.id && !c.userId)!;
-  const spareCaregiver = p1Caregivers.find((c) => c.id !== caregiverUser!.caregiver!.id && c.id !== otherCaregiver.id && !c.userId)!;
+  const spareCaregiver = p1Caregivers.find(
+    (c) => c.id !== caregiverUser!.caregiver!.id && c.id !== otherCaregiver.id && !c.userId,
+  )!;
 
   const elders: ElderFixture[] = [];
   for (const [key, elderId] of chosen) {
-    const elder = await p.elder.findUniqueOrThrow({ where: { id: elderId }, include: { community: true, enrolments: { where: { status: 'ACTIVE' }, include: { policy: true } } } });
+    const elder = await p.elder.findUniqueOrThrow({
+      where: { id: elderId },
+      include: { community: true, enrolments: { where: { status: 'ACTIVE' }, include: { policy: true } } },
+    });
     const enrolment = elder.enrolments[0]!;
     const doc = policyDocument(enrolment.policy);
-    const item = await p.serviceItem.findFirstOrThrow({ where: { policyId: enrolment.policyId, active: true }, orderBy: { code: 'asc' } });
-    const zone = (await p.serviceZone.findMany({ where: { policyId: enrolment.policyId }, include: { regions: { include: { region: true } } } }))
-      .find((z) => z.regions.some((r) => elder.community.path.startsWith(r.region.path)))!;
+    const item = await p.serviceItem.findFirstOrThrow({
+      where: { policyId: enrolment.policyId, active: true },
+      orderBy: { code: 'asc' },
+    });
+    const zone = (
+      await p.serviceZone.findMany({
+        where: { policyId: enrolment.policyId },
+        include: { regions: { include: { region: true } } },
+      })
+    ).find((z) => z.regions.some((r) => elder.community.path.startsWith(r.region.path)))!;
     const providerId = key === 'district' ? zone.providerId! : p1;
-    const caregiverId = { own: caregiverUser!.caregiver!.id, neighbour: otherCaregiver.id, community: spareCaregiver.id, district: '' }[key]
-      || (await p.caregiver.findFirstOrThrow({ where: { providerId, userId: null }, orderBy: { id: 'asc' } })).id;
+    const caregiverId =
+      { own: caregiverUser!.caregiver!.id, neighbour: otherCaregiver.id, community: spareCaregiver.id, district: '' }[
+        key
+      ] || (await p.caregiver.findFirstOrThrow({ where: { providerId, userId: null }, orderBy: { id: 'asc' } })).id;
     const assigned = key !== 'community';
     const order = await p.order.create({
       data: {
-        elderId, enrolmentId: enrolment.id, serviceItemId: item.id, providerId, caregiverId: assigned ? caregiverId : null, status: assigned ? 'ASSIGNED' : 'PLACED',
-        quantity: 1, scheduledAt: new Date(now.getTime() + 86_400_000), channel: 'WORKER', placedById: worker!.id, amountFen: item.priceFen ?? 100,
-        idempotencyKey: `matrix-${key}`, requestHash: 'matrix', createdAt: now,
+        elderId,
+        enrolmentId: enrolment.id,
+        serviceItemId: item.id,
+        providerId,
+        caregiverId: assigned ? caregiverId : null,
+        status: assigned ? 'ASSIGNED' : 'PLACED',
+        quantity: 1,
+        scheduledAt: new Date(now.getTime() + 86_400_000),
+        channel: 'WORKER',
+        placedById: worker!.id,
+        amountFen: item.priceFen ?? 100,
+        idempotencyKey: `matrix-${key}`,
+        requestHash: 'matrix',
+        createdAt: now,
       },
     });
     const alert = (await raiseAlert(p, { elderId, kind: 'MISSED_CONTACT', at: now }))!;
@@ -122,26 +161,87 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
     const stage = stages.find((st) => st.stage === 'PUBLIC_NOTICE') ?? stages[0]!;
     const application = await p.application.create({
       data: {
-        elderId, policyId: enrolment.policyId, category: enrolment.category, status: 'PENDING', stage: stage.stage, channel: 'WORKER', submittedById: worker!.id,
-        noticeStartsAt: new Date(now.getTime() - 86_400_000), noticeEndsAt: new Date(now.getTime() + 6 * 86_400_000), createdAt: now,
+        elderId,
+        policyId: enrolment.policyId,
+        category: enrolment.category,
+        status: 'PENDING',
+        stage: stage.stage,
+        channel: 'WORKER',
+        submittedById: worker!.id,
+        noticeStartsAt: new Date(now.getTime() - 86_400_000),
+        noticeEndsAt: new Date(now.getTime() + 6 * 86_400_000),
+        createdAt: now,
       },
     });
-    const objection = await p.applicationObjection.create({ data: { applicationId: application.id, reason: '邻居反映家庭情况与申报不符', byName: '邻居', at: now } });
-    const complaint = await p.complaint.create({ data: { elderId, orderId: order.id, providerId, content: '护理员迟到了半个小时', filedById: family!.id, dueAt: new Date(now.getTime() + 48 * 3600_000), createdAt: now } });
-    const callTask = await p.callTask.create({ data: { elderId, kind: 'PHONE_CARE', scheduledFor: now, dedupeKey: `matrix:${key}` } });
-    const exception = await p.visitException.create({ data: { orderId: order.id, providerId, month, reason: 'SHORT_VISIT', detail: '矩阵测试：实际服务 5 分钟，预约 60 分钟', createdAt: now } });
+    const objection = await p.applicationObjection.create({
+      data: { applicationId: application.id, reason: '邻居反映家庭情况与申报不符', byName: '邻居', at: now },
+    });
+    const complaint = await p.complaint.create({
+      data: {
+        elderId,
+        orderId: order.id,
+        providerId,
+        content: '护理员迟到了半个小时',
+        filedById: family!.id,
+        dueAt: new Date(now.getTime() + 48 * 3600_000),
+        createdAt: now,
+      },
+    });
+    const callTask = await p.callTask.create({
+      data: { elderId, kind: 'PHONE_CARE', scheduledFor: now, dedupeKey: `matrix:${key}` },
+    });
+    const exception = await p.visitException.create({
+      data: {
+        orderId: order.id,
+        providerId,
+        month,
+        reason: 'SHORT_VISIT',
+        detail: '矩阵测试：实际服务 5 分钟，预约 60 分钟',
+        createdAt: now,
+      },
+    });
     const listed = new Set(doc.terminationReasons.map((r) => r.reason));
     const suggestion = await p.exitSuggestion.create({
-      data: { elderId, enrolmentId: enrolment.id, reason: 'NO_LONGER_ELIGIBLE', explanation: '矩阵测试：已驳回的退出建议', status: 'DISMISSED', createdAt: now, decidedAt: now, decisionNote: '经核实仍符合条件' },
+      data: {
+        elderId,
+        enrolmentId: enrolment.id,
+        reason: 'NO_LONGER_ELIGIBLE',
+        explanation: '矩阵测试：已驳回的退出建议',
+        status: 'DISMISSED',
+        createdAt: now,
+        decidedAt: now,
+        decisionNote: '经核实仍符合条件',
+      },
     });
     const termination = await p.terminationRequest.create({
-      data: { enrolmentId: enrolment.id, elderId, reason: 'NO_LONGER_ELIGIBLE', status: 'REJECTED', stage: 'COMMUNITY_REVIEW', requestedById: worker!.id, requestedAt: now, decidedAt: now },
+      data: {
+        enrolmentId: enrolment.id,
+        elderId,
+        reason: 'NO_LONGER_ELIGIBLE',
+        status: 'REJECTED',
+        stage: 'COMMUNITY_REVIEW',
+        requestedById: worker!.id,
+        requestedAt: now,
+        decidedAt: now,
+      },
     });
     elders.push({
-      key, elderId, communityId: elder.communityId, communityCode: elder.community.code, policyCode: enrolment.policy.code, serviceCode: item.code,
-      unlistedReason: ['CASHED_OUT', 'GAVE_UP', 'MISSING', 'MOVED_HUKOU'].find((r) => !listed.has(r as never))!, selfCareAbility: elder.selfCareAbility,
-      order: { id: order.id, ref: shortRef(order.id), caregiverId }, alert: { id: alert.id, ref: shortRef(alert.id) },
-      application: { id: application.id, stageRole: stage.role }, objectionId: objection.id, complaintId: complaint.id, callTaskId: callTask.id, exceptionId: exception.id, exitSuggestionId: suggestion.id,
+      key,
+      elderId,
+      communityId: elder.communityId,
+      communityCode: elder.community.code,
+      policyCode: enrolment.policy.code,
+      serviceCode: item.code,
+      unlistedReason: ['CASHED_OUT', 'GAVE_UP', 'MISSING', 'MOVED_HUKOU'].find((r) => !listed.has(r as never))!,
+      selfCareAbility: elder.selfCareAbility,
+      order: { id: order.id, ref: shortRef(order.id), caregiverId },
+      alert: { id: alert.id, ref: shortRef(alert.id) },
+      application: { id: application.id, stageRole: stage.role },
+      objectionId: objection.id,
+      complaintId: complaint.id,
+      callTaskId: callTask.id,
+      exceptionId: exception.id,
+      exitSuggestionId: suggestion.id,
       terminationRequestId: termination.id,
     });
   }
@@ -149,55 +249,124 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
   const lastMonth = lastMonthOf(month);
   const ycProvider = (await p.order.findFirstOrThrow({ where: { idempotencyKey: 'matrix-district' } })).providerId!;
   const settlements = [];
-  for (const [key, providerId] of [['huangpi', p1], ['yangcheng', ycProvider]] as const) {
-    const row = await p.settlement.create({ data: { providerId, month: lastMonth }, include: { provider: { include: { region: true } } } });
+  for (const [key, providerId] of [
+    ['huangpi', p1],
+    ['yangcheng', ycProvider],
+  ] as const) {
+    const row = await p.settlement.create({
+      data: { providerId, month: lastMonth },
+      include: { provider: { include: { region: true } } },
+    });
     settlements.push({ key, id: row.id, providerId, regionPath: row.provider.region.path });
   }
   const notices = [];
-  for (const [key, u] of [['family', family!], ['worker', worker!]] as const) {
-    const row = await p.notice.create({ data: { userId: u.id, kind: 'MATRIX', title: '测试通知', body: '测试通知', dedupeKey: `matrix:${key}` } });
+  for (const [key, u] of [
+    ['family', family!],
+    ['worker', worker!],
+  ] as const) {
+    const row = await p.notice.create({
+      data: { userId: u.id, kind: 'MATRIX', title: '测试通知', body: '测试通知', dedupeKey: `matrix:${key}` },
+    });
     notices.push({ key, id: row.id, userId: u.id });
   }
   const botRoomId = '@@matrix-room';
-  await p.botRoomBinding.create({ data: { botUserId: bot!.id, roomId: botRoomId, topic: '百秀社区工作群', communityId: elders[0]!.communityId, boundById: worker!.id } });
+  await p.botRoomBinding.create({
+    data: {
+      botUserId: bot!.id,
+      roomId: botRoomId,
+      topic: '百秀社区工作群',
+      communityId: elders[0]!.communityId,
+      boundById: worker!.id,
+    },
+  });
 
   const usernames = [...DEMO_ACCOUNTS.map((a) => a.username), null];
-  const callers: Caller[] = await Promise.all(usernames.map(async (username, i) => {
-    const number = `1370000${String(i).padStart(4, '0')}`;
-    const code = (await requestLoginCode(p, s.app.services.sms, { secret: s.app.services.config.secrets.jwtSecret, demo: true }, number, now)).sandboxCode!;
-    const u = username ? await p.user.findUniqueOrThrow({ where: { username } }) : null;
-    return { key: username ?? 'anonymous', token: username ? await s.login(username) : null, actor: u ? await loadActor(p, u.id) : null, phone: { number, code } };
-  }));
+  const callers: Caller[] = await Promise.all(
+    usernames.map(async (username, i) => {
+      const number = `1370000${String(i).padStart(4, '0')}`;
+      const code = (
+        await requestLoginCode(
+          p,
+          s.app.services.sms,
+          { secret: s.app.services.config.secrets.jwtSecret, demo: true },
+          number,
+          now,
+        )
+      ).sandboxCode!;
+      const u = username ? await p.user.findUniqueOrThrow({ where: { username } }) : null;
+      return {
+        key: username ?? 'anonymous',
+        token: username ? await s.login(username) : null,
+        actor: u ? await loadActor(p, u.id) : null,
+        phone: { number, code },
+      };
+    }),
+  );
   const tokenOf = (key: string) => callers.find((c) => c.key === key)!.token!;
   const topUps = [];
-  for (const [key, payer, elderId] of [['family', family!, elders[0]!.elderId], ['elder', elderUser!, elders[1]!.elderId]] as const) {
-    const r = await s.gql<{ createTopUp: { id: string } }>('mutation($i: CreateTopUpInput!) { createTopUp(input: $i) { id } }', { i: { elderId, amountFen: 100, idempotencyKey: `matrix-topup-${key}` } }, tokenOf(key));
+  for (const [key, payer, elderId] of [
+    ['family', family!, elders[0]!.elderId],
+    ['elder', elderUser!, elders[1]!.elderId],
+  ] as const) {
+    const r = await s.gql<{ createTopUp: { id: string } }>(
+      'mutation($i: CreateTopUpInput!) { createTopUp(input: $i) { id } }',
+      { i: { elderId, amountFen: 100, idempotencyKey: `matrix-topup-${key}` } },
+      tokenOf(key),
+    );
     if (!r.data) throw new Error(`top-up fixture: ${JSON.stringify(r.errors)}`);
     topUps.push({ key, id: r.data.createTopUp.id, payerUserId: payer.id, elderId });
   }
   const providers = [];
-  for (const [key, id] of [['huangpi', p1], ['yangcheng', ycProvider]] as const) {
+  for (const [key, id] of [
+    ['huangpi', p1],
+    ['yangcheng', ycProvider],
+  ] as const) {
     const row = await p.provider.findUniqueOrThrow({ where: { id }, include: { region: true } });
-    const left = await p.caregiver.create({ data: { providerId: id, name: '已离职护理员', phone: '13900000000', active: false, leftAt: now } });
-    const rect = await p.providerSanction.create({ data: { providerId: id, kind: 'RECTIFICATION', status: 'VERIFIED', clause: '001 八(二)1', reason: '矩阵测试：已核查的整改', createdAt: now, verifiedAt: now } });
-    providers.push({ key, id, regionPath: row.region.path, leftCaregiverId: left.id, verifiedRectificationId: rect.id });
+    const left = await p.caregiver.create({
+      data: { providerId: id, name: '已离职护理员', phone: '13900000000', active: false, leftAt: now },
+    });
+    const rect = await p.providerSanction.create({
+      data: {
+        providerId: id,
+        kind: 'RECTIFICATION',
+        status: 'VERIFIED',
+        clause: '001 八(二)1',
+        reason: '矩阵测试：已核查的整改',
+        createdAt: now,
+        verifiedAt: now,
+      },
+    });
+    providers.push({
+      key,
+      id,
+      regionPath: row.region.path,
+      leftCaregiverId: left.id,
+      verifiedRectificationId: rect.id,
+    });
   }
   return { now, month, lastMonth, callers, elders, settlements, notices, topUps, providers, botRoomId };
 }
 
 /** What the scope rules look at, for every elder at once (one query, so list checks stay cheap). */
 export async function elderFactsAll(s: TestServer): Promise<Map<string, Target>> {
-  const rows = await s.db.prisma.elder.findMany({ include: { community: true, family: true, orders: { include: { caregiver: true } } } });
+  const rows = await s.db.prisma.elder.findMany({
+    include: { community: true, family: true, orders: { include: { caregiver: true } } },
+  });
   const bots = await s.db.prisma.botRoomBinding.findMany();
-  return new Map(rows.map((e) => [e.id, {
-    regionPath: e.community.path,
-    elderId: e.id,
-    familyUserIds: e.family.map((f) => f.userId),
-    payerUserIds: e.family.filter((f) => f.isPayer).map((f) => f.userId),
-    providerIds: [...new Set(e.orders.map((o) => o.providerId))],
-    caregiverUserIds: [...new Set(e.orders.map((o) => o.caregiver?.userId ?? null))],
-    botUserIds: bots.filter((b) => b.communityId === e.communityId).map((b) => b.botUserId),
-  }]));
+  return new Map(
+    rows.map((e) => [
+      e.id,
+      {
+        regionPath: e.community.path,
+        elderId: e.id,
+        familyUserIds: e.family.map((f) => f.userId),
+        payerUserIds: e.family.filter((f) => f.isPayer).map((f) => f.userId),
+        providerIds: [...new Set(e.orders.map((o) => o.providerId))],
+        caregiverUserIds: [...new Set(e.orders.map((o) => o.caregiver?.userId ?? null))],
+        botUserIds: bots.filter((b) => b.communityId === e.communityId).map((b) => b.botUserId),
+      },
+    ]),
+  );
 }
 
 /** An order's facts: its elder's, narrowed to the order's own provider and caregiver. */
@@ -215,7 +384,9 @@ export async function fingerprint(s: TestServer): Promise<Record<string, string>
     SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`;
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await p.$queryRawUnsafe<{ n: number; h: string }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`);
+    const [row] = await p.$queryRawUnsafe<{ n: number; h: string }[]>(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`,
+    );
     out[name] = `${row!.n}:${row!.h}`;
   }
   return out;

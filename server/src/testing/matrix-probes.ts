@@ -10,7 +10,21 @@ import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
 
 /** What an operation is sent at: nothing (one call), or each fixture of a kind. */
-export type On = 'none' | 'elder' | 'order' | 'alert' | 'application' | 'review' | 'objection' | 'complaint' | 'callTask' | 'region' | 'settlement' | 'notice' | 'topUp' | 'provider';
+export type On =
+  | 'none'
+  | 'elder'
+  | 'order'
+  | 'alert'
+  | 'application'
+  | 'review'
+  | 'objection'
+  | 'complaint'
+  | 'callTask'
+  | 'region'
+  | 'settlement'
+  | 'notice'
+  | 'topUp'
+  | 'provider';
 
 /** A list item, for the check that a list holds nothing outside the caller's scope. */
 export interface Item {
@@ -28,7 +42,11 @@ export interface Probe {
 const none = (args: Probe['args'] = () => ({})): Probe => ({ on: 'none', args });
 const nodes = (kind: Item['kind'], field = 'id') => ({
   select: `{ edges { node { ${field === 'id' ? 'id' : `id ${field}`} } } }`,
-  items: (data: any): Item[] => data.edges.map((e: any) => ({ kind, id: field === 'id' ? e.node.id : field.startsWith('elder') ? e.node.elder.id : e.node[field] })),
+  items: (data: any): Item[] =>
+    data.edges.map((e: any) => ({
+      kind,
+      id: field === 'id' ? e.node.id : field.startsWith('elder') ? e.node.elder.id : e.node[field],
+    })),
 });
 const e = (t: ElderFixture) => t;
 const later = (fx: Fixtures, days: number) => new Date(fx.now.getTime() + days * 86_400_000).toISOString();
@@ -36,7 +54,11 @@ const today = (fx: Fixtures) => new Date(fx.now.getTime() + 8 * 3600_000).toISOS
 
 export const PROBES: Record<string, Probe> = {
   // Public, and any account's own things.
-  policies: none(), familyRelations: none(), messageTemplates: none(), me: none(), regions: none(),
+  policies: none(),
+  familyRelations: none(),
+  messageTemplates: none(),
+  me: none(),
+  regions: none(),
   serviceGuide: none(() => ({ policyCode: 'HUANGPI_2020' })),
   passwordLogin: none(() => ({ username: 'qa', password: 'demo1234' })),
   wechatLogin: none(() => ({ code: 'demo-family' })),
@@ -53,7 +75,15 @@ export const PROBES: Record<string, Probe> = {
   elder: { on: 'elder', args: (t) => ({ id: e(t).elderId }) },
   registerElder: {
     on: 'region',
-    args: (t) => ({ input: { name: '测试老人', birthDate: '1950-03-01', idNumber: makeIdNumber('1950-03-01', 'FEMALE'), communityCode: e(t).communityCode, address: '测试路 1 号' } }),
+    args: (t) => ({
+      input: {
+        name: '测试老人',
+        birthDate: '1950-03-01',
+        idNumber: makeIdNumber('1950-03-01', 'FEMALE'),
+        communityCode: e(t).communityCode,
+        address: '测试路 1 号',
+      },
+    }),
   },
   homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   canteens: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
@@ -63,10 +93,17 @@ export const PROBES: Record<string, Probe> = {
   // suggestions already dismissed, so permitted calls stop after the scope check.
   updateElder: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId } }) },
   elderChanges: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, first: 5 }) },
-  exitSuggestions: { on: 'none', args: () => ({ status: 'DISMISSED', first: 100 }), list: nodes('elder', 'elder { id }') },
+  exitSuggestions: {
+    on: 'none',
+    args: () => ({ status: 'DISMISSED', first: 100 }),
+    list: nodes('elder', 'elder { id }'),
+  },
   confirmExitSuggestion: { on: 'elder', args: (t) => ({ id: e(t).exitSuggestionId }) },
   dismissExitSuggestion: { on: 'elder', args: (t) => ({ id: e(t).exitSuggestionId, reason: '经核实仍符合条件' }) },
-  attachElderFile: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, kind: 'ID_CARD', fileId: randomUUID() } }) },
+  attachElderFile: {
+    on: 'elder',
+    args: (t) => ({ input: { elderId: e(t).elderId, kind: 'ID_CARD', fileId: randomUUID() } }),
+  },
   elderAttachments: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
 
   // Enrolment.
@@ -75,33 +112,70 @@ export const PROBES: Record<string, Probe> = {
   checkEligibility: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, policyCode: e(t).policyCode }) },
   submitApplication: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, policyCode: e(t).policyCode } }) },
   reviewApplication: { on: 'review', args: (t) => ({ id: e(t).application.id, decision: 'REJECT' }) },
-  objectToApplication: { on: 'application', args: (t) => ({ id: e(t).application.id, reason: '该老人家庭收入情况与申报不符' }) },
+  objectToApplication: {
+    on: 'application',
+    args: (t) => ({ id: e(t).application.id, reason: '该老人家庭收入情况与申报不符' }),
+  },
   dismissObjection: { on: 'objection', args: (t) => ({ objectionId: e(t).objectionId, reason: '经核实，情况属实' }) },
   terminateEnrolment: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, reason: e(t).unlistedReason }) },
   requestTermination: { on: 'elder', args: (t) => ({ elderId: e(t).elderId, reason: e(t).unlistedReason }) },
-  reviewTermination: { on: 'elder', args: (t) => ({ id: e(t).terminationRequestId, decision: 'APPROVE', comment: '矩阵测试' }) },
+  reviewTermination: {
+    on: 'elder',
+    args: (t) => ({ id: e(t).terminationRequestId, decision: 'APPROVE', comment: '矩阵测试' }),
+  },
   terminationRequests: { on: 'none', args: () => ({ first: 100 }), list: nodes('elder', 'elder { id }') },
   recordCapabilityAssessment: {
     on: 'elder',
-    args: (t, { fx }) => ({ input: { elderId: e(t).elderId, selfCareAbility: e(t).selfCareAbility, agency: '区评估中心', assessorName: '评估员', assessedOn: today(fx) } }),
+    args: (t, { fx }) => ({
+      input: {
+        elderId: e(t).elderId,
+        selfCareAbility: e(t).selfCareAbility,
+        agency: '区评估中心',
+        assessorName: '评估员',
+        assessedOn: today(fx),
+      },
+    }),
   },
-  screenEligibleElders: { on: 'none', args: () => ({ policyCode: 'HUANGPI_2020', first: 100 }), list: nodes('elder', 'elder { id }') },
+  screenEligibleElders: {
+    on: 'none',
+    args: () => ({ policyCode: 'HUANGPI_2020', first: 100 }),
+    list: nodes('elder', 'elder { id }'),
+  },
 
   // Orders and visits.
   orders: { on: 'none', args: () => ({ first: 100 }), list: nodes('order') },
   order: { on: 'order', args: (t) => ({ id: e(t).order.id }) },
   orderByRef: { on: 'order', args: (t) => ({ ref: e(t).order.ref }) },
-  quoteOrder: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1 } }) },
+  quoteOrder: {
+    on: 'elder',
+    args: (t) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1 } }),
+  },
   placeOrder: {
     on: 'elder',
-    args: (t, { fx }) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1, scheduledAt: later(fx, 2), idempotencyKey: uniqueKey() } }),
+    args: (t, { fx }) => ({
+      input: {
+        elderId: e(t).elderId,
+        serviceCode: e(t).serviceCode,
+        quantity: 1,
+        scheduledAt: later(fx, 2),
+        idempotencyKey: uniqueKey(),
+      },
+    }),
   },
   cancelOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '老人临时外出' }) },
   caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.
   assignOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, caregiverId: e(t).order.caregiverId }) },
-  checkIn: { on: 'order', args: (t) => ({ input: { orderId: e(t).order.id, qrToken: 'YL1.x.y', latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }) },
-  checkOut: { on: 'order', args: (t) => ({ input: { orderId: e(t).order.id, latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }) },
+  checkIn: {
+    on: 'order',
+    args: (t) => ({
+      input: { orderId: e(t).order.id, qrToken: 'YL1.x.y', latitude: 30.87, longitude: 114.37, photoId: randomUUID() },
+    }),
+  },
+  checkOut: {
+    on: 'order',
+    args: (t) => ({ input: { orderId: e(t).order.id, latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }),
+  },
   confirmOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   confirmVisitByCall: { on: 'order', args: (t) => ({ orderId: e(t).order.id, note: '老人确认护理员已上门' }) },
   requestVisitSignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
@@ -114,22 +188,68 @@ export const PROBES: Record<string, Probe> = {
   provider: { on: 'provider', args: (t) => ({ id: t.id }) },
   providerRecipients: { on: 'provider', args: (t) => ({ providerId: t.id }) },
   providerSanctions: { on: 'provider', args: (t) => ({ providerId: t.id }) },
-  registerProvider: none(() => ({ input: { code: 'MATRIX-P', name: '矩阵测试机构', creditCode: '1234', regionCode: '420116', qualifications: ['营业执照'], contactName: '测试', contactPhone: '027-61000000' } })),
+  registerProvider: none(() => ({
+    input: {
+      code: 'MATRIX-P',
+      name: '矩阵测试机构',
+      creditCode: '1234',
+      regionCode: '420116',
+      qualifications: ['营业执照'],
+      contactName: '测试',
+      contactPhone: '027-61000000',
+    },
+  })),
   updateProvider: { on: 'provider', args: (t) => ({ input: { providerId: t.id, contactPhone: 'x' } }) },
   signProviderContract: {
     on: 'provider',
-    args: (t) => ({ input: { providerId: t.id, policyCode: 'HUANGPI_2020', startsOn: '2026-12-31', endsOn: '2026-01-01', quantity: '全部服务对象', quality: '按服务指南', settlementMethod: '按月结算', liability: '按合同约定' } }),
+    args: (t) => ({
+      input: {
+        providerId: t.id,
+        policyCode: 'HUANGPI_2020',
+        startsOn: '2026-12-31',
+        endsOn: '2026-01-01',
+        quantity: '全部服务对象',
+        quality: '按服务指南',
+        settlementMethod: '按月结算',
+        liability: '按合同约定',
+      },
+    }),
   },
-  assignProviderZone: { on: 'provider', args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', zoneCode: 'NO_SUCH_ZONE' }) },
-  setProviderPrice: { on: 'provider', args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', serviceCode: 'NO_SUCH_ITEM', priceFen: 5000 }) },
-  registerCaregiver: { on: 'provider', args: (t) => ({ input: { providerId: t.id, name: '测试护理员', phone: '13900000001', idNumber: '420116195003011230', skills: [] } }) },
-  addCaregiverCertificate: { on: 'provider', args: (t) => ({ input: { caregiverId: t.leftCaregiverId, kind: 'NOT_A_KIND', expiresOn: '2030-01-01' } }) },
-  recordCaregiverTraining: { on: 'provider', args: (t) => ({ input: { caregiverId: t.leftCaregiverId, course: '养老服务政策', hours: 0, completedOn: '2026-11-01' } }) },
+  assignProviderZone: {
+    on: 'provider',
+    args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', zoneCode: 'NO_SUCH_ZONE' }),
+  },
+  setProviderPrice: {
+    on: 'provider',
+    args: (t) => ({ providerId: t.id, policyCode: 'HUANGPI_2020', serviceCode: 'NO_SUCH_ITEM', priceFen: 5000 }),
+  },
+  registerCaregiver: {
+    on: 'provider',
+    args: (t) => ({
+      input: { providerId: t.id, name: '测试护理员', phone: '13900000001', idNumber: '420116195003011230', skills: [] },
+    }),
+  },
+  addCaregiverCertificate: {
+    on: 'provider',
+    args: (t) => ({ input: { caregiverId: t.leftCaregiverId, kind: 'NOT_A_KIND', expiresOn: '2030-01-01' } }),
+  },
+  recordCaregiverTraining: {
+    on: 'provider',
+    args: (t) => ({
+      input: { caregiverId: t.leftCaregiverId, course: '养老服务政策', hours: 0, completedOn: '2026-11-01' },
+    }),
+  },
   caregiverLeft: { on: 'provider', args: (t) => ({ caregiverId: t.leftCaregiverId }) },
   recordProviderInterview: { on: 'provider', args: (t) => ({ providerId: t.id, notes: '短' }) },
   orderProviderRectification: { on: 'provider', args: (t) => ({ providerId: t.id, requirement: '短' }) },
-  submitProviderRectification: { on: 'provider', args: (t) => ({ sanctionId: t.verifiedRectificationId, report: '已完成整改并培训护理员' }) },
-  verifyProviderRectification: { on: 'provider', args: (t) => ({ sanctionId: t.verifiedRectificationId, passed: true, note: '现场核查合格' }) },
+  submitProviderRectification: {
+    on: 'provider',
+    args: (t) => ({ sanctionId: t.verifiedRectificationId, report: '已完成整改并培训护理员' }),
+  },
+  verifyProviderRectification: {
+    on: 'provider',
+    args: (t) => ({ sanctionId: t.verifiedRectificationId, passed: true, note: '现场核查合格' }),
+  },
   reinstateProvider: { on: 'provider', args: (t) => ({ providerId: t.id }) },
   terminateProviderContract: { on: 'provider', args: (t) => ({ providerId: t.id, ground: 'NO_SUCH_GROUND' }) },
 
@@ -139,7 +259,10 @@ export const PROBES: Record<string, Probe> = {
   recordFollowUp: { on: 'order', args: (t) => ({ orderId: e(t).order.id, satisfaction: 'SATISFIED' }) },
   complaints: { on: 'none', args: () => ({ first: 100 }), list: nodes('complaint') },
   fileComplaint: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, content: '护理员迟到了半个小时' } }) },
-  respondToComplaint: { on: 'complaint', args: (t) => ({ id: e(t).complaintId, response: '已与护理员沟通，下次准时上门。' }) },
+  respondToComplaint: {
+    on: 'complaint',
+    args: (t) => ({ id: e(t).complaintId, response: '已与护理员沟通，下次准时上门。' }),
+  },
   closeComplaint: { on: 'complaint', args: (t) => ({ id: e(t).complaintId, satisfied: true, providerAtFault: false }) },
   callTasks: { on: 'none', args: () => ({ first: 100 }), list: nodes('callTask') },
   recordCallAttempt: { on: 'callTask', args: (t) => ({ callTaskId: e(t).callTaskId, answered: true }) },
@@ -158,18 +281,35 @@ export const PROBES: Record<string, Probe> = {
   botAlertDelivered: { on: 'alert', args: (t, { fx }) => ({ alertId: e(t).alert.id, roomId: fx.botRoomId }) },
 
   // Money.
-  createTopUp: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, amountFen: 100, idempotencyKey: uniqueKey() } }) },
+  createTopUp: {
+    on: 'elder',
+    args: (t) => ({ input: { elderId: e(t).elderId, amountFen: 100, idempotencyKey: uniqueKey() } }),
+  },
   runMonthlyAllowance: none((_, { fx }) => ({ month: fx.month })),
   // The current month is not over: a permitted call stops there.
   runSettlement: none((_, { fx }) => ({ month: fx.month })),
-  settlements: { on: 'none', args: (_, { fx }) => ({ month: fx.lastMonth }), list: { select: '{ id }', items: (data: any) => data.map((r: any) => ({ kind: 'settlement', id: r.id })) } },
+  settlements: {
+    on: 'none',
+    args: (_, { fx }) => ({ month: fx.lastMonth }),
+    list: { select: '{ id }', items: (data: any) => data.map((r: any) => ({ kind: 'settlement', id: r.id })) },
+  },
   approveSettlement: { on: 'settlement', args: (t) => ({ id: t.id }) },
   markSettlementPaid: { on: 'settlement', args: (t) => ({ id: t.id }) },
   // No failed evaluation in the fixtures: a permitted provider stops at INVALID_STATE.
-  submitRectification: none((_, { fx }) => ({ input: { month: fx.lastMonth, report: '已补齐服务台账，回访流程整改完毕。' } })),
+  submitRectification: none((_, { fx }) => ({
+    input: { month: fx.lastMonth, report: '已补齐服务台账，回访流程整改完毕。' },
+  })),
   visitExceptions: { on: 'none', args: () => ({ first: 100 }), list: nodes('order', 'orderId') },
   // The fixtures' orders are not charged: a permitted officer in the area stops at INVALID_STATE.
-  resolveVisitException: { on: 'order', args: (t) => ({ input: { id: e(t).exceptionId, resolution: 'ADJUST', amountFen: 1, note: '矩阵测试复核' } }) },
-  recordQualityEvaluation: { on: 'provider', args: (t, { fx }) => ({ input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' } }) },
+  resolveVisitException: {
+    on: 'order',
+    args: (t) => ({ input: { id: e(t).exceptionId, resolution: 'ADJUST', amountFen: 1, note: '矩阵测试复核' } }),
+  },
+  recordQualityEvaluation: {
+    on: 'provider',
+    args: (t, { fx }) => ({
+      input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' },
+    }),
+  },
   dashboard: { on: 'region', args: (t, { fx }) => ({ month: fx.month, regionCode: e(t).communityCode }) },
 };

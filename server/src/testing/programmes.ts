@@ -15,7 +15,10 @@ export async function loadProgrammes(db: Database): Promise<Programmes> {
   await syncPolicies(db.prisma, allPolicies);
   const pick = async (policyCode: string, districtCode: string) => {
     const policy = await db.prisma.policy.findUniqueOrThrow({ where: { code: policyCode } });
-    const community = await db.prisma.region.findFirstOrThrow({ where: { level: 'COMMUNITY', path: { startsWith: `${districtCode}/` } }, orderBy: { code: 'asc' } });
+    const community = await db.prisma.region.findFirstOrThrow({
+      where: { level: 'COMMUNITY', path: { startsWith: `${districtCode}/` } },
+      orderBy: { code: 'asc' },
+    });
     return { policyId: policy.id, communityId: community.id };
   };
   return { huangpi: await pick('HUANGPI_2020', '420116'), yangcheng: await pick('YANGCHENG_2026', '140522') };
@@ -24,7 +27,12 @@ export async function loadProgrammes(db: Database): Promise<Programmes> {
 let serial = 0;
 
 /** Creates `n` elders in the community with ACTIVE enrolments started on `startedOn`. */
-export async function enrolElders(db: Database, at: { policyId: string; communityId: string }, n: number, startedOn = '2026-01-15'): Promise<{ elderId: string; enrolmentId: string }[]> {
+export async function enrolElders(
+  db: Database,
+  at: { policyId: string; communityId: string },
+  n: number,
+  startedOn = '2026-01-15',
+): Promise<{ elderId: string; enrolmentId: string }[]> {
   const base = serial;
   serial += n;
   const elders = Array.from({ length: n }, (_, i) => ({
@@ -39,7 +47,12 @@ export async function enrolElders(db: Database, at: { policyId: string; communit
   }));
   const created = await db.prisma.elder.createManyAndReturn({ data: elders, select: { id: true } });
   const enrolments = await db.prisma.enrolment.createManyAndReturn({
-    data: created.map((e) => ({ elderId: e.id, policyId: at.policyId, category: 'TEST', startedOn: new Date(`${startedOn}T00:00:00Z`) })),
+    data: created.map((e) => ({
+      elderId: e.id,
+      policyId: at.policyId,
+      category: 'TEST',
+      startedOn: new Date(`${startedOn}T00:00:00Z`),
+    })),
     select: { id: true, elderId: true },
   });
   return enrolments.map((e) => ({ elderId: e.elderId, enrolmentId: e.id }));

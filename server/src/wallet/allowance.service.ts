@@ -51,7 +51,8 @@ export const expiryKey = (elderId: string, kind: string, month: string) => `expi
  */
 export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceOptions): Promise<AllowanceResult> {
   parseMonth(opts.month);
-  if (opts.month > opts.currentMonth) fail(ErrorCode.BAD_USER_INPUT, `补贴按月发放，不能提前发放 ${monthLabel(opts.month)} 的补贴。`, { field: 'month' });
+  if (opts.month > opts.currentMonth)
+    fail(ErrorCode.BAD_USER_INPUT, `补贴按月发放，不能提前发放 ${monthLabel(opts.month)} 的补贴。`, { field: 'month' });
   const { first, last } = monthBounds(opts.month);
   const policies = await prisma.policy.findMany({
     where: { ...(opts.policyIds ? { id: { in: opts.policyIds } } : {}), effectiveFrom: { lte: last } },
@@ -70,11 +71,21 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
     // A finished run is re-checked from the start (cheap: keys say "already credited"); an
     // interrupted one resumes after the last enrolment it committed.
     let cursor = run.status === 'DONE' ? null : run.cursor;
-    if (run.status === 'DONE') await prisma.allowanceRun.update({ where: { id: run.id }, data: { status: 'RUNNING', finishedAt: null } });
+    if (run.status === 'DONE')
+      await prisma.allowanceRun.update({ where: { id: run.id }, data: { status: 'RUNNING', finishedAt: null } });
     for (;;) {
       if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return total;
       const batch = await prisma.$transaction(
-        (tx) => creditBatch(tx, { runId: run.id, policyId: policy.id, buckets: doc.allowance.buckets, month: opts.month, last, cursor, size: opts.batchSize ?? 1000 }),
+        (tx) =>
+          creditBatch(tx, {
+            runId: run.id,
+            policyId: policy.id,
+            buckets: doc.allowance.buckets,
+            month: opts.month,
+            last,
+            cursor,
+            size: opts.batchSize ?? 1000,
+          }),
         { timeout: 120_000, maxWait: 60_000 },
       );
       batches += 1;
@@ -84,17 +95,31 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
       if (!batch.lastId) break;
       cursor = batch.lastId;
     }
-    await prisma.allowanceRun.update({ where: { id: run.id }, data: { status: 'DONE', finishedAt: new Date(), cursor: null } });
+    await prisma.allowanceRun.update({
+      where: { id: run.id },
+      data: { status: 'DONE', finishedAt: new Date(), cursor: null },
+    });
   }
   return total;
 }
 
 /** Credits one enrolment for a month (a new enrolment mid-month); a no-op if already credited. */
-export async function creditEnrolment(prisma: PrismaClient, enrolmentId: string, month: string): Promise<AllowanceResult> {
+export async function creditEnrolment(
+  prisma: PrismaClient,
+  enrolmentId: string,
+  month: string,
+): Promise<AllowanceResult> {
   const enrolment = await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, include: { policy: true } });
   const doc = policyDocument(enrolment.policy);
   const result = await prisma.$transaction((tx) =>
-    creditBatch(tx, { policyId: enrolment.policyId, buckets: doc.allowance.buckets, month, last: monthBounds(month).last, onlyEnrolmentId: enrolmentId, size: 1 }),
+    creditBatch(tx, {
+      policyId: enrolment.policyId,
+      buckets: doc.allowance.buckets,
+      month,
+      last: monthBounds(month).last,
+      onlyEnrolmentId: enrolmentId,
+      size: 1,
+    }),
   );
   return { month, credited: result.credited, skipped: result.skipped, expired: result.expired };
 }
@@ -119,10 +144,26 @@ async function creditBatch(tx: Tx, b: BatchInput) {
   const elderKey = (elderId: string, k: Bucket) => accountKey({ elderId }, k.accountKind);
   const accountId = await ensureAccounts(
     tx,
-    enrolments.flatMap((e) => b.buckets.map((k) => ({ key: elderKey(e.elderId, k), kind: k.accountKind, unit: k.unit, elderId: e.elderId, policyId: b.policyId }))),
+    enrolments.flatMap((e) =>
+      b.buckets.map((k) => ({
+        key: elderKey(e.elderId, k),
+        kind: k.accountKind,
+        unit: k.unit,
+        elderId: e.elderId,
+        policyId: b.policyId,
+      })),
+    ),
   );
   const prev = previousMonth(b.month);
-  const done = await postedKeys(tx, enrolments.flatMap((e) => b.buckets.flatMap((k) => [allowanceKey(e.elderId, k.accountKind, b.month), expiryKey(e.elderId, k.accountKind, prev)])));
+  const done = await postedKeys(
+    tx,
+    enrolments.flatMap((e) =>
+      b.buckets.flatMap((k) => [
+        allowanceKey(e.elderId, k.accountKind, b.month),
+        expiryKey(e.elderId, k.accountKind, prev),
+      ]),
+    ),
+  );
 
   // What lapses: the available balance of non-rollover buckets, read under a row lock so a
   // concurrent booking either lands before (and is kept as a hold) or waits.
@@ -130,7 +171,13 @@ async function creditBatch(tx: Tx, b: BatchInput) {
   const available = await lockAvailable(
     tx,
     enrolments.flatMap((e) =>
-      lapsing.filter((k) => !done.has(allowanceKey(e.elderId, k.accountKind, b.month)) && !done.has(expiryKey(e.elderId, k.accountKind, prev))).map((k) => accountId.get(elderKey(e.elderId, k))!),
+      lapsing
+        .filter(
+          (k) =>
+            !done.has(allowanceKey(e.elderId, k.accountKind, b.month)) &&
+            !done.has(expiryKey(e.elderId, k.accountKind, prev)),
+        )
+        .map((k) => accountId.get(elderKey(e.elderId, k))!),
     ),
   );
 
@@ -157,7 +204,10 @@ async function creditBatch(tx: Tx, b: BatchInput) {
           elderId: e.elderId,
           month: prev,
           memo: `${monthLabel(prev)}${BUCKET_NAMES[k.accountKind] ?? ''}未用完，按规定当月有效、不滚存`,
-          entries: [{ accountId: acc, amount: -lapse }, { accountId: await system('EXPIRED', k.unit), amount: lapse }],
+          entries: [
+            { accountId: acc, amount: -lapse },
+            { accountId: await system('EXPIRED', k.unit), amount: lapse },
+          ],
         });
       }
       const ak = allowanceKey(e.elderId, k.accountKind, b.month);
@@ -171,7 +221,10 @@ async function creditBatch(tx: Tx, b: BatchInput) {
         elderId: e.elderId,
         month: b.month,
         memo: `${monthLabel(b.month)}${BUCKET_NAMES[k.accountKind] ?? '补贴'}`,
-        entries: [{ accountId: await system('FUNDING', k.unit), amount: -amount }, { accountId: acc, amount }],
+        entries: [
+          { accountId: await system('FUNDING', k.unit), amount: -amount },
+          { accountId: acc, amount },
+        ],
       });
     }
   }
@@ -183,7 +236,15 @@ async function creditBatch(tx: Tx, b: BatchInput) {
 
   const lastId = b.onlyEnrolmentId ? null : enrolments[enrolments.length - 1]!.id;
   if (b.runId) {
-    await tx.allowanceRun.update({ where: { id: b.runId }, data: { credited: { increment: credited }, skipped: { increment: skipped }, expired: { increment: expired }, cursor: lastId } });
+    await tx.allowanceRun.update({
+      where: { id: b.runId },
+      data: {
+        credited: { increment: credited },
+        skipped: { increment: skipped },
+        expired: { increment: expired },
+        cursor: lastId,
+      },
+    });
   }
   return { credited, skipped, expired, lastId: enrolments.length < b.size ? null : lastId };
 }

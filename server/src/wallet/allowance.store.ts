@@ -10,7 +10,10 @@ export async function lockRun(tx: Tx, runId: string) {
  * The next batch of active enrolments of a programme started by `last`, in id order after the
  * cursor; or the one enrolment `onlyEnrolmentId` (a new enrolment credited at once).
  */
-export async function enrolmentsToCredit(tx: Tx, b: { policyId: string; last: Date; cursor?: string | null; onlyEnrolmentId?: string; size: number }) {
+export async function enrolmentsToCredit(
+  tx: Tx,
+  b: { policyId: string; last: Date; cursor?: string | null; onlyEnrolmentId?: string; size: number },
+) {
   if (b.onlyEnrolmentId) {
     return tx.$queryRaw<{ id: string; elderId: string }[]>`
       SELECT id, "elderId" FROM "Enrolment" WHERE id = ${b.onlyEnrolmentId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last}`;

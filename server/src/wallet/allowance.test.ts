@@ -26,8 +26,12 @@ const balances = async (elderId: string) =>
 
 describe('runMonthlyAllowance', () => {
   it('refuses a malformed month or a month in advance, and writes nothing', async () => {
-    await expect(runMonthlyAllowance(db.prisma, { month: '2026-13', currentMonth: '2026-11' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(runMonthlyAllowance(db.prisma, { month: '2026-12', currentMonth: '2026-11' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(runMonthlyAllowance(db.prisma, { month: '2026-13', currentMonth: '2026-11' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await expect(runMonthlyAllowance(db.prisma, { month: '2026-12', currentMonth: '2026-11' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await db.prisma.ledgerTransaction.count()).toBe(0);
   });
 
@@ -45,10 +49,24 @@ describe('runMonthlyAllowance', () => {
   it('lapses unused Yangcheng hours at month end but keeps Huangpi money (rollover NONE vs UNTIL_CLEARING)', async () => {
     // One Yangcheng elder used 60 minutes in October; another has 90 minutes held for a booked visit.
     const [used, booked] = [yc[1]!, yc[2]!];
-    const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: accountKey({ elderId: used.elderId }, 'SUBSIDY_HOURS') } });
-    const sink = await db.prisma.$transaction((tx) => systemAccount(tx, p.yangcheng.policyId, 'PROVIDER_PAYABLE', 'MINUTE'));
-    await postOnce(db.prisma, { kind: 'CHARGE', idempotencyKey: 'visit:oct', request: {}, entries: [{ accountId: usedAcc.id, amount: -60n }, { accountId: sink.id, amount: 60n }] });
-    const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: accountKey({ elderId: booked.elderId }, 'SUBSIDY_HOURS') } });
+    const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
+      where: { key: accountKey({ elderId: used.elderId }, 'SUBSIDY_HOURS') },
+    });
+    const sink = await db.prisma.$transaction((tx) =>
+      systemAccount(tx, p.yangcheng.policyId, 'PROVIDER_PAYABLE', 'MINUTE'),
+    );
+    await postOnce(db.prisma, {
+      kind: 'CHARGE',
+      idempotencyKey: 'visit:oct',
+      request: {},
+      entries: [
+        { accountId: usedAcc.id, amount: -60n },
+        { accountId: sink.id, amount: 60n },
+      ],
+    });
+    const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
+      where: { key: accountKey({ elderId: booked.elderId }, 'SUBSIDY_HOURS') },
+    });
     await db.prisma.$executeRaw`UPDATE "LedgerAccount" SET held = 90 WHERE id = ${bookedAcc.id}`;
     await db.prisma.hold.create({ data: { accountId: bookedAcc.id, amount: 90n } });
 
@@ -59,7 +77,10 @@ describe('runMonthlyAllowance', () => {
     expect(await balances(used.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
     // The held 90 minutes stay for the booked visit; only the 150 available minutes lapsed.
     expect(await balances(booked.elderId)).toEqual({ SUBSIDY_HOURS: 330n });
-    const lapse = await db.prisma.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: `expiry:${used.elderId}:SUBSIDY_HOURS:2026-10` }, include: { entries: true } });
+    const lapse = await db.prisma.ledgerTransaction.findUniqueOrThrow({
+      where: { idempotencyKey: `expiry:${used.elderId}:SUBSIDY_HOURS:2026-10` },
+      include: { entries: true },
+    });
     expect(lapse.entries.map((e) => e.amount).sort()).toEqual([-180n, 180n]);
     expect((await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' })).expired).toBe(0);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
@@ -67,8 +88,15 @@ describe('runMonthlyAllowance', () => {
 
   it('resumes an interrupted run without crediting anyone twice', async () => {
     const more = await enrolElders(db, p.huangpi, 30, '2026-11-03');
-    const partial = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11', batchSize: 10, maxBatches: 3 });
-    const run = await db.prisma.allowanceRun.findFirstOrThrow({ where: { month: '2026-11', policyId: p.huangpi.policyId } });
+    const partial = await runMonthlyAllowance(db.prisma, {
+      month: '2026-11',
+      currentMonth: '2026-11',
+      batchSize: 10,
+      maxBatches: 3,
+    });
+    const run = await db.prisma.allowanceRun.findFirstOrThrow({
+      where: { month: '2026-11', policyId: p.huangpi.policyId },
+    });
     expect(run.status).toBe('RUNNING');
     const rest = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11', batchSize: 10 });
     expect(partial.credited + rest.credited).toBe(30);
@@ -100,7 +128,10 @@ describe('runMonthlyAllowance', () => {
 
   it('does not credit a terminated enrolment', async () => {
     const [gone] = await enrolElders(db, p.huangpi, 1);
-    await db.prisma.enrolment.update({ where: { id: gone!.enrolmentId }, data: { status: 'TERMINATED', endedOn: new Date('2026-10-31') } });
+    await db.prisma.enrolment.update({
+      where: { id: gone!.enrolmentId },
+      data: { status: 'TERMINATED', endedOn: new Date('2026-10-31') },
+    });
     await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' });
     expect(await balances(gone!.elderId)).toEqual({});
   });

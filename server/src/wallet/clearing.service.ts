@@ -35,7 +35,15 @@ export interface ClearingResult {
  */
 export async function clearSubsidy(
   tx: Tx,
-  input: { elderId: string; policyId: string; doc: PolicyDocument; reason: keyof typeof REASON_MEMO; key: string; day: string; actorId?: string },
+  input: {
+    elderId: string;
+    policyId: string;
+    doc: PolicyDocument;
+    reason: keyof typeof REASON_MEMO;
+    key: string;
+    day: string;
+    actorId?: string;
+  },
 ): Promise<ClearingResult> {
   const result: ClearingResult = { accounts: 0, amount: { FEN: 0, MINUTE: 0 } };
   for (const bucket of input.doc.allowance.buckets) {
@@ -45,7 +53,10 @@ export async function clearSubsidy(
     if (!account) continue;
     let amount = account.available;
     if (input.reason === 'ANNIVERSARY' && input.day.endsWith('-01')) {
-      const fresh = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: allowanceKey(input.elderId, bucket.accountKind, input.day.slice(0, 7)) }, select: { id: true } });
+      const fresh = await tx.ledgerTransaction.findUnique({
+        where: { idempotencyKey: allowanceKey(input.elderId, bucket.accountKind, input.day.slice(0, 7)) },
+        select: { id: true },
+      });
       if (fresh) amount -= BigInt(bucket.amount);
     }
     if (amount <= 0n) continue;
@@ -57,7 +68,10 @@ export async function clearSubsidy(
       elderId: input.elderId,
       memo: REASON_MEMO[input.reason],
       actorId: input.actorId,
-      entries: [{ accountId: account.id, amount: -amount }, { accountId: sink.id, amount }],
+      entries: [
+        { accountId: account.id, amount: -amount },
+        { accountId: sink.id, amount },
+      ],
     });
     result.accounts += 1;
     result.amount[bucket.unit] += Number(amount);
@@ -71,14 +85,18 @@ export function clearsImmediately(doc: PolicyDocument, reason: string): boolean 
   return doc.allowance.clearing.some((c) => c.on === 'TERMINATION' || (rule !== undefined && c.on === rule));
 }
 
-export const clearingReasonFor = (reason: string): keyof typeof REASON_MEMO => (CLEARING_FOR_REASON[reason] as keyof typeof REASON_MEMO | undefined) ?? 'ENDED';
+export const clearingReasonFor = (reason: string): keyof typeof REASON_MEMO =>
+  (CLEARING_FOR_REASON[reason] as keyof typeof REASON_MEMO | undefined) ?? 'ENDED';
 
 /**
  * The daily sweep (run by the scheduler for each Asia/Shanghai day): anniversaries of active
  * enrolments whose programme clears on them, and wallets of enrolments whose service has ended.
  * Idempotent per elder, bucket and day.
  */
-export async function runClearingSweep(prisma: PrismaClient, day: string): Promise<{ anniversaries: number; ended: number }> {
+export async function runClearingSweep(
+  prisma: PrismaClient,
+  day: string,
+): Promise<{ anniversaries: number; ended: number }> {
   const policies = await prisma.policy.findMany();
   let anniversaries = 0;
   let ended = 0;
@@ -87,17 +105,41 @@ export async function runClearingSweep(prisma: PrismaClient, day: string): Promi
     const doc = policyDocument(policy);
     if (doc.allowance.clearing.some((c) => c.on === 'ENROLMENT_ANNIVERSARY')) {
       // Same month and day; 28 February also picks up starts on 29 February (isAnniversary decides).
-      const candidates = await anniversaryCandidates(prisma, policy.id, Number(mm), Number(dd), mm === '02' && dd === '28' ? 29 : Number(dd));
+      const candidates = await anniversaryCandidates(
+        prisma,
+        policy.id,
+        Number(mm),
+        Number(dd),
+        mm === '02' && dd === '28' ? 29 : Number(dd),
+      );
       for (const e of candidates) {
         if (!isAnniversary(e.startedOn.toISOString().slice(0, 10), day)) continue;
-        const r = await prisma.$transaction((tx) => clearSubsidy(tx, { elderId: e.elderId, policyId: policy.id, doc, reason: 'ANNIVERSARY', key: `anniversary:${day}`, day }));
+        const r = await prisma.$transaction((tx) =>
+          clearSubsidy(tx, {
+            elderId: e.elderId,
+            policyId: policy.id,
+            doc,
+            reason: 'ANNIVERSARY',
+            key: `anniversary:${day}`,
+            day,
+          }),
+        );
         if (r.accounts) anniversaries += 1;
       }
     }
     // Service ended before today and money is still on a subsidy account: it goes back.
     const over = await endedWithSubsidy(prisma, policy.id, new Date(`${day}T00:00:00Z`));
     for (const e of over) {
-      const r = await prisma.$transaction((tx) => clearSubsidy(tx, { elderId: e.elderId, policyId: policy.id, doc, reason: 'ENDED', key: `ended:${e.id}:${day}`, day }));
+      const r = await prisma.$transaction((tx) =>
+        clearSubsidy(tx, {
+          elderId: e.elderId,
+          policyId: policy.id,
+          doc,
+          reason: 'ENDED',
+          key: `ended:${e.id}:${day}`,
+          day,
+        }),
+      );
       if (r.accounts) ended += 1;
     }
   }

@@ -8,7 +8,17 @@ import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { addToBalance, holdIfAvailable, releaseHeld, violationRows, type LedgerViolation } from './balances.store.js';
 
-export type Kind = 'SUBSIDY_ONLINE' | 'SUBSIDY_OFFLINE' | 'SUBSIDY_HOURS' | 'SELF_PAID' | 'FUNDING' | 'EXPIRED' | 'PROVIDER_PAYABLE' | 'PAYMENT_GATEWAY' | 'REFUND_PAYABLE' | 'PLATFORM_FEE_PAYABLE';
+export type Kind =
+  | 'SUBSIDY_ONLINE'
+  | 'SUBSIDY_OFFLINE'
+  | 'SUBSIDY_HOURS'
+  | 'SELF_PAID'
+  | 'FUNDING'
+  | 'EXPIRED'
+  | 'PROVIDER_PAYABLE'
+  | 'PAYMENT_GATEWAY'
+  | 'REFUND_PAYABLE'
+  | 'PLATFORM_FEE_PAYABLE';
 export type LedgerUnit = 'FEN' | 'MINUTE';
 export type TxKind = 'ALLOWANCE' | 'EXPIRY' | 'CLEARING' | 'TOP_UP' | 'CHARGE' | 'REFUND' | 'REVERSAL' | 'PLATFORM_FEE';
 
@@ -33,7 +43,8 @@ export interface PostingInput {
   at?: Date;
 }
 
-export const requestHash = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
+export const requestHash = (request: unknown): string =>
+  createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 /** Whose account: an elder's (one per kind), a programme's source or sink, or the platform's. */
 export type AccountOwner = { elderId: string } | { policyId: string } | 'platform';
@@ -60,7 +71,10 @@ export function assertPostingShape(input: PostingInput) {
  * The account with this key, created on first use. INSERT … ON CONFLICT DO NOTHING, so two
  * transactions creating it at once both succeed (an upsert's insert would fail one of them).
  */
-async function ensureAccount(tx: Tx, data: { key: string; kind: Kind; unit: LedgerUnit; elderId?: string; policyId?: string; allowNegative?: boolean }) {
+async function ensureAccount(
+  tx: Tx,
+  data: { key: string; kind: Kind; unit: LedgerUnit; elderId?: string; policyId?: string; allowNegative?: boolean },
+) {
   const found = await tx.ledgerAccount.findUnique({ where: { key: data.key } });
   if (found) return found;
   await tx.ledgerAccount.createMany({ data: [data], skipDuplicates: true });
@@ -90,7 +104,10 @@ export async function platformAccount(tx: Tx, kind: Kind, unit: LedgerUnit) {
  */
 export async function post(tx: Tx, input: PostingInput) {
   const hash = requestHash(input.request);
-  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { entries: true } });
+  const existing = await tx.ledgerTransaction.findUnique({
+    where: { idempotencyKey: input.idempotencyKey },
+    include: { entries: true },
+  });
   if (existing) {
     if (existing.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return { transaction: existing, replayed: true };
@@ -110,7 +127,8 @@ export async function post(tx: Tx, input: PostingInput) {
     const acc = byId.get(e.accountId)!;
     if (e.amount < 0n && !acc.allowNegative) {
       const n = await addToBalance(tx, acc.id, e.amount, true);
-      if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。', { accountKind: acc.kind, needed: Number(-e.amount) });
+      if (n !== 1)
+        fail(ErrorCode.INSUFFICIENT_BALANCE, '余额不足。', { accountKind: acc.kind, needed: Number(-e.amount) });
     } else {
       await addToBalance(tx, acc.id, e.amount, false);
     }
@@ -155,7 +173,14 @@ export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
  * for a visit as booked, less for one shorter than booked) leaves the account to `toAccountId`,
  * and the remainder becomes available again. An amount of zero only frees the hold.
  */
-export async function postHold(tx: Tx, holdId: string, amount: bigint, toAccountId: string, posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind }, at: Date) {
+export async function postHold(
+  tx: Tx,
+  holdId: string,
+  amount: bigint,
+  toAccountId: string,
+  posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind },
+  at: Date,
+) {
   const active = await tx.hold.findUniqueOrThrow({ where: { id: holdId } });
   if (amount < 0n || amount > active.amount) throw new Error(`cannot charge ${amount} of a hold of ${active.amount}`);
   if (amount === 0n) {
@@ -164,7 +189,15 @@ export async function postHold(tx: Tx, holdId: string, amount: bigint, toAccount
   }
   const hold = await settleHold(tx, holdId, 'POSTED', at);
   await releaseHeld(tx, hold.accountId, hold.amount);
-  return post(tx, { kind: posting.kind ?? 'CHARGE', at, ...posting, entries: [{ accountId: hold.accountId, amount: -amount }, { accountId: toAccountId, amount }] });
+  return post(tx, {
+    kind: posting.kind ?? 'CHARGE',
+    at,
+    ...posting,
+    entries: [
+      { accountId: hold.accountId, amount: -amount },
+      { accountId: toAccountId, amount },
+    ],
+  });
 }
 
 async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', at: Date) {
@@ -204,4 +237,5 @@ export async function postOnce(prisma: PrismaClient, input: PostingInput) {
  */
 export const MONEY_TX = { maxWait: 15_000, timeout: 20_000 } as const;
 
-export const moneyTx = <T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> => prisma.$transaction(fn, MONEY_TX);
+export const moneyTx = <T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  prisma.$transaction(fn, MONEY_TX);

@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { freshDatabase } from '../testing/database.js';
-import { accountKey, elderAccount, ledgerViolations, moneyTx, placeHold, systemAccount, type PostingInput } from './ledger.service.js';
+import {
+  accountKey,
+  elderAccount,
+  ledgerViolations,
+  moneyTx,
+  placeHold,
+  systemAccount,
+  type PostingInput,
+} from './ledger.service.js';
 import { ensureAccounts, postMany } from './ledger.store.js';
 
 let db: Database & { backend: string };
@@ -12,21 +20,55 @@ let elders: string[];
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const district = await db.prisma.region.create({ data: { code: '420116', name: '黄陂区', level: 'DISTRICT', path: '420116' } });
-  const community = await db.prisma.region.create({ data: { code: '420116001001', name: '社区', level: 'COMMUNITY', path: '420116/420116001001', parentId: district.id } });
-  policyId = (await db.prisma.policy.create({ data: { code: 'T', name: 't', regionId: district.id, document: {}, effectiveFrom: new Date('2026-01-01') } })).id;
-  const elder = (i: number) => ({ name: `老人${i}`, gender: 'FEMALE' as const, birthDate: new Date('1944-03-08'), idNumberEnc: `x${i}`, idNumberHash: `h${i}`, idNumberMasked: 'm', communityId: community.id, address: 'a' });
-  elders = (await db.prisma.elder.createManyAndReturn({ data: [0, 1, 2].map(elder), select: { id: true } })).map((e) => e.id);
+  const district = await db.prisma.region.create({
+    data: { code: '420116', name: '黄陂区', level: 'DISTRICT', path: '420116' },
+  });
+  const community = await db.prisma.region.create({
+    data: {
+      code: '420116001001',
+      name: '社区',
+      level: 'COMMUNITY',
+      path: '420116/420116001001',
+      parentId: district.id,
+    },
+  });
+  policyId = (
+    await db.prisma.policy.create({
+      data: { code: 'T', name: 't', regionId: district.id, document: {}, effectiveFrom: new Date('2026-01-01') },
+    })
+  ).id;
+  const elder = (i: number) => ({
+    name: `老人${i}`,
+    gender: 'FEMALE' as const,
+    birthDate: new Date('1944-03-08'),
+    idNumberEnc: `x${i}`,
+    idNumberHash: `h${i}`,
+    idNumberMasked: 'm',
+    communityId: community.id,
+    address: 'a',
+  });
+  elders = (await db.prisma.elder.createManyAndReturn({ data: [0, 1, 2].map(elder), select: { id: true } })).map(
+    (e) => e.id,
+  );
 });
 afterAll(async () => db?.close());
 
 const balance = async (id: string) => (await db.prisma.ledgerAccount.findUniqueOrThrow({ where: { id } })).balance;
 const counts = async () => [await db.prisma.ledgerTransaction.count(), await db.prisma.ledgerEntry.count()];
-const credit = (key: string, from: string, to: string, amount: bigint, request: unknown = { key, amount: amount.toString() }): PostingInput => ({
+const credit = (
+  key: string,
+  from: string,
+  to: string,
+  amount: bigint,
+  request: unknown = { key, amount: amount.toString() },
+): PostingInput => ({
   kind: 'ALLOWANCE',
   idempotencyKey: key,
   request,
-  entries: [{ accountId: from, amount: -amount }, { accountId: to, amount }],
+  entries: [
+    { accountId: from, amount: -amount },
+    { accountId: to, amount },
+  ],
 });
 
 describe('accountKey and ensureAccounts', () => {
@@ -35,7 +77,13 @@ describe('accountKey and ensureAccounts', () => {
     expect(one.key).toBe(accountKey({ elderId: elders[0]! }, 'SUBSIDY_OFFLINE'));
     const funding = await moneyTx(db.prisma, (tx) => systemAccount(tx, policyId, 'FUNDING', 'FEN'));
     expect(funding.key).toBe(accountKey({ policyId }, 'FUNDING', 'FEN'));
-    const specs = elders.map((elderId) => ({ key: accountKey({ elderId }, 'SUBSIDY_OFFLINE'), kind: 'SUBSIDY_OFFLINE' as const, unit: 'FEN' as const, elderId, policyId }));
+    const specs = elders.map((elderId) => ({
+      key: accountKey({ elderId }, 'SUBSIDY_OFFLINE'),
+      kind: 'SUBSIDY_OFFLINE' as const,
+      unit: 'FEN' as const,
+      elderId,
+      policyId,
+    }));
     const ids = await moneyTx(db.prisma, (tx) => ensureAccounts(tx, specs));
     expect(ids.get(one.key)).toBe(one.id);
     expect(ids.size).toBe(3);
@@ -49,7 +97,11 @@ describe('postMany', () => {
   let wallets: string[];
   beforeAll(async () => {
     funding = (await moneyTx(db.prisma, (tx) => systemAccount(tx, policyId, 'FUNDING', 'FEN'))).id;
-    wallets = await Promise.all(elders.map(async (e) => (await moneyTx(db.prisma, (tx) => elderAccount(tx, e, 'SUBSIDY_OFFLINE', 'FEN', policyId))).id));
+    wallets = await Promise.all(
+      elders.map(
+        async (e) => (await moneyTx(db.prisma, (tx) => elderAccount(tx, e, 'SUBSIDY_OFFLINE', 'FEN', policyId))).id,
+      ),
+    );
   });
 
   it('posts a batch once: a replay changes nothing, the same key for another request is refused and the batch rolled back', async () => {
@@ -60,13 +112,17 @@ describe('postMany', () => {
     expect(await balance(funding)).toBe(-21000n);
     const before = await counts();
 
-    const again = await moneyTx(db.prisma, (tx) => postMany(tx, [...batch, credit('bulk:3', funding, wallets[0]!, 100n)]));
+    const again = await moneyTx(db.prisma, (tx) =>
+      postMany(tx, [...batch, credit('bulk:3', funding, wallets[0]!, 100n)]),
+    );
     expect(again.replayed.size).toBe(3);
     expect([...again.posted]).toEqual(['bulk:3']);
     expect(await balance(wallets[0]!)).toBe(7100n);
 
     const changed = [credit('bulk:4', funding, wallets[1]!, 100n), credit('bulk:0', funding, wallets[0]!, 9000n)];
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, changed))).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_CONFLICT' } });
+    await expect(moneyTx(db.prisma, (tx) => postMany(tx, changed))).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_CONFLICT' },
+    });
     expect(await counts()).toEqual([before[0]! + 1, before[1]! + 2]);
     expect(await balance(wallets[1]!)).toBe(7000n);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
@@ -78,7 +134,9 @@ describe('postMany', () => {
     const before = await counts();
     // 1,000 of the 7,000 is available: two debits of 600 are refused together, and neither lands.
     const batch = [credit('spend:a', wallets[2]!, sink, 600n), credit('spend:b', wallets[2]!, sink, 600n)];
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, batch))).rejects.toMatchObject({ extensions: { code: 'INSUFFICIENT_BALANCE' } });
+    await expect(moneyTx(db.prisma, (tx) => postMany(tx, batch))).rejects.toMatchObject({
+      extensions: { code: 'INSUFFICIENT_BALANCE' },
+    });
     expect(await counts()).toEqual(before);
     expect(await balance(wallets[2]!)).toBe(7000n);
     const fits = await moneyTx(db.prisma, (tx) => postMany(tx, [credit('spend:c', wallets[2]!, sink, 1000n)]));
@@ -88,20 +146,33 @@ describe('postMany', () => {
   });
 
   it('refuses a transaction that balances in total but not per unit, and malformed postings', async () => {
-    const minutes = (await moneyTx(db.prisma, (tx) => elderAccount(tx, elders[0]!, 'SUBSIDY_HOURS', 'MINUTE', policyId))).id;
+    const minutes = (
+      await moneyTx(db.prisma, (tx) => elderAccount(tx, elders[0]!, 'SUBSIDY_HOURS', 'MINUTE', policyId))
+    ).id;
     const before = await counts();
     // The database's constraint trigger refuses it at commit.
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, [credit('units', funding, minutes, 60n)]))).rejects.toThrow(/does not balance in (FEN|MINUTE)/);
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, [credit('zero', funding, wallets[0]!, 0n)]))).rejects.toThrow(/zero entry/);
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, [credit('twice', funding, wallets[0]!, 1n), credit('twice', funding, wallets[0]!, 1n)]))).rejects.toThrow(/twice/);
+    await expect(moneyTx(db.prisma, (tx) => postMany(tx, [credit('units', funding, minutes, 60n)]))).rejects.toThrow(
+      /does not balance in (FEN|MINUTE)/,
+    );
+    await expect(moneyTx(db.prisma, (tx) => postMany(tx, [credit('zero', funding, wallets[0]!, 0n)]))).rejects.toThrow(
+      /zero entry/,
+    );
+    await expect(
+      moneyTx(db.prisma, (tx) =>
+        postMany(tx, [credit('twice', funding, wallets[0]!, 1n), credit('twice', funding, wallets[0]!, 1n)]),
+      ),
+    ).rejects.toThrow(/twice/);
     expect(await counts()).toEqual(before);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
   it('gives overlapping batches sent at once one transaction per key', async () => {
     const start = await Promise.all(wallets.map(balance));
-    const batch = (from: number) => wallets.map((w, i) => credit(`race:${(from + i) % 4}`, funding, w, 10n, { race: (from + i) % 4 }));
-    const results = await Promise.all(Array.from({ length: 6 }, (_, n) => moneyTx(db.prisma, (tx) => postMany(tx, batch(n % 4)))));
+    const batch = (from: number) =>
+      wallets.map((w, i) => credit(`race:${(from + i) % 4}`, funding, w, 10n, { race: (from + i) % 4 }));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => moneyTx(db.prisma, (tx) => postMany(tx, batch(n % 4)))),
+    );
     const posted = results.flatMap((r) => [...r.posted]);
     expect(posted.sort()).toEqual(['race:0', 'race:1', 'race:2', 'race:3']);
     expect(results.reduce((n, r) => n + r.posted.size + r.replayed.size, 0)).toBe(18);

@@ -26,7 +26,11 @@ export interface AccountSpec {
  */
 export async function ensureAccounts(tx: Tx, specs: readonly AccountSpec[]): Promise<Map<string, string>> {
   const ids = new Map(
-    (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${specs.map((s) => s.key)}::text[])`).map((a) => [a.key, a.id]),
+    (
+      await tx.$queryRaw<
+        { id: string; key: string }[]
+      >`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${specs.map((s) => s.key)}::text[])`
+    ).map((a) => [a.key, a.id]),
   );
   const missing = specs.filter((s) => !ids.has(s.key));
   if (!missing.length) return ids;
@@ -37,7 +41,9 @@ export async function ensureAccounts(tx: Tx, specs: readonly AccountSpec[]): Pro
                   ${missing.map((m) => m.unit)}::text[], ${missing.map((m) => m.elderId ?? null)}::text[], ${missing.map((m) => m.policyId ?? null)}::text[],
                   ${missing.map((m) => m.allowNegative ?? false)}::boolean[]) AS v(id, key, kind, unit, elder, policy, negative)
     ON CONFLICT (key) DO NOTHING`;
-  const created = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${missing.map((m) => m.key)}::text[])`;
+  const created = await tx.$queryRaw<
+    { id: string; key: string }[]
+  >`SELECT id, key FROM "LedgerAccount" WHERE key = ANY(${missing.map((m) => m.key)}::text[])`;
   for (const a of created) ids.set(a.key, a.id);
   return ids;
 }
@@ -45,7 +51,9 @@ export async function ensureAccounts(tx: Tx, specs: readonly AccountSpec[]): Pro
 /** Which of these idempotency keys already have a posting (a run decides what is left to do). */
 export async function postedKeys(tx: Tx, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const rows = await tx.$queryRaw<{ key: string }[]>`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
+  const rows = await tx.$queryRaw<
+    { key: string }[]
+  >`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
   return new Set(rows.map((r) => r.key));
 }
 
@@ -63,7 +71,9 @@ export async function lockAvailable(tx: Tx, accountIds: readonly string[]): Prom
 
 /** One account by key, locked like lockAvailable; null if it does not exist yet. */
 export async function lockAvailableByKey(tx: Tx, key: string): Promise<{ id: string; available: bigint } | null> {
-  const rows = await tx.$queryRaw<{ id: string; available: bigint }[]>`SELECT id, balance - held AS available FROM "LedgerAccount" WHERE key = ${key} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string; available: bigint }[]
+  >`SELECT id, balance - held AS available FROM "LedgerAccount" WHERE key = ${key} FOR UPDATE`;
   return rows[0] ? { id: rows[0].id, available: BigInt(rows[0].available) } : null;
 }
 
@@ -106,8 +116,10 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
   let fresh = rows;
   if (inserted < rows.length) {
     const found = new Map(
-      (await tx.$queryRaw<{ id: string; key: string; hash: string | null }[]>`
-        SELECT id, "idempotencyKey" AS key, "requestHash" AS hash FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`).map((t) => [t.key, t]),
+      (
+        await tx.$queryRaw<{ id: string; key: string; hash: string | null }[]>`
+        SELECT id, "idempotencyKey" AS key, "requestHash" AS hash FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`
+      ).map((t) => [t.key, t]),
     );
     fresh = [];
     for (const r of rows) {
@@ -121,7 +133,9 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
 
   // The accounts are locked in id order first (the funding and expiry accounts are in every
   // batch), so concurrent batches queue rather than deadlock on them.
-  const entries = fresh.flatMap((r) => r.input.entries.map((e) => ({ tx: r.id, account: e.accountId, amount: e.amount.toString() })));
+  const entries = fresh.flatMap((r) =>
+    r.input.entries.map((e) => ({ tx: r.id, account: e.accountId, amount: e.amount.toString() })),
+  );
   const accounts = [...new Set(entries.map((e) => e.account))];
   await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id = ANY(${accounts}::text[]) ORDER BY id FOR UPDATE`;
   // Entries and balances in one statement: an account's balance moves once by its net change,

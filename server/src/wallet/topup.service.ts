@@ -32,16 +32,23 @@ const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
  * key, an elder the caller may not pay for) is refused before anything is written; a reused key
  * returns the first top-up, or IDEMPOTENCY_CONFLICT if it asked for something else.
  */
-export async function createTopUp(deps: TopUpDeps, actor: Actor, input: { elderId: string; amountFen: number; idempotencyKey: string }): Promise<TopUpView> {
+export async function createTopUp(
+  deps: TopUpDeps,
+  actor: Actor,
+  input: { elderId: string; amountFen: number; idempotencyKey: string },
+): Promise<TopUpView> {
   const { prisma, gateway } = deps;
   // The elder themself, or a family member marked as payer (auth/permissions.ts).
   const elder = await assertElderInScope(prisma, authorize(actor, 'createTopUp'), input.elderId);
-  if (!Number.isInteger(input.amountFen) || input.amountFen <= 0) throw badInput('amountFen', '充值金额必须大于 0（以分为单位的整数）。');
+  if (!Number.isInteger(input.amountFen) || input.amountFen <= 0)
+    throw badInput('amountFen', '充值金额必须大于 0（以分为单位的整数）。');
   if (input.amountFen > deps.maxFen) throw badInput('amountFen', `单笔充值不能超过 ${deps.maxFen / 100} 元。`);
-  if (!KEY.test(input.idempotencyKey ?? '')) throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  if (!KEY.test(input.idempotencyKey ?? ''))
+    throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
   const openid = user.wechatOpenId ?? (gateway.mode === 'sandbox' ? `sandbox-${user.id}` : null);
-  if (!openid) fail(ErrorCode.BAD_USER_INPUT, '请在微信小程序中登录后充值（微信支付需要您的微信身份）。', { field: 'payer' });
+  if (!openid)
+    fail(ErrorCode.BAD_USER_INPUT, '请在微信小程序中登录后充值（微信支付需要您的微信身份）。', { field: 'payer' });
 
   const hash = requestHash({ elderId: input.elderId, amountFen: input.amountFen, payer: actor.userId });
   const existing = await prisma.topUp.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
@@ -63,10 +70,20 @@ export async function createTopUp(deps: TopUpDeps, actor: Actor, input: { elderI
     });
   } catch (err) {
     if ((err as { code?: string }).code !== 'P2002') throw err;
-    return replay(gateway, await prisma.topUp.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }), hash);
+    return replay(
+      gateway,
+      await prisma.topUp.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }),
+      hash,
+    );
   }
   try {
-    const order = await gateway.createJsapiOrder({ outTradeNo: row.outTradeNo, description: row.description, amountFen: row.amountFen, payerOpenid: openid!, notifyUrl: deps.notifyUrl });
+    const order = await gateway.createJsapiOrder({
+      outTradeNo: row.outTradeNo,
+      description: row.description,
+      amountFen: row.amountFen,
+      payerOpenid: openid!,
+      notifyUrl: deps.notifyUrl,
+    });
     row = await prisma.topUp.update({ where: { id: row.id }, data: { prepayId: order.prepayId } });
     return view(gateway, row);
   } catch (err) {
@@ -96,7 +113,13 @@ export function view(gateway: PaymentGateway, row: TopUpRow): TopUpView {
 }
 
 /** A top-up the caller may see: its payer, or the elder's own. */
-export async function getTopUp(prisma: PrismaClient, gateway: PaymentGateway, actor: Actor, id: string, action: 'topUp' | 'sandboxPayTopUp' = 'topUp'): Promise<TopUpView> {
+export async function getTopUp(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  actor: Actor,
+  id: string,
+  action: 'topUp' | 'sandboxPayTopUp' = 'topUp',
+): Promise<TopUpView> {
   authorize(actor, action);
   const row = await prisma.topUp.findUnique({ where: { id } });
   if (!row) return fail(ErrorCode.NOT_FOUND, '没有找到这笔充值。');
@@ -106,7 +129,10 @@ export async function getTopUp(prisma: PrismaClient, gateway: PaymentGateway, ac
 
 /** Why a verified notification was not accepted; WeChat Pay retries on a non-2xx answer. */
 export class NotificationRejected extends Error {
-  constructor(readonly status: number, readonly reason: string) {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }
@@ -117,19 +143,30 @@ export class NotificationRejected extends Error {
  * update, in the same transaction as the credit); replays are acknowledged and change nothing.
  * REFUND.SUCCESS / ABNORMAL settle a refund. An unknown order or a mismatched amount is refused.
  */
-export async function applyNotification(prisma: PrismaClient, gateway: PaymentGateway, n: WechatPayNotification, now: Date): Promise<'CREDITED' | 'REPLAY' | 'IGNORED' | 'REFUND_SETTLED'> {
+export async function applyNotification(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  n: WechatPayNotification,
+  now: Date,
+): Promise<'CREDITED' | 'REPLAY' | 'IGNORED' | 'REFUND_SETTLED'> {
   if (n.event_type.startsWith('REFUND.')) return settleRefundNotification(prisma, n, now);
   if (n.event_type !== 'TRANSACTION.SUCCESS' || n.resource.trade_state !== 'SUCCESS') return 'IGNORED';
   const r = n.resource;
-  if (r.mchid !== gateway.merchantId || r.appid !== gateway.appId) throw new NotificationRejected(400, 'merchant or app mismatch');
+  if (r.mchid !== gateway.merchantId || r.appid !== gateway.appId)
+    throw new NotificationRejected(400, 'merchant or app mismatch');
   const topUp = await prisma.topUp.findUnique({ where: { outTradeNo: r.out_trade_no } });
   if (!topUp) throw new NotificationRejected(404, 'unknown out_trade_no');
-  if (r.amount.total !== topUp.amountFen || (r.amount.currency ?? 'CNY') !== 'CNY') throw new NotificationRejected(400, 'amount mismatch');
+  if (r.amount.total !== topUp.amountFen || (r.amount.currency ?? 'CNY') !== 'CNY')
+    throw new NotificationRejected(400, 'amount mismatch');
   return moneyTx(prisma, async (tx) => {
     await tx.topUp.update({ where: { id: topUp.id }, data: { notifyCount: { increment: 1 } } });
     const claimed = await tx.topUp.updateMany({
       where: { id: topUp.id, status: { in: ['CREATED', 'CLOSED'] } },
-      data: { status: 'PAID', wechatTransactionId: r.transaction_id, paidAt: r.success_time ? new Date(r.success_time) : now },
+      data: {
+        status: 'PAID',
+        wechatTransactionId: r.transaction_id,
+        paidAt: r.success_time ? new Date(r.success_time) : now,
+      },
     });
     if (claimed.count !== 1) return 'REPLAY' as const;
     await creditTopUp(tx, topUp.id, topUp.elderId, topUp.amountFen);
@@ -147,7 +184,10 @@ async function creditTopUp(tx: Tx, topUpId: string, elderId: string, amountFen: 
     elderId,
     topUpId,
     memo: '微信支付充值到账',
-    entries: [{ accountId: gatewayAccount.id, amount: -BigInt(amountFen) }, { accountId: wallet.id, amount: BigInt(amountFen) }],
+    entries: [
+      { accountId: gatewayAccount.id, amount: -BigInt(amountFen) },
+      { accountId: wallet.id, amount: BigInt(amountFen) },
+    ],
   });
 }
 
@@ -166,7 +206,14 @@ async function settleRefundNotification(prisma: PrismaClient, n: WechatPayNotifi
  * their paid top-ups, newest first, never more than a top-up's own amount. The money leaves the
  * wallet when the refund is requested; a refund WeChat reports as failed puts it back.
  */
-export async function refundSelfPaid(prisma: PrismaClient, gateway: PaymentGateway, elderId: string, reason: string, now: Date, logger?: Logger) {
+export async function refundSelfPaid(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  elderId: string,
+  reason: string,
+  now: Date,
+  logger?: Logger,
+) {
   const refunds = await moneyTx(prisma, async (tx) => {
     const account = await lockAvailableByKey(tx, accountKey({ elderId }, 'SELF_PAID'));
     let left = account?.available ?? 0n;
@@ -180,8 +227,20 @@ export async function refundSelfPaid(prisma: PrismaClient, gateway: PaymentGatew
       const amount = BigInt(Math.min(t.amountFen - t.refundedFen, Number(left)));
       if (amount <= 0n) continue;
       const id = crypto.randomUUID();
-      const refund = await tx.refund.create({ data: { id, topUpId: t.id, elderId, outRefundNo: `RF${id.replaceAll('-', '').slice(0, 30)}`, amountFen: Number(amount), reason } });
-      const claimed = await tx.topUp.updateMany({ where: { id: t.id, refundedFen: t.refundedFen }, data: { refundedFen: { increment: Number(amount) } } });
+      const refund = await tx.refund.create({
+        data: {
+          id,
+          topUpId: t.id,
+          elderId,
+          outRefundNo: `RF${id.replaceAll('-', '').slice(0, 30)}`,
+          amountFen: Number(amount),
+          reason,
+        },
+      });
+      const claimed = await tx.topUp.updateMany({
+        where: { id: t.id, refundedFen: t.refundedFen },
+        data: { refundedFen: { increment: Number(amount) } },
+      });
       if (claimed.count !== 1) throw new DomainError(ErrorCode.INVALID_STATE, '退款正在处理中，请稍后再试。');
       await post(tx, {
         kind: 'REFUND',
@@ -190,7 +249,10 @@ export async function refundSelfPaid(prisma: PrismaClient, gateway: PaymentGatew
         elderId,
         topUpId: t.id,
         memo: `自费余额退回（${reason}）`,
-        entries: [{ accountId: wallet, amount: -amount }, { accountId: gatewayAccount.id, amount }],
+        entries: [
+          { accountId: wallet, amount: -amount },
+          { accountId: gatewayAccount.id, amount },
+        ],
       });
       created.push({ refund, topUp: t });
       left -= amount;
@@ -205,9 +267,22 @@ export async function refundSelfPaid(prisma: PrismaClient, gateway: PaymentGatew
 
 type RefundRow = Awaited<ReturnType<PrismaClient['refund']['findUniqueOrThrow']>>;
 
-async function submitRefund(prisma: PrismaClient, gateway: PaymentGateway, refund: RefundRow, topUp: TopUpRow, now: Date, logger?: Logger) {
+async function submitRefund(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  refund: RefundRow,
+  topUp: TopUpRow,
+  now: Date,
+  logger?: Logger,
+) {
   try {
-    const r = await gateway.refund({ outTradeNo: topUp.outTradeNo, outRefundNo: refund.outRefundNo, refundFen: refund.amountFen, totalFen: topUp.amountFen, reason: refund.reason });
+    const r = await gateway.refund({
+      outTradeNo: topUp.outTradeNo,
+      outRefundNo: refund.outRefundNo,
+      refundFen: refund.amountFen,
+      totalFen: topUp.amountFen,
+      reason: refund.reason,
+    });
     if (r.status === 'SUCCESS') await settleRefund(prisma, refund.id, 'SUCCESS', r.refundId, now);
     else await prisma.refund.update({ where: { id: refund.id }, data: { wechatRefundId: r.refundId } });
   } catch (err) {
@@ -217,23 +292,39 @@ async function submitRefund(prisma: PrismaClient, gateway: PaymentGateway, refun
 
 /** Resubmits refunds still PROCESSING (WeChat de-duplicates by out_refund_no). */
 export async function retryPendingRefunds(prisma: PrismaClient, gateway: PaymentGateway, now: Date, logger?: Logger) {
-  const pending = await prisma.refund.findMany({ where: { status: 'PROCESSING', wechatRefundId: null }, include: { topUp: true } });
+  const pending = await prisma.refund.findMany({
+    where: { status: 'PROCESSING', wechatRefundId: null },
+    include: { topUp: true },
+  });
   for (const r of pending) await submitRefund(prisma, gateway, r, r.topUp, now, logger);
   return pending.length;
 }
 
-async function settleRefund(prisma: PrismaClient, refundId: string, status: 'SUCCESS' | 'FAILED', wechatRefundId: string | null, now: Date) {
+async function settleRefund(
+  prisma: PrismaClient,
+  refundId: string,
+  status: 'SUCCESS' | 'FAILED',
+  wechatRefundId: string | null,
+  now: Date,
+) {
   await moneyTx(prisma, async (tx) => {
-    const claimed = await tx.refund.updateMany({ where: { id: refundId, status: 'PROCESSING' }, data: { status, wechatRefundId, settledAt: now } });
+    const claimed = await tx.refund.updateMany({
+      where: { id: refundId, status: 'PROCESSING' },
+      data: { status, wechatRefundId, settledAt: now },
+    });
     if (claimed.count !== 1) return;
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
     if (status === 'SUCCESS') {
       const topUp = await tx.topUp.findUniqueOrThrow({ where: { id: refund.topUpId } });
-      if (topUp.refundedFen >= topUp.amountFen) await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'REFUNDED' } });
+      if (topUp.refundedFen >= topUp.amountFen)
+        await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'REFUNDED' } });
       return;
     }
     // Failed at WeChat: the money comes back to the wallet, as a reversal of the refund posting.
-    const original = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: `refund:${refund.id}` }, include: { entries: true } });
+    const original = await tx.ledgerTransaction.findUniqueOrThrow({
+      where: { idempotencyKey: `refund:${refund.id}` },
+      include: { entries: true },
+    });
     await tx.topUp.update({ where: { id: refund.topUpId }, data: { refundedFen: { decrement: refund.amountFen } } });
     await post(tx, {
       kind: 'REVERSAL',

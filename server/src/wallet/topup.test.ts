@@ -16,8 +16,10 @@ let notMine: string;
 const CREATE = `mutation($input: CreateTopUpInput!) { createTopUp(input: $input) { id status amountFen outTradeNo sandbox payParams { appId timeStamp nonceStr package signType paySign } } }`;
 const WALLET = `query($id: ID!) { elder(id: $id) { wallet { accounts { kind balance available } transactions(first: 10) { totalCount edges { node { kind account amount unit memo } } } } } }`;
 
-const selfPaid = async (elderId: string) => (await s.db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ elderId }, 'SELF_PAID') } }))?.balance ?? 0n;
-const post = (n: { headers: Record<string, string>; body: string | Buffer }) => fetch(notifyUrl, { method: 'POST', headers: n.headers, body: n.body });
+const selfPaid = async (elderId: string) =>
+  (await s.db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ elderId }, 'SELF_PAID') } }))?.balance ?? 0n;
+const post = (n: { headers: Record<string, string>; body: string | Buffer }) =>
+  fetch(notifyUrl, { method: 'POST', headers: n.headers, body: n.body });
 let keySeq = 0;
 const key = () => `test-topup-${Date.now()}-${keySeq++}`;
 
@@ -26,14 +28,25 @@ beforeAll(async () => {
   family = await s.login('family');
   gateway = s.app.services.payments as SandboxPaymentGateway;
   notifyUrl = `${s.url.replace(/\/graphql$/, '')}/payments/wechat/notify`;
-  const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } });
+  const user = await s.db.prisma.user.findUniqueOrThrow({
+    where: { username: 'family' },
+    include: { familyLinks: true },
+  });
   mine = user.familyLinks.map((l) => l.elderId);
   notMine = (await s.db.prisma.elder.findFirstOrThrow({ where: { id: { notIn: mine } } })).id;
 });
 afterAll(async () => s?.close());
 
 async function createTopUp(elderId: string, amountFen: number, idempotencyKey = key(), token = family) {
-  return s.gql<{ createTopUp: { id: string; status: string; outTradeNo: string; payParams: Record<string, string> | null; sandbox: boolean } }>(CREATE, { input: { elderId, amountFen, idempotencyKey } }, token);
+  return s.gql<{
+    createTopUp: {
+      id: string;
+      status: string;
+      outTradeNo: string;
+      payParams: Record<string, string> | null;
+      sandbox: boolean;
+    };
+  }>(CREATE, { input: { elderId, amountFen, idempotencyKey } }, token);
 }
 
 describe('createTopUp', () => {
@@ -41,7 +54,11 @@ describe('createTopUp', () => {
     const before = await selfPaid(mine[0]!);
     const r = await createTopUp(mine[0]!, 5000);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createTopUp).toMatchObject({ status: 'CREATED', sandbox: true, payParams: { appId: gateway.appId, signType: 'RSA' } });
+    expect(r.data!.createTopUp).toMatchObject({
+      status: 'CREATED',
+      sandbox: true,
+      payParams: { appId: gateway.appId, signType: 'RSA' },
+    });
     expect(r.data!.createTopUp.payParams!.package).toMatch(/^prepay_id=wx/);
     expect(await selfPaid(mine[0]!)).toBe(before);
   });
@@ -61,7 +78,9 @@ describe('createTopUp', () => {
   it('refuses a top-up for an elder the caller may not pay for', async () => {
     const before = await s.db.prisma.topUp.count();
     expect((await createTopUp(notMine, 1000)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await createTopUp(mine[0]!, 1000, key(), await s.login('worker'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await createTopUp(mine[0]!, 1000, key(), await s.login('worker'))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await createTopUp(mine[0]!, 1000, 'bad key!')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await s.db.prisma.topUp.count()).toBe(before);
   });
@@ -85,7 +104,9 @@ describe('POST /payments/wechat/notify', () => {
     const orders = [];
     for (const a of amounts) orders.push((await createTopUp(elder, a)).data!.createTopUp);
     // 15 deliveries: five of each, shuffled, some concurrent and some one after another.
-    const deliveries = orders.flatMap((o) => Array.from({ length: 5 }, () => o.outTradeNo)).sort(() => Math.random() - 0.5);
+    const deliveries = orders
+      .flatMap((o) => Array.from({ length: 5 }, () => o.outTradeNo))
+      .sort(() => Math.random() - 0.5);
     const first = await Promise.all(deliveries.slice(0, 8).map((no) => post(gateway.notificationFor(no))));
     const rest = [];
     for (const no of deliveries.slice(8)) rest.push(await post(gateway.notificationFor(no)));
@@ -93,7 +114,11 @@ describe('POST /payments/wechat/notify', () => {
     expect(await selfPaid(elder)).toBe(before + 7500n);
     const rows = await s.db.prisma.topUp.findMany({ where: { id: { in: orders.map((o) => o.id) } } });
     expect(rows.every((r) => r.status === 'PAID' && r.notifyCount === 5)).toBe(true);
-    expect(await s.db.prisma.ledgerTransaction.count({ where: { kind: 'TOP_UP', topUpId: { in: orders.map((o) => o.id) } } })).toBe(3);
+    expect(
+      await s.db.prisma.ledgerTransaction.count({
+        where: { kind: 'TOP_UP', topUpId: { in: orders.map((o) => o.id) } },
+      }),
+    ).toBe(3);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
@@ -107,11 +132,20 @@ describe('POST /payments/wechat/notify', () => {
     expect((await post({ headers: n.headers, body: tampered })).status).toBe(401);
     const old = gateway.notificationFor(o.outTradeNo, new Date(Date.now() - 6 * 60_000));
     expect((await post(old)).status).toBe(401);
-    const probe = await post({ headers: { ...n.headers, 'wechatpay-signature': `WECHATPAY/SIGNTEST/${n.headers['wechatpay-signature']}` }, body: n.body });
+    const probe = await post({
+      headers: { ...n.headers, 'wechatpay-signature': `WECHATPAY/SIGNTEST/${n.headers['wechatpay-signature']}` },
+      body: n.body,
+    });
     expect(probe.status).toBe(401);
     expect(await probe.json()).toMatchObject({ code: 'FAIL' });
     // A correctly signed notification for an order this platform never created.
-    await gateway.createJsapiOrder({ outTradeNo: 'TUnotours0000000000000000000001', description: 'x', amountFen: 100, payerOpenid: 'o', notifyUrl });
+    await gateway.createJsapiOrder({
+      outTradeNo: 'TUnotours0000000000000000000001',
+      description: 'x',
+      amountFen: 100,
+      payerOpenid: 'o',
+      notifyUrl,
+    });
     expect((await post(gateway.notificationFor('TUnotours0000000000000000000001'))).status).toBe(404);
     expect(await selfPaid(elder)).toBe(before);
     expect((await s.db.prisma.topUp.findUniqueOrThrow({ where: { id: o.id } })).status).toBe('CREATED');
@@ -124,12 +158,29 @@ describe('POST /payments/wechat/notify', () => {
     const elder = mine[0]!;
     const before = await selfPaid(elder);
     const o = (await createTopUp(elder, 1200)).data!.createTopUp;
-    const paid = await s.gql<{ sandboxPayTopUp: { status: string; payParams: unknown } }>(`mutation($id: ID!) { sandboxPayTopUp(id: $id) { status payParams { paySign } } }`, { id: o.id }, family);
+    const paid = await s.gql<{ sandboxPayTopUp: { status: string; payParams: unknown } }>(
+      `mutation($id: ID!) { sandboxPayTopUp(id: $id) { status payParams { paySign } } }`,
+      { id: o.id },
+      family,
+    );
     expect(paid.data!.sandboxPayTopUp).toEqual({ status: 'PAID', payParams: null });
     expect(await selfPaid(elder)).toBe(before + 1200n);
-    const w = await s.gql<{ elder: { wallet: { accounts: { kind: string; balance: number }[]; transactions: { edges: { node: { kind: string; account: string; amount: number; memo: string } }[] } } } }>(WALLET, { id: elder }, family);
+    const w = await s.gql<{
+      elder: {
+        wallet: {
+          accounts: { kind: string; balance: number }[];
+          transactions: { edges: { node: { kind: string; account: string; amount: number; memo: string } }[] };
+        };
+      };
+    }>(WALLET, { id: elder }, family);
     expect(w.data!.elder.wallet.accounts.find((a) => a.kind === 'SELF_PAID')!.balance).toBe(Number(before) + 1200);
-    expect(w.data!.elder.wallet.transactions.edges[0]!.node).toEqual({ kind: 'TOP_UP', account: 'SELF_PAID', amount: 1200, unit: 'FEN', memo: '微信支付充值到账' });
+    expect(w.data!.elder.wallet.transactions.edges[0]!.node).toEqual({
+      kind: 'TOP_UP',
+      account: 'SELF_PAID',
+      amount: 1200,
+      unit: 'FEN',
+      memo: '微信支付充值到账',
+    });
     // This month's allowance (seeded through the monthly run) is in the statement too.
     expect(w.data!.elder.wallet.transactions.edges.some((e) => e.node.kind === 'ALLOWANCE')).toBe(true);
     // Someone else's top-up is not found for this caller.
@@ -142,10 +193,18 @@ describe('runMonthlyAllowance (API)', () => {
   it('lets the district run its programmes idempotently and no one else', async () => {
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const admin = await s.login('district_admin');
-    const r = await s.gql<{ runMonthlyAllowance: { month: string; credited: number; skipped: number } }>(`mutation($m: String!) { runMonthlyAllowance(month: $m) { month credited skipped expired } }`, { m: month }, admin);
+    const r = await s.gql<{ runMonthlyAllowance: { month: string; credited: number; skipped: number } }>(
+      `mutation($m: String!) { runMonthlyAllowance(month: $m) { month credited skipped expired } }`,
+      { m: month },
+      admin,
+    );
     expect(r.data!.runMonthlyAllowance.credited).toBe(0);
     expect(r.data!.runMonthlyAllowance.skipped).toBeGreaterThan(0);
-    const worker = await s.gql(`mutation($m: String!) { runMonthlyAllowance(month: $m) { month } }`, { m: month }, await s.login('worker'));
+    const worker = await s.gql(
+      `mutation($m: String!) { runMonthlyAllowance(month: $m) { month } }`,
+      { m: month },
+      await s.login('worker'),
+    );
     expect(worker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await s.gql(`mutation { runMonthlyAllowance(month: "2026/11") { month } }`, {}, admin);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -155,19 +214,33 @@ describe('runMonthlyAllowance (API)', () => {
 describe('termination', () => {
   it('death clears the Huangpi subsidy at once (000 七) and refunds the unused self-paid balance', async () => {
     const elder = mine[1]!;
-    const enrolment = await s.db.prisma.enrolment.findFirstOrThrow({ where: { elderId: elder, status: 'ACTIVE' }, include: { policy: true } });
+    const enrolment = await s.db.prisma.enrolment.findFirstOrThrow({
+      where: { elderId: elder, status: 'ACTIVE' },
+      include: { policy: true },
+    });
     expect(enrolment.policy.code).toBe('HUANGPI_2020');
     const paidBefore = await selfPaid(elder);
     expect(paidBefore).toBeGreaterThan(0n);
-    const r = await s.gql(`mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: DIED, note: "家属告知") { status } }`, { id: elder }, await s.login('worker'));
+    const r = await s.gql(
+      `mutation($id: ID!) { terminateEnrolment(elderId: $id, reason: DIED, note: "家属告知") { status } }`,
+      { id: elder },
+      await s.login('worker'),
+    );
     expect(r.errors).toBeUndefined();
     const accounts = await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder } });
-    expect(accounts.map((a) => [a.kind, a.balance - a.held]).sort()).toEqual([['SELF_PAID', 0n], ['SUBSIDY_OFFLINE', 0n]]);
+    expect(accounts.map((a) => [a.kind, a.balance - a.held]).sort()).toEqual([
+      ['SELF_PAID', 0n],
+      ['SUBSIDY_OFFLINE', 0n],
+    ]);
     const refunds = await s.db.prisma.refund.findMany({ where: { elderId: elder } });
     expect(refunds.reduce((sum, x) => sum + x.amountFen, 0)).toBe(Number(paidBefore));
     expect(refunds.every((x) => x.status === 'SUCCESS')).toBe(true);
     // Each refund names a paid top-up and never exceeds it, as WeChat requires.
-    expect(gateway.refunds.filter((x) => refunds.some((y) => y.outRefundNo === x.outRefundNo)).every((x) => x.refundFen <= x.totalFen)).toBe(true);
+    expect(
+      gateway.refunds
+        .filter((x) => refunds.some((y) => y.outRefundNo === x.outRefundNo))
+        .every((x) => x.refundFen <= x.totalFen),
+    ).toBe(true);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });

@@ -22,7 +22,14 @@ export function registerWalletListeners(app: AppServices) {
     if (!clearsImmediately(doc, e.reason)) return;
     const day = todayInShanghai(e.at);
     await app.db.prisma.$transaction((tx) =>
-      clearSubsidy(tx, { elderId: e.elderId, policyId: e.policyId, doc, reason: clearingReasonFor(e.reason), key: `terminated:${e.enrolmentId}`, day }),
+      clearSubsidy(tx, {
+        elderId: e.elderId,
+        policyId: e.policyId,
+        doc,
+        reason: clearingReasonFor(e.reason),
+        key: `terminated:${e.enrolmentId}`,
+        day,
+      }),
     );
     await refundSelfPaid(app.db.prisma, app.payments, e.elderId, '服务终止', e.at, app.logger);
   });

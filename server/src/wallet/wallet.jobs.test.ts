@@ -26,7 +26,9 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 const available = async (elderId: string) =>
-  Object.fromEntries((await db.prisma.ledgerAccount.findMany({ where: { elderId } })).map((a) => [a.kind, a.balance - a.held]));
+  Object.fromEntries(
+    (await db.prisma.ledgerAccount.findMany({ where: { elderId } })).map((a) => [a.kind, a.balance - a.held]),
+  );
 
 describe('runWalletDailyJobs', () => {
   it('clears a Huangpi wallet on its anniversary and nobody else, then credits the new month', async () => {
@@ -62,13 +64,51 @@ describe('runWalletDailyJobs', () => {
     const gw = await db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
     const payer = await db.prisma.user.create({ data: { displayName: '家属', role: 'FAMILY' } });
     for (const [i, fen] of [2000, 3000].entries()) {
-      const t = await db.prisma.topUp.create({ data: { elderId: leaving!.elderId, payerUserId: payer.id, amountFen: fen, idempotencyKey: `k-${i}-${leaving!.elderId}`, requestHash: 'h', outTradeNo: `TUjobs${i}${Date.now()}`, status: 'PAID', paidAt: new Date(now.getTime() + i * 1000) } });
-      await app.payments.createJsapiOrder({ outTradeNo: t.outTradeNo, description: 'd', amountFen: fen, payerOpenid: 'o', notifyUrl: 'http://x' });
-      await postOnce(db.prisma, { kind: 'TOP_UP', idempotencyKey: `topup:${t.id}`, request: { t: t.id }, elderId: leaving!.elderId, topUpId: t.id, entries: [{ accountId: gw.id, amount: -BigInt(fen) }, { accountId: wallet.id, amount: BigInt(fen) }] });
+      const t = await db.prisma.topUp.create({
+        data: {
+          elderId: leaving!.elderId,
+          payerUserId: payer.id,
+          amountFen: fen,
+          idempotencyKey: `k-${i}-${leaving!.elderId}`,
+          requestHash: 'h',
+          outTradeNo: `TUjobs${i}${Date.now()}`,
+          status: 'PAID',
+          paidAt: new Date(now.getTime() + i * 1000),
+        },
+      });
+      await app.payments.createJsapiOrder({
+        outTradeNo: t.outTradeNo,
+        description: 'd',
+        amountFen: fen,
+        payerOpenid: 'o',
+        notifyUrl: 'http://x',
+      });
+      await postOnce(db.prisma, {
+        kind: 'TOP_UP',
+        idempotencyKey: `topup:${t.id}`,
+        request: { t: t.id },
+        elderId: leaving!.elderId,
+        topUpId: t.id,
+        entries: [
+          { accountId: gw.id, amount: -BigInt(fen) },
+          { accountId: wallet.id, amount: BigInt(fen) },
+        ],
+      });
     }
     const spend = await db.prisma.$transaction((tx) => platformAccount(tx, 'PROVIDER_PAYABLE', 'FEN'));
-    await postOnce(db.prisma, { kind: 'CHARGE', idempotencyKey: `spent-${leaving!.elderId}`, request: {}, entries: [{ accountId: wallet.id, amount: -2000n }, { accountId: spend.id, amount: 2000n }] });
-    await db.prisma.enrolment.update({ where: { id: leaving!.enrolmentId }, data: { status: 'TERMINATED', endedOn: new Date('2026-11-03T00:00:00Z'), terminationReason: 'GAVE_UP' } });
+    await postOnce(db.prisma, {
+      kind: 'CHARGE',
+      idempotencyKey: `spent-${leaving!.elderId}`,
+      request: {},
+      entries: [
+        { accountId: wallet.id, amount: -2000n },
+        { accountId: spend.id, amount: 2000n },
+      ],
+    });
+    await db.prisma.enrolment.update({
+      where: { id: leaving!.enrolmentId },
+      data: { status: 'TERMINATED', endedOn: new Date('2026-11-03T00:00:00Z'), terminationReason: 'GAVE_UP' },
+    });
 
     // On the last service day nothing moves yet.
     expect((await runWalletDailyJobs(app)).refunds).toBe(0);
@@ -83,7 +123,9 @@ describe('runWalletDailyJobs', () => {
     // Newest top-up first, never more than it: 30 元 against the 30 元 payment.
     expect(refunds.map((x) => [x.amountFen, x.topUp.amountFen, x.status])).toEqual([[3000, 3000, 'SUCCESS']]);
     expect((await runWalletDailyJobs(app)).refunds).toBe(0);
-    expect((app.payments as SandboxPaymentGateway).refunds.filter((x) => x.outRefundNo === refunds[0]!.outRefundNo)).toHaveLength(1);
+    expect(
+      (app.payments as SandboxPaymentGateway).refunds.filter((x) => x.outRefundNo === refunds[0]!.outRefundNo),
+    ).toHaveLength(1);
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 });

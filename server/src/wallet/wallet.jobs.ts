@@ -29,7 +29,8 @@ export async function runWalletDailyJobs(app: AppServices, now = app.clock()): P
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
   const ended = await endedWithSelfPaid(prisma, new Date(`${day}T00:00:00Z`));
   let refunds = 0;
-  for (const { elderId } of ended) refunds += (await refundSelfPaid(prisma, app.payments, elderId, '服务终止', now, app.logger)).length;
+  for (const { elderId } of ended)
+    refunds += (await refundSelfPaid(prisma, app.payments, elderId, '服务终止', now, app.logger)).length;
   const retried = await retryPendingRefunds(prisma, app.payments, now, app.logger);
   return { day, clearing, allowance, refunds, retried };
 }

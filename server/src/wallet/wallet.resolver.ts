@@ -8,7 +8,14 @@ import { monthInShanghai } from '../common/calendar.js';
 import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/index.js';
 import { createTopUp, getTopUp } from './topup.service.js';
 import { activeHolds, runAllowanceFor, walletTransactions } from './wallet.service.js';
-import { AllowanceRun, CreateTopUpInput, TopUp, Wallet, WalletHold, WalletTransactionConnection } from './wallet.types.js';
+import {
+  AllowanceRun,
+  CreateTopUpInput,
+  TopUp,
+  Wallet,
+  WalletHold,
+  WalletTransactionConnection,
+} from './wallet.types.js';
 
 const topUpDeps = (ctx: Context) => ({
   prisma: ctx.prisma,
@@ -53,7 +60,8 @@ export class TopUpResolver {
     const actor = requireActor(ctx.actor);
     const gateway = ctx.app.payments;
     // Never in production without an explicit demo, even if a sandbox gateway were wired in.
-    if (!(gateway instanceof SandboxPaymentGateway) || !sandboxesAllowed(ctx.app.config)) return fail(ErrorCode.FORBIDDEN, '正式环境请在微信中完成支付。');
+    if (!(gateway instanceof SandboxPaymentGateway) || !sandboxesAllowed(ctx.app.config))
+      return fail(ErrorCode.FORBIDDEN, '正式环境请在微信中完成支付。');
     const topUp = await getTopUp(ctx.prisma, gateway, actor, id, 'sandboxPayTopUp');
     if (topUp.status === 'CREATED') {
       const answer = await gateway.pay(topUp.outTradeNo, ctx.app.clock());

@@ -32,8 +32,19 @@ export async function accountsByElderIds(prisma: PrismaClient, elderIds: readonl
 
 /** Active holds on the elder's accounts (visits booked, not yet charged or cancelled). */
 export async function activeHolds(prisma: PrismaClient, elderId: string): Promise<WalletHold[]> {
-  const rows = await prisma.hold.findMany({ where: { status: 'ACTIVE', account: { elderId } }, include: { account: true }, orderBy: { id: 'asc' } });
-  return rows.map((h) => ({ id: h.id, account: h.account.kind as AccountKind, unit: h.account.unit as Unit, amount: Number(h.amount), orderId: h.orderId, createdAt: h.createdAt }));
+  const rows = await prisma.hold.findMany({
+    where: { status: 'ACTIVE', account: { elderId } },
+    include: { account: true },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((h) => ({
+    id: h.id,
+    account: h.account.kind as AccountKind,
+    unit: h.account.unit as Unit,
+    amount: Number(h.amount),
+    orderId: h.orderId,
+    createdAt: h.createdAt,
+  }));
 }
 
 /** The elder's statement, newest first: one line per entry on the elder's own accounts. */
@@ -67,7 +78,12 @@ export async function walletTransactions(prisma: PrismaClient, elderId: string, 
  * A district official runs the month's allowance for the programmes of their district (the
  * scheduler runs it for all). Idempotent: a second call credits no one twice.
  */
-export async function runAllowanceFor(prisma: PrismaClient, actor: Actor, month: string, currentMonth: string): Promise<AllowanceResult> {
+export async function runAllowanceFor(
+  prisma: PrismaClient,
+  actor: Actor,
+  month: string,
+  currentMonth: string,
+): Promise<AllowanceResult> {
   authorize(actor, 'runMonthlyAllowance');
   const policies = await prisma.policy.findMany({ include: { region: true } });
   const mine = policies.filter((p) => pathWithin(p.region.path, actor.regionPath!));

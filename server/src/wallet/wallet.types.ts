@@ -4,7 +4,10 @@ import { AccountKind, TopUpStatus, TransactionKind, Unit } from '../common/enums
 
 registerEnumType(AccountKind, { name: 'AccountKind', description: '线上补贴 / 线下补贴 / 服务时长 / 自费余额' });
 registerEnumType(Unit, { name: 'Unit', description: 'FEN 分 / MINUTE 分钟' });
-registerEnumType(TransactionKind, { name: 'TransactionKind', description: '补贴发放 / 到期作废 / 清零 / 充值 / 服务扣费 / 退款 / 冲正' });
+registerEnumType(TransactionKind, {
+  name: 'TransactionKind',
+  description: '补贴发放 / 到期作废 / 清零 / 充值 / 服务扣费 / 退款 / 冲正',
+});
 registerEnumType(TopUpStatus, { name: 'TopUpStatus', description: '待支付 / 已到账 / 已关闭 / 已退款' });
 
 @ObjectType({ description: '老人的一个账户；金额为分，时长为分钟' })
@@ -72,7 +75,8 @@ export class TopUp {
   @Field(() => Int) amountFen!: number;
   @Field(() => TopUpStatus) status!: TopUpStatus;
   @Field(() => String) outTradeNo!: string;
-  @Field(() => PayParams, { nullable: true, description: '待支付时给出；已到账或已关闭时为空' }) payParams!: PayParams | null;
+  @Field(() => PayParams, { nullable: true, description: '待支付时给出；已到账或已关闭时为空' })
+  payParams!: PayParams | null;
   @Field(() => Boolean, { description: '演示环境的模拟支付（不产生真实扣款）' }) sandbox!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) paidAt!: Date | null;
@@ -82,5 +86,6 @@ export class TopUp {
 export class CreateTopUpInput {
   @Field(() => ID) elderId!: string;
   @Field(() => Int, { description: '充值金额（分）' }) amountFen!: number;
-  @Field(() => String, { description: '客户端生成的唯一编号；重复提交同一编号只会生成一笔充值' }) idempotencyKey!: string;
+  @Field(() => String, { description: '客户端生成的唯一编号；重复提交同一编号只会生成一笔充值' })
+  idempotencyKey!: string;
 }

@@ -86,7 +86,8 @@ export function bootWeapp(serverUrl: string, storage: Record<string, unknown> = 
   // (vitest's jsdom environment replaces Uint8Array & co., which breaks the server's JWTs).
   const { JSDOM } = require('jsdom');
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
-  for (const k of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'TouchEvent']) g[k] = dom.window[k];
+  for (const k of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'TouchEvent'])
+    g[k] = dom.window[k];
 
   // Registers the built-in components and sets global.wx to its API mock.
   const simulate = require('miniprogram-simulate');
@@ -111,7 +112,16 @@ export function bootWeapp(serverUrl: string, storage: Record<string, unknown> = 
   // wx.request on a real server: success for any HTTP status, fail only when the request failed.
   const requests: RecordedRequest[] = [];
   const base = new URL(serverUrl);
-  wx.request = (o: Callbacks & { url: string; method?: string; header?: Record<string, string>; data?: unknown; timeout?: number; dataType?: string }) => {
+  wx.request = (
+    o: Callbacks & {
+      url: string;
+      method?: string;
+      header?: Record<string, string>;
+      data?: unknown;
+      timeout?: number;
+      dataType?: string;
+    },
+  ) => {
     const target = new URL(o.url);
     target.protocol = base.protocol;
     target.host = base.host;
@@ -121,10 +131,12 @@ export function bootWeapp(serverUrl: string, storage: Record<string, unknown> = 
     requests.push(record);
     let body: string | undefined;
     if (method === 'GET') {
-      if (o.data && typeof o.data === 'object') for (const [k, v] of Object.entries(o.data)) target.searchParams.set(k, String(v));
+      if (o.data && typeof o.data === 'object')
+        for (const [k, v] of Object.entries(o.data)) target.searchParams.set(k, String(v));
     } else if (o.data !== undefined) {
       body = typeof o.data === 'string' ? o.data : JSON.stringify(o.data);
-      if (!Object.keys(header).some((k) => k.toLowerCase() === 'content-type')) header['content-type'] = 'application/json';
+      if (!Object.keys(header).some((k) => k.toLowerCase() === 'content-type'))
+        header['content-type'] = 'application/json';
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), o.timeout ?? 60_000);
@@ -156,7 +168,13 @@ export function bootWeapp(serverUrl: string, storage: Record<string, unknown> = 
         },
       )
       .finally(() => clearTimeout(timer));
-    return { abort: () => abort.abort(), onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} };
+    return {
+      abort: () => abort.abort(),
+      onHeadersReceived() {},
+      offHeadersReceived() {},
+      onChunkReceived() {},
+      offChunkReceived() {},
+    };
   };
 
   let app: any = null;

@@ -14,7 +14,9 @@ import { useLoad } from '../../lib/useLoad';
 export default function Guide() {
   const elderId = useStore((s) => s.elderId);
   const guide = useLoad(async () => {
-    const policyCode = Taro.getCurrentInstance().router?.params.policy ?? (elderId ? (await gql(ElderHomeDocument, { elderId })).elder?.enrolment?.policy.code : undefined);
+    const policyCode =
+      Taro.getCurrentInstance().router?.params.policy ??
+      (elderId ? (await gql(ElderHomeDocument, { elderId })).elder?.enrolment?.policy.code : undefined);
     if (!policyCode) return { items: [], policyCode: null };
     return { items: (await gql(ServiceGuideDocument, { policyCode })).serviceGuide, policyCode };
   }, [elderId]);
@@ -24,23 +26,33 @@ export default function Guide() {
   const shown = items.filter((i) => (category ?? categories[0]) === i.category);
   return (
     <Page>
-      <Text className='title'>服务指南</Text>
+      <Text className="title">服务指南</Text>
       <ErrorText error={guide.error} />
       {guide.data && !guide.data.policyCode ? <Text>请先在首页选择已纳入服务的老人。</Text> : null}
-      <Chips id='categories' options={categories.map((c) => ({ value: c, label: c }))} value={category ?? categories[0] ?? null} onChange={setCategory} />
+      <Chips
+        id="categories"
+        options={categories.map((c) => ({ value: c, label: c }))}
+        value={category ?? categories[0] ?? null}
+        onChange={setCategory}
+      />
       {shown.map((item) => (
-        <View className='card service-item' key={item.code} data-code={item.code}>
-          <View className='row'>
-            <Text className='title'>{item.name}</Text>
-            <Text className='big'>{price(item.priceFen, item.unit)}</Text>
+        <View className="card service-item" key={item.code} data-code={item.code}>
+          <View className="row">
+            <Text className="title">{item.name}</Text>
+            <Text className="big">{price(item.priceFen, item.unit)}</Text>
           </View>
           <Text style={{ display: 'block' }}>{item.description}</Text>
           {item.standard ? (
-            <Text className='small' style={{ display: 'block' }}>
+            <Text className="small" style={{ display: 'block' }}>
               服务标准：{item.standard}
             </Text>
           ) : null}
-          <Button className='btn primary block' onClick={() => void Taro.navigateTo({ url: `/pages/order/index?code=${item.code}&policy=${guide.data!.policyCode}` })}>
+          <Button
+            className="btn primary block"
+            onClick={() =>
+              void Taro.navigateTo({ url: `/pages/order/index?code=${item.code}&policy=${guide.data!.policyCode}` })
+            }
+          >
             预约{item.name}
           </Button>
         </View>

@@ -15,12 +15,12 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
 
 function OrderLine({ o }: { o: OrderSummaryFragment }) {
   return (
-    <View className='kv' onClick={go(`/pages/order-detail/index?id=${o.id}`)}>
+    <View className="kv" onClick={go(`/pages/order-detail/index?id=${o.id}`)}>
       <Text>
         {o.service.name}
         {o.quantity > 1 ? ` ×${o.quantity}` : ''}
       </Text>
-      <Text className='small'>
+      <Text className="small">
         {dateTime(o.scheduledAt)} · {ORDER_STATUS[o.status] ?? o.status}
       </Text>
     </View>
@@ -42,77 +42,100 @@ export default function Home() {
   const home = useLoad(async () => (elderId ? (await gql(ElderHomeDocument, { elderId })).elder : null), [elderId]);
   const elder = home.data;
   const orders = elder?.orders.edges.map((e) => e.node) ?? [];
-  const upcoming = orders.filter((o) => ['PLACED', 'ASSIGNED', 'IN_SERVICE'].includes(o.status)).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  const upcoming = orders
+    .filter((o) => ['PLACED', 'ASSIGNED', 'IN_SERVICE'].includes(o.status))
+    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
   const recent = orders.filter((o) => ['COMPLETED', 'CONFIRMED'].includes(o.status)).slice(0, 5);
   const toConfirm = orders.filter((o) => o.status === 'COMPLETED').length;
   const unread = mine.data?.notices.totalCount ?? 0;
 
   return (
     <Page>
-      <View className='row'>
-        <Text className='title'>您好，{user?.displayName}</Text>
-        <Button className='btn' onClick={() => { signOut(); void Taro.reLaunch({ url: '/pages/login/index' }); }}>
+      <View className="row">
+        <Text className="title">您好，{user?.displayName}</Text>
+        <Button
+          className="btn"
+          onClick={() => {
+            signOut();
+            void Taro.reLaunch({ url: '/pages/login/index' });
+          }}
+        >
           退出
         </Button>
       </View>
       <ErrorText error={mine.error ?? home.error} />
       {mine.data && elders.length === 0 ? (
-        <View className='card'>
+        <View className="card">
           <Text style={{ display: 'block' }}>还没有关联老人。请向社区工作人员领取关联码。</Text>
-          <Button className='btn primary block' onClick={go('/pages/link/index')}>
+          <Button className="btn primary block" onClick={go('/pages/link/index')}>
             输入关联码
           </Button>
         </View>
       ) : null}
-      {elders.length > 1 ? <Chips id='elder-chooser' options={elders.map((e) => ({ value: e.id, label: e.name }))} value={elderId} onChange={(id) => setState({ elderId: id })} /> : null}
+      {elders.length > 1 ? (
+        <Chips
+          id="elder-chooser"
+          options={elders.map((e) => ({ value: e.id, label: e.name }))}
+          value={elderId}
+          onChange={(id) => setState({ elderId: id })}
+        />
+      ) : null}
       {elder ? (
         <>
-          <View className='card' id='wallet'>
-            <Text className='title'>
+          <View className="card" id="wallet">
+            <Text className="title">
               {elder.name}（{elder.age} 岁）
             </Text>
-            <Text className='small' style={{ display: 'block' }}>
+            <Text className="small" style={{ display: 'block' }}>
               {elder.enrolment?.status === 'ACTIVE' ? elder.enrolment.policy.name : '未纳入服务项目'}
             </Text>
             {elder.wallet.accounts.map((a) => (
-              <View className='kv' key={a.kind} id={`account-${a.kind}`}>
+              <View className="kv" key={a.kind} id={`account-${a.kind}`}>
                 <Text>{ACCOUNT_LABEL[a.kind] ?? a.kind}</Text>
-                <Text className='big'>{accountAmount(a)}</Text>
+                <Text className="big">{accountAmount(a)}</Text>
               </View>
             ))}
-            <View className='row'>
-              <Button className='btn primary' onClick={go('/pages/guide/index')}>
+            <View className="row">
+              <Button className="btn primary" onClick={go('/pages/guide/index')}>
                 预约服务
               </Button>
-              <Button className='btn' onClick={go('/pages/topup/index')}>
+              <Button className="btn" onClick={go('/pages/topup/index')}>
                 充值
               </Button>
             </View>
           </View>
           {toConfirm ? (
-            <View className='banner' onClick={go('/pages/orders/index?status=COMPLETED')}>
+            <View className="banner" onClick={go('/pages/orders/index?status=COMPLETED')}>
               <Text>有 {toConfirm} 次服务已完成，请确认并评价</Text>
             </View>
           ) : null}
-          <View className='card' id='upcoming'>
-            <Text className='title'>即将上门</Text>
-            {upcoming.length ? upcoming.map((o) => <OrderLine key={o.id} o={o} />) : <Text className='muted'>暂无预约</Text>}
+          <View className="card" id="upcoming">
+            <Text className="title">即将上门</Text>
+            {upcoming.length ? (
+              upcoming.map((o) => <OrderLine key={o.id} o={o} />)
+            ) : (
+              <Text className="muted">暂无预约</Text>
+            )}
           </View>
-          <View className='card' id='recent'>
-            <Text className='title'>最近服务</Text>
-            {recent.length ? recent.map((o) => <OrderLine key={o.id} o={o} />) : <Text className='muted'>暂无记录</Text>}
-            <Button className='btn block' onClick={go('/pages/orders/index')}>
+          <View className="card" id="recent">
+            <Text className="title">最近服务</Text>
+            {recent.length ? (
+              recent.map((o) => <OrderLine key={o.id} o={o} />)
+            ) : (
+              <Text className="muted">暂无记录</Text>
+            )}
+            <Button className="btn block" onClick={go('/pages/orders/index')}>
               全部订单
             </Button>
           </View>
         </>
       ) : null}
-      <View className='row'>
-        <Button className='btn' id='notices-link' onClick={go('/pages/notices/index')}>
+      <View className="row">
+        <Button className="btn" id="notices-link" onClick={go('/pages/notices/index')}>
           消息{unread ? `（${unread} 条未读）` : ''}
         </Button>
         {user?.role === 'FAMILY' ? (
-          <Button className='btn' onClick={go('/pages/link/index')}>
+          <Button className="btn" onClick={go('/pages/link/index')}>
             关联老人
           </Button>
         ) : null}

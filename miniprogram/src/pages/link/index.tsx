@@ -27,16 +27,27 @@ export default function Link() {
   };
   return (
     <Page>
-      <Text className='title'>关联老人</Text>
-      <Text className='small' style={{ display: 'block' }}>
+      <Text className="title">关联老人</Text>
+      <Text className="small" style={{ display: 'block' }}>
         请向老人所在社区的工作人员领取 8 位关联码。
       </Text>
-      <Text className='field'>关联码</Text>
-      <Input id='link-code' className='input' maxlength={9} placeholder='例如 K7MQ2XPA' value={code} onInput={(e) => setCode(e.detail.value)} />
-      <Text className='field'>您是老人的</Text>
-      <Chips options={(relations.data ?? []).map((r) => ({ value: r, label: r }))} value={relation} onChange={setRelation} />
+      <Text className="field">关联码</Text>
+      <Input
+        id="link-code"
+        className="input"
+        maxlength={9}
+        placeholder="例如 K7MQ2XPA"
+        value={code}
+        onInput={(e) => setCode(e.detail.value)}
+      />
+      <Text className="field">您是老人的</Text>
+      <Chips
+        options={(relations.data ?? []).map((r) => ({ value: r, label: r }))}
+        value={relation}
+        onChange={setRelation}
+      />
       <ErrorText error={error ?? relations.error} />
-      <Button className='btn primary block' disabled={busy} onClick={submit}>
+      <Button className="btn primary block" disabled={busy} onClick={submit}>
         确认关联
       </Button>
     </Page>

@@ -24,21 +24,35 @@ export default function Login() {
   };
   return (
     <Page requireLogin={false}>
-      <Text className='title'>颐联居家养老</Text>
-      <Text className='small' style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className="title">颐联居家养老</Text>
+      <Text className="small" style={{ display: 'block', marginBottom: '16px' }}>
         为家中老人预约上门服务、查看补贴余额和服务记录
       </Text>
       {isWeapp() ? (
-        <Button className='btn primary block' disabled={busy} onClick={() => act(async () => done((await gql(WechatLoginDocument, { code: await wechatCode() })).wechatLogin))}>
+        <Button
+          className="btn primary block"
+          disabled={busy}
+          onClick={() =>
+            act(async () => done((await gql(WechatLoginDocument, { code: await wechatCode() })).wechatLogin))
+          }
+        >
           微信一键登录
         </Button>
       ) : (
-        <View className='card'>
-          <Text className='field'>手机号</Text>
-          <Input id='phone' className='input' type='number' maxlength={11} placeholder='请输入 11 位手机号' value={phone} onInput={(e) => setPhone(e.detail.value)} />
+        <View className="card">
+          <Text className="field">手机号</Text>
+          <Input
+            id="phone"
+            className="input"
+            type="number"
+            maxlength={11}
+            placeholder="请输入 11 位手机号"
+            value={phone}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
           <Button
-            className='btn block'
-            id='send-code'
+            className="btn block"
+            id="send-code"
             disabled={busy}
             onClick={() =>
               act(async () => {
@@ -51,15 +65,28 @@ export default function Login() {
             获取验证码
           </Button>
           {sandboxCode ? (
-            <View className='banner' id='sandbox-code'>
+            <View className="banner" id="sandbox-code">
               <Text>演示环境（短信沙箱，不发真实短信）：验证码 {sandboxCode}</Text>
             </View>
           ) : null}
           {sent ? (
             <>
-              <Text className='field'>验证码</Text>
-              <Input id='code' className='input' type='number' maxlength={6} placeholder='短信中的 6 位数字' value={code} onInput={(e) => setCode(e.detail.value)} />
-              <Button className='btn primary block' id='login' disabled={busy} onClick={() => act(async () => done((await gql(PhoneLoginDocument, { phone, code })).phoneLogin))}>
+              <Text className="field">验证码</Text>
+              <Input
+                id="code"
+                className="input"
+                type="number"
+                maxlength={6}
+                placeholder="短信中的 6 位数字"
+                value={code}
+                onInput={(e) => setCode(e.detail.value)}
+              />
+              <Button
+                className="btn primary block"
+                id="login"
+                disabled={busy}
+                onClick={() => act(async () => done((await gql(PhoneLoginDocument, { phone, code })).phoneLogin))}
+              >
                 登录
               </Button>
             </>

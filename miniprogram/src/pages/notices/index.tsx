@@ -2,7 +2,12 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { gql } from '../../api/client';
-import { MarkNoticeReadDocument, MessageTemplatesDocument, NoticesDocument, RecordMessageConsentsDocument } from '../../api/generated';
+import {
+  MarkNoticeReadDocument,
+  MessageTemplatesDocument,
+  NoticesDocument,
+  RecordMessageConsentsDocument,
+} from '../../api/generated';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { dateTime } from '../../lib/format';
@@ -38,40 +43,55 @@ export default function Notices() {
   const notices = list.data?.edges.map((e) => e.node) ?? [];
   return (
     <Page>
-      <Text className='title'>消息</Text>
-      <View className='card' id='subscribe'>
+      <Text className="title">消息</Text>
+      <View className="card" id="subscribe">
         {isWeapp() ? (
           <>
             <Text style={{ display: 'block' }}>开启微信提醒：护理员签到、服务完成、投诉答复时在微信里通知您。</Text>
-            <Button className='btn primary block' id='subscribe-btn' onClick={subscribe}>
+            <Button className="btn primary block" id="subscribe-btn" onClick={subscribe}>
               开启微信提醒
             </Button>
-            {consented != null ? <Text className='small'>{consented ? `已开启 ${consented} 类提醒（每次同意可收到一条）` : '未开启提醒'}</Text> : null}
+            {consented != null ? (
+              <Text className="small">
+                {consented ? `已开启 ${consented} 类提醒（每次同意可收到一条）` : '未开启提醒'}
+              </Text>
+            ) : null}
           </>
         ) : (
-          <Text className='small'>网页版不能发微信提醒；消息都在这里，也可以在微信小程序中开启提醒。</Text>
+          <Text className="small">网页版不能发微信提醒；消息都在这里，也可以在微信小程序中开启提醒。</Text>
         )}
       </View>
       <ErrorText error={error ?? list.error} />
-      {list.data && !notices.length ? <Text className='muted'>暂无消息</Text> : null}
+      {list.data && !notices.length ? <Text className="muted">暂无消息</Text> : null}
       {notices.map((n) => (
         <View key={n.id} className={`card notice${n.readAt ? '' : ' unread'}`} onClick={() => open(n.id, !!n.readAt)}>
-          <View className='row'>
-            <Text className='title'>
+          <View className="row">
+            <Text className="title">
               {n.readAt ? '' : '● '}
               {n.title}
             </Text>
-            <Text className='small'>{dateTime(n.createdAt)}</Text>
+            <Text className="small">{dateTime(n.createdAt)}</Text>
           </View>
           <Text style={{ display: 'block' }}>{n.body}</Text>
         </View>
       ))}
       {notices.some((n) => !n.readAt) ? (
-        <Button className='btn block' onClick={() => Promise.all(notices.filter((n) => !n.readAt).map((n) => gql(MarkNoticeReadDocument, { id: n.id }))).then(() => list.reload(), setError)}>
+        <Button
+          className="btn block"
+          onClick={() =>
+            Promise.all(notices.filter((n) => !n.readAt).map((n) => gql(MarkNoticeReadDocument, { id: n.id }))).then(
+              () => list.reload(),
+              setError,
+            )
+          }
+        >
           全部标为已读
         </Button>
       ) : null}
-      <Button className='btn block' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))}>
+      <Button
+        className="btn block"
+        onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))}
+      >
         返回
       </Button>
     </Page>

@@ -29,7 +29,14 @@ export default function Order() {
   const params = Taro.getCurrentInstance().router?.params ?? {};
   const code = params.code ?? '';
   const elderId = useStore((s) => s.elderId);
-  const item = useLoad(async () => (params.policy ? (await gql(ServiceGuideDocument, { policyCode: params.policy })).serviceGuide.find((i) => i.code === code) ?? null : null), [code]);
+  const item = useLoad(
+    async () =>
+      params.policy
+        ? ((await gql(ServiceGuideDocument, { policyCode: params.policy })).serviceGuide.find((i) => i.code === code) ??
+          null)
+        : null,
+    [code],
+  );
   const days = useMemo(() => nextDays(), []);
   const [quantity, setQuantity] = useState(1);
   const [date, setDate] = useState(days[0]!.value);
@@ -61,7 +68,18 @@ export default function Order() {
     setBusy(true);
     setError(null);
     try {
-      const placed = (await gql(PlaceOrderDocument, { input: { elderId, serviceCode: code, quantity, scheduledAt: fromShanghai(date, time), idempotencyKey: key.current, note: note.trim() || null } })).placeOrder;
+      const placed = (
+        await gql(PlaceOrderDocument, {
+          input: {
+            elderId,
+            serviceCode: code,
+            quantity,
+            scheduledAt: fromShanghai(date, time),
+            idempotencyKey: key.current,
+            note: note.trim() || null,
+          },
+        })
+      ).placeOrder;
       await Taro.redirectTo({ url: `/pages/order-detail/index?id=${placed.id}&placed=1` });
     } catch (err) {
       setError(err);
@@ -75,42 +93,67 @@ export default function Order() {
   const service = item.data;
   return (
     <Page>
-      <Text className='title'>{service?.name ?? '预约服务'}</Text>
+      <Text className="title">{service?.name ?? '预约服务'}</Text>
       <ErrorText error={item.error} />
       {service ? (
-        <Text className='small' style={{ display: 'block' }}>
+        <Text className="small" style={{ display: 'block' }}>
           {price(service.priceFen, service.unit)}
-          {service.unitMinutes && service.unit !== 'PER_60_MIN' ? `，每${unitLabel(service.unit)}约 ${service.unitMinutes} 分钟` : ''}
+          {service.unitMinutes && service.unit !== 'PER_60_MIN'
+            ? `，每${unitLabel(service.unit)}约 ${service.unitMinutes} 分钟`
+            : ''}
         </Text>
       ) : null}
-      <View className='card'>
-        <Text className='field'>数量（{service ? unitLabel(service.unit) : '次'}）</Text>
-        <View className='row'>
-          <Button className='btn' id='qty-minus' aria-label='减少' disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
+      <View className="card">
+        <Text className="field">数量（{service ? unitLabel(service.unit) : '次'}）</Text>
+        <View className="row">
+          <Button
+            className="btn"
+            id="qty-minus"
+            aria-label="减少"
+            disabled={quantity <= 1}
+            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+          >
             −
           </Button>
-          <Text className='big' id='quantity'>
+          <Text className="big" id="quantity">
             {quantity}
           </Text>
-          <Button className='btn' id='qty-plus' aria-label='增加' disabled={quantity >= 20} onClick={() => setQuantity((q) => Math.min(20, q + 1))}>
+          <Button
+            className="btn"
+            id="qty-plus"
+            aria-label="增加"
+            disabled={quantity >= 20}
+            onClick={() => setQuantity((q) => Math.min(20, q + 1))}
+          >
             +
           </Button>
         </View>
-        <Text className='field'>上门日期</Text>
-        <Chips id='dates' options={days} value={date} onChange={setDate} />
-        <Text className='field'>上门时间</Text>
-        <Chips id='times' options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
-        <Text className='field'>备注（选填）</Text>
-        <Input id='note' className='input' maxlength={200} placeholder='例如：请先电话联系' value={note} onInput={(e) => setNote(e.detail.value)} />
+        <Text className="field">上门日期</Text>
+        <Chips id="dates" options={days} value={date} onChange={setDate} />
+        <Text className="field">上门时间</Text>
+        <Chips id="times" options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
+        <Text className="field">备注（选填）</Text>
+        <Input
+          id="note"
+          className="input"
+          maxlength={200}
+          placeholder="例如：请先电话联系"
+          value={note}
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
-      {quote ? <Split quote={quote} /> : <Text className='muted'>正在计算费用…</Text>}
+      {quote ? <Split quote={quote} /> : <Text className="muted">正在计算费用…</Text>}
       <ErrorText error={error} />
       {quote && quote.missingFen > 0 ? (
-        <Button className='btn primary block' id='go-topup' onClick={() => void Taro.navigateTo({ url: `/pages/topup/index?need=${quote.missingFen}` })}>
+        <Button
+          className="btn primary block"
+          id="go-topup"
+          onClick={() => void Taro.navigateTo({ url: `/pages/topup/index?need=${quote.missingFen}` })}
+        >
           去充值
         </Button>
       ) : (
-        <Button className='btn primary block' id='confirm-order' disabled={busy || !quote} onClick={confirm}>
+        <Button className="btn primary block" id="confirm-order" disabled={busy || !quote} onClick={confirm}>
           确认预约
         </Button>
       )}

@@ -24,7 +24,9 @@ export default function Orders() {
   const [filter, setFilter] = useState(Taro.getCurrentInstance().router?.params.status ?? 'ALL');
   // Later pages, appended by 加载更多; the first page reloads (and these reset) whenever the
   // filter changes or the page is shown again.
-  const [more, setMore] = useState<{ orders: OrderSummaryFragment[]; cursor: string | null; hasNext: boolean } | null>(null);
+  const [more, setMore] = useState<{ orders: OrderSummaryFragment[]; cursor: string | null; hasNext: boolean } | null>(
+    null,
+  );
   const status = FILTERS.find((f) => f.value === filter)?.status ?? null;
   const page = useLoad(async () => {
     setMore(null);
@@ -36,39 +38,43 @@ export default function Orders() {
   const loadMore = async () => {
     if (!elderId || !cursor) return;
     const next = (await gql(OrdersDocument, { elderId, status, first: 20, after: cursor })).orders;
-    setMore((m) => ({ orders: [...(m?.orders ?? []), ...next.edges.map((e) => e.node)], cursor: next.pageInfo.endCursor ?? null, hasNext: next.pageInfo.hasNextPage }));
+    setMore((m) => ({
+      orders: [...(m?.orders ?? []), ...next.edges.map((e) => e.node)],
+      cursor: next.pageInfo.endCursor ?? null,
+      hasNext: next.pageInfo.hasNextPage,
+    }));
   };
   const orders = [...(page.data?.edges.map((e) => e.node) ?? []), ...(more?.orders ?? [])];
   return (
     <Page>
-      <Text className='title'>订单{page.data ? `（共 ${page.data.totalCount} 单）` : ''}</Text>
-      <Chips
-        id='order-filter'
-        options={FILTERS}
-        value={filter}
-        onChange={setFilter}
-      />
+      <Text className="title">订单{page.data ? `（共 ${page.data.totalCount} 单）` : ''}</Text>
+      <Chips id="order-filter" options={FILTERS} value={filter} onChange={setFilter} />
       <ErrorText error={page.error} />
       {!elderId ? <Text>请先在首页选择老人。</Text> : null}
-      {page.data && !orders.length ? <Text className='muted'>没有这类订单</Text> : null}
+      {page.data && !orders.length ? <Text className="muted">没有这类订单</Text> : null}
       {orders.map((o) => (
-        <View key={o.id} className='card order-item' data-id={o.id} onClick={() => void Taro.navigateTo({ url: `/pages/order-detail/index?id=${o.id}` })}>
-          <View className='row'>
-            <Text className='title'>
+        <View
+          key={o.id}
+          className="card order-item"
+          data-id={o.id}
+          onClick={() => void Taro.navigateTo({ url: `/pages/order-detail/index?id=${o.id}` })}
+        >
+          <View className="row">
+            <Text className="title">
               {o.service.name}
               {o.quantity > 1 ? ` ×${o.quantity}` : ''}
             </Text>
             <Text className={o.status === 'COMPLETED' ? 'warn' : 'muted'}>{ORDER_STATUS[o.status] ?? o.status}</Text>
           </View>
           <Text style={{ display: 'block' }}>{dateTime(o.scheduledAt)}</Text>
-          <Text className='small' style={{ display: 'block' }}>
+          <Text className="small" style={{ display: 'block' }}>
             {o.caregiver ? `护理员 ${o.caregiver.name} · ` : ''}
             {yuan(o.amountFen)} 元{o.rating ? ` · 已评 ${o.rating.stars} 星` : ''}
           </Text>
         </View>
       ))}
       {hasNext ? (
-        <Button className='btn block' onClick={loadMore}>
+        <Button className="btn block" onClick={loadMore}>
           加载更多
         </Button>
       ) : null}

@@ -2,7 +2,12 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ApiError, gql } from '../../api/client';
-import { CreateTopUpDocument, ElderHomeDocument, SandboxPayTopUpDocument, TopUpStatusDocument } from '../../api/generated';
+import {
+  CreateTopUpDocument,
+  ElderHomeDocument,
+  SandboxPayTopUpDocument,
+  TopUpStatusDocument,
+} from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
@@ -60,7 +65,9 @@ export default function TopUp() {
     if (!key.current || key.current.fen !== fen) key.current = { fen, key: idempotencyKey('mp-topup') };
     setStage('paying');
     try {
-      const t = (await gql(CreateTopUpDocument, { input: { elderId, amountFen: fen, idempotencyKey: key.current.key } })).createTopUp;
+      const t = (
+        await gql(CreateTopUpDocument, { input: { elderId, amountFen: fen, idempotencyKey: key.current.key } })
+      ).createTopUp;
       if (t.status === 'PAID') return await waitForServer(t.id);
       if (!t.sandbox && !isWeapp()) throw new ApiError('网页版不能付款，请在微信小程序中充值。', 'FORBIDDEN');
       if (t.sandbox || !t.payParams) {
@@ -96,48 +103,60 @@ export default function TopUp() {
 
   return (
     <Page>
-      <Text className='title'>自费充值{home.data ? `（${home.data.name}）` : ''}</Text>
-      <View className='card'>
-        <View className='kv'>
+      <Text className="title">自费充值{home.data ? `（${home.data.name}）` : ''}</Text>
+      <View className="card">
+        <View className="kv">
           <Text>当前自费余额</Text>
-          <Text className='big' id='self-paid-balance'>
+          <Text className="big" id="self-paid-balance">
             {yuan(balance)} 元
           </Text>
         </View>
-        {need > 0 ? <Text className='warn'>本次预约还差 {yuan(need)} 元</Text> : null}
-        <Text className='small' style={{ display: 'block' }}>
+        {need > 0 ? <Text className="warn">本次预约还差 {yuan(need)} 元</Text> : null}
+        <Text className="small" style={{ display: 'block' }}>
           自费余额用于补贴以外的服务费用；老人终止服务时未用完的余额原路退回。
         </Text>
       </View>
-      <View className='card'>
-        <Text className='field'>充值金额（元）</Text>
-        <Chips id='presets' options={PRESETS.map((p) => ({ value: String(p / 100), label: `${p / 100} 元` }))} value={amount} onChange={setAmount} />
-        <Input id='amount' className='input' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} />
+      <View className="card">
+        <Text className="field">充值金额（元）</Text>
+        <Chips
+          id="presets"
+          options={PRESETS.map((p) => ({ value: String(p / 100), label: `${p / 100} 元` }))}
+          value={amount}
+          onChange={setAmount}
+        />
+        <Input id="amount" className="input" type="digit" value={amount} onInput={(e) => setAmount(e.detail.value)} />
         {payable ? (
-          <Button className='btn primary block' id='pay' disabled={stage === 'paying' || stage === 'waiting' || !!sandboxId} onClick={start}>
+          <Button
+            className="btn primary block"
+            id="pay"
+            disabled={stage === 'paying' || stage === 'waiting' || !!sandboxId}
+            onClick={start}
+          >
             {isWeapp() ? '微信支付' : '充值'} {Number.isFinite(fen) && fen > 0 ? `${yuan(fen)} 元` : ''}
           </Button>
         ) : (
-          <Text className='warn' id='pay-in-wechat'>
+          <Text className="warn" id="pay-in-wechat">
             网页版不能付款，请在微信小程序中充值。
           </Text>
         )}
       </View>
       {sandboxId ? (
-        <View className='banner' id='sandbox'>
-          <Text style={{ display: 'block' }}>演示环境（支付沙箱）：不会真实扣款。点下面的按钮模拟付款人在微信中确认支付。</Text>
-          <Button className='btn primary block' id='sandbox-pay' onClick={sandboxPay}>
+        <View className="banner" id="sandbox">
+          <Text style={{ display: 'block' }}>
+            演示环境（支付沙箱）：不会真实扣款。点下面的按钮模拟付款人在微信中确认支付。
+          </Text>
+          <Button className="btn primary block" id="sandbox-pay" onClick={sandboxPay}>
             沙箱支付（模拟确认付款）
           </Button>
         </View>
       ) : null}
-      {stage === 'waiting' ? <Text id='waiting'>正在等待支付结果…</Text> : null}
+      {stage === 'waiting' ? <Text id="waiting">正在等待支付结果…</Text> : null}
       {stage === 'paid' ? (
-        <Text className='ok' id='paid'>
+        <Text className="ok" id="paid">
           充值已到账，当前自费余额 {yuan(balance)} 元。
         </Text>
       ) : null}
-      {stage === 'cancelled' ? <Text className='muted'>已取消支付，没有扣款。</Text> : null}
+      {stage === 'cancelled' ? <Text className="muted">已取消支付，没有扣款。</Text> : null}
       <ErrorText error={error} />
     </Page>
   );
