@@ -17,6 +17,8 @@ const COMPOSITION = [
   'server/src/seed/**',
   'server/src/testing/**',
   'server/src/**/*.test.ts',
+  // Test-only setup shared by an area's test files.
+  'server/src/**/*.fixtures.ts',
 ];
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts'];
 
