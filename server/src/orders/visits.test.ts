@@ -1,9 +1,21 @@
 // A verified visit end to end (000 六: 扫码签到 with location and photo, 签出, 老人确认; the
 // confirmation charges the booked holds): order → assign → photo → check-in → check-out → confirm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/harness.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
-import { addUser } from '../testing/users.js';
+import type { TestServer } from '../testing/harness.js';
+import {
+  balance,
+  CHECK_IN,
+  CHECK_OUT,
+  code,
+  gql,
+  held,
+  JPEG,
+  nextSeq,
+  START,
+  upload,
+} from '../testing/visits-fixtures.js';
+import { startVisits } from '../testing/visits-fixtures.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
 import { distanceMeters } from './visits.service.js';
 
 let s: TestServer;
@@ -13,70 +25,8 @@ let elder: { id: string; latitude: number | null; longitude: number | null };
 let orderId: string;
 let photoId: string;
 let qr: string;
-let seq = 0;
-// The app clock, from before the seed: mid-November 2026, so an hour-ahead booking stays in the
-// month whose allowance the seed credited.
-const START = new Date('2026-11-18T10:00:00+08:00');
-
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-  Buffer.from('JFIF-test-photo'),
-  Buffer.from([0xff, 0xd9]),
-]);
-const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, tokens[who]);
-const upload = (who: string, body: Buffer, type = 'image/jpeg') =>
-  fetch(`${base}/files`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type },
-    body,
-  });
-const held = async () =>
-  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce((n, a) => n + a.held, 0n);
-const balance = async () =>
-  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId: elder.id } })).reduce(
-    (n, a) => n + (a.unit === 'FEN' ? a.balance : 0n),
-    0n,
-  );
-
-beforeAll(async () => {
-  s = await startTestServer({}, { clock: () => START });
-  base = s.url.replace(/\/graphql$/, '');
-  tokens = {};
-  for (const u of ['family', 'worker', 'worker2', 'provider_admin', 'caregiver']) tokens[u] = await s.login(u);
-  const link = await s.db.prisma.familyLink.findFirstOrThrow({
-    where: { user: { username: 'family' } },
-    orderBy: { createdAt: 'asc' },
-  });
-  elder = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: link.elderId } });
-  const placed = await gql(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    {
-      i: {
-        elderId: elder.id,
-        serviceCode: 'HP_NAIL_CARE',
-        quantity: 1,
-        scheduledAt: new Date(s.app.services.clock().getTime() + 3600_000).toISOString(),
-        idempotencyKey: `visit-test-${seq++}`,
-      },
-    },
-    'family',
-  );
-  orderId = placed.data.placeOrder.id;
-  const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-  const assigned = await gql(
-    `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-    { o: orderId, c: cg.id },
-    'provider_admin',
-  );
-  expect(assigned.errors).toBeUndefined();
-  qr = (await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elder.id }, 'worker'))
-    .data!.homeQrToken;
-});
+beforeAll(async () => void ({ s, base, tokens, elder, orderId, qr } = await startVisits()));
 afterAll(async () => s?.close());
-
-const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { status visit { checkInAt checkInDistanceM } } }`;
-const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { status visit { checkInAt checkOutAt durationMinutes photoUrls } } }`;
 
 describe('visit verification', () => {
   it('accepts only real JPEG/PNG photos from caregivers', async () => {
@@ -140,7 +90,7 @@ describe('visit verification', () => {
     expect(await s.db.prisma.visit.count({ where: { orderId } })).toBe(0);
   });
 
-  it('checks in at the home, checks out 47 minutes later; the caregiver and provider cannot confirm, the family does: holds become charges once', async () => {
+  it('checks in, out 47 min later; caregiver, provider cannot confirm, the family does: charged once', async () => {
     const start = (await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).scheduledAt;
     s.app.services.clock = () => start;
     // 40 m from the recorded address is inside the geofence.
@@ -231,221 +181,8 @@ describe('visit verification', () => {
   });
 });
 
-describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 an hour)', () => {
-  it('holds minutes at booking, refuses check-out before check-in, and charges the minutes on confirmation', async () => {
-    const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
-    const elderYc = await s.db.prisma.elder.findFirstOrThrow({
-      where: { communityId: ycWorker.regionId!, status: 'ENROLLED', latitude: { not: null } },
-    });
-    const community = await s.db.prisma.region.findUniqueOrThrow({ where: { id: elderYc.communityId } });
-    const zones = await s.db.prisma.serviceZone.findMany({
-      where: { policy: { code: 'YANGCHENG_2026' } },
-      include: { regions: { include: { region: true } }, provider: { include: { caregivers: true } } },
-    });
-    const provider = zones.find((z) => z.regions.some((r) => community.path.startsWith(r.region.path)))!.provider!;
-    tokens.yc_worker = await s.login('yc_worker');
-    tokens.yc_provider = await addUser(s, 'yc_provider_visits', {
-      displayName: '阳城机构',
-      role: 'PROVIDER_ADMIN',
-      providerId: provider.id,
-    });
-    const cg = provider.caregivers[0]!;
-    tokens.yc_caregiver = await addUser(s, 'yc_caregiver_visits', {
-      displayName: cg.name,
-      role: 'CAREGIVER',
-      providerId: provider.id,
-    });
-    await s.db.prisma.caregiver.update({
-      where: { id: cg.id },
-      data: { user: { connect: { username: 'yc_caregiver_visits' } } },
-    });
-    const hours = async () =>
-      await s.db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${elderYc.id}:SUBSIDY_HOURS` } });
-    const start = await hours();
-
-    const item = (
-      await s.db.prisma.serviceItem.findFirstOrThrow({
-        where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' },
-      })
-    ).code;
-    const placed = await gql(
-      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyMinutes subsidyFen selfPaidFen channel } }`,
-      {
-        i: {
-          elderId: elderYc.id,
-          serviceCode: item,
-          quantity: 2,
-          scheduledAt: new Date(s.app.services.clock().getTime() + 3600_000).toISOString(),
-          idempotencyKey: `yc-visit-${seq++}`,
-        },
-      },
-      'yc_worker',
-    );
-    expect(placed.data.placeOrder).toMatchObject({
-      amountFen: 7000,
-      subsidyMinutes: 120,
-      subsidyFen: 7000,
-      selfPaidFen: 0,
-      channel: 'WORKER',
-    });
-    const id = placed.data.placeOrder.id;
-    expect((await hours()).held - start.held).toBe(120n);
-    await gql(
-      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-      { o: id, c: cg.id },
-      'yc_provider',
-    );
-    const at = { latitude: elderYc.latitude!, longitude: elderYc.longitude! };
-    const photo = (
-      (await (await upload('yc_caregiver', Buffer.concat([JPEG, Buffer.from('yc')]))).json()) as { id: string }
-    ).id;
-    expect(code(await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver'))).toBe(
-      'INVALID_STATE',
-    );
-    const homeQr = (
-      await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: elderYc.id }, 'yc_worker')
-    ).data!.homeQrToken;
-    const t0 = (await s.db.prisma.order.findUniqueOrThrow({ where: { id } })).scheduledAt;
-    s.app.services.clock = () => t0;
-    expect(
-      (await gql(CHECK_IN, { i: { orderId: id, qrToken: homeQr, ...at, photoId: photo } }, 'yc_caregiver')).errors,
-    ).toBeUndefined();
-    s.app.services.clock = () => new Date(t0.getTime() + 121 * 60_000);
-    expect(
-      (await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'yc_caregiver')).data.checkOut.visit
-        .durationMinutes,
-    ).toBe(121);
-    // Not on the caregiver's word; the worker calls the elder and confirms (000 六·流程2 回访).
-    expect(
-      code(await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: id }, 'yc_caregiver')),
-    ).toBe('SELF_CONFIRMATION');
-    expect(
-      code(
-        await gql(`mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "") { status } }`, { o: id }, 'yc_worker'),
-      ),
-    ).toBe('BAD_USER_INPUT');
-    expect((await hours()).held - start.held).toBe(120n);
-    const byCall = await gql(
-      `mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "电话回访：老人确认护理员上门服务两小时") { status evidence chargedMinutes chargedFen } }`,
-      { o: id },
-      'yc_worker',
-    );
-    // 121 measured minutes round up past the booking; never more than the 120 booked.
-    expect(byCall.data.confirmVisitByCall).toEqual({
-      status: 'CONFIRMED',
-      evidence: 'FOLLOW_UP_CALL',
-      chargedMinutes: 120,
-      chargedFen: 7000,
-    });
-    expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_CONFIRMED_BY_CALL', entityId: id } })).toBe(1);
-    const end = await hours();
-    expect([end.balance, end.held]).toEqual([start.balance - 120n, start.held]);
-    // Rating someone else's order: the Huangpi family cannot see it.
-    expect(
-      code(await gql(`mutation($o: ID!) { rateOrder(orderId: $o, stars: 5) { stars } }`, { o: id }, 'family')),
-    ).toMatch(/FORBIDDEN|NOT_FOUND/);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
-});
-
-describe('hourly items are charged by measured time (000 七 据实结算)', () => {
-  it('a visit cut short is charged by the minutes, rounded up to 15, and the rest of every hold is freed; ten confirmations at once charge once', async () => {
-    const links = await s.db.prisma.familyLink.findMany({
-      where: { user: { username: 'family' } },
-      orderBy: { createdAt: 'asc' },
-    });
-    const other = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: links[1]!.elderId } });
-    const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, other.id, 'SELF_PAID', 'FEN'));
-    const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-    await postOnce(s.db.prisma, {
-      kind: 'TOP_UP',
-      idempotencyKey: `visit-test-topup-${other.id}`,
-      request: {},
-      elderId: other.id,
-      entries: [
-        { accountId: gw.id, amount: -5000n },
-        { accountId: wallet.id, amount: 5000n },
-      ],
-    });
-    const account = async (kind: string) =>
-      s.db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${other.id}:${kind}` } });
-    const [subsidy0, self0] = [await account('SUBSIDY_OFFLINE'), await account('SELF_PAID')];
-    expect([subsidy0.balance - subsidy0.held, self0.balance - self0.held]).toEqual([7000n, 5000n]);
-
-    // 理疗护理 50 元/小时 × 2 = 100 元: 70 元 of offline subsidy held, 30 元 self-paid held (000 四).
-    const placed = await gql(
-      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id amountFen subsidyFen selfPaidFen scheduledAt } }`,
-      {
-        i: {
-          elderId: other.id,
-          serviceCode: 'HP_PHYSIOTHERAPY',
-          quantity: 2,
-          scheduledAt: new Date(s.app.services.clock().getTime() + 2 * 3600_000).toISOString(),
-          idempotencyKey: `visit-test-${seq++}`,
-        },
-      },
-      'family',
-    );
-    expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyFen: 7000, selfPaidFen: 3000 });
-    const id = placed.data.placeOrder.id;
-    const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-    expect(
-      (
-        await gql(
-          `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-          { o: id, c: cg.id },
-          'provider_admin',
-        )
-      ).errors,
-    ).toBeUndefined();
-    const home = (
-      await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: other.id }, 'worker')
-    ).data!.homeQrToken;
-    const photo = (
-      (await (await upload('caregiver', Buffer.concat([JPEG, Buffer.from('short')]))).json()) as { id: string }
-    ).id;
-    const at = { latitude: other.latitude!, longitude: other.longitude! };
-    const booked = new Date(placed.data.placeOrder.scheduledAt);
-    const real = s.app.services.clock;
-    try {
-      s.app.services.clock = () => new Date(booked.getTime() + 10 * 60_000);
-      expect(
-        (await gql(CHECK_IN, { i: { orderId: id, qrToken: home, ...at, photoId: photo } }, 'caregiver')).errors,
-      ).toBeUndefined();
-      s.app.services.clock = () => new Date(booked.getTime() + 57 * 60_000);
-      expect(
-        (await gql(CHECK_OUT, { i: { orderId: id, ...at, photoId: photo } }, 'caregiver')).data.checkOut.visit
-          .durationMinutes,
-      ).toBe(47);
-      const confirm = `mutation($o: ID!) { confirmOrder(orderId: $o) { status chargedMinutes chargedFen evidence } }`;
-      const results = await Promise.all(Array.from({ length: 10 }, () => gql(confirm, { o: id }, 'family')));
-      const ok = results.filter((r) => !r.errors);
-      expect(ok).toHaveLength(1);
-      expect(results.filter((r) => code(r) === 'INVALID_STATE')).toHaveLength(9);
-      // 47 minutes → 60 payable → 50 元, all from the subsidy (it pays first, as at booking).
-      expect(ok[0]!.data.confirmOrder).toEqual({
-        status: 'CONFIRMED',
-        chargedMinutes: 60,
-        chargedFen: 5000,
-        evidence: 'FAMILY_APP',
-      });
-    } finally {
-      s.app.services.clock = real;
-    }
-    const [subsidy1, self1] = [await account('SUBSIDY_OFFLINE'), await account('SELF_PAID')];
-    expect([subsidy1.balance, subsidy1.held]).toEqual([subsidy0.balance - 5000n, subsidy0.held]);
-    expect([self1.balance, self1.held]).toEqual([self0.balance, self0.held]);
-    const charged = await s.db.prisma.ledgerEntry.findMany({
-      where: { transaction: { orderId: id, kind: 'CHARGE' }, amount: { lt: 0 } },
-    });
-    expect(charged.reduce((n, e) => n - e.amount, 0n)).toBe(5000n);
-    expect(await s.db.prisma.hold.count({ where: { orderId: id, status: 'ACTIVE' } })).toBe(0);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
-});
-
 describe("the elder's sign-off code (000 六·流程2: 由老人签字确认)", () => {
-  it('goes to the family, never to the caregiver; wrong guesses are counted atomically and void it; the right one confirms and charges', async () => {
+  it('goes to the family, not the caregiver; wrong guesses count atomically, void it; right one charges', async () => {
     const links = await s.db.prisma.familyLink.findMany({
       where: { user: { username: 'family' } },
       orderBy: { createdAt: 'asc' },
@@ -459,7 +196,7 @@ describe("the elder's sign-off code (000 六·流程2: 由老人签字确认)", 
           serviceCode: 'HP_READING',
           quantity: 1,
           scheduledAt: new Date(s.app.services.clock().getTime() + 5 * 3600_000).toISOString(),
-          idempotencyKey: `visit-test-${seq++}`,
+          idempotencyKey: `visit-test-${nextSeq()}`,
         },
       },
       'family',
@@ -481,7 +218,9 @@ describe("the elder's sign-off code (000 六·流程2: 由老人签字确认)", 
     const at = { latitude: other.latitude!, longitude: other.longitude! };
     const booked = new Date(placed.data.placeOrder.scheduledAt);
     const REQUEST = `mutation($o: ID!) { requestVisitSignOff(orderId: $o) { expiresAt recipients } }`;
-    const CONFIRM = `mutation($o: ID!, $c: String!) { confirmVisitBySignOff(orderId: $o, code: $c) { status evidence chargedFen } }`;
+    const CONFIRM = `mutation($o: ID!, $c: String!) {
+      confirmVisitBySignOff(orderId: $o, code: $c) { status evidence chargedFen }
+    }`;
     const latestCode = async () => {
       const inbox = await gql(`{ notices(first: 20) { edges { node { kind body } } } }`, {}, 'family');
       const body = inbox.data.notices.edges.find((e: any) => e.node.kind === 'VISIT_SIGNOFF_CODE').node.body as string;
