@@ -1,196 +1,29 @@
 // Exceptions (异常工单) end to end: the detectors find what an official should look at (000 七
 // 按月据实结算; 001 八(二)2(2) 记录虚假服务), an open exception holds the provider's month, and each
 // resolution moves money only through the ledger, once, in the officer's own area.
+
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/harness.js';
-import { monthInShanghai } from '../common/calendar.js';
 import { policyByCode } from '../policies/documents/index.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
 import { detectVisitExceptions } from './index.js';
+import {
+  s,
+  month,
+  now,
+  gql,
+  code,
+  orders,
+  reasonsOf,
+  exceptionOf,
+  RESOLVE,
+  RUN,
+  fenOf,
+  setNow,
+  setup,
+} from './exceptions.fixtures.js';
 
-let s: TestServer;
-const t: Record<string, string> = {};
-let month: string;
-let seq = 0;
-// The visits happen in November 2026; settlement runs on 3 December.
-let now = new Date('2026-11-12T10:00:00+08:00');
-const HOME = { lat: 30.87, lng: 114.38 };
-const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
-const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-let elders: string[] = [];
-let caregivers: string[] = [];
-const orders: Record<string, string[]> = {};
-
-interface VisitSpec {
-  elder: number;
-  caregiver: number;
-  service?: string;
-  quantity?: number;
-  /** Minutes from the booked time to check-in, and the visit's length. */
-  startMin?: number;
-  minutes: number;
-  inAt?: { lat: number; lng: number };
-  outAt?: { lat: number; lng: number };
-  photoHash?: string;
-  confirm?: boolean;
-}
-
-/** Books through the API (real holds), records the visit as the caregiver's app would, and confirms it by the worker's call (real charges). */
-async function visit(v: VisitSpec) {
-  const scheduledAt = new Date(now.getTime() + 3600_000 * (1 + seq));
-  const placed = await gql(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    {
-      i: {
-        elderId: elders[v.elder],
-        serviceCode: v.service ?? 'HP_NAIL_CARE',
-        quantity: v.quantity ?? 1,
-        scheduledAt: scheduledAt.toISOString(),
-        idempotencyKey: `exception-${seq++}`,
-      },
-    },
-    'worker',
-  );
-  expect(placed.errors).toBeUndefined();
-  const id = placed.data.placeOrder.id as string;
-  const cg = caregivers[v.caregiver]!;
-  const photo = async (h: string) =>
-    (
-      await s.db.prisma.storedFile.create({
-        data: {
-          storageKey: `exc/${seq}-${h}-${Math.random()}`,
-          mimeType: 'image/jpeg',
-          sizeBytes: 10,
-          sha256: h,
-          uploadedById: (await s.db.prisma.user.findFirstOrThrow({ where: { username: 'caregiver' } })).id,
-        },
-      })
-    ).id;
-  const checkInAt = new Date(scheduledAt.getTime() + (v.startMin ?? 0) * 60_000);
-  const jitter = seq * 0.0003;
-  const inAt = v.inAt ?? { lat: HOME.lat + jitter, lng: HOME.lng + jitter };
-  const outAt = v.outAt ?? { lat: inAt.lat + 0.0004, lng: inAt.lng };
-  await s.db.prisma.order.update({
-    where: { id },
-    data: {
-      status: 'COMPLETED',
-      caregiverId: cg,
-      visit: {
-        create: {
-          caregiverId: cg,
-          checkInAt,
-          checkOutAt: new Date(checkInAt.getTime() + v.minutes * 60_000),
-          durationMinutes: v.minutes,
-          checkInLatitude: inAt.lat,
-          checkInLongitude: inAt.lng,
-          checkOutLatitude: outAt.lat,
-          checkOutLongitude: outAt.lng,
-          checkInPhotoId: await photo(v.photoHash ?? `in-${seq}`),
-          checkOutPhotoId: await photo(`out-${seq}`),
-        },
-      },
-    },
-  });
-  if (v.confirm !== false) {
-    const r = await gql(
-      `mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "电话回访老人，确认已上门服务") { status } }`,
-      { o: id },
-      'worker',
-    );
-    expect(r.errors).toBeUndefined();
-  }
-  return id;
-}
-
-const reasonsOf = async (orderId: string) =>
-  (await s.db.prisma.visitException.findMany({ where: { orderId }, orderBy: { reason: 'asc' } })).map((x) => x.reason);
-const exceptionOf = (orderId: string, reason: string) =>
-  s.db.prisma.visitException.findUniqueOrThrow({ where: { orderId_reason: { orderId, reason: reason as never } } });
-const RESOLVE = `mutation($i: ResolveVisitExceptionInput!) { resolveVisitException(input: $i) { id status reversedFen } }`;
-const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen selfPaidFen heldReason provider { id } } }`;
-const fenOf = async (elderId: string) =>
-  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId, unit: 'FEN' } })).reduce((n, a) => n + a.balance, 0n);
-
-beforeAll(async () => {
-  s = await startTestServer({}, { clock: () => now });
-  month = monthInShanghai(now);
-  for (const u of ['worker', 'street_officer', 'yc_street_officer', 'district_admin', 'provider_admin', 'qa', 'family'])
-    t[u] = await s.login(u);
-  const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-  elders = (
-    await s.db.prisma.elder.findMany({
-      where: { communityId: worker.regionId!, status: 'ENROLLED' },
-      orderBy: { id: 'asc' },
-      take: 4,
-    })
-  ).map((e) => e.id);
-  expect(elders).toHaveLength(4);
-  // Self-paid money for the overage of each elder.
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  for (const id of elders) {
-    const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, id, 'SELF_PAID', 'FEN'));
-    await postOnce(s.db.prisma, {
-      kind: 'TOP_UP',
-      idempotencyKey: `exc-topup-${id}`,
-      request: {},
-      elderId: id,
-      entries: [
-        { accountId: gw.id, amount: -30000n },
-        { accountId: wallet.id, amount: 30000n },
-      ],
-    });
-  }
-  const provider = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'provider_admin' } })).providerId!;
-  for (let i = 0; i < 6; i++)
-    await s.db.prisma.caregiver.create({
-      data: { providerId: provider, name: `护理员${i}`, phone: `1390000000${i}`, skills: [] },
-    });
-  caregivers = (
-    await s.db.prisma.caregiver.findMany({
-      where: { providerId: provider, name: { startsWith: '护理员' } },
-      orderBy: { id: 'asc' },
-      take: 6,
-    })
-  ).map((c) => c.id);
-  expect(caregivers).toHaveLength(6);
-
-  // A visit as booked, and one of each kind of exception (each with its own caregiver, so they do not mix).
-  orders.normal = [await visit({ elder: 0, caregiver: 0, minutes: 40 })];
-  orders.short = [await visit({ elder: 0, caregiver: 0, service: 'HP_ROOM_CLEANING', quantity: 3, minutes: 20 })];
-  orders.samePoint = [
-    await visit({
-      elder: 1,
-      caregiver: 1,
-      minutes: 3,
-      inAt: { lat: 30.9, lng: 114.4 },
-      outAt: { lat: 30.9, lng: 114.4 },
-    }),
-  ];
-  const first = await visit({ elder: 1, caregiver: 2, minutes: 90 });
-  const overlapStart = (await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: first } })).checkInAt!;
-  const second = await visit({ elder: 2, caregiver: 2, minutes: 30 });
-  // The second home's check-in falls in the first visit (one caregiver in two homes at once).
-  await s.db.prisma.visit.update({
-    where: { orderId: second },
-    data: {
-      checkInAt: new Date(overlapStart.getTime() + 30 * 60_000),
-      checkOutAt: new Date(overlapStart.getTime() + 60 * 60_000),
-    },
-  });
-  orders.overlap = [first, second];
-  orders.photo = [
-    await visit({ elder: 2, caregiver: 3, minutes: 40, photoHash: 'same-photo' }),
-    await visit({ elder: 3, caregiver: 3, minutes: 40, photoHash: 'same-photo' }),
-  ];
-  orders.location = [];
-  for (let i = 0; i < 5; i++)
-    orders.location.push(
-      await visit({ elder: 3, caregiver: 4, minutes: 40, inAt: { lat: 30.812345, lng: 114.312345 } }),
-    );
-  orders.window = [await visit({ elder: 3, caregiver: 5, minutes: 40, startMin: -3 * 24 * 60 })];
-  orders.unconfirmed = [await visit({ elder: 3, caregiver: 5, minutes: 40, confirm: false })];
-});
+beforeAll(setup);
 afterAll(async () => s?.close());
 
 describe('detection (异常工单)', () => {
@@ -205,42 +38,53 @@ describe('detection (异常工单)', () => {
     });
   });
 
-  it('flags each suspicious visit with its reason, and the visit as booked with none; a rerun adds nothing', async () => {
-    const found = await detectVisitExceptions(s.db.prisma, { month }, now);
-    expect(found).toBeGreaterThanOrEqual(11);
-    expect(await reasonsOf(orders.normal![0]!)).toEqual([]);
-    expect(await reasonsOf(orders.short![0]!)).toEqual(['SHORT_VISIT']);
-    expect(await reasonsOf(orders.samePoint![0]!)).toEqual(['QUICK_SAME_POINT']);
-    for (const o of orders.overlap!) expect(await reasonsOf(o)).toEqual(['CAREGIVER_OVERLAP']);
-    for (const o of orders.photo!) expect(await reasonsOf(o)).toEqual(['PHOTO_REUSED']);
-    for (const o of orders.location!) expect(await reasonsOf(o)).toEqual(['LOCATION_REPEATED']);
-    expect(await reasonsOf(orders.window![0]!)).toEqual(['OUTSIDE_WINDOW']);
-    expect((await exceptionOf(orders.short![0]!, 'SHORT_VISIT')).detail).toBe('实际服务 20 分钟，预约 180 分钟');
-    expect(await detectVisitExceptions(s.db.prisma, { month }, now)).toBe(0);
-  });
+  it(
+    'flags each suspicious visit with its reason, and the ' + 'visit as booked with none; a rerun adds nothing',
+    async () => {
+      const found = await detectVisitExceptions(s.db.prisma, { month }, now);
+      expect(found).toBeGreaterThanOrEqual(11);
+      expect(await reasonsOf(orders.normal![0]!)).toEqual([]);
+      expect(await reasonsOf(orders.short![0]!)).toEqual(['SHORT_VISIT']);
+      expect(await reasonsOf(orders.samePoint![0]!)).toEqual(['QUICK_SAME_POINT']);
+      for (const o of orders.overlap!) expect(await reasonsOf(o)).toEqual(['CAREGIVER_OVERLAP']);
+      for (const o of orders.photo!) expect(await reasonsOf(o)).toEqual(['PHOTO_REUSED']);
+      for (const o of orders.location!) expect(await reasonsOf(o)).toEqual(['LOCATION_REPEATED']);
+      expect(await reasonsOf(orders.window![0]!)).toEqual(['OUTSIDE_WINDOW']);
+      expect((await exceptionOf(orders.short![0]!, 'SHORT_VISIT')).detail).toBe('实际服务 20 分钟，预约 180 分钟');
+      expect(await detectVisitExceptions(s.db.prisma, { month }, now)).toBe(0);
+    },
+  );
 
-  it('lists them for the street and district in scope, filtered and paged; another county sees none; families are refused', async () => {
-    const q = `query($f: VisitExceptionFilter, $first: Int, $after: String) { visitExceptions(filter: $f, first: $first, after: $after) { totalCount edges { node { id orderId reason status provider { id } } } pageInfo { hasNextPage endCursor } } }`;
-    const all = (await gql(q, { f: { month } }, 'street_officer')).data.visitExceptions;
-    expect(all.totalCount).toBe(await s.db.prisma.visitException.count());
-    const page1 = (await gql(q, { f: { month }, first: 4 }, 'district_admin')).data.visitExceptions;
-    const page2 = (await gql(q, { f: { month }, first: 4, after: page1.pageInfo.endCursor }, 'district_admin')).data
-      .visitExceptions;
-    expect(page1.pageInfo.hasNextPage).toBe(true);
-    expect(new Set([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).size).toBe(8);
-    const photos = (await gql(q, { f: { reason: 'PHOTO_REUSED', status: 'OPEN' } }, 'street_officer')).data
-      .visitExceptions;
-    expect(photos.edges.map((e: any) => e.node.orderId).sort()).toEqual([...orders.photo!].sort());
-    expect((await gql(q, {}, 'provider_admin')).data.visitExceptions.totalCount).toBe(all.totalCount);
-    expect((await gql(q, {}, 'yc_street_officer')).data.visitExceptions.totalCount).toBe(0);
-    expect(code(await gql(q, {}, 'family'))).toBe('FORBIDDEN');
-    expect(code(await gql(q, { f: { month: '2026-13' } }, 'street_officer'))).toBe('BAD_USER_INPUT');
-  });
+  it(
+    'lists them for the street and district in scope, filtered and paged; another county sees none; ' +
+      'families are refused',
+    async () => {
+      const q = `query($f: VisitExceptionFilter, $first: Int, $after: String) {
+      visitExceptions(filter: $f, first: $first, after: $after) {
+        totalCount edges { node { id orderId reason status provider { id } } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+      const all = (await gql(q, { f: { month } }, 'street_officer')).data.visitExceptions;
+      expect(all.totalCount).toBe(await s.db.prisma.visitException.count());
+      const page1 = (await gql(q, { f: { month }, first: 4 }, 'district_admin')).data.visitExceptions;
+      const page2 = (await gql(q, { f: { month }, first: 4, after: page1.pageInfo.endCursor }, 'district_admin')).data
+        .visitExceptions;
+      expect(page1.pageInfo.hasNextPage).toBe(true);
+      expect(new Set([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).size).toBe(8);
+      const photos = (await gql(q, { f: { reason: 'PHOTO_REUSED', status: 'OPEN' } }, 'street_officer')).data
+        .visitExceptions;
+      expect(photos.edges.map((e: any) => e.node.orderId).sort()).toEqual([...orders.photo!].sort());
+      expect((await gql(q, {}, 'provider_admin')).data.visitExceptions.totalCount).toBe(all.totalCount);
+      expect((await gql(q, {}, 'yc_street_officer')).data.visitExceptions.totalCount).toBe(0);
+      expect(code(await gql(q, {}, 'family'))).toBe('FORBIDDEN');
+      expect(code(await gql(q, { f: { month: '2026-13' } }, 'street_officer'))).toBe('BAD_USER_INPUT');
+    },
+  );
 });
 
 describe('settlement waits for the exceptions (000 七 据实结算)', () => {
   it("holds the provider's month while any is open, and never settles an unconfirmed visit", async () => {
-    now = new Date('2026-12-03T10:00:00+08:00');
+    setNow(new Date('2026-12-03T10:00:00+08:00'));
     const [st] = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement.filter((x: any) => x.orders > 0);
     expect(st).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/异常工单待/) });
     const lines = await s.db.prisma.settlementLine.findMany({ where: { settlementId: st.id } });
@@ -321,41 +165,50 @@ describe('resolveVisitException', () => {
     ).toBe('ACCEPTED');
   });
 
-  it('REJECT gives the whole charge back through the ledger, once, under concurrent requests, with an audit line', async () => {
-    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orders.photo![0]! } });
-    const ex = await exceptionOf(order.id, 'PHOTO_REUSED');
-    const before = await fenOf(order.elderId);
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        gql(RESOLVE, { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } }, 'street_officer'),
-      ),
-    );
-    const ok = results.filter((r) => !r.errors);
-    expect(ok).toHaveLength(1);
-    expect(results.filter((r) => r.errors).every((r) => code(r) === 'INVALID_STATE')).toBe(true);
-    expect(ok[0]!.data.resolveVisitException).toMatchObject({ status: 'REJECTED', reversedFen: order.chargedFen });
-    expect(await fenOf(order.elderId)).toBe(before + BigInt(order.chargedFen!));
-    const reversals = await s.db.prisma.ledgerTransaction.findMany({ where: { orderId: order.id, kind: 'REVERSAL' } });
-    expect(reversals.length).toBeGreaterThan(0);
-    expect(reversals.every((r) => r.reversesId)).toBe(true);
-    // A replay moves nothing.
-    expect(
-      code(
-        await gql(
-          RESOLVE,
-          { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } },
-          'street_officer',
+  it(
+    'REJECT gives the whole charge back through the ledger, ' + 'once, under concurrent requests, with an audit line',
+    async () => {
+      const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orders.photo![0]! } });
+      const ex = await exceptionOf(order.id, 'PHOTO_REUSED');
+      const before = await fenOf(order.elderId);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          gql(
+            RESOLVE,
+            { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } },
+            'street_officer',
+          ),
         ),
-      ),
-    ).toBe('INVALID_STATE');
-    expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: order.id, kind: 'REVERSAL' } })).toBe(
-      reversals.length,
-    );
-    expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_EXCEPTION_RESOLVED', entityId: ex.id } })).toBe(
-      1,
-    );
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      );
+      const ok = results.filter((r) => !r.errors);
+      expect(ok).toHaveLength(1);
+      expect(results.filter((r) => r.errors).every((r) => code(r) === 'INVALID_STATE')).toBe(true);
+      expect(ok[0]!.data.resolveVisitException).toMatchObject({ status: 'REJECTED', reversedFen: order.chargedFen });
+      expect(await fenOf(order.elderId)).toBe(before + BigInt(order.chargedFen!));
+      const reversals = await s.db.prisma.ledgerTransaction.findMany({
+        where: { orderId: order.id, kind: 'REVERSAL' },
+      });
+      expect(reversals.length).toBeGreaterThan(0);
+      expect(reversals.every((r) => r.reversesId)).toBe(true);
+      // A replay moves nothing.
+      expect(
+        code(
+          await gql(
+            RESOLVE,
+            { i: { id: ex.id, resolution: 'REJECT', note: '照片与另一户相同，不予支付' } },
+            'street_officer',
+          ),
+        ),
+      ).toBe('INVALID_STATE');
+      expect(await s.db.prisma.ledgerTransaction.count({ where: { orderId: order.id, kind: 'REVERSAL' } })).toBe(
+        reversals.length,
+      );
+      expect(await s.db.prisma.auditLog.count({ where: { action: 'VISIT_EXCEPTION_RESOLVED', entityId: ex.id } })).toBe(
+        1,
+      );
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it("ADJUST takes back part of the charge, the elder's own money first; ACCEPT moves nothing", async () => {
     const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orders.short![0]! } });
@@ -394,48 +247,56 @@ describe('resolveVisitException', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('once resolved the month settles, net of what was taken back, agreeing with the ledger; an approved month cannot be adjusted', async () => {
-    const [st] = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement.filter((x: any) => x.orders > 0);
-    expect(st).toMatchObject({ status: 'DRAFT', heldReason: null });
-    const lines = await s.db.prisma.settlementLine.findMany({ where: { settlementId: st.id } });
-    // The rejected visit has no line; the adjusted one is paid 10 元.
-    expect(lines.map((l) => l.orderId)).not.toContain(orders.photo![0]);
-    expect(lines.find((l) => l.orderId === orders.short![0])!.amountFen).toBe(1000);
-    const net = await s.db.prisma.ledgerEntry.aggregate({
-      _sum: { amount: true },
-      where: {
-        account: { elderId: { not: null }, unit: 'FEN' },
-        transaction: {
-          kind: { in: ['CHARGE', 'REVERSAL'] },
-          orderId: { in: lines.map((l) => l.orderId).concat(orders.photo![0]!) },
+  it(
+    'once resolved the month settles, net of what was taken back, agreeing with the ledger; an ' +
+      'approved month cannot be adjusted',
+    async () => {
+      const [st] = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement.filter((x: any) => x.orders > 0);
+      expect(st).toMatchObject({ status: 'DRAFT', heldReason: null });
+      const lines = await s.db.prisma.settlementLine.findMany({ where: { settlementId: st.id } });
+      // The rejected visit has no line; the adjusted one is paid 10 元.
+      expect(lines.map((l) => l.orderId)).not.toContain(orders.photo![0]);
+      expect(lines.find((l) => l.orderId === orders.short![0])!.amountFen).toBe(1000);
+      const net = await s.db.prisma.ledgerEntry.aggregate({
+        _sum: { amount: true },
+        where: {
+          account: { elderId: { not: null }, unit: 'FEN' },
+          transaction: {
+            kind: { in: ['CHARGE', 'REVERSAL'] },
+            orderId: { in: lines.map((l) => l.orderId).concat(orders.photo![0]!) },
+          },
         },
-      },
-    });
-    expect(st.subsidyFen + st.selfPaidFen).toBe(-Number(net._sum.amount));
-    const qa = await gql(
-      `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`,
-      { i: { providerId: st.provider.id, month, score: 90, passed: true, report: '服务记录完整，回访满意度高。' } },
-      'qa',
-    );
-    expect(qa.errors).toBeUndefined();
-    expect(
-      (await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin')).data
-        .approveSettlement.status,
-    ).toBe('APPROVED');
-    const late = await s.db.prisma.visitException.create({
-      data: {
-        orderId: orders.normal![0]!,
-        providerId: st.provider.id,
-        month,
-        reason: 'PHOTO_REUSED',
-        detail: '审核后发现',
-      },
-    });
-    expect(
-      code(
-        await gql(RESOLVE, { i: { id: late.id, resolution: 'REJECT', note: '照片重复，不予支付' } }, 'district_admin'),
-      ),
-    ).toBe('INVALID_STATE');
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      });
+      expect(st.subsidyFen + st.selfPaidFen).toBe(-Number(net._sum.amount));
+      const qa = await gql(
+        `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`,
+        { i: { providerId: st.provider.id, month, score: 90, passed: true, report: '服务记录完整，回访满意度高。' } },
+        'qa',
+      );
+      expect(qa.errors).toBeUndefined();
+      expect(
+        (await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: st.id }, 'district_admin'))
+          .data.approveSettlement.status,
+      ).toBe('APPROVED');
+      const late = await s.db.prisma.visitException.create({
+        data: {
+          orderId: orders.normal![0]!,
+          providerId: st.provider.id,
+          month,
+          reason: 'PHOTO_REUSED',
+          detail: '审核后发现',
+        },
+      });
+      expect(
+        code(
+          await gql(
+            RESOLVE,
+            { i: { id: late.id, resolution: 'REJECT', note: '照片重复，不予支付' } },
+            'district_admin',
+          ),
+        ),
+      ).toBe('INVALID_STATE');
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 });
