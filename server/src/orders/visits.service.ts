@@ -163,7 +163,9 @@ export async function checkOut(
       elderId: order.elderId,
       kind: 'VISIT_COMPLETED',
       title: `${item.name}服务已完成`,
-      body: `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟。现场照片：/files/${visit.checkInPhotoId}、/files/${input.photoId}。请确认并评价。`,
+      body:
+        `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟。` +
+        `现场照片：/files/${visit.checkInPhotoId}、/files/${input.photoId}。请确认并评价。`,
       dedupe: `order:${order.id}:completed`,
     });
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
@@ -191,7 +193,8 @@ async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; s
   if (now.getTime() < from || now.getTime() > to) {
     fail(
       ErrorCode.OUTSIDE_VISIT_WINDOW,
-      `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`,
+      `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，` +
+        `签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`,
       {
         scheduledAt: order.scheduledAt.toISOString(),
       },
@@ -234,7 +237,10 @@ export async function confirmVisitByCall(prisma: PrismaClient, actor: Actor, ord
   return confirmed;
 }
 
-/** Marks the visit confirmed on `evidence` and charges it, in one money transaction. Callers check who may give the evidence. */
+/**
+ * Marks the visit confirmed on `evidence` and charges it, in one money transaction. Callers check
+ * who may give the evidence.
+ */
 export async function chargeConfirmedVisit(
   prisma: PrismaClient,
   actor: Actor,

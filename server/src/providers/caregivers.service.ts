@@ -203,7 +203,8 @@ export async function assertCaregiverAssignable(
   if (missing.length) {
     fail(
       ErrorCode.CAREGIVER_NOT_CERTIFIED,
-      `${caregiver.name}没有在服务当天有效的${missing.map((m) => m.label).join('、')}（${missing[0]!.source}），不能派单；请换一位持证护理员，或先登记有效证件。`,
+      `${caregiver.name}没有在服务当天有效的${missing.map((m) => m.label).join('、')}（${missing[0]!.source}），` +
+        '不能派单；请换一位持证护理员，或先登记有效证件。',
       {
         missing: missing.map((m) => m.kind),
       },
@@ -211,7 +212,10 @@ export async function assertCaregiverAssignable(
   }
 }
 
-/** Of the caregivers, those holding every certificate the order's item requires, valid on its day (for dispatch suggestions). */
+/**
+ * Of the caregivers, those holding every certificate the order's item requires, valid on its day
+ * (for dispatch suggestions).
+ */
 export async function certifiedFor(
   tx: PrismaClient | Tx,
   caregiverIds: string[],
@@ -276,7 +280,9 @@ export async function notifyExpiringCertificates(prisma: PrismaClient, now: Date
         {
           kind: 'CERTIFICATE_EXPIRING',
           title: `${c.caregiver.name}的证件即将到期`,
-          body: `护理员${c.caregiver.name}的${c.kind === 'HEALTH' ? '健康证明' : c.kind.slice(6) + '证书'}将于 ${expires} 到期，到期后不能派单，请及时换证并登记。`,
+          body:
+            `护理员${c.caregiver.name}的${c.kind === 'HEALTH' ? '健康证明' : c.kind.slice(6) + '证书'}` +
+            `将于 ${expires} 到期，到期后不能派单，请及时换证并登记。`,
           dedupe: `certificate:${c.id}:expiring`,
         },
       );

@@ -20,15 +20,8 @@ import {
   signContract,
   updateProvider,
 } from './providers.service.js';
-import {
-  listSanctions,
-  orderRectification,
-  recordInterview,
-  reinstateProvider,
-  submitRectification,
-  terminateContract,
-  verifyRectification,
-} from './sanctions.service.js';
+import { listSanctions, recordInterview, reinstateProvider, terminateContract } from './sanctions.service.js';
+import { orderRectification, submitRectification, verifyRectification } from './rectification.service.js';
 import {
   Caregiver,
   CaregiverCertificate,

@@ -144,7 +144,10 @@ export async function registerProvider(prisma: PrismaClient, actor: Actor, input
   });
 }
 
-/** Changes the provider's qualifications or contacts (district, or the provider itself); audited with old and new values. */
+/**
+ * Changes the provider's qualifications or contacts (district, or the provider itself);
+ * audited with old and new values.
+ */
 export async function updateProvider(
   prisma: PrismaClient,
   actor: Actor,
@@ -194,7 +197,10 @@ export interface ContractData {
   liability: string;
 }
 
-/** Signs the purchase contract (001 六): term, quantity, quality, settlement method and liability; the price list is the provider's. */
+/**
+ * Signs the purchase contract (001 六): term, quantity, quality, settlement method and liability;
+ * the price list is the provider's.
+ */
 export async function signContract(prisma: PrismaClient, actor: Actor, input: ContractData, now: Date) {
   const { provider } = await providerInScope(prisma, actor, 'signProviderContract', input.providerId);
   if (!DAY.test(input.startsOn ?? '') || Number.isNaN(Date.parse(input.startsOn)))
@@ -265,7 +271,10 @@ export async function assignZone(
   });
 }
 
-/** Sets the provider's price for an item of the guide (001 五(二)2); the subsidy still pays at most the programme's cap. */
+/**
+ * Sets the provider's price for an item of the guide (001 五(二)2); the subsidy still pays at
+ * most the programme's cap.
+ */
 export async function setPrice(
   prisma: PrismaClient,
   actor: Actor,

@@ -4,7 +4,7 @@
 // (001 八(二)1(3)); reinstatement only after a verified rectification; contract termination only
 // on a ground the programme lists, each with its clause (001 八(二)2; 000 五). Every step is a
 // ProviderSanction row, audited, and told to the provider's admins.
-import { type Actor, authorize } from '../auth/index.js';
+import type { Actor } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
@@ -14,10 +14,10 @@ import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { pathWithin } from '../regions/index.js';
 import { providerInScope } from './providers.service.js';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The programme a provider works under: the one of its zones, else of its latest contract. */
-async function programmeOf(tx: PrismaClient | Tx, providerId: string): Promise<PolicyDocument | null> {
+export async function programmeOf(tx: PrismaClient | Tx, providerId: string): Promise<PolicyDocument | null> {
   const zone = await tx.serviceZone.findFirst({ where: { providerId }, include: { policy: true } });
   if (zone) return policyDocument(zone.policy);
   const contract = await tx.providerContract.findFirst({
@@ -29,7 +29,7 @@ async function programmeOf(tx: PrismaClient | Tx, providerId: string): Promise<P
 }
 
 /** The provider's admins and the district officials above its region hear of every step. */
-async function tell(
+export async function tell(
   tx: Tx,
   provider: { id: string; name: string; region: { path: string } },
   n: { title: string; body: string; dedupe: string; kind?: string },
@@ -149,156 +149,6 @@ export async function recordInterview(
       detail: { sanctionId: s.id },
     });
     return s;
-  });
-}
-
-/** 整改: after an interview, the district orders a rectification with the programme's deadline. */
-export async function orderRectification(
-  prisma: PrismaClient,
-  actor: Actor,
-  providerId: string,
-  requirement: string,
-  now: Date,
-) {
-  const { provider } = await providerInScope(prisma, actor, 'orderProviderRectification', providerId);
-  const text = requirement?.trim() ?? '';
-  if (text.length < 4 || text.length > 2000) throw badInput('requirement', '请写明整改要求（4–2000 字）。');
-  const doc = await programmeOf(prisma, providerId);
-  if (!doc) fail(ErrorCode.INVALID_STATE, '这家机构还没有服务合同或服务片区。');
-  const interview = await prisma.providerSanction.findFirst({
-    where: { providerId, kind: 'INTERVIEW' },
-    orderBy: { createdAt: 'desc' },
-  });
-  if (!interview)
-    fail(ErrorCode.INVALID_STATE, `请先约谈这家机构，再督促整改（${doc!.penalties.source}：约谈、督促整改）。`);
-  if (
-    await prisma.providerSanction.count({
-      where: { providerId, kind: 'RECTIFICATION', status: { in: ['OPEN', 'SUBMITTED'] } },
-    })
-  )
-    fail(ErrorCode.INVALID_STATE, '这家机构已有一项未核查的整改。');
-  const dueAt = new Date(now.getTime() + doc!.penalties.rectificationDays * DAY_MS);
-  return prisma.$transaction(async (tx) => {
-    const s = await tx.providerSanction.create({
-      data: {
-        providerId,
-        kind: 'RECTIFICATION',
-        status: 'OPEN',
-        clause: doc!.penalties.rectificationSource,
-        reason: text,
-        dueAt,
-        createdById: actor.userId,
-        createdAt: now,
-        detail: { interviewId: interview!.id },
-      },
-    });
-    await tell(tx, provider, {
-      title: '整改通知',
-      body: `请${provider.name}在 ${dueAt.toISOString().slice(0, 10)} 前完成整改并在平台提交整改报告：${text.slice(0, 200)}`,
-      dedupe: `sanction:${s.id}`,
-    });
-    await audit(tx, actor, {
-      action: 'PROVIDER_RECTIFICATION_ORDERED',
-      entity: 'Provider',
-      entityId: providerId,
-      detail: { sanctionId: s.id, dueAt: dueAt.toISOString() },
-    });
-    return s;
-  });
-}
-
-async function rectificationInScope(
-  prisma: PrismaClient,
-  actor: Actor,
-  action: 'submitProviderRectification' | 'verifyProviderRectification',
-  id: string,
-) {
-  const s = await prisma.providerSanction.findUnique({ where: { id } });
-  if (!s || s.kind !== 'RECTIFICATION') {
-    authorize(actor, action);
-    return fail(ErrorCode.NOT_FOUND, '没有找到这项整改。');
-  }
-  const { provider } = await providerInScope(prisma, actor, action, s.providerId);
-  return { s, provider };
-}
-
-/** The provider reports the rectification done, with its report. */
-export async function submitRectification(
-  prisma: PrismaClient,
-  actor: Actor,
-  sanctionId: string,
-  report: string,
-  now: Date,
-) {
-  const { s, provider } = await rectificationInScope(prisma, actor, 'submitProviderRectification', sanctionId);
-  const text = report?.trim() ?? '';
-  if (text.length < 4 || text.length > 4000) throw badInput('report', '请填写整改报告（4–4000 字）：做了哪些整改。');
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.providerSanction.updateMany({
-      where: { id: s.id, status: 'OPEN' },
-      data: { status: 'SUBMITTED', report: text },
-    });
-    if (claimed.count !== 1)
-      fail(
-        ErrorCode.INVALID_STATE,
-        s.status === 'SUBMITTED' ? '整改报告已提交，等待民政部门核查。' : '这项整改已经核查过了。',
-      );
-    await tell(
-      tx,
-      provider,
-      {
-        title: `${provider.name}提交了整改报告`,
-        body: `${provider.name}已提交整改报告，请核查。`,
-        dedupe: `sanction:${s.id}:submitted`,
-      },
-      true,
-    );
-    await audit(tx, actor, {
-      action: 'PROVIDER_RECTIFICATION_SUBMITTED',
-      entity: 'Provider',
-      entityId: provider.id,
-      detail: { sanctionId: s.id, late: !!s.dueAt && now > s.dueAt },
-    });
-    return tx.providerSanction.findUniqueOrThrow({ where: { id: s.id } });
-  });
-}
-
-/** The district verifies the rectification: passed (VERIFIED) or not (FAILED; a new one must be ordered). */
-export async function verifyRectification(
-  prisma: PrismaClient,
-  actor: Actor,
-  sanctionId: string,
-  passed: boolean,
-  note: string,
-  now: Date,
-) {
-  const { s, provider } = await rectificationInScope(prisma, actor, 'verifyProviderRectification', sanctionId);
-  const text = note?.trim() ?? '';
-  if (text.length < 2 || text.length > 2000) throw badInput('note', '请填写核查意见。');
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.providerSanction.updateMany({
-      where: { id: s.id, status: 'SUBMITTED' },
-      data: {
-        status: passed ? 'VERIFIED' : 'FAILED',
-        verifiedAt: now,
-        verifiedById: actor.userId,
-        detail: { ...(s.detail as object), verification: text },
-      },
-    });
-    if (claimed.count !== 1)
-      fail(ErrorCode.INVALID_STATE, s.status === 'OPEN' ? '机构还没有提交整改报告。' : '这项整改已经核查过了。');
-    await tell(tx, provider, {
-      title: passed ? '整改核查合格' : '整改核查不合格',
-      body: `${provider.name}的整改${passed ? '经核查合格' : '经核查不合格，请继续整改'}：${text.slice(0, 200)}`,
-      dedupe: `sanction:${s.id}:verified`,
-    });
-    await audit(tx, actor, {
-      action: passed ? 'PROVIDER_RECTIFICATION_VERIFIED' : 'PROVIDER_RECTIFICATION_FAILED',
-      entity: 'Provider',
-      entityId: provider.id,
-      detail: { sanctionId: s.id },
-    });
-    return tx.providerSanction.findUniqueOrThrow({ where: { id: s.id } });
   });
 }
 
@@ -459,7 +309,9 @@ export async function terminateContract(
     if (successor)
       await tell(tx, successor, {
         title: '接替承接服务片区',
-        body: `${successor.name}已接替${provider.name}的服务片区（${zones.map((z) => z.name).join('、')}），转来 ${moved} 张待派单工单，请及时派单。`,
+        body:
+          `${successor.name}已接替${provider.name}的服务片区（${zones.map((z) => z.name).join('、')}），` +
+          `转来 ${moved} 张待派单工单，请及时派单。`,
         dedupe: `sanction:${s.id}:successor`,
       });
     await audit(tx, actor, {
