@@ -2,15 +2,14 @@
 // charged by measured time (000 七 据实结算).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../testing/harness.js';
-import { balance, CHECK_IN, CHECK_OUT, code, gql, held, JPEG, nextSeq, upload } from '../testing/visits-fixtures.js';
+import { CHECK_IN, CHECK_OUT, code, gql, JPEG, nextSeq, upload } from '../testing/visits-fixtures.js';
 import { startVisits } from '../testing/visits-fixtures.js';
 import { addUser } from '../testing/users.js';
 import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
 
 let s: TestServer;
 let tokens: Record<string, string>;
-let elder: { id: string; latitude: number | null; longitude: number | null };
-beforeAll(async () => void ({ s, tokens, elder } = await startVisits()));
+beforeAll(async () => void ({ s, tokens } = await startVisits()));
 afterAll(async () => s?.close());
 
 describe('Yangcheng hours end to end (001 三(三): 4 hours a month, ≤ 35 元 an hour)', () => {
