@@ -1,138 +1,34 @@
 // Monthly settlement reconciled with the ledger (000 七 按月据实结算; 001 七(三)), the quality
 // evaluation gate (000 七: 评估不合格暂缓结算), immutability of approved months, and the exports.
+
 import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { validateIdNumber } from '../elders/id-number.js';
-import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
 import { VISIT_HEADERS } from './exports.js';
-import { monthWindow } from './settlement.service.js';
+import {
+  s,
+  t,
+  month,
+  now,
+  gql,
+  code,
+  confirmedOrder,
+  ledgerTotals,
+  servedHuangpiElders,
+  setNow,
+  setup,
+} from './settlement.fixtures.js';
 
-let s: TestServer;
-const t: Record<string, string> = {};
-let month: string;
-let seq = 0;
-// The app clock: the visits happen in November 2026, settlement runs on 5 December.
-let now = new Date('2026-11-12T10:00:00+08:00');
-const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
-const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-
-/** Places an order through the API (real holds), marks the visit done, and confirms it (real charges). */
-async function confirmedOrder(who: string, confirmer: string, elderId: string, serviceCode: string, quantity: number) {
-  const placed = await gql(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    {
-      i: {
-        elderId,
-        serviceCode,
-        quantity,
-        scheduledAt: new Date(now.getTime() + 3600_000).toISOString(),
-        idempotencyKey: `settle-${seq++}`,
-      },
-    },
-    who,
-  );
-  expect(placed.errors).toBeUndefined();
-  const order = await s.db.prisma.order.findUniqueOrThrow({
-    where: { id: placed.data.placeOrder.id },
-    include: { provider: { include: { caregivers: true } } },
-  });
-  const cg = order.provider!.caregivers[0]!;
-  // The visit as booked (check-in at the booked time, check-out after the booked hours), so no exception holds the month.
-  const checkOutAt = new Date(order.scheduledAt.getTime() + 60 * quantity * 60_000);
-  await s.db.prisma.order.update({
-    where: { id: order.id },
-    data: {
-      status: 'COMPLETED',
-      caregiverId: cg.id,
-      visit: {
-        create: { caregiverId: cg.id, checkInAt: order.scheduledAt, checkOutAt, durationMinutes: 60 * quantity },
-      },
-    },
-  });
-  const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
-  expect(confirmed.errors).toBeUndefined();
-  return order;
-}
-
-async function ledgerTotals() {
-  const { start, end } = monthWindow(month);
-  const rows = await s.db.prisma.$queryRaw<{ kind: string; total: bigint }[]>`
-    SELECT a.kind::text, SUM(-e.amount) AS total FROM "LedgerEntry" e JOIN "LedgerTransaction" t ON t.id = e."transactionId" JOIN "LedgerAccount" a ON a.id = e."accountId"
-     WHERE t.kind = 'CHARGE' AND t."orderId" IS NOT NULL AND a."elderId" IS NOT NULL AND t."createdAt" >= ${start} AND t."createdAt" < ${end} GROUP BY a.kind`;
-  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.total)]));
-}
-
-/** Huangpi elders with a charge or an answered care call in the month, counted here without the settlement's SQL. */
-async function servedHuangpiElders() {
-  const { start, end } = monthWindow(month);
-  const charged = await s.db.prisma.ledgerTransaction.findMany({
-    where: { kind: 'CHARGE', elderId: { not: null }, createdAt: { gte: start, lt: end } },
-    select: { elderId: true },
-  });
-  const called = await s.db.prisma.callAttempt.findMany({
-    where: { answered: true, at: { gte: start, lt: end } },
-    select: { callTask: { select: { elderId: true } } },
-  });
-  const ids = new Set([...charged.map((c) => c.elderId!), ...called.map((c) => c.callTask.elderId)]);
-  return s.db.prisma.enrolment.count({ where: { elderId: { in: [...ids] }, policy: { code: 'HUANGPI_2020' } } });
-}
-
-beforeAll(async () => {
-  s = await startTestServer({}, { clock: () => now });
-  month = monthInShanghai(now);
-  for (const u of ['family', 'district_admin', 'yc_admin', 'yc_worker', 'qa', 'worker']) t[u] = await s.login(u);
-  // Money for self-paid overage, and a Yangcheng family member to confirm Yangcheng visits.
-  const hp = (
-    await s.db.prisma.familyLink.findFirstOrThrow({
-      where: { user: { username: 'family' } },
-      orderBy: { createdAt: 'asc' },
-    })
-  ).elderId;
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, hp, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: 'settle-topup',
-    request: {},
-    elderId: hp,
-    entries: [
-      { accountId: gw.id, amount: -20000n },
-      { accountId: wallet.id, amount: 20000n },
-    ],
-  });
-  const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
-  const yc = await s.db.prisma.elder.findFirstOrThrow({
-    where: { communityId: ycWorker.regionId!, status: 'ENROLLED' },
-  });
-  t.yc_family = await addUser(s, 'yc_family_settle', { displayName: '阳城家属', role: 'FAMILY' });
-  await s.db.prisma.familyLink.create({
-    data: {
-      elderId: yc.id,
-      userId: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_family_settle' } })).id,
-      relation: '儿子',
-    },
-  });
-
-  // This month: two Huangpi visits (one split between subsidy and self-paid) and two Yangcheng hours visits.
-  await confirmedOrder('family', 'family', hp, 'HP_NAIL_CARE', 1);
-  await confirmedOrder('family', 'family', hp, 'HP_ROOM_CLEANING', 3);
-  const hourly = (
-    await s.db.prisma.serviceItem.findFirstOrThrow({ where: { policy: { code: 'YANGCHENG_2026' }, unit: 'PER_HOUR' } })
-  ).code;
-  await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 1);
-  await confirmedOrder('yc_worker', 'yc_family', yc.id, hourly, 2);
-  // Settlement happens after the month is over.
-  const [y, m] = month.split('-').map(Number);
-  now = new Date(Date.UTC(y!, m!, 5, 2));
-});
+beforeAll(setup);
 afterAll(async () => s?.close());
 
-const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen subsidyMinutes hoursValueFen selfPaidFen onlineServiceFen governmentFen heldReason provider { id name } } }`;
+const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen subsidyMinutes hoursValueFen
+  selfPaidFen onlineServiceFen governmentFen heldReason provider { id name } } }`;
 type S = {
   id: string;
   status: string;
@@ -185,37 +81,41 @@ describe('runSettlement', () => {
     expect(code(await gql(RUN, { m: month }, 'worker'))).toBe('FORBIDDEN');
   });
 
-  it('reconciles with the ledger to the fen, holds the provider that failed its evaluation, and reruns identically', async () => {
-    const hp = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement;
-    const yc = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement;
-    const all = [...hp, ...yc];
-    const ledger = await ledgerTotals();
-    const sum = (k: keyof S) => all.reduce((n, x) => n + (x[k] as number), 0);
-    expect(sum('subsidyFen')).toBe((ledger.SUBSIDY_OFFLINE ?? 0) + (ledger.SUBSIDY_ONLINE ?? 0));
-    expect(sum('subsidyMinutes')).toBe(ledger.SUBSIDY_HOURS);
-    expect(sum('selfPaidFen')).toBe(ledger.SELF_PAID);
-    expect(sum('orders')).toBe(4);
-    expect(sum('selfPaidFen')).toBeGreaterThan(0);
-    // 001 三(三): 180 minutes at no more than 35 元 an hour.
-    expect(sum('subsidyMinutes')).toBe(180);
-    expect(sum('hoursValueFen')).toBe(10500);
-    // 000 七: the Huangpi provider's failed evaluation holds it; Yangcheng's providers are not held.
-    expect(hp).toHaveLength(1);
-    expect(hp[0]).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/评估未通过/) });
-    // 000 七 按实际服务人数: 30 元 for each Huangpi elder served this month (a confirmed visit or an answered care call), not per enrolled elder.
-    expect(hp[0]!.onlineServiceFen).toBe(3000 * (await servedHuangpiElders()));
-    expect(hp[0]!.onlineServiceFen).toBeLessThan(
-      3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })),
-    );
-    expect(yc.every((x) => x.status === 'DRAFT' && x.onlineServiceFen === 0)).toBe(true);
+  it(
+    'reconciles with the ledger to the fen, holds the provider ' + 'that failed its evaluation, and reruns identically',
+    async () => {
+      const hp = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement;
+      const yc = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement;
+      const all = [...hp, ...yc];
+      const ledger = await ledgerTotals();
+      const sum = (k: keyof S) => all.reduce((n, x) => n + (x[k] as number), 0);
+      expect(sum('subsidyFen')).toBe((ledger.SUBSIDY_OFFLINE ?? 0) + (ledger.SUBSIDY_ONLINE ?? 0));
+      expect(sum('subsidyMinutes')).toBe(ledger.SUBSIDY_HOURS);
+      expect(sum('selfPaidFen')).toBe(ledger.SELF_PAID);
+      expect(sum('orders')).toBe(4);
+      expect(sum('selfPaidFen')).toBeGreaterThan(0);
+      // 001 三(三): 180 minutes at no more than 35 元 an hour.
+      expect(sum('subsidyMinutes')).toBe(180);
+      expect(sum('hoursValueFen')).toBe(10500);
+      // 000 七: the Huangpi provider's failed evaluation holds it; Yangcheng's providers are not held.
+      expect(hp).toHaveLength(1);
+      expect(hp[0]).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/评估未通过/) });
+      // 000 七 按实际服务人数: 30 元 for each Huangpi elder served this month (a confirmed visit or an answered care call), not
+      // per enrolled elder.
+      expect(hp[0]!.onlineServiceFen).toBe(3000 * (await servedHuangpiElders()));
+      expect(hp[0]!.onlineServiceFen).toBeLessThan(
+        3000 * (await s.db.prisma.enrolment.count({ where: { policy: { code: 'HUANGPI_2020' } } })),
+      );
+      expect(yc.every((x) => x.status === 'DRAFT' && x.onlineServiceFen === 0)).toBe(true);
 
-    const again = [
-      ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement,
-      ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement,
-    ];
-    expect(again.map(({ id: _id, ...rest }) => rest)).toEqual(all.map(({ id: _id, ...rest }) => rest));
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      const again = [
+        ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement,
+        ...(await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement,
+      ];
+      expect(again.map(({ id: _id, ...rest }) => rest)).toEqual(all.map(({ id: _id, ...rest }) => rest));
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it('an approved month is immutable: later charges and reruns do not change it', async () => {
     const yc = (
@@ -241,7 +141,7 @@ describe('runSettlement', () => {
 
     // Another Yangcheng visit charged within the same month, then a rerun.
     const settledOn = now;
-    now = new Date('2026-11-20T10:00:00+08:00');
+    setNow(new Date('2026-11-20T10:00:00+08:00'));
     const ycElder = (
       await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'yc_family_settle' } } })
     ).elderId;
@@ -251,7 +151,7 @@ describe('runSettlement', () => {
       })
     ).code;
     await confirmedOrder('yc_worker', 'yc_family', ycElder, hourly, 1);
-    now = settledOn;
+    setNow(settledOn);
     const rerun = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'yc_admin')).data!.runSettlement.find(
       (x) => x.id === active.id,
     )!;
@@ -335,7 +235,8 @@ describe('exports', () => {
 
 describe('dashboard', () => {
   it('gives a district and each of its streets in one batch of statements, adding up', async () => {
-    const q = `query($m: String!) { dashboard(month: $m) { region { code } stats { enrolledElders orders visits serviceMinutes spendingFen budgetFen complaints alerts { kind count } }
+    const q = `query($m: String!) { dashboard(month: $m) { region { code }
+      stats { enrolledElders orders visits serviceMinutes spendingFen budgetFen complaints alerts { kind count } }
       children { region { code name } stats { enrolledElders orders visits budgetFen } } } }`;
     const before = s.db.stats.statements;
     const r = await gql(q, { m: month }, 'district_admin');
@@ -375,77 +276,85 @@ describe('dashboard', () => {
 });
 
 describe('rectification (000 七·3 整改合格后再行结算; 001 七(三) 定期结算)', () => {
-  it('fail → HELD → rectified → re-evaluated → settled → approved; both evaluations are kept and settlement follows the latest', async () => {
-    const hpProvider = (
-      await s.db.prisma.order.findFirstOrThrow({
-        where: { elder: { family: { some: { user: { username: 'family' } } } } },
-      })
-    ).providerId!;
-    const EVAL = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { id score passed supersedesId } }`;
-    const RECTIFY = `mutation($i: RectificationInput!) { submitRectification(input: $i) { id rectifiedAt rectificationReport } }`;
-    const pass = {
-      providerId: hpProvider,
-      month,
-      score: 86,
-      passed: true,
-      report: '复查：服务记录完整，回访与记录一致，整改合格。',
-    };
-    const [failed] = await s.db.prisma.qualityEvaluation.findMany({ where: { providerId: hpProvider, month } });
-    expect(failed).toMatchObject({ passed: false });
-    // No re-evaluation before the provider has rectified.
-    expect(code(await gql(EVAL, { i: pass }, 'qa'))).toBe('INVALID_STATE');
-    t.hp_provider = await addUser(s, 'hp_provider_rectify', {
-      displayName: '黄陂机构管理员',
-      role: 'PROVIDER_ADMIN',
-      providerId: hpProvider,
-    });
-    expect(code(await gql(RECTIFY, { i: { month, report: '已整改' } }, 'hp_provider'))).toBe('BAD_USER_INPUT');
-    expect(
-      code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'district_admin')),
-    ).toBe('FORBIDDEN');
-    const rectified = await gql(
-      RECTIFY,
-      { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } },
-      'hp_provider',
-    );
-    expect(rectified.data.submitRectification).toMatchObject({
-      id: failed!.id,
-      rectificationReport: '补齐服务记录，护理员重新培训并按时上门。',
-    });
-    expect(
-      code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider')),
-    ).toBe('INVALID_STATE');
-    // Rectified but not yet re-evaluated: still held.
-    const held = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
-    expect(held).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/待复查/) });
-    // Two re-evaluations at once: one supersedes the failed evaluation, the other is refused.
-    const both = await Promise.all([gql(EVAL, { i: pass }, 'qa'), gql(EVAL, { i: { ...pass, score: 88 } }, 'qa')]);
-    const ok = both.filter((r) => !r.errors);
-    expect(ok).toHaveLength(1);
-    expect(ok[0]!.data.recordQualityEvaluation).toMatchObject({ passed: true, supersedesId: failed!.id });
-    expect(both.filter((r) => r.errors).map(code)).toEqual(['INVALID_STATE']);
-    expect(await s.db.prisma.qualityEvaluation.count({ where: { providerId: hpProvider, month } })).toBe(2);
-    const settled = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
-    expect(settled).toMatchObject({
-      status: 'DRAFT',
-      heldReason: null,
-      orders: held.orders,
-      subsidyFen: held.subsidyFen,
-    });
-    const approved = await gql(
-      `mutation($id: ID!) { approveSettlement(id: $id) { status } }`,
-      { id: settled.id },
-      'district_admin',
-    );
-    expect(approved.data.approveSettlement.status).toBe('APPROVED');
-    // The platform fee went from the programme's funding to the platform's payable, as the statement says.
-    const fee = await s.db.prisma.ledgerEntry.findMany({
-      where: { transaction: { kind: 'PLATFORM_FEE' }, account: { kind: 'PLATFORM_FEE_PAYABLE' } },
-    });
-    expect(fee.reduce((n, e) => n + Number(e.amount), 0)).toBe(settled.onlineServiceFen);
-    expect(settled.onlineServiceFen).toBeGreaterThan(0);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+  it(
+    'fail → HELD → rectified → re-evaluated → settled → approved; ' +
+      'both evaluations are kept and settlement follows the latest',
+    async () => {
+      const hpProvider = (
+        await s.db.prisma.order.findFirstOrThrow({
+          where: { elder: { family: { some: { user: { username: 'family' } } } } },
+        })
+      ).providerId!;
+      const EVAL = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { id score passed
+        supersedesId } }`;
+      const RECTIFY = `mutation($i: RectificationInput!) { submitRectification(input: $i) { id rectifiedAt
+        rectificationReport } }`;
+      const pass = {
+        providerId: hpProvider,
+        month,
+        score: 86,
+        passed: true,
+        report: '复查：服务记录完整，回访与记录一致，整改合格。',
+      };
+      const [failed] = await s.db.prisma.qualityEvaluation.findMany({ where: { providerId: hpProvider, month } });
+      expect(failed).toMatchObject({ passed: false });
+      // No re-evaluation before the provider has rectified.
+      expect(code(await gql(EVAL, { i: pass }, 'qa'))).toBe('INVALID_STATE');
+      t.hp_provider = await addUser(s, 'hp_provider_rectify', {
+        displayName: '黄陂机构管理员',
+        role: 'PROVIDER_ADMIN',
+        providerId: hpProvider,
+      });
+      expect(code(await gql(RECTIFY, { i: { month, report: '已整改' } }, 'hp_provider'))).toBe('BAD_USER_INPUT');
+      expect(
+        code(
+          await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'district_admin'),
+        ),
+      ).toBe('FORBIDDEN');
+      const rectified = await gql(
+        RECTIFY,
+        { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } },
+        'hp_provider',
+      );
+      expect(rectified.data.submitRectification).toMatchObject({
+        id: failed!.id,
+        rectificationReport: '补齐服务记录，护理员重新培训并按时上门。',
+      });
+      expect(
+        code(await gql(RECTIFY, { i: { month, report: '补齐服务记录，护理员重新培训并按时上门。' } }, 'hp_provider')),
+      ).toBe('INVALID_STATE');
+      // Rectified but not yet re-evaluated: still held.
+      const held = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
+      expect(held).toMatchObject({ status: 'HELD', heldReason: expect.stringMatching(/待复查/) });
+      // Two re-evaluations at once: one supersedes the failed evaluation, the other is refused.
+      const both = await Promise.all([gql(EVAL, { i: pass }, 'qa'), gql(EVAL, { i: { ...pass, score: 88 } }, 'qa')]);
+      const ok = both.filter((r) => !r.errors);
+      expect(ok).toHaveLength(1);
+      expect(ok[0]!.data.recordQualityEvaluation).toMatchObject({ passed: true, supersedesId: failed!.id });
+      expect(both.filter((r) => r.errors).map(code)).toEqual(['INVALID_STATE']);
+      expect(await s.db.prisma.qualityEvaluation.count({ where: { providerId: hpProvider, month } })).toBe(2);
+      const settled = (await gql<{ runSettlement: S[] }>(RUN, { m: month }, 'district_admin')).data!.runSettlement[0]!;
+      expect(settled).toMatchObject({
+        status: 'DRAFT',
+        heldReason: null,
+        orders: held.orders,
+        subsidyFen: held.subsidyFen,
+      });
+      const approved = await gql(
+        `mutation($id: ID!) { approveSettlement(id: $id) { status } }`,
+        { id: settled.id },
+        'district_admin',
+      );
+      expect(approved.data.approveSettlement.status).toBe('APPROVED');
+      // The platform fee went from the programme's funding to the platform's payable, as the statement says.
+      const fee = await s.db.prisma.ledgerEntry.findMany({
+        where: { transaction: { kind: 'PLATFORM_FEE' }, account: { kind: 'PLATFORM_FEE_PAYABLE' } },
+      });
+      expect(fee.reduce((n, e) => n + Number(e.amount), 0)).toBe(settled.onlineServiceFen);
+      expect(settled.onlineServiceFen).toBeGreaterThan(0);
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it("001 七(三) says only 定期结算: Yangcheng's monthly cycle is marked assumed", async () => {
     const { policyByCode } = await import('../policies/documents/index.js');
