@@ -17,7 +17,8 @@ const prisma = db.prisma;
 const t0 = performance.now();
 await prisma.$executeRawUnsafe(
   `
-  INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId", address, flags, "updatedAt")
+  INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId",
+    address, flags, "updatedAt")
   SELECT 'bench-' || lpad(i::text, 7, '0'), '老人' || i, 'FEMALE', DATE '1940-01-01', 'x', 'h' || i, 'm',
          CASE WHEN i % 5 = 0 THEN $2::text ELSE $1::text END, '地址', '{}', now()
     FROM generate_series(1, ${ELDERS}) i`,
@@ -27,16 +28,20 @@ await prisma.$executeRawUnsafe(
 await prisma.$executeRawUnsafe(
   `
   INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn")
-  SELECT 'en-' || e.id, e.id, CASE WHEN e."communityId" = $1::text THEN $3::text ELSE $2::text END, 'BENCH', DATE '2026-01-15'
+  SELECT 'en-' || e.id, e.id, CASE WHEN e."communityId" = $1::text THEN $3::text ELSE $2::text END, 'BENCH', DATE
+    '2026-01-15'
     FROM "Elder" e WHERE e.id LIKE 'bench-%'`,
   p.yangcheng.communityId,
   p.huangpi.policyId,
   p.yangcheng.policyId,
 );
-const BUCKETS = `(VALUES ('${p.huangpi.policyId}', 'SUBSIDY_OFFLINE', 'FEN', 7000), ('${p.yangcheng.policyId}', 'SUBSIDY_HOURS', 'MINUTE', 240)) AS b(policy, kind, unit, amount)`;
+const BUCKETS =
+  `(VALUES ('${p.huangpi.policyId}', 'SUBSIDY_OFFLINE', 'FEN', 7000), ` +
+  `('${p.yangcheng.policyId}', 'SUBSIDY_HOURS', 'MINUTE', 240)) AS b(policy, kind, unit, amount)`;
 await prisma.$executeRawUnsafe(`
   INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId")
-  SELECT 'acc-' || e.id || '-' || b.kind, 'elder:' || e."elderId" || ':' || b.kind, b.kind::"AccountKind", b.unit::"Unit", e."elderId", e."policyId"
+  SELECT 'acc-' || e.id || '-' || b.kind, 'elder:' || e."elderId" || ':' || b.kind, b.kind::"AccountKind",
+    b.unit::"Unit", e."elderId", e."policyId"
     FROM "Enrolment" e JOIN ${BUCKETS} ON b.policy = e."policyId"`);
 const setupSeconds = (performance.now() - t0) / 1000;
 
@@ -44,15 +49,19 @@ const setupSeconds = (performance.now() - t0) / 1000;
 async function baseline(month: string) {
   await prisma.$transaction(
     async (tx) => {
-      await tx.$executeRawUnsafe(`CREATE TEMP TABLE credit ON COMMIT DROP AS
+      await tx.$executeRawUnsafe(
+        `CREATE TEMP TABLE credit ON COMMIT DROP AS
       SELECT 'tx-${month}-' || a.id AS tid, a.id AS account, a."elderId", a.kind, b.unit, b.amount,
-             (SELECT f.id FROM "LedgerAccount" f WHERE f.key = 'policy:' || b.policy || ':FUNDING:' || b.unit) AS funding
+             (SELECT f.id FROM "LedgerAccount" f WHERE f.key = 'policy:' || b.policy || ':FUNDING:' || b.unit)` +
+          ` AS funding
         FROM "LedgerAccount" a JOIN "Enrolment" e ON e."elderId" = a."elderId" AND e.status = 'ACTIVE'
-        JOIN ${BUCKETS} ON b.policy = e."policyId" AND b.kind = a.kind::text`);
+        JOIN ${BUCKETS} ON b.policy = e."policyId" AND b.kind = a.kind::text`,
+      );
       await tx.$executeRawUnsafe(`INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", month, "elderId")
       SELECT tid, 'ALLOWANCE', 'base:' || "elderId" || ':' || kind || ':${month}', '${month}', "elderId" FROM credit`);
       await tx.$executeRawUnsafe(`INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
-      SELECT tid || ':c', tid, account, amount FROM credit UNION ALL SELECT tid || ':d', tid, funding, -amount FROM credit`);
+      SELECT tid || ':c', tid, account, amount FROM credit UNION ALL SELECT tid || ':d', tid, funding, -amount FROM
+        credit`);
       await tx.$executeRawUnsafe(
         `UPDATE "LedgerAccount" a SET balance = a.balance + c.amount FROM credit c WHERE a.id = c.account`,
       );
@@ -116,6 +125,7 @@ console.log(
   ].join(' | '),
 );
 console.log(
-  `Yangcheng minutes lapsed from the previous month: ${(run.r as { expired: number }).expired} accounts; ledger invariants hold; RSS growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB`,
+  `Yangcheng minutes lapsed from the previous month: ${(run.r as { expired: number }).expired} accounts; ` +
+    `ledger invariants hold; RSS growth ${((peakRss - rssBefore) / 1e6).toFixed(0)} MB`,
 );
 await db.close();

@@ -11,7 +11,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ELDERS = Number(process.env.BENCH_ELDERS ?? 500);
 
-const GUIDE_QUERY = `query($p:String!){ serviceGuide(policyCode:$p){ code name category mode unit priceFen description } }`;
+const GUIDE_QUERY = `query($p:String!){ serviceGuide(policyCode:$p){ code name category mode unit priceFen description
+  } }`;
 const ELDERS_QUERY = `query($n:Int!){ elders(first:$n){ totalCount edges { node { id name age idNumberMasked
   community { code name } enrolment { policy { code } category status startedOn }
   wallet { accounts { kind unit balance held } } } } } }`;
@@ -37,7 +38,8 @@ const ELDERS_SQL = `WITH page AS (
                       'status', en.status, 'startedOn', to_char(en."startedOn", 'YYYY-MM-DD'))
                     FROM "Enrolment" en JOIN "Policy" p ON p.id = en."policyId"
                     WHERE en."elderId" = page.id ORDER BY (en.status = 'ACTIVE') DESC, en."startedOn" DESC LIMIT 1),
-      'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit', a.unit,
+      'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit',
+        a.unit,
                       'balance', a.balance, 'held', a.held) ORDER BY a.kind)
                     FROM "LedgerAccount" a WHERE a."elderId" = page.id), '[]'::json))
     )) ORDER BY page.id), '[]'::json)
@@ -200,24 +202,32 @@ for (let i = 0; i < 40; i++) {
     },
   });
 }
-const DASHBOARD_QUERY = `query($id: ID!) { elder(id: $id) { id name wallet { accounts { kind unit balance held available } }
-  orders(first: 20) { totalCount edges { node { id status scheduledAt amountFen subsidyFen selfPaidFen service { code name }
+const DASHBOARD_QUERY = `query($id: ID!) { elder(id: $id) { id name wallet { accounts { kind unit balance held
+  available } }
+  orders(first: 20) { totalCount edges { node { id status scheduledAt amountFen subsidyFen selfPaidFen service { code
+    name }
   provider { name } visit { checkInAt checkOutAt durationMinutes } rating { stars comment } } } } } }`;
 // The floor: one statement, the same objects, the same family-link check the API makes.
 const DASHBOARD_SQL = `SELECT json_build_object('elder', json_build_object('id', e.id, 'name', e.name,
-    'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit', a.unit, 'balance', a.balance,
-        'held', a.held, 'available', a.balance - a.held) ORDER BY a.kind) FROM "LedgerAccount" a WHERE a."elderId" = e.id
+    'wallet', json_build_object('accounts', coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'unit',
+      a.unit, 'balance', a.balance,
+        'held', a.held, 'available', a.balance - a.held) ORDER BY a.kind) FROM "LedgerAccount" a WHERE a."elderId" =
+          e.id
         AND a.kind IN ('SUBSIDY_ONLINE','SUBSIDY_OFFLINE','SUBSIDY_HOURS','SELF_PAID')), '[]'::json)),
     'orders', json_build_object('totalCount', (SELECT count(*) FROM "Order" o WHERE o."elderId" = e.id),
-      'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object('id', o.id, 'status', o.status, 'scheduledAt', o."scheduledAt",
+      'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object('id', o.id, 'status', o.status,
+        'scheduledAt', o."scheduledAt",
           'amountFen', o."amountFen", 'subsidyFen', o."subsidyFen", 'selfPaidFen', o."selfPaidFen",
           'service', json_build_object('code', s.code, 'name', s.name), 'provider', json_build_object('name', p.name),
-          'visit', CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('checkInAt', v."checkInAt", 'checkOutAt', v."checkOutAt", 'durationMinutes', v."durationMinutes") END,
-          'rating', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('stars', r.stars, 'comment', r.comment) END)) ORDER BY o.id DESC)
+          'visit', CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('checkInAt', v."checkInAt", 'checkOutAt',
+            v."checkOutAt", 'durationMinutes', v."durationMinutes") END,
+          'rating', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('stars', r.stars, 'comment', r.comment)
+            END)) ORDER BY o.id DESC)
         FROM (SELECT * FROM "Order" WHERE "elderId" = e.id ORDER BY id DESC LIMIT 20) o
         JOIN "ServiceItem" s ON s.id = o."serviceItemId" LEFT JOIN "Provider" p ON p.id = o."providerId"
         LEFT JOIN "Visit" v ON v."orderId" = o.id LEFT JOIN "Rating" r ON r."orderId" = o.id), '[]'::json)))) AS body
-  FROM "Elder" e WHERE e.id = $1 AND EXISTS (SELECT 1 FROM "FamilyLink" f WHERE f."elderId" = e.id AND f."userId" = $2)`;
+  FROM "Elder" e WHERE e.id = $1 AND EXISTS (SELECT 1 FROM "FamilyLink" f WHERE f."elderId" = e.id AND f."userId" =
+    $2)`;
 bareRoutes.set('/dashboard', (u) =>
   query(DASHBOARD_SQL, [u.searchParams.get('id'), link.userId]).then((r) => ({ data: r[0]!.body })),
 );
@@ -243,7 +253,8 @@ for (const n of [1, 10, 50, 100]) {
 }
 
 console.log(
-  `\nYilian bench — ${db.backend}, ${total} elders visible to district_admin, ${REQUESTS} requests × ${CONCURRENCY} concurrent per side`,
+  `\nYilian bench — ${db.backend}, ${total} elders visible to district_admin, ${REQUESTS} requests ×` +
+    ` ${CONCURRENCY} concurrent per side`,
 );
 console.log(['scenario', 'yilian req/s', 'bare SQL req/s', 'ratio', 'SQL statements/request'].join(' | '));
 for (const r of rows) console.log(r.join(' | '));

@@ -35,21 +35,26 @@ const item = await prisma.serviceItem.findFirstOrThrow({
 const enc = vault.encrypt('420116194001010011');
 await prisma.$executeRawUnsafe(
   `
-  INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId", address, flags, "updatedAt")
-  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', $1::text, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM generate_series(1, ${ELDERS}) i`,
+  INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId",
+    address, flags, "updatedAt")
+  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', $1::text, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM
+    generate_series(1, ${ELDERS}) i`,
   enc,
   p.huangpi.communityId,
 );
 await prisma.$executeRawUnsafe(
-  `INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn") SELECT 'en-' || id, id, $1::text, 'B', DATE '2026-01-01' FROM "Elder" WHERE id LIKE 'el-%'`,
+  `INSERT INTO "Enrolment" (id, "elderId", "policyId", category, "startedOn") SELECT 'en-' || id, id, $1::text, 'B',
+    DATE '2026-01-01' FROM "Elder" WHERE id LIKE 'el-%'`,
   p.huangpi.policyId,
 );
 await prisma.$executeRawUnsafe(
-  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId") SELECT 'acc-' || id, 'elder:' || id || ':SUBSIDY_OFFLINE', 'SUBSIDY_OFFLINE', 'FEN', id, $1::text FROM "Elder" WHERE id LIKE 'el-%'`,
+  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId") SELECT 'acc-' || id, 'elder:' || id ||
+    ':SUBSIDY_OFFLINE', 'SUBSIDY_OFFLINE', 'FEN', id, $1::text FROM "Elder" WHERE id LIKE 'el-%'`,
   p.huangpi.policyId,
 );
 await prisma.$executeRawUnsafe(
-  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "policyId", "allowNegative") VALUES ('payable', 'bench:payable', 'PROVIDER_PAYABLE', 'FEN', $1::text, true)`,
+  `INSERT INTO "LedgerAccount" (id, key, kind, unit, "policyId", "allowNegative") VALUES ('payable', 'bench:payable',
+    'PROVIDER_PAYABLE', 'FEN', $1::text, true)`,
   p.huangpi.policyId,
 );
 // Setup only: the per-entry balance trigger is the ledger's guard, not what this measures.
@@ -57,8 +62,10 @@ await prisma.$executeRawUnsafe(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "Ledge
 const { start } = monthWindow(MONTH);
 await prisma.$executeRawUnsafe(
   `
-  INSERT INTO "Order" (id, "elderId", "serviceItemId", "providerId", "caregiverId", quantity, "scheduledAt", channel, "placedById", status, "amountFen", "subsidyFen", "idempotencyKey", "requestHash", "confirmedAt", "updatedAt")
-  SELECT 'o-' || i, 'el-' || (1 + i % ${ELDERS}), $1::text, $2::text, $3::text, 1, $4::timestamp + (i % 28) * interval '1 day', 'WORKER', $5::text, 'CONFIRMED', 3000, 3000, 'k-' || i, 'h',
+  INSERT INTO "Order" (id, "elderId", "serviceItemId", "providerId", "caregiverId", quantity, "scheduledAt", channel,
+    "placedById", status, "amountFen", "subsidyFen", "idempotencyKey", "requestHash", "confirmedAt", "updatedAt")
+  SELECT 'o-' || i, 'el-' || (1 + i % ${ELDERS}), $1::text, $2::text, $3::text, 1, $4::timestamp + (i % 28) * interval
+    '1 day', 'WORKER', $5::text, 'CONFIRMED', 3000, 3000, 'k-' || i, 'h',
          $4::timestamp + (i % 28) * interval '1 day' + interval '2 hours', now()
     FROM generate_series(1, ${VISITS}) i`,
   item.id,
@@ -68,10 +75,12 @@ await prisma.$executeRawUnsafe(
   admin.id,
 );
 await prisma.$executeRawUnsafe(
-  `INSERT INTO "Visit" (id, "orderId", "caregiverId", "checkInAt", "checkOutAt", "durationMinutes") SELECT 'v-' || id, id, "caregiverId", "scheduledAt", "scheduledAt" + interval '1 hour', 60 FROM "Order" WHERE id LIKE 'o-%'`,
+  `INSERT INTO "Visit" (id, "orderId", "caregiverId", "checkInAt", "checkOutAt", "durationMinutes") SELECT 'v-' || id,
+    id, "caregiverId", "scheduledAt", "scheduledAt" + interval '1 hour', 60 FROM "Order" WHERE id LIKE 'o-%'`,
 );
 await prisma.$executeRawUnsafe(
-  `INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "elderId", "orderId", "createdAt") SELECT 't-' || id, 'CHARGE', 'charge:' || id, "elderId", id, "confirmedAt" FROM "Order" WHERE id LIKE 'o-%'`,
+  `INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "elderId", "orderId", "createdAt") SELECT 't-' || id,
+    'CHARGE', 'charge:' || id, "elderId", id, "confirmedAt" FROM "Order" WHERE id LIKE 'o-%'`,
 );
 await prisma.$executeRawUnsafe(`
   INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount)
@@ -106,7 +115,8 @@ const actor = { userId: admin.id, role: 'DISTRICT_ADMIN' as const, displayName: 
 const baseline = await measure(() =>
   prisma.$queryRawUnsafe<{ orders: bigint; subsidy: bigint }[]>(
     `
-  SELECT count(DISTINCT t."orderId") AS orders, SUM(-e.amount) AS subsidy FROM "LedgerTransaction" t JOIN "LedgerEntry" e ON e."transactionId" = t.id JOIN "LedgerAccount" a ON a.id = e."accountId"
+  SELECT count(DISTINCT t."orderId") AS orders, SUM(-e.amount) AS subsidy FROM "LedgerTransaction" t JOIN
+    "LedgerEntry" e ON e."transactionId" = t.id JOIN "LedgerAccount" a ON a.id = e."accountId"
    WHERE t.kind = 'CHARGE' AND a."elderId" IS NOT NULL AND t."createdAt" >= $1 AND t."createdAt" < $2`,
     start,
     monthWindow(MONTH).end,
@@ -130,7 +140,8 @@ const xlsx = await measure(async () =>
 );
 
 console.log(
-  `\nSettlement bench — ${db.backend}, ${VISITS} confirmed visits of ${ELDERS} elders in ${MONTH} (setup ${setup.toFixed(1)} s)`,
+  `\nSettlement bench — ${db.backend}, ${VISITS} confirmed visits of ${ELDERS} elders in ${MONTH} (setup` +
+    ` ${setup.toFixed(1)} s)`,
 );
 console.log(['step', 'seconds', 'peak RSS growth MB', 'ratio to SQL aggregation', 'output'].join(' | '));
 console.log(

@@ -240,73 +240,77 @@ describe('the bot in WeChat groups', () => {
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     console.log(
-      `bot round trip (mock puppet, ${s.db.backend}): p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms over ${times.length} balance commands`,
+      `bot round trip (mock puppet, ${s.db.backend}): p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ` +
+        `ms over ${times.length} balance commands`,
     );
     expect(times.length).toBe(30);
   });
-  it('after a restart the new bot posts what the old one never sent; a long outage goes to the WeCom webhook', async () => {
-    const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-    const elders = await s.db.prisma.elder.findMany({
-      where: { communityId: workerUser.regionId!, status: 'ENROLLED', alerts: { none: {} } },
-      take: 2,
-    });
-    const worker = await s.login('worker');
-    const complain = async (elderId: string) => {
-      await s.gql(
-        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-        { i: { elderId, content: '上门时间和约定的不一样' } },
-        worker,
-      );
-      return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id
-        .replace(/-/g, '')
-        .slice(-8);
-    };
-    await bot.stop();
-    const first = await complain(elders[0]!.id);
+  it(
+    'after a restart the new bot posts what the old one never sent; a long outage goes to the WeCom ' + 'webhook',
+    async () => {
+      const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+      const elders = await s.db.prisma.elder.findMany({
+        where: { communityId: workerUser.regionId!, status: 'ENROLLED', alerts: { none: {} } },
+        take: 2,
+      });
+      const worker = await s.login('worker');
+      const complain = async (elderId: string) => {
+        await s.gql(
+          `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+          { i: { elderId, content: '上门时间和约定的不一样' } },
+          worker,
+        );
+        return (await s.db.prisma.alert.findFirstOrThrow({ where: { elderId, kind: 'COMPLAINT' } })).id
+          .replace(/-/g, '')
+          .slice(-8);
+      };
+      await bot.stop();
+      const first = await complain(elders[0]!.id);
 
-    // The webhook stands in for WeCom's group robot.
-    const hooks: string[] = [];
-    const { createServer } = await import('node:http');
-    const hook = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        hooks.push(body);
-        res.end('{"errcode":0}');
+      // The webhook stands in for WeCom's group robot.
+      const hooks: string[] = [];
+      const { createServer } = await import('node:http');
+      const hook = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          hooks.push(body);
+          res.end('{"errcode":0}');
+        });
       });
-    });
-    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
-    const m2 = new mock.Mocker();
-    const p2 = new PuppetMock({ mocker: m2 });
-    const w2 = WechatyBuilder.build({ puppet: p2 });
-    const me2 = m2.createContact({ name: '颐联助手' });
-    const r1 = m2.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me2.id] });
-    const got: string[] = [];
-    emitter(r1).on('message', (m: unknown) => got.push((m as { payload?: { text?: string } }).payload?.text ?? ''));
-    const bot2 = new YilianBot(w2, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), {
-      throttleMs: 5,
-      webhook: { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`, afterMs: 0 },
-    });
-    try {
-      await bot2.start();
-      await new Promise<void>((r) => {
-        w2.once('login', () => r());
-        m2.login(me2);
+      await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+      const m2 = new mock.Mocker();
+      const p2 = new PuppetMock({ mocker: m2 });
+      const w2 = WechatyBuilder.build({ puppet: p2 });
+      const me2 = m2.createContact({ name: '颐联助手' });
+      const r1 = m2.createRoom({ id: 'baixiu@chatroom', topic: '百秀社区助老群', memberIdList: [me2.id] });
+      const got: string[] = [];
+      emitter(r1).on('message', (m: unknown) => got.push((m as { payload?: { text?: string } }).payload?.text ?? ''));
+      const bot2 = new YilianBot(w2, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), {
+        throttleMs: 5,
+        webhook: { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`, afterMs: 0 },
       });
-      expect(await waitFor(() => got.some((t) => t.startsWith(`【告警 ${first}】`)))).toBe(true);
-      // Logged out: the next alert goes through the webhook.
-      await p2.logout();
-      await new Promise((r) => setTimeout(r, 50));
-      const second = await complain(elders[1]!.id);
-      expect(await waitFor(() => hooks.some((h) => h.includes(`【告警 ${second}】`)))).toBe(true);
-      expect(hooks.at(-1)).not.toContain(elders[1]!.address);
-      expect(JSON.parse(hooks.at(-1)!)).toMatchObject({
-        msgtype: 'text',
-        text: { content: expect.stringContaining('【告警') },
-      });
-    } finally {
-      await bot2.stop();
-      hook.close();
-    }
-  });
+      try {
+        await bot2.start();
+        await new Promise<void>((r) => {
+          w2.once('login', () => r());
+          m2.login(me2);
+        });
+        expect(await waitFor(() => got.some((t) => t.startsWith(`【告警 ${first}】`)))).toBe(true);
+        // Logged out: the next alert goes through the webhook.
+        await p2.logout();
+        await new Promise((r) => setTimeout(r, 50));
+        const second = await complain(elders[1]!.id);
+        expect(await waitFor(() => hooks.some((h) => h.includes(`【告警 ${second}】`)))).toBe(true);
+        expect(hooks.at(-1)).not.toContain(elders[1]!.address);
+        expect(JSON.parse(hooks.at(-1)!)).toMatchObject({
+          msgtype: 'text',
+          text: { content: expect.stringContaining('【告警') },
+        });
+      } finally {
+        await bot2.stop();
+        hook.close();
+      }
+    },
+  );
 });

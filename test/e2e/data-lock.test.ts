@@ -92,45 +92,52 @@ afterAll(async () => {
 
 // About the embedded folder alone: the PostgreSQL pass of the suite would repeat it unchanged.
 describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folder', () => {
-  it('refuses a second server, ledger:check and migrate on a folder in use; the first keeps serving; afterwards the folder opens cleanly', async () => {
-    const dataDir = freshDir();
-    const first = run('src/app/main.ts', dataDir);
-    const url = await serving(first);
-    const before = await guide(url);
-    expect(before).toMatchObject({ status: 200 });
-    expect(before.items).toBeGreaterThan(0);
+  it(
+    'refuses a second server, ledger:check and migrate on a folder in use; the first keeps serving; ' +
+      'afterwards the folder opens cleanly',
+    async () => {
+      const dataDir = freshDir();
+      const first = run('src/app/main.ts', dataDir);
+      const url = await serving(first);
+      const before = await guide(url);
+      expect(before).toMatchObject({ status: 200 });
+      expect(before.items).toBeGreaterThan(0);
 
-    await expectRefused('src/app/main.ts', dataDir, first.child.pid!);
-    await expectRefused('src/cli/ledger-check.ts', dataDir, first.child.pid!);
-    await expectRefused('src/cli/migrate.ts', dataDir, first.child.pid!, ['deploy']);
+      await expectRefused('src/app/main.ts', dataDir, first.child.pid!);
+      await expectRefused('src/cli/ledger-check.ts', dataDir, first.child.pid!);
+      await expectRefused('src/cli/migrate.ts', dataDir, first.child.pid!, ['deploy']);
 
-    // The first server never noticed.
-    expect(await guide(url)).toEqual(before);
+      // The first server never noticed.
+      expect(await guide(url)).toEqual(before);
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    const check = run('src/cli/ledger-check.ts', dataDir);
-    expect(await check.exited).toBe(0);
-    expect(check.output()).toMatch(/ledger: \d+ accounts, \d+ transactions, 0 violations/);
-    const again = run('src/app/main.ts', dataDir);
-    expect(await guide(await serving(again))).toEqual(before);
-    again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
-  });
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      const check = run('src/cli/ledger-check.ts', dataDir);
+      expect(await check.exited).toBe(0);
+      expect(check.output()).toMatch(/ledger: \d+ accounts, \d+ transactions, 0 violations/);
+      const again = run('src/app/main.ts', dataDir);
+      expect(await guide(await serving(again))).toEqual(before);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    },
+  );
 
-  it('a start that fails (a damaged folder) prints one line with the log file, and the log holds the whole error', async () => {
-    const dataDir = freshDir();
-    mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
-    writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), 'not a version\n');
-    const r = run('src/app/main.ts', dataDir);
-    expect(await r.exited).toBe(1);
-    const out = r.output().trim();
-    const log = path.join(dataDir, 'logs', 'server-error.log');
-    expect(out.split('\n')).toHaveLength(1);
-    expect(out).toContain('启动失败');
-    expect(out).toContain(log);
-    expect(readFileSync(log, 'utf8')).toMatch(/\n\s+at /); // the stack went to the file
-  });
+  it(
+    'a start that fails (a damaged folder) prints one line with the log file, and the log holds the whole ' + 'error',
+    async () => {
+      const dataDir = freshDir();
+      mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+      writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), 'not a version\n');
+      const r = run('src/app/main.ts', dataDir);
+      expect(await r.exited).toBe(1);
+      const out = r.output().trim();
+      const log = path.join(dataDir, 'logs', 'server-error.log');
+      expect(out.split('\n')).toHaveLength(1);
+      expect(out).toContain('启动失败');
+      expect(out).toContain(log);
+      expect(readFileSync(log, 'utf8')).toMatch(/\n\s+at /); // the stack went to the file
+    },
+  );
 
   it('takes over the lock of a server killed with SIGKILL, and the folder is intact', async () => {
     const dataDir = freshDir();

@@ -32,7 +32,8 @@ export const orderStatus: WorkerCommand<OrderStatusArgs> = {
         ? '，护理员已签到'
         : '';
     const caregiver = o.caregiver ? `，护理员 ${o.caregiver.name}` : '';
-    const head = `工单 ${o.ref}：${o.elder.name} ${o.service.name}×${o.quantity}，${formatDateTimeCn(new Date(o.scheduledAt))}`;
+    const when = formatDateTimeCn(new Date(o.scheduledAt));
+    const head = `工单 ${o.ref}：${o.elder.name} ${o.service.name}×${o.quantity}，${when}`;
     return `${head}\n状态：${STATUS[o.status] ?? o.status}${caregiver}${visit}`;
   },
 };

@@ -210,7 +210,10 @@ async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promi
         : '';
     const split = [subsidy, r.selfPaidFen ? `自费 ${yuan(r.selfPaidFen)}` : ''].filter(Boolean).join('，');
     const when = `${formatDateTimeCn(new Date(r.scheduledAt))}，${r.provider?.name ?? ''}`;
-    return `已下单 ${r.ref}：${elder.name} ${r.service.name}×${r.quantity}\n${when}\n共 ${yuan(r.amountFen)}${split ? `（${split}）` : ''}`;
+    return (
+      `已下单 ${r.ref}：${elder.name} ${r.service.name}×${r.quantity}\n${when}\n共` +
+      ` ${yuan(r.amountFen)}${split ? `（${split}）` : ''}`
+    );
   };
   if (items.length === 1) return place(items[0]!);
   chat.choose(items, place);

@@ -120,7 +120,8 @@ describe('the BOT account acting for no one', () => {
     expect(
       (
         await s.gql(
-          `mutation($c: String!) { bindBotRoom(code: $c, roomId: "baixiu@chatroom", topic: "百秀助老群", contactId: "wxid_liu") { roomId } }`,
+          `mutation($c: String!) { bindBotRoom(code: $c, roomId: "baixiu@chatroom", topic: "百秀助老群", contactId:
+            "wxid_liu") { roomId } }`,
           { c: await issue('ROOM') },
           t.bot,
         )

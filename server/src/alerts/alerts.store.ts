@@ -13,7 +13,8 @@ export async function insertOpenAlert(
 ): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Alert" (id, "elderId", "communityId", kind, status, detail, "raisedAt")
-    VALUES (${a.id}, ${a.elderId}, ${a.communityId}, ${a.kind}::"AlertKind", 'RAISED', ${JSON.stringify(a.detail ?? null)}::jsonb, ${a.at})
+    VALUES (${a.id}, ${a.elderId}, ${a.communityId}, ${a.kind}::"AlertKind", 'RAISED',
+      ${JSON.stringify(a.detail ?? null)}::jsonb, ${a.at})
     ON CONFLICT DO NOTHING RETURNING id`;
   return rows[0]?.id ?? null;
 }
@@ -41,7 +42,8 @@ export function availableBalances(prisma: PrismaClient, policyId: string) {
     SELECT e."elderId",
            COALESCE(SUM(CASE WHEN a.unit = 'FEN' THEN a.balance - a.held END), 0) AS fen,
            COALESCE(SUM(CASE WHEN a.unit = 'MINUTE' THEN a.balance - a.held END), 0) AS minutes
-      FROM "Enrolment" e JOIN "LedgerAccount" a ON a."elderId" = e."elderId" AND a.kind IN ('SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID')
+      FROM "Enrolment" e JOIN "LedgerAccount" a ON a."elderId" = e."elderId" AND a.kind IN ('SUBSIDY_OFFLINE',
+        'SUBSIDY_HOURS', 'SELF_PAID')
      WHERE e."policyId" = ${policyId} AND e.status = 'ACTIVE'
      GROUP BY e."elderId"`;
 }

@@ -47,7 +47,8 @@ async function subscribe(token: string, communityCode?: string) {
     client.on('connected', () => resolve());
     client.subscribe<Received>(
       {
-        query: `subscription($c: String) { alertRaised(communityCode: $c) { kind reason elder { id } community { code } } }`,
+        query: `subscription($c: String) { alertRaised(communityCode: $c) { kind reason elder { id } community { code
+          } } }`,
         variables: { c: communityCode ?? null },
       },
       {
@@ -68,48 +69,51 @@ const waitFor = async (cond: () => boolean, ms = 5000) => {
 };
 
 describe('alertRaised across instances (Redis)', () => {
-  it('delivers an alert raised through instance A to a subscriber on instance B, and not to another community', async () => {
-    const worker = await a.login('worker');
-    const worker2 = await a.login('worker2');
-    const workerUser = await a.db.prisma.user.findUniqueOrThrow({
-      where: { username: 'worker' },
-      include: { region: true },
-    });
-    const mine = await subscribe(worker, workerUser.region!.code);
-    const other = await subscribe(worker2);
-    const since = new Date();
+  it(
+    'delivers an alert raised through instance A to a subscriber on instance B, and not to another ' + 'community',
+    async () => {
+      const worker = await a.login('worker');
+      const worker2 = await a.login('worker2');
+      const workerUser = await a.db.prisma.user.findUniqueOrThrow({
+        where: { username: 'worker' },
+        include: { region: true },
+      });
+      const mine = await subscribe(worker, workerUser.region!.code);
+      const other = await subscribe(worker2);
+      const since = new Date();
 
-    const link = await a.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } });
-    const filed = await a.gql(
-      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-      { i: { elderId: link.elderId, content: '护理员态度不好，说话很冲' } },
-      await a.login('family'),
-    );
-    expect(filed.errors).toBeUndefined();
+      const link = await a.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } });
+      const filed = await a.gql(
+        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+        { i: { elderId: link.elderId, content: '护理员态度不好，说话很冲' } },
+        await a.login('family'),
+      );
+      expect(filed.errors).toBeUndefined();
 
-    await waitFor(() => mine.received.length > 0);
-    expect(mine.received).toEqual([
-      {
-        alertRaised: {
-          kind: 'COMPLAINT',
-          reason: '收到投诉',
-          elder: { id: link.elderId },
-          community: { code: workerUser.region!.code },
+      await waitFor(() => mine.received.length > 0);
+      expect(mine.received).toEqual([
+        {
+          alertRaised: {
+            kind: 'COMPLAINT',
+            reason: '收到投诉',
+            elder: { id: link.elderId },
+            community: { code: workerUser.region!.code },
+          },
         },
-      },
-    ]);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(other.received).toEqual([]);
-    expect(mine.errors).toEqual([]);
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(other.received).toEqual([]);
+      expect(mine.errors).toEqual([]);
 
-    // A subscriber that was away catches up with alerts(since).
-    const caught = await a.gql<{ alerts: { edges: { node: { kind: string } }[] } }>(
-      `query($s: DateTime!) { alerts(first: 10, filter: { since: $s }) { edges { node { kind } } } }`,
-      { s: since.toISOString() },
-      worker,
-    );
-    expect(caught.data!.alerts.edges.map((e) => e.node.kind)).toEqual(['COMPLAINT']);
-  });
+      // A subscriber that was away catches up with alerts(since).
+      const caught = await a.gql<{ alerts: { edges: { node: { kind: string } }[] } }>(
+        `query($s: DateTime!) { alerts(first: 10, filter: { since: $s }) { edges { node { kind } } } }`,
+        { s: since.toISOString() },
+        worker,
+      );
+      expect(caught.data!.alerts.edges.map((e) => e.node.kind)).toEqual(['COMPLAINT']);
+    },
+  );
 
   it('without Redis an instance hears only its own alerts (the control: the path above is Redis)', async () => {
     const c = await buildApp(testConfig({ secrets: a.app.services.config.secrets }), {

@@ -61,7 +61,10 @@ describe('start-up in production', () => {
 
   it('refuses without a WeChat Pay merchant alone, naming only that', () => {
     expect(() => loadConfig(prodEnv(REAL_BUT_PAY))).toThrow(
-      /^NODE_ENV=production refuses to start on sandboxes: no WeChat Pay merchant \(set WECHATPAY_MCHID and its keys\)\. For a demo/,
+      new RegExp(
+        '^NODE_ENV=production refuses to start on sandboxes: ' +
+          'no WeChat Pay merchant \\(set WECHATPAY_MCHID and its keys\\)\\. For a demo',
+      ),
     );
     expect(() =>
       buildServices(

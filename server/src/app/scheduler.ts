@@ -25,13 +25,15 @@ export const JOBS: readonly Job[] = [
   { name: 'outreach-daily', pattern: '0 7 * * *', run: (app) => generateCallTasks(app.db.prisma, app.clock()) },
   // Every quarter of an hour: detectors (000 六 5) and escalation of unacknowledged alerts.
   { name: 'alerts-sweep', pattern: '*/15 * * * *', run: (app) => runAlertJobs(app) },
-  // Half past six: caregivers' certificates that run out within the programme's notice period (30 days) are told to their provider.
+  // Half past six: caregivers' certificates that run out within the programme's notice period (30 days) are told to
+  // their provider.
   {
     name: 'certificates-expiring',
     pattern: '30 6 * * *',
     run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()),
   },
-  // Half past two: the month's checked-out visits screened for exceptions (异常工单), so officers see them before settlement.
+  // Half past two: the month's checked-out visits screened for exceptions (异常工单), so officers see them before
+  // settlement.
   {
     name: 'exceptions-daily',
     pattern: '30 2 * * *',

@@ -33,7 +33,8 @@ export class AuthResolver {
 
   @Mutation(() => LoginCodeRequest, {
     description:
-      'H5 手机号登录：发送 6 位短信验证码（5 分钟有效）。手机号不是 11 位：BAD_USER_INPUT；60 秒内重发或一天超过 10 次：RATE_LIMITED（details.retryAfterSeconds）；未接短信通道的正式环境：FORBIDDEN。出错时不发送、不记录。',
+      'H5 手机号登录：发送 6 位短信验证码（5 分钟有效）。手机号不是 11 位：BAD_USER_INPUT；60 秒内重发或一天超过 10 次：RATE_LIMITED' +
+      '（details.retryAfterSeconds）；未接短信通道的正式环境：FORBIDDEN。出错时不发送、不记录。',
   })
   async requestLoginCode(@Arg('phone', () => String) phone: string, @Ctx() ctx: Context): Promise<LoginCodeRequest> {
     return requestLoginCode(

@@ -60,7 +60,8 @@ export async function claimCodeAttempt(
   const rows = await prisma.$queryRaw<{ id: string; codeHash: string; attempt: number }[]>`
     UPDATE "AccessCode" SET attempts = attempts + 1
      WHERE id = (SELECT id FROM "AccessCode"
-                  WHERE purpose = ${purpose}::"AccessCodePurpose" AND subject = ${subject} AND "usedAt" IS NULL AND "expiresAt" > ${now}::timestamp(3)
+                  WHERE purpose = ${purpose}::"AccessCodePurpose" AND subject = ${subject} AND "usedAt" IS NULL AND
+                    "expiresAt" > ${now}::timestamp(3)
                   ORDER BY "createdAt" DESC LIMIT 1)
        AND "usedAt" IS NULL AND attempts < ${max}
  RETURNING id, "codeHash", attempts AS attempt`;

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const LOGIN =
-  'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token expiresAt user { id role displayName } } }';
+  'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token expiresAt user { id role ' +
+  'displayName } } }';
 
 describe('passwordLogin', () => {
   it('logs a demo account in and `me` answers with its role', async () => {
@@ -42,38 +43,44 @@ describe('passwordLogin', () => {
     expect(failures).toBeGreaterThanOrEqual(MAX_FAILED_LOGINS);
   });
 
-  it(`30 parallel wrong passwords get ${MAX_FAILED_LOGINS} checks and lock the account; the right one waits out the lock`, async () => {
-    const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'operator' } });
-    const burst = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { u: 'operator', p: `guess-${i}` })),
-    );
-    const codes = burst.map((r) => r.errors![0].extensions!.code);
-    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_LOGINS);
-    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(30 - MAX_FAILED_LOGINS);
-    // Only the claimed attempts reached the password check (each wrong check is audited).
-    expect(await t.db.prisma.auditLog.count({ where: { action: 'LOGIN_FAILED', entityId: user.id } })).toBe(
-      MAX_FAILED_LOGINS,
-    );
-    const locked = await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil!.getTime()).toBe(clock + LOCK_MINUTES * 60_000);
+  it(
+    `30 parallel wrong passwords get ${MAX_FAILED_LOGINS} checks and lock the account; the right one waits ` +
+      `out the lock`,
+    async () => {
+      const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'operator' } });
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { u: 'operator', p: `guess-${i}` })),
+      );
+      const codes = burst.map((r) => r.errors![0].extensions!.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_LOGINS);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(30 - MAX_FAILED_LOGINS);
+      // Only the claimed attempts reached the password check (each wrong check is audited).
+      expect(await t.db.prisma.auditLog.count({ where: { action: 'LOGIN_FAILED', entityId: user.id } })).toBe(
+        MAX_FAILED_LOGINS,
+      );
+      const locked = await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect(locked.lockedUntil!.getTime()).toBe(clock + LOCK_MINUTES * 60_000);
 
-    const during = await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD });
-    expect(during.errors![0].extensions!.code).toBe('RATE_LIMITED');
-    expect(during.errors![0].message).toBe(`密码错误次数过多，账号已暂时锁定，请 ${LOCK_MINUTES} 分钟后再试。`);
-    expect(during.errors![0].extensions!.details).toEqual({ retryAfterSeconds: LOCK_MINUTES * 60 });
-    clock += LOCK_MINUTES * 60_000 - 1000;
-    expect((await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD })).errors![0].extensions!.code).toBe('RATE_LIMITED');
+      const during = await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD });
+      expect(during.errors![0].extensions!.code).toBe('RATE_LIMITED');
+      expect(during.errors![0].message).toBe(`密码错误次数过多，账号已暂时锁定，请 ${LOCK_MINUTES} 分钟后再试。`);
+      expect(during.errors![0].extensions!.details).toEqual({ retryAfterSeconds: LOCK_MINUTES * 60 });
+      clock += LOCK_MINUTES * 60_000 - 1000;
+      expect((await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD })).errors![0].extensions!.code).toBe(
+        'RATE_LIMITED',
+      );
 
-    clock += 1000;
-    const after = await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD });
-    expect(after.errors).toBeUndefined();
-    expect(after.data!.passwordLogin.user.id).toBe(user.id);
-    expect(await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
-      failedLogins: 0,
-      lockedUntil: null,
-      lastLoginAt: new Date(clock),
-    });
-  });
+      clock += 1000;
+      const after = await t.gql(LOGIN, { u: 'operator', p: DEMO_PASSWORD });
+      expect(after.errors).toBeUndefined();
+      expect(after.data!.passwordLogin.user.id).toBe(user.id);
+      expect(await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: new Date(clock),
+      });
+    },
+  );
 
   it('a right password ends the run of failures, so the next wrong ones start counting again', async () => {
     for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) await t.gql(LOGIN, { u: 'street_officer', p: `wrong-${i}` });
@@ -134,13 +141,16 @@ describe('wechatLogin (sandbox code2session)', () => {
     expect(elders.data!.elders.totalCount).toBe(2);
   });
 
-  it('makes a first-time WeChat user a FAMILY account with no elders, and the same code returns the same user', async () => {
-    const a = await t.gql(WX, { c: 'fresh-user-code' });
-    const b = await t.gql(WX, { c: 'fresh-user-code' });
-    expect(a.data!.wechatLogin.user.id).toBe(b.data!.wechatLogin.user.id);
-    const elders = await t.gql('{ elders { totalCount } }', {}, a.data!.wechatLogin.token);
-    expect(elders.data!.elders.totalCount).toBe(0);
-  });
+  it(
+    'makes a first-time WeChat user a FAMILY account with no elders, and the same code returns the same ' + 'user',
+    async () => {
+      const a = await t.gql(WX, { c: 'fresh-user-code' });
+      const b = await t.gql(WX, { c: 'fresh-user-code' });
+      expect(a.data!.wechatLogin.user.id).toBe(b.data!.wechatLogin.user.id);
+      const elders = await t.gql('{ elders { totalCount } }', {}, a.data!.wechatLogin.token);
+      expect(elders.data!.elders.totalCount).toBe(0);
+    },
+  );
 
   it('refuses an invalid code with UNAUTHENTICATED and creates no user', async () => {
     const before = await t.db.prisma.user.count();

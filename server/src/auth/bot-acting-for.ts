@@ -15,7 +15,10 @@ export interface ActingHeaders {
   roomId?: string;
 }
 
-/** The worker a BOT request acts as (channel BOT); UNAUTHENTICATED without a binding, FORBIDDEN in another community's group. */
+/**
+ * The worker a BOT request acts as (channel BOT); UNAUTHENTICATED without a binding, FORBIDDEN in another community's
+ * group.
+ */
 export async function actingFor(prisma: PrismaClient, bot: Actor, contactId: string, roomId?: string): Promise<Actor> {
   const binding = await prisma.botWorkerBinding.findUnique({
     where: { botUserId_contactId: { botUserId: bot.userId, contactId } },

@@ -8,8 +8,10 @@ let s: TestServer;
 const t: Record<string, string> = {};
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const ISSUE = `mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code expiresAt } }`;
-const BIND = `mutation($c: String!, $id: String!, $n: String!) { bindBotWorker(code: $c, contactId: $id, contactName: $n) { displayName communityCode } }`;
-const BIND_ROOM = `mutation($c: String!, $r: String!, $t: String!, $id: String!) { bindBotRoom(code: $c, roomId: $r, topic: $t, contactId: $id) { communityCode topic } }`;
+const BIND = `mutation($c: String!, $id: String!, $n: String!) { bindBotWorker(code: $c, contactId: $id, contactName:
+  $n) { displayName communityCode } }`;
+const BIND_ROOM = `mutation($c: String!, $r: String!, $t: String!, $id: String!) { bindBotRoom(code: $c, roomId: $r,
+  topic: $t, contactId: $id) { communityCode topic } }`;
 
 /** A GraphQL call from the bot acting for a contact, optionally inside a group. */
 async function asBot<T = any>(query: string, variables: Record<string, unknown>, contactId: string, roomId?: string) {
@@ -169,7 +171,8 @@ describe('acting for the worker', () => {
     });
     await raiseAlert(s.db.prisma, { elderId: elder.id, kind: 'NO_RECENT_ORDER', at: s.app.services.clock() });
     const ctx = await s.gql<{ botContext: { worker: unknown; room: unknown } }>(
-      `query { botContext(contactId: "wxid_w1", roomId: "room1-new@chatroom", topic: "百秀社区助老群") { worker { displayName } room { roomId topic } } }`,
+      `query { botContext(contactId: "wxid_w1", roomId: "room1-new@chatroom", topic: "百秀社区助老群") { worker { displayName
+        } room { roomId topic } } }`,
       {},
       t.bot,
     );

@@ -100,16 +100,19 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
     expect(d).toBeGreaterThan(s.app.services.visits.geofenceMeters);
   });
 
-  it("lists the canteens of the elder's street to its household and worker, not to another community's worker", async () => {
-    tokens.worker2 = await s.login('worker2');
-    const q = `query($e: ID!) { canteens(elderId: $e) { id name streetId } }`;
-    for (const who of ['family', 'worker']) {
-      const r = await gql(q, { e: elder.id }, who);
-      expect(r.errors).toBeUndefined();
-      expect(r.data.canteens.map((c: { id: string }) => c.id)).toContain(canteen.id);
-    }
-    expect(code(await gql(q, { e: elder.id }, 'worker2'))).toBe('FORBIDDEN');
-  });
+  it(
+    "lists the canteens of the elder's street to its household and worker, not to another community's " + 'worker',
+    async () => {
+      tokens.worker2 = await s.login('worker2');
+      const q = `query($e: ID!) { canteens(elderId: $e) { id name streetId } }`;
+      for (const who of ['family', 'worker']) {
+        const r = await gql(q, { e: elder.id }, who);
+        expect(r.errors).toBeUndefined();
+        expect(r.data.canteens.map((c: { id: string }) => c.id)).toContain(canteen.id);
+      }
+      expect(code(await gql(q, { e: elder.id }, 'worker2'))).toBe('FORBIDDEN');
+    },
+  );
 
   it('refuses a canteen meal with the home code or at the home, and changes nothing', async () => {
     const { id } = await bookedMeal('HP_MEAL_CANTEEN');
@@ -164,36 +167,39 @@ describe('canteen meals are verified at the canteen (000 六·流程3)', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it("serves a canteen meal with the canteen's code at the canteen, and charges it once the family confirms", async () => {
-    const { id, at } = await bookedMeal('HP_MEAL_CANTEEN');
-    const start = await balance();
-    const atCanteen = { latitude: canteen.latitude + 0.0005, longitude: canteen.longitude };
-    const inn = await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr, ...atCanteen, photoId } }, 'caregiver');
-    expect(inn.errors).toBeUndefined();
-    expect(inn.data.checkIn.status).toBe('IN_SERVICE');
-    expect(inn.data.checkIn.visit.checkInDistanceM).toBeLessThanOrEqual(s.app.services.visits.geofenceMeters);
-    expect((await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: id } })).canteenId).toBe(canteen.id);
-    s.app.services.clock = () => new Date(at.getTime() + 30 * 60_000);
-    // Checking out from the elder's home is not the canteen either.
-    expect(
-      code(
-        await gql(
-          CHECK_OUT,
-          { i: { orderId: id, latitude: elder.latitude, longitude: elder.longitude, photoId } },
-          'caregiver',
+  it(
+    "serves a canteen meal with the canteen's code at the canteen, and charges it once the family " + 'confirms',
+    async () => {
+      const { id, at } = await bookedMeal('HP_MEAL_CANTEEN');
+      const start = await balance();
+      const atCanteen = { latitude: canteen.latitude + 0.0005, longitude: canteen.longitude };
+      const inn = await gql(CHECK_IN, { i: { orderId: id, qrToken: canteenQr, ...atCanteen, photoId } }, 'caregiver');
+      expect(inn.errors).toBeUndefined();
+      expect(inn.data.checkIn.status).toBe('IN_SERVICE');
+      expect(inn.data.checkIn.visit.checkInDistanceM).toBeLessThanOrEqual(s.app.services.visits.geofenceMeters);
+      expect((await s.db.prisma.visit.findUniqueOrThrow({ where: { orderId: id } })).canteenId).toBe(canteen.id);
+      s.app.services.clock = () => new Date(at.getTime() + 30 * 60_000);
+      // Checking out from the elder's home is not the canteen either.
+      expect(
+        code(
+          await gql(
+            CHECK_OUT,
+            { i: { orderId: id, latitude: elder.latitude, longitude: elder.longitude, photoId } },
+            'caregiver',
+          ),
         ),
-      ),
-    ).toBe('WRONG_VERIFICATION_SITE');
-    expect(
-      (await gql(CHECK_OUT, { i: { orderId: id, ...atCanteen, photoId } }, 'caregiver')).data.checkOut.status,
-    ).toBe('COMPLETED');
-    const ok = await gql(CONFIRM, { o: id }, 'family');
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data.confirmOrder.status).toBe('CONFIRMED');
-    expect(ok.data.confirmOrder.chargedFen).toBe(1000); // 000 四: 集中就餐 10 元/餐
-    expect(start - (await balance())).toBe(1000n);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      ).toBe('WRONG_VERIFICATION_SITE');
+      expect(
+        (await gql(CHECK_OUT, { i: { orderId: id, ...atCanteen, photoId } }, 'caregiver')).data.checkOut.status,
+      ).toBe('COMPLETED');
+      const ok = await gql(CONFIRM, { o: id }, 'family');
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.confirmOrder.status).toBe('CONFIRMED');
+      expect(ok.data.confirmOrder.chargedFen).toBe(1000); // 000 四: 集中就餐 10 元/餐
+      expect(start - (await balance())).toBe(1000n);
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it('a delivered meal is still verified at home: the canteen code is refused, the home code accepted', async () => {
     const { id, at } = await bookedMeal('HP_MEAL_DELIVERY');

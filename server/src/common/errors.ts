@@ -30,7 +30,10 @@ export enum ErrorCode {
   RECTIFICATION_NOT_VERIFIED = 'RECTIFICATION_NOT_VERIFIED',
   /** An enrolment that would start after its programme's last day, with no successor to carry it. */
   PROGRAMME_ENDED = 'PROGRAMME_ENDED',
-  /** A visit verified at the wrong kind of place: a canteen meal at home, or a home visit with a canteen code (000 六·流程3). */
+  /**
+   * A visit verified at the wrong kind of place: a canteen meal at home, or a home visit with a canteen code (000
+   * 六·流程3).
+   */
   WRONG_VERIFICATION_SITE = 'WRONG_VERIFICATION_SITE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -49,12 +49,14 @@ export function checkSandboxes(config: Config, logger?: Logger): SandboxKind[] {
   if (!kinds.length || !config.production) return kinds;
   if (!config.demo) {
     throw new Error(
-      `NODE_ENV=production refuses to start on sandboxes: ${kinds.map((k) => SANDBOXES[k].missing).join('; ')}. For a demo on sandboxes set YILIAN_DEMO=1.`,
+      `NODE_ENV=production refuses to start on sandboxes:` +
+        ` ${kinds.map((k) => SANDBOXES[k].missing).join('; ')}. For a demo on sandboxes set YILIAN_DEMO=1.`,
     );
   }
   logger?.warn(
     { sandboxes: kinds },
-    `production demo (YILIAN_DEMO=1): sandboxes in use for ${kinds.join(', ')}; no real payment, login check, SMS or WeChat message happens there`,
+    `production demo (YILIAN_DEMO=1): sandboxes in use for ${kinds.join(', ')}; no real payment, login check, ` +
+      `SMS or WeChat message happens there`,
   );
   return kinds;
 }

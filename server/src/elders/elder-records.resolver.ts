@@ -56,7 +56,8 @@ export class ElderRecordsResolver {
   @Mutation(() => Elder, {
     description:
       '更新老人档案（社区、街道、区民政，辖区内）：联系方式、住址和定位、户籍、家庭和收入、自理能力、残疾等级、长护险、监护人和紧急联系人，每项变更记入变更记录。' +
-      '涉及资格条件的变更会重新判定资格，不再符合时生成退出建议（不会自动退出）。辖区外：FORBIDDEN；身份证号已登记在其他老人名下、格式不对、定位不在老人所在项目的区县范围内（无项目覆盖时为中国境内）：BAD_USER_INPUT；档案刚被他人修改：INVALID_STATE；出错时什么都不改。',
+      '涉及资格条件的变更会重新判定资格，不再符合时生成退出建议（不会自动退出）。辖区外：FORBIDDEN；身份证号已登记在其他老人名下、格式不对、定位不在老人所在项目的区县范围内（无项目覆盖时为中国境内）' +
+      '：BAD_USER_INPUT；档案刚被他人修改：INVALID_STATE；出错时什么都不改。',
   })
   async updateElder(@Arg('input', () => UpdateElderInput) input: UpdateElderInput, @Ctx() ctx: Context) {
     return updateElder(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), input, ctx.app.clock());

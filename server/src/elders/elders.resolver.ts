@@ -52,7 +52,8 @@ export class ElderResolver {
 
   @Mutation(() => Elder, {
     description:
-      '家属输入关联码关联老人。码格式不对、无效、已用或过期，关系不在 familyRelations 中：BAD_USER_INPUT；一小时输错 10 次：RATE_LIMITED；已关联：INVALID_STATE；非家属账号：FORBIDDEN。出错时不建立关联。',
+      '家属输入关联码关联老人。码格式不对、无效、已用或过期，关系不在 familyRelations 中：BAD_USER_INPUT；一小时输错 10 次：RATE_LIMITED；已关联' +
+      '：INVALID_STATE；非家属账号：FORBIDDEN。出错时不建立关联。',
   })
   async linkElder(
     @Arg('code', () => String) code: string,

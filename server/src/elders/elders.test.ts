@@ -30,9 +30,11 @@ afterAll(async () => t?.close());
 const ELDERS = `query($f: ElderFilter, $n: Int, $a: String) { elders(filter: $f, first: $n, after: $a) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { id name age idNumberMasked phone status community { code name }
-    enrolment { policy { code } category status startedOn } wallet { accounts { kind unit balance held } } family { name relation } } } } }`;
+    enrolment { policy { code } category status startedOn } wallet { accounts { kind unit balance held } } family {
+      name relation } } } } }`;
 const ELDER = `query($id: ID!) { elder(id: $id) { id name community { code } } }`;
-const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id name gender age birthDate idNumberMasked phone community { code } flags status } }`;
+const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id name gender age birthDate
+  idNumberMasked phone community { code } flags status } }`;
 
 const regionOf = async (user: string) =>
   (await t.gql('{ me { region { code } } }', {}, tokens[user])).data!.me.region.code as string;

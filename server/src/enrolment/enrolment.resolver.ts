@@ -206,7 +206,8 @@ const shapeRequest = <T extends { lastServiceDay: Date | null }>(r: T) => ({
 export class TerminationResolver {
   @Mutation(() => TerminationRequest, {
     description:
-      '提交终止申请（《居家养老服务终止表》，000 附件3）：待社区（村）、街（乡）审核；项目规定可直接生效的原因（如死亡）须在备注写明依据。已有审核中的申请、没有在享受的服务：INVALID_STATE；原因不在项目所列：BAD_USER_INPUT',
+      '提交终止申请（《居家养老服务终止表》，000 附件3）：待社区（村）、街（乡）审核；项目规定可直接生效的原因（如死亡）须在备注写明依据。已有审核中的申请、没有在享受的服务：INVALID_STATE；原因不' +
+      '在项目所列：BAD_USER_INPUT',
   })
   async requestTermination(
     @Arg('elderId', () => ID) elderId: string,

@@ -33,13 +33,18 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const APP_FIELDS =
-  'id status stage category noticeEndsAt eligibilityExplanation reviews { stage decision comment reviewer { displayName } at } objections { id reason dismissedAt }';
+  'id status stage category noticeEndsAt eligibilityExplanation reviews { stage decision comment reviewer { ' +
+  'displayName } at } objections { id reason dismissedAt }';
 const SUBMIT = `mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { ${APP_FIELDS} } }`;
-const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $c: String) { reviewApplication(id: $id, decision: $d, comment: $c) { ${APP_FIELDS} } }`;
-const OBJECT = `mutation($id: ID!, $r: String!) { objectToApplication(id: $id, reason: $r) { id reason byName dismissedAt } }`;
+const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $c: String) { reviewApplication(id: $id, decision: $d,
+  comment: $c) { ${APP_FIELDS} } }`;
+const OBJECT = `mutation($id: ID!, $r: String!) { objectToApplication(id: $id, reason: $r) { id reason byName
+  dismissedAt } }`;
 const DISMISS = `mutation($id: ID!, $r: String!) { dismissObjection(objectionId: $id, reason: $r) { ${APP_FIELDS} } }`;
-const TERMINATE = `mutation($e: ID!, $r: TerminationReason!, $n: String) { terminateEnrolment(elderId: $e, reason: $r, note: $n) { status endedOn terminationReason } }`;
-const ELDER = `query($id: ID!) { elder(id: $id) { status enrolment { status category startedOn endedOn noticeLetter policy { code } } } }`;
+const TERMINATE = `mutation($e: ID!, $r: TerminationReason!, $n: String) { terminateEnrolment(elderId: $e, reason: $r,
+  note: $n) { status endedOn terminationReason } }`;
+const ELDER = `query($id: ID!) { elder(id: $id) { status enrolment { status category startedOn endedOn noticeLetter
+  policy { code } } } }`;
 const REGISTER = 'mutation($i: RegisterElderInput!) { registerElder(input: $i) { id } }';
 
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
@@ -190,33 +195,39 @@ describe('黄陂区: community review → 公示 → street approval → distric
     expect(code(await t.gql(REVIEW, { id: appId, d: 'APPROVE' }, tok.district_admin))).toBe('INVALID_STATE');
   });
 
-  it('termination passes the community and the street (000 附件3), then stops service from next month, tells the wallet and orders, and cannot be repeated', async () => {
-    const before = terminated.length;
-    expect(code(await t.gql(TERMINATE, { e: elderId, r: 'CASHED_OUT' }, tok.worker))).toBe('BAD_USER_INPUT'); // not a Huangpi reason
-    const r = await t.gql(TERMINATE, { e: elderId, r: 'GAVE_UP', n: '老人自愿放弃' }, tok.worker);
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.terminateEnrolment).toMatchObject({ status: 'ACTIVE', endedOn: null }); // filed, not yet reviewed
-    expect(terminated.length).toBe(before);
-    const request = await t.db.prisma.terminationRequest.findFirstOrThrow({ where: { elderId, status: 'PENDING' } });
-    const REVIEW_T =
-      'mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status stage } }';
-    expect((await t.gql(REVIEW_T, { id: request.id, c: '情况属实' }, tok.worker)).data!.reviewTermination.stage).toBe(
-      'STREET_REVIEW',
-    );
-    expect(
-      (await t.gql(REVIEW_T, { id: request.id, c: '同意' }, tok.street_officer)).data!.reviewTermination.status,
-    ).toBe('APPROVED');
-    const [y, m] = todayInShanghai(now).split('-').map(Number);
-    const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    const e = (await t.gql(ELDER, { id: elderId }, tok.worker)).data!.elder;
-    expect(e.enrolment).toMatchObject({ status: 'TERMINATED', endedOn: monthEnd });
-    expect(terminated.length).toBe(before + 1);
-    expect(terminated.at(-1)).toMatchObject({ elderId, reason: 'GAVE_UP', lastServiceDay: monthEnd });
-    const again = await counts();
-    expect(code(await t.gql(TERMINATE, { e: elderId, r: 'GAVE_UP' }, tok.worker))).toBe('INVALID_STATE');
-    expect(await counts()).toEqual(again);
-    expect(terminated.length).toBe(before + 1);
-  });
+  it(
+    'termination passes the community and the street (000 附件3), then stops service from next month, tells the' +
+      ' wallet and orders, and cannot be repeated',
+    async () => {
+      const before = terminated.length;
+      // not a Huangpi reason
+      expect(code(await t.gql(TERMINATE, { e: elderId, r: 'CASHED_OUT' }, tok.worker))).toBe('BAD_USER_INPUT');
+      const r = await t.gql(TERMINATE, { e: elderId, r: 'GAVE_UP', n: '老人自愿放弃' }, tok.worker);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.terminateEnrolment).toMatchObject({ status: 'ACTIVE', endedOn: null }); // filed, not yet reviewed
+      expect(terminated.length).toBe(before);
+      const request = await t.db.prisma.terminationRequest.findFirstOrThrow({ where: { elderId, status: 'PENDING' } });
+      const REVIEW_T =
+        'mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) ' +
+        '{ status stage } }';
+      expect((await t.gql(REVIEW_T, { id: request.id, c: '情况属实' }, tok.worker)).data!.reviewTermination.stage).toBe(
+        'STREET_REVIEW',
+      );
+      expect(
+        (await t.gql(REVIEW_T, { id: request.id, c: '同意' }, tok.street_officer)).data!.reviewTermination.status,
+      ).toBe('APPROVED');
+      const [y, m] = todayInShanghai(now).split('-').map(Number);
+      const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+      const e = (await t.gql(ELDER, { id: elderId }, tok.worker)).data!.elder;
+      expect(e.enrolment).toMatchObject({ status: 'TERMINATED', endedOn: monthEnd });
+      expect(terminated.length).toBe(before + 1);
+      expect(terminated.at(-1)).toMatchObject({ elderId, reason: 'GAVE_UP', lastServiceDay: monthEnd });
+      const again = await counts();
+      expect(code(await t.gql(TERMINATE, { e: elderId, r: 'GAVE_UP' }, tok.worker))).toBe('INVALID_STATE');
+      expect(await counts()).toEqual(again);
+      expect(terminated.length).toBe(before + 1);
+    },
+  );
 
   it('a rejection carries its reason back to the applicant and the family', async () => {
     const id = await register('worker', '1950-02-02', ['DISABILITY_GRADE_1_2']);
@@ -250,7 +261,8 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
     expect(code(no)).toBe('NOT_ELIGIBLE');
     expect(no.errors![0].message).toMatch(/能力评估/);
     const a = await t.gql(
-      'mutation($i: CapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { selfCareAbility assessedOn } }',
+      'mutation($i: CapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { selfCareAbility ' +
+        'assessedOn } }',
       {
         i: {
           elderId,
@@ -279,7 +291,8 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
     const e = (await t.gql(ELDER, { id: elderId }, tok.yc_worker)).data!.elder;
     expect(e.enrolment.noticeLetter).toMatch(/每月 4 小时.*不超过 35 元.*不能滚存/);
     // 001 八(一)2: death ends service at once.
-    const r = await t.gql(TERMINATE, { e: elderId, r: 'DIED', n: '死亡医学证明' }, tok.yc_worker); // fast-tracked: takes effect when filed
+    // fast-tracked: takes effect when filed
+    const r = await t.gql(TERMINATE, { e: elderId, r: 'DIED', n: '死亡医学证明' }, tok.yc_worker);
     expect(r.data!.terminateEnrolment.endedOn).toBe(todayInShanghai(now));
     expect((await t.gql(ELDER, { id: elderId }, tok.yc_worker)).data!.elder.status).toBe('DECEASED');
   });
@@ -295,7 +308,8 @@ describe('阳城县: assessment, no public notice, registry screening, LTC exclu
             screenEligibleElders: { edges: { node: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
           };
         } = await t.gql(
-          'query($p: String!, $a: String) { screenEligibleElders(policyCode: $p, first: 100, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { elder { id } intake category } } } }',
+          'query($p: String!, $a: String) { screenEligibleElders(policyCode: $p, first: 100, after: $a) { ' +
+            'totalCount pageInfo { hasNextPage endCursor } edges { node { elder { id } intake category } } } }',
           { p: 'YANGCHENG_2026', a: after },
           tok.yc_admin,
         );

@@ -14,7 +14,9 @@ export function noticeLetter(
   const parts = doc.allowance.buckets.map((b) => {
     if (b.unit === 'MINUTE') {
       const hours = b.amount / 60;
-      return `每月 ${hours} 小时的政府购买居家养老服务${b.maxRateFenPerHour ? `（每小时补贴不超过 ${yuan(b.maxRateFenPerHour)} 元）` : ''}${b.rollover === 'NONE' ? '，当月使用，不能滚存' : ''}`;
+      return `每月 ${hours} 小时的政府购买居家养老服务${
+        b.maxRateFenPerHour ? `（每小时补贴不超过 ${yuan(b.maxRateFenPerHour)} 元` + `）` : ''
+      }${b.rollover === 'NONE' ? '，当月使用，不能滚存' : ''}`;
     }
     const what = b.accountKind === 'SUBSIDY_ONLINE' ? '线上' : '线下';
     return `每月 ${yuan(b.amount)} 元的政府购买居家${what}养老服务`;

@@ -43,8 +43,10 @@ afterAll(async () => t?.close());
 
 const REQ_FIELDS =
   'id status stage reason fastTracked lastServiceDay note reviews { stage decision comment reviewer { displayName } }';
-const REQUEST = `mutation($e: ID!, $r: TerminationReason!, $n: String) { requestTermination(elderId: $e, reason: $r, note: $n) { ${REQ_FIELDS} } }`;
-const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $c: String) { reviewTermination(id: $id, decision: $d, comment: $c) { ${REQ_FIELDS} } }`;
+const REQUEST = `mutation($e: ID!, $r: TerminationReason!, $n: String) { requestTermination(elderId: $e, reason: $r,
+  note: $n) { ${REQ_FIELDS} } }`;
+const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $c: String) { reviewTermination(id: $id, decision: $d,
+  comment: $c) { ${REQ_FIELDS} } }`;
 const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status } }`;
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 
@@ -95,11 +97,13 @@ describe('黄陂区: 终止表 reviewed by community then street (000 附件3), 
     const [elderId] = await linkedElders();
     const before = await counts();
     expect(code(await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP' }, tok.family))).toBe('FORBIDDEN');
-    expect(code(await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP' }, tok.worker2))).toBe('FORBIDDEN'); // another community
+    // another community
+    expect(code(await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP' }, tok.worker2))).toBe('FORBIDDEN');
     const unlisted = await t.gql(REQUEST, { e: elderId, r: 'CASHED_OUT' }, tok.worker); // a Yangcheng reason only
     expect(code(unlisted)).toBe('BAD_USER_INPUT');
     expect(unlisted.errors![0]!.message).toMatch(/可选：户籍迁出、死亡/);
-    expect(code(await t.gql(REQUEST, { e: elderId, r: 'DIED' }, tok.worker))).toBe('BAD_USER_INPUT'); // fast-track needs its proof in the note
+    // fast-track needs its proof in the note
+    expect(code(await t.gql(REQUEST, { e: elderId, r: 'DIED' }, tok.worker))).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
   });
 
@@ -110,7 +114,8 @@ describe('黄陂区: 终止表 reviewed by community then street (000 附件3), 
     const after = await place(elderId!, at('2026-12-05T09:00:00+08:00'));
     expect([inside.errors, after.errors]).toEqual([undefined, undefined]);
 
-    const r = await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP', n: '老人自愿放弃，家属签字' }, tok.operator); // the hotline hears of it first (000 六·流程5)
+    // the hotline hears of it first (000 六·流程5)
+    const r = await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP', n: '老人自愿放弃，家属签字' }, tok.operator);
     expect(r.errors).toBeUndefined();
     const req = r.data!.requestTermination;
     expect(req).toMatchObject({
@@ -124,13 +129,16 @@ describe('黄陂区: 终止表 reviewed by community then street (000 附件3), 
     expect(terminated.some((e) => e.elderId === elderId)).toBe(false);
 
     const before = await counts();
-    expect(code(await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP', n: '再报一次' }, tok.worker))).toBe('INVALID_STATE'); // one under review already
+    // one under review already
+    expect(code(await t.gql(REQUEST, { e: elderId, r: 'GAVE_UP', n: '再报一次' }, tok.worker))).toBe('INVALID_STATE');
     expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '同意' }, tok.street_officer))).toBe(
       'INVALID_STATE',
     ); // the community's stage
-    expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '同意' }, tok.worker2))).toBe('FORBIDDEN'); // not their community
+    // not their community
+    expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '同意' }, tok.worker2))).toBe('FORBIDDEN');
     expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '同意' }, tok.family))).toBe('FORBIDDEN');
-    expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '  ' }, tok.worker))).toBe('BAD_USER_INPUT'); // 附件3: an opinion each
+    // 附件3: an opinion each
+    expect(code(await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '  ' }, tok.worker))).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
 
     const community = await t.gql(REVIEW, { id: req.id, d: 'APPROVE', c: '经上门核实，老人本人自愿放弃' }, tok.worker);
@@ -165,7 +173,8 @@ describe('黄陂区: 终止表 reviewed by community then street (000 附件3), 
       'INVALID_STATE',
     );
 
-    // The visit after the last day is cancelled and its hold released; the one before stays booked, its hold kept for the charge.
+    // The visit after the last day is cancelled and its hold released; the one before stays booked, its hold kept for
+    // the charge.
     const [kept, dropped] = await Promise.all(
       [inside, after].map((o) =>
         t.db.prisma.order.findUniqueOrThrow({ where: { id: o.data!.placeOrder.id }, include: { holds: true } }),
@@ -311,54 +320,57 @@ describe('阳城县 2026 ends on 2026-12-31: no enrolment starts after it', () =
   const DECIDE =
     'mutation($id: ID!, $c: String) { reviewApplication(id: $id, decision: APPROVE, comment: $c) { id status stage } }';
 
-  it('an approval in December is refused with the reason, and carried over once a successor is configured', async () => {
-    now = new Date('2026-12-10T10:00:00+08:00');
-    const community = (await t.gql('{ me { region { code } } }', {}, tok.yc_worker)).data!.me.region.code as string;
-    const reg = await t.gql(
-      REGISTER,
-      {
-        i: {
-          name: '跨年老人',
-          birthDate: '1940-04-04',
-          idNumber: makeIdNumber('1940-04-04', 'FEMALE', community.slice(0, 6)),
-          communityCode: community,
-          address: '凤城路 2 号',
-          flags: ['LOW_INCOME'],
+  it(
+    'an approval in December is refused with the reason, and carried over once a successor is ' + 'configured',
+    async () => {
+      now = new Date('2026-12-10T10:00:00+08:00');
+      const community = (await t.gql('{ me { region { code } } }', {}, tok.yc_worker)).data!.me.region.code as string;
+      const reg = await t.gql(
+        REGISTER,
+        {
+          i: {
+            name: '跨年老人',
+            birthDate: '1940-04-04',
+            idNumber: makeIdNumber('1940-04-04', 'FEMALE', community.slice(0, 6)),
+            communityCode: community,
+            address: '凤城路 2 号',
+            flags: ['LOW_INCOME'],
+          },
         },
-      },
-      tok.yc_worker,
-    );
-    const elderId = reg.data!.registerElder.id;
-    const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_admin)).data!
-      .submitApplication;
-    expect(app.stage).toBe('DISTRICT_FILING'); // registry screening (001 七(一))
-    const enrolmentsBefore = await t.db.prisma.enrolment.count();
-    const refused = await t.gql(DECIDE, { id: app.id, c: '纳入台账' }, tok.yc_admin);
-    expect(code(refused)).toBe('PROGRAMME_ENDED');
-    expect(refused.errors![0]!.message).toMatch(/2026-12-31 结束.*2027-01-01 开始/);
-    expect(await t.db.prisma.enrolment.count()).toBe(enrolmentsBefore);
-    expect((await t.db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('PENDING');
+        tok.yc_worker,
+      );
+      const elderId = reg.data!.registerElder.id;
+      const app = (await t.gql(SUBMIT, { i: { elderId, policyCode: 'YANGCHENG_2026' } }, tok.yc_admin)).data!
+        .submitApplication;
+      expect(app.stage).toBe('DISTRICT_FILING'); // registry screening (001 七(一))
+      const enrolmentsBefore = await t.db.prisma.enrolment.count();
+      const refused = await t.gql(DECIDE, { id: app.id, c: '纳入台账' }, tok.yc_admin);
+      expect(code(refused)).toBe('PROGRAMME_ENDED');
+      expect(refused.errors![0]!.message).toMatch(/2026-12-31 结束.*2027-01-01 开始/);
+      expect(await t.db.prisma.enrolment.count()).toBe(enrolmentsBefore);
+      expect((await t.db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('PENDING');
 
-    // The county configures the 2027 plan as the successor (same rules, its own year).
-    const y2026 = policyByCode('YANGCHENG_2026')!;
-    const y2027 = {
-      ...y2026,
-      code: 'YANGCHENG_2027',
-      name: '阳城县 2027 年政府购买居家养老服务',
-      effective: { from: '2027-01-01', to: '2027-12-31' },
-    };
-    await syncPolicies(t.db.prisma, [
-      { ...y2026, successor: { code: 'YANGCHENG_2027', source: '001 一', assumed: true } },
-      y2027,
-    ]);
-    const carried = await t.gql(DECIDE, { id: app.id, c: '纳入台账' }, tok.yc_admin);
-    expect(carried.errors).toBeUndefined();
-    expect(carried.data!.reviewApplication.status).toBe('APPROVED');
-    const enrolment = await t.db.prisma.enrolment.findFirstOrThrow({ where: { elderId }, include: { policy: true } });
-    expect([enrolment.policy.code, enrolment.startedOn.toISOString().slice(0, 10)]).toEqual([
-      'YANGCHENG_2027',
-      '2027-01-01',
-    ]);
-    expect(enrolment.noticeLetter).toMatch(/2027/);
-  });
+      // The county configures the 2027 plan as the successor (same rules, its own year).
+      const y2026 = policyByCode('YANGCHENG_2026')!;
+      const y2027 = {
+        ...y2026,
+        code: 'YANGCHENG_2027',
+        name: '阳城县 2027 年政府购买居家养老服务',
+        effective: { from: '2027-01-01', to: '2027-12-31' },
+      };
+      await syncPolicies(t.db.prisma, [
+        { ...y2026, successor: { code: 'YANGCHENG_2027', source: '001 一', assumed: true } },
+        y2027,
+      ]);
+      const carried = await t.gql(DECIDE, { id: app.id, c: '纳入台账' }, tok.yc_admin);
+      expect(carried.errors).toBeUndefined();
+      expect(carried.data!.reviewApplication.status).toBe('APPROVED');
+      const enrolment = await t.db.prisma.enrolment.findFirstOrThrow({ where: { elderId }, include: { policy: true } });
+      expect([enrolment.policy.code, enrolment.startedOn.toISOString().slice(0, 10)]).toEqual([
+        'YANGCHENG_2027',
+        '2027-01-01',
+      ]);
+      expect(enrolment.noticeLetter).toMatch(/2027/);
+    },
+  );
 });

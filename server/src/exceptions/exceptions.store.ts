@@ -28,16 +28,20 @@ export async function insertFindings(db: PrismaClient | Tx, r: DetectionRules): 
     WITH vs AS (
       SELECT o.id AS order_id, o."providerId" AS provider_id, o."elderId" AS elder_id, v."caregiverId" AS caregiver_id,
              v."checkInAt" AS cin, v."checkOutAt" AS cout, v."durationMinutes" AS dur, o."scheduledAt" AS sched,
-             v."checkInLatitude" AS lat1, v."checkInLongitude" AS lng1, v."checkOutLatitude" AS lat2, v."checkOutLongitude" AS lng2,
+             v."checkInLatitude" AS lat1, v."checkInLongitude" AS lng1, v."checkOutLatitude" AS lat2,
+               v."checkOutLongitude" AS lng2,
              v."checkInPhotoId" AS p1, v."checkOutPhotoId" AS p2,
-             CASE WHEN si.unit::text IN ('PER_HOUR', 'PER_60_MIN') AND si."unitMinutes" IS NOT NULL THEN si."unitMinutes" * o.quantity END AS booked,
+             CASE WHEN si.unit::text IN ('PER_HOUR', 'PER_60_MIN') AND si."unitMinutes" IS NOT NULL THEN
+               si."unitMinutes" * o.quantity END AS booked,
              to_char(COALESCE(o."confirmedAt", v."checkOutAt") + interval '8 hours', 'YYYY-MM') AS month
         FROM "Visit" v
         JOIN "Order" o ON o.id = v."orderId"
         JOIN "ServiceItem" si ON si.id = o."serviceItemId"
-       WHERE si."policyId" = ${r.policyId} AND o."providerId" IS NOT NULL AND o.status::text IN ('COMPLETED', 'CONFIRMED')
+       WHERE si."policyId" = ${r.policyId} AND o."providerId" IS NOT NULL AND o.status::text IN ('COMPLETED',
+         'CONFIRMED')
          AND v."checkInAt" IS NOT NULL AND v."checkOutAt" IS NOT NULL
-         AND ((v."checkOutAt" >= ${r.start} AND v."checkOutAt" < ${r.end}) OR (o."confirmedAt" >= ${r.start} AND o."confirmedAt" < ${r.end}))),
+         AND ((v."checkOutAt" >= ${r.start} AND v."checkOutAt" < ${r.end}) OR (o."confirmedAt" >= ${r.start} AND
+           o."confirmedAt" < ${r.end}))),
     photos AS (
       SELECT vs.order_id, f.sha256 FROM vs JOIN "StoredFile" f ON f.id = vs.p1 OR f.id = vs.p2),
     spots AS (
@@ -45,30 +49,40 @@ export async function insertFindings(db: PrismaClient | Tx, r: DetectionRules): 
         FROM vs WHERE lat1 IS NOT NULL AND lng1 IS NOT NULL
        GROUP BY 1, 2, 3 HAVING count(DISTINCT order_id) >= ${r.repeatedLocationVisits}),
     findings AS (
-      SELECT order_id, provider_id, month, 'SHORT_VISIT' AS reason, '实际服务 ' || dur || ' 分钟，预约 ' || booked || ' 分钟' AS detail
+      SELECT order_id, provider_id, month, 'SHORT_VISIT' AS reason, '实际服务 ' || dur || ' 分钟，预约 ' || booked || ' 分钟' AS
+        detail
         FROM vs WHERE booked IS NOT NULL AND dur * 100 < booked * ${r.shortVisitPercent}
       UNION ALL
       SELECT order_id, provider_id, month, 'OUTSIDE_WINDOW',
-             '签到时间 ' || to_char(cin + interval '8 hours', 'MM-DD HH24:MI') || '，预约时间 ' || to_char(sched + interval '8 hours', 'MM-DD HH24:MI')
-        FROM vs WHERE cin < sched - ${r.earlyMinutes} * interval '1 minute' OR cin > sched + ${r.lateMinutes} * interval '1 minute'
+             '签到时间 ' || to_char(cin + interval '8 hours', 'MM-DD HH24:MI') || '，预约时间 ' || to_char(sched + interval
+               '8 hours', 'MM-DD HH24:MI')
+        FROM vs WHERE cin < sched - ${r.earlyMinutes} * interval '1 minute' OR cin > sched + ${r.lateMinutes} *
+          interval '1 minute'
       UNION ALL
       SELECT order_id, provider_id, month, 'QUICK_SAME_POINT', '签到签出相隔 ' || dur || ' 分钟，两处定位相距约 ' || round(d) || ' 米'
-        FROM (SELECT vs.*, sqrt(power((lat2 - lat1) * 111320, 2) + power((lng2 - lng1) * 111320 * cos(radians(lat1)), 2)) AS d FROM vs WHERE lat2 IS NOT NULL) q
+        FROM (SELECT vs.*, sqrt(power((lat2 - lat1) * 111320, 2) + power((lng2 - lng1) * 111320 * cos(radians(lat1)),
+          2)) AS d FROM vs WHERE lat2 IS NOT NULL) q
        WHERE dur < ${r.samePointMinutes} AND d <= ${r.samePointMeters}
       UNION ALL
       SELECT DISTINCT ON (a.order_id) a.order_id, a.provider_id, a.month, 'CAREGIVER_OVERLAP',
-             '同一护理员在 ' || to_char(greatest(a.cin, b.cin) + interval '8 hours', 'MM-DD HH24:MI') || ' 同时在另一位老人家中签到（工单 ' || left(b.order_id, 8) || '）'
-        FROM vs a JOIN vs b ON b.caregiver_id = a.caregiver_id AND b.order_id <> a.order_id AND b.elder_id <> a.elder_id AND b.cin < a.cout AND a.cin < b.cout
+             '同一护理员在 ' || to_char(greatest(a.cin, b.cin) + interval '8 hours', 'MM-DD HH24:MI') || ' 同时在另一位老人家中签到（工单 '
+               || left(b.order_id, 8) || '）'
+        FROM vs a JOIN vs b ON b.caregiver_id = a.caregiver_id AND b.order_id <> a.order_id AND b.elder_id <>
+          a.elder_id AND b.cin < a.cout AND a.cin < b.cout
       UNION ALL
       SELECT DISTINCT vs.order_id, vs.provider_id, vs.month, 'PHOTO_REUSED', '现场照片与另一次服务的照片完全相同（内容一致）'
         FROM vs JOIN photos ph ON ph.order_id = vs.order_id
-       WHERE EXISTS (SELECT 1 FROM "Visit" v2 JOIN "StoredFile" f2 ON f2.id = v2."checkInPhotoId" OR f2.id = v2."checkOutPhotoId"
+       WHERE EXISTS (SELECT 1 FROM "Visit" v2 JOIN "StoredFile" f2 ON f2.id = v2."checkInPhotoId" OR f2.id =
+         v2."checkOutPhotoId"
                       WHERE f2.sha256 = ph.sha256 AND v2."orderId" <> vs.order_id)
       UNION ALL
-      SELECT vs.order_id, vs.provider_id, vs.month, 'LOCATION_REPEATED', '签到定位与该护理员本月另外 ' || (s.n - 1) || ' 次服务完全相同（精确到米）'
-        FROM vs JOIN spots s ON s.caregiver_id = vs.caregiver_id AND s.lat = round(vs.lat1::numeric, 5) AND s.lng = round(vs.lng1::numeric, 5))
+      SELECT vs.order_id, vs.provider_id, vs.month, 'LOCATION_REPEATED', '签到定位与该护理员本月另外 ' || (s.n - 1) ||
+        ' 次服务完全相同（精确到米）'
+        FROM vs JOIN spots s ON s.caregiver_id = vs.caregiver_id AND s.lat = round(vs.lat1::numeric, 5) AND s.lng =
+          round(vs.lng1::numeric, 5))
     INSERT INTO "VisitException" (id, "orderId", "providerId", month, reason, detail, "createdAt")
-    SELECT gen_random_uuid()::text, order_id, provider_id, month, reason::"VisitExceptionReason", detail, ${r.now} FROM findings
+    SELECT gen_random_uuid()::text, order_id, provider_id, month, reason::"VisitExceptionReason", detail, ${r.now}
+      FROM findings
     ON CONFLICT ("orderId", reason) DO NOTHING`;
 }
 

@@ -92,7 +92,8 @@ afterAll(async () => s?.close());
 describe('rateOrder', () => {
   it('the family rates a completed visit once, 1–5 whole stars', async () => {
     const order = await completedOrder(hpElder.id);
-    const rate = `mutation($o: ID!, $s: Int!, $c: String) { rateOrder(orderId: $o, stars: $s, comment: $c) { stars comment } }`;
+    const rate = `mutation($o: ID!, $s: Int!, $c: String) { rateOrder(orderId: $o, stars: $s, comment: $c) { stars
+      comment } }`;
     expect(code(await gql(rate, { o: order.id, s: 0 }, 'family'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(rate, { o: order.id, s: 6 }, 'family'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(rate, { o: order.id, s: 5 }, 'worker'))).toBe('FORBIDDEN');
@@ -111,7 +112,8 @@ describe('rateOrder', () => {
 describe('follow-up calls (000 六 3: within 48 hours)', () => {
   it('lists completed visits without a call, flags them overdue after 48 hours, and records one call', async () => {
     const order = await completedOrder(hpElder.id);
-    const tasks = `query($o: Boolean) { followUpTasks(first: 100, overdueOnly: $o) { totalCount edges { node { orderId overdue dueAt } } } }`;
+    const tasks = `query($o: Boolean) { followUpTasks(first: 100, overdueOnly: $o) { totalCount edges { node { orderId
+      overdue dueAt } } } }`;
     const now = await gql(tasks, {}, 'operator');
     expect(now.data.followUpTasks.edges.find((e: any) => e.node.orderId === order.id).node.overdue).toBe(false);
     expect(
@@ -130,7 +132,8 @@ describe('follow-up calls (000 六 3: within 48 hours)', () => {
     } finally {
       s.app.services.clock = real;
     }
-    const rec = `mutation($o: ID!) { recordFollowUp(orderId: $o, satisfaction: BASICALLY_SATISFIED, note: "老人说打扫得还行") { satisfaction } }`;
+    const rec = `mutation($o: ID!) { recordFollowUp(orderId: $o, satisfaction: BASICALLY_SATISFIED, note: "老人说打扫得还行")
+      { satisfaction } }`;
     expect(code(await gql(rec, { o: order.id }, 'family'))).toBe('FORBIDDEN');
     expect((await gql(rec, { o: order.id }, 'operator')).data.recordFollowUp.satisfaction).toBe('BASICALLY_SATISFIED');
     expect(code(await gql(rec, { o: order.id }, 'operator'))).toBe('INVALID_STATE');
@@ -142,7 +145,8 @@ describe('follow-up calls (000 六 3: within 48 hours)', () => {
 
 const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id status dueAt } }`;
 const RESPOND = `mutation($id: ID!, $r: String!) { respondToComplaint(id: $id, response: $r) { status } }`;
-const CLOSE = `mutation($id: ID!, $s: Boolean!, $f: Boolean!) { closeComplaint(id: $id, satisfied: $s, providerAtFault: $f) { status revisits dueAt } }`;
+const CLOSE = `mutation($id: ID!, $s: Boolean!, $f: Boolean!) { closeComplaint(id: $id, satisfied: $s,
+  providerAtFault: $f) { status revisits dueAt } }`;
 
 describe('complaints (000 六 4: handled within 48 hours, revisited until satisfied)', () => {
   it("refuses empty content and another elder's order, writing nothing", async () => {
@@ -157,49 +161,56 @@ describe('complaints (000 六 4: handled within 48 hours, revisited until satisf
     expect(await s.db.prisma.complaint.count()).toBe(before);
   });
 
-  it('runs filed → responded → revisited (not satisfied) → responded → closed, with notices and one alert', async () => {
-    const order = await completedOrder(hpElder.id);
-    const filed = await gql(
-      FILE,
-      { i: { elderId: hpElder.id, orderId: order.id, content: '护理员迟到了一个小时，也没打招呼' } },
-      'family',
-    );
-    expect(filed.errors).toBeUndefined();
-    const c = filed.data.fileComplaint;
-    // 48 hours from filing on the app clock (000 六 3).
-    expect(new Date(c.dueAt).getTime() - s.app.services.clock().getTime()).toBe(48 * 3600_000);
-    // A second complaint about the same elder joins the open COMPLAINT alert rather than adding one.
-    await gql(FILE, { i: { elderId: hpElder.id, content: '送餐的饭菜是凉的' } }, 'worker');
-    expect(await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RAISED' } })).toBe(
-      1,
-    );
+  it(
+    'runs filed → responded → revisited (not satisfied) → responded → closed, with notices and one ' + 'alert',
+    async () => {
+      const order = await completedOrder(hpElder.id);
+      const filed = await gql(
+        FILE,
+        { i: { elderId: hpElder.id, orderId: order.id, content: '护理员迟到了一个小时，也没打招呼' } },
+        'family',
+      );
+      expect(filed.errors).toBeUndefined();
+      const c = filed.data.fileComplaint;
+      // 48 hours from filing on the app clock (000 六 3).
+      expect(new Date(c.dueAt).getTime() - s.app.services.clock().getTime()).toBe(48 * 3600_000);
+      // A second complaint about the same elder joins the open COMPLAINT alert rather than adding one.
+      await gql(FILE, { i: { elderId: hpElder.id, content: '送餐的饭菜是凉的' } }, 'worker');
+      expect(
+        await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RAISED' } }),
+      ).toBe(1);
 
-    expect(code(await gql(CLOSE, { id: c.id, s: true, f: false }, 'worker'))).toBe('INVALID_STATE');
-    expect(code(await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'yc_provider'))).toBe('NOT_FOUND');
-    expect(
-      (await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'provider_admin')).data.respondToComplaint
-        .status,
-    ).toBe('RESPONDED');
-    const reopened = await gql(CLOSE, { id: c.id, s: false, f: true }, 'worker');
-    expect(reopened.data.closeComplaint).toMatchObject({ status: 'OPEN', revisits: 1 });
-    await gql(RESPOND, { id: c.id, r: '已更换护理员并上门致歉' }, 'provider_admin');
-    expect((await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker')).data.closeComplaint).toMatchObject({
-      status: 'CLOSED',
-      revisits: 2,
-    });
-    expect(code(await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker'))).toBe('INVALID_STATE');
-    expect(
-      await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RESOLVED' } }),
-    ).toBe(1);
+      expect(code(await gql(CLOSE, { id: c.id, s: true, f: false }, 'worker'))).toBe('INVALID_STATE');
+      expect(code(await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'yc_provider'))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        (await gql(RESPOND, { id: c.id, r: '已批评教育护理员，向老人道歉' }, 'provider_admin')).data.respondToComplaint
+          .status,
+      ).toBe('RESPONDED');
+      const reopened = await gql(CLOSE, { id: c.id, s: false, f: true }, 'worker');
+      expect(reopened.data.closeComplaint).toMatchObject({ status: 'OPEN', revisits: 1 });
+      await gql(RESPOND, { id: c.id, r: '已更换护理员并上门致歉' }, 'provider_admin');
+      expect((await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker')).data.closeComplaint).toMatchObject({
+        status: 'CLOSED',
+        revisits: 2,
+      });
+      expect(code(await gql(CLOSE, { id: c.id, s: true, f: true }, 'worker'))).toBe('INVALID_STATE');
+      expect(
+        await s.db.prisma.alert.count({ where: { elderId: hpElder.id, kind: 'COMPLAINT', status: 'RESOLVED' } }),
+      ).toBe(1);
 
-    const inbox = await gql(`{ notices(first: 50) { edges { node { kind title } } } }`, {}, 'family');
-    const titles = inbox.data.notices.edges
-      .filter((e: any) => e.node.kind === 'COMPLAINT_UPDATED')
-      .map((e: any) => e.node.title);
-    expect(titles).toEqual(expect.arrayContaining(['投诉已受理', '投诉有了答复', '投诉重新处理', '投诉已办结']));
-    // Huangpi sets no complaint threshold (000 七 suspends on a failed evaluation instead).
-    expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: order.providerId! } })).status).toBe('ACTIVE');
-  });
+      const inbox = await gql(`{ notices(first: 50) { edges { node { kind title } } } }`, {}, 'family');
+      const titles = inbox.data.notices.edges
+        .filter((e: any) => e.node.kind === 'COMPLAINT_UPDATED')
+        .map((e: any) => e.node.title);
+      expect(titles).toEqual(expect.arrayContaining(['投诉已受理', '投诉有了答复', '投诉重新处理', '投诉已办结']));
+      // Huangpi sets no complaint threshold (000 七 suspends on a failed evaluation instead).
+      expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: order.providerId! } })).status).toBe(
+        'ACTIVE',
+      );
+    },
+  );
 
   it('001 八(二)1: the third complaint verified against a Yangcheng provider suspends it from new orders', async () => {
     const verify = async (faulty: boolean) => {

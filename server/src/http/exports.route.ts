@@ -48,7 +48,9 @@ export async function handleExports(
           }
         : {
             'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${kind === 'visits' ? '居家养老上门服务提供情况' : '结算报表'}-${month}.xlsx`)}`,
+            'content-disposition':
+              `attachment; ` +
+              `filename*=UTF-8''${encodeURIComponent(`${kind === 'visits' ? '居家养老上门服务提供情况' : '结算报表'}-${month}.xlsx`)}`,
           };
     const ctx = await exportContext(app.db.prisma, actor, month!);
     res.writeHead(200, headers);

@@ -21,7 +21,8 @@ afterAll(async () => {
 describe('query limits', () => {
   it('rejects an over-deep query with BAD_USER_INPUT before running it', async () => {
     const deep =
-      '{ me { region { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }';
+      '{ me { region { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent' +
+      ' { code } } } } } } } } } } } } }';
     const r = await dev.gql(deep);
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(r.errors![0].message).toMatch(/请求格式有误/);
@@ -209,12 +210,15 @@ describe('HTTP hygiene', () => {
     expect(await dev.db.prisma.elder.count()).toBe(before);
   });
 
-  it('serves nothing from another host: no Apollo landing page in production, only local assets on /admin', async () => {
-    const landing = await fetch(prod.url, { headers: { accept: 'text/html' } });
-    expect(await landing.text()).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
-    const admin = await (await fetch(`${base()}/admin`)).text();
-    expect(admin).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
-  });
+  it(
+    'serves nothing from another host: no Apollo landing page in production, only local assets on ' + '/admin',
+    async () => {
+      const landing = await fetch(prod.url, { headers: { accept: 'text/html' } });
+      expect(await landing.text()).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
+      const admin = await (await fetch(`${base()}/admin`)).text();
+      expect(admin).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+    },
+  );
 
   it('holds graphql-ws operations to the same parse, validation and input rules', async () => {
     const token = await dev.login('worker');

@@ -52,7 +52,8 @@ export class WechatSubscribeMessageClient implements SubscribeMessageSender {
   private async accessToken() {
     if (this.token && this.token.expires > Date.now() + 60_000) return this.token.value;
     const res = await this.fetchImpl(
-      `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(this.appId)}&secret=${encodeURIComponent(this.appSecret)}`,
+      `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid` +
+        `=${encodeURIComponent(this.appId)}&secret=${encodeURIComponent(this.appSecret)}`,
     );
     const body = (await res.json()) as {
       access_token?: string;

@@ -56,7 +56,8 @@ export class OrderResolver {
 
   @Query(() => OrderQuote, {
     description:
-      '下单前试算：补贴抵扣多少、自费多少、自费余额是否够（不够时 missingFen > 0，不报错）。不冻结任何额度。服务项目或数量不合法：BAD_USER_INPUT；未纳入服务：NOT_ELIGIBLE；无权查看该老人：FORBIDDEN / NOT_FOUND。',
+      '下单前试算：补贴抵扣多少、自费多少、自费余额是否够（不够时 missingFen > 0，不报错）。不冻结任何额度。服务项目或数量不合法：BAD_USER_INPUT；未纳入服务：NOT_ELIGIBLE；' +
+      '无权查看该老人：FORBIDDEN / NOT_FOUND。',
   })
   async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() ctx: Context) {
     return quoteOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());

@@ -98,7 +98,8 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       if (split.shortFen > 0) {
         fail(
           ErrorCode.INSUFFICIENT_BALANCE,
-          `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差 ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
+          `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差` +
+            ` ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
           {
             amountFen: split.amountFen,
             subsidyFen: split.subsidyFen,

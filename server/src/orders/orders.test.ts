@@ -15,7 +15,8 @@ const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
 const key = () => `order-test-${seq++}`;
 const tomorrow = () => ahead(24 * 3600_000);
 
-const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status channel amountFen subsidyFen subsidyMinutes selfPaidFen provider { name } service { code name } elder { id } } }`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status channel amountFen subsidyFen
+  subsidyMinutes selfPaidFen provider { name } service { code name } elder { id } } }`;
 type Placed = {
   placeOrder: {
     id: string;
@@ -117,62 +118,66 @@ describe('placeOrder', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('quoteOrder shows the split placeOrder will take, holds nothing, and reports a shortfall instead of refusing', async () => {
-    const QUOTE = `query($input: QuoteOrderInput!) { quoteOrder(input: $input) { amountFen subsidyFen subsidyMinutes selfPaidFen missingFen selfPaidAvailableFen providerName } }`;
-    const before = await accounts();
-    const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held);
-    const own = before.SELF_PAID ? Number(before.SELF_PAID.balance - before.SELF_PAID.held) : 0;
-    const hours = Math.ceil((free + own + 6000) / 3000);
-    const q = await s.gql<{ quoteOrder: Record<string, number | string> }>(
-      QUOTE,
-      { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: Math.min(hours, 20) } },
-      family,
-    );
-    expect(q.errors).toBeUndefined();
-    const n = Math.min(hours, 20);
-    expect(q.data!.quoteOrder).toMatchObject({
-      amountFen: n * 3000,
-      subsidyFen: Math.min(free, n * 3000),
-      selfPaidAvailableFen: own,
-    });
-    expect(q.data!.quoteOrder.missingFen).toBe(Math.max(0, n * 3000 - free - own));
-    expect(await accounts()).toEqual(before);
-    // One that fits (the test above may have spent the subsidy, so put one visit's worth on the
-    // self-paid balance): the placed order carries exactly the quoted split.
-    await topUpSelfPaid(elderId, 3000);
-    const one = await s.gql<{ quoteOrder: Record<string, number> }>(
-      QUOTE,
-      { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
-      family,
-    );
-    const placed = await place({ quantity: 1 });
-    expect(placed.errors).toBeUndefined();
-    expect(one.data!.quoteOrder.missingFen).toBe(0);
-    expect(one.data!.quoteOrder.subsidyFen + one.data!.quoteOrder.selfPaidFen).toBe(3000);
-    expect(placed.data!.placeOrder).toMatchObject({
-      amountFen: one.data!.quoteOrder.amountFen,
-      subsidyFen: one.data!.quoteOrder.subsidyFen,
-      selfPaidFen: one.data!.quoteOrder.selfPaidFen,
-    });
-    // Bad input and scope are refused as placeOrder refuses them.
-    expect(
-      (await s.gql(QUOTE, { input: { elderId, serviceCode: 'NOPE', quantity: 1 } }, family)).errors?.[0]?.extensions
-        ?.code,
-    ).toBe('BAD_USER_INPUT');
-    expect(
-      (await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 0 } }, family)).errors?.[0]
-        ?.extensions?.code,
-    ).toBe('BAD_USER_INPUT');
-    expect(
-      (
-        await s.gql(
-          QUOTE,
-          { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
-          await s.login('caregiver'),
-        )
-      ).errors?.[0]?.extensions?.code,
-    ).toBe('FORBIDDEN');
-  });
+  it(
+    'quoteOrder shows the split placeOrder will take, holds nothing, and reports a shortfall instead of ' + 'refusing',
+    async () => {
+      const QUOTE = `query($input: QuoteOrderInput!) { quoteOrder(input: $input) { amountFen subsidyFen subsidyMinutes
+      selfPaidFen missingFen selfPaidAvailableFen providerName } }`;
+      const before = await accounts();
+      const free = Number(before.SUBSIDY_OFFLINE!.balance - before.SUBSIDY_OFFLINE!.held);
+      const own = before.SELF_PAID ? Number(before.SELF_PAID.balance - before.SELF_PAID.held) : 0;
+      const hours = Math.ceil((free + own + 6000) / 3000);
+      const q = await s.gql<{ quoteOrder: Record<string, number | string> }>(
+        QUOTE,
+        { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: Math.min(hours, 20) } },
+        family,
+      );
+      expect(q.errors).toBeUndefined();
+      const n = Math.min(hours, 20);
+      expect(q.data!.quoteOrder).toMatchObject({
+        amountFen: n * 3000,
+        subsidyFen: Math.min(free, n * 3000),
+        selfPaidAvailableFen: own,
+      });
+      expect(q.data!.quoteOrder.missingFen).toBe(Math.max(0, n * 3000 - free - own));
+      expect(await accounts()).toEqual(before);
+      // One that fits (the test above may have spent the subsidy, so put one visit's worth on the
+      // self-paid balance): the placed order carries exactly the quoted split.
+      await topUpSelfPaid(elderId, 3000);
+      const one = await s.gql<{ quoteOrder: Record<string, number> }>(
+        QUOTE,
+        { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
+        family,
+      );
+      const placed = await place({ quantity: 1 });
+      expect(placed.errors).toBeUndefined();
+      expect(one.data!.quoteOrder.missingFen).toBe(0);
+      expect(one.data!.quoteOrder.subsidyFen + one.data!.quoteOrder.selfPaidFen).toBe(3000);
+      expect(placed.data!.placeOrder).toMatchObject({
+        amountFen: one.data!.quoteOrder.amountFen,
+        subsidyFen: one.data!.quoteOrder.subsidyFen,
+        selfPaidFen: one.data!.quoteOrder.selfPaidFen,
+      });
+      // Bad input and scope are refused as placeOrder refuses them.
+      expect(
+        (await s.gql(QUOTE, { input: { elderId, serviceCode: 'NOPE', quantity: 1 } }, family)).errors?.[0]?.extensions
+          ?.code,
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        (await s.gql(QUOTE, { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 0 } }, family)).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        (
+          await s.gql(
+            QUOTE,
+            { input: { elderId, serviceCode: 'HP_ROOM_CLEANING', quantity: 1 } },
+            await s.login('caregiver'),
+          )
+        ).errors?.[0]?.extensions?.code,
+      ).toBe('FORBIDDEN');
+    },
+  );
 
   it.each([
     ['a quantity of 0', { quantity: 0 }, 'BAD_USER_INPUT'],
@@ -246,89 +251,98 @@ describe('placeOrder', () => {
 });
 
 describe('dispatch and cancellation', () => {
-  it('the provider assigns to its own caregiver, least loaded suggested first; cancelling releases the holds once', async () => {
-    await topUpSelfPaid(elderId, 3000);
-    const placed = (await place({})).data!.placeOrder;
-    const provider = await s.login('provider_admin');
-    const sugg = await s.gql<{ caregiverSuggestions: { caregiver: { id: string }; openOrders: number }[] }>(
-      `query($id: ID!) { caregiverSuggestions(orderId: $id) { caregiver { id name } openOrders } }`,
-      { id: placed.id },
-      provider,
-    );
-    expect(sugg.errors).toBeUndefined();
-    const loads = sugg.data!.caregiverSuggestions.map((c) => c.openOrders);
-    expect(loads).toEqual([...loads].sort((a, b) => a - b));
-    const cg = sugg.data!.caregiverSuggestions[0]!.caregiver.id;
-    const foreign = await s.db.prisma.caregiver.findFirstOrThrow({
-      where: {
-        providerId: { not: (await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).providerId! },
-      },
-    });
-    const bad = await s.gql(
-      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-      { o: placed.id, c: foreign.id },
-      provider,
-    );
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(
-      (
-        await s.gql(
-          `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-          { o: placed.id, c: cg },
-          family,
-        )
-      ).errors?.[0]?.extensions?.code,
-    ).toBe('FORBIDDEN');
-    const assigned = await s.gql<{ assignOrder: { status: string; caregiver: { id: string } } }>(
-      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status caregiver { id } } }`,
-      { o: placed.id, c: cg },
-      provider,
-    );
-    expect(assigned.data!.assignOrder).toEqual({ status: 'ASSIGNED', caregiver: { id: cg } });
+  it(
+    'the provider assigns to its own caregiver, least loaded suggested first; cancelling releases the holds ' + 'once',
+    async () => {
+      await topUpSelfPaid(elderId, 3000);
+      const placed = (await place({})).data!.placeOrder;
+      const provider = await s.login('provider_admin');
+      const sugg = await s.gql<{ caregiverSuggestions: { caregiver: { id: string }; openOrders: number }[] }>(
+        `query($id: ID!) { caregiverSuggestions(orderId: $id) { caregiver { id name } openOrders } }`,
+        { id: placed.id },
+        provider,
+      );
+      expect(sugg.errors).toBeUndefined();
+      const loads = sugg.data!.caregiverSuggestions.map((c) => c.openOrders);
+      expect(loads).toEqual([...loads].sort((a, b) => a - b));
+      const cg = sugg.data!.caregiverSuggestions[0]!.caregiver.id;
+      const foreign = await s.db.prisma.caregiver.findFirstOrThrow({
+        where: {
+          providerId: { not: (await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).providerId! },
+        },
+      });
+      const bad = await s.gql(
+        `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+        { o: placed.id, c: foreign.id },
+        provider,
+      );
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(
+        (
+          await s.gql(
+            `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+            { o: placed.id, c: cg },
+            family,
+          )
+        ).errors?.[0]?.extensions?.code,
+      ).toBe('FORBIDDEN');
+      const assigned = await s.gql<{ assignOrder: { status: string; caregiver: { id: string } } }>(
+        `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status caregiver { id } } }`,
+        { o: placed.id, c: cg },
+        provider,
+      );
+      expect(assigned.data!.assignOrder).toEqual({ status: 'ASSIGNED', caregiver: { id: cg } });
 
-    const before = await accounts();
-    const cancel = `mutation($o: ID!, $r: String!) { cancelOrder(orderId: $o, reason: $r) { status } }`;
-    expect((await s.gql(cancel, { o: placed.id, r: ' ' }, family)).errors?.[0]?.extensions?.code).toBe(
-      'BAD_USER_INPUT',
-    );
-    expect(
-      (await s.gql<{ cancelOrder: { status: string } }>(cancel, { o: placed.id, r: '老人住院' }, family)).data!
-        .cancelOrder.status,
-    ).toBe('CANCELLED');
-    const held = (a: Awaited<ReturnType<typeof accounts>>) => Object.values(a).reduce((sum, x) => sum + x.held, 0n);
-    expect(held(await accounts())).toBe(held(before) - 3000n);
-    expect((await s.gql(cancel, { o: placed.id, r: '再取消一次' }, family)).errors?.[0]?.extensions?.code).toBe(
-      'INVALID_STATE',
-    );
-    expect(held(await accounts())).toBe(held(before) - 3000n);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      const before = await accounts();
+      const cancel = `mutation($o: ID!, $r: String!) { cancelOrder(orderId: $o, reason: $r) { status } }`;
+      expect((await s.gql(cancel, { o: placed.id, r: ' ' }, family)).errors?.[0]?.extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(
+        (await s.gql<{ cancelOrder: { status: string } }>(cancel, { o: placed.id, r: '老人住院' }, family)).data!
+          .cancelOrder.status,
+      ).toBe('CANCELLED');
+      const held = (a: Awaited<ReturnType<typeof accounts>>) => Object.values(a).reduce((sum, x) => sum + x.held, 0n);
+      expect(held(await accounts())).toBe(held(before) - 3000n);
+      expect((await s.gql(cancel, { o: placed.id, r: '再取消一次' }, family)).errors?.[0]?.extensions?.code).toBe(
+        'INVALID_STATE',
+      );
+      expect(held(await accounts())).toBe(held(before) - 3000n);
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
-  it('terminating the enrolment cancels visits booked after the last service day and releases their holds', async () => {
-    const second = (
-      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
-    ).familyLinks[1]!.elderId;
-    await topUpSelfPaid(second, 20000);
-    const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
-    expect(late.errors).toBeUndefined();
-    const r = await s.gql(
-      `mutation($id: ID!) { requestTermination(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { id } }`,
-      { id: second },
-      worker,
-    );
-    expect(r.errors).toBeUndefined();
-    // The 终止表 takes effect after the community's and the street's opinions (000 附件3).
-    const review = `mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) { status } }`;
-    expect((await s.gql(review, { id: r.data!.requestTermination.id, c: '情况属实' }, worker)).errors).toBeUndefined();
-    expect(
-      (await s.gql(review, { id: r.data!.requestTermination.id, c: '同意' }, await s.login('street_officer'))).data!
-        .reviewTermination.status,
-    ).toBe('APPROVED');
-    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: late.data!.placeOrder.id } });
-    expect([order.status, order.cancelReason]).toEqual(['CANCELLED', '服务已终止']);
-    expect(await s.db.prisma.hold.count({ where: { orderId: order.id, status: 'ACTIVE' } })).toBe(0);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+  it(
+    'terminating the enrolment cancels visits booked after the last service day and releases their ' + 'holds',
+    async () => {
+      const second = (
+        await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
+      ).familyLinks[1]!.elderId;
+      await topUpSelfPaid(second, 20000);
+      const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
+      expect(late.errors).toBeUndefined();
+      const r = await s.gql(
+        `mutation($id: ID!) { requestTermination(elderId: $id, reason: GAVE_UP, note: "家属申请放弃") { id } }`,
+        { id: second },
+        worker,
+      );
+      expect(r.errors).toBeUndefined();
+      // The 终止表 takes effect after the community's and the street's opinions (000 附件3).
+      const review = `mutation($id: ID!, $c: String) { reviewTermination(id: $id, decision: APPROVE, comment: $c) {
+      status } }`;
+      expect(
+        (await s.gql(review, { id: r.data!.requestTermination.id, c: '情况属实' }, worker)).errors,
+      ).toBeUndefined();
+      expect(
+        (await s.gql(review, { id: r.data!.requestTermination.id, c: '同意' }, await s.login('street_officer'))).data!
+          .reviewTermination.status,
+      ).toBe('APPROVED');
+      const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: late.data!.placeOrder.id } });
+      expect([order.status, order.cancelReason]).toEqual(['CANCELLED', '服务已终止']);
+      expect(await s.db.prisma.hold.count({ where: { orderId: order.id, status: 'ACTIVE' } })).toBe(0);
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it('each role sees its own orders', async () => {
     const q = `{ orders(first: 100) { totalCount edges { node { id elder { id } } } } }`;

@@ -44,36 +44,40 @@ describe('priceOrder', () => {
     expect(s.holds).toEqual([{ kind: 'SUBSIDY_HOURS', amount: 120 }]);
   });
 
-  it('001 三(三)/五(二)2: a provider price above the 35 元 cap is split; the charge for a shorter visit keeps the split', () => {
-    const cleaning = yangcheng.serviceGuide.items.find((i) => i.mode === 'OFFLINE' && i.unit === 'PER_HOUR')!;
-    const own = { ...cleaning, priceFen: 5000 };
-    const s = priceOrder(yangcheng, own, 2, { SUBSIDY_HOURS: 240, SELF_PAID: 5000 });
-    expect(s).toMatchObject({
-      amountFen: 10000,
-      subsidyMinutes: 120,
-      subsidyMinutesValueFen: 7000,
-      selfPaidFen: 3000,
-      shortFen: 0,
-    });
-    // Below the cap the subsidy pays it all.
-    expect(
-      priceOrder(yangcheng, { ...cleaning, priceFen: 3000 }, 2, { SUBSIDY_HOURS: 240, SELF_PAID: 0 }),
-    ).toMatchObject({ amountFen: 6000, subsidyMinutesValueFen: 6000, selfPaidFen: 0 });
-    // 60 of 120 minutes: 50 元 charged, 60 subsidy minutes (35 元) and 15 元 self-paid.
-    const holds = [
-      { holdId: 'm', kind: 'SUBSIDY_HOURS' as const, unit: 'MINUTE' as const, amount: 120 },
-      { holdId: 'f', kind: 'SELF_PAID' as const, unit: 'FEN' as const, amount: 3000 },
-    ];
-    const c = chargeForVisit(yangcheng, cleaning, { quantity: 2, amountFen: 10000 }, holds, 60);
-    expect(c).toEqual({
-      payableMinutes: 60,
-      chargedFen: 5000,
-      parts: [
-        { holdId: 'm', amount: 60 },
-        { holdId: 'f', amount: 1500 },
-      ],
-    });
-  });
+  it(
+    '001 三(三)/五(二)2: a provider price above the 35 元 cap is split; the charge for a shorter visit keeps the ' +
+      'split',
+    () => {
+      const cleaning = yangcheng.serviceGuide.items.find((i) => i.mode === 'OFFLINE' && i.unit === 'PER_HOUR')!;
+      const own = { ...cleaning, priceFen: 5000 };
+      const s = priceOrder(yangcheng, own, 2, { SUBSIDY_HOURS: 240, SELF_PAID: 5000 });
+      expect(s).toMatchObject({
+        amountFen: 10000,
+        subsidyMinutes: 120,
+        subsidyMinutesValueFen: 7000,
+        selfPaidFen: 3000,
+        shortFen: 0,
+      });
+      // Below the cap the subsidy pays it all.
+      expect(
+        priceOrder(yangcheng, { ...cleaning, priceFen: 3000 }, 2, { SUBSIDY_HOURS: 240, SELF_PAID: 0 }),
+      ).toMatchObject({ amountFen: 6000, subsidyMinutesValueFen: 6000, selfPaidFen: 0 });
+      // 60 of 120 minutes: 50 元 charged, 60 subsidy minutes (35 元) and 15 元 self-paid.
+      const holds = [
+        { holdId: 'm', kind: 'SUBSIDY_HOURS' as const, unit: 'MINUTE' as const, amount: 120 },
+        { holdId: 'f', kind: 'SELF_PAID' as const, unit: 'FEN' as const, amount: 3000 },
+      ];
+      const c = chargeForVisit(yangcheng, cleaning, { quantity: 2, amountFen: 10000 }, holds, 60);
+      expect(c).toEqual({
+        payableMinutes: 60,
+        chargedFen: 5000,
+        parts: [
+          { holdId: 'm', amount: 60 },
+          { holdId: 'f', amount: 1500 },
+        ],
+      });
+    },
+  );
 
   it("001 三(三): beyond the month's hours the elder pays, and is told how much is missing", () => {
     const cleaning = yangcheng.serviceGuide.items.find((i) => i.mode === 'OFFLINE' && i.unit === 'PER_HOUR')!;

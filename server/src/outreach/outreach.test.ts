@@ -78,7 +78,8 @@ describe('care calls and missed contacts (000 六 5: 24 小时内三次未接听
     );
     const taskId = tasks.data!.callTasks.edges[0]!.node.id;
     const task = await s.db.prisma.callTask.findUniqueOrThrow({ where: { id: taskId } });
-    const attempt = `mutation($id: ID!) { recordCallAttempt(callTaskId: $id, answered: false, note: "无人接听") { status attempts { answered } } }`;
+    const attempt = `mutation($id: ID!) { recordCallAttempt(callTaskId: $id, answered: false, note: "无人接听") { status
+      attempts { answered } } }`;
     for (const [i, t] of ['09:00', '13:00'].entries()) {
       at(`2026-11-23T${t}:00+08:00`);
       const r = await s.gql<{ recordCallAttempt: { status: string; attempts: unknown[] } }>(
@@ -157,7 +158,8 @@ describe('quiet elders (000 六 5: 连续两周未下单)', () => {
     const list = await s.gql<{
       alerts: { totalCount: number; edges: { node: { reason: string; community: { code: string } } }[] };
     }>(
-      `{ alerts(first: 100, filter: { kind: NO_RECENT_ORDER }) { totalCount edges { node { reason community { code } } } } }`,
+      `{ alerts(first: 100, filter: { kind: NO_RECENT_ORDER }) { totalCount edges { node { reason community { code } }
+        } } }`,
       {},
       await s.login('worker'),
     );
@@ -165,82 +167,90 @@ describe('quiet elders (000 六 5: 连续两周未下单)', () => {
     expect(list.data!.alerts.edges[0]!.node.reason).toBe('两周未下单');
   });
 
-  it('acknowledge then resolve with an outcome; unacknowledged ones go up to the street after the configured hours', async () => {
-    const worker = await s.login('worker');
-    const list = await s.gql<{ alerts: { edges: { node: { id: string } }[] } }>(
-      `{ alerts(first: 2, filter: { kind: NO_RECENT_ORDER, status: RAISED }) { edges { node { id } } } }`,
-      {},
-      worker,
-    );
-    const [a, b] = list.data!.alerts.edges.map((e) => e.node.id);
-    expect(b).toBeDefined();
-    expect(
-      (await s.gql(`mutation($id: ID!) { resolveAlert(id: $id, outcome: " ") { status } }`, { id: a }, worker))
-        .errors?.[0]?.extensions?.code,
-    ).toBe('BAD_USER_INPUT');
-    expect(
-      (
-        await s.gql<{ acknowledgeAlert: { status: string } }>(
-          `mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`,
-          { id: a },
-          worker,
-        )
-      ).data!.acknowledgeAlert.status,
-    ).toBe('ACKNOWLEDGED');
-    expect(
-      (await s.gql(`mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`, { id: a }, worker)).errors?.[0]
-        ?.extensions?.code,
-    ).toBe('INVALID_STATE');
-    const done = await s.gql<{ resolveAlert: { status: string; outcome: string } }>(
-      `mutation($id: ID!) { resolveAlert(id: $id, outcome: "已上门，帮助老人下单助洁") { status outcome } }`,
-      { id: a },
-      worker,
-    );
-    expect(done.data!.resolveAlert).toEqual({ status: 'RESOLVED', outcome: '已上门，帮助老人下单助洁' });
-    expect(
-      (await s.gql(`mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`, { id: b }, await s.login('worker2')))
-        .errors?.[0]?.extensions?.code,
-    ).toBe('NOT_FOUND');
+  it(
+    'acknowledge then resolve with an outcome; unacknowledged ones go up to the street after the configured ' + 'hours',
+    async () => {
+      const worker = await s.login('worker');
+      const list = await s.gql<{ alerts: { edges: { node: { id: string } }[] } }>(
+        `{ alerts(first: 2, filter: { kind: NO_RECENT_ORDER, status: RAISED }) { edges { node { id } } } }`,
+        {},
+        worker,
+      );
+      const [a, b] = list.data!.alerts.edges.map((e) => e.node.id);
+      expect(b).toBeDefined();
+      expect(
+        (await s.gql(`mutation($id: ID!) { resolveAlert(id: $id, outcome: " ") { status } }`, { id: a }, worker))
+          .errors?.[0]?.extensions?.code,
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        (
+          await s.gql<{ acknowledgeAlert: { status: string } }>(
+            `mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`,
+            { id: a },
+            worker,
+          )
+        ).data!.acknowledgeAlert.status,
+      ).toBe('ACKNOWLEDGED');
+      expect(
+        (await s.gql(`mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`, { id: a }, worker)).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('INVALID_STATE');
+      const done = await s.gql<{ resolveAlert: { status: string; outcome: string } }>(
+        `mutation($id: ID!) { resolveAlert(id: $id, outcome: "已上门，帮助老人下单助洁") { status outcome } }`,
+        { id: a },
+        worker,
+      );
+      expect(done.data!.resolveAlert).toEqual({ status: 'RESOLVED', outcome: '已上门，帮助老人下单助洁' });
+      expect(
+        (
+          await s.gql(
+            `mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`,
+            { id: b },
+            await s.login('worker2'),
+          )
+        ).errors?.[0]?.extensions?.code,
+      ).toBe('NOT_FOUND');
 
-    // A complaint at 15:00 raises a COMPLAINT alert nobody acknowledges; five hours later (over
-    // the default four) it goes up to the street, and the resolved one does not.
-    at('2026-12-20T15:00:00+08:00');
-    const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } });
-    const filed = await s.gql(
-      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-      { i: { elderId: link.elderId, content: '护理员没有按约定时间上门' } },
-      await s.login('family'),
-    );
-    expect(filed.errors).toBeUndefined();
-    const complaintAlert = await s.db.prisma.alert.findFirstOrThrow({
-      where: { elderId: link.elderId, kind: 'COMPLAINT' },
-    });
-    at('2026-12-20T17:00:00+08:00');
-    expect((await runAlertJobs(second.services)).escalated).toBe(0);
-    at('2026-12-20T20:00:00+08:00');
-    const r = await runAlertJobs(second.services);
-    expect(r.escalated).toBe(1);
-    expect(
-      (await s.db.prisma.alert.findUniqueOrThrow({ where: { id: complaintAlert.id } })).escalatedAt,
-    ).not.toBeNull();
-    const street = await s.gql<{ notices: { edges: { node: { kind: string } }[] } }>(
-      `{ notices(first: 100) { edges { node { kind } } } }`,
-      {},
-      await s.login('street_officer'),
-    );
-    expect(street.data!.notices.edges.some((e) => e.node.kind === 'ALERT_ESCALATED')).toBe(true);
-    expect((await runAlertJobs(s.app.services)).escalated).toBe(0);
+      // A complaint at 15:00 raises a COMPLAINT alert nobody acknowledges; five hours later (over
+      // the default four) it goes up to the street, and the resolved one does not.
+      at('2026-12-20T15:00:00+08:00');
+      const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } });
+      const filed = await s.gql(
+        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+        { i: { elderId: link.elderId, content: '护理员没有按约定时间上门' } },
+        await s.login('family'),
+      );
+      expect(filed.errors).toBeUndefined();
+      const complaintAlert = await s.db.prisma.alert.findFirstOrThrow({
+        where: { elderId: link.elderId, kind: 'COMPLAINT' },
+      });
+      at('2026-12-20T17:00:00+08:00');
+      expect((await runAlertJobs(second.services)).escalated).toBe(0);
+      at('2026-12-20T20:00:00+08:00');
+      const r = await runAlertJobs(second.services);
+      expect(r.escalated).toBe(1);
+      expect(
+        (await s.db.prisma.alert.findUniqueOrThrow({ where: { id: complaintAlert.id } })).escalatedAt,
+      ).not.toBeNull();
+      const street = await s.gql<{ notices: { edges: { node: { kind: string } }[] } }>(
+        `{ notices(first: 100) { edges { node { kind } } } }`,
+        {},
+        await s.login('street_officer'),
+      );
+      expect(street.data!.notices.edges.some((e) => e.node.kind === 'ALERT_ESCALATED')).toBe(true);
+      expect((await runAlertJobs(s.app.services)).escalated).toBe(0);
 
-    // Six hours before the complaint's 48-hour deadline the sweep warns (SLA_BREACH), once.
-    at('2026-12-22T08:30:00+08:00');
-    await runAlertJobs(s.app.services);
-    expect(await s.db.prisma.alert.count({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } })).toBe(0);
-    at('2026-12-22T10:30:00+08:00');
-    await Promise.all([runAlertJobs(s.app.services), runAlertJobs(second.services)]);
-    const sla = await s.db.prisma.alert.findMany({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } });
-    expect(sla).toHaveLength(1);
-    expect(sla[0]!.detail).toMatchObject({ overdue: false });
-  });
+      // Six hours before the complaint's 48-hour deadline the sweep warns (SLA_BREACH), once.
+      at('2026-12-22T08:30:00+08:00');
+      await runAlertJobs(s.app.services);
+      expect(await s.db.prisma.alert.count({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } })).toBe(0);
+      at('2026-12-22T10:30:00+08:00');
+      await Promise.all([runAlertJobs(s.app.services), runAlertJobs(second.services)]);
+      const sla = await s.db.prisma.alert.findMany({ where: { elderId: link.elderId, kind: 'SLA_BREACH' } });
+      expect(sla).toHaveLength(1);
+      expect(sla[0]!.detail).toMatchObject({ overdue: false });
+    },
+  );
 
   it('a wallet running dry raises LOW_BALANCE and tells the family once', async () => {
     const link = await s.db.prisma.familyLink.findFirstOrThrow({

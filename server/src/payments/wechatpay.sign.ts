@@ -55,7 +55,11 @@ export function buildAuthorization(o: {
   const nonce = o.nonce ?? nonceStr();
   const timestamp = o.timestamp ?? unixSeconds();
   const signature = rsaSign(requestMessage(o.method, o.urlPath, timestamp, nonce, o.body), o.privateKey);
-  return `WECHATPAY2-SHA256-RSA2048 mchid="${o.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${o.serialNo}"`;
+  return (
+    `WECHATPAY2-SHA256-RSA2048 ` +
+    `mchid="${o.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no=` +
+    `"${o.serialNo}"`
+  );
 }
 
 export interface JsapiPayParams {

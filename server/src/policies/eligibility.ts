@@ -43,7 +43,10 @@ function conditionFailure(c: EligibilityCondition, facts: ElderFacts, age: numbe
   const missing = c.flagsAll.filter((f) => !facts.flags.includes(f));
   if (missing.length) return `不是${missing.map((f) => FLAG_NAMES[f] ?? f).join('、')}对象`;
   if (c.selfCareIn && !c.selfCareIn.includes(facts.selfCareAbility as never)) {
-    return `自理能力为“${SELF_CARE_NAMES[facts.selfCareAbility] ?? facts.selfCareAbility}”，须为“${c.selfCareIn.map((s) => SELF_CARE_NAMES[s]).join('或')}”`;
+    return (
+      `自理能力为“${SELF_CARE_NAMES[facts.selfCareAbility] ?? facts.selfCareAbility}”，须` +
+      `为“${c.selfCareIn.map((s) => SELF_CARE_NAMES[s]).join('或')}”`
+    );
   }
   if (c.requiresAssessment && !facts.hasCapabilityAssessment) return '尚无专业机构的能力评估记录';
   return null;

@@ -10,13 +10,17 @@ const price = (name: string) => doc.serviceGuide.items.find((i) => i.name === na
 const facts = elderFacts;
 
 describe('黄陂区 (000)', () => {
-  it('000 三/七/附件2: 100 元 a month = 30 online (the platform fee per elder served) + 70 offline (the wallet), in fen', () => {
-    expect(doc.allowance.monthlyTotalFen).toBe(10000);
-    // 000 七 线上服务按实际服务人数按月据实结算: the 30 元 is never the elder's money.
-    expect(doc.allowance.buckets.map((b) => b.accountKind)).toEqual(['SUBSIDY_OFFLINE']);
-    expect(doc.allowance.buckets[0]).toMatchObject({ unit: 'FEN', amount: 7000, pays: ['OFFLINE'] });
-    expect(doc.settlement.platformFee).toMatchObject({ fenPerServedElder: 3000, source: '000 七' });
-  });
+  it(
+    '000 三/七/附件2: 100 元 a month = 30 online (the platform fee per elder served) + 70 offline (the wallet), in' +
+      ' fen',
+    () => {
+      expect(doc.allowance.monthlyTotalFen).toBe(10000);
+      // 000 七 线上服务按实际服务人数按月据实结算: the 30 元 is never the elder's money.
+      expect(doc.allowance.buckets.map((b) => b.accountKind)).toEqual(['SUBSIDY_OFFLINE']);
+      expect(doc.allowance.buckets[0]).toMatchObject({ unit: 'FEN', amount: 7000, pays: ['OFFLINE'] });
+      expect(doc.settlement.platformFee).toMatchObject({ fenPerServedElder: 3000, source: '000 七' });
+    },
+  );
 
   it('000 四: overage beyond the 70 元 offline quota is paid by the elder', () => {
     expect(doc.allowance.overagePaidByElder).toBe(true);
@@ -133,14 +137,17 @@ describe('黄陂区 (000)', () => {
     expect(doc.workflow.stages[1]).toMatchObject({ days: 7, assumed: true });
   });
 
-  it('000 六: follow-up within 48 h, complaints within 48 h revisited until satisfied, termination from next month', () => {
-    expect(doc.timeLimits).toMatchObject({
-      followUpHours: 48,
-      complaintHours: 48,
-      complaintRevisitUntilSatisfied: true,
-      terminationEffective: 'NEXT_MONTH',
-    });
-  });
+  it(
+    '000 六: follow-up within 48 h, complaints within 48 h revisited until satisfied, termination from next ' + 'month',
+    () => {
+      expect(doc.timeLimits).toMatchObject({
+        followUpHours: 48,
+        complaintHours: 48,
+        complaintRevisitUntilSatisfied: true,
+        terminationEffective: 'NEXT_MONTH',
+      });
+    },
+  );
 
   it('000 六 5: 3 unanswered calls in 24 h, or two weeks without an order, send a community worker', () => {
     expect(doc.missedContact).toMatchObject({ unansweredCalls: 3, windowHours: 24, noOrderDays: 14 });

@@ -35,6 +35,8 @@ export function checkVisitSplit(
     maxMinutes: max,
     maxQuantity,
     source: doc.allowance.visitSplit!.source,
-    message: `每月 ${hours(monthly)}服务要分 ${doc.allowance.minVisitsPerMonth} 次以上进行（${doc.allowance.visitSplit!.source}），一次最多预约 ${hours(max)}，请把数量改为 ${maxQuantity} 以内，其余另约一次。`,
+    message:
+      `每月 ${hours(monthly)}服务要分 ${doc.allowance.minVisitsPerMonth} 次以上进行` +
+      `（${doc.allowance.visitSplit!.source}），一次最多预约 ${hours(max)}，请把数量改为 ${maxQuantity} 以内，其余另约一次。`,
   };
 }

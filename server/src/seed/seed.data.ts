@@ -221,7 +221,9 @@ export function generateElders(
       idNumber,
       phone: phone(),
       communityCode: community.code,
-      address: `${community.streetName}${community.name}${r.pick(ROADS)}${r.int(1, 188)}号${r.int(1, 12)}栋${r.int(1, 6)}0${r.int(1, 4)}室`,
+      address:
+        `${community.streetName}${community.name}${r.pick(ROADS)}${r.int(1, 188)}号` +
+        `${r.int(1, 12)}栋${r.int(1, 6)}0${r.int(1, 4)}室`,
       latitude: Number((community.lat + (r.next() - 0.5) * 0.01).toFixed(6)),
       longitude: Number((community.lng + (r.next() - 0.5) * 0.01).toFixed(6)),
       livingSituation: living,

@@ -39,7 +39,10 @@ const empty = (): RegionStats => ({
   alerts: [],
 });
 
-/** What one enrolled elder may cost the programme in a month: money buckets, hours at the cap, and the platform's fee per elder (000 七). */
+/**
+ * What one enrolled elder may cost the programme in a month: money buckets, hours at the cap, and the platform's fee
+ * per elder (000 七).
+ */
 function budgetPerElder(doc: PolicyDocument): number {
   return doc.allowance.buckets.reduce(
     (n, b) => n + (b.unit === 'FEN' ? b.amount : Math.round((b.amount * (b.maxRateFenPerHour ?? 0)) / 60)),

@@ -18,7 +18,8 @@ export function enrolledByRegion(prisma: PrismaClient, ps: string[], w: MonthWin
       FROM unnest(${ps}::text[]) AS p(path)
       JOIN "Region" r ON r.path = p.path OR r.path LIKE p.path || '/%'
       JOIN "Elder" el ON el."communityId" = r.id
-      JOIN "Enrolment" e ON e."elderId" = el.id AND e."startedOn" <= ${last} AND (e."endedOn" IS NULL OR e."endedOn" >= ${first})
+      JOIN "Enrolment" e ON e."elderId" = el.id AND e."startedOn" <= ${last} AND (e."endedOn" IS NULL OR e."endedOn"
+        >= ${first})
      GROUP BY p.path, e."policyId"`;
 }
 
@@ -29,7 +30,8 @@ export function ordersByRegion(prisma: PrismaClient, ps: string[], w: MonthWindo
     { path: string; orders: bigint; visits: bigint; minutes: bigint | null; spending: bigint | null }[]
   >`
     SELECT p.path,
-           count(*) FILTER (WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} AND o.status <> 'CANCELLED') AS orders,
+           count(*) FILTER (WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} AND o.status <> 'CANCELLED') AS
+             orders,
            count(v.id) FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS visits,
            SUM(v."durationMinutes") FILTER (WHERE v."checkOutAt" >= ${start} AND v."checkOutAt" < ${end}) AS minutes,
            SUM(o."subsidyFen") FILTER (WHERE o."confirmedAt" >= ${start} AND o."confirmedAt" < ${end}) AS spending

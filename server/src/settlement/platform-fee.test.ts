@@ -100,7 +100,8 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen selfPaidFen onlineServiceFen governmentFen provider { id } } }`;
+const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen selfPaidFen
+  onlineServiceFen governmentFen provider { id } } }`;
 
 describe('the online platform fee (000 七)', () => {
   it('is never credited to an elder: no wallet holds an online bucket, and the family sees only the 70 元', async () => {
@@ -115,47 +116,53 @@ describe('the online platform fee (000 七)', () => {
     expect(w.data.elder.wallet.accounts.map((a: any) => a.kind)).not.toContain('SUBSIDY_ONLINE');
   });
 
-  it('a month of 50 served elders: statements and the ledger agree to the fen, posted once under concurrent approval', async () => {
-    const rows = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement as any[];
-    expect(rows.reduce((n, r) => n + r.onlineServiceFen, 0)).toBe(50 * 3000);
-    const st = rows.find((r) => r.onlineServiceFen > 0)!;
-    // Charges: the statement's subsidy and self-paid money are the ledger's charges of the month.
-    const { start, end } = monthWindow(month);
-    const charged = await s.db.prisma.ledgerEntry.aggregate({
-      _sum: { amount: true },
-      where: {
-        account: { elderId: { not: null } },
-        transaction: { kind: 'CHARGE', createdAt: { gte: start, lt: end } },
-      },
-    });
-    expect(rows.reduce((n, r) => n + r.subsidyFen + r.selfPaidFen, 0)).toBe(-Number(charged._sum.amount));
-    // Drafts post nothing yet.
-    expect(await s.db.prisma.ledgerTransaction.count({ where: { kind: 'PLATFORM_FEE' } })).toBe(0);
-    expect(
-      (
-        await gql(
-          `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`,
-          { i: { providerId: st.provider.id, month, score: 92, passed: true, report: '线上服务记录完整，回访满意。' } },
-          'qa',
-        )
-      ).errors,
-    ).toBeUndefined();
-    const approve = `mutation($id: ID!) { approveSettlement(id: $id) { status } }`;
-    const results = await Promise.all(Array.from({ length: 5 }, () => gql(approve, { id: st.id }, 'district_admin')));
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.filter((r) => r.errors).every((r) => code(r) === 'INVALID_STATE')).toBe(true);
-    expect(code(await gql(approve, { id: st.id }, 'district_admin'))).toBe('INVALID_STATE');
-    const fees = await s.db.prisma.ledgerTransaction.findMany({
-      where: { kind: 'PLATFORM_FEE' },
-      include: { entries: { include: { account: true } } },
-    });
-    expect(fees.map((f) => f.idempotencyKey)).toEqual([platformFeeKey(st.id)]);
-    const payable = fees[0]!.entries.find((e) => e.account.kind === 'PLATFORM_FEE_PAYABLE')!;
-    const funding = fees[0]!.entries.find((e) => e.account.kind === 'FUNDING')!;
-    expect([Number(payable.amount), Number(funding.amount)]).toEqual([150000, -150000]);
-    const approved = await s.db.prisma.settlement.findUniqueOrThrow({ where: { id: st.id } });
-    expect(approved.onlineServiceFen).toBe(Number(payable.amount));
-    expect(approved.snapshot).toMatchObject({ servedElders: 50 });
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+  it(
+    'a month of 50 served elders: statements and the ledger agree to the fen, posted once under concurrent ' +
+      'approval',
+    async () => {
+      const rows = (await gql(RUN, { m: month }, 'district_admin')).data.runSettlement as any[];
+      expect(rows.reduce((n, r) => n + r.onlineServiceFen, 0)).toBe(50 * 3000);
+      const st = rows.find((r) => r.onlineServiceFen > 0)!;
+      // Charges: the statement's subsidy and self-paid money are the ledger's charges of the month.
+      const { start, end } = monthWindow(month);
+      const charged = await s.db.prisma.ledgerEntry.aggregate({
+        _sum: { amount: true },
+        where: {
+          account: { elderId: { not: null } },
+          transaction: { kind: 'CHARGE', createdAt: { gte: start, lt: end } },
+        },
+      });
+      expect(rows.reduce((n, r) => n + r.subsidyFen + r.selfPaidFen, 0)).toBe(-Number(charged._sum.amount));
+      // Drafts post nothing yet.
+      expect(await s.db.prisma.ledgerTransaction.count({ where: { kind: 'PLATFORM_FEE' } })).toBe(0);
+      expect(
+        (
+          await gql(
+            `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { passed } }`,
+            {
+              i: { providerId: st.provider.id, month, score: 92, passed: true, report: '线上服务记录完整，回访满意。' },
+            },
+            'qa',
+          )
+        ).errors,
+      ).toBeUndefined();
+      const approve = `mutation($id: ID!) { approveSettlement(id: $id) { status } }`;
+      const results = await Promise.all(Array.from({ length: 5 }, () => gql(approve, { id: st.id }, 'district_admin')));
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(results.filter((r) => r.errors).every((r) => code(r) === 'INVALID_STATE')).toBe(true);
+      expect(code(await gql(approve, { id: st.id }, 'district_admin'))).toBe('INVALID_STATE');
+      const fees = await s.db.prisma.ledgerTransaction.findMany({
+        where: { kind: 'PLATFORM_FEE' },
+        include: { entries: { include: { account: true } } },
+      });
+      expect(fees.map((f) => f.idempotencyKey)).toEqual([platformFeeKey(st.id)]);
+      const payable = fees[0]!.entries.find((e) => e.account.kind === 'PLATFORM_FEE_PAYABLE')!;
+      const funding = fees[0]!.entries.find((e) => e.account.kind === 'FUNDING')!;
+      expect([Number(payable.amount), Number(funding.amount)]).toEqual([150000, -150000]);
+      const approved = await s.db.prisma.settlement.findUniqueOrThrow({ where: { id: st.id } });
+      expect(approved.onlineServiceFen).toBe(Number(payable.amount));
+      expect(approved.snapshot).toMatchObject({ servedElders: 50 });
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 });

@@ -170,7 +170,8 @@ export async function runSettlement(
         provider.status === 'SUSPENDED'
           ? `服务机构已暂停资金结算：${provider.statusReason ?? '按合同处罚条款'}`
           : evaluation && !evaluation.passed && doc.settlement.failedEvaluationHolds
-            ? `第三方质量评估未通过（${evaluation.score} 分），整改合格后再行结算（${doc.settlement.source}）${evaluation.rectifiedAt ? '；已提交整改报告，待复查' : ''}`
+            ? `第三方质量评估未通过（${evaluation.score} 分），整改合格后再行结算` +
+              `（${doc.settlement.source}）${evaluation.rectifiedAt ? '；已提交整改报告，待复查' : ''}`
             : null;
       const built = await prisma.$transaction(
         async (tx) => {
@@ -305,7 +306,9 @@ export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: 
         month: s.month,
         actorId: actor.userId,
         at: now,
-        memo: `${monthLabel(s.month)}线上服务费（${s.provider.name}，按实际服务人数，${loaded.doc.settlement.platformFee?.source ?? ''}）`,
+        memo:
+          `${monthLabel(s.month)}线上服务费（${s.provider.name}，按实际服务人数` +
+          `，${loaded.doc.settlement.platformFee?.source ?? ''}）`,
         entries: [
           { accountId: funding.id, amount: -fee },
           { accountId: payable.id, amount: fee },

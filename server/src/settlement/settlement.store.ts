@@ -31,13 +31,19 @@ export async function writeLines(
          AND ((t.kind = 'CHARGE' AND t."createdAt" >= ${start} AND t."createdAt" < ${end})
            OR (t.kind = 'REVERSAL' AND c.kind = 'CHARGE' AND c."createdAt" >= ${start} AND c."createdAt" < ${end}))
        GROUP BY t."orderId")
-    INSERT INTO "SettlementLine" (id, "settlementId", "orderId", "elderId", "elderName", "idNumberEnc", "communityName", "serviceCode", "serviceName",
-                                  category, mode, "visitDate", "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen",
+    INSERT INTO "SettlementLine" (id, "settlementId", "orderId", "elderId", "elderName", "idNumberEnc",
+      "communityName", "serviceCode", "serviceName",
+                                  category, mode, "visitDate", "durationMinutes", "amountFen", "subsidyFen",
+                                    "subsidyMinutes", "hoursValueFen",
                                   "selfPaidFen", "caregiverName", satisfaction, stars)
-    SELECT gen_random_uuid()::text, ${settlementId}, o.id, el.id, el.name, el."idNumberEnc", r.name, si.code, si.name, si.category, si.mode::text,
-           to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD'), COALESCE(v."durationMinutes", 0),
-           (c.subsidy_fen + c.self_fen + round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}), ${capFenPerHour}) / 60.0))::int,
-           c.subsidy_fen, c.subsidy_min, round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}), ${capFenPerHour}) / 60.0)::int,
+    SELECT gen_random_uuid()::text, ${settlementId}, o.id, el.id, el.name, el."idNumberEnc", r.name, si.code, si.name,
+      si.category, si.mode::text,
+           to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD'),
+             COALESCE(v."durationMinutes", 0),
+           (c.subsidy_fen + c.self_fen + round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}),
+             ${capFenPerHour}) / 60.0))::int,
+           c.subsidy_fen, c.subsidy_min, round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}),
+             ${capFenPerHour}) / 60.0)::int,
            c.self_fen, COALESCE(cg.name, ''), f.satisfaction::text, rt.stars
       FROM charged c
       JOIN "Order" o ON o.id = c."orderId" AND o."providerId" = ${providerId}
@@ -55,7 +61,8 @@ export async function lineTotals(tx: Tx, settlementId: string) {
   const [t] = await tx.$queryRaw<
     { orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]
   >`
-    SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS hours, SUM("selfPaidFen") AS self
+    SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS
+      hours, SUM("selfPaidFen") AS self
       FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
   return {
     orders: Number(t!.orders),
@@ -79,9 +86,11 @@ export async function servedElders(
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`
     SELECT count(DISTINCT en."elderId") AS n
       FROM "Enrolment" en JOIN "Elder" el ON el.id = en."elderId" JOIN "Region" r ON r.id = el."communityId"
-     WHERE en."policyId" = ${q.policyId} AND en."startedOn" <= ${q.last} AND (en."endedOn" IS NULL OR en."endedOn" >= ${q.first})
+     WHERE en."policyId" = ${q.policyId} AND en."startedOn" <= ${q.last} AND (en."endedOn" IS NULL OR en."endedOn" >=
+       ${q.first})
        AND (r.path || '/') LIKE ANY(${paths}::text[])
-       AND (EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."elderId" = en."elderId" AND t.kind = 'CHARGE' AND t."createdAt" >= ${q.start} AND t."createdAt" < ${q.end})
+       AND (EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."elderId" = en."elderId" AND t.kind = 'CHARGE' AND
+         t."createdAt" >= ${q.start} AND t."createdAt" < ${q.end})
          OR EXISTS (SELECT 1 FROM "CallTask" k JOIN "CallAttempt" at ON at."callTaskId" = k.id
                      WHERE k."elderId" = en."elderId" AND at.answered AND at.at >= ${q.start} AND at.at < ${q.end}))`;
   return Number(row!.n);
@@ -90,5 +99,6 @@ export async function servedElders(
 /** One keyset page of statement lines straight from SQL (the ORM's per-row mapping was most of an export's time). */
 export function linesPage(db: PrismaClient | Tx, settlementIds: string[], after: string, limit: number) {
   return db.$queryRaw<unknown[]>`
-    SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id LIMIT ${limit}`;
+    SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id
+      LIMIT ${limit}`;
 }

@@ -67,7 +67,10 @@ export interface Fixtures {
   settlements: { key: string; id: string; providerId: string; regionPath: string }[];
   notices: { key: string; id: string; userId: string }[];
   topUps: { key: string; id: string; payerUserId: string; elderId: string }[];
-  /** Each with its region, a caregiver who has left and a rectification already verified, so permitted calls stop at a domain rule. */
+  /**
+   * Each with its region, a caregiver who has left and a rectification already verified, so permitted calls stop at a
+   * domain rule.
+   */
   providers: {
     key: string;
     id: string;
@@ -381,7 +384,8 @@ export const uniqueKey = () => `matrix-${randomUUID()}`;
 export async function fingerprint(s: TestServer): Promise<Record<string, string>> {
   const p = s.db.prisma;
   const tables = await p.$queryRaw<{ name: string }[]>`
-    SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`;
+    SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND
+      table_type = 'BASE TABLE' ORDER BY 1`;
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     const [row] = await p.$queryRawUnsafe<{ n: number; h: string }[]>(

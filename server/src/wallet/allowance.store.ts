@@ -16,7 +16,8 @@ export async function enrolmentsToCredit(
 ) {
   if (b.onlyEnrolmentId) {
     return tx.$queryRaw<{ id: string; elderId: string }[]>`
-      SELECT id, "elderId" FROM "Enrolment" WHERE id = ${b.onlyEnrolmentId} AND status = 'ACTIVE' AND "startedOn" <= ${b.last}`;
+      SELECT id, "elderId" FROM "Enrolment" WHERE id = ${b.onlyEnrolmentId} AND status = 'ACTIVE' AND "startedOn" <=
+        ${b.last}`;
   }
   return tx.$queryRaw<{ id: string; elderId: string }[]>`
     SELECT id, "elderId" FROM "Enrolment"

@@ -46,45 +46,48 @@ describe('runMonthlyAllowance', () => {
     expect(await ledgerViolations(db.prisma)).toEqual([]);
   });
 
-  it('lapses unused Yangcheng hours at month end but keeps Huangpi money (rollover NONE vs UNTIL_CLEARING)', async () => {
-    // One Yangcheng elder used 60 minutes in October; another has 90 minutes held for a booked visit.
-    const [used, booked] = [yc[1]!, yc[2]!];
-    const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
-      where: { key: accountKey({ elderId: used.elderId }, 'SUBSIDY_HOURS') },
-    });
-    const sink = await db.prisma.$transaction((tx) =>
-      systemAccount(tx, p.yangcheng.policyId, 'PROVIDER_PAYABLE', 'MINUTE'),
-    );
-    await postOnce(db.prisma, {
-      kind: 'CHARGE',
-      idempotencyKey: 'visit:oct',
-      request: {},
-      entries: [
-        { accountId: usedAcc.id, amount: -60n },
-        { accountId: sink.id, amount: 60n },
-      ],
-    });
-    const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
-      where: { key: accountKey({ elderId: booked.elderId }, 'SUBSIDY_HOURS') },
-    });
-    await db.prisma.$executeRaw`UPDATE "LedgerAccount" SET held = 90 WHERE id = ${bookedAcc.id}`;
-    await db.prisma.hold.create({ data: { accountId: bookedAcc.id, amount: 90n } });
+  it(
+    'lapses unused Yangcheng hours at month end but keeps Huangpi money (rollover NONE vs ' + 'UNTIL_CLEARING)',
+    async () => {
+      // One Yangcheng elder used 60 minutes in October; another has 90 minutes held for a booked visit.
+      const [used, booked] = [yc[1]!, yc[2]!];
+      const usedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
+        where: { key: accountKey({ elderId: used.elderId }, 'SUBSIDY_HOURS') },
+      });
+      const sink = await db.prisma.$transaction((tx) =>
+        systemAccount(tx, p.yangcheng.policyId, 'PROVIDER_PAYABLE', 'MINUTE'),
+      );
+      await postOnce(db.prisma, {
+        kind: 'CHARGE',
+        idempotencyKey: 'visit:oct',
+        request: {},
+        entries: [
+          { accountId: usedAcc.id, amount: -60n },
+          { accountId: sink.id, amount: 60n },
+        ],
+      });
+      const bookedAcc = await db.prisma.ledgerAccount.findUniqueOrThrow({
+        where: { key: accountKey({ elderId: booked.elderId }, 'SUBSIDY_HOURS') },
+      });
+      await db.prisma.$executeRaw`UPDATE "LedgerAccount" SET held = 90 WHERE id = ${bookedAcc.id}`;
+      await db.prisma.hold.create({ data: { accountId: bookedAcc.id, amount: 90n } });
 
-    const nov = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' });
-    expect(nov).toMatchObject({ credited: 40, skipped: 0, expired: 15 });
-    expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_OFFLINE: 14000n });
-    expect(await balances(yc[0]!.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
-    expect(await balances(used.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
-    // The held 90 minutes stay for the booked visit; only the 150 available minutes lapsed.
-    expect(await balances(booked.elderId)).toEqual({ SUBSIDY_HOURS: 330n });
-    const lapse = await db.prisma.ledgerTransaction.findUniqueOrThrow({
-      where: { idempotencyKey: `expiry:${used.elderId}:SUBSIDY_HOURS:2026-10` },
-      include: { entries: true },
-    });
-    expect(lapse.entries.map((e) => e.amount).sort()).toEqual([-180n, 180n]);
-    expect((await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' })).expired).toBe(0);
-    expect(await ledgerViolations(db.prisma)).toEqual([]);
-  });
+      const nov = await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' });
+      expect(nov).toMatchObject({ credited: 40, skipped: 0, expired: 15 });
+      expect(await balances(hp[0]!.elderId)).toEqual({ SUBSIDY_OFFLINE: 14000n });
+      expect(await balances(yc[0]!.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
+      expect(await balances(used.elderId)).toEqual({ SUBSIDY_HOURS: 240n });
+      // The held 90 minutes stay for the booked visit; only the 150 available minutes lapsed.
+      expect(await balances(booked.elderId)).toEqual({ SUBSIDY_HOURS: 330n });
+      const lapse = await db.prisma.ledgerTransaction.findUniqueOrThrow({
+        where: { idempotencyKey: `expiry:${used.elderId}:SUBSIDY_HOURS:2026-10` },
+        include: { entries: true },
+      });
+      expect(lapse.entries.map((e) => e.amount).sort()).toEqual([-180n, 180n]);
+      expect((await runMonthlyAllowance(db.prisma, { month: '2026-11', currentMonth: '2026-11' })).expired).toBe(0);
+      expect(await ledgerViolations(db.prisma)).toEqual([]);
+    },
+  );
 
   it('resumes an interrupted run without crediting anyone twice', async () => {
     const more = await enrolElders(db, p.huangpi, 30, '2026-11-03');

@@ -4,16 +4,21 @@
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 
-/** Adds `amount` (negative for a debit) to the balance; with `covered`, only if the available balance covers the debit. Rows updated. */
+/**
+ * Adds `amount` (negative for a debit) to the balance; with `covered`, only if the available balance covers the
+ * debit. Rows updated.
+ */
 export function addToBalance(tx: Tx, accountId: string, amount: bigint, covered: boolean): Promise<number> {
   return covered
-    ? tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${amount} WHERE id = ${accountId} AND balance - held >= ${-amount}`
+    ? tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${amount} WHERE id = ${accountId} AND balance -
+      held >= ${-amount}`
     : tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${amount} WHERE id = ${accountId}`;
 }
 
 /** Holds `amount` if the available balance covers it. Rows updated (0: not enough). */
 export function holdIfAvailable(tx: Tx, accountId: string, amount: bigint): Promise<number> {
-  return tx.$executeRaw`UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held >= ${amount}`;
+  return tx.$executeRaw`UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held
+    >= ${amount}`;
 }
 
 /** Frees `amount` of the account's held money (a hold settled or voided). */
@@ -31,16 +36,19 @@ export interface LedgerViolation {
 export function violationRows(prisma: PrismaClient | Tx): Promise<LedgerViolation[]> {
   return prisma.$queryRaw<LedgerViolation[]>`
     SELECT 'balance = sum(entries)' AS rule, a.id, a.balance::text || ' <> ' || COALESCE(s.total, 0)::text AS detail
-      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "LedgerEntry" GROUP BY "accountId") s ON s."accountId" = a.id
+      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "LedgerEntry" GROUP BY
+        "accountId") s ON s."accountId" = a.id
      WHERE a.balance <> COALESCE(s.total, 0)
     UNION ALL
     SELECT 'transaction balances', e."transactionId", a.unit::text || ' sums to ' || SUM(e.amount)::text
       FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
      GROUP BY e."transactionId", a.unit HAVING SUM(e.amount) <> 0
     UNION ALL
-    SELECT 'no negative balance', a.id, a.balance::text FROM "LedgerAccount" a WHERE NOT a."allowNegative" AND (a.balance < 0 OR a.held > a.balance)
+    SELECT 'no negative balance', a.id, a.balance::text FROM "LedgerAccount" a WHERE NOT a."allowNegative" AND
+      (a.balance < 0 OR a.held > a.balance)
     UNION ALL
     SELECT 'held = active holds', a.id, a.held::text || ' <> ' || COALESCE(h.total, 0)::text
-      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "Hold" WHERE status = 'ACTIVE' GROUP BY "accountId") h ON h."accountId" = a.id
+      FROM "LedgerAccount" a LEFT JOIN (SELECT "accountId", SUM(amount) AS total FROM "Hold" WHERE status = 'ACTIVE'
+        GROUP BY "accountId") h ON h."accountId" = a.id
      WHERE a.held <> COALESCE(h.total, 0)`;
 }

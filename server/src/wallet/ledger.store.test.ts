@@ -104,29 +104,33 @@ describe('postMany', () => {
     );
   });
 
-  it('posts a batch once: a replay changes nothing, the same key for another request is refused and the batch rolled back', async () => {
-    const batch = wallets.map((w, i) => credit(`bulk:${i}`, funding, w, 7000n));
-    const first = await moneyTx(db.prisma, (tx) => postMany(tx, batch));
-    expect([...first.posted].sort()).toEqual(['bulk:0', 'bulk:1', 'bulk:2']);
-    expect(await Promise.all(wallets.map(balance))).toEqual([7000n, 7000n, 7000n]);
-    expect(await balance(funding)).toBe(-21000n);
-    const before = await counts();
+  it(
+    'posts a batch once: a replay changes nothing, the same key for another request is refused and the batch ' +
+      'rolled back',
+    async () => {
+      const batch = wallets.map((w, i) => credit(`bulk:${i}`, funding, w, 7000n));
+      const first = await moneyTx(db.prisma, (tx) => postMany(tx, batch));
+      expect([...first.posted].sort()).toEqual(['bulk:0', 'bulk:1', 'bulk:2']);
+      expect(await Promise.all(wallets.map(balance))).toEqual([7000n, 7000n, 7000n]);
+      expect(await balance(funding)).toBe(-21000n);
+      const before = await counts();
 
-    const again = await moneyTx(db.prisma, (tx) =>
-      postMany(tx, [...batch, credit('bulk:3', funding, wallets[0]!, 100n)]),
-    );
-    expect(again.replayed.size).toBe(3);
-    expect([...again.posted]).toEqual(['bulk:3']);
-    expect(await balance(wallets[0]!)).toBe(7100n);
+      const again = await moneyTx(db.prisma, (tx) =>
+        postMany(tx, [...batch, credit('bulk:3', funding, wallets[0]!, 100n)]),
+      );
+      expect(again.replayed.size).toBe(3);
+      expect([...again.posted]).toEqual(['bulk:3']);
+      expect(await balance(wallets[0]!)).toBe(7100n);
 
-    const changed = [credit('bulk:4', funding, wallets[1]!, 100n), credit('bulk:0', funding, wallets[0]!, 9000n)];
-    await expect(moneyTx(db.prisma, (tx) => postMany(tx, changed))).rejects.toMatchObject({
-      extensions: { code: 'IDEMPOTENCY_CONFLICT' },
-    });
-    expect(await counts()).toEqual([before[0]! + 1, before[1]! + 2]);
-    expect(await balance(wallets[1]!)).toBe(7000n);
-    expect(await ledgerViolations(db.prisma)).toEqual([]);
-  });
+      const changed = [credit('bulk:4', funding, wallets[1]!, 100n), credit('bulk:0', funding, wallets[0]!, 9000n)];
+      await expect(moneyTx(db.prisma, (tx) => postMany(tx, changed))).rejects.toMatchObject({
+        extensions: { code: 'IDEMPOTENCY_CONFLICT' },
+      });
+      expect(await counts()).toEqual([before[0]! + 1, before[1]! + 2]);
+      expect(await balance(wallets[1]!)).toBe(7000n);
+      expect(await ledgerViolations(db.prisma)).toEqual([]);
+    },
+  );
 
   it('refuses an overdraft of the available balance (held money included) and writes nothing', async () => {
     const sink = (await moneyTx(db.prisma, (tx) => systemAccount(tx, policyId, 'PROVIDER_PAYABLE', 'FEN'))).id;

@@ -37,9 +37,12 @@ export async function ensureAccounts(tx: Tx, specs: readonly AccountSpec[]): Pro
   await tx.$executeRaw`
     INSERT INTO "LedgerAccount" (id, key, kind, unit, "elderId", "policyId", "allowNegative")
     SELECT v.id, v.key, v.kind::"AccountKind", v.unit::"Unit", v.elder, v.policy, v.negative
-      FROM unnest(${missing.map(() => uuidv7())}::text[], ${missing.map((m) => m.key)}::text[], ${missing.map((m) => m.kind)}::text[],
-                  ${missing.map((m) => m.unit)}::text[], ${missing.map((m) => m.elderId ?? null)}::text[], ${missing.map((m) => m.policyId ?? null)}::text[],
-                  ${missing.map((m) => m.allowNegative ?? false)}::boolean[]) AS v(id, key, kind, unit, elder, policy, negative)
+      FROM unnest(${missing.map(() => uuidv7())}::text[], ${missing.map((m) => m.key)}::text[],
+        ${missing.map((m) => m.kind)}::text[],
+                  ${missing.map((m) => m.unit)}::text[], ${missing.map((m) => m.elderId ?? null)}::text[],
+                    ${missing.map((m) => m.policyId ?? null)}::text[],
+                  ${missing.map((m) => m.allowNegative ?? false)}::boolean[]) AS v(id, key, kind, unit, elder, policy,
+                    negative)
     ON CONFLICT (key) DO NOTHING`;
   const created = await tx.$queryRaw<
     { id: string; key: string }[]
@@ -65,7 +68,8 @@ export async function postedKeys(tx: Tx, keys: readonly string[]): Promise<Set<s
 export async function lockAvailable(tx: Tx, accountIds: readonly string[]): Promise<Map<string, bigint>> {
   if (!accountIds.length) return new Map();
   const rows = await tx.$queryRaw<{ id: string; available: bigint }[]>`
-    SELECT id, balance - held AS available FROM "LedgerAccount" WHERE id = ANY(${accountIds}::text[]) ORDER BY id FOR UPDATE`;
+    SELECT id, balance - held AS available FROM "LedgerAccount" WHERE id = ANY(${accountIds}::text[]) ORDER BY id FOR
+      UPDATE`;
   return new Map(rows.map((r) => [r.id, BigInt(r.available)]));
 }
 
@@ -105,12 +109,17 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
   // waiting for a concurrent inserter to commit) and told apart below as a replay or a conflict.
   // Keys go in in order, so two batches sharing keys wait for each other instead of deadlocking.
   const inserted = await tx.$executeRaw`
-    INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "requestHash", "elderId", "orderId", "topUpId", month, memo, "reversesId", "createdById", "createdAt")
-    SELECT v.id, v.kind::"TransactionKind", v.key, v.hash, v.elder, v.ord, v.topup, v.month, v.memo, v.reverses, v.actor, COALESCE(v.at, LOCALTIMESTAMP)
-      FROM unnest(${rows.map((r) => r.id)}::text[], ${col((i) => i.kind)}::text[], ${keys}::text[], ${rows.map((r) => r.hash)}::text[],
-                  ${col((i) => i.elderId)}::text[], ${col((i) => i.orderId)}::text[], ${col((i) => i.topUpId)}::text[], ${col((i) => i.month)}::text[],
+    INSERT INTO "LedgerTransaction" (id, kind, "idempotencyKey", "requestHash", "elderId", "orderId", "topUpId",
+      month, memo, "reversesId", "createdById", "createdAt")
+    SELECT v.id, v.kind::"TransactionKind", v.key, v.hash, v.elder, v.ord, v.topup, v.month, v.memo, v.reverses,
+      v.actor, COALESCE(v.at, LOCALTIMESTAMP)
+      FROM unnest(${rows.map((r) => r.id)}::text[], ${col((i) => i.kind)}::text[], ${keys}::text[],
+        ${rows.map((r) => r.hash)}::text[],
+                  ${col((i) => i.elderId)}::text[], ${col((i) => i.orderId)}::text[],
+                    ${col((i) => i.topUpId)}::text[], ${col((i) => i.month)}::text[],
                   ${col((i) => i.memo)}::text[], ${col((i) => i.reversesId)}::text[], ${col((i) => i.actorId)}::text[],
-                  ${col((i) => i.at?.toISOString())}::timestamp[]) AS v(id, kind, key, hash, elder, ord, topup, month, memo, reverses, actor, at)
+                  ${col((i) => i.at?.toISOString())}::timestamp[]) AS v(id, kind, key, hash, elder, ord, topup, month,
+                    memo, reverses, actor, at)
      ORDER BY v.key
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
   let fresh = rows;
@@ -118,7 +127,8 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
     const found = new Map(
       (
         await tx.$queryRaw<{ id: string; key: string; hash: string | null }[]>`
-        SELECT id, "idempotencyKey" AS key, "requestHash" AS hash FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`
+        SELECT id, "idempotencyKey" AS key, "requestHash" AS hash FROM "LedgerTransaction" WHERE "idempotencyKey" =
+          ANY(${keys}::text[])`
       ).map((t) => [t.key, t]),
     );
     fresh = [];
@@ -145,9 +155,11 @@ export async function postMany(tx: Tx, inputs: readonly PostingInput[]): Promise
   const updated = await tx.$executeRaw`
     WITH e AS (
            SELECT v.id, v.tx, v.account, v.amount::bigint AS amount
-             FROM unnest(${entries.map(() => uuidv7())}::text[], ${entries.map((e) => e.tx)}::text[], ${entries.map((e) => e.account)}::text[],
+             FROM unnest(${entries.map(() => uuidv7())}::text[], ${entries.map((e) => e.tx)}::text[],
+               ${entries.map((e) => e.account)}::text[],
                          ${entries.map((e) => e.amount)}::text[]) AS v(id, tx, account, amount)),
-         ins AS (INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount) SELECT id, tx, account, amount FROM e)
+         ins AS (INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", amount) SELECT id, tx, account, amount
+           FROM e)
     UPDATE "LedgerAccount" a SET balance = a.balance + d.amount
       FROM (SELECT account, SUM(amount)::bigint AS amount FROM e GROUP BY account) d
      WHERE a.id = d.account AND (a."allowNegative" OR a.balance - a.held + d.amount >= 0)`;

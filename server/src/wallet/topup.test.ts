@@ -13,8 +13,10 @@ let notifyUrl: string;
 let mine: string[];
 let notMine: string;
 
-const CREATE = `mutation($input: CreateTopUpInput!) { createTopUp(input: $input) { id status amountFen outTradeNo sandbox payParams { appId timeStamp nonceStr package signType paySign } } }`;
-const WALLET = `query($id: ID!) { elder(id: $id) { wallet { accounts { kind balance available } transactions(first: 10) { totalCount edges { node { kind account amount unit memo } } } } } }`;
+const CREATE = `mutation($input: CreateTopUpInput!) { createTopUp(input: $input) { id status amountFen outTradeNo
+  sandbox payParams { appId timeStamp nonceStr package signType paySign } } }`;
+const WALLET = `query($id: ID!) { elder(id: $id) { wallet { accounts { kind balance available } transactions(first:
+  10) { totalCount edges { node { kind account amount unit memo } } } } } }`;
 
 const selfPaid = async (elderId: string) =>
   (await s.db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ elderId }, 'SELF_PAID') } }))?.balance ?? 0n;
@@ -85,15 +87,18 @@ describe('createTopUp', () => {
     expect(await s.db.prisma.topUp.count()).toBe(before);
   });
 
-  it('makes one top-up for one idempotency key sent 20 times at once, and refuses the key for another amount', async () => {
-    const k = key();
-    const results = await Promise.all(Array.from({ length: 20 }, () => createTopUp(mine[0]!, 3000, k)));
-    expect(results.every((r) => !r.errors)).toBe(true);
-    expect(new Set(results.map((r) => r.data!.createTopUp.id)).size).toBe(1);
-    expect(await s.db.prisma.topUp.count({ where: { idempotencyKey: k } })).toBe(1);
-    const conflict = await createTopUp(mine[0]!, 3001, k);
-    expect(conflict.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
-  });
+  it(
+    'makes one top-up for one idempotency key sent 20 times at once, and refuses the key for another ' + 'amount',
+    async () => {
+      const k = key();
+      const results = await Promise.all(Array.from({ length: 20 }, () => createTopUp(mine[0]!, 3000, k)));
+      expect(results.every((r) => !r.errors)).toBe(true);
+      expect(new Set(results.map((r) => r.data!.createTopUp.id)).size).toBe(1);
+      expect(await s.db.prisma.topUp.count({ where: { idempotencyKey: k } })).toBe(1);
+      const conflict = await createTopUp(mine[0]!, 3001, k);
+      expect(conflict.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
+    },
+  );
 });
 
 describe('POST /payments/wechat/notify', () => {
@@ -122,37 +127,41 @@ describe('POST /payments/wechat/notify', () => {
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 
-  it('rejects a changed byte, a 6-minute-old timestamp, a WECHATPAY/SIGNTEST/ signature and an unknown order, crediting nothing', async () => {
-    const elder = mine[0]!;
-    const o = (await createTopUp(elder, 8800)).data!.createTopUp;
-    const before = await selfPaid(elder);
-    const n = gateway.notificationFor(o.outTradeNo);
-    const tampered = Buffer.from(n.body);
-    tampered[tampered.length - 3] = tampered[tampered.length - 3]! ^ 0x01;
-    expect((await post({ headers: n.headers, body: tampered })).status).toBe(401);
-    const old = gateway.notificationFor(o.outTradeNo, new Date(Date.now() - 6 * 60_000));
-    expect((await post(old)).status).toBe(401);
-    const probe = await post({
-      headers: { ...n.headers, 'wechatpay-signature': `WECHATPAY/SIGNTEST/${n.headers['wechatpay-signature']}` },
-      body: n.body,
-    });
-    expect(probe.status).toBe(401);
-    expect(await probe.json()).toMatchObject({ code: 'FAIL' });
-    // A correctly signed notification for an order this platform never created.
-    await gateway.createJsapiOrder({
-      outTradeNo: 'TUnotours0000000000000000000001',
-      description: 'x',
-      amountFen: 100,
-      payerOpenid: 'o',
-      notifyUrl,
-    });
-    expect((await post(gateway.notificationFor('TUnotours0000000000000000000001'))).status).toBe(404);
-    expect(await selfPaid(elder)).toBe(before);
-    expect((await s.db.prisma.topUp.findUniqueOrThrow({ where: { id: o.id } })).status).toBe('CREATED');
-    // The genuine one still goes through afterwards.
-    expect((await post(n)).status).toBe(204);
-    expect(await selfPaid(elder)).toBe(before + 8800n);
-  });
+  it(
+    'rejects a changed byte, a 6-minute-old timestamp, a WECHATPAY/SIGNTEST/ signature and an unknown order, ' +
+      'crediting nothing',
+    async () => {
+      const elder = mine[0]!;
+      const o = (await createTopUp(elder, 8800)).data!.createTopUp;
+      const before = await selfPaid(elder);
+      const n = gateway.notificationFor(o.outTradeNo);
+      const tampered = Buffer.from(n.body);
+      tampered[tampered.length - 3] = tampered[tampered.length - 3]! ^ 0x01;
+      expect((await post({ headers: n.headers, body: tampered })).status).toBe(401);
+      const old = gateway.notificationFor(o.outTradeNo, new Date(Date.now() - 6 * 60_000));
+      expect((await post(old)).status).toBe(401);
+      const probe = await post({
+        headers: { ...n.headers, 'wechatpay-signature': `WECHATPAY/SIGNTEST/${n.headers['wechatpay-signature']}` },
+        body: n.body,
+      });
+      expect(probe.status).toBe(401);
+      expect(await probe.json()).toMatchObject({ code: 'FAIL' });
+      // A correctly signed notification for an order this platform never created.
+      await gateway.createJsapiOrder({
+        outTradeNo: 'TUnotours0000000000000000000001',
+        description: 'x',
+        amountFen: 100,
+        payerOpenid: 'o',
+        notifyUrl,
+      });
+      expect((await post(gateway.notificationFor('TUnotours0000000000000000000001'))).status).toBe(404);
+      expect(await selfPaid(elder)).toBe(before);
+      expect((await s.db.prisma.topUp.findUniqueOrThrow({ where: { id: o.id } })).status).toBe('CREATED');
+      // The genuine one still goes through afterwards.
+      expect((await post(n)).status).toBe(204);
+      expect(await selfPaid(elder)).toBe(before + 8800n);
+    },
+  );
 
   it('sandboxPayTopUp runs the whole demo flow and the statement shows the top-up', async () => {
     const elder = mine[0]!;
