@@ -322,26 +322,29 @@ describe('the H5 mini-program', () => {
     expect(await text('.complaint')).toContain('已安排护理员明天上门补做清洁');
   });
 
-  it('tops up through the labelled payment sandbox; the balance changes only once the server has the payment', async () => {
-    const before = await selfPaid();
-    await open('/pages/topup/index');
-    await expect.poll(() => text('#self-paid-balance')).toBe(yuan(before));
-    await $('#presets .chip', { hasText: '100 元' }).click();
-    await $('#pay').click();
-    await $('#sandbox').waitFor();
-    expect(await text('#sandbox')).toContain('支付沙箱');
-    expect(await text('#sandbox-pay')).toContain('沙箱支付');
-    // Created, not paid: nothing has moved yet, on the page or in the ledger.
-    expect(await text('#self-paid-balance')).toBe(yuan(before));
-    expect(await selfPaid()).toBe(before);
-    await shoot('topup-sandbox-normal');
-    await $('#sandbox-pay').click();
-    await $('#paid').waitFor({ timeout: 20_000 });
-    expect(await selfPaid()).toBe(before + 10_000n);
-    expect(await text('#self-paid-balance')).toBe(yuan(before + 10_000n));
-    const topUps = await s.db.prisma.topUp.findMany({ where: { elderId, status: 'PAID' } });
-    expect(topUps.filter((t) => t.amountFen === 10_000)).toHaveLength(1);
-  });
+  it(
+    'tops up through the labelled payment sandbox; the ' + 'balance changes only once the server has the payment',
+    async () => {
+      const before = await selfPaid();
+      await open('/pages/topup/index');
+      await expect.poll(() => text('#self-paid-balance')).toBe(yuan(before));
+      await $('#presets .chip', { hasText: '100 元' }).click();
+      await $('#pay').click();
+      await $('#sandbox').waitFor();
+      expect(await text('#sandbox')).toContain('支付沙箱');
+      expect(await text('#sandbox-pay')).toContain('沙箱支付');
+      // Created, not paid: nothing has moved yet, on the page or in the ledger.
+      expect(await text('#self-paid-balance')).toBe(yuan(before));
+      expect(await selfPaid()).toBe(before);
+      await shoot('topup-sandbox-normal');
+      await $('#sandbox-pay').click();
+      await $('#paid').waitFor({ timeout: 20_000 });
+      expect(await selfPaid()).toBe(before + 10_000n);
+      expect(await text('#self-paid-balance')).toBe(yuan(before + 10_000n));
+      const topUps = await s.db.prisma.topUp.findMany({ where: { elderId, status: 'PAID' } });
+      expect(topUps.filter((t) => t.amountFen === 10_000)).toHaveLength(1);
+    },
+  );
 
   it('lists notices, marks one read when opened, and explains that H5 cannot send WeChat reminders', async () => {
     const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });

@@ -26,8 +26,10 @@ const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?
 const CJK = /[\u4e00-\u9fff]/;
 const tomorrow = () => new Date(s.app.services.clock().getTime() + DAY).toISOString();
 
-const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status amountFen subsidyFen subsidyMinutes selfPaidFen } }`;
-const QUOTE = `query($i: QuoteOrderInput!) { quoteOrder(input: $i) { amountFen subsidyFen subsidyMinutes selfPaidFen unitPriceFen providerName } }`;
+const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status amountFen subsidyFen subsidyMinutes
+  selfPaidFen } }`;
+const QUOTE = `query($i: QuoteOrderInput!) { quoteOrder(input: $i) { amountFen subsidyFen subsidyMinutes selfPaidFen
+  unitPriceFen providerName } }`;
 const ASSIGN = `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`;
 const REINSTATE = `mutation($p: ID!) { reinstateProvider(providerId: $p) { status } }`;
 const SANCTIONS = `query($p: ID!) { providerSanctions(providerId: $p) { id kind status clause reason dueAt } }`;
@@ -108,32 +110,40 @@ describe('a provider registered, contracted and zoned by the county (001 五, �
     expect(code(await gql(REGISTER, { i: input }, 'yc_admin'))).toBe('INVALID_STATE');
   });
 
-  it('the provider changes its contacts (audited old and new); a bad phone changes nothing; another provider cannot', async () => {
-    const UPDATE = `mutation($i: UpdateProviderInput!) { updateProvider(input: $i) { contactName contactPhone qualifications } }`;
-    expect(code(await gql(UPDATE, { i: { providerId, contactPhone: '电话' } }, 'new_provider'))).toBe('BAD_USER_INPUT');
-    expect(code(await gql(UPDATE, { i: { providerId, contactName: '赵敏' } }, 'provider_admin'))).toBe('FORBIDDEN');
-    expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).contactName).toBe('刘青');
-    const r = await gql(
-      UPDATE,
-      { i: { providerId, contactName: '赵敏', contactPhone: '13900002222' } },
-      'new_provider',
-    );
-    expect(r.data.updateProvider).toEqual({
-      contactName: '赵敏',
-      contactPhone: '13900002222',
-      qualifications: ['营业执照', '养老服务备案'],
-    });
-    const log = await s.db.prisma.auditLog.findFirstOrThrow({
-      where: { action: 'PROVIDER_UPDATED', entityId: providerId },
-    });
-    expect(log.detail).toEqual({
-      contactName: { old: '刘青', new: '赵敏' },
-      contactPhone: { old: '0356-4209009', new: '13900002222' },
-    });
-  });
+  it(
+    'the provider changes its contacts (audited old and new); a ' +
+      'bad phone changes nothing; another provider cannot',
+    async () => {
+      const UPDATE = `mutation($i: UpdateProviderInput!) { updateProvider(input: $i) { contactName contactPhone
+      qualifications } }`;
+      expect(code(await gql(UPDATE, { i: { providerId, contactPhone: '电话' } }, 'new_provider'))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(code(await gql(UPDATE, { i: { providerId, contactName: '赵敏' } }, 'provider_admin'))).toBe('FORBIDDEN');
+      expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).contactName).toBe('刘青');
+      const r = await gql(
+        UPDATE,
+        { i: { providerId, contactName: '赵敏', contactPhone: '13900002222' } },
+        'new_provider',
+      );
+      expect(r.data.updateProvider).toEqual({
+        contactName: '赵敏',
+        contactPhone: '13900002222',
+        qualifications: ['营业执照', '养老服务备案'],
+      });
+      const log = await s.db.prisma.auditLog.findFirstOrThrow({
+        where: { action: 'PROVIDER_UPDATED', entityId: providerId },
+      });
+      expect(log.detail).toEqual({
+        contactName: { old: '刘青', new: '赵敏' },
+        contactPhone: { old: '0356-4209009', new: '13900002222' },
+      });
+    },
+  );
 
   it('001 六: a contract ending before it starts is refused and nothing is signed; a whole one is', async () => {
-    const SIGN = `mutation($i: ProviderContractInput!) { signProviderContract(input: $i) { id startsOn endsOn settlementMethod } }`;
+    const SIGN = `mutation($i: ProviderContractInput!) { signProviderContract(input: $i) { id startsOn endsOn
+      settlementMethod } }`;
     const contract = {
       providerId,
       policyCode: 'YANGCHENG_2026',
@@ -152,7 +162,8 @@ describe('a provider registered, contracted and zoned by the county (001 五, �
     expect(
       code(
         await gql(
-          `mutation($p: ID!, $z: String!) { assignProviderZone(providerId: $p, policyCode: "YANGCHENG_2026", zoneCode: $z) { code } }`,
+          `mutation($p: ID!, $z: String!) { assignProviderZone(providerId: $p, policyCode: "YANGCHENG_2026", zoneCode:
+            $z) { code } }`,
           { p: providerId, z: zone.code },
           'yc_admin',
         ),
@@ -168,7 +179,8 @@ describe('a provider registered, contracted and zoned by the county (001 五, �
 
   it("the zone goes to the provider, so the elder's orders do", async () => {
     const r = await gql(
-      `mutation($p: ID!, $z: String!) { assignProviderZone(providerId: $p, policyCode: "YANGCHENG_2026", zoneCode: $z) { code } }`,
+      `mutation($p: ID!, $z: String!) { assignProviderZone(providerId: $p, policyCode: "YANGCHENG_2026", zoneCode: $z) {
+        code } }`,
       { p: providerId, z: zone.code },
       'yc_admin',
     );
@@ -188,7 +200,8 @@ describe("001 三(三) 每小时不超过35元 is a subsidy ceiling; the provide
       selfPaidFen: 0,
       unitPriceFen: 3500,
     });
-    const SET = `mutation($p: ID!, $c: String!, $f: Int!) { setProviderPrice(providerId: $p, policyCode: "YANGCHENG_2026", serviceCode: $c, priceFen: $f) { serviceCode priceFen subsidyCapFenPerHour } }`;
+    const SET = `mutation($p: ID!, $c: String!, $f: Int!) { setProviderPrice(providerId: $p, policyCode:
+      "YANGCHENG_2026", serviceCode: $c, priceFen: $f) { serviceCode priceFen subsidyCapFenPerHour } }`;
     expect(code(await gql(SET, { p: providerId, c: 'NO_SUCH_ITEM', f: 5000 }, 'new_provider'))).toBe('BAD_USER_INPUT');
     expect(code(await gql(SET, { p: providerId, c: hourly, f: 5000 }, 'provider_admin'))).toBe('FORBIDDEN');
     expect((await gql(SET, { p: providerId, c: hourly, f: 5000 }, 'new_provider')).data.setProviderPrice).toEqual({
@@ -210,7 +223,8 @@ describe("001 三(三) 每小时不超过35元 is a subsidy ceiling; the provide
 describe('caregivers: certificates before assignment (000 五 服务人员 1)', () => {
   let orderId: string;
   it('the provider registers a caregiver (ID encrypted, shown masked)', async () => {
-    const REG = `mutation($i: RegisterCaregiverInput!) { registerCaregiver(input: $i) { id idNumber active certificates { kind } } }`;
+    const REG = `mutation($i: RegisterCaregiverInput!) { registerCaregiver(input: $i) { id idNumber active certificates
+      { kind } } }`;
     const idNumber = makeIdNumber('1975-06-01', 'FEMALE', '140522');
     expect(
       code(
@@ -242,70 +256,79 @@ describe('caregivers: certificates before assignment (000 五 服务人员 1)', 
     expect(row.idNumberCipher).not.toContain(idNumber);
   });
 
-  it('an uncertified caregiver cannot be assigned (CAREGIVER_NOT_CERTIFIED, order unchanged); with a valid health certificate, can', async () => {
-    const placed = await place(hourly, 2);
-    expect(placed.errors).toBeUndefined();
-    orderId = placed.data.placeOrder.id;
-    expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyMinutes: 120, selfPaidFen: 3000 });
-    const SUGGEST = `query($o: ID!) { caregiverSuggestions(orderId: $o) { caregiver { id } } }`;
-    expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([]);
-    const refused = await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider');
-    expect(code(refused)).toBe('CAREGIVER_NOT_CERTIFIED');
-    expect(err(refused)!.message).toMatch(/健康证明/);
-    expect(await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
-      status: 'PLACED',
-      caregiverId: null,
-    });
-    const CERT = `mutation($i: CaregiverCertificateInput!) { addCaregiverCertificate(input: $i) { kind expiresOn } }`;
-    // Expired already: refused. Expiring before the visit: still not assignable.
-    expect(code(await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-11-01' } }, 'new_provider'))).toBe(
-      'BAD_USER_INPUT',
-    );
-    await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-11-18' } }, 'new_provider');
-    expect(code(await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider'))).toBe('CAREGIVER_NOT_CERTIFIED');
-    expect(
-      (await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-12-10' } }, 'new_provider')).data
-        .addCaregiverCertificate,
-    ).toEqual({ kind: 'HEALTH', expiresOn: '2026-12-10' });
-    expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([
-      { caregiver: { id: caregiverId } },
-    ]);
-    expect((await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider')).data.assignOrder.status).toBe(
-      'ASSIGNED',
-    );
-    // A certificate that runs out in 58 days is not told yet (the next test).
-    await gql(CERT, { i: { caregiverId, kind: 'SKILL:助洁', expiresOn: '2027-01-15' } }, 'new_provider');
-  });
+  it(
+    'an uncertified caregiver cannot be assigned ' +
+      '(CAREGIVER_NOT_CERTIFIED, order unchanged); with a valid health certificate, can',
+    async () => {
+      const placed = await place(hourly, 2);
+      expect(placed.errors).toBeUndefined();
+      orderId = placed.data.placeOrder.id;
+      expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyMinutes: 120, selfPaidFen: 3000 });
+      const SUGGEST = `query($o: ID!) { caregiverSuggestions(orderId: $o) { caregiver { id } } }`;
+      expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([]);
+      const refused = await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider');
+      expect(code(refused)).toBe('CAREGIVER_NOT_CERTIFIED');
+      expect(err(refused)!.message).toMatch(/健康证明/);
+      expect(await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+        status: 'PLACED',
+        caregiverId: null,
+      });
+      const CERT = `mutation($i: CaregiverCertificateInput!) { addCaregiverCertificate(input: $i) { kind expiresOn } }`;
+      // Expired already: refused. Expiring before the visit: still not assignable.
+      expect(
+        code(await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-11-01' } }, 'new_provider')),
+      ).toBe('BAD_USER_INPUT');
+      await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-11-18' } }, 'new_provider');
+      expect(code(await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider'))).toBe('CAREGIVER_NOT_CERTIFIED');
+      expect(
+        (await gql(CERT, { i: { caregiverId, kind: 'HEALTH', expiresOn: '2026-12-10' } }, 'new_provider')).data
+          .addCaregiverCertificate,
+      ).toEqual({ kind: 'HEALTH', expiresOn: '2026-12-10' });
+      expect((await gql(SUGGEST, { o: orderId }, 'new_provider')).data.caregiverSuggestions).toEqual([
+        { caregiver: { id: caregiverId } },
+      ]);
+      expect((await gql(ASSIGN, { o: orderId, c: caregiverId }, 'new_provider')).data.assignOrder.status).toBe(
+        'ASSIGNED',
+      );
+      // A certificate that runs out in 58 days is not told yet (the next test).
+      await gql(CERT, { i: { caregiverId, kind: 'SKILL:助洁', expiresOn: '2027-01-15' } }, 'new_provider');
+    },
+  );
 
-  it('the confirmed visit charges the split: 120 subsidy minutes and 30 元 self-paid, and the ledger holds', async () => {
-    const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
-    // The visit itself (check-in, check-out) is tested in orders/visits.test.ts.
-    await s.db.prisma.order.update({
-      where: { id: orderId },
-      data: {
-        status: 'COMPLETED',
-        visit: {
-          create: {
-            caregiverId,
-            checkInAt: order.scheduledAt,
-            checkOutAt: new Date(order.scheduledAt.getTime() + 120 * 60_000),
-            durationMinutes: 120,
+  it(
+    'the confirmed visit charges the split: 120 subsidy ' + 'minutes and 30 元 self-paid, and the ledger holds',
+    async () => {
+      const order = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+      // The visit itself (check-in, check-out) is tested in orders/visits.test.ts.
+      await s.db.prisma.order.update({
+        where: { id: orderId },
+        data: {
+          status: 'COMPLETED',
+          visit: {
+            create: {
+              caregiverId,
+              checkInAt: order.scheduledAt,
+              checkOutAt: new Date(order.scheduledAt.getTime() + 120 * 60_000),
+              durationMinutes: 120,
+            },
           },
         },
-      },
-    });
-    const self0 = await s.db.prisma.$transaction((tx) => elderAccount(tx, elder.id, 'SELF_PAID', 'FEN'));
-    const r = await gql(
-      `mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "老人确认护理员已上门打扫两小时") { status chargedFen chargedMinutes } }`,
-      { o: orderId },
-      'yc_worker',
-    );
-    expect(r.data.confirmVisitByCall).toEqual({ status: 'CONFIRMED', chargedFen: 10000, chargedMinutes: 120 });
-    const self1 = await s.db.prisma.$transaction((tx) => elderAccount(tx, elder.id, 'SELF_PAID', 'FEN'));
-    expect(self0.balance - self1.balance).toBe(3000n);
-    expect(self1.held).toBe(0n);
-    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
-  });
+      });
+      const self0 = await s.db.prisma.$transaction((tx) => elderAccount(tx, elder.id, 'SELF_PAID', 'FEN'));
+      const r = await gql(
+        `mutation($o: ID!) {
+          confirmVisitByCall(orderId: $o, note: "老人确认护理员已上门打扫两小时") { status chargedFen chargedMinutes }
+        }`,
+        { o: orderId },
+        'yc_worker',
+      );
+      expect(r.data.confirmVisitByCall).toEqual({ status: 'CONFIRMED', chargedFen: 10000, chargedMinutes: 120 });
+      const self1 = await s.db.prisma.$transaction((tx) => elderAccount(tx, elder.id, 'SELF_PAID', 'FEN'));
+      expect(self0.balance - self1.balance).toBe(3000n);
+      expect(self1.held).toBe(0n);
+      expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    },
+  );
 
   it('a certificate running out within 30 days is told to the provider once (daily job, app clock)', async () => {
     const first = await notifyExpiringCertificates(s.db.prisma, START);
@@ -364,7 +387,8 @@ describe('001 八(二)1: suspension after three verified complaints, rectificati
   });
 
   it('约谈 → 整改 with the deadline → report → verified → reinstated, and the provider receives orders again', async () => {
-    const RECT = `mutation($p: ID!) { orderProviderRectification(providerId: $p, requirement: "规范服务时长，三十日内提交整改报告") { id status dueAt clause } }`;
+    const RECT = `mutation($p: ID!) { orderProviderRectification(providerId: $p, requirement: "规范服务时长，三十日内提交整改报告") { id
+      status dueAt clause } }`;
     expect(code(await gql(RECT, { p: providerId }, 'yc_admin'))).toBe('INVALID_STATE'); // no interview yet
     const iv = await gql(
       `mutation($p: ID!) { recordProviderInterview(providerId: $p, notes: "约谈机构负责人，指出服务时长不足问题") { kind } }`,
@@ -375,7 +399,8 @@ describe('001 八(二)1: suspension after three verified complaints, rectificati
     const rect = (await gql(RECT, { p: providerId }, 'yc_admin')).data.orderProviderRectification;
     expect(rect).toMatchObject({ status: 'OPEN', clause: '001 八(二)1' });
     expect(new Date(rect.dueAt).getTime()).toBe(START.getTime() + 30 * DAY);
-    const VERIFY = `mutation($id: ID!, $ok: Boolean!) { verifyProviderRectification(sanctionId: $id, passed: $ok, note: "现场核查") { status } }`;
+    const VERIFY = `mutation($id: ID!, $ok: Boolean!) { verifyProviderRectification(sanctionId: $id, passed: $ok, note:
+      "现场核查") { status } }`;
     expect(code(await gql(VERIFY, { id: rect.id, ok: true }, 'yc_admin'))).toBe('INVALID_STATE'); // no report yet
     expect(code(await gql(REINSTATE, { p: providerId }, 'yc_admin'))).toBe('RECTIFICATION_NOT_VERIFIED');
     const sub = await gql(
@@ -435,49 +460,58 @@ describe('001 八(二)1: suspension after three verified complaints, rectificati
 });
 
 describe('001 八(二)2: termination on a listed ground passes the open orders to a successor', () => {
-  const TERMINATE = `mutation($p: ID!, $g: String!, $s: ID) { terminateProviderContract(providerId: $p, ground: $g, successorProviderId: $s) { kind clause detail: reason } }`;
-  it('an unlisted ground is refused and changes nothing; a listed one ends the contract and moves the zone and its orders', async () => {
-    const open = await s.db.prisma.order.findMany({ where: { providerId, status: { in: ['PLACED', 'ASSIGNED'] } } });
-    expect(open.length).toBeGreaterThan(0);
-    const bad = await gql(TERMINATE, { p: providerId, g: 'LATE_ONCE', s: zone.providerId }, 'yc_admin');
-    expect(code(bad)).toBe('BAD_USER_INPUT');
-    expect(err(bad)!.message).toMatch(/FALSE_SERVICE_RECORDS/);
-    expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).status).toBe('ACTIVE');
-    const r = await gql(TERMINATE, { p: providerId, g: 'FALSE_SERVICE_RECORDS', s: zone.providerId }, 'yc_admin');
-    expect(r.data.terminateProviderContract).toMatchObject({ kind: 'TERMINATION', clause: '001 八(二)2(2)' });
-    expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).status).toBe('TERMINATED');
-    for (const o of open)
-      expect(await s.db.prisma.order.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({
-        providerId: zone.providerId,
-        status: 'PLACED',
-        caregiverId: null,
-      });
-    expect(
-      (await gql(QUOTE, { i: { elderId: elder.id, serviceCode: hourly, quantity: 1 } }, 'yc_worker')).data.quoteOrder
-        .unitPriceFen,
-    ).toBe(3500);
-    expect((await s.db.prisma.providerContract.findFirstOrThrow({ where: { providerId } })).terminationGround).toBe(
-      'FALSE_SERVICE_RECORDS',
-    );
-  });
+  const TERMINATE = `mutation($p: ID!, $g: String!, $s: ID) { terminateProviderContract(providerId: $p, ground: $g,
+    successorProviderId: $s) { kind clause detail: reason } }`;
+  it(
+    'an unlisted ground is refused and changes nothing; a listed ' +
+      'one ends the contract and moves the zone and its orders',
+    async () => {
+      const open = await s.db.prisma.order.findMany({ where: { providerId, status: { in: ['PLACED', 'ASSIGNED'] } } });
+      expect(open.length).toBeGreaterThan(0);
+      const bad = await gql(TERMINATE, { p: providerId, g: 'LATE_ONCE', s: zone.providerId }, 'yc_admin');
+      expect(code(bad)).toBe('BAD_USER_INPUT');
+      expect(err(bad)!.message).toMatch(/FALSE_SERVICE_RECORDS/);
+      expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).status).toBe('ACTIVE');
+      const r = await gql(TERMINATE, { p: providerId, g: 'FALSE_SERVICE_RECORDS', s: zone.providerId }, 'yc_admin');
+      expect(r.data.terminateProviderContract).toMatchObject({ kind: 'TERMINATION', clause: '001 八(二)2(2)' });
+      expect((await s.db.prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).status).toBe('TERMINATED');
+      for (const o of open)
+        expect(await s.db.prisma.order.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({
+          providerId: zone.providerId,
+          status: 'PLACED',
+          caregiverId: null,
+        });
+      expect(
+        (await gql(QUOTE, { i: { elderId: elder.id, serviceCode: hourly, quantity: 1 } }, 'yc_worker')).data.quoteOrder
+          .unitPriceFen,
+      ).toBe(3500);
+      expect((await s.db.prisma.providerContract.findFirstOrThrow({ where: { providerId } })).terminationGround).toBe(
+        'FALSE_SERVICE_RECORDS',
+      );
+    },
+  );
 
-  it('without a successor the open orders are held where they are, the zone has no provider, and the county is told', async () => {
-    const successor = zone.providerId!;
-    const open = await s.db.prisma.order.findMany({
-      where: { providerId: successor, status: { in: ['PLACED', 'ASSIGNED'] } },
-    });
-    expect(open.length).toBeGreaterThan(0);
-    const r = await gql(TERMINATE, { p: successor, g: 'SELLING_HEALTH_PRODUCTS' }, 'yc_admin');
-    expect(r.data.terminateProviderContract).toMatchObject({ kind: 'TERMINATION', clause: '001 八(二)2(3)' });
-    for (const o of open)
-      expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id: o.id } })).providerId).toBe(successor);
-    expect(code(await place(hourly, 1))).toBe('OUT_OF_ZONE');
-    const told = await gql(`{ notices(first: 50) { edges { node { kind body } } } }`, {}, 'yc_admin');
-    expect(
-      told.data.notices.edges.some(
-        (e: any) =>
-          e.node.kind === 'PROVIDER_SANCTION' && e.node.body.includes(`${open.length} 张未开始的工单暂停派单`),
-      ),
-    ).toBe(true);
-  });
+  it(
+    'without a successor the open orders are held where they ' +
+      'are, the zone has no provider, and the county is told',
+    async () => {
+      const successor = zone.providerId!;
+      const open = await s.db.prisma.order.findMany({
+        where: { providerId: successor, status: { in: ['PLACED', 'ASSIGNED'] } },
+      });
+      expect(open.length).toBeGreaterThan(0);
+      const r = await gql(TERMINATE, { p: successor, g: 'SELLING_HEALTH_PRODUCTS' }, 'yc_admin');
+      expect(r.data.terminateProviderContract).toMatchObject({ kind: 'TERMINATION', clause: '001 八(二)2(3)' });
+      for (const o of open)
+        expect((await s.db.prisma.order.findUniqueOrThrow({ where: { id: o.id } })).providerId).toBe(successor);
+      expect(code(await place(hourly, 1))).toBe('OUT_OF_ZONE');
+      const told = await gql(`{ notices(first: 50) { edges { node { kind body } } } }`, {}, 'yc_admin');
+      expect(
+        told.data.notices.edges.some(
+          (e: any) =>
+            e.node.kind === 'PROVIDER_SANCTION' && e.node.body.includes(`${open.length} 张未开始的工单暂停派单`),
+        ),
+      ).toBe(true);
+    },
+  );
 });
