@@ -3,14 +3,8 @@ import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { Elder, Enrolment, PolicyRef } from '../elders/index.js';
-import {
-  dismissObjection,
-  getApplication,
-  listApplications,
-  objectToApplication,
-  reviewApplication,
-  submitApplication,
-} from './application.service.js';
+import { getApplication, listApplications, reviewApplication, submitApplication } from './application.service.js';
+import { dismissObjection, objectToApplication } from './objection.service.js';
 import {
   listTerminationRequests,
   requestTermination,
