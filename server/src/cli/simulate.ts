@@ -213,13 +213,17 @@ for (let d = 1; d <= days; d++) {
   if (d === 15) {
     now = at(d, 11);
     const r = await gql(
-      `mutation($e: ID!, $r: TerminationReason!) { terminateEnrolment(elderId: $e, reason: $r, note: "模拟：月中终止") { status endedOn } }`,
+      `mutation($e: ID!, $r: TerminationReason!) {
+        terminateEnrolment(elderId: $e, reason: $r, note: "模拟：月中终止") { status endedOn }
+      }`,
       { e: terminated.id, r: reason.reason },
       programme.worker,
     );
-    log.push(
-      `15 日 ${terminated.name} 终止服务（${reason.label}，${reason.source}）：${r.errors ? `${r.errors[0]!.extensions?.code} ${r.errors[0]!.message}` : `状态 ${r.data!.terminateEnrolment.status}，服务截止 ${String(r.data!.terminateEnrolment.endedOn ?? '').slice(0, 10)}`}`,
-    );
+    const outcome = r.errors
+      ? `${r.errors[0]!.extensions?.code} ${r.errors[0]!.message}`
+      : `状态 ${r.data!.terminateEnrolment.status}，` +
+        `服务截止 ${String(r.data!.terminateEnrolment.endedOn ?? '').slice(0, 10)}`;
+    log.push(`15 日 ${terminated.name} 终止服务（${reason.label}，${reason.source}）：${outcome}`);
   }
   if (d === 20) {
     now = at(d, 9);
@@ -240,12 +244,19 @@ for (let d = 1; d <= days; d++) {
 const next = new Date(last.getTime() + 86_400_000);
 const day = (d: number, h = 10) => new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), d, h - 8));
 now = day(2);
-const RUN = `mutation($m: String!) { runSettlement(month: $m) { id status orders subsidyFen subsidyMinutes hoursValueFen selfPaidFen onlineServiceFen governmentFen heldReason provider { id name } } }`;
+const RUN = `mutation($m: String!) {
+  runSettlement(month: $m) {
+    id status orders subsidyFen subsidyMinutes hoursValueFen selfPaidFen onlineServiceFen governmentFen heldReason
+    provider { id name }
+  }
+}`;
 const providerId = (
   await p.order.findFirstOrThrow({ where: { elderId: { in: elders.map((e) => e.id) }, providerId: { not: null } } })
 ).providerId!;
 const providerName = (await p.provider.findUniqueOrThrow({ where: { id: providerId } })).name;
-const EVAL = `mutation($i: QualityEvaluationInput!) { recordQualityEvaluation(input: $i) { id score passed supersedesId } }`;
+const EVAL = `mutation($i: QualityEvaluationInput!) {
+  recordQualityEvaluation(input: $i) { id score passed supersedesId }
+}`;
 await must(
   EVAL,
   { i: { providerId, month, score: 55, passed: false, report: '服务记录与回访不一致，部分服务时长不足，需整改。' } },
@@ -289,7 +300,8 @@ const exceptionsTable = async (label: string) => {
 };
 
 console.log(
-  `${doc.name}（${programme.code}）${monthLabel(month)}模拟：老人 ${elders.length} 位，预约 ${counts.booked} 单，取消 ${counts.cancelled}，服务时长不足 ${counts.short}，未确认 ${counts.unconfirmed}，被拒 ${counts.refused}`,
+  `${doc.name}（${programme.code}）${monthLabel(month)}模拟：老人 ${elders.length} 位，预约 ${counts.booked} 单，` +
+    `取消 ${counts.cancelled}，服务时长不足 ${counts.short}，未确认 ${counts.unconfirmed}，被拒 ${counts.refused}`,
 );
 for (const line of log) console.log(`  · ${line}`);
 await statements(`① ${day(2).toISOString().slice(0, 10)} 第一次结算（评估未通过、异常工单未处理）`);
@@ -372,7 +384,9 @@ const fee = await p.ledgerEntry.aggregate({
 });
 const allStatements = await p.settlement.findMany({ where: { month, status: { in: ['APPROVED', 'PAID'] } } });
 console.log(
-  `\n⑦ 审核：${approved.approveSettlement.status}；线上服务费 已审核结算单 ${allStatements.reduce((n, x) => n + x.onlineServiceFen, 0) / 100} 元 = 账本平台应付 ${Number(fee._sum.amount ?? 0n) / 100} 元`,
+  `\n⑦ 审核：${approved.approveSettlement.status}；` +
+    `线上服务费 已审核结算单 ${allStatements.reduce((n, x) => n + x.onlineServiceFen, 0) / 100} 元 = ` +
+    `账本平台应付 ${Number(fee._sum.amount ?? 0n) / 100} 元`,
 );
 const violations = await ledgerViolations(p);
 console.log(

@@ -39,14 +39,16 @@ function page(): string {
 <link rel="stylesheet" href="/admin/assets/graphiql.min.css" />
 <style>
   body { margin: 0; height: 100vh; font-family: system-ui, "WenQuanYi Micro Hei", sans-serif; }
-  #bar { padding: 6px 12px; background: #0b5; color: #fff; font-size: 14px; display: flex; gap: 8px; align-items: center; }
+  #bar { padding: 6px 12px; background: #0b5; color: #fff; font-size: 14px;
+    display: flex; gap: 8px; align-items: center; }
   #bar input { width: 120px } #graphiql { height: calc(100vh - 40px); }
 </style>
 </head>
 <body>
 <div id="bar">
   <strong>颐联管理查询台</strong>
-  <span>用户名</span><input id="u" value="district_admin" /><span>密码</span><input id="p" type="password" value="demo1234" />
+  <span>用户名</span><input id="u" value="district_admin" />
+  <span>密码</span><input id="p" type="password" value="demo1234" />
   <button id="login">登录并带上令牌</button><span id="who"></span>
 </div>
 <div id="graphiql">加载中…</div>
@@ -57,15 +59,24 @@ function page(): string {
   const tabs = ${escapeScript(JSON.stringify(tabs))};
   let token = sessionStorage.getItem('yilian.token') || '';
   const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: {} });
-  const authed = (params, opts) => fetcher(params, { ...opts, headers: { ...(opts && opts.headers), ...(token ? { Authorization: 'Bearer ' + token } : {}) } });
+  const authed = (params, opts) => fetcher(params, {
+    ...opts,
+    headers: { ...(opts && opts.headers), ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+  });
   function render() {
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher: authed, defaultTabs: tabs, defaultEditorToolsVisibility: true }));
   }
   document.getElementById('login').onclick = async () => {
-    const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
-      query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p){ token user { displayName role } } }',
-      variables: { u: document.getElementById('u').value, p: document.getElementById('p').value } }) });
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u:String!,$p:String!){ passwordLogin(username:$u,password:$p)'
+          + '{ token user { displayName role } } }',
+        variables: { u: document.getElementById('u').value, p: document.getElementById('p').value },
+      }),
+    });
     const body = await res.json();
     if (body.errors) { document.getElementById('who').textContent = body.errors[0].message; return; }
     token = body.data.passwordLogin.token; sessionStorage.setItem('yilian.token', token);
