@@ -30,8 +30,8 @@ afterAll(async () => t?.close());
 const ELDERS = `query($f: ElderFilter, $n: Int, $a: String) { elders(filter: $f, first: $n, after: $a) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { id name age idNumberMasked phone status community { code name }
-    enrolment { policy { code } category status startedOn } wallet { accounts { kind unit balance held } } family {
-      name relation } } } } }`;
+    enrolment { policy { code } category status startedOn }
+    wallet { accounts { kind unit balance held } } family { name relation } } } } }`;
 const ELDER = `query($id: ID!) { elder(id: $id) { id name community { code } } }`;
 const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) { id name gender age birthDate
   idNumberMasked phone community { code } flags status } }`;
@@ -39,7 +39,7 @@ const REGISTER = `mutation($i: RegisterElderInput!) { registerElder(input: $i) {
 const regionOf = async (user: string) =>
   (await t.gql('{ me { region { code } } }', {}, tokens[user])).data!.me.region.code as string;
 // Provider staff and caregivers serve visits: they list elders without the wallet and family.
-const SERVING = ELDERS.replace(' wallet { accounts { kind unit balance held } } family { name relation }', '');
+const SERVING = ELDERS.replace('\n    wallet { accounts { kind unit balance held } } family { name relation }', '');
 const allCommunities = async (user: string) => {
   const ids: { id: string; community: string }[] = [];
   let after: string | null = null;
