@@ -137,7 +137,11 @@ describe('the H5 mini-program', () => {
       { p: policyCode },
       family,
     );
-    const item = guide.data!.serviceGuide.find((i) => i.mode === 'OFFLINE' && (i.priceFen ?? 0) > 0)!;
+    // A paid home visit: canteen meals (助餐) are checked in at the canteen with its own code (000 四), and
+    // this test checks the caregiver in at the elder's home.
+    const item = guide.data!.serviceGuide.find(
+      (i) => i.mode === 'OFFLINE' && (i.priceFen ?? 0) > 0 && i.category !== '助餐',
+    )!;
     await $('#categories .chip', { hasText: item.category }).click();
     const card = $(`.service-item[data-code="${item.code}"]`);
     await expect.poll(() => card.count()).toBe(1);
