@@ -90,8 +90,9 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-// About the embedded folder alone: the PostgreSQL pass of the suite would repeat it unchanged.
-describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folder', () => {
+// About the embedded folder alone: the PostgreSQL pass of the suite would repeat it unchanged. Each test starts
+// several server processes one after another (tsx, migrations), which on a loaded 2-core machine passed 120 s.
+describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folder', { timeout: 300_000 }, () => {
   it(
     'refuses a second server, ledger:check and migrate on a folder in use; the first keeps serving; ' +
       'afterwards the folder opens cleanly',
