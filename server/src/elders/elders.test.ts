@@ -130,7 +130,7 @@ describe('scope: each role sees only what its role and region allow', () => {
         providerId: me.providerId,
         caregiverId: caregiverUser.caregiver!.id,
         quantity: 1,
-        scheduledAt: new Date(),
+        scheduledAt: t.app.services.clock(),
         channel: 'WORKER',
         placedById: me.id,
         amountFen: item.priceFen!,
