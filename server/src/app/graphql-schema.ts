@@ -16,7 +16,7 @@ import {
 } from '../enrolment/enrolment.resolver.js';
 import { RegionResolver } from '../regions/regions.resolver.js';
 import { CanteenResolver } from '../canteens/canteens.resolver.js';
-import { TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
+import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
 import { AlertResolver } from '../alerts/alerts.resolver.js';
@@ -44,6 +44,7 @@ export const resolvers = [
   TerminationResolver,
   TerminationReviewResolver,
   WalletResolver,
+  ElderWalletResolver,
   TopUpResolver,
   OrderResolver,
   ElderOrdersResolver,

@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { requireActor, authorize } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { Region } from '../regions/index.js';
-import { Wallet } from '../wallet/index.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { elderAge, getElder, listElders, registerElder, revealIdNumber } from './elders.service.js';
 import {
@@ -117,14 +116,6 @@ export class ElderResolver {
   @FieldResolver(() => Enrolment, { nullable: true })
   async enrolment(@Root() elder: Elder, @Ctx() ctx: Context) {
     return ctx.loaders.enrolmentByElderId.load(elder.id);
-  }
-
-  // Balances and every statement line: the elder, the family and the staff covering them; not
-  // the provider or its caregivers, who see the elder only to serve the visit.
-  @FieldResolver(() => Wallet)
-  async wallet(@Root() elder: Elder, @Ctx() ctx: Context): Promise<Wallet> {
-    authorize(ctx.actor, 'Elder.wallet');
-    return { elderId: elder.id, accounts: await ctx.loaders.accountsByElderId.load(elder.id) };
   }
 
   @FieldResolver(() => [FamilyMember])

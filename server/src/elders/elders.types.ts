@@ -3,7 +3,6 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { ConnectionType } from '../common/connection.js';
 import { ElderFlag, ElderStatus, EnrolmentStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { Region } from '../regions/index.js';
-import { Wallet } from '../wallet/index.js';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(ElderStatus, { name: 'ElderStatus', description: '登记 / 享受服务中 / 已终止 / 已故' });
@@ -65,7 +64,6 @@ export class Elder {
   idNumberEnc!: string;
   @Field(() => Enrolment, { nullable: true, description: '当前（或最近一次）享受服务资格' })
   enrolment?: Enrolment | null;
-  @Field(() => Wallet) wallet?: Wallet;
   @Field(() => [FamilyMember]) family?: FamilyMember[];
 }
 

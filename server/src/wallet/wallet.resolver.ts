@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireActor } from '../auth/index.js';
+import { authorize, requireActor } from '../auth/index.js';
+import { Elder } from '../elders/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
@@ -68,5 +69,17 @@ export class TopUpResolver {
       if (answer.status >= 300) ctx.app.logger.warn({ answer }, 'sandbox notification refused');
     }
     return getTopUp(ctx.prisma, gateway, actor, id, 'sandboxPayTopUp');
+  }
+}
+
+// Elder.wallet lives here, with the area that owns the money: balances and every statement line for the
+// elder, the family and the staff covering them; not the provider or its caregivers, who see the elder
+// only to serve the visit.
+@Resolver(() => Elder)
+export class ElderWalletResolver {
+  @FieldResolver(() => Wallet)
+  async wallet(@Root() elder: Elder, @Ctx() ctx: Context): Promise<Wallet> {
+    authorize(ctx.actor, 'Elder.wallet');
+    return { elderId: elder.id, accounts: await ctx.loaders.accountsByElderId.load(elder.id) };
   }
 }
