@@ -33,6 +33,8 @@ const FLAG_NAMES: Record<string, string> = {
   ONLY_CHILD_DISABLED_GRADE_2_PLUS: '独生子女二级以上残疾',
   DISABILITY_GRADE_1_2: '一、二级残疾',
   LONG_TERM_CARE_INSURANCE: '享受长期护理保险',
+  LOW_INCOME_MARGINAL: '低保边缘家庭',
+  ECONOMIC_HARDSHIP: '经济困难',
 };
 const SELF_CARE_NAMES: Record<string, string> = { SELF_CARE: '自理', PARTIAL: '半自理', DISABLED: '失能' };
 

@@ -11,6 +11,8 @@ export const FLAGS = [
   'ONLY_CHILD_DISABLED_GRADE_2_PLUS', // 独生子女二级以上残疾
   'DISABILITY_GRADE_1_2', // 一、二级残疾
   'LONG_TERM_CARE_INSURANCE', // 享受长期护理保险
+  'LOW_INCOME_MARGINAL', // 低保边缘家庭
+  'ECONOMIC_HARDSHIP', // 区市认定的其他经济困难
 ] as const;
 export const SELF_CARE = ['SELF_CARE', 'PARTIAL', 'DISABLED'] as const;
 export const ROLES_DECIDING = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;
@@ -108,6 +110,8 @@ export const itemSchema = z
      * at a facility such as a canteen (its own code and geofence, 000 六·流程3 集中服务).
      */
     verifiedAt: z.enum(['HOME', 'FACILITY']).default('HOME'),
+    /** May start at any hour, night included (outside the programme's `visits.bookingHours`). */
+    anyHour: z.boolean().default(false),
     source,
   })
   .strict()

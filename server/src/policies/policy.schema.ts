@@ -20,6 +20,8 @@ import {
   bucketSchema,
   itemSchema,
 } from './policy.parts.js';
+import * as sections from './policy.sections.js';
+import { facilitiesSchema } from './policy.facilities.js';
 
 export {
   FLAGS,
@@ -146,6 +148,20 @@ export const policySchema = z
       .object({
         /** Check-in is accepted from `earlyMinutes` before the booked time to `lateMinutes` after it. */
         checkInWindow: z.object({ earlyMinutes: minutes, lateMinutes: minutes, source, ...assumed }).strict(),
+        /**
+         * When a home visit may start, in minutes after local midnight (from inclusive, until inclusive);
+         * items marked `anyHour` (night care) are exempt. Absent: the programme sets no hours.
+         */
+        bookingHours: z
+          .object({
+            fromMinute: minutes.max(1440),
+            untilMinute: minutes.max(1440),
+            source,
+            ...assumed,
+          })
+          .strict()
+          .refine((h) => h.fromMinute < h.untilMinute, { message: 'booking hours start before they end' })
+          .optional(),
         /** What makes a visit payable: someone other than the provider vouching for it. */
         evidence: z.object({ accepted: z.array(z.enum(VISIT_EVIDENCE)).min(1), source, ...assumed }).strict(),
         /** Hourly items are charged by measured time, rounded up to this step, never above the booking. */
@@ -302,6 +318,14 @@ export const policySchema = z
       .object({ code, source, ...assumed })
       .strict()
       .optional(),
+    /** Optional sections (policy.sections.ts): phases, targets, care beds and home-visit agreements (004). */
+    phases: sections.phasesSchema.optional(),
+    dataEntry: sections.dataEntrySchema.optional(),
+    targets: sections.targetsSchema.optional(),
+    careBeds: sections.careBedsSchema.optional(),
+    visitAgreements: sections.visitAgreementsSchema.optional(),
+    /** Facilities and their grants (policy.facilities.ts; 003 二(一), 三(一); 000 八). */
+    facilities: facilitiesSchema.optional(),
     zones: z
       .array(
         z
@@ -347,8 +371,10 @@ export const policySchema = z
         });
       }
     }
+    // A city's code ends in 00 (371000) and its districts share the first four digits (371002).
+    const within = doc.region.code.replace(/(00)+$/, '');
     for (const z of doc.zones) {
-      if (!z.regionCodes.every((c) => c.startsWith(doc.region.code))) {
+      if (!z.regionCodes.every((c) => c.startsWith(within))) {
         ctx.addIssue({
           code: 'custom',
           path: ['zones', z.code],

@@ -17,7 +17,7 @@ export const findRegionByCode = (prisma: PrismaClient, code: string) => prisma.r
 export interface RegionRow {
   code: string;
   name: string;
-  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
+  level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
   parentCode?: string;
 }
 

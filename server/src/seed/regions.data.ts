@@ -3,11 +3,12 @@
 // the 420116 0xx pattern of the national division codes, Yangcheng's town codes the order of its
 // 附件2 (see policies/documents/yangcheng-2026.ts). Community codes append three digits.
 import { YANGCHENG_TOWNS } from '../policies/documents/yangcheng-2026.js';
+import { WEIHAI_DISTRICTS } from '../policies/documents/weihai-2022.beds.js';
 
 export interface RegionSeed {
   code: string;
   name: string;
-  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
+  level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
   parentCode?: string;
   /** Approximate centre, for geofences in demo data. */
   lat?: number;
@@ -73,13 +74,28 @@ const COMMUNITIES: Record<string, [string, number, number][]> = {
   '140522112': [['董封村', 35.3812, 112.1983]],
   '140522113': [['横河村', 35.3015, 112.1612]],
   '140522114': [['演礼村', 35.5512, 112.3812]],
+  // Weihai (004): one demo street per district with care beds in the seed; street and community
+  // codes are this project's keys (district code + 3 digits), not official ones.
+  '371002001': [['鲸园社区', 37.5128, 122.1201]],
+  '371003001': [['龙山社区', 37.1934, 122.0571]],
+  '371083001': [['城区社区', 36.9191, 121.5397]],
 };
+
+/** Weihai's demo streets (004 附件2 districts), one per district that the demo seed uses. */
+const WEIHAI_STREETS: [string, string][] = [
+  ['371002001', '鲸园街道'],
+  ['371003001', '龙山街道'],
+  ['371083001', '城区街道'],
+];
 
 function build(): RegionSeed[] {
   const out: RegionSeed[] = [
     { code: '420116', name: '武汉市黄陂区', level: 'DISTRICT', lat: 30.8819, lng: 114.3752 },
     { code: '140522', name: '晋城市阳城县', level: 'DISTRICT', lat: 35.4861, lng: 112.4147 },
+    { code: '371000', name: '威海市', level: 'CITY', lat: 37.5131, lng: 122.1204 },
+    ...WEIHAI_DISTRICTS.map((d) => ({ code: d.code, name: d.name, level: 'DISTRICT' as const, parentCode: '371000' })),
   ];
+  for (const [code, name] of WEIHAI_STREETS) out.push({ code, name, level: 'STREET', parentCode: code.slice(0, 6) });
   for (const [suffix, name] of HUANGPI_STREETS)
     out.push({ code: `420116${suffix}`, name, level: 'STREET', parentCode: '420116' });
   for (const t of YANGCHENG_TOWNS) out.push({ code: t.code, name: t.name, level: 'STREET', parentCode: '140522' });

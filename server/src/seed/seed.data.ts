@@ -248,7 +248,7 @@ export interface GeneratedProvider {
   contactPhone: string;
 }
 
-/** Huangpi: one provider for the district; Yangcheng: three, one per 片区 (001 五(二)). */
+/** Huangpi: one provider for the district; Yangcheng: three, one per 片区 (001 五(二)); Weihai: two. */
 export function generateProviders(): GeneratedProvider[] {
   return [
     {
@@ -282,6 +282,23 @@ export function generateProviders(): GeneratedProvider[] {
       creditCode: '91140522MA0K00003C',
       contactName: '王国庆',
       contactPhone: '0356-4201003',
+    },
+    // Weihai (004 五(一)): a care-bed builder that also designs, and a home-visit provider.
+    {
+      code: 'WH-P01',
+      name: '威海市颐和居家养老服务有限公司',
+      policyCode: 'WEIHAI_2022',
+      creditCode: '91371000MA3C00001D',
+      contactName: '于海涛',
+      contactPhone: '0631-5201001',
+    },
+    {
+      code: 'WH-P02',
+      name: '威海市福寿康养老服务中心',
+      policyCode: 'WEIHAI_2022',
+      creditCode: '52371000MJW000002E',
+      contactName: '丛丽娜',
+      contactPhone: '0631-5201002',
     },
   ];
 }

@@ -220,9 +220,9 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
 
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 
-  // Elders across every community of both programmes.
+  // Elders across every community of Huangpi and Yangcheng; Weihai's few are seed/weihai.ts's.
   const communities = await prisma.region.findMany({
-    where: { level: 'COMMUNITY' },
+    where: { level: 'COMMUNITY', NOT: { path: { startsWith: '371000/' } } },
     include: { parent: { include: { parent: true } } },
     orderBy: { code: 'asc' },
   });
