@@ -1,7 +1,7 @@
 // The mini-program's builds the end-to-end tests run: rebuilt (as `npm run build:<target>` would)
 // when missing or older than the sources, so a test never runs a stale or absent build.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,10 +27,41 @@ function newestSource(): number {
   return newest;
 }
 
+const fresh = (target: Target) => existsSync(entry(target)) && statSync(entry(target)).mtimeMs >= newestSource();
+
+/**
+ * Several test files run at once and each wants the build: one builds while the others wait, so
+ * two builds never write the same dist folder. The lock is a directory (mkdir is atomic); one
+ * left behind by a killed run is taken over after the build's own timeout.
+ */
+async function withBuildLock<T>(target: Target, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(MINIPROGRAM_DIR, `.build-${target}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 200_000) rmSync(lock, { recursive: true });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Returns whether it had to build. */
 export async function ensureBuild(target: Target): Promise<boolean> {
+  if (fresh(target)) return false;
+  return withBuildLock(target, () => build(target));
+}
+
+async function build(target: Target): Promise<boolean> {
+  // Another file may have built it while this one waited for the lock.
+  if (fresh(target)) return false;
   const built = entry(target);
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return false;
   // Vitest sets NODE_ENV=test; the build must see the environment `npm run build` sees.
   const env = { ...process.env };
   delete env.NODE_ENV;

@@ -1,112 +1,39 @@
-// The mini-program's H5 build in headless Chromium against a real server with the demo seed: a
-// family member logs in with a phone and the sandbox SMS code, orders a service and sees the split
+// The family's order journey on the H5 build in Chromium against a real server with the demo seed:
+// a family member logs in with a phone and the sandbox SMS code, orders a service and sees the split
 // before confirming, confirms and rates the visit a caregiver completed, complains and follows the
-// answer, tops up through the labelled payment sandbox, and switches large-font mode. Screenshots
-// of the main pages in both font modes go to miniprogram/screenshots/.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+// answer, and reads the notices the visit produced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/src/common/config.js';
 import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
-import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
+import type { TestServer } from '../../server/src/testing/harness.js';
 import { addUser } from '../../server/src/testing/users.js';
-import { distDir, ensureBuild } from './build.js';
+import { onScreen, startH5, yuan, type H5 } from './h5.harness.js';
 
-const SHOTS = path.join(REPO_ROOT, 'miniprogram/screenshots');
-// Debian's chromium, headless, nothing phoning home (no update, sync or background requests).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+let h: H5;
 let s: TestServer;
-let origin: string;
-let browser: Browser;
-let page: Page;
+const { current, $, text, open, field, shoot, loginAsFamily } = onScreen(() => h);
 let family: string;
 let elderId: string;
 let orderId: string;
 /** The staff of the provider the order went to, acting through the API as their own apps would. */
 let providerAdmin: string;
-const pageErrors: string[] = [];
-
-const yuan = (fen: number | bigint) => `${(Number(fen) / 100).toFixed(2)} 元`;
-// Taro's H5 router keeps pages further down the stack in the document, hidden: look only in the
-// page on screen.
-const current = () => page.locator('[data-testid=page]').filter({ visible: true });
-const $ = (selector: string, options?: { hasText?: string }) => current().locator(selector, options);
-const text = async (selector: string) => ((await $(selector).first().textContent()) ?? '').trim();
-const open = async (route: string) => {
-  await page.goto(`${origin}/h5/#${route}`);
-  await current().first().waitFor();
-};
-/** The whole of the page on screen: Taro's H5 page scrolls inside its own container. */
-async function shoot(name: string) {
-  // Taro slides pages in; a shot mid-transition would be wider than the screen. (A cancelled
-  // animation rejects its promise, which is as good as finished here.)
-  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
-  const height = await current()
-    .first()
-    .evaluate((el) => Math.max(el.scrollHeight, el.closest('.taro_page')?.scrollHeight ?? 0));
-  await page.setViewportSize({ width: 375, height: Math.min(4000, Math.max(812, Math.ceil(height))) });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-/** Taro's H5 Input is a plain <input>; Textarea wraps one in a web component. */
-const field = (id: string) => $(`input#${id}, #${id} input, textarea#${id}, #${id} textarea`).first();
-const selfPaid = async () =>
-  (await s.db.prisma.ledgerAccount.findFirst({ where: { elderId, kind: 'SELF_PAID' } }))?.balance ?? 0n;
 
 beforeAll(async () => {
-  await ensureBuild('h5');
-  s = await startTestServer({ h5Dir: distDir('h5') });
-  origin = s.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  mkdirSync(SHOTS, { recursive: true });
+  h = await startH5();
+  s = h.s;
 });
 afterAll(async () => {
-  await browser?.close();
-  await s?.close();
+  await h?.close();
 });
 
-describe('the H5 mini-program', () => {
+describe('the H5 mini-program: ordering a visit', () => {
   it("logs in with a phone number and the sandbox SMS code, and shows the elder's subsidy and balance", async () => {
-    await page.goto(`${origin}/h5/`);
-    // No session: the home page sends the visitor to log in.
-    await field('phone').waitFor();
-    await field('phone').fill(DEMO_FAMILY_PHONE);
-    await $('#send-code').click();
-    const banner = await text('#sandbox-code');
-    expect(banner).toContain('演示环境');
-    const code = /(\d{6})/.exec(banner)![1]!;
-    await field('code').fill(code);
-    await $('#login').click();
-    await $('#wallet').waitFor();
+    const login = await loginAsFamily();
+    expect(login.banner).toContain('演示环境');
+    elderId = login.elderId;
 
     family = await s.login('family');
     const user = await s.db.prisma.user.findFirstOrThrow({ where: { phone: DEMO_FAMILY_PHONE } });
     expect(user.username).toBe('family');
-    const shown = await page.evaluate(() => JSON.parse(localStorage.getItem('yilian.state.v1') ?? '{}'));
-    elderId = (typeof shown === 'object' && 'data' in shown ? JSON.parse(shown.data) : shown).elderId;
     expect(elderId).toBeTruthy();
     const wallet = await s.gql<{
       elder: { name: string; wallet: { accounts: { kind: string; unit: string; available: number }[] } };
@@ -232,8 +159,8 @@ describe('the H5 mini-program', () => {
     ).data!.homeQrToken;
     // Real JPEGs, so the page has pictures to show: the browser photographs itself.
     const photo = async () => {
-      const body = await page.screenshot({ type: 'jpeg', quality: 50, clip: { x: 0, y: 0, width: 120, height: 90 } });
-      const r = await fetch(`${origin}/files`, {
+      const body = await h.page.screenshot({ type: 'jpeg', quality: 50, clip: { x: 0, y: 0, width: 120, height: 90 } });
+      const r = await fetch(`${h.origin}/files`, {
         method: 'POST',
         headers: { authorization: `Bearer ${carer}`, 'content-type': 'image/jpeg' },
         body: new Uint8Array(body),
@@ -321,34 +248,10 @@ describe('the H5 mini-program', () => {
       providerAdmin,
     );
     expect(answered.errors).toBeUndefined();
-    await page.reload();
+    await h.page.reload();
     await expect.poll(() => text('.complaint .complaint-status')).toBe('机构已答复');
     expect(await text('.complaint')).toContain('已安排护理员明天上门补做清洁');
   });
-
-  it(
-    'tops up through the labelled payment sandbox; the ' + 'balance changes only once the server has the payment',
-    async () => {
-      const before = await selfPaid();
-      await open('/pages/topup/index');
-      await expect.poll(() => text('#self-paid-balance')).toBe(yuan(before));
-      await $('#presets .chip', { hasText: '100 元' }).click();
-      await $('#pay').click();
-      await $('#sandbox').waitFor();
-      expect(await text('#sandbox')).toContain('支付沙箱');
-      expect(await text('#sandbox-pay')).toContain('沙箱支付');
-      // Created, not paid: nothing has moved yet, on the page or in the ledger.
-      expect(await text('#self-paid-balance')).toBe(yuan(before));
-      expect(await selfPaid()).toBe(before);
-      await shoot('topup-sandbox-normal');
-      await $('#sandbox-pay').click();
-      await $('#paid').waitFor({ timeout: 20_000 });
-      expect(await selfPaid()).toBe(before + 10_000n);
-      expect(await text('#self-paid-balance')).toBe(yuan(before + 10_000n));
-      const topUps = await s.db.prisma.topUp.findMany({ where: { elderId, status: 'PAID' } });
-      expect(topUps.filter((t) => t.amountFen === 10_000)).toHaveLength(1);
-    },
-  );
 
   it('lists notices, marks one read when opened, and explains that H5 cannot send WeChat reminders', async () => {
     const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' } });
@@ -370,92 +273,5 @@ describe('the H5 mini-program', () => {
       .poll(async () => (await s.db.prisma.notice.findUniqueOrThrow({ where: { id: unread[0]!.id } })).readAt)
       .not.toBeNull();
     await expect.poll(() => $('.notice.unread').count()).toBe(unread.length - 1);
-  });
-
-  it('switches to large font: 24 px body, larger tap targets, nothing cut off, remembered after a reload', async () => {
-    await open('/pages/index/index');
-    const measure = () =>
-      page.evaluate(() => {
-        const root = [...document.querySelectorAll('[data-testid=page]')].find((el) => el.getClientRects().length > 0)!;
-        const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0);
-        const taps = [...root.querySelectorAll('.btn, .chip, #font-toggle')]
-          .map((el) => el.getBoundingClientRect().height)
-          .filter((h) => h > 0);
-        return {
-          body: px(root),
-          title: px(root.querySelector('.title')),
-          minTap: Math.min(...taps),
-          large: root.classList.contains('large'),
-        };
-      });
-    const normal = await measure();
-    expect(normal).toMatchObject({ body: 16, large: false });
-    expect(normal.minTap).toBeGreaterThanOrEqual(44);
-    await $('#font-toggle').click();
-    const large = await measure();
-    expect(large.large).toBe(true);
-    // 48 design px on a 375-wide screen: 24 CSS px, about 18 pt.
-    expect(large.body).toBe(24);
-    expect(large.title).toBeGreaterThan(normal.title);
-    expect(large.minTap).toBeGreaterThanOrEqual(56);
-    await page.reload();
-    await $('#wallet').waitFor();
-    expect((await measure()).large).toBe(true);
-  });
-
-  it('fits every main page in both font modes with no text cut off, and saves screenshots of them', async () => {
-    const policy = (
-      await s.gql<{ elder: { enrolment: { policy: { code: string } } } }>(
-        `query($id: ID!) { elder(id: $id) { enrolment { policy { code } } } }`,
-        { id: elderId },
-        family,
-      )
-    ).data!.elder.enrolment.policy.code;
-    const service = await s.db.prisma.order.findUniqueOrThrow({
-      where: { id: orderId },
-      include: { serviceItem: true },
-    });
-    const pages: [string, string, string][] = [
-      ['home', '/pages/index/index', '#wallet'],
-      ['guide', `/pages/guide/index?policy=${policy}`, '.service-item'],
-      ['order', `/pages/order/index?code=${service.serviceItem.code}&policy=${policy}`, '#split'],
-      ['orders', '/pages/orders/index', '.order-item'],
-      ['order-detail', `/pages/order-detail/index?id=${orderId}`, '#rating'],
-      ['topup', '/pages/topup/index', '#self-paid-balance'],
-      ['notices', '/pages/notices/index', '.notice'],
-    ];
-    // Text that overflows its box, or runs past the screen's right edge, is cut off for a reader.
-    const clipped = () =>
-      page.evaluate(() => {
-        const bad: string[] = [];
-        for (const el of document.querySelectorAll('[data-testid=page] *')) {
-          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-          if (!own) continue;
-          const r = el.getBoundingClientRect();
-          if (r.width === 0) continue;
-          if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
-            bad.push(`overflow: ${el.textContent}`);
-          if (r.right > window.innerWidth + 1 || r.left < -1) bad.push(`off-screen: ${el.textContent}`);
-        }
-        if (document.scrollingElement!.scrollWidth > window.innerWidth) bad.push('page scrolls sideways');
-        return bad;
-      });
-    for (const mode of ['large', 'normal'] as const) {
-      await open('/pages/index/index');
-      const on = (await $('#font-toggle').getAttribute('aria-checked')) === 'true';
-      if (on !== (mode === 'large')) await $('#font-toggle').click();
-      for (const [name, route, ready] of pages) {
-        await open(route);
-        await $(ready).first().waitFor();
-        expect(
-          await current()
-            .first()
-            .evaluate((el) => el.classList.contains('large')),
-        ).toBe(mode === 'large');
-        expect(await clipped(), `${name} (${mode})`).toEqual([]);
-        await shoot(`${name}-${mode}`);
-      }
-    }
-    expect(pageErrors).toEqual([]);
   });
 });

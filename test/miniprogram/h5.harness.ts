@@ -1,0 +1,117 @@
+// What the H5 end-to-end files share: a real server with the demo seed serving the mini-program's
+// H5 build, headless Chromium with a phone's mobile emulation, the family's SMS login, and small
+// helpers that look only at the page on screen. Each test file calls startH5() once (one server
+// and one browser per file) and walks its own journey.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../server/src/common/config.js';
+import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
+import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
+import { distDir, ensureBuild } from './build.js';
+
+export const SHOTS = path.join(REPO_ROOT, 'miniprogram/screenshots');
+// Debian's chromium, headless, nothing phoning home (no update, sync or background requests).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const yuan = (fen: number | bigint) => `${(Number(fen) / 100).toFixed(2)} 元`;
+/** A Beijing wall-clock "MM-DD HH:mm"-style slice of an instant (the mini-program shows Beijing time). */
+export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString();
+
+export interface H5 {
+  s: TestServer;
+  origin: string;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** One server and one mobile-sized Chromium page for a test file. */
+export async function startH5(options: { mobile?: boolean } = {}): Promise<H5> {
+  await ensureBuild('h5');
+  const s = await startTestServer({ h5Dir: distDir('h5') });
+  const origin = s.url.replace(/\/graphql$/, '');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+    isMobile: options.mobile ?? false,
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    s,
+    origin,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await s.close();
+    },
+  };
+}
+
+/** Helpers that look only at the page on screen; `get` is called late, so they can be made before startH5. */
+export function onScreen(get: () => Pick<H5, 'page' | 'origin'>) {
+  // Taro's H5 router keeps pages further down the stack in the document, hidden.
+  const current = () => get().page.locator('[data-testid=page]').filter({ visible: true });
+  const $ = (selector: string, options?: { hasText?: string }) => current().locator(selector, options);
+  const text = async (selector: string) => ((await $(selector).first().textContent()) ?? '').trim();
+  const open = async (route: string) => {
+    await get().page.goto(`${get().origin}/h5/#${route}`);
+    await current().first().waitFor();
+  };
+  /** Taro's H5 Input is a plain <input>; Textarea wraps one in a web component. */
+  const field = (id: string) => $(`input#${id}, #${id} input, textarea#${id}, #${id} textarea`).first();
+  /** The whole of the page on screen: Taro's H5 page scrolls inside its own container. */
+  async function shoot(name: string) {
+    const { page } = get();
+    // Taro slides pages in; a shot mid-transition would be wider than the screen. (A cancelled
+    // animation rejects its promise, which is as good as finished here.)
+    await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+    const width = page.viewportSize()?.width ?? 375;
+    const height = await current()
+      .first()
+      .evaluate((el) => Math.max(el.scrollHeight, el.closest('.taro_page')?.scrollHeight ?? 0));
+    await page.setViewportSize({ width, height: Math.min(4000, Math.max(812, Math.ceil(height))) });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await page.setViewportSize({ width, height: 812 });
+  }
+  /** Logs in as the demo family with the sandbox SMS code; returns the elder the home page chose. */
+  async function loginAsFamily() {
+    const { page, origin } = get();
+    await page.goto(`${origin}/h5/`);
+    // No session: the home page sends the visitor to log in.
+    await field('phone').waitFor();
+    await field('phone').fill(DEMO_FAMILY_PHONE);
+    await $('#send-code').click();
+    const banner = await text('#sandbox-code');
+    const code = /(\d{6})/.exec(banner)![1]!;
+    await field('code').fill(code);
+    await $('#login').click();
+    await $('#wallet').waitFor();
+    const shown = await page.evaluate(() => JSON.parse(localStorage.getItem('yilian.state.v1') ?? '{}'));
+    const elderId: string = (typeof shown === 'object' && 'data' in shown ? JSON.parse(shown.data) : shown).elderId;
+    return { banner, elderId };
+  }
+  return { current, $, text, open, field, shoot, loginAsFamily };
+}
