@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TransactionKind" ADD VALUE 'CARE_BED_GRANT';
