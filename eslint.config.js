@@ -75,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['miniprogram/**/*.ts', 'miniprogram/**/*.tsx'],
+    files: ['miniprogram/**/*.ts', 'miniprogram/**/*.tsx', 'console/**/*.ts', 'console/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },

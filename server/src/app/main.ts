@@ -6,6 +6,7 @@ import { dieWithOneLine } from '../common/fatal.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { startScheduler } from './scheduler.js';
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from '../seed/seed.js';
+import { CONSOLE_DIST } from '../http/h5.route.js';
 
 const logDir = path.join(process.env.YILIAN_DATA_DIR ?? path.join(REPO_ROOT, 'data'), 'logs');
 let running = false;
@@ -35,6 +36,7 @@ console.log(
   `数据库：${app.services.db.kind === 'pglite' ? `内置 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`,
 );
 if (config.h5Dir && existsSync(config.h5Dir)) console.log(`小程序网页版（H5）：${url.replace(/\/graphql$/, '/h5/')}`);
+if (existsSync(CONSOLE_DIST)) console.log(`监管平台（民政、街道、社区）：${url.replace(/\/graphql$/, '/console/')}`);
 if (!config.production) {
   console.log(`管理查询台：${url.replace(/\/graphql$/, '/admin')}`);
   console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);

@@ -1,31 +1,41 @@
-// GET /h5/... : the H5 build of the mini-program, from the same origin as /graphql and /files.
+// GET /h5/... (the mini-program's H5 build) and GET /console/... (the officials' web console):
+// built single-page apps served from the same origin as /graphql, /files and /exports, so neither
+// needs CORS or an API address.
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import sirv from 'sirv';
+import { REPO_ROOT } from '../common/config.js';
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
 
-/** Null when the folder has not been built (`npm run build`); /h5/ then answers 404 like any path. */
-export function h5Handler(dir: string | undefined): StaticHandler | null {
+/** The console's Vite build (`npm run build -w console`; `npm start` builds it when missing or stale). */
+export const CONSOLE_DIST = path.join(REPO_ROOT, 'console', 'dist');
+
+/**
+ * A built app under `prefix` ('/h5', '/console'). Null when the folder has not been built; the
+ * prefix then answers 404 like any path. Hashed bundles (Taro's js/ css/ static/, Vite's assets/)
+ * are immutable; index.html must always be fresh so a deploy takes effect.
+ */
+export function staticHandler(prefix: string, dir: string | undefined): StaticHandler | null {
   if (!dir || !existsSync(dir)) return null;
-  // Hashed bundles are immutable; index.html must always be fresh so a deploy takes effect.
   const serve = sirv(dir, {
     etag: true,
     single: false,
     setHeaders: (res, pathname) =>
       res.setHeader(
         'cache-control',
-        /\/(js|css|static)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        /\/(js|css|static|assets)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ),
   });
   return (req, res, pathname) => {
-    if (pathname === '/h5') {
-      res.writeHead(301, { location: '/h5/' });
+    if (pathname === prefix) {
+      res.writeHead(301, { location: `${prefix}/` });
       res.end();
       return true;
     }
-    if (!pathname.startsWith('/h5/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    req.url = (req.url ?? '/').slice('/h5'.length) || '/';
+    if (!pathname.startsWith(`${prefix}/`) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    req.url = (req.url ?? '/').slice(prefix.length) || '/';
     serve(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
@@ -33,3 +43,6 @@ export function h5Handler(dir: string | undefined): StaticHandler | null {
     return true;
   };
 }
+
+/** Null when the folder has not been built (`npm run build`); /h5/ then answers 404 like any path. */
+export const h5Handler = (dir: string | undefined) => staticHandler('/h5', dir);

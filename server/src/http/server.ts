@@ -17,7 +17,7 @@ import { PAYMENT_NOTIFY_PATH } from '../payments/index.js';
 import { handlePaymentNotify } from './payments.route.js';
 import { handleFiles } from './files.route.js';
 import { handleExports } from './exports.route.js';
-import { h5Handler } from './h5.route.js';
+import { CONSOLE_DIST, h5Handler, staticHandler } from './h5.route.js';
 import { inputValidationPlugin, wsOperationArgs } from './input-validation.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -167,6 +167,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
   await apollo.start();
 
   const h5 = h5Handler(app.config.h5Dir);
+  const consoleApp = staticHandler('/console', CONSOLE_DIST);
   server.on('request', (req, res) => {
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, err.body);
@@ -195,6 +196,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
       return res.end();
     }
     if (h5?.(req, res, url.pathname)) return;
+    if (consoleApp?.(req, res, url.pathname)) return;
     if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
     if (await handleFiles(app, req, res, url.pathname)) return;
     if (await handleExports(app, req, res, url.pathname)) return;

@@ -1,0 +1,331 @@
+// 异常与监管: the visits flagged before settlement (异常工单), elders with no service for a long
+// time, care calls that did not get through, and complaints past their deadline. Each row's
+// 去处理 resolves it in place through the API, and the row then shows who did it, when and why.
+import { App, Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { gql } from '../api/client';
+import {
+  AlertsDocument,
+  CallTasksDocument,
+  ComplaintsDocument,
+  ResolveAlertDocument,
+  ResolveVisitExceptionDocument,
+  VisitExceptionsDocument,
+  type AlertsQuery,
+  type CallTasksQuery,
+  type ComplaintsQuery,
+  type VisitExceptionsQuery,
+} from '../api/generated';
+import { allPages } from '../lib/connection';
+import { dateTime, monthLabel, yuan } from '../lib/format';
+import {
+  ALERT_KIND,
+  ALERT_STATUS,
+  CALL_STATUS,
+  COMPLAINT_STATUS,
+  EXCEPTION_REASON,
+  EXCEPTION_STATUS,
+  label,
+} from '../lib/labels';
+import { MonthPicker, useMonth } from '../lib/month';
+import { useUser } from '../lib/session';
+
+type Exception = VisitExceptionsQuery['visitExceptions']['edges'][number]['node'];
+type AlertRow = AlertsQuery['alerts']['edges'][number]['node'];
+type Complaint = ComplaintsQuery['complaints']['edges'][number]['node'];
+type Call = CallTasksQuery['callTasks']['edges'][number]['node'];
+
+/** The audit line a row shows once resolved: who (this session's user when just done here), when, why. */
+const done = (who: string | null, at: string | null | undefined, why: string | null | undefined) =>
+  at ? (
+    <Typography.Text type="secondary" data-testid="audit-line">
+      {who ? `${who} ` : ''}于 {dateTime(at)} 处理{why ? `：${why}` : ''}
+    </Typography.Text>
+  ) : null;
+
+function ExceptionsTab() {
+  const month = useMonth();
+  const user = useUser();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<Exception[]>([]);
+  const [mine, setMine] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<Exception | null>(null);
+  const [form] = Form.useForm<{ resolution: 'ACCEPT' | 'ADJUST' | 'REJECT'; amountYuan?: number; note: string }>();
+  const load = useCallback(
+    () =>
+      allPages((after) =>
+        gql(VisitExceptionsDocument, { filter: { month }, first: 100, after }).then((r) => r.visitExceptions),
+      ).then(setRows, (e: Error) => message.error(e.message)),
+    [month, message],
+  );
+  useEffect(() => void load(), [load]);
+
+  async function submit() {
+    const v = await form.validateFields();
+    try {
+      const input = {
+        id: editing!.id,
+        resolution: v.resolution,
+        note: v.note,
+        amountFen: v.resolution === 'ADJUST' ? Math.round((v.amountYuan ?? 0) * 100) : undefined,
+      };
+      await gql(ResolveVisitExceptionDocument, { input });
+      setMine((s) => new Set(s).add(editing!.id));
+      setEditing(null);
+      message.success('已处理，记入审计日志');
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  return (
+    <>
+      <Table<Exception>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '月份', dataIndex: 'month', render: monthLabel, width: 100 },
+          { title: '服务机构', render: (_, r) => r.provider.name },
+          { title: '异常类型', render: (_, r) => label(EXCEPTION_REASON, r.reason) },
+          { title: '情况', dataIndex: 'detail' },
+          {
+            title: '状态',
+            render: (_, r) => (
+              <Tag color={r.status === 'OPEN' ? 'red' : 'green'}>{label(EXCEPTION_STATUS, r.status)}</Tag>
+            ),
+          },
+          { title: '核减金额', render: (_, r) => (r.reversedFen ? yuan(r.reversedFen) : '—') },
+          {
+            title: '操作',
+            render: (_, r) =>
+              r.status === 'OPEN' ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    form.resetFields();
+                    setEditing(r);
+                  }}
+                >
+                  去处理
+                </Button>
+              ) : (
+                done(mine.has(r.id) ? user.displayName : null, r.resolvedAt, r.note)
+              ),
+          },
+        ]}
+      />
+      <Modal title="复核异常工单" open={!!editing} onOk={submit} onCancel={() => setEditing(null)} okText="确认处理">
+        <Typography.Paragraph>{editing?.detail}</Typography.Paragraph>
+        <Form form={form} layout="vertical" initialValues={{ resolution: 'ACCEPT' }}>
+          <Form.Item name="resolution" label="复核结论">
+            <Radio.Group>
+              <Radio value="ACCEPT">认可（照常结算）</Radio>
+              <Radio value="ADJUST">核减部分金额</Radio>
+              <Radio value="REJECT">不予结算</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {() =>
+              form.getFieldValue('resolution') === 'ADJUST' && (
+                <Form.Item
+                  name="amountYuan"
+                  label="核减金额（元）"
+                  rules={[{ required: true, message: '请填写核减金额' }]}
+                >
+                  <InputNumber min={0.01} step={1} precision={2} style={{ width: 200 }} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+          <Form.Item name="note" label="复核意见" rules={[{ required: true, message: '请填写复核意见，记入审计' }]}>
+            <Input.TextArea id="note" rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** Alerts of the given kinds, each resolved with an outcome (归档 with the reason). */
+function AlertsTab({ kinds }: { kinds: string[] }) {
+  const user = useUser();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<AlertRow[]>([]);
+  const [mine, setMine] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<AlertRow | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const key = kinds.join(',');
+  const load = useCallback(async () => {
+    const lists = await Promise.all(
+      key
+        .split(',')
+        .map((kind) =>
+          allPages((after) =>
+            gql(AlertsDocument, { filter: { kind: kind as AlertRow['kind'] }, first: 100, after }).then(
+              (r) => r.alerts,
+            ),
+          ),
+        ),
+    );
+    setRows(lists.flat().sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)));
+  }, [key]);
+  useEffect(() => void load().catch((e: Error) => message.error(e.message)), [load, message]);
+
+  async function submit() {
+    if (!outcome.trim()) return message.warning('请填写处理结果，记入审计');
+    try {
+      await gql(ResolveAlertDocument, { id: editing!.id, outcome: outcome.trim() });
+      setMine((s) => new Set(s).add(editing!.id));
+      setEditing(null);
+      message.success('已处理，记入审计日志');
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  return (
+    <>
+      <Table<AlertRow>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '编号', dataIndex: 'ref', width: 110 },
+          { title: '类型', render: (_, r) => label(ALERT_KIND, r.kind) },
+          { title: '老人', dataIndex: 'elderMaskedName' },
+          { title: '社区', render: (_, r) => r.community.name },
+          { title: '原因', dataIndex: 'reason' },
+          { title: '发生时间', render: (_, r) => dateTime(r.raisedAt) },
+          { title: '状态', render: (_, r) => label(ALERT_STATUS, r.status) },
+          {
+            title: '操作',
+            render: (_, r) =>
+              r.status !== 'RESOLVED' ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    setOutcome('');
+                    setEditing(r);
+                  }}
+                >
+                  去处理
+                </Button>
+              ) : (
+                done(mine.has(r.id) ? user.displayName : null, r.resolvedAt, r.outcome)
+              ),
+          },
+        ]}
+      />
+      <Modal title="处理告警" open={!!editing} onOk={submit} onCancel={() => setEditing(null)} okText="确认处理">
+        <Typography.Paragraph>
+          {editing?.elderMaskedName}：{editing?.reason}
+        </Typography.Paragraph>
+        <Input.TextArea
+          id="outcome"
+          rows={3}
+          maxLength={500}
+          placeholder="处理结果（如：已电话联系，老人外出探亲）"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}
+
+function CallsTab() {
+  const [rows, setRows] = useState<Call[]>([]);
+  useEffect(() => {
+    allPages((after) =>
+      gql(CallTasksDocument, { filter: { status: 'UNREACHED' }, first: 100, after }).then((r) => r.callTasks),
+    ).then(setRows, () => {});
+  }, []);
+  return (
+    <Table<Call>
+      rowKey="id"
+      size="small"
+      dataSource={rows}
+      pagination={{ pageSize: 20 }}
+      columns={[
+        { title: '老人', render: (_, r) => r.elder.name },
+        { title: '社区', render: (_, r) => r.elder.community.name },
+        { title: '计划时间', render: (_, r) => dateTime(r.scheduledFor) },
+        { title: '拨打次数', render: (_, r) => r.attempts.length },
+        { title: '状态', render: (_, r) => label(CALL_STATUS, r.status) },
+      ]}
+    />
+  );
+}
+
+function OverdueComplaints() {
+  const [rows, setRows] = useState<Complaint[]>([]);
+  useEffect(() => {
+    allPages((after) => gql(ComplaintsDocument, { first: 100, after }).then((r) => r.complaints)).then(
+      (all) => setRows(all.filter((c) => c.status !== 'CLOSED' && c.dueAt < new Date().toISOString())),
+      () => {},
+    );
+  }, []);
+  return (
+    <Table<Complaint>
+      rowKey="id"
+      size="small"
+      dataSource={rows}
+      pagination={{ pageSize: 20 }}
+      columns={[
+        { title: '投诉内容', dataIndex: 'content' },
+        { title: '受理时间', render: (_, r) => dateTime(r.createdAt) },
+        { title: '办结期限', render: (_, r) => <Typography.Text type="danger">{dateTime(r.dueAt)}</Typography.Text> },
+        { title: '状态', render: (_, r) => label(COMPLAINT_STATUS, r.status) },
+        { title: '机构答复', render: (_, r) => r.response ?? '—' },
+      ]}
+    />
+  );
+}
+
+export function ExceptionsPage() {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          异常与监管
+        </Typography.Title>
+        <MonthPicker />
+      </Space>
+      <Tabs
+        items={[
+          { key: 'visits', label: '异常工单', children: <ExceptionsTab /> },
+          { key: 'quiet', label: '长期无服务老人', children: <AlertsTab kinds={['NO_RECENT_ORDER']} /> },
+          {
+            key: 'calls',
+            label: '关爱电话未接通',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <AlertsTab kinds={['MISSED_CONTACT']} />
+                <Typography.Title level={5}>未接通的关爱电话任务</Typography.Title>
+                <CallsTab />
+              </Space>
+            ),
+          },
+          {
+            key: 'complaints',
+            label: '超期投诉',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <AlertsTab kinds={['SLA_BREACH', 'COMPLAINT']} />
+                <Typography.Title level={5}>超过办结期限的投诉（由热线或社区回访办结）</Typography.Title>
+                <OverdueComplaints />
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
