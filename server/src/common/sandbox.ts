@@ -3,7 +3,7 @@
 // demo, and then every response a sandbox took part in says so in `extensions.sandbox`.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Config } from './config.js';
+import type { Config } from './config.types.js';
 import type { Logger } from './logger.js';
 
 export type SandboxKind = 'WECHAT_PAY' | 'WECHAT_LOGIN' | 'SMS' | 'SUBSCRIBE_MESSAGES';
