@@ -37,6 +37,11 @@ const throughIndex = {
   regex: `^\\.\\./(?!(${LAYERS.join('|')})/)[a-z-]+/(?!index\\.js$).+`,
   message: '跨业务区只能通过对方的 index.ts 引用。/ Import another area through its index.ts (`../<area>/index.js`).',
 };
+// A file in an area's subfolder (policies/documents/) reaches other areas two levels up; `../` is its own area.
+const throughIndexDeep = {
+  ...throughIndex,
+  regex: `^\\.\\./\\.\\./(?!(${LAYERS.join('|')})/)[a-z-]+/(?!index\\.js$).+`,
+};
 const rawSql = {
   selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw)(Unsafe)?$/]',
   message: '原生 SQL 只能写在 *.store.ts 中。/ Raw SQL lives only in *.store.ts.',
@@ -86,6 +91,11 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [composition, throughIndex] }],
       'no-restricted-syntax': ['error', rawSql],
     },
+  },
+  {
+    files: ['server/src/*/*/**/*.ts'],
+    ignores: [...COMPOSITION, 'server/src/common/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [composition, throughIndexDeep] }] },
   },
   {
     files: ['server/src/common/**/*.ts'],
