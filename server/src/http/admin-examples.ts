@@ -71,4 +71,51 @@ mutation Register($input: RegisterElderInput!) {
     query: `# 区县 → 街道（乡镇） → 社区（村）
 query Regions($parent: String) { regions(parentCode: $parent) { code name level } }`,
   },
+  {
+    title: '看板',
+    query: `# 某月服务看板：在册老人、服务人次与时长（分钟）、补贴支出与预算（分）、满意度、投诉、告警；下级街道（社区）逐一列出
+query Dashboard($month: String!) {
+  dashboard(month: $month) {
+    region { name }
+    stats { enrolledElders orders visits serviceMinutes spendingFen budgetFen
+      satisfied basicallySatisfied dissatisfied averageStars complaints alerts { kind count } }
+    children { region { name } stats { visits serviceMinutes spendingFen complaints } }
+  }
+}`,
+    variables: JSON.stringify({ month: '2026-11' }, null, 2),
+  },
+  {
+    title: '结算',
+    query: `# 某月各服务机构结算单（金额单位：分）；暂缓的写明原因。审核：approveSettlement(id)；登记付款：markSettlementPaid(id)
+query Settlements($month: String!) {
+  settlements(month: $month) {
+    id status heldReason provider { name } orders
+    governmentFen subsidyFen hoursValueFen selfPaidFen onlineServiceFen penaltyFen approvedAt paidAt
+  }
+}`,
+    variables: JSON.stringify({ month: '2026-11' }, null, 2),
+  },
+  {
+    title: '投诉',
+    query: `# 辖区投诉：内容、办结期限、机构答复、回访结果（未办结的按 status 筛选 OPEN / RESPONDED）
+query Complaints($status: ComplaintStatus) {
+  complaints(filter: { status: $status }, first: 50) {
+    totalCount
+    edges { node { id content status createdAt dueAt response closedAt satisfied providerAtFault } }
+  }
+}`,
+    variables: JSON.stringify({ status: 'OPEN' }, null, 2),
+  },
+  {
+    title: '告警',
+    query: `# 辖区告警：长期无服务、关爱电话未接通、余额不足、投诉、超时未处理；处理：resolveAlert(id, outcome)
+query Alerts($status: AlertStatus) {
+  alerts(filter: { status: $status }, first: 50) {
+    totalCount
+    edges { node { id ref kind status reason elderMaskedName community { name }
+      raisedAt acknowledgeBy resolvedAt outcome } }
+  }
+}`,
+    variables: JSON.stringify({ status: 'RAISED' }, null, 2),
+  },
 ];
