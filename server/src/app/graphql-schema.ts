@@ -16,6 +16,7 @@ import {
 } from '../enrolment/enrolment.resolver.js';
 import { RegionResolver } from '../regions/regions.resolver.js';
 import { CanteenResolver } from '../canteens/canteens.resolver.js';
+import { CareBedResolver } from '../carebeds/carebeds.resolver.js';
 import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
@@ -50,6 +51,7 @@ export const resolvers = [
   ElderOrdersResolver,
   VisitResolver,
   CanteenResolver,
+  CareBedResolver,
   ProviderResolver,
   CaregiverResolver,
   FeedbackResolver,

@@ -6,4 +6,4 @@ export { claimCodeAttempt } from './auth.store.js';
 export { authenticateRequest } from './bot-acting-for.js';
 export type { ActingHeaders } from './bot-acting-for.js';
 export { authorize, outOfScopeMessage, withinScope } from './permissions.js';
-export type { Action, Grant } from './permissions.js';
+export type { Action, Grant, Target } from './permissions.js';

@@ -85,7 +85,11 @@ export const SERVICE_ROWS = {
     refusal: '您不能查看这张照片。',
     outOfScopeMessage: '您不能查看这张照片。',
   },
-  'POST /files': { roles: { CAREGIVER: 'OWN_ACCOUNT' }, refusal: '只有护理员可以上传服务照片。' },
+  // A caregiver's visit photos; a care-bed builder's before/after photos (004 附件5).
+  'POST /files': {
+    roles: { CAREGIVER: 'OWN_ACCOUNT', PROVIDER_ADMIN: 'OWN_ACCOUNT' },
+    refusal: '只有护理员和服务机构可以上传照片。',
+  },
   'POST /files?purpose=attachment': {
     roles: { COMMUNITY_WORKER: 'OWN_ACCOUNT', STREET_OFFICER: 'OWN_ACCOUNT', DISTRICT_ADMIN: 'OWN_ACCOUNT' },
     refusal: '申请材料由社区（村）、街道或民政部门扫描上传。',

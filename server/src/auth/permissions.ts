@@ -11,6 +11,7 @@ import { pathWithin } from '../regions/index.js';
 import type { Actor } from './actor.js';
 import { REGISTRY_ROWS } from './permissions.rows.registry.js';
 import { SERVICE_ROWS } from './permissions.rows.services.js';
+import { CAREBED_ROWS } from './permissions.rows.carebeds.js';
 
 /**
  * What bounds a permitted role's targets. Lists are filtered by the same rule (elderScope,
@@ -80,7 +81,7 @@ export interface Target {
 }
 
 /** The table, composed from its rows by area (permissions.rows.*.ts). */
-export const PERMISSIONS = { ...REGISTRY_ROWS, ...SERVICE_ROWS } satisfies Record<string, Rule>;
+export const PERMISSIONS = { ...REGISTRY_ROWS, ...SERVICE_ROWS, ...CAREBED_ROWS } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
 

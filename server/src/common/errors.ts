@@ -35,6 +35,22 @@ export enum ErrorCode {
    * 六·流程3).
    */
   WRONG_VERIFICATION_SITE = 'WRONG_VERIFICATION_SITE',
+  /** Smart devices on a care bed above the programme's cap per household (004 四(一)). */
+  SMART_CAP_EXCEEDED = 'SMART_CAP_EXCEEDED',
+  /** A care bed that would lift the district's average above the programme's cap (004 四(一)). */
+  BED_AVERAGE_EXCEEDED = 'BED_AVERAGE_EXCEEDED',
+  /** An acceptance agency that is the design agency or builder, or related to them (004 附件7 二). */
+  ACCEPTANCE_NOT_INDEPENDENT = 'ACCEPTANCE_NOT_INDEPENDENT',
+  /** An acceptance request after the programme's deadline (004 五(二)6). */
+  ACCEPTANCE_REQUEST_LATE = 'ACCEPTANCE_REQUEST_LATE',
+  /** A completion with a design line missing its before or after photo (004 附件5). */
+  PHOTOS_MISSING = 'PHOTOS_MISSING',
+  /** A home-visit agreement shorter than the programme's minimum term (004 三(二)). */
+  AGREEMENT_TERM_TOO_SHORT = 'AGREEMENT_TERM_TOO_SHORT',
+  /** A project visit agreement for an elder whose care bed was accepted (004 三(二)). */
+  HAS_ACCEPTED_CARE_BED = 'HAS_ACCEPTED_CARE_BED',
+  /** A device event whose signature, timestamp or device does not check out. */
+  BAD_SIGNATURE = 'BAD_SIGNATURE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -60,6 +76,14 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   RECTIFICATION_NOT_VERIFIED: '这家机构的整改还没有经民政部门核查合格，不能恢复接单和结算。',
   PROGRAMME_ENDED: '本期项目已到期，不能再纳入新的服务对象；请等新一期项目下达后再办理。',
   WRONG_VERIFICATION_SITE: '核验地点不对：集中就餐须在助餐点扫助餐点的二维码，上门服务须在老人家中扫老人家的二维码。',
+  SMART_CAP_EXCEEDED: '智能化改造费用超过每户上限，请调整智能化设备后再提交。',
+  BED_AVERAGE_EXCEEDED: '本区市家庭养老床位的户均建设费用将超过上限，请压减本户费用后再确认。',
+  ACCEPTANCE_NOT_INDEPENDENT: '验收机构不得与评估设计机构、建设单位为同一家机构或存在利益关系，请由其他验收机构验收。',
+  ACCEPTANCE_REQUEST_LATE: '已过提交验收申请的截止日期，不能再提交验收申请；请联系区市民政部门。',
+  PHOTOS_MISSING: '还有建设项目缺少建设前或建设后照片，请补齐后再竣工。',
+  AGREEMENT_TERM_TOO_SHORT: '服务协议期限不足，请按方案要求的最短签约期限签订。',
+  HAS_ACCEPTED_CARE_BED: '这位老人已建成家庭养老床位，不再签订居家上门服务项目协议。',
+  BAD_SIGNATURE: '设备签名校验失败，事件未被接收。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
+import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 /** The sandbox wx.login code that logs in as the demo family member on the mini-program. */
@@ -222,7 +223,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
 
   // Elders across every community of Huangpi and Yangcheng; Weihai's few are seed/weihai.ts's.
   const communities = await prisma.region.findMany({
-    where: { level: 'COMMUNITY', NOT: { path: { startsWith: '371000/' } } },
+    where: { level: 'COMMUNITY', NOT: { path: { startsWith: WEIHAI_ROOT } } },
     include: { parent: { include: { parent: true } } },
     orderBy: { code: 'asc' },
   });
@@ -384,6 +385,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
       data: { elderId: elderIdByHash.get(f.elderHash)!, userId: u.id, relation: f.relation },
     });
   }
+  await seedWeihai(app, { today, passwordHash, seed });
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });

@@ -8,6 +8,7 @@ import { FAMILY_RELATIONS } from '../elders/family-link.service.js';
 import type { Caller, ElderFixture, Fixtures } from './matrix-fixtures.js';
 import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
+import { CAREBED_PROBES } from './matrix-probes.carebeds.js';
 
 /** What an operation is sent at: nothing (one call), or each fixture of a kind. */
 export type On =
@@ -312,4 +313,5 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   dashboard: { on: 'region', args: (t, { fx }) => ({ month: fx.month, regionCode: e(t).communityCode }) },
+  ...CAREBED_PROBES,
 };

@@ -20,7 +20,16 @@ export type Kind =
   | 'REFUND_PAYABLE'
   | 'PLATFORM_FEE_PAYABLE';
 export type LedgerUnit = 'FEN' | 'MINUTE';
-export type TxKind = 'ALLOWANCE' | 'EXPIRY' | 'CLEARING' | 'TOP_UP' | 'CHARGE' | 'REFUND' | 'REVERSAL' | 'PLATFORM_FEE';
+export type TxKind =
+  | 'ALLOWANCE'
+  | 'EXPIRY'
+  | 'CLEARING'
+  | 'TOP_UP'
+  | 'CHARGE'
+  | 'REFUND'
+  | 'REVERSAL'
+  | 'PLATFORM_FEE'
+  | 'CARE_BED_GRANT';
 
 export interface PostingInput {
   kind: TxKind;

@@ -1,0 +1,2 @@
+// What other areas may use of carebeds. Anything not exported here is the area's own.
+export { STATUS_LABEL } from './carebeds.service.js';
