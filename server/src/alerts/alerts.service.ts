@@ -16,7 +16,7 @@ import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
 import { insertOpenAlert } from './alerts.store.js';
 
-export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE';
+export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE' | 'HELP_CALL';
 
 export const ALERT_LABELS: Record<AlertKind, string> = {
   MISSED_CONTACT: '多次联系不上',
@@ -24,6 +24,7 @@ export const ALERT_LABELS: Record<AlertKind, string> = {
   COMPLAINT: '收到投诉',
   SLA_BREACH: '投诉即将或已经超时',
   LOW_BALANCE: '余额不足',
+  HELP_CALL: '老人或家属一键求助',
 };
 
 /**

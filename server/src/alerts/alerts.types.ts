@@ -2,13 +2,21 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
 
-export const AlertKind = enumOf('MISSED_CONTACT', 'NO_RECENT_ORDER', 'COMPLAINT', 'SLA_BREACH', 'LOW_BALANCE');
+export const AlertKind = enumOf(
+  'MISSED_CONTACT',
+  'NO_RECENT_ORDER',
+  'COMPLAINT',
+  'SLA_BREACH',
+  'LOW_BALANCE',
+  // 000 四 线上服务表: 紧急救援, 联络紧急联络人, 定位查询 from the app, for the call centre (help.service.ts).
+  'HELP_CALL',
+);
 export type AlertKind = keyof typeof AlertKind;
 export const AlertStatus = enumOf('RAISED', 'ACKNOWLEDGED', 'RESOLVED');
 export type AlertStatus = keyof typeof AlertStatus;
 registerEnumType(AlertKind, {
   name: 'AlertKind',
-  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足',
+  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助',
 });
 registerEnumType(AlertStatus, { name: 'AlertStatus', description: '待确认 / 已确认处理中 / 已处理' });
 

@@ -21,6 +21,7 @@ import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wa
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
 import { AlertResolver } from '../alerts/alerts.resolver.js';
+import { HelpResolver } from '../alerts/help.resolver.js';
 import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
@@ -58,6 +59,7 @@ export const resolvers = [
   OrderFeedbackResolver,
   NoticeResolver,
   AlertResolver,
+  HelpResolver,
   CallTaskResolver,
   SettlementResolver,
   DashboardResolver,

@@ -12,6 +12,7 @@ import type { Actor } from './actor.js';
 import { REGISTRY_ROWS } from './permissions.rows.registry.js';
 import { SERVICE_ROWS } from './permissions.rows.services.js';
 import { CAREBED_ROWS } from './permissions.rows.carebeds.js';
+import { HELP_ROWS } from './permissions.rows.help.js';
 
 /**
  * What bounds a permitted role's targets. Lists are filtered by the same rule (elderScope,
@@ -81,7 +82,12 @@ export interface Target {
 }
 
 /** The table, composed from its rows by area (permissions.rows.*.ts). */
-export const PERMISSIONS = { ...REGISTRY_ROWS, ...SERVICE_ROWS, ...CAREBED_ROWS } satisfies Record<string, Rule>;
+export const PERMISSIONS = {
+  ...REGISTRY_ROWS,
+  ...SERVICE_ROWS,
+  ...CAREBED_ROWS,
+  ...HELP_ROWS,
+} satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
 

@@ -22,6 +22,7 @@ import {
 } from './policy.parts.js';
 import * as sections from './policy.sections.js';
 import { facilitiesSchema } from './policy.facilities.js';
+import { callsSchema } from './policy.calls.js';
 
 export {
   FLAGS,
@@ -326,6 +327,8 @@ export const policySchema = z
     visitAgreements: sections.visitAgreementsSchema.optional(),
     /** Facilities and their grants (policy.facilities.ts; 003 二(一), 三(一); 000 八). */
     facilities: facilitiesSchema.optional(),
+    /** Telephone lines and the online services that are calls, not bookings (policy.calls.ts; 000 四). */
+    calls: callsSchema.optional(),
     zones: z
       .array(
         z

@@ -78,6 +78,8 @@ export interface Fixtures {
     leftCaregiverId: string;
     verifiedRectificationId: string;
   }[];
+  /** An operating Huangpi canteen and a Luoyang day-care centre (issue 20), each with its community path. */
+  facilities: { key: string; id: string; regionPath: string }[];
   botRoomId: string;
 }
 
@@ -347,7 +349,33 @@ export async function buildFixtures(s: TestServer): Promise<Fixtures> {
       verifiedRectificationId: rect.id,
     });
   }
-  return { now, month, lastMonth, callers, elders, settlements, notices, topUps, providers, botRoomId };
+  const facilities = [];
+  for (const [key, policyCode, communityCode, kind] of [
+    ['huangpi', 'HUANGPI_2020', '420116001001', 'CANTEEN'],
+    ['luoyang', 'LUOYANG_2013', '410302001001', 'DAY_CARE_CENTRE'],
+  ] as const) {
+    const community = await p.region.findUniqueOrThrow({ where: { code: communityCode } });
+    const policy = await p.policy.findUniqueOrThrow({ where: { code: policyCode } });
+    const f = await p.facility.create({
+      data: {
+        policyId: policy.id,
+        kind,
+        name: `矩阵测试设施 ${key}`,
+        communityId: community.id,
+        address: '测试路 3 号',
+        latitude: 30.88,
+        longitude: 114.37,
+        floorAreaM2: 300,
+        contractedAreaM2: 200,
+        premisesSource: 'LEASED',
+        funder: '测试出资方',
+        status: 'OPERATING',
+        operatingSince: now,
+      },
+    });
+    facilities.push({ key, id: f.id, regionPath: community.path });
+  }
+  return { now, month, lastMonth, callers, elders, settlements, notices, topUps, providers, facilities, botRoomId };
 }
 
 /** What the scope rules look at, for every elder at once (one query, so list checks stay cheap). */

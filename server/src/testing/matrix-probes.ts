@@ -273,6 +273,9 @@ export const PROBES: Record<string, Probe> = {
   alertByRef: { on: 'alert', args: (t) => ({ ref: e(t).alert.ref }) },
   acknowledgeAlert: { on: 'alert', args: (t) => ({ id: e(t).alert.id }) },
   resolveAlert: { on: 'alert', args: (t) => ({ id: e(t).alert.id, outcome: '已上门，老人平安' }) },
+  // One-tap help (issue 25): the SOS line 120 is in the demo programme's call section (000 四).
+  helpDesk: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  callForHelp: { on: 'elder', args: (t) => ({ input: { elderId: e(t).elderId, purpose: 'SOS', phone: '120' } }) },
   issueBotBindingCode: none(() => ({ purpose: 'WORKER' })),
   bindBotWorker: none(() => ({ code: '000000', contactId: 'wxid_matrix', contactName: '测试' })),
   bindBotRoom: none(() => ({ code: '000000', roomId: '@@matrix-other', topic: '测试群', contactId: 'wxid_matrix' })),

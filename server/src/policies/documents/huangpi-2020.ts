@@ -3,6 +3,7 @@
 // Clause references are "000 <section>"; sections 四/六/七 and 附件1–3 carry the rules encoded here.
 import type { PolicyInput } from '../policy.schema.js';
 import { HUANGPI_2020_ITEMS } from './huangpi-2020.items.js';
+import { HUANGPI_2020_CALLS } from './huangpi-2020.calls.js';
 
 export const huangpi2020: PolicyInput = {
   code: 'HUANGPI_2020',
@@ -188,6 +189,7 @@ export const huangpi2020: PolicyInput = {
     source: '000 六',
   },
   // 000 六 5: 24 小时内三次拨打电话未接听，或一个月内连续两周未下单 → 社区（村）工作人员上门.
+  calls: HUANGPI_2020_CALLS,
   missedContact: { unansweredCalls: 3, windowHours: 24, noOrderDays: 14, source: '000 六 5' },
   penalties: {
     suspensionActions: ['整改', '整改合格后再行结算'],
