@@ -17,6 +17,7 @@ import {
 import { RegionResolver } from '../regions/regions.resolver.js';
 import { CanteenResolver } from '../canteens/canteens.resolver.js';
 import { CareBedResolver } from '../carebeds/carebeds.resolver.js';
+import { VisitAgreementResolver } from '../agreements/agreements.resolver.js';
 import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
@@ -53,6 +54,7 @@ export const resolvers = [
   VisitResolver,
   CanteenResolver,
   CareBedResolver,
+  VisitAgreementResolver,
   ProviderResolver,
   CaregiverResolver,
   FeedbackResolver,

@@ -58,4 +58,20 @@ export const CAREBED_ROWS = {
   archiveCareBed: { roles: DISTRICT, refusal: '一户一档由区市民政部门归档。', outOfScopeMessage: BED_OUT },
   // 五(四)、七(二): 收回已发放的项目资金.
   clawBackCareBed: { roles: DISTRICT, refusal: '收回项目资金由区市民政部门办理。', outOfScopeMessage: BED_OUT },
+  // 004 五(二)3: the agreement is recorded by the community or street, reviewed by the street, filed by the district.
+  visitAgreements: {
+    roles: { ...OFFICIALS, PROVIDER_ADMIN: 'PROVIDER' },
+    refusal: '服务协议由社区、街道、区市民政部门和承接的服务机构查看。',
+    outOfScopeMessage: '这位老人不在您的服务范围内。',
+  },
+  signVisitAgreement: {
+    roles: { COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION' },
+    refusal: '服务协议由社区（村）或街道（镇）工作人员录入。',
+    outOfScopeMessage: '这位老人不在您的服务范围内。',
+  },
+  reviewVisitAgreement: {
+    roles: STREET_AND_DISTRICT,
+    refusal: '服务协议由街道（镇）审查、区市民政部门核定备案。',
+    outOfScopeMessage: '这位老人不在您的服务范围内。',
+  },
 } satisfies Record<string, Rule>;

@@ -346,3 +346,8 @@ export async function getCareBed(prisma: PrismaClient, actor: Actor, id: string)
   const { bed } = await bedFor(prisma, actor, 'careBed', id);
   return present(bed);
 }
+
+/** 004 三(二): an elder whose care bed passed acceptance (accepted or archived) has one. */
+export async function hasAcceptedCareBed(prisma: PrismaClient, elderId: string) {
+  return (await prisma.careBed.count({ where: { elderId, status: { in: ['ACCEPTED', 'ARCHIVED'] } } })) > 0;
+}

@@ -1,2 +1,3 @@
 // What other areas may use of carebeds. Anything not exported here is the area's own.
 export { STATUS_LABEL } from './carebeds.service.js';
+export { hasAcceptedCareBed } from './carebeds.service.js';

@@ -171,7 +171,13 @@ const LABELS: Record<string, string> = {
   'markSettlementPaid.id': '结算单编号',
   'respondToComplaint.id': '投诉编号',
   'closeComplaint.id': '投诉编号',
-  // Care beds (004 附件3–6).
+  // Care beds (004 附件3–6) and home-visit agreements (004 三(二)).
+  items: '服务项目',
+  'SignVisitAgreementInput.startsOn': '协议开始日期',
+  'SignVisitAgreementInput.priceFen': '服务价格',
+  method: '服务方式',
+  termMonths: '签约期限（月）',
+  elderClass: '老年人类别',
   level: '失能等级',
   approved: '是否同意',
   opinion: '意见',

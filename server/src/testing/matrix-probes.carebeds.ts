@@ -39,4 +39,17 @@ export const CAREBED_PROBES: Record<string, Probe> = {
   })),
   archiveCareBed: none(() => ({ id: id(), archiveNo: ' ' })),
   clawBackCareBed: none(() => ({ id: id(), reason: ' ' })),
+  visitAgreements: { on: 'elder', args: (t) => ({ elderId: t.elderId }) },
+  signVisitAgreement: none((_, { fx }) => ({
+    providerId: id(),
+    input: {
+      elderId: fx.elders[0]!.elderId,
+      items: [],
+      method: '上门',
+      priceFen: 5000,
+      startsOn: '2022-11-01',
+      termMonths: 24,
+    },
+  })),
+  reviewVisitAgreement: none(() => ({ id: id(), approved: false })),
 };
