@@ -18,6 +18,7 @@ import { RegionResolver } from '../regions/regions.resolver.js';
 import { CanteenResolver } from '../canteens/canteens.resolver.js';
 import { CareBedResolver } from '../carebeds/carebeds.resolver.js';
 import { VisitAgreementResolver } from '../agreements/agreements.resolver.js';
+import { FacilityResolver } from '../facilities/facilities.resolver.js';
 import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
@@ -27,6 +28,7 @@ import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
 import { VisitExceptionResolver } from '../exceptions/exceptions.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { BotResolver } from '../bot/bot.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
 import { CaregiverResolver, ProviderResolver } from '../providers/providers.resolver.js';
@@ -55,6 +57,7 @@ export const resolvers = [
   CanteenResolver,
   CareBedResolver,
   VisitAgreementResolver,
+  FacilityResolver,
   ProviderResolver,
   CaregiverResolver,
   FeedbackResolver,
@@ -66,6 +69,7 @@ export const resolvers = [
   SettlementResolver,
   DashboardResolver,
   VisitExceptionResolver,
+  AuditResolver,
   BotResolver,
 ] as const;
 

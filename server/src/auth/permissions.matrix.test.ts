@@ -127,7 +127,9 @@ describe('the permission table', () => {
               ? fx.topUps[0]
               : probe.on === 'provider'
                 ? fx.providers[0]
-                : t,
+                : probe.on === 'facility'
+                  ? fx.facilities[0]
+                  : t,
         { fx, caller: fx.callers[0]! },
       );
       return f.args

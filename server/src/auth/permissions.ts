@@ -12,7 +12,9 @@ import type { Actor } from './actor.js';
 import { REGISTRY_ROWS } from './permissions.rows.registry.js';
 import { SERVICE_ROWS } from './permissions.rows.services.js';
 import { CAREBED_ROWS } from './permissions.rows.carebeds.js';
+import { FACILITY_ROWS } from './permissions.rows.facilities.js';
 import { HELP_ROWS } from './permissions.rows.help.js';
+import { AUDIT_ROWS } from './permissions.rows.audit.js';
 
 /**
  * What bounds a permitted role's targets. Lists are filtered by the same rule (elderScope,
@@ -85,8 +87,10 @@ export interface Target {
 export const PERMISSIONS = {
   ...REGISTRY_ROWS,
   ...SERVICE_ROWS,
+  ...FACILITY_ROWS,
   ...CAREBED_ROWS,
   ...HELP_ROWS,
+  ...AUDIT_ROWS,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

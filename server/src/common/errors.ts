@@ -51,6 +51,12 @@ export enum ErrorCode {
   HAS_ACCEPTED_CARE_BED = 'HAS_ACCEPTED_CARE_BED',
   /** A device event whose signature, timestamp or device does not check out. */
   BAD_SIGNATURE = 'BAD_SIGNATURE',
+  /** A start-up grant before acceptance and the months of operation the programme requires (003 三(一)). */
+  GRANT_TOO_EARLY = 'GRANT_TOO_EARLY',
+  /** A grant amount outside the programme's range (003 三(一): 5–20 万元). */
+  GRANT_OUT_OF_RANGE = 'GRANT_OUT_OF_RANGE',
+  /** A grant or subsidy for a facility that is not operating (suspended, closed, not yet open). */
+  FACILITY_NOT_OPERATING = 'FACILITY_NOT_OPERATING',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -84,6 +90,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   AGREEMENT_TERM_TOO_SHORT: '服务协议期限不足，请按方案要求的最短签约期限签订。',
   HAS_ACCEPTED_CARE_BED: '这位老人已建成家庭养老床位，不再签订居家上门服务项目协议。',
   BAD_SIGNATURE: '设备签名校验失败，事件未被接收。',
+  GRANT_TOO_EARLY: '设施须经验收并运营满规定月数后才能申请一次性开办补助。',
+  GRANT_OUT_OF_RANGE: '补助金额不在政策规定的范围内，请按项目规模重新核定。',
+  FACILITY_NOT_OPERATING: '这个设施当前不在运营，不能拨付运行补贴；请恢复运营后再办理。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

@@ -6,4 +6,6 @@ export type { PolicyDocument } from './policy.schema.js';
 export { loadPolicy, policyDocument } from './policy.store.js';
 export type { StoredPolicy } from './policy.store.js';
 export { checkVisitSplit, maxMinutesPerVisit, type VisitSplitVerdict } from './visit-split.js';
+export { areaTier, type AreaTierVerdict } from './area-tier.js';
+export type { FacilitiesSection } from './policy.facilities.js';
 export { HELP_PURPOSES, type HelpPurpose, type CallsPolicy } from './policy.calls.js';

@@ -13,6 +13,13 @@ export const FLAGS = [
   'LONG_TERM_CARE_INSURANCE', // 享受长期护理保险
   'LOW_INCOME_MARGINAL', // 低保边缘家庭
   'ECONOMIC_HARDSHIP', // 区市认定的其他经济困难
+  // 003 二(二)1 (Luoyang): the facts its categories need.
+  'URBAN_RESIDENT', // 城镇（户籍）
+  'ONLY_CHILD_PARENT', // 独生子女父母
+  'TWO_DAUGHTERS_PARENT', // 计生双女父母
+  'NO_CHILD_CARER', // 无子女照顾
+  'PROVINCIAL_MODEL_WORKER', // 省级以上老劳动模范
+  'PRIORITY_ENTITLED', // 重点优抚对象
 ] as const;
 export const SELF_CARE = ['SELF_CARE', 'PARTIAL', 'DISABLED'] as const;
 export const ROLES_DECIDING = ['COMMUNITY_WORKER', 'STREET_OFFICER', 'DISTRICT_ADMIN'] as const;

@@ -22,6 +22,7 @@ import {
 } from './policy.parts.js';
 import * as sections from './policy.sections.js';
 import { facilitiesSchema } from './policy.facilities.js';
+import * as framework from './policy.framework.js';
 import { callsSchema } from './policy.calls.js';
 
 export {
@@ -327,6 +328,10 @@ export const policySchema = z
     visitAgreements: sections.visitAgreementsSchema.optional(),
     /** Facilities and their grants (policy.facilities.ts; 003 二(一), 三(一); 000 八). */
     facilities: facilitiesSchema.optional(),
+    /** A city framework's county rules, hours, wage and market prices (policy.framework.ts; 003 三(二)). */
+    framework: framework.frameworkSchema.optional(),
+    homeCareHours: framework.homeCareHoursSchema.optional(),
+    marketPrices: framework.marketPricesSchema.optional(),
     /** Telephone lines and the online services that are calls, not bookings (policy.calls.ts; 000 四). */
     calls: callsSchema.optional(),
     zones: z
@@ -346,6 +351,7 @@ export const policySchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
+    for (const p of framework.marketPriceProblems(doc)) ctx.addIssue({ code: 'custom', ...p });
     const dup = <T>(xs: T[]) => xs.find((x, i) => xs.indexOf(x) !== i);
     const itemDup = dup(doc.serviceGuide.items.map((i) => i.code));
     if (itemDup)

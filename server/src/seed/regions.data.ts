@@ -3,6 +3,7 @@
 // the 420116 0xx pattern of the national division codes, Yangcheng's town codes the order of its
 // 附件2 (see policies/documents/yangcheng-2026.ts). Community codes append three digits.
 import { YANGCHENG_TOWNS } from '../policies/documents/yangcheng-2026.js';
+import { luoyangRegionRows } from '../policies/documents/luoyang-2013.regions.js';
 import { WEIHAI_DISTRICTS } from '../policies/documents/weihai-2022.beds.js';
 
 export interface RegionSeed {
@@ -111,6 +112,8 @@ function build(): RegionSeed[] {
       }),
     );
   }
+  // Luoyang (003): the city, an urban district and a county (policies/documents/luoyang-2013.regions.ts).
+  out.push(...luoyangRegionRows());
   return out;
 }
 

@@ -300,6 +300,23 @@ export function generateProviders(): GeneratedProvider[] {
       contactName: '丛丽娜',
       contactPhone: '0631-5201002',
     },
+    // Luoyang (003 二(一)3(2)): home-care companies that also run day-care centres, one per county zone.
+    {
+      code: 'LY-P01',
+      name: '洛阳市老城区颐家居家养老服务有限公司',
+      policyCode: 'LUOYANG_2013',
+      creditCode: '91410302MA4F00001G',
+      contactName: '郭建军',
+      contactPhone: '0379-6301001',
+    },
+    {
+      code: 'LY-P02',
+      name: '新安县康宁居家养老服务中心',
+      policyCode: 'LUOYANG_2013',
+      creditCode: '52410323MJL000002H',
+      contactName: '贾红梅',
+      contactPhone: '0379-6701002',
+    },
   ];
 }
 

@@ -11,6 +11,7 @@ import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { CANTEENS, REGIONS } from './regions.data.js';
+import { seedFacilities } from './seed.facilities.js';
 import { randomBytes } from 'node:crypto';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { accountKey } from '../wallet/ledger.service.js';
@@ -219,6 +220,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     ),
   });
 
+  await seedFacilities(prisma, now); // issue 20: canteens as facilities, Luoyang's centres
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 
   // Elders across every community of Huangpi and Yangcheng; Weihai's few are seed/weihai.ts's.

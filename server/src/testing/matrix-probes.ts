@@ -25,7 +25,8 @@ export type On =
   | 'settlement'
   | 'notice'
   | 'topUp'
-  | 'provider';
+  | 'provider'
+  | 'facility';
 
 /** A list item, for the check that a list holds nothing outside the caller's scope. */
 export interface Item {
@@ -88,6 +89,32 @@ export const PROBES: Record<string, Probe> = {
   },
   homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   canteens: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  // Facilities (issue 20). Permitted calls stop at a domain rule: a contracted area above the floor
+  // area, a status the facility cannot move to, a programme without start-up grants, a month not over.
+  facility: { on: 'facility', args: (t) => ({ id: t.id }) },
+  facilities: none(),
+  createFacility: {
+    on: 'region',
+    args: (t) => ({
+      input: {
+        policyCode: 'HUANGPI_2020',
+        kind: 'CANTEEN',
+        name: '矩阵测试食堂',
+        communityCode: e(t).communityCode,
+        address: '测试路 2 号',
+        latitude: 30.88,
+        longitude: 114.37,
+        floorAreaM2: 100,
+        contractedAreaM2: 200,
+        premisesSource: 'LEASED',
+        funder: '测试出资方',
+      },
+    }),
+  },
+  changeFacilityStatus: { on: 'facility', args: (t) => ({ facilityId: t.id, to: 'PLANNED' }) },
+  proposeStartupGrant: { on: 'facility', args: (t) => ({ facilityId: t.id, amountFen: 10_000_000 }) },
+  disburseStartupGrant: { on: 'facility', args: (t) => ({ facilityId: t.id }) },
+  accrueFacilityGrant: { on: 'facility', args: (t, { fx }) => ({ facilityId: t.id, month: fx.month }) },
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
   // Records kept current: an update that changes nothing, a file that is not the caller's upload,
@@ -282,6 +309,7 @@ export const PROBES: Record<string, Probe> = {
   botContext: none(() => ({ contactId: 'wxid_matrix' })),
   botRooms: none(),
   botUndeliveredAlerts: none(),
+  botDailyDigest: none(),
   botAlertDelivered: { on: 'alert', args: (t, { fx }) => ({ alertId: e(t).alert.id, roomId: fx.botRoomId }) },
 
   // Money.
@@ -316,5 +344,7 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   dashboard: { on: 'region', args: (t, { fx }) => ({ month: fx.month, regionCode: e(t).communityCode }) },
+  // The audit log (issue 24): the district's own area; nothing to send it at.
+  auditLog: none(() => ({ first: 20 })),
   ...CAREBED_PROBES,
 };

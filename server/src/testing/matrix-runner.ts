@@ -110,6 +110,8 @@ export function targets(
         target: t,
         facts: { relatedQaAgencyIds: [], regionPath: t.regionPath, providerIds: [t.id] },
       }));
+    case 'facility':
+      return fx.facilities.map((t) => ({ label: t.key, target: t, facts: { regionPath: t.regionPath } }));
   }
 }
 

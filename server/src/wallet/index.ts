@@ -1,6 +1,8 @@
 // What other areas may use of wallet. Anything not exported here is the area's own.
 export {
   elderAccount,
+  grantAccount,
+  ledgerViolations,
   moneyTx,
   placeHold,
   post,

@@ -18,7 +18,9 @@ export type Kind =
   | 'PROVIDER_PAYABLE'
   | 'PAYMENT_GATEWAY'
   | 'REFUND_PAYABLE'
-  | 'PLATFORM_FEE_PAYABLE';
+  | 'PLATFORM_FEE_PAYABLE'
+  | 'FACILITY_GRANT'
+  | 'GRANT_FUNDING';
 export type LedgerUnit = 'FEN' | 'MINUTE';
 export type TxKind =
   | 'ALLOWANCE'
@@ -29,6 +31,10 @@ export type TxKind =
   | 'REFUND'
   | 'REVERSAL'
   | 'PLATFORM_FEE'
+  | 'FACILITY_STARTUP_GRANT'
+  | 'FACILITY_OPERATING_SUBSIDY'
+  | 'FACILITY_ANNUAL_GRANT'
+  | 'FACILITY_GRANT_CLAWBACK'
   | 'CARE_BED_GRANT';
 
 export interface PostingInput {
@@ -55,18 +61,30 @@ export interface PostingInput {
 export const requestHash = (request: unknown): string =>
   createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
-/** Whose account: an elder's (one per kind), a programme's source or sink, or the platform's. */
-export type AccountOwner = { elderId: string } | { policyId: string } | 'platform';
+/**
+ * Whose account: an elder's (one per kind), a programme's source or sink, the platform's, a
+ * facility's (the grants its funder received), or a finance's grant budget (a paying region and
+ * fund source: 003 三(一) 市、区两级财政; 002 五(二) 福彩公益金、慈善捐赠).
+ */
+export type AccountOwner =
+  | { elderId: string }
+  | { policyId: string }
+  | 'platform'
+  | { facilityId: string }
+  | { fundingRegionId: string; fundSource: string };
 
 /**
  * The one format of an account key, unique per account: `elder:<elderId>:<kind>`,
- * `policy:<policyId>:<kind>:<unit>`, `platform:<kind>:<unit>`. An elder has one account per kind,
- * so its key carries no unit.
+ * `policy:<policyId>:<kind>:<unit>`, `platform:<kind>:<unit>`, `facility:<facilityId>:<kind>:<unit>`,
+ * `fund:<regionId>:<fundSource>:<kind>:<unit>`. An elder has one account per kind, so its key
+ * carries no unit.
  */
 export function accountKey(owner: { elderId: string }, kind: Kind): string;
-export function accountKey(owner: { policyId: string } | 'platform', kind: Kind, unit: LedgerUnit): string;
+export function accountKey(owner: Exclude<AccountOwner, { elderId: string }>, kind: Kind, unit: LedgerUnit): string;
 export function accountKey(owner: AccountOwner, kind: Kind, unit?: LedgerUnit): string {
   if (owner === 'platform') return `platform:${kind}:${unit}`;
+  if ('facilityId' in owner) return `facility:${owner.facilityId}:${kind}:${unit}`;
+  if ('fundingRegionId' in owner) return `fund:${owner.fundingRegionId}:${owner.fundSource}:${kind}:${unit}`;
   return 'elderId' in owner ? `elder:${owner.elderId}:${kind}` : `policy:${owner.policyId}:${kind}:${unit}`;
 }
 
@@ -103,6 +121,18 @@ export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: 
 /** A platform-wide account outside any programme (self-paid money through WeChat Pay). */
 export async function platformAccount(tx: Tx, kind: Kind, unit: LedgerUnit) {
   return ensureAccount(tx, { key: accountKey('platform', kind, unit), kind, unit, allowNegative: true });
+}
+
+/**
+ * A facility's grant account or a finance's grant budget (issue 20). Both may run below zero: a
+ * budget is a source, and a clawed-back grant is owed by the funder until it is repaid.
+ */
+export async function grantAccount(
+  tx: Tx,
+  owner: { facilityId: string } | { fundingRegionId: string; fundSource: string },
+) {
+  const kind: Kind = 'facilityId' in owner ? 'FACILITY_GRANT' : 'GRANT_FUNDING';
+  return ensureAccount(tx, { key: accountKey(owner, kind, 'FEN'), kind, unit: 'FEN', allowNegative: true });
 }
 
 /**

@@ -170,6 +170,15 @@ export const huangpi2020: PolicyInput = {
       assumed: true,
       note: '原文未规定签到时间窗，取预约时间前 30 分钟至后 2 小时',
     },
+    // Neither source sets service hours; a home visit starting at night is more likely a typo (3点 for 15点)
+    // than a plan, so booking is refused outside 07:00–20:00 unless the item is night care.
+    bookingHours: {
+      fromMinute: 7 * 60,
+      untilMinute: 20 * 60,
+      source: '000 六·流程2',
+      assumed: true,
+      note: '原文未规定上门服务时段，取 7:00 至 20:00 开始（夜间服务项目除外）',
+    },
     // 000 六·流程2: 服务人员提供纸质服务记录单由老人签字确认……平台进行核实及跟踪回访. The elder's
     // signature becomes a one-time code they read out (or their own or a family member's
     // confirmation in the app); the platform's verifying call is the fallback.
@@ -291,4 +300,21 @@ export const huangpi2020: PolicyInput = {
       note: '方案未划分片区，全区由公开招标确定的承接主体服务',
     },
   ],
+  // 000 八: 区政府给每个幸福食堂每年补助 18 万元经费 — paid by the district, in monthly instalments (assumed).
+  facilities: {
+    funding: {
+      districts: [{ regionCode: '420116', name: '黄陂区', class: 'DISTRICT' }],
+      shares: [{ class: 'DISTRICT', payer: 'FACILITY_DISTRICT', fundSource: 'DISTRICT_FINANCE', percent: 100 }],
+      source: '000 八',
+    },
+    annualGrant: {
+      kinds: ['CANTEEN', 'MEAL_POINT'],
+      fenPerYear: 18_000_000,
+      instalmentsPerYear: 12,
+      instalmentSource: '000 八',
+      assumed: true,
+      note: '原文只写每年补助 18 万元，未规定拨付方式；按运营月份每月拨付 1.5 万元，不足一月按天折算；助餐点同样适用为假定',
+      source: '000 八',
+    },
+  },
 };
