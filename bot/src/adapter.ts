@@ -7,8 +7,14 @@ import PQueue from 'p-queue';
 import type { Message } from 'wechaty';
 import type { WechatyInterface } from 'wechaty/impls';
 import type { YilianApi, RaisedAlert } from './api/client.js';
-import { AlertDeliveredDocument, BotRoomsDocument, UndeliveredAlertsDocument } from './api/generated.js';
+import {
+  AlertDeliveredDocument,
+  BotDailyDigestDocument,
+  BotRoomsDocument,
+  UndeliveredAlertsDocument,
+} from './api/generated.js';
 import { alertText } from './commands/alerts.js';
+import { DEFAULT_DIGEST_MINUTE, digestText } from './digest.js';
 import { CommandHandler } from './handlers.js';
 
 export interface BotOptions {
@@ -18,6 +24,8 @@ export interface BotOptions {
   webhook?: { url: string; afterMs: number };
   botName?: string;
   clock?: () => Date;
+  /** When each group gets the daily digest, in minutes after Shanghai midnight (default 17:00). */
+  digestMinute?: number;
   log?: (line: string) => void;
 }
 
@@ -33,6 +41,9 @@ export class YilianBot {
   private readonly posted = new Set<string>();
   private rooms = new Map<string, string[]>();
   private unsubscribe?: () => void;
+  /** The Shanghai day whose digest this process has posted. */
+  private digestDay: string | null = null;
+  private digestTimer?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly wechaty: WechatyInterface,
@@ -61,9 +72,12 @@ export class YilianBot {
       (up) => up && void this.catchUp(),
     );
     await this.wechaty.start();
+    this.digestTimer = setInterval(() => void this.digestTick().catch((e) => this.opts.log?.(`digest: ${e}`)), 60_000);
+    this.digestTimer.unref?.();
   }
 
   async stop() {
+    clearInterval(this.digestTimer);
     this.unsubscribe?.();
     await this.queue.onIdle();
     await this.api.close();
@@ -137,6 +151,34 @@ export class YilianBot {
         this.opts.log?.(`alert ${a.ref} to ${roomId} failed: ${String(err)}`);
       }
     }
+  }
+
+  /**
+   * Checked every minute against the bot's clock: once a Shanghai day, at the first check past the
+   * set time, each bound group gets its digest. Returns how many groups it was posted to.
+   */
+  async digestTick(): Promise<number> {
+    if (!this.loggedIn) return 0;
+    const local = new Date(this.clock().getTime() + 8 * 3_600_000);
+    const day = local.toISOString().slice(0, 10);
+    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+    if (this.digestDay === day || minute < (this.opts.digestMinute ?? DEFAULT_DIGEST_MINUTE)) return 0;
+    this.digestDay = day;
+    const digests = (await this.api.request(BotDailyDigestDocument, {})).botDailyDigest;
+    let sent = 0;
+    for (const d of digests) {
+      try {
+        await this.queue.add(async () => {
+          const room = await this.wechaty.Room.find({ id: d.roomId });
+          if (!room) throw new Error(`room ${d.roomId} not found`);
+          await room.say(digestText(d));
+        });
+        sent++;
+      } catch (err) {
+        this.opts.log?.(`digest to ${d.roomId} failed: ${String(err)}`);
+      }
+    }
+    return sent;
   }
 
   /** At login and after the alert socket reconnects: whatever the server says a group has not had yet. */

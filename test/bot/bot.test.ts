@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YilianApi } from '../../bot/src/api/client.js';
 import { YilianBot } from '../../bot/src/adapter.js';
 import { messageKey } from '../../bot/src/commands/order.js';
+import { maskAddress, maskPhone } from '../../server/src/common/mask.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 
@@ -29,6 +30,8 @@ let room1: ReturnType<InstanceType<typeof mock.Mocker>['createRoom']>;
 let room2: typeof room1;
 let twinRoom: typeof room1;
 const said = new Map<string, string[]>();
+/** The bot's clock; null is the wall clock the server also runs on (the digest test sets both). */
+let botNow: Date | null = null;
 const seen: { id: string; text: string; msg: unknown }[] = [];
 
 /** Records what the bot says (its replies start with an @-mention of the asker in groups). */
@@ -81,7 +84,10 @@ beforeAll(async () => {
   for (const r of [room1, room2, twinRoom]) emitter(r).on('message', (m: unknown) => log(r.id, m));
   for (const c of [wang, li, stranger, twin]) emitter(c).on('message', (m: unknown) => log(c.id, m));
   wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
-  bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), { throttleMs: 5 });
+  bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), {
+    throttleMs: 5,
+    clock: () => botNow ?? new Date(),
+  });
   await bot.start();
   await new Promise<void>((resolve) => {
     wechaty.once('login', () => resolve());
@@ -100,6 +106,17 @@ const codeFor = async (username: string, purpose: 'WORKER' | 'ROOM') =>
       await s.login(username),
     )
   ).data!.issueBotBindingCode.code;
+
+/** An enrolled elder of the worker's community under 000 (Huangpi) whose name no one else there has. */
+async function uniqueElder(orderBy: 'asc' | 'desc') {
+  const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
+  const where = { communityId: worker.regionId!, enrolments: { some: { policy: { code: 'HUANGPI_2020' } } } };
+  const elders = await s.db.prisma.elder.findMany({
+    where: { ...where, status: 'ENROLLED' },
+    orderBy: { name: orderBy },
+  });
+  return elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
+}
 
 describe('the bot in WeChat groups', () => {
   it('tells unbound people how to bind, and binds workers privately and groups by code', async () => {
@@ -170,6 +187,32 @@ describe('the bot in WeChat groups', () => {
     expect(await s.db.prisma.order.count({ where: { elderId: elder.id, channel: 'BOT' } })).toBe(1);
   });
 
+  it('books the README example without a menu, and refuses a night visit and a past day (issue 23)', async () => {
+    const elder = await uniqueElder('desc');
+    const before = await s.db.prisma.order.count({ where: { elderId: elder.id } });
+    // 000 四: 助洁 by the hour is 居室清洁 (厨房整理 and 上门洗衣 are named for what they clean).
+    // The README's phrase gets no menu (this elder's balance may not cover two hours); one hour books.
+    expect(await ask(wang, `下单 ${elder.name} 助洁 2小时 明天上午9点`, room1)).not.toMatch(/请回复序号/);
+    const booked = await ask(wang, `下单 ${elder.name} 助洁 1小时 明天上午10点`, room1);
+    expect(booked).toMatch(/^已下单 [0-9a-f]{8}：\S+ 居室清洁×1\n\d+月\d+日（周.）上午10:00/);
+    // Night hours: the programme's booking hours (assumed 7:00–20:00 in the document) refuse 凌晨3点.
+    expect(await ask(wang, `下单 ${elder.name} 助洁 2小时 明天凌晨3点`, room1)).toMatch(
+      /凌晨3:00 不在上门时段，居室清洁只能约 7:00–20:00 之间开始/,
+    );
+    expect(await ask(wang, `下单 ${elder.name} 理发 昨天上午9点`, room1)).toMatch(
+      /^昨天是\d+月\d+日（周.），已经过去了/,
+    );
+    expect(await ask(wang, `下单 ${elder.name} 理发 上周五上午9点`, room1)).toMatch(/^上周五是.*已经过去了/);
+    expect(await s.db.prisma.order.count({ where: { elderId: elder.id } })).toBe(before + 1);
+    // No internal codes: the programme by its name.
+    expect(await ask(wang, `查 ${elder.name}`)).not.toMatch(/HP_|HUANGPI/);
+    // A sentence that is no command: one line, not the help.
+    expect(await ask(wang, '我想给老人约个理发', room1)).toBe(
+      '没看懂。您是想下单吗？试试：下单 张桂兰 理发 明天上午9点',
+    );
+    expect(await ask(wang, '帮助')).toMatch(/^颐联助手 指令（私聊直接发送）：/);
+  });
+
   it("posts an alert to its community's group only, and queues it while logged out", async () => {
     const worker = await s.login('worker');
     const workerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
@@ -197,7 +240,13 @@ describe('the bot in WeChat groups', () => {
     for (const secret of [a!.phone!, a!.address, a!.name]) expect(post).not.toContain(secret);
     expect(post).toContain(`${a!.name[0]}*`);
     expect(post).toMatch(/收到投诉/);
-    expect(post).toMatch(/前确认/);
+    expect(post).toMatch(/前认领/);
+    // What happened: the complaint's own words and its 48 h deadline (000 六 4); phone and address masked.
+    expect(post).toContain('投诉：“护理员服务时间不足，提前离开”');
+    expect(post).toMatch(/须在 \d+月\d+日（周.）(?:凌晨|上午|中午|下午|晚上)\d+:\d\d 前处理（48 小时时限）/);
+    expect(post).toContain(maskPhone(a!.phone!));
+    expect(post).toContain(maskAddress(a!.address));
+    expect(post).not.toMatch(/HP_|HUANGPI/);
     expect(post).toContain(`详情 ${refA}`);
     await new Promise((r) => setTimeout(r, 300));
     expect((said.get(room2.id) ?? []).slice(room2Before).some((t) => t.startsWith('【告警'))).toBe(false);
@@ -245,6 +294,35 @@ describe('the bot in WeChat groups', () => {
     );
     expect(times.length).toBe(30);
   });
+  it('posts the daily digest in each bound group once, at the set time, by the app clock', async () => {
+    const elder = await uniqueElder('asc');
+    expect(await ask(wang, `下单 ${elder.name} 理发 大后天上午9点`, room1)).toMatch(/^已下单/);
+    // 大后天 21:00 in Shanghai: at least 69 h from now, so the complaints filed above are past 48 h.
+    const local = new Date(Date.now() + 8 * 3600_000);
+    const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 3));
+    const at = new Date(`${day.toISOString().slice(0, 10)}T21:00:00+08:00`);
+    const real = s.app.services.clock;
+    const posts = () => (said.get(room1.id) ?? []).filter((t) => t.startsWith('【每日简报】'));
+    try {
+      s.app.services.clock = () => at;
+      botNow = new Date(at.getTime() - 5 * 3600_000); // 16:00: before the default 17:00
+      expect(await bot.digestTick()).toBe(0);
+      botNow = at;
+      expect(await bot.digestTick()).toBeGreaterThanOrEqual(2);
+      expect(await bot.digestTick()).toBe(0); // once a day
+    } finally {
+      s.app.services.clock = real;
+      botNow = null;
+    }
+    expect(await waitFor(() => posts().length === 1)).toBe(true);
+    const digest = posts()[0]!;
+    expect(digest).toMatch(/^【每日简报】\S+社区 \d+月\d+日（周.）\n今日上门 \d+ 单，已签到 0 单\n过时未签到 \d+ 单：/);
+    expect(digest).toContain(`上午9:00 ${elder.name[0]}*`);
+    expect(digest).not.toContain(elder.name);
+    expect(digest).toMatch(/超过时限未处理的投诉 \d+ 件/);
+    expect((said.get(room2.id) ?? []).filter((t) => t.startsWith('【每日简报】'))).toHaveLength(1);
+  });
+
   it(
     'after a restart the new bot posts what the old one never sent; a long outage goes to the WeCom ' + 'webhook',
     async () => {

@@ -12,6 +12,7 @@ export const alertDetail: WorkerCommand<AlertDetailArgs> = {
   kind: 'alert_detail',
   names,
   help: '详情 1024 — 私聊我看告警详情',
+  privateHelp: '详情 1024 — 看告警电话和住址',
   parse: alertRefParser('alert_detail', names, '详情 1024'),
   async handle(args, chat) {
     if (chat.msg.roomId) return `为保护老人隐私，详情不在群里发。请私聊我发送：详情 ${args.alertNo}`;
@@ -19,6 +20,7 @@ export const alertDetail: WorkerCommand<AlertDetailArgs> = {
     const e = a.elder;
     return [
       `告警 ${a.ref}：${a.reason}（${a.community.name}）`,
+      a.summary,
       personLine(e),
       `住址：${e.address}`,
       e.phone ? `电话：${e.phone}` : '电话：未登记',

@@ -17,24 +17,33 @@ export const alerts: WorkerCommand<AlertsArgs> = {
   async handle(_args, chat) {
     const r = (await chat.api.request(OpenAlertsDocument, { communityCode: chat.community }, chat.acting)).alerts;
     if (!r.totalCount) return '目前没有待处理的告警。';
-    const lines = r.edges.map(({ node: a }) => `${a.ref} ${a.elderMaskedName}：${a.reason}`);
+    const lines = r.edges.map(({ node: a }) => `${a.ref} ${a.elderMaskedName}：${a.summary}`);
     return [`待处理告警 ${r.totalCount} 条：`, ...lines, '认领请发：确认 编号'].join('\n');
   },
 };
 
-/** An alert as posted to the group, and to the WeCom webhook when the bot is logged out. */
+/**
+ * An alert as posted to the group, and to the WeCom webhook when the bot is logged out: what
+ * happened (the complaint's words and deadline, the missed calls), whom it is about masked (张*兰,
+ * 138****5678, the street and road without the house number), and how to act on it.
+ */
 export function alertText(a: {
   ref: string;
   reason: string;
+  summary: string;
   elderMaskedName: string;
+  elderMaskedPhone?: string | null;
+  elderMaskedAddress: string;
   acknowledgeBy: string;
   community: { name: string };
 }): string {
+  const who = [a.elderMaskedName, a.elderMaskedPhone, a.elderMaskedAddress].filter(Boolean).join('，');
   return [
-    `【告警 ${a.ref}】${a.community.name}`,
-    `${a.elderMaskedName}：${a.reason}`,
-    `请在 ${formatDateTimeCn(new Date(a.acknowledgeBy))} 前确认（逾时上报街道）`,
+    `【告警 ${a.ref}】${a.community.name}：${a.reason}`,
+    `老人：${who}`,
+    a.summary,
+    `请在 ${formatDateTimeCn(new Date(a.acknowledgeBy))} 前认领（逾时上报街道）`,
     `认领请 @我 发：确认 ${a.ref}`,
-    `老人电话和住址请私聊我发：详情 ${a.ref}`,
+    `完整电话和住址请私聊我发：详情 ${a.ref}`,
   ].join('\n');
 }

@@ -9,6 +9,7 @@ export const bindRoom: BindingCommand<BindRoomArgs> = {
   kind: 'bind_room',
   names: ['绑定群'],
   help: '绑定群 123456 — 绑定本群',
+  only: 'group',
   binding: true,
   parse: bindCodeParser('bind_room', /^绑定\s*群\s*(.*)$/, '绑定群 123456'),
   async handle(args, { api, msg }) {

@@ -60,6 +60,10 @@ interface CommandBase<A extends { kind: string }> {
   names: readonly string[];
   /** Its line in the help text. */
   help: string;
+  /** Its line in a private chat's help, where it differs (no @, details allowed); default `help`. */
+  privateHelp?: string;
+  /** Where it is used: a group-only command is left out of the private help. Default both. */
+  only?: 'group';
   /**
    * Reads a message that starts with one of its names (normalised text); undefined when the
    * message is not this command. Tried in registry order, before any `parsePhrase`.

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { JUST_AFTER_MIDNIGHT, LATE_EVENING, NOW, NYE, labelled, sh } from '../testing/moments.js';
+import { JUST_AFTER_MIDNIGHT, LATE_EVENING, MONTH_END, NOW, NYE, labelled, sh } from '../testing/moments.js';
 import type { ParseErrorCode } from './command.js';
-import { COMMANDS, HELP_TEXT, parseCommand, type Command, type ParseInput } from './index.js';
+import {
+  COMMANDS,
+  guessReply,
+  HELP_TEXT,
+  parseCommand,
+  PRIVATE_HELP_TEXT,
+  type Command,
+  type ParseInput,
+} from './index.js';
 
 const parse = (text: string, extra: Partial<ParseInput> = {}) => parseCommand({ text, now: NOW, ...extra });
 
@@ -129,6 +137,14 @@ describe('errors', () => {
     ['下单 张桂兰 助洁 今天下午3点', NYE, 'DATE_IN_PAST'],
     ['下单 张桂兰 助洁 12月30日 下午3点', NYE, 'DATE_IN_PAST'],
     ['下单 张桂兰 助洁 本周一上午9点', NOW, 'DATE_IN_PAST'],
+    // Issue 23: 昨天, 前天 and 上周X are in the past (they were read as today and this Friday).
+    ['下单 张桂兰 助洁 2小时 昨天上午9点', NOW, 'DATE_IN_PAST'],
+    ['下单 张桂兰 助洁 前天下午3点', NOW, 'DATE_IN_PAST'],
+    ['下单 张桂兰 助洁 大前天上午9点', NOW, 'DATE_IN_PAST'],
+    ['下单 张桂兰 理发 上周五上午9点', NOW, 'DATE_IN_PAST'],
+    ['下单 张桂兰 理发 上星期六上午9点', NYE, 'DATE_IN_PAST'],
+    ['下单 张桂兰 助洁 月底上午9点', MONTH_END, 'DATE_IN_PAST'],
+    ['下单 张桂兰 助洁 下个月底上午9点', NOW, 'BAD_DATE'],
     // At 23:30 Shanghai it is 15:30 UTC: "today 23:00" is past even though 23:00 UTC is not.
     ['下单 张桂兰 助洁 今天晚上11点', LATE_EVENING, 'DATE_IN_PAST'],
     // At 00:30 Shanghai on the 23rd, the 22nd is yesterday even though UTC is still on the 22nd.
@@ -170,9 +186,21 @@ describe('errors', () => {
     }
   });
 
+  it('a past day says which day it was, so nobody thinks 昨天 meant today', () => {
+    const r = (text: string) => {
+      const c = parseCommand({ text, now: NOW });
+      return c.kind === 'error' ? c.message.split('\n')[0] : c.kind;
+    };
+    expect(r('下单 张桂兰 助洁 2小时 昨天上午9点')).toBe(
+      '昨天是11月21日（周六），已经过去了，新订单只能约以后的时间。',
+    );
+    expect(r('下单 张桂兰 助洁 前天上午9点')).toBe('前天是11月20日（周五），已经过去了，新订单只能约以后的时间。');
+    expect(r('下单 张桂兰 理发 上周五上午9点')).toBe('上周五是11月13日（周五），已经过去了，新订单只能约以后的时间。');
+  });
+
   it('a past-date error shows the understood time', () => {
     const r = parse('下单 张桂兰 助洁 11月20日 上午9点');
-    expect(r.kind === 'error' && r.message).toContain('11月20日(周五) 09:00');
+    expect(r.kind === 'error' && r.message).toContain('11月20日（周五）上午9:00');
   });
 });
 
@@ -212,5 +240,27 @@ describe('HELP_TEXT', () => {
       'bind_worker',
       'bind_room',
     ]);
+  });
+});
+
+describe('the private help and the reply to a sentence that is no command', () => {
+  it('a private chat gets help for private use: no @, no group binding, details allowed', () => {
+    const lines = PRIVATE_HELP_TEXT.split('\n');
+    expect(lines[0]).toBe('颐联助手 指令（私聊直接发送）：');
+    expect(PRIVATE_HELP_TEXT).not.toMatch(/@我|绑定群|私聊我/);
+    expect(lines).toContain('详情 1024 — 看告警电话和住址');
+    expect(lines).toContain('绑定 123456 — 绑定本人');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(24);
+  });
+  it.each([
+    ['我要给老人约个理发', '没看懂。您是想下单吗？试试：下单 张桂兰 理发 明天上午9点'],
+    ['我要下单', '没看懂。您是想下单吗？试试：下单 张桂兰 理发 明天上午9点'],
+    ['张桂兰还有钱吗', '没看懂。您是想查余额吗？试试：余额 张桂兰'],
+    ['护理员到了没', '没看懂。您是想查工单吗？试试：工单 1024'],
+    ['你好', '没看懂。发“帮助”看全部指令。'],
+  ])('%s → one line, not the whole help', (text, reply) => {
+    const c = parseCommand({ text, now: NOW });
+    expect(c.kind).toBe('unknown');
+    expect(guessReply(c.kind === 'unknown' ? c.text : '')).toBe(reply);
   });
 });

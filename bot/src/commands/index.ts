@@ -38,6 +38,29 @@ export type Command = Intent | { kind: 'help' } | { kind: 'unknown'; text: strin
 
 export const HELP_TEXT = ['颐联助手 指令（@我 后发送）：', ...COMMANDS.map((c) => c.help)].join('\n');
 
+/** The help in a private chat: no @, no group-only commands, the lines written for private use. */
+export const PRIVATE_HELP_TEXT = [
+  '颐联助手 指令（私聊直接发送）：',
+  ...COMMANDS.filter((c) => !('only' in c && c.only === 'group')).map((c) =>
+    'privateHelp' in c && c.privateHelp ? c.privateHelp : c.help,
+  ),
+].join('\n');
+
+/** A message that is no command: a one-line guess at what was meant, and the words to type. */
+const GUESSES: [RegExp, string, string][] = [
+  [/下单|预约|约|订|上门|助洁|助浴|助餐|理发|保洁|打扫/, '您是想下单吗', '下单 张桂兰 理发 明天上午9点'],
+  [/余额|钱|补贴|额度/, '您是想查余额吗', '余额 张桂兰'],
+  [/工单|订单|进度|到了没|来了没/, '您是想查工单吗', '工单 1024'],
+  [/告警|报警|异常/, '您是想看告警吗', '告警'],
+  [/绑定|绑码|绑定码/, '您是想绑定吗', '绑定 123456'],
+  [/老人|信息|电话|住址|地址/, '您是想查老人信息吗', '查 张桂兰'],
+];
+
+export function guessReply(text: string): string {
+  const hit = GUESSES.find(([re]) => re.test(text));
+  return hit ? `没看懂。${hit[1]}？试试：${hit[2]}` : '没看懂。发“帮助”看全部指令。';
+}
+
 const HELP_WORDS = /^(?:帮助|菜单|功能|指令|命令|\?+|\/?help)$/i;
 
 export interface ParseInput {
@@ -68,7 +91,8 @@ const ROOM_BIND_HELP = '本群还没有绑定社区。请社区工作人员领�
 
 /** The reply to a parsed command: binding commands for anyone, the rest for a bound worker only. */
 export async function runCommand(cmd: Command, chat: Chat): Promise<string> {
-  if (cmd.kind === 'help' || cmd.kind === 'unknown') return HELP_TEXT;
+  if (cmd.kind === 'help') return chat.msg.roomId ? HELP_TEXT : PRIVATE_HELP_TEXT;
+  if (cmd.kind === 'unknown') return guessReply(cmd.text);
   if (cmd.kind === 'error') return cmd.message;
   const command = COMMANDS.find((c) => c.kind === cmd.kind)!;
   // `cmd` is what `command` parsed (found by its kind); TypeScript cannot follow that through the union.

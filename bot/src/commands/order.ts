@@ -2,7 +2,18 @@
 // order and glued together; the date engine (text/dates.ts) reads the time, this file the rest.
 import { createHash } from 'node:crypto';
 import { PlaceOrderDocument, ServiceGuideDocument, type ServiceGuideQuery } from '../api/generated.js';
-import { DAY_MS, formatDateTimeCn, isPeriodWord, isVagueDateWord, readWhen, resolveWhen } from '../text/dates.js';
+import {
+  clockText,
+  DAY_MS,
+  formatDateCn,
+  formatDateTimeCn,
+  isPeriodWord,
+  isVagueDateWord,
+  readWhen,
+  resolveWhen,
+  shanghaiMinuteOfDay,
+  shanghaiTime,
+} from '../text/dates.js';
 import { cutMatch } from '../text/normalise.js';
 import { CN_NUM, parseChineseNumber } from '../text/numerals.js';
 import { fail, oneOf, yuan, type ParseError, type WorkerChat, type WorkerCommand } from './command.js';
@@ -142,7 +153,10 @@ function parseOrder(presetName: string | undefined, rest: string, now: Date): Or
   }
   const scheduledAt = r.at;
   if (scheduledAt.getTime() < now.getTime()) {
-    return fail('DATE_IN_PAST', `${formatDateTimeCn(scheduledAt)} 已经过去了，请换个时间。`, example('明天上午9点'));
+    // 昨天, 前天, 上周五: a whole day already gone gets its own words, so nobody thinks 昨天 meant today.
+    const dayGone = scheduledAt.getTime() < startOfDay(now).getTime() && dateText && !/\d|月/.test(dateText);
+    const what = dayGone ? `${dateText}是${formatDateCn(scheduledAt)}，` : `${formatDateTimeCn(scheduledAt)} `;
+    return fail('DATE_IN_PAST', `${what}已经过去了，新订单只能约以后的时间。`, example('明天上午9点'));
   }
   if (scheduledAt.getTime() - now.getTime() > MAX_DAYS_AHEAD * DAY_MS) {
     return fail('BAD_DATE', `${formatDateTimeCn(scheduledAt)} 超过一年，请核对日期。`, example('11月25日 上午9点'));
@@ -157,6 +171,13 @@ function parseOrder(presetName: string | undefined, rest: string, now: Date): Or
   return order;
 }
 
+/** Midnight at the start of `now`'s Shanghai day. */
+function startOfDay(now: Date): Date {
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const ymd = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+  return shanghaiTime(ymd, 0, 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Placing it
 
@@ -166,17 +187,43 @@ type Item = ServiceGuideQuery['serviceGuide'][number];
 export const messageKey = (messageId: string) =>
   `wechat:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
 
-/** Items the typed service word means: the name first, else the category, narrowed by unit. */
+/**
+ * What a category word means when it names several items: 助洁 is 协助清洁 (cleaning), so among a
+ * programme's hourly 助洁 items the cleaning one is meant, not the kitchen or the laundry.
+ */
+const CORE_ITEM_WORDS: Record<string, readonly string[]> = { 助洁: ['清洁', '保洁'], 助浴: ['浴'] };
+
+/**
+ * Items the typed service word means: the name first, else the category, narrowed by unit (hours
+ * or visits), then by the item the category word is the short name of (CORE_ITEM_WORDS).
+ */
 export function matchItems(guide: Item[], cmd: OrderArgs): Item[] {
-  const word = cmd.service.replace(/服务$/, '');
+  const word = cmd.service.replace(/服务$/, '').replace(/^上门/, '');
   const offline = guide.filter((g) => g.mode === 'OFFLINE');
-  let hits = offline.filter((g) => g.name === cmd.service || g.name.includes(word));
+  const exact = offline.filter((g) => g.name === cmd.service || g.name.replace(/服务$/, '') === word);
+  if (exact.length === 1) return exact;
+  let hits = offline.filter((g) => g.name.includes(word));
   if (!hits.length) hits = offline.filter((g) => g.category.includes(word));
   if (hits.length > 1 && cmd.unit) {
     const byUnit = hits.filter((g) => (cmd.unit === 'HOUR') === (g.unitMinutes === 60));
     if (byUnit.length) hits = byUnit;
   }
+  const core = CORE_ITEM_WORDS[word];
+  if (hits.length > 1 && core) {
+    const byCore = hits.filter((g) => core.some((c) => g.name.includes(c)));
+    if (byCore.length === 1) return byCore;
+  }
   return hits;
+}
+
+/** Why `item` cannot start at `at` (night hours, from the programme's data), or undefined. */
+export function outsideHours(item: Item, at: Date): string | undefined {
+  const from = item.bookableFromMinute;
+  const until = item.bookableUntilMinute;
+  if (from == null || until == null) return undefined;
+  const minute = shanghaiMinuteOfDay(at);
+  if (minute >= from && minute <= until) return undefined;
+  return `${formatDateTimeCn(at)} 不在上门时段，${item.name}只能约 ${clockText(from)}–${clockText(until)} 之间开始。`;
 }
 
 async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promise<string> {
@@ -187,9 +234,11 @@ async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promi
   const items = matchItems(guide, cmd);
   if (!items.length) {
     const categories = [...new Set(guide.filter((g) => g.mode === 'OFFLINE').map((g) => g.category))].join('、');
-    return `${policyCode === 'HUANGPI_2020' ? '黄陂区' : '本地'}服务指南里没有“${cmd.service}”，可选：${categories}`;
+    return `${elder.enrolment.policy.name}的服务指南里没有“${cmd.service}”，可选：${categories}`;
   }
   const place = async (item: Item) => {
+    const night = outsideHours(item, cmd.scheduledAt);
+    if (night) return `${night}\n例：下单 ${elder.name} ${cmd.service} 明天上午9点`;
     const hourly = item.unitMinutes === 60;
     const quantity = cmd.quantity ?? 1;
     if (!Number.isInteger(quantity))
@@ -209,7 +258,7 @@ async function placeOrder(elder: Elder, cmd: OrderArgs, chat: WorkerChat): Promi
         ? `补贴 ${yuan(r.subsidyFen)}`
         : '';
     const split = [subsidy, r.selfPaidFen ? `自费 ${yuan(r.selfPaidFen)}` : ''].filter(Boolean).join('，');
-    const when = `${formatDateTimeCn(new Date(r.scheduledAt))}，${r.provider?.name ?? ''}`;
+    const when = `${formatDateTimeCn(new Date(r.scheduledAt))}${r.provider?.name ? `，${r.provider.name}` : ''}`;
     return (
       `已下单 ${r.ref}：${elder.name} ${r.service.name}×${r.quantity}\n${when}\n共` +
       ` ${yuan(r.amountFen)}${split ? `（${split}）` : ''}`

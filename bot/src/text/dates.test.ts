@@ -114,13 +114,57 @@ describe('readWhen and resolveWhen: phrases on the Shanghai calendar', () => {
   });
 });
 
-describe('formatDateTimeCn', () => {
+describe('formatDateTimeCn: every reply restates the date as 12月5日（周六）上午9:00', () => {
   it.each([
-    ['2026-11-23T09:00:00+08:00', '11月23日(周一) 09:00'],
-    ['2026-11-22T16:30:00Z', '11月23日(周一) 00:30'],
-    ['2027-01-01T01:05:00Z', '1月1日(周五) 09:05'],
-    ['2026-11-22T23:59:00+08:00', '11月22日(周日) 23:59'],
+    ['2026-12-05T09:00:00+08:00', '12月5日（周六）上午9:00'],
+    ['2026-11-23T09:00:00+08:00', '11月23日（周一）上午9:00'],
+    ['2026-11-22T16:30:00Z', '11月23日（周一）凌晨0:30'],
+    ['2027-01-01T01:05:00Z', '1月1日（周五）上午9:05'],
+    ['2026-11-23T12:30:00+08:00', '11月23日（周一）中午12:30'],
+    ['2026-11-23T15:00:00+08:00', '11月23日（周一）下午3:00'],
+    ['2026-11-23T03:00:00+08:00', '11月23日（周一）凌晨3:00'],
+    ['2026-11-22T23:59:00+08:00', '11月22日（周日）晚上11:59'],
   ])('%s → %s', (iso, expected) => {
     expect(formatDateTimeCn(new Date(iso))).toBe(expected);
+  });
+});
+
+// Issue 23: the forms a group chat tried. NOW is Sunday 22 November 2026, 10:00 in Shanghai.
+describe('past days, weeks and the month end', () => {
+  const cases: [text: string, now: Date, at: string][] = [
+    // 昨天 and 前天 are days before today (before the fix 昨天上午9点 was read as today 09:00).
+    ['昨天上午9点', NOW, '2026-11-21T09:00'],
+    ['昨日下午3点', NOW, '2026-11-21T15:00'],
+    ['前天下午3点', NOW, '2026-11-20T15:00'],
+    ['大前天上午9点', NOW, '2026-11-19T09:00'],
+    ['昨晚8点', NOW, '2026-11-21T20:00'],
+    ['昨天上午9点', NYE, '2026-12-30T09:00'],
+    ['昨天上午9点', JUST_AFTER_MIDNIGHT, '2026-11-22T09:00'],
+    // 上周五 is last calendar week's Friday (weeks start on Monday), not this coming Friday.
+    ['上周五上午9点', NOW, '2026-11-13T09:00'],
+    ['上星期一 9:00', NOW, '2026-11-09T09:00'],
+    ['上个礼拜三下午2点', NOW, '2026-11-11T14:00'],
+    ['上周五上午9点', NYE, '2026-12-25T09:00'],
+    // 下周X is next calendar week's; 周X the next one after today.
+    ['下周三上午9点', NOW, '2026-11-25T09:00'],
+    ['下周日上午9点', NOW, '2026-11-29T09:00'],
+    ['下周一上午9点', MONTH_END, '2026-12-07T09:00'],
+    ['周六上午9点', NOW, '2026-11-28T09:00'],
+    ['周一上午9点', MONTH_END, '2026-12-07T09:00'],
+    // X号 is the nearest such day; 月底 this month's last day.
+    ['28号上午9点', NOW, '2026-11-28T09:00'],
+    ['三十号 下午3点', NOW, '2026-11-30T15:00'],
+    ['5号上午9点', NYE, '2027-01-05T09:00'],
+    ['月底上午9点', NOW, '2026-11-30T09:00'],
+    ['本月底下午3点', NOW, '2026-11-30T15:00'],
+    ['月底晚上7点', MONTH_END, '2026-11-30T19:00'],
+    ['月底上午9点', NYE, '2026-12-31T09:00'],
+  ];
+  it.each(labelled(cases))('%s at %s → %s', (text, _label, at, now) => {
+    expect(when(text, now)).toBe(sh(at));
+  });
+
+  it("leaves 下个月底 vague rather than reading this month's end", () => {
+    expect(readWhen('下个月底上午9点').when.date).toBeUndefined();
   });
 });

@@ -52,11 +52,30 @@ export function shanghaiTime(ymd: Ymd, hour: number, minute: number): Date {
 const WEEKDAYS_CN = ['日', '一', '二', '三', '四', '五', '六'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** `11月23日(周一) 09:00` in Asia/Shanghai. */
+/**
+ * `12月5日（周六）上午9:00` in Asia/Shanghai: every reply restates the date this way, the part of the
+ * day named (凌晨 before 6, 上午, 中午 12–13, 下午, 晚上 from 18) so that 3:00 and 15:00 never look alike.
+ */
 export function formatDateTimeCn(date: Date): string {
   const p = shanghaiParts(date);
-  return `${p.m}月${p.d}日(周${WEEKDAYS_CN[p.wd]}) ${pad2(p.hh)}:${pad2(p.mi)}`;
+  const period = p.hh < 6 ? '凌晨' : p.hh < 12 ? '上午' : p.hh < 13 ? '中午' : p.hh < 18 ? '下午' : '晚上';
+  return `${formatDateCn(date)}${period}${p.hh > 12 ? p.hh - 12 : p.hh}:${pad2(p.mi)}`;
 }
+
+/** `12月5日（周六）` in Asia/Shanghai. */
+export function formatDateCn(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.m}月${p.d}日（周${WEEKDAYS_CN[p.wd]}）`;
+}
+
+/** Minutes after midnight of an instant on the Shanghai clock (0–1439). */
+export function shanghaiMinuteOfDay(date: Date): number {
+  const p = shanghaiParts(date);
+  return p.hh * 60 + p.mi;
+}
+
+/** `7:00` for a minute of the day (1440 = 24:00). */
+export const clockText = (minuteOfDay: number) => `${Math.floor(minuteOfDay / 60)}:${pad2(minuteOfDay % 60)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Date phrases
@@ -66,7 +85,8 @@ type DatePhrase =
   | { kind: 'md'; m: number; d: number }
   | { kind: 'day'; d: number }
   | { kind: 'rel'; days: number }
-  | { kind: 'weekday'; week: '' | 'this' | 'next' | 'after-next'; wd: number };
+  | { kind: 'month-end' }
+  | { kind: 'weekday'; week: '' | 'last' | 'this' | 'next' | 'after-next'; wd: number };
 
 const NUM2 = `(?:\\d{1,2}|${CN_NUM}{1,3})`;
 /** Monday = 1 … Sunday = 7, in characters or digits. */
@@ -77,6 +97,27 @@ const PERIOD = '凌晨|清晨|早上|早晨|上午|中午|午间|下午|午后|�
 const PERIOD_WORD = new RegExp(`^(?:${PERIOD})$`);
 /** After a weekday: nothing, a space, a period word or a clock (so 周一鸣 stays a name). */
 const AFTER_DATE = `(?=$|\\s|${PERIOD}|\\d|${CN_NUM}{1,3}\\s*[点时])`;
+
+const REL_DAYS: Record<string, number> = {
+  大后天: 3,
+  后天: 2,
+  明天: 1,
+  今天: 0,
+  昨天: -1,
+  前天: -2,
+  大前天: -3,
+  今: 0,
+  明: 1,
+  昨: -1,
+};
+const WEEK_WORDS: Record<string, 'last' | 'this' | 'next' | 'after-next' | ''> = {
+  '': '',
+  上: 'last',
+  这: 'this',
+  本: 'this',
+  下: 'next',
+  下下: 'after-next',
+};
 
 const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DatePhrase }[] = [
   {
@@ -92,17 +133,17 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => DatePhrase }[] 
     read: (m) => ({ kind: 'md', m: Number(m[1]), d: Number(m[2]) }),
   },
   {
-    re: /大后天|后天|明天|明日|明儿|今天|今日|今儿|(?:今|明)(?=早|晚)/,
-    read: (m) => ({
-      kind: 'rel',
-      days: m[0].startsWith('大') ? 3 : m[0].startsWith('后') ? 2 : m[0].startsWith('明') ? 1 : 0,
-    }),
+    // 昨天, 前天 and 大前天 are read (and then refused for a new order as past), never dropped to mean today.
+    re: /大后天|后天|明天|明日|明儿|今天|今日|今儿|大前天|前天|昨天|昨日|昨儿|(?:今|明|昨)(?=早|晚)/,
+    read: (m) => ({ kind: 'rel', days: REL_DAYS[m[0].replace(/[日儿]$/, '天')] ?? REL_DAYS[m[0][0]!]! }),
   },
+  // 月底 is this month's last day; 下个月底 stays vague (left over, the order parser asks for a date).
+  { re: /(?<!下个?)(?:这个?|本)?月底/, read: () => ({ kind: 'month-end' }) },
   {
-    re: new RegExp(`(下下|下|这|本)?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])${AFTER_DATE}`, 'u'),
+    re: new RegExp(`(下下|下|上|这|本)?\\s*(?:个\\s*)?(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])${AFTER_DATE}`, 'u'),
     read: (m) => ({
       kind: 'weekday',
-      week: m[1] === '下下' ? 'after-next' : m[1] === '下' ? 'next' : m[1] ? 'this' : '',
+      week: WEEK_WORDS[m[1] ?? ''] ?? 'this',
       wd: WEEKDAY_CHARS[m[2]!]!,
     }),
   },
@@ -141,6 +182,8 @@ function resolveDate(p: DatePhrase, today: Ymd, todayWd: number): Ymd | undefine
     }
     case 'rel':
       return addDays(today, p.days);
+    case 'month-end': // 月底: the last day of this month (today, on that day)
+      return { y: today.y, m: today.m, d: new Date(Date.UTC(today.y, today.m, 0)).getUTCDate() };
     case 'weekday': {
       const wd = todayWd === 0 ? 7 : todayWd; // Monday = 1 … Sunday = 7, weeks start on Monday
       let delta: number;
@@ -148,6 +191,8 @@ function resolveDate(p: DatePhrase, today: Ymd, todayWd: number): Ymd | undefine
         delta = (p.wd - wd + 7) % 7 || 7; // 周五: the next one, never today
       else if (p.week === 'this')
         delta = p.wd - wd; // 本周五: this calendar week's, may be past
+      else if (p.week === 'last')
+        delta = p.wd - wd - 7; // 上周五: last calendar week's, always past
       else delta = 7 - wd + p.wd + (p.week === 'after-next' ? 7 : 0); // 下周五: next calendar week's
       return addDays(today, delta);
     }
@@ -267,5 +312,5 @@ export function isPeriodWord(word: string): boolean {
 
 /** Date words the engine does not resolve; left over, they would otherwise become the service or a note. */
 export function isVagueDateWord(word: string): boolean {
-  return /周末|月底|月初|[下本这]周|下个?月|星期|礼拜|^周$/.test(word);
+  return /周末|月底|月初|[上下本这]周|下个?月|星期|礼拜|^周$/.test(word);
 }

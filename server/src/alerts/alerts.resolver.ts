@@ -6,11 +6,12 @@ import { Elder } from '../elders/index.js';
 import { Region } from '../regions/index.js';
 import type { AlertEvent } from './alert-bus.js';
 import { shortRef } from '../common/refs.js';
-import { maskName } from '../common/mask.js';
+import { maskAddress, maskName, maskPhone } from '../common/mask.js';
 import {
   acknowledgeAlert,
   alertByRef,
   ALERT_LABELS,
+  alertSummary,
   alertVisibleTo,
   escalationHours,
   listAlerts,
@@ -82,6 +83,25 @@ export class AlertResolver {
   async elderMaskedName(@Root() alert: Alert, @Ctx() ctx: Context): Promise<string> {
     const elder = await ctx.loaders.elderById.load(alert.elderId);
     return maskName(elder?.name ?? '');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '脱敏电话（如 138****5678），发到群里用' })
+  async elderMaskedPhone(@Root() alert: Alert, @Ctx() ctx: Context): Promise<string | null> {
+    const elder = await ctx.loaders.elderById.load(alert.elderId);
+    return elder?.phone ? maskPhone(elder.phone) : null;
+  }
+
+  @FieldResolver(() => String, { description: '脱敏住址（只到街道、社区和路名），发到群里用' })
+  async elderMaskedAddress(@Root() alert: Alert, @Ctx() ctx: Context): Promise<string> {
+    const elder = await ctx.loaders.elderById.load(alert.elderId);
+    return maskAddress(elder?.address ?? '');
+  }
+
+  @FieldResolver(() => String, {
+    description: '发生了什么（投诉原文与处理时限、未接来电次数等），不含老人姓名、电话和住址',
+  })
+  async summary(@Root() alert: Alert, @Ctx() ctx: Context): Promise<string> {
+    return alertSummary(ctx.prisma, alert);
   }
 
   @FieldResolver(() => Date, { description: '请在此前确认，逾时无人确认上报街道' })

@@ -12,11 +12,14 @@ import { botCommunityIds } from '../bot/index.js';
 import { elderScope } from '../elders/index.js';
 import { notify } from '../notices/index.js';
 import { pathWithin } from '../regions/index.js';
+import { formatShanghaiCn } from '../common/calendar.js';
+import { maskNumbersIn } from '../common/mask.js';
 import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
 import { insertOpenAlert } from './alerts.store.js';
 
-export type AlertKind = 'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE' | 'HELP_CALL';
+export type AlertKind =
+  'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE' | 'HELP_CALL' | 'DEVICE_EVENT';
 
 export const ALERT_LABELS: Record<AlertKind, string> = {
   MISSED_CONTACT: '多次联系不上',
@@ -25,6 +28,7 @@ export const ALERT_LABELS: Record<AlertKind, string> = {
   SLA_BREACH: '投诉即将或已经超时',
   LOW_BALANCE: '余额不足',
   HELP_CALL: '老人或家属一键求助',
+  DEVICE_EVENT: '家庭养老床位智能设备报警',
 };
 
 /**
@@ -200,4 +204,48 @@ export async function escalateAlerts(prisma: PrismaClient, now: Date, hours: num
     );
   }
   return escalated;
+}
+
+const yuanText = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')} 元`;
+const HOUR_MS = 3_600_000;
+
+/**
+ * What happened, in one line a worker can act on: the complaint's own words (numbers in it masked)
+ * and its deadline (000 六 4: 48 小时内处理), the unanswered calls and their window (000 六 5), the days
+ * without an order, the balance left. Safe for a group chat: no name, phone or address of the elder.
+ */
+export async function alertSummary(prisma: PrismaClient, alert: { kind: string; detail: unknown }): Promise<string> {
+  const d = (alert.detail ?? {}) as Record<string, unknown>;
+  const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : undefined);
+  switch (alert.kind as AlertKind) {
+    case 'COMPLAINT':
+    case 'SLA_BREACH': {
+      const c =
+        typeof d.complaintId === 'string' ? await prisma.complaint.findUnique({ where: { id: d.complaintId } }) : null;
+      if (!c) return ALERT_LABELS[alert.kind as AlertKind];
+      const words = Array.from(maskNumbersIn(c.content.replace(/\s+/g, ' ').trim()));
+      const quote = words.length > 60 ? `${words.slice(0, 60).join('')}…` : words.join('');
+      const hours = Math.round((c.dueAt.getTime() - c.createdAt.getTime()) / HOUR_MS);
+      const late = alert.kind === 'SLA_BREACH' ? (d.overdue ? '，已超时' : '，即将超时') : '';
+      return `投诉：“${quote}”，须在 ${formatShanghaiCn(c.dueAt)} 前处理（${hours} 小时时限${late}）`;
+    }
+    case 'MISSED_CONTACT': {
+      const n = num('unanswered');
+      const h = num('windowHours');
+      return n && h ? `${h} 小时内 ${n} 次电话未接通，请上门看看` : ALERT_LABELS.MISSED_CONTACT;
+    }
+    case 'NO_RECENT_ORDER': {
+      const days = num('days');
+      const last = typeof d.lastOrderAt === 'string' ? `（上次下单 ${formatShanghaiCn(new Date(d.lastOrderAt))}）` : '';
+      return days ? `连续 ${days} 天没有下单${last}，请了解情况` : ALERT_LABELS.NO_RECENT_ORDER;
+    }
+    case 'LOW_BALANCE': {
+      const fen = num('availableFen');
+      const minutes = num('availableMinutes');
+      if (fen === undefined) return ALERT_LABELS.LOW_BALANCE;
+      return `余额不足：可用 ${yuanText(fen)}${minutes ? `，免费时长 ${minutes} 分钟` : ''}`;
+    }
+    default:
+      return ALERT_LABELS[alert.kind as AlertKind] ?? '告警';
+  }
 }

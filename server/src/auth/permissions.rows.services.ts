@@ -223,6 +223,7 @@ export const SERVICE_ROWS = {
   botContext: { roles: BOT, refusal: BOT_ONLY },
   botRooms: { roles: BOT, refusal: BOT_ONLY },
   botUndeliveredAlerts: { roles: BOT, refusal: BOT_ONLY },
+  botDailyDigest: { roles: BOT, refusal: BOT_ONLY },
   botAlertDelivered: {
     roles: BOT,
     refusal: BOT_ONLY,

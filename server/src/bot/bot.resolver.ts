@@ -10,7 +10,16 @@ import {
   issueBindingCode,
   undeliveredAlerts,
 } from './bot.service.js';
-import { BindingCode, BindingPurpose, BotContext, BotRoom, BotWorker, UndeliveredAlert } from './bot.types.js';
+import {
+  BindingCode,
+  BindingPurpose,
+  BotContext,
+  BotDigest,
+  BotRoom,
+  BotWorker,
+  UndeliveredAlert,
+} from './bot.types.js';
+import { dailyDigest } from './digest.service.js';
 
 @Resolver()
 export class BotResolver {
@@ -97,6 +106,11 @@ export class BotResolver {
     @Ctx() ctx: Context,
   ) {
     return alertDelivered(ctx.prisma, requireActor(ctx.actor), alertId, roomId, ctx.app.clock());
+  }
+
+  @Query(() => [BotDigest], { description: '（机器人）每个绑定群今天的简报：今日上门、未签到、超时投诉' })
+  async botDailyDigest(@Ctx() ctx: Context) {
+    return dailyDigest(ctx.prisma, requireActor(ctx.actor), ctx.app.clock());
   }
 
   @Query(() => [BotRoom], { description: '（机器人）通过本机器人账号绑定的工作群' })

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Alert } from '../alerts/index.js';
 import { enumOf } from '../common/enums.js';
 
@@ -39,4 +39,17 @@ export class BotContext {
 export class UndeliveredAlert {
   @Field(() => Alert) alert!: Alert;
   @Field(() => [String]) roomIds!: string[];
+}
+
+@ObjectType({ description: '（机器人）每个工作群的每日简报：今日上门、未签到、超时投诉' })
+export class BotDigest {
+  @Field(() => String) roomId!: string;
+  @Field(() => String) communityName!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD（北京时间）' }) day!: string;
+  @Field(() => Int, { description: '今日预约的上门服务' }) visitsToday!: number;
+  @Field(() => Int, { description: '已签到' }) checkedIn!: number;
+  @Field(() => Int, { description: '已过预约时间 30 分钟仍未签到' }) notCheckedIn!: number;
+  @Field(() => [String], { description: '未签到的上门（时间、脱敏姓名、项目），最多 10 条' })
+  notCheckedInLines!: string[];
+  @Field(() => Int, { description: '已超过处理时限的投诉' }) overdueComplaints!: number;
 }

@@ -1,6 +1,6 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { type PolicyDocument, policyDocument, type StoredPolicy } from '../policies/index.js';
+import { loadPolicy, type PolicyDocument, policyDocument, type StoredPolicy } from '../policies/index.js';
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -38,13 +38,27 @@ export async function policiesByIds(prisma: PrismaClient, ids: readonly string[]
   });
 }
 
-/** The service guide of a programme, optionally one category; NOT_FOUND for an unknown programme. */
+/**
+ * The service guide of a programme, optionally one category; NOT_FOUND for an unknown programme.
+ * Each item carries the hours a visit may start (the document's `visits.bookingHours`), open for
+ * night-care items (`anyHour`) and where the programme sets no hours.
+ */
 export async function serviceGuide(prisma: PrismaClient, policyCode: string, category?: string | null) {
-  const policy = await prisma.policy.findUnique({ where: { code: policyCode }, select: { id: true } });
-  if (!policy) fail(ErrorCode.NOT_FOUND, `没有找到项目“${policyCode}”，请从项目列表中选择。`);
-  return prisma.serviceItem.findMany({
-    where: { policyId: policy!.id, active: true, ...(category ? { category } : {}) },
+  const loaded = await loadPolicy(prisma, { code: policyCode });
+  if (!loaded) fail(ErrorCode.NOT_FOUND, `没有找到项目“${policyCode}”，请从项目列表中选择。`);
+  const { policy, doc } = loaded!;
+  const rows = await prisma.serviceItem.findMany({
+    where: { policyId: policy.id, active: true, ...(category ? { category } : {}) },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
+  const hours = doc.visits.bookingHours;
+  return rows.map((row) => {
+    const open = !hours || doc.serviceGuide.items.find((i) => i.code === row.code)?.anyHour;
+    return {
+      ...row,
+      bookableFromMinute: open ? null : hours.fromMinute,
+      bookableUntilMinute: open ? null : hours.untilMinute,
+    };
   });
 }
 

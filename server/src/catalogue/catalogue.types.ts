@@ -21,6 +21,13 @@ export class ServiceItem {
     number | null;
   @Field(() => String, { description: '服务内容' }) description!: string;
   @Field(() => String, { nullable: true, description: '服务要求与标准' }) standard!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: '最早可预约的上门开始时间（当天第几分钟，如 420 = 7:00；服务指南中给出），为空表示不限时段',
+  })
+  bookableFromMinute?: number | null;
+  @Field(() => Int, { nullable: true, description: '最晚可预约的上门开始时间（当天第几分钟，如 1200 = 20:00）' })
+  bookableUntilMinute?: number | null;
 }
 
 @ObjectType({ description: '每月补贴额度' })

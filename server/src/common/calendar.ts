@@ -23,3 +23,18 @@ export function ageOn(birthDate: string, on: string): number {
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * An instant as a worker reads it in a message: "12月5日（周六）上午9:00" (Asia/Shanghai). The part
+ * of the day is named (凌晨 before 6, 上午, 中午 12–13, 下午, 晚上 from 18) so 3:00 and 15:00 never look alike.
+ */
+export function formatShanghaiCn(at: Date): string {
+  const s = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const h = s.getUTCHours();
+  const period = h < 6 ? '凌晨' : h < 12 ? '上午' : h < 13 ? '中午' : h < 18 ? '下午' : '晚上';
+  const h12 = h > 12 ? h - 12 : h;
+  const mm = String(s.getUTCMinutes()).padStart(2, '0');
+  return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日（周${WEEKDAYS[s.getUTCDay()]}）${period}${h12}:${mm}`;
+}

@@ -3,7 +3,15 @@ import type { Context } from '../app/context.js';
 import { requireActor } from '../auth/index.js';
 import { changeFacilityStatus, createFacility, facilities, facility } from './facilities.service.js';
 import { accrueFacilityGrant, disburseStartupGrant, proposeStartupGrant } from './grants.service.js';
-import { CreateFacilityInput, Facility, FacilityGrant, FacilityStatus, StartupGrant } from './facilities.types.js';
+import { facilityReport } from './facilities.report.js';
+import {
+  CreateFacilityInput,
+  FacilityReport,
+  Facility,
+  FacilityGrant,
+  FacilityStatus,
+  StartupGrant,
+} from './facilities.types.js';
 
 @Resolver(() => Facility)
 export class FacilityResolver {
@@ -18,6 +26,13 @@ export class FacilityResolver {
     @Ctx() ctx: Context,
   ) {
     return facilities(ctx.prisma, requireActor(ctx.actor), regionCode);
+  }
+
+  @Query(() => FacilityReport, {
+    description: '设施报表：各区县覆盖和面积达标、所有社区建成日间照料中心的进度（003 一）、补助汇总和追回登记',
+  })
+  async facilityReport(@Ctx() ctx: Context) {
+    return facilityReport(ctx.prisma, requireActor(ctx.actor));
   }
 
   @Mutation(() => Facility, {

@@ -239,6 +239,15 @@ export const yangcheng2026: PolicyInput = {
       assumed: true,
       note: '原文未规定签到时间窗，取预约时间前 30 分钟至后 2 小时',
     },
+    // Neither source sets service hours; a home visit starting at night is more likely a typo (3点 for 15点)
+    // than a plan, so booking is refused outside 07:00–20:00 unless the item is night care.
+    bookingHours: {
+      fromMinute: 7 * 60,
+      untilMinute: 20 * 60,
+      source: '001 七(三)',
+      assumed: true,
+      note: '原文未规定上门服务时段，取 7:00 至 20:00 开始（夜间服务项目除外）',
+    },
     // 001 七(三): settlement rests on the providers' service records, which must match the
     // platform's; 001 八(二)2(2) ends the contract of a provider that records false service. So a
     // record counts only when the elder or family vouches for it, or a call confirms it.
