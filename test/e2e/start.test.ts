@@ -1,5 +1,7 @@
 // The README's first command as a new user runs it: `npm start` on an empty data folder migrates,
 // seeds and serves; a plain HTTP POST (what curl sends) then gets Huangpi's priced service guide.
+// It also builds the officials' console and the mini-program's H5 when missing or stale, prints
+// their addresses, and serves both, with last month finished in the demo (issues 24, 25).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,8 @@ beforeAll(async () => {
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    // A fresh clone builds the console (seconds) and the H5 (a minute or two on a busy machine) first.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 420_000);
     const poll = setInterval(() => {
       const m = /颐联服务已启动\s+(http:\/\/\S+)/.exec(output);
       if (m) {
@@ -35,7 +38,7 @@ beforeAll(async () => {
       }
     }, 200);
   });
-});
+}, 450_000);
 
 /**
  * Ctrl-C in a terminal: SIGTERM to npm and the server under it (its own process group). npm alone
@@ -86,6 +89,48 @@ describe('npm start on a bare machine', () => {
     const asset = await fetch(url.replace(/graphql$/, 'admin/assets/graphiql.min.js'));
     expect(asset.status).toBe(200);
     expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('prints the console and H5 addresses and serves both built apps from the same origin', async () => {
+    const origin = url.replace(/\/graphql$/, '');
+    expect(output).toContain(`监管平台（民政、街道、社区）：${origin}/console/`);
+    expect(output).toContain(`小程序网页版（H5）：${origin}/h5/`);
+    const consolePage = await fetch(`${origin}/console/`);
+    expect(consolePage.status).toBe(200);
+    const html = await consolePage.text();
+    expect(html).toContain('居家养老服务监管平台');
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${origin}${script}`)).status).toBe(200);
+    expect((await fetch(`${origin}/h5/`)).status).toBe(200);
+  });
+
+  it('seeds last month finished: visits, a complaint, an exception and a statement to approve (issue 24)', async () => {
+    const call = async (query: string, token?: string) =>
+      (
+        (await (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ query }),
+          })
+        ).json()) as { data: any }
+      ).data;
+    const token = (await call('mutation { passwordLogin(username: "district_admin", password: "demo1234") { token } }'))
+      .passwordLogin.token as string;
+    const now = new Date(Date.now() + 8 * 3600_000);
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const d = await call(
+      `{ dashboard(month: "${last}") { stats { visits complaints } }
+         visitExceptions(filter: { month: "${last}" }) { totalCount }
+         settlements(month: "${last}") { status heldReason } }`,
+      token,
+    );
+    expect(d.dashboard.stats.visits).toBeGreaterThan(0);
+    expect(d.dashboard.stats.complaints).toBeGreaterThan(0);
+    expect(d.visitExceptions.totalCount).toBeGreaterThan(0);
+    // 000 七: the open exception holds the statement until the district resolves it.
+    expect(d.settlements.map((x: { status: string }) => x.status)).toEqual(['HELD']);
   });
 
   it('restarts on the same data folder without seeding twice', async () => {

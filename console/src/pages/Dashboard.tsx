@@ -181,7 +181,11 @@ export function DashboardPage() {
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { data: ['服务人次', '服务时长（小时）'] },
-                xAxis: { type: 'category', data: data?.rows.map((r) => r.name) ?? [], axisLabel: { interval: 0 } },
+                xAxis: {
+                  type: 'category',
+                  data: data?.rows.map((r) => r.name) ?? [],
+                  axisLabel: { interval: 0, rotate: 40 },
+                },
                 yAxis: [
                   { type: 'value', name: '人次' },
                   { type: 'value', name: '小时' },

@@ -28,6 +28,7 @@ import { createPaymentGateway } from '../payments/payment.gateway.js';
 import { registerWalletListeners } from '../wallet/wallet.events.js';
 import { registerOrderListeners } from '../orders/orders.events.js';
 import { seedDemo } from '../seed/seed.js';
+import { demoMonthStart, seedFinishedMonth } from '../seed/demo-month.js';
 
 export interface App {
   services: AppServices;
@@ -86,10 +87,20 @@ export function buildServices(
  * Keeps the reference data (the region tree and the programmes) current, which every start does,
  * and with `seed` fills an empty database with the demo data (a database with users is left alone).
  */
-export async function prepareData(services: AppServices, opts: { seed: boolean }): Promise<{ seeded: boolean }> {
+export async function prepareData(
+  services: AppServices,
+  opts: { seed: boolean; demoMonth?: boolean },
+): Promise<{ seeded: boolean }> {
   await syncRegions(services.db.prisma, REGIONS);
   await syncPolicies(services.db.prisma, allPolicies);
-  return opts.seed ? seedDemo(services, { elders: services.config.seedElders }) : { seeded: false };
+  if (!opts.seed) return { seeded: false };
+  if (!opts.demoMonth) return seedDemo(services, { elders: services.config.seedElders });
+  // With last month finished: the seed is laid down as of the 1st of last month (enrolments and
+  // that month's allowance), then last month's visits, complaint, evaluation and statement.
+  const start = demoMonthStart(services.clock());
+  const seeded = await seedDemo({ ...services, clock: () => start }, { elders: services.config.seedElders });
+  if (seeded.seeded) await seedFinishedMonth(services);
+  return seeded;
 }
 
 /**
@@ -98,14 +109,21 @@ export async function prepareData(services: AppServices, opts: { seed: boolean }
  */
 export async function buildApp(
   config: Config,
-  opts: { db?: Database; logger?: Logger; seed?: boolean; clock?: () => Date } = {},
+  opts: {
+    db?: Database;
+    logger?: Logger;
+    seed?: boolean;
+    clock?: () => Date;
+    /** Seed last month as a finished month of activity (npm start, the console's tests). */
+    demoMonth?: boolean;
+  } = {},
 ): Promise<App> {
   const db = opts.db ?? (await openDatabase(databaseTarget(config)));
   const services = buildServices(config, db, opts.logger, opts.clock);
   // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.
   registerOrderListeners(services);
   registerWalletListeners(services);
-  await prepareData(services, { seed: opts.seed ?? config.demo });
+  await prepareData(services, { seed: opts.seed ?? config.demo, demoMonth: opts.demoMonth });
   const http = await createHttpApp(services, await getSchema());
   return {
     services,

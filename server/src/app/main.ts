@@ -18,7 +18,8 @@ process.on('unhandledRejection', die);
 
 async function start(): Promise<{ config: Config; app: App; url: string }> {
   const config = loadConfig();
-  const app = await buildApp(config);
+  // The demo includes last month finished, so the console and the exports have content on first start.
+  const app = await buildApp(config, { demoMonth: true });
   const { url } = await app.http.listen(config.port, config.host);
   return { config, app, url };
 }

@@ -60,6 +60,8 @@ export interface TestServerOptions {
    * one; a test may still swap `app.services.clock` later.
    */
   clock?: () => Date;
+  /** Seed last month as a finished month (visits, a complaint, an exception, an evaluation, a statement). */
+  demoMonth?: boolean;
 }
 
 export async function startTestServer(
@@ -73,7 +75,7 @@ export async function startTestServer(
   sink.on('data', (c: Buffer) => (logText += c.toString()));
   const logger = createLogger(sink);
   logger.level = 'info';
-  const app = await buildApp(config, { db, logger, seed: true, clock: opts.clock });
+  const app = await buildApp(config, { db, logger, seed: true, clock: opts.clock, demoMonth: opts.demoMonth });
   const { url } = await app.http.listen(0);
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(url, {
