@@ -16,4 +16,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
   },
+  // One-tap help sends the elder's position with the call when they allow it (components/HelpPanel.tsx).
+  permission: { 'scope.userLocation': { desc: '求助时把老人的位置告诉呼叫中心，方便尽快找到老人' } },
+  requiredPrivateInfos: ['getLocation'],
 });

@@ -37,7 +37,9 @@ export interface H5 {
 }
 
 /** One server and one mobile-sized Chromium page for a test file. */
-export async function startH5(options: { mobile?: boolean } = {}): Promise<H5> {
+export async function startH5(
+  options: { mobile?: boolean; geolocation?: { latitude: number; longitude: number } } = {},
+): Promise<H5> {
   await ensureBuild('h5');
   const s = await startTestServer({ h5Dir: distDir('h5') });
   const origin = s.url.replace(/\/graphql$/, '');
@@ -52,6 +54,7 @@ export async function startH5(options: { mobile?: boolean } = {}): Promise<H5> {
     timezoneId: 'Asia/Shanghai',
     hasTouch: true,
     isMobile: options.mobile ?? false,
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];

@@ -57,3 +57,22 @@ export function wechatFontScale(): number {
     return 1;
   }
 }
+
+/** Rings a number: the phone's dialler on WeChat, a tel: link in the browser (Taro does both). */
+export async function phoneCall(phone: string): Promise<void> {
+  await Taro.makePhoneCall({ phoneNumber: phone });
+}
+
+/**
+ * The phone's position when the user allows it, else null. Short, so a call for help is never held
+ * up by a slow or refused location: the call centre can still locate the elder by phone (000 四).
+ */
+export async function locate(timeoutMs = 3000): Promise<{ latitude: number; longitude: number } | null> {
+  try {
+    const found = Taro.getLocation({ type: 'wgs84' }).then((r) => ({ latitude: r.latitude, longitude: r.longitude }));
+    const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+    return await Promise.race([found.catch(() => null), late]);
+  } catch {
+    return null;
+  }
+}

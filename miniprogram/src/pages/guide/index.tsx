@@ -2,9 +2,10 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { gql } from '../../api/client';
-import { ElderHomeDocument, ServiceGuideDocument } from '../../api/generated';
+import { ElderHomeDocument, HelpDeskDocument, ServiceGuideDocument } from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
+import { HelpPanel } from '../../components/HelpPanel';
 import { Page } from '../../components/Page';
 import { price } from '../../lib/format';
 import { useStore } from '../../lib/store';
@@ -20,6 +21,9 @@ export default function Guide() {
     if (!policyCode) return { items: [], policyCode: null };
     return { items: (await gql(ServiceGuideDocument, { policyCode })).serviceGuide, policyCode };
   }, [elderId]);
+  // Which online services are a call (紧急救援, 联络紧急联络人, 定位查询: 000 四 线上服务表), not a booking.
+  const desk = useLoad(async () => (elderId ? (await gql(HelpDeskDocument, { elderId })).helpDesk : null), [elderId]);
+  const actions = new Map((desk.data?.actions ?? []).map((a) => [a.itemCode, a.purpose]));
   const items = guide.data?.items ?? [];
   const categories = [...new Set(items.map((i) => i.category))];
   const [category, setCategory] = useState<string | null>(null);
@@ -47,14 +51,24 @@ export default function Guide() {
               服务标准：{item.standard}
             </Text>
           ) : null}
-          <Button
-            className="btn primary block"
-            onClick={() =>
-              void Taro.navigateTo({ url: `/pages/order/index?code=${item.code}&policy=${guide.data!.policyCode}` })
-            }
-          >
-            预约{item.name}
-          </Button>
+          {actions.has(item.code) && elderId ? (
+            <HelpPanel elderId={elderId} purposes={[actions.get(item.code)!]} />
+          ) : item.mode === 'OFFLINE' || item.priceFen != null ? (
+            <Button
+              className="btn primary block"
+              onClick={() =>
+                void Taro.navigateTo({ url: `/pages/order/index?code=${item.code}&policy=${guide.data!.policyCode}` })
+              }
+            >
+              预约{item.name}
+            </Button>
+          ) : (
+            // An online service the programme does not price per booking is part of the monthly
+            // online package: the platform provides it, nothing to order.
+            <Text className="small included" style={{ display: 'block' }}>
+              已含在每月线上服务中，由服务平台提供，无需预约
+            </Text>
+          )}
         </View>
       ))}
     </Page>

@@ -6,6 +6,7 @@ import { ElderHomeDocument, MyEldersDocument, type OrderSummaryFragment } from '
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
+import { HelpPanel } from '../../components/HelpPanel';
 import { Page } from '../../components/Page';
 import { ACCOUNT_LABEL, ORDER_STATUS, accountAmount, dateTime } from '../../lib/format';
 import { setState, signOut, useStore } from '../../lib/store';
@@ -82,6 +83,8 @@ export default function Home() {
       ) : null}
       {elder ? (
         <>
+          {/* The SOS first, above everything else an elder might read (000 四 紧急救援, 24 小时). */}
+          <HelpPanel elderId={elder.id} purposes={['SOS']} />
           <View className="card" id="wallet">
             <Text className="title">
               {elder.name}（{elder.age} 岁）
