@@ -10,13 +10,15 @@ export const AlertKind = enumOf(
   'LOW_BALANCE',
   // 000 四 线上服务表: 紧急救援, 联络紧急联络人, 定位查询 from the app, for the call centre (help.service.ts).
   'HELP_CALL',
+  // 004 五(一): a smart care bed's device (紧急呼叫、跌倒、久未活动、燃气、烟感), answered within 24 hours.
+  'DEVICE_EVENT',
 );
 export type AlertKind = keyof typeof AlertKind;
 export const AlertStatus = enumOf('RAISED', 'ACKNOWLEDGED', 'RESOLVED');
 export type AlertStatus = keyof typeof AlertStatus;
 registerEnumType(AlertKind, {
   name: 'AlertKind',
-  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助',
+  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警',
 });
 registerEnumType(AlertStatus, { name: 'AlertStatus', description: '待确认 / 已确认处理中 / 已处理' });
 
