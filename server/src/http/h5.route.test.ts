@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h5Handler } from './h5.route.js';
+import { h5Handler, staticHandler } from './h5.route.js';
 
 let server: Server;
 let base: string;
@@ -15,9 +15,16 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>颐联</title>');
   writeFileSync(path.join(dir, 'js/app.1234abcd.js'), 'console.log(1)');
   writeFileSync(path.join(root, 'secrets.json'), '{"jwtSecret":"x"}');
+  // The console's Vite build: index.html and hashed files under assets/.
+  const consoleDir = path.join(root, 'console');
+  mkdirSync(path.join(consoleDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><title>监管平台</title>');
+  writeFileSync(path.join(consoleDir, 'assets/index-AbC123.js'), 'console.log(2)');
   const h5 = h5Handler(dir)!;
+  const consoleApp = staticHandler('/console', consoleDir)!;
   server = createServer((req, res) => {
-    if (h5(req, res, new URL(req.url ?? '/', 'http://x').pathname)) return;
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (h5(req, res, pathname) || consoleApp(req, res, pathname)) return;
     res.writeHead(418);
     res.end('fell through');
   });
@@ -55,5 +62,18 @@ describe('GET /h5/', () => {
 
   it('is off when the folder was never built', () => {
     expect(h5Handler(path.join(tmpdir(), 'never-built-h5'))).toBeNull();
+  });
+});
+
+describe('GET /console/ (the same handler, another folder)', () => {
+  it('serves the console uncached, its Vite assets as immutable, and redirects /console', async () => {
+    const page = await fetch(`${base}/console/`);
+    expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+    expect(await page.text()).toContain('监管平台');
+    const js = await fetch(`${base}/console/assets/index-AbC123.js`);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    const r = await fetch(`${base}/console`, { redirect: 'manual' });
+    expect([r.status, r.headers.get('location')]).toEqual([301, '/console/']);
+    expect((await fetch(`${base}/console/../secrets.json`)).status).not.toBe(200);
   });
 });
