@@ -11,6 +11,7 @@ const OUT = '这个设施不在您的管辖范围内。';
 export const FACILITY_ROWS = {
   facility: { roles: STAFF, refusal: VIEW, outOfScope: ErrorCode.NOT_FOUND },
   facilities: { roles: STAFF, refusal: VIEW },
+  facilityReport: { roles: STAFF, refusal: VIEW },
   createFacility: { roles: DISTRICT, refusal: MANAGE, outOfScopeMessage: OUT },
   changeFacilityStatus: { roles: DISTRICT, refusal: MANAGE, outOfScopeMessage: OUT },
   proposeStartupGrant: { roles: DISTRICT, refusal: GRANTS, outOfScopeMessage: OUT },

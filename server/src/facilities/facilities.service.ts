@@ -102,7 +102,9 @@ function checkInput(i: CreateFacilityInput) {
   if ((i.elderCount == null) !== (i.elderCountOn == null))
     throw badInput('elderCountOn', '录入老年人口统计数时须同时填写统计日期。');
   if (i.elderCount != null && i.elderCount < 0) throw badInput('elderCount', '老年人口数不能为负。');
-  if (i.elderCountOn != null && !DAY.test(i.elderCountOn))
+  const on = i.elderCountOn;
+  const d = on != null && DAY.test(on) ? new Date(`${on}T00:00:00Z`) : null;
+  if (on != null && (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== on))
     throw badInput('elderCountOn', '统计日期格式应为 YYYY-MM-DD。');
   const kinds = (i.rooms ?? []).map((r) => r.kind);
   if (new Set(kinds).size !== kinds.length) throw badInput('rooms', '同一种功能用房只能填写一次。');

@@ -227,3 +227,41 @@ describe('Huangpi canteens (000 八: 每个幸福食堂每年补助 18 万元)',
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });
+
+describe('the facilities report (003 一, 二(一)2, 三(一))', () => {
+  const REPORT = `{ facilityReport {
+    byDistrict { districtCode facilities operating communities communitiesWithCentre assessed compliant belowTier }
+    grants { kind fundSource month paidFen clawedBackFen } clawbacks { facilityId fundSource amountFen } } }`;
+
+  it('shows coverage and tier compliance by district, grants by kind, source and month, clawbacks', async () => {
+    const r = await s.gql(REPORT, {}, t.city);
+    expect(r.errors).toBeUndefined();
+    const rep = r.data!.facilityReport;
+    const laocheng = rep.byDistrict.find((d: any) => d.districtCode === '410302');
+    const facilities = await s.db.prisma.facility.count({ where: { community: { code: { startsWith: '410302' } } } });
+    expect(laocheng).toMatchObject({ facilities, communities: 2 });
+    // The seed's 贴廓巷 station (480 elders, 199 m²) is below its tier.
+    expect(laocheng.belowTier).toContain('贴廓巷社区老年人服务站点');
+    expect(rep.grants).toContainEqual({
+      kind: 'OPERATING',
+      fundSource: 'COUNTY_FINANCE',
+      month: '2026-03',
+      paidFen: 120_000,
+      clawedBackFen: 0,
+    });
+    expect(rep.grants).toContainEqual({
+      kind: 'STARTUP',
+      fundSource: 'CITY_FINANCE',
+      month: '2028-03',
+      paidFen: 0,
+      clawedBackFen: 5_000_000,
+    });
+    expect(rep.clawbacks.filter((c: any) => c.facilityId === ids.a).map((c: any) => c.amountFen)).toEqual([
+      5_000_000, 5_000_000,
+    ]);
+    // Huangpi's district admin sees none of Luoyang.
+    const hp = await s.gql(REPORT, {}, t.hp);
+    expect(hp.data!.facilityReport.byDistrict.map((d: any) => d.districtCode)).toEqual(['420116']);
+    expect(hp.data!.facilityReport.clawbacks).toEqual([]);
+  });
+});

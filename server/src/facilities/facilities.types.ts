@@ -163,3 +163,41 @@ export class CreateFacilityInput {
   @Field(() => String, { nullable: true, description: '统计日期（YYYY-MM-DD）' }) elderCountOn?: string | null;
   @Field(() => [FacilityRoomInput], { nullable: true }) rooms?: FacilityRoomInput[] | null;
 }
+
+@ObjectType({ description: '一个区县的设施覆盖和面积达标情况；目标：所有社区建成日间照料中心（003 一）' })
+export class FacilityDistrictLine {
+  @Field(() => String) districtCode!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int) facilities!: number;
+  @Field(() => Int) operating!: number;
+  @Field(() => Int, { description: '社区数' }) communities!: number;
+  @Field(() => Int, { description: '有运营中日间照料中心的社区数' }) communitiesWithCentre!: number;
+  @Field(() => Int, { description: '已按面积分类评定的设施数' }) assessed!: number;
+  @Field(() => Int) compliant!: number;
+  @Field(() => [String], { description: '面积低于分类标准的设施' }) belowTier!: string[];
+}
+
+@ObjectType({ description: '按补助类型、资金来源和月份汇总的设施补助' })
+export class FacilityGrantLine {
+  @Field(() => FacilityGrantKind) kind!: string;
+  @Field(() => FundSource) fundSource!: string;
+  @Field(() => String) month!: string;
+  @Field(() => Int) paidFen!: number;
+  @Field(() => Int) clawedBackFen!: number;
+}
+
+@ObjectType({ description: '追回登记：两年内暂停服务追回的一次性开办补助（003 三(一)）' })
+export class FacilityClawback {
+  @Field(() => ID) facilityId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => FundSource) fundSource!: string;
+  @Field(() => Int) amountFen!: number;
+  @Field(() => Date) at!: Date;
+}
+
+@ObjectType({ description: '养老服务设施报表' })
+export class FacilityReport {
+  @Field(() => [FacilityDistrictLine]) byDistrict!: FacilityDistrictLine[];
+  @Field(() => [FacilityGrantLine]) grants!: FacilityGrantLine[];
+  @Field(() => [FacilityClawback]) clawbacks!: FacilityClawback[];
+}

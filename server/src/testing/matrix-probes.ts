@@ -93,6 +93,7 @@ export const PROBES: Record<string, Probe> = {
   // area, a status the facility cannot move to, a programme without start-up grants, a month not over.
   facility: { on: 'facility', args: (t) => ({ id: t.id }) },
   facilities: none(),
+  facilityReport: none(),
   createFacility: {
     on: 'region',
     args: (t) => ({
