@@ -45,6 +45,11 @@ export class VisitInfo {
   @Field(() => Date, { nullable: true }) checkInAt!: Date | null;
   @Field(() => Date, { nullable: true }) checkOutAt!: Date | null;
   @Field(() => Int, { nullable: true }) durationMinutes!: number | null;
+  @Field(() => Date, { nullable: true, description: '服务器收到签到的时间（离线补传时晚于签到时间）' })
+  checkInReceivedAt!: Date | null;
+  @Field(() => Boolean, { description: '签到是离线记录、网络恢复后补传的' }) checkInSentLate!: boolean;
+  @Field(() => Date, { nullable: true, description: '服务器收到签退的时间' }) checkOutReceivedAt!: Date | null;
+  @Field(() => Boolean, { description: '签退是离线记录、网络恢复后补传的' }) checkOutSentLate!: boolean;
 }
 
 @ObjectType({ description: '服务工单' })
@@ -130,6 +135,11 @@ export class CheckInInput {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => ID, { description: 'POST /files 上传的现场照片' }) photoId!: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: '离线时手机记录的签到时间（网络恢复后补传）；按此时间判断时间窗，24 小时内有效',
+  })
+  recordedAt?: Date | null;
 }
 
 @InputType()
@@ -138,4 +148,6 @@ export class CheckOutInput {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => ID) photoId!: string;
+  @Field(() => Date, { nullable: true, description: '离线时手机记录的签退时间（网络恢复后补传），用于计算服务时长' })
+  recordedAt?: Date | null;
 }

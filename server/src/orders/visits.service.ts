@@ -80,6 +80,28 @@ async function assertOwnPhoto(prisma: PrismaClient, actor: Actor, photoId: strin
   if (!file || file.uploadedById !== actor.userId) throw badInput('photoId', '请先上传本次服务的现场照片。');
 }
 
+/** A step received this long after its recorded time was queued offline: it is marked sent late. */
+const SENT_LATE_AFTER_MS = 5 * 60_000;
+/** Offline steps older than this are refused (assumed: a day covers a visit without signal). */
+const MAX_OFFLINE_MS = 24 * 3_600_000;
+/** A phone clock this far ahead of the server's is tolerated (clock drift), no more. */
+const MAX_AHEAD_MS = 2 * 60_000;
+
+/**
+ * The time a step is judged by: the phone's recorded time when it was queued offline (issue 23),
+ * else the server's; and whether it reached the server late. Refused when the recorded time is in
+ * the future or too old to be checked.
+ */
+export function stepTime(recordedAt: Date | null | undefined, now: Date): { at: Date; late: boolean } {
+  if (!recordedAt) return { at: now, late: false };
+  const t = recordedAt.getTime();
+  if (!Number.isFinite(t)) throw badInput('recordedAt', '记录时间无效，请重新签到。');
+  if (t > now.getTime() + MAX_AHEAD_MS) throw badInput('recordedAt', '手机时间比现在还晚，请把手机时间调准后重试。');
+  if (now.getTime() - t > MAX_OFFLINE_MS)
+    throw badInput('recordedAt', '离线记录已超过 24 小时，不能再补传，请联系服务机构核实这次服务。');
+  return { at: new Date(Math.min(t, now.getTime())), late: now.getTime() - t > SENT_LATE_AFTER_MS };
+}
+
 async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: string, action: Action) {
   return orderInScope(prisma, authorize(actor, action), orderId);
 }
@@ -89,13 +111,22 @@ export async function checkIn(
   prisma: PrismaClient,
   cfg: VisitConfig,
   actor: Actor,
-  input: { orderId: string; qrToken: string; latitude: number; longitude: number; photoId: string },
+  input: {
+    orderId: string;
+    qrToken: string;
+    latitude: number;
+    longitude: number;
+    photoId: string;
+    recordedAt?: Date | null;
+  },
   now: Date,
 ) {
+  const step = stepTime(input.recordedAt, now);
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkIn');
   if (order.status !== 'ASSIGNED')
     fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
-  await checkInWindow(prisma, order, now);
+  // An offline check-in is judged by when it happened, not by when the network came back.
+  await checkInWindow(prisma, order, step.at);
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
   // A canteen meal is verified at the canteen (000 六·流程3); everything else at the home.
   const canteen = await checkInSite(prisma, cfg, order, elder, input);
@@ -113,7 +144,9 @@ export async function checkIn(
       data: {
         orderId: order.id,
         caregiverId: order.caregiverId!,
-        checkInAt: now,
+        checkInAt: step.at,
+        checkInReceivedAt: now,
+        checkInSentLate: step.late,
         checkInLatitude: input.latitude,
         checkInLongitude: input.longitude,
         checkInDistanceM: distance,
@@ -130,9 +163,10 @@ export async function checkOut(
   prisma: PrismaClient,
   cfg: VisitConfig,
   actor: Actor,
-  input: { orderId: string; latitude: number; longitude: number; photoId: string },
+  input: { orderId: string; latitude: number; longitude: number; photoId: string; recordedAt?: Date | null },
   now: Date,
 ) {
+  const step = stepTime(input.recordedAt, now);
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
@@ -146,11 +180,15 @@ export async function checkOut(
     });
     if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签出过了。');
     const visit = await tx.visit.findUniqueOrThrow({ where: { orderId: order.id } });
-    const minutes = Math.max(1, Math.round((now.getTime() - visit.checkInAt!.getTime()) / 60_000));
+    if (step.at.getTime() < visit.checkInAt!.getTime())
+      throw badInput('recordedAt', '签退时间早于签到时间，请检查手机时间后重试。');
+    const minutes = Math.max(1, Math.round((step.at.getTime() - visit.checkInAt!.getTime()) / 60_000));
     await tx.visit.update({
       where: { id: visit.id },
       data: {
-        checkOutAt: now,
+        checkOutAt: step.at,
+        checkOutReceivedAt: now,
+        checkOutSentLate: step.late,
         checkOutLatitude: input.latitude,
         checkOutLongitude: input.longitude,
         checkOutPhotoId: input.photoId,
