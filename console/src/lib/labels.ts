@@ -50,6 +50,8 @@ export const ALERT_KIND: Record<string, string> = {
   LOW_BALANCE: '余额不足',
   COMPLAINT: '投诉',
   SLA_BREACH: '超时未处理',
+  HELP_CALL: '一键求助',
+  DEVICE_EVENT: '智能床位设备报警',
 };
 
 export const ALERT_STATUS: Record<string, string> = { RAISED: '待处理', ACKNOWLEDGED: '已签收', RESOLVED: '已处理' };
