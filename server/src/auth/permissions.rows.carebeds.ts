@@ -74,4 +74,6 @@ export const CAREBED_ROWS = {
     refusal: '服务协议由街道（镇）审查、区市民政部门核定备案。',
     outOfScopeMessage: '这位老人不在您的服务范围内。',
   },
+  // 004 七(三), 附件7: the 金民 reports, for the district (and the street for its own beds).
+  'GET /exports/carebeds': { roles: STREET_AND_DISTRICT, refusal: '金民报表由街道（镇）或区市民政部门导出。' },
 } satisfies Record<string, Rule>;

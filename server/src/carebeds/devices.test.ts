@@ -47,7 +47,7 @@ describe('smart-bed device events (004 五(一))', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('a signed fall becomes an alert in the elder\'s community, due in 24 hours; a replay is refused', async () => {
+  it("a signed fall becomes an alert in the elder's community, due in 24 hours; a replay is refused", async () => {
     const r = await sendDeviceEvent(s.url, device, { kind: 'FALL', note: '卧室跌倒' }, now);
     expect(r.status).toBe(202);
     expect(r.body.respondBy).toBe(new Date(now.getTime() + 24 * 3_600_000).toISOString());

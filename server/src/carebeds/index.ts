@@ -3,3 +3,4 @@ export { STATUS_LABEL } from './carebeds.service.js';
 export { hasAcceptedCareBed } from './carebeds.service.js';
 export { ingestDeviceEvent, registerCareBedDevice, signDeviceEvent } from './devices.service.js';
 export { publishDeviceAlert } from './devices.publish.js';
+export { CARE_BED_REPORTS, writeCareBedReport, type CareBedReport } from './carebeds.reports.js';

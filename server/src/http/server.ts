@@ -17,6 +17,7 @@ import { PAYMENT_NOTIFY_PATH } from '../payments/index.js';
 import { handlePaymentNotify } from './payments.route.js';
 import { handleFiles } from './files.route.js';
 import { handleDeviceEvents } from './devices.route.js';
+import { handleCareBedExports } from './carebeds-exports.route.js';
 import { handleExports } from './exports.route.js';
 import { CONSOLE_DIST, h5Handler, staticHandler } from './h5.route.js';
 import { inputValidationPlugin, wsOperationArgs } from './input-validation.js';
@@ -201,6 +202,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     if (url.pathname === PAYMENT_NOTIFY_PATH) return handlePaymentNotify(app, req, res);
     if (await handleFiles(app, req, res, url.pathname)) return;
     if (await handleDeviceEvents(app, req, res, url.pathname)) return;
+    if (await handleCareBedExports(app, req, res, url.pathname)) return;
     if (await handleExports(app, req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 

@@ -1,0 +1,43 @@
+// GET /exports/carebeds/(beds|summary).(xlsx|csv): the 金民 reports 附件7 二 and 三 (carebeds.reports.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppServices } from '../app/context.js';
+import { actorFromAuthorization, authorize } from '../auth/index.js';
+import { CARE_BED_REPORTS, writeCareBedReport, type CareBedReport } from '../carebeds/index.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { sendJson } from './io.js';
+
+const ROUTE = /^\/exports\/carebeds\/(beds|summary)\.(xlsx|csv)$/;
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+export async function handleCareBedExports(
+  app: AppServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+) {
+  const m = ROUTE.exec(pathname);
+  if (!m || req.method !== 'GET') return false;
+  const [, report, format] = m as unknown as [string, CareBedReport, 'xlsx' | 'csv'];
+  try {
+    const actor = await actorFromAuthorization(
+      { tokens: app.tokens, prisma: app.db.prisma },
+      req.headers.authorization,
+    );
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
+    authorize(actor, 'GET /exports/carebeds');
+    const name = encodeURIComponent(`${CARE_BED_REPORTS[report]}.${format}`);
+    res.writeHead(200, {
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename*=UTF-8''${name}`,
+    });
+    await writeCareBedReport(app.db.prisma, actor, report, format, res, app.clock());
+    if (!res.writableEnded) res.end();
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    sendJson(res, STATUS[err.code] ?? 400, { errors: [{ message: err.message, extensions: err.extensions }] });
+  }
+  return true;
+}
