@@ -5,6 +5,8 @@
 import type { AppServices } from '../app/context.js';
 import type { Role } from '../common/enums.js';
 import { maskIdNumber } from '../elders/id-number.js';
+import { registerCareBedDevice } from '../carebeds/index.js';
+import { WEIHAI_BED_CATALOGUE } from '../policies/documents/weihai-2022.beds.js';
 import { generateElders } from './seed.data.js';
 import { REGIONS } from './regions.data.js';
 
@@ -105,4 +107,105 @@ export async function seedWeihai(app: AppServices, opts: { today: string; passwo
       },
     });
   }
+  await seedDemoBeds(app, opts.today, builder?.id ?? null, other?.id ?? null);
+}
+
+/** Demo beds in 乳山市 at several stages, a demo device, and a visit agreement (004 五(二)). */
+async function seedDemoBeds(app: AppServices, today: string, builderId: string | null, visitProviderId: string | null) {
+  const prisma = app.db.prisma;
+  const elders = await prisma.elder.findMany({
+    where: { community: { code: '371083001001' } },
+    orderBy: { id: 'asc' },
+    take: 5,
+  });
+  const policy = await prisma.policy.findUnique({ where: { code: 'WEIHAI_2022' } });
+  const district = await prisma.region.findUnique({ where: { code: '371083' } });
+  const officer = await prisma.user.findUnique({ where: { username: 'wh_rushan_admin' } });
+  if (!policy || !district || !officer || !builderId || elders.length < 5) return;
+  const at = new Date(`${today}T02:00:00Z`);
+  const stages = ['APPLIED', 'DISTRICT_FILED', 'DESIGNED', 'CONSTRUCTION'] as const;
+  const pick = (codes: string[]) => WEIHAI_BED_CATALOGUE.filter((l) => codes.includes(l.code));
+  const design = pick(['NETWORK', 'EMERGENCY_CALL', 'ACTIVITY_MONITOR', 'GRAB_BARS', 'ANTI_SLIP', 'AID_WALKING']);
+  const estimate = (kind: string) => (kind === 'SMART' ? 30_000 : kind === 'AID' ? 20_000 : 50_000);
+  for (const [i, status] of stages.entries()) {
+    const elder = elders[i]!;
+    const lines = status === 'DESIGNED' || status === 'CONSTRUCTION' ? design : [];
+    const sum = (k: string) => lines.filter((l) => l.kind === k).reduce((t, l) => t + estimate(l.kind), 0);
+    const total = sum('ADAPTATION') + sum('AID') + sum('SMART');
+    const bed = await prisma.careBed.create({
+      data: {
+        elderId: elder.id,
+        policyId: policy.id,
+        districtRegionId: district.id,
+        status,
+        address: elder.address,
+        livingAreaSqm: 60 + i * 5,
+        tenure: 'OWNED',
+        housingSafe: true,
+        housingAdaptable: true,
+        notDueForDemolition: true,
+        monthlyIncomeFen: 90_000 + i * 10_000,
+        priorityRank: (i % 4) + 1,
+        disabilityLevel: status === 'APPLIED' ? null : 'MODERATE',
+        assessingAgency: status === 'APPLIED' ? null : '乳山市养老服务评估中心',
+        designAgencyId: status === 'APPLIED' || status === 'DISTRICT_FILED' ? null : builderId,
+        builderId: status === 'APPLIED' || status === 'DISTRICT_FILED' ? null : builderId,
+        adaptationFen: sum('ADAPTATION'),
+        aidFen: sum('AID'),
+        smartFen: sum('SMART'),
+        totalFen: total,
+        lotteryFen: total,
+        startedOn: status === 'CONSTRUCTION' ? at : null,
+        createdAt: at,
+        lines: {
+          create: lines.map((l) => ({
+            itemNo: l.no,
+            itemCode: l.code,
+            kind: l.kind,
+            model: `${l.name}（演示型号）`,
+            quantity: 1,
+            estimateFen: estimate(l.kind),
+          })),
+        },
+        steps: {
+          create: {
+            step: '演示数据',
+            toStatus: status,
+            opinion: '演示数据：直接生成于此环节',
+            actorId: officer.id,
+            actorRole: officer.role,
+            actorName: officer.displayName,
+            at,
+          },
+        },
+      },
+    });
+    // The bed under construction has its smart devices; the simulator's defaults name this one.
+    if (status === 'CONSTRUCTION')
+      await registerCareBedDevice(
+        prisma,
+        app.vault,
+        { careBedId: bed.id, serial: 'WH-DEMO-0001', secret: 'demo-device-secret-0001' },
+        at,
+      );
+  }
+  if (visitProviderId)
+    await prisma.visitAgreement.create({
+      data: {
+        elderId: elders[4]!.id,
+        providerId: visitProviderId,
+        policyId: policy.id,
+        items: ['WH_CLEANING', 'WH_MEAL'],
+        method: '上门服务，每周一次',
+        priceFen: 5000,
+        startsOn: new Date('2022-10-31T16:00:00Z'),
+        endsOn: new Date('2024-11-01T00:00:00Z'),
+        termMonths: 24,
+        status: 'FILED',
+        signedById: officer.id,
+        streetOpinion: '同意',
+        districtOpinion: '同意备案',
+        createdAt: at,
+      },
+    });
 }
