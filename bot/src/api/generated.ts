@@ -12,9 +12,10 @@ export type AccountKind =
   | 'SUBSIDY_OFFLINE'
   | 'SUBSIDY_ONLINE';
 
-/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 */
+/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 */
 export type AlertKind =
   | 'COMPLAINT'
+  | 'DEVICE_EVENT'
   | 'HELP_CALL'
   | 'LOW_BALANCE'
   | 'MISSED_CONTACT'
