@@ -36,7 +36,7 @@ beforeAll(async () => {
   w = await bedWorld(s);
   elders = await w.eldersIn('371002001001');
   providerId = (await s.db.prisma.provider.findUniqueOrThrow({ where: { code: 'WH-P02' } })).id;
-}, 120_000);
+}, 300_000);
 afterAll(async () => s?.close());
 
 /** Confirmed orders of the agreement's provider for the elder, confirmed at the given instants. */

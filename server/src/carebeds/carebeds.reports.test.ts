@@ -20,7 +20,7 @@ beforeAll(async () => {
   elderName = (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elderId } })).name;
   const id = await w.walk(elderId, 'ACCEPTANCE_REQUESTED');
   w.ok(await w.as('wh_acceptance', M.accept, { id, input: await w.acceptance(id) }), 'acceptCareBed');
-}, 120_000);
+}, 300_000);
 afterAll(async () => s?.close());
 
 describe('金民 reports (004 附件7)', () => {

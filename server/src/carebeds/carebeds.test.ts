@@ -20,7 +20,7 @@ beforeAll(async () => {
   w = await bedWorld(s);
   huancui = await w.eldersIn('371002001001');
   wendeng = await w.eldersIn('371003001001');
-}, 120_000);
+}, 300_000);
 afterAll(async () => s?.close());
 
 describe('care beds (004 五(二))', () => {

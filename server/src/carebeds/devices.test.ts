@@ -26,7 +26,7 @@ beforeAll(async () => {
     now,
   );
   device = { serial: r.device.serial, secret: r.secret };
-}, 120_000);
+}, 300_000);
 afterAll(async () => s?.close());
 
 const counts = async () => ({
