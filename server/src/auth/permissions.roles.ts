@@ -1,6 +1,6 @@
 // The role groups and refusal messages the permission table's rows share (see permissions.ts).
 import { Role } from '../common/enums.js';
-import type { Rule, Scope } from './permissions.js';
+import type { Rule, Scope } from './permissions.types.js';
 
 /** Every role, with one scope. */
 export const every = (scope: Scope) =>

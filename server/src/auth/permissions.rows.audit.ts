@@ -1,5 +1,5 @@
 // The permission table's row for reading the audit log (issue 24: the console's 审计 page).
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 import { DISTRICT } from './permissions.roles.js';
 
 export const AUDIT_ROWS = {

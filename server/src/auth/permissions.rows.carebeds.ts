@@ -1,5 +1,5 @@
 // The permission table's rows for family care beds (家庭养老床位, 004 五(二)) and home-visit agreements.
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 
 const OFFICIALS = { COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' } as const;
 const STREET_AND_DISTRICT = { STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' } as const;

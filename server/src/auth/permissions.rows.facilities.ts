@@ -1,6 +1,6 @@
 // The permission table's rows for facilities and their grants (issue 20; 003 二(一), 三(一); 000 八).
 import { ErrorCode } from '../common/errors.js';
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 import { DISTRICT, STAFF } from './permissions.roles.js';
 
 const VIEW = '养老服务设施由社区、街道、民政部门和热线工作人员查看。';

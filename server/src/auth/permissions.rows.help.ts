@@ -1,5 +1,5 @@
 // The permission table's rows for one-tap help from the mini-program (issue 25; 000 四 线上服务表).
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 import { HOUSEHOLD, STAFF, ELDER_OUT } from './permissions.roles.js';
 
 export const HELP_ROWS = {

@@ -1,6 +1,6 @@
 // The permission table's rows for the public reads, each account's own things, the registry and enrolment.
 import { ErrorCode } from '../common/errors.js';
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 import {
   every,
   OFFICIALS,

@@ -1,6 +1,6 @@
 // The permission table's rows for orders and visits, providers, feedback, alerts, the bot and money.
 import { ErrorCode } from '../common/errors.js';
-import type { Rule } from './permissions.js';
+import type { Rule } from './permissions.types.js';
 import {
   OFFICIALS,
   STAFF,
