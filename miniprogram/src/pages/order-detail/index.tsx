@@ -8,6 +8,7 @@ import {
   OrderDetailDocument,
   RateOrderDocument,
 } from '../../api/generated';
+import { CancelOrder } from '../../components/CancelOrder';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { Stars } from '../../components/Stars';
@@ -139,6 +140,10 @@ export default function OrderDetail() {
       </View>
 
       <ErrorText error={error} />
+
+      {order.status === 'PLACED' || order.status === 'ASSIGNED' ? (
+        <CancelOrder orderId={id} busy={busy} act={act} />
+      ) : null}
 
       {order.status === 'COMPLETED' ? (
         <View className="card">
