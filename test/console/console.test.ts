@@ -89,6 +89,9 @@ describe('the console as district_admin', () => {
     await go(admin, '#/settlement');
     const line = admin.getByTestId('settlements').locator('tbody tr').first();
     await poll(() => line.getByTestId('settlement-status').textContent()).toBe('暂缓');
+    // The QA agency's evaluation beside the line (000 七: settlement follows a passing one).
+    const ev = await rig.s.db.prisma.qualityEvaluation.findFirstOrThrow({ where: { month } });
+    expect(await line.getByTestId('evaluation').textContent()).toContain(`${ev.score} 分 · 合格`);
     await admin.getByRole('button', { name: /生成结算单/ }).click();
     await confirmPop(admin, '生成');
     await poll(() => line.getByTestId('settlement-status').textContent()).toBe('待审核');

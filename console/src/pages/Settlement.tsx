@@ -116,6 +116,22 @@ export function SettlementPage() {
           { title: '线上服务费', render: (_, l) => yuan(l.onlineServiceFen) },
           { title: '扣减', render: (_, l) => (l.penaltyFen ? yuan(l.penaltyFen) : '—') },
           {
+            title: '质量评估',
+            render: (_, l) =>
+              l.evaluation ? (
+                <Space orientation="vertical" size={0} data-testid="evaluation">
+                  <Tag color={l.evaluation.passed ? 'green' : 'red'}>
+                    {l.evaluation.score} 分 · {l.evaluation.passed ? '合格' : '不合格'}
+                  </Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {l.evaluation.report}
+                  </Typography.Text>
+                </Space>
+              ) : (
+                <Typography.Text type="warning">未评估</Typography.Text>
+              ),
+          },
+          {
             title: '状态',
             render: (_, l) => (
               <Space orientation="vertical" size={0}>

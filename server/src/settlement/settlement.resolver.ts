@@ -5,6 +5,7 @@ import { monthInShanghai } from '../common/calendar.js';
 import { ProviderRef } from '../orders/index.js';
 import {
   approveSettlement,
+  latestEvaluation,
   listSettlements,
   markSettlementPaid,
   recordQualityEvaluation,
@@ -54,6 +55,15 @@ export class SettlementResolver {
   @FieldResolver(() => ProviderRef)
   async provider(@Root() s: Settlement, @Ctx() ctx: Context) {
     return ctx.loaders.providerById.load(s.providerId);
+  }
+
+  // Shown beside the statement line in the officials' console (issue 24): the evaluation settlement follows.
+  @FieldResolver(() => QualityEvaluation, {
+    nullable: true,
+    description: '该机构当月最新的第三方质量评估（000 七；复查后为复查结果），没有则为空',
+  })
+  async evaluation(@Root() s: Settlement, @Ctx() ctx: Context) {
+    return latestEvaluation(ctx.prisma, s.providerId, s.month);
   }
 
   @FieldResolver(() => Int, { description: '政府应付 = 补贴 + 时长折算 + 线上服务费 − 扣款' })
