@@ -54,6 +54,18 @@ describe('金民 reports (004 附件7)', () => {
     expect(book.getWorksheet('家庭养老床位建设情况汇总')!.rowCount).toBe(2);
   });
 
+  it('附件4–6 print on A4 with the mark of 五(五)', async () => {
+    const bed = await s.db.prisma.careBed.findFirstOrThrow({ where: { status: 'ACCEPTED' } });
+    const res = await get(`/exports/carebeds/${bed.id}/forms.html`, 'wh_admin');
+    const html = await res.text();
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html).toContain('@page{size:A4');
+    expect(html).toContain('家庭养老床位验收表');
+    expect(html).toContain('彩票公益金资助—中国福利彩票和中国体育彩票');
+    expect(html).toContain(elderName);
+    expect((await get(`/exports/carebeds/${bed.id}/forms.html`, 'district_admin')).status).toBe(403);
+  });
+
   it('a community worker may not export (FORBIDDEN)', async () => {
     const res = await get('/exports/carebeds/beds.csv', 'wh_worker');
     expect(res.status).toBe(403);

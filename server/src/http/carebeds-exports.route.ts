@@ -2,12 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from '../app/context.js';
 import { actorFromAuthorization, authorize } from '../auth/index.js';
-import { CARE_BED_REPORTS, writeCareBedReport, type CareBedReport } from '../carebeds/index.js';
+import { CARE_BED_REPORTS, careBedFormsHtml, writeCareBedReport, type CareBedReport } from '../carebeds/index.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { sendJson } from './io.js';
 
 const ROUTE = /^\/exports\/carebeds\/(beds|summary)\.(xlsx|csv)$/;
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const FORMS = /^\/exports\/carebeds\/([0-9a-f-]{36})\/forms\.html$/;
 
 export async function handleCareBedExports(
   app: AppServices,
@@ -15,6 +16,23 @@ export async function handleCareBedExports(
   res: ServerResponse,
   pathname: string,
 ) {
+  const form = FORMS.exec(pathname);
+  if (form && req.method === 'GET') {
+    try {
+      const actor = await actorFromAuthorization(
+        { tokens: app.tokens, prisma: app.db.prisma },
+        req.headers.authorization,
+      );
+      if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
+      const html = await careBedFormsHtml(app.db.prisma, actor, form[1]!);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      sendJson(res, STATUS[err.code] ?? 400, { errors: [{ message: err.message, extensions: err.extensions }] });
+    }
+    return true;
+  }
   const m = ROUTE.exec(pathname);
   if (!m || req.method !== 'GET') return false;
   const [, report, format] = m as unknown as [string, CareBedReport, 'xlsx' | 'csv'];
