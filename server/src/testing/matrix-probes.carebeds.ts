@@ -3,7 +3,7 @@
 // refuses after the role check and before it looks for the bed (BAD_USER_INPUT): a permitted caller
 // stops there, a refused one at FORBIDDEN, and nothing changes.
 import { randomUUID } from 'node:crypto';
-import type { Probe } from './matrix-probes.js';
+import type { Probe } from './matrix-probes.types.js';
 
 const none = (args: Probe['args']): Probe => ({ on: 'none', args });
 const id = () => randomUUID();

@@ -5,41 +5,13 @@
 // without its comment, an order that has not been checked out).
 import { randomUUID } from 'node:crypto';
 import { FAMILY_RELATIONS } from '../elders/family-link.service.js';
-import type { Caller, ElderFixture, Fixtures } from './matrix-fixtures.js';
+import type { ElderFixture, Fixtures } from './matrix-fixtures.js';
+import type { Item, Probe } from './matrix-probes.types.js';
 import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
 import { CAREBED_PROBES } from './matrix-probes.carebeds.js';
 
-/** What an operation is sent at: nothing (one call), or each fixture of a kind. */
-export type On =
-  | 'none'
-  | 'elder'
-  | 'order'
-  | 'alert'
-  | 'application'
-  | 'review'
-  | 'objection'
-  | 'complaint'
-  | 'callTask'
-  | 'region'
-  | 'settlement'
-  | 'notice'
-  | 'topUp'
-  | 'provider'
-  | 'facility';
-
-/** A list item, for the check that a list holds nothing outside the caller's scope. */
-export interface Item {
-  kind: 'elder' | 'order' | 'alert' | 'application' | 'complaint' | 'callTask' | 'settlement';
-  id: string;
-}
-
-export interface Probe {
-  on: On;
-  args: (t: any, c: { fx: Fixtures; caller: Caller }) => Record<string, unknown>;
-  /** Lists: the selection, and the items in an answer. */
-  list?: { select: string; items: (data: any) => Item[] };
-}
+export type { Item, On, Probe } from './matrix-probes.types.js';
 
 const none = (args: Probe['args'] = () => ({})): Probe => ({ on: 'none', args });
 const nodes = (kind: Item['kind'], field = 'id') => ({
