@@ -48,6 +48,8 @@ export function ListCard<T extends { id: string }>(props: {
           columns={props.columns.map((c, i) => ({
             key: i,
             title: c.header,
+            // The Excel width (characters) as a minimum on screen, so short Chinese cells do not wrap per glyph.
+            width: c.width ? c.width * 9 : undefined,
             render: (_: unknown, row: T) => (c.render ? c.render(row) : (c.value(row) ?? '—')),
           }))}
         />

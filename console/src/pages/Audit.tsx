@@ -16,6 +16,7 @@ const ACTION: Record<string, string> = {
   SETTLEMENT_BUILT: '生成结算单',
   SETTLEMENT_APPROVED: '审核结算单',
   SETTLEMENT_PAID: '登记付款',
+  SETTLEMENT_EXPORTED: '导出结算报表',
   VISIT_EXCEPTION_RESOLVED: '复核异常工单',
   ALERT_RESOLVED: '处理告警',
   ALERT_ACKNOWLEDGED: '签收告警',
@@ -78,8 +79,8 @@ export function AuditPage() {
         }
         columns={[
           { header: '时间', value: (r) => dateTime(r.at), width: 18 },
-          { header: '操作人', value: (r) => r.actorName },
-          { header: '角色', value: (r) => label(ROLE, r.actorRole) },
+          { header: '操作人', value: (r) => r.actorName, width: 18 },
+          { header: '角色', value: (r) => label(ROLE, r.actorRole), width: 16 },
           { header: '操作', value: (r) => ACTION[r.action] ?? r.action, width: 20 },
           { header: '对象', value: (r) => r.entity },
           { header: '对象编号', value: (r) => r.entityId, width: 38 },
