@@ -5,7 +5,6 @@ import { z } from 'zod';
 import {
   FLAGS,
   ROLES_DECIDING,
-  TERMINATION_REASONS,
   VISIT_EVIDENCE,
   CALL_KINDS,
   source,
@@ -24,6 +23,7 @@ import * as sections from './policy.sections.js';
 import { facilitiesSchema } from './policy.facilities.js';
 import * as framework from './policy.framework.js';
 import { callsSchema } from './policy.calls.js';
+import * as supervision from './policy.supervision.js';
 
 export {
   FLAGS,
@@ -255,63 +255,10 @@ export const policySchema = z
         source,
       })
       .strict(),
-    /**
-     * Visits officials should look at (异常工单); every threshold is the programme's or marked assumed.
-     * A visit far shorter than booked is charged by measured time and listed, and holds the
-     * provider's month until an official resolves it.
-     */
-    exceptions: z
-      .object({
-        /** SHORT_VISIT: an hourly visit whose measured time is below this share of the booking (percent). */
-        shortVisitPercent: z.number().int().min(1).max(99),
-        /** QUICK_SAME_POINT: check-in and check-out within this many metres and minutes of each other. */
-        samePointMeters: z.number().int().positive(),
-        samePointMinutes: z.number().int().positive(),
-        /**
-         * LOCATION_REPEATED: one caregiver's check-ins identical to the metre on at least this many
-         * visits in a month.
-         */
-        repeatedLocationVisits: z.number().int().min(2),
-        source,
-        ...assumed,
-      })
-      .strict()
-      .default({
-        shortVisitPercent: 50,
-        samePointMeters: 10,
-        samePointMinutes: 10,
-        repeatedLocationVisits: 5,
-        source: '000 七',
-        assumed: true,
-        note: '原文只要求据实结算，异常阈值为假定值',
-      }),
-    terminationReasons: z
-      .array(
-        z
-          .object({
-            reason: z.enum(TERMINATION_REASONS),
-            label: z.string().min(1),
-            effective: z.enum(['NEXT_MONTH', 'IMMEDIATE']),
-            /** Takes effect when filed, without the review stages (a death or hukou move is a fact on record). */
-            fastTrack: z.boolean().default(false),
-            source,
-            ...assumed,
-          })
-          .strict(),
-      )
-      .min(1),
+    exceptions: supervision.exceptionsSchema,
+    terminationReasons: supervision.terminationReasonsSchema,
     /** The reviews a termination request passes, in order, before it takes effect (000 附件3). */
-    terminationReview: z
-      .object({
-        stages: z
-          .array(
-            z.object({ stage: z.enum(['COMMUNITY_REVIEW', 'STREET_REVIEW']), role: z.enum(ROLES_DECIDING) }).strict(),
-          )
-          .min(1),
-        source,
-        ...assumed,
-      })
-      .strict(),
+    terminationReview: supervision.terminationReviewSchema,
     /**
      * The programme that carries on after `effective.to`: applications approved too late to start in
      * this one enrol there.
