@@ -12,7 +12,8 @@ import { raiseAlert } from '../alerts/alerts.service.js';
 import { Role } from '../common/enums.js';
 import { graphqlRuntime } from '../common/graphql-runtime.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { buildFixtures, fingerprint, type Caller, type Fixtures } from '../testing/matrix-fixtures.js';
+import { fingerprint } from '../testing/matrix-facts.js';
+import { buildFixtures, type Caller, type Fixtures } from '../testing/matrix-fixtures.js';
 import { PROBES, type Item } from '../testing/matrix-probes.js';
 import {
   bindMatrix,

@@ -6,7 +6,8 @@ import type { GraphQLField } from 'graphql';
 import { permits, ruleOf, type Action, type Target } from '../auth/permissions.js';
 import { graphqlRuntime } from '../common/graphql-runtime.js';
 import type { TestServer } from './harness.js';
-import { elderFactsAll, type Caller, type Fixtures } from './matrix-fixtures.js';
+import { elderFactsAll } from './matrix-facts.js';
+import type { Caller, Fixtures } from './matrix-fixtures.js';
 import { PROBES, type Item, type On } from './matrix-probes.js';
 
 let s: TestServer;
