@@ -26,6 +26,8 @@ const RANGES: Record<string, readonly [number, number]> = {
   first: [1, MAX_PAGE],
   latitude: [-90, 90],
   longitude: [-180, 180],
+  // A care-bed household's living area in m² (004 附件3): a plausibility bound (the service refuses 0 itself).
+  livingAreaSqm: [0, 10_000],
 };
 
 /** The name a form shows for each argument or input field; `parent.field` wins over `field`. */
@@ -228,6 +230,12 @@ const LABELS: Record<string, string> = {
   guardianName: '监护人姓名',
   guardianRelation: '监护人与申请人关系',
   guardianPhone: '监护人电话',
+  // The audit log's filter (auditLog) and a caregiver's step queued offline (checkIn, checkOut).
+  action: '操作',
+  entity: '对象类型',
+  entityId: '对象编号',
+  until: '截止时间',
+  recordedAt: '手机记录时间',
 };
 
 export const labelFor = (name: string, owner?: string): string =>
