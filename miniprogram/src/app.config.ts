@@ -10,6 +10,13 @@ export default defineAppConfig({
     'pages/topup/index',
     'pages/notices/index',
   ],
+  // Staff pages (issue 23) in their own subpackage, so the families' main package stays small.
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['caregiver/index', 'caregiver/visit/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: '颐联居家养老',
     navigationBarBackgroundColor: '#ffffff',

@@ -2,25 +2,35 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { gql } from '../../api/client';
-import { PhoneLoginDocument, RequestLoginCodeDocument, WechatLoginDocument } from '../../api/generated';
+import {
+  PasswordLoginDocument,
+  PhoneLoginDocument,
+  RequestLoginCodeDocument,
+  WechatLoginDocument,
+} from '../../api/generated';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
 import { Page } from '../../components/Page';
 import { isWeapp, wechatCode } from '../../lib/platform';
+import { homeFor } from '../../lib/roles';
 import { signIn } from '../../lib/store';
 import { useAction } from '../../lib/useAction';
 
-/** WeChat login in the mini-program; phone number + SMS code on H5. */
+/** WeChat login in the mini-program; phone number + SMS code on H5; staff accounts by username and password. */
 export default function Login() {
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [sandboxCode, setSandboxCode] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
+  const [staff, setStaff] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
   const { busy, error, run: act } = useAction();
 
   const done = (p: { token: string; user: { id: string; role: string; displayName: string } }) => {
     signIn(p.token, p.user);
-    void Taro.reLaunch({ url: '/pages/index/index' });
+    // The role comes from the account: staff start in their own pages (staff subpackage).
+    void Taro.reLaunch({ url: homeFor(p.user.role) });
   };
   return (
     <Page requireLogin={false}>
@@ -92,6 +102,41 @@ export default function Login() {
             </>
           ) : null}
         </View>
+      )}
+      {staff ? (
+        <View className="card" id="staff-login">
+          <Text className="field">工作人员账号</Text>
+          <Input
+            id="username"
+            className="input"
+            placeholder="机构分配的账号"
+            value={username}
+            onInput={(e) => setUsername(e.detail.value)}
+          />
+          <Text className="field">密码</Text>
+          <Input
+            id="password"
+            className="input"
+            password
+            placeholder="密码"
+            value={password}
+            onInput={(e) => setPassword(e.detail.value)}
+          />
+          <Button
+            className="btn primary block"
+            id="staff-submit"
+            disabled={busy}
+            onClick={() =>
+              act(async () => done((await gql(PasswordLoginDocument, { username, password })).passwordLogin))
+            }
+          >
+            工作人员登录
+          </Button>
+        </View>
+      ) : (
+        <Button className="btn block" id="staff-login-open" onClick={() => setStaff(true)}>
+          护理员、机构和社区工作人员登录
+        </Button>
       )}
       <ErrorText error={error} />
       <FontToggle />
