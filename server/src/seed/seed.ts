@@ -6,16 +6,16 @@ import type { Role } from '../common/enums.js';
 import { hashPassword } from '../auth/password.js';
 import { SandboxWechatSessionClient } from '../auth/wechat.client.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { maskIdNumber } from '../elders/id-number.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { evaluateEligibility } from '../policies/eligibility.js';
 import { policyDocument } from '../policies/policy.store.js';
-import { CANTEENS, REGIONS } from './regions.data.js';
+import { CANTEENS } from './regions.data.js';
 import { seedFacilities } from './seed.facilities.js';
 import { randomBytes } from 'node:crypto';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
+import { communityRef, elderRow } from './seed.rows.js';
 import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -239,36 +239,10 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     seed,
     today,
     focus,
-    communities: communities.map((c) => ({
-      code: c.code,
-      name: c.name,
-      streetName: c.parent?.name ?? '',
-      districtCode: c.parent?.parent?.code ?? c.code.slice(0, 6),
-      lat: REGIONS.find((r) => r.code === c.code)?.lat ?? 0,
-      lng: REGIONS.find((r) => r.code === c.code)?.lng ?? 0,
-    })),
+    communities: communities.map(communityRef),
   });
   const communityByCode = new Map(communities.map((c) => [c.code, c]));
-  const elderRows = elders.map((e) => ({
-    name: e.name,
-    gender: e.gender,
-    birthDate: new Date(`${e.birthDate}T00:00:00Z`),
-    ethnicity: '汉族',
-    idNumberEnc: app.vault.encrypt(e.idNumber),
-    idNumberHash: app.vault.hash(e.idNumber),
-    idNumberMasked: maskIdNumber(e.idNumber),
-    phone: e.phone,
-    communityId: communityByCode.get(e.communityCode)!.id,
-    hukouRegionId: communityByCode.get(e.communityCode)!.id,
-    address: e.address,
-    latitude: e.latitude,
-    longitude: e.longitude,
-    livingSituation: e.livingSituation,
-    incomeSource: e.incomeSource,
-    selfCareAbility: e.selfCareAbility,
-    flags: e.flags,
-    qrSecret: app.vault.hash(`qr:${e.idNumber}`).slice(0, 32),
-  }));
+  const elderRows = elders.map((e) => elderRow(app.vault, e, communityByCode.get(e.communityCode)!.id));
   await prisma.elder.createMany({ data: elderRows });
   const elderIdByHash = new Map(
     (await prisma.elder.findMany({ select: { id: true, idNumberHash: true } })).map((r) => [r.idNumberHash, r.id]),

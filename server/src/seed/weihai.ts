@@ -4,11 +4,10 @@
 // is unchanged; they use the same demo password.
 import type { AppServices } from '../app/context.js';
 import type { Role } from '../common/enums.js';
-import { maskIdNumber } from '../elders/id-number.js';
 import { registerCareBedDevice } from '../carebeds/index.js';
 import { WEIHAI_BED_CATALOGUE } from '../policies/documents/weihai-2022.beds.js';
 import { generateElders } from './seed.data.js';
-import { REGIONS } from './regions.data.js';
+import { communityRef, elderRow } from './seed.rows.js';
 
 /** The programme's region root, as a code path prefix. */
 export const WEIHAI_ROOT = '371000/';
@@ -27,11 +26,11 @@ export const WEIHAI_ACCOUNTS: { username: string; role: Role; displayName: strin
 ];
 
 // 004 二: hardship and disability; rotated so every priority rank appears.
-const PROFILES: { flags: string[]; selfCare: 'PARTIAL' | 'DISABLED' }[] = [
-  { flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'], selfCare: 'DISABLED' },
-  { flags: ['LOW_INCOME'], selfCare: 'PARTIAL' },
-  { flags: ['LOW_INCOME_MARGINAL'], selfCare: 'DISABLED' },
-  { flags: ['ECONOMIC_HARDSHIP'], selfCare: 'PARTIAL' },
+const PROFILES: { flags: string[]; selfCareAbility: 'PARTIAL' | 'DISABLED' }[] = [
+  { flags: ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'], selfCareAbility: 'DISABLED' },
+  { flags: ['LOW_INCOME'], selfCareAbility: 'PARTIAL' },
+  { flags: ['LOW_INCOME_MARGINAL'], selfCareAbility: 'DISABLED' },
+  { flags: ['ECONOMIC_HARDSHIP'], selfCareAbility: 'PARTIAL' },
 ];
 
 export async function seedWeihai(app: AppServices, opts: { today: string; passwordHash: string; seed: number }) {
@@ -45,37 +44,11 @@ export async function seedWeihai(app: AppServices, opts: { today: string; passwo
   const elders = generateElders(8 * communities.length, {
     seed: opts.seed + 371,
     today: opts.today,
-    communities: communities.map((c) => ({
-      code: c.code,
-      name: c.name,
-      streetName: c.parent?.name ?? '',
-      districtCode: c.code.slice(0, 6),
-      lat: REGIONS.find((r) => r.code === c.code)?.lat ?? 0,
-      lng: REGIONS.find((r) => r.code === c.code)?.lng ?? 0,
-    })),
+    communities: communities.map(communityRef),
   });
   const byCode = new Map(communities.map((c) => [c.code, c]));
   await prisma.elder.createMany({
-    data: elders.map((e, i) => ({
-      name: e.name,
-      gender: e.gender,
-      birthDate: new Date(`${e.birthDate}T00:00:00Z`),
-      ethnicity: '汉族',
-      idNumberEnc: app.vault.encrypt(e.idNumber),
-      idNumberHash: app.vault.hash(e.idNumber),
-      idNumberMasked: maskIdNumber(e.idNumber),
-      phone: e.phone,
-      communityId: byCode.get(e.communityCode)!.id,
-      hukouRegionId: byCode.get(e.communityCode)!.id,
-      address: e.address,
-      latitude: e.latitude,
-      longitude: e.longitude,
-      livingSituation: e.livingSituation,
-      incomeSource: e.incomeSource,
-      selfCareAbility: PROFILES[i % PROFILES.length].selfCare,
-      flags: PROFILES[i % PROFILES.length].flags,
-      qrSecret: app.vault.hash(`qr:${e.idNumber}`).slice(0, 32),
-    })),
+    data: elders.map((e, i) => elderRow(app.vault, e, byCode.get(e.communityCode)!.id, PROFILES[i % PROFILES.length])),
   });
   const providers = await prisma.provider.findMany({ where: { code: { in: ['WH-P01', 'WH-P02'] } } });
   const builder = providers.find((p) => p.code === 'WH-P01');
