@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let s: TestServer;
+// The test's own clock: code expiry and the hourly lock are judged by the app clock, never the machine's.
+const START = new Date('2026-11-18T10:00:00+08:00');
+let now = START;
 const t: Record<string, string> = {};
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const ISSUE = `mutation($e: ID!) { issueFamilyLinkCode(elderId: $e) { code expiresAt elder { id name } } }`;
@@ -29,7 +32,7 @@ async function newFamily(phone: string) {
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { clock: () => now });
   for (const u of ['worker', 'worker2', 'family', 'caregiver']) t[u] = await s.login(u);
   t.newcomer = await newFamily('13800001234');
   t.second = await newFamily('13800005678');
@@ -80,15 +83,14 @@ describe('family links', () => {
   it('expired codes fail, and ten wrong codes in an hour lock further tries', async () => {
     const c = (await s.gql<{ issueFamilyLinkCode: { code: string } }>(ISSUE, { e: elderId }, t.worker)).data!
       .issueFamilyLinkCode.code;
-    const late = Date.now() + 73 * 3_600_000;
-    s.app.services.clock = () => new Date(late);
+    now = new Date(START.getTime() + 73 * 3_600_000);
     const third = await newFamily('13800009999');
     expect(code(await s.gql(LINK, { c, r: '子女' }, third))).toBe('BAD_USER_INPUT');
     for (let i = 0; i < 9; i++)
       expect(code(await s.gql(LINK, { c: `WRONG${String(i).padStart(3, '2')}`.slice(0, 8), r: '子女' }, third))).toBe(
         'BAD_USER_INPUT',
       );
-    s.app.services.clock = () => new Date();
+    now = new Date(START.getTime() + 73 * 3_600_000 + 60_000);
     const fresh = (await s.gql<{ issueFamilyLinkCode: { code: string } }>(ISSUE, { e: elderId }, t.worker)).data!
       .issueFamilyLinkCode.code;
     expect(code(await s.gql(LINK, { c: fresh, r: '子女' }, third))).toBe('RATE_LIMITED');

@@ -43,7 +43,7 @@ describe('WeChat Pay v3 (sandbox keys, production verification path)', () => {
       payerOpenid: 'o-1',
       notifyUrl: 'http://x/n',
     });
-    const now = new Date();
+    const now = new Date('2026-11-18T10:00:00+08:00');
     const n = gateway.notificationFor('TU-round-trip-1', now);
     const parsed = gateway.parseNotification(n.headers, Buffer.from(n.body), now);
     expect(parsed.event_type).toBe('TRANSACTION.SUCCESS');
@@ -82,7 +82,7 @@ describe('WeChat Pay v3 (sandbox keys, production verification path)', () => {
         payerOpenid: 'o',
         notifyUrl: 'http://x/n',
       });
-      const now = new Date();
+      const now = new Date('2026-11-18T10:00:00+08:00');
       const n = gateway.notificationFor('TU-tamper-1', now);
       const body = Buffer.from(n.body);
       expect(reason(() => gateway.parseNotification(n.headers, body, now))).toBe('ACCEPTED');

@@ -200,7 +200,7 @@ describe('ledger', () => {
         second.amount,
         sink.id,
         { idempotencyKey: 'order:1:charge', request: { order: 1 } },
-        new Date(),
+        new Date('2026-11-18T10:00:00+08:00'),
       ),
     );
     expect(await balance(account.id)).toBe(have - 3000n);
