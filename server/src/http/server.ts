@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -151,7 +154,12 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     parseOptions: PARSE_OPTIONS,
     validationRules: protection.validationRules,
     formatError: formatError(app),
+    // Apollo pretty-prints every response by default; clients parse JSON, so the indentation is pure cost.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
+      // No field carries a cache hint (responses are per caller), so the default cache-control plugin, which
+      // hooks every field resolved, does nothing but cost time.
+      ApolloServerPluginCacheControlDisabled(),
       // graphql-armor ships CommonJS typings of the same Apollo types.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

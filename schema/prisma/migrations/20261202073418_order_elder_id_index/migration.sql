@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_elderId_id_idx" ON "Order"("elderId", "id");
