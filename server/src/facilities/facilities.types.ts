@@ -1,14 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../common/enums.js';
+import { FACILITY_KINDS, FUND_SOURCES } from '../policies/index.js';
 
-export const FacilityKind = enumOf(
-  'DAY_CARE_CENTRE',
-  'SERVICE_STATION',
-  'CANTEEN',
-  'MEAL_POINT',
-  'STREET_HUB',
-  'COMPLEX',
-);
+// The kinds and fund sources are the policy document's lists, so a programme can name no kind the API lacks.
+export const FacilityKind = enumOf(...FACILITY_KINDS);
 export type FacilityKind = keyof typeof FacilityKind;
 registerEnumType(FacilityKind, {
   name: 'FacilityKind',
@@ -39,7 +34,7 @@ registerEnumType(FacilityRoomKind, {
   name: 'FacilityRoomKind',
   description: '“六有”（003 二(一)1）：休息室 / 餐厅 / 保健室 / 阅览室 / 多功能活动室 / 办公室',
 });
-export const FundSource = enumOf('CITY_FINANCE', 'DISTRICT_FINANCE', 'COUNTY_FINANCE', 'LOTTERY_FUND', 'DONATION');
+export const FundSource = enumOf(...FUND_SOURCES);
 registerEnumType(FundSource, {
   name: 'FundSource',
   description: '资金来源：市级财政 / 区级财政 / 县级财政 / 福利彩票公益金 / 慈善捐赠',

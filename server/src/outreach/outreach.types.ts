@@ -1,16 +1,10 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
 import { enumOf } from '../common/enums.js';
+import { CALL_KINDS } from '../policies/index.js';
 
-export const CallKind = enumOf(
-  'PHONE_CARE',
-  'PSYCHOLOGICAL_COMFORT',
-  'BIRTHDAY',
-  'MEDICATION',
-  'FESTIVAL',
-  'SAFETY',
-  'FOLLOW_UP',
-);
+// The policy document's list, so a programme's care calls and the API's kinds cannot drift apart.
+export const CallKind = enumOf(...CALL_KINDS);
 export type CallKind = keyof typeof CallKind;
 export const CallTaskStatus = enumOf('PENDING', 'DONE', 'UNREACHED', 'CANCELLED');
 export type CallTaskStatus = keyof typeof CallTaskStatus;

@@ -7,5 +7,6 @@ export { loadPolicy, policyDocument } from './policy.store.js';
 export type { StoredPolicy } from './policy.store.js';
 export { checkVisitSplit, maxMinutesPerVisit, type VisitSplitVerdict } from './visit-split.js';
 export { areaTier, type AreaTierVerdict } from './area-tier.js';
-export type { FacilitiesSection } from './policy.facilities.js';
+export { FACILITY_KINDS, FUND_SOURCES, type FacilitiesSection } from './policy.facilities.js';
+export { CALL_KINDS } from './policy.parts.js';
 export { HELP_PURPOSES, type HelpPurpose, type CallsPolicy } from './policy.calls.js';
