@@ -20,6 +20,7 @@ export const REGISTRY_ROWS = {
   familyRelations: PUBLIC,
   messageTemplates: PUBLIC,
   me: PUBLIC,
+  serverTime: PUBLIC,
   passwordLogin: PUBLIC,
   wechatLogin: PUBLIC,
   requestLoginCode: PUBLIC,

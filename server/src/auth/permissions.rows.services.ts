@@ -180,8 +180,8 @@ export const SERVICE_ROWS = {
     outOfScopeMessage: '没有找到这条投诉。',
   },
   closeComplaint: {
-    roles: { OPERATOR: 'REGION', COMMUNITY_WORKER: 'REGION' },
-    refusal: '投诉回访由热线客服或社区工作人员办理。',
+    roles: { OPERATOR: 'REGION', COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' },
+    refusal: '投诉回访由热线客服、社区工作人员或街道、区（县）民政部门办理。',
     outOfScopeMessage: ELDER_OUT,
   },
 
@@ -203,6 +203,7 @@ export const SERVICE_ROWS = {
     refusal: ALERT_STAFF,
     outOfScope: ErrorCode.NOT_FOUND,
     outOfScopeMessage: '没有找到这条告警。',
+  // Street and district officials chase overdue complaints from the console and may close them on a revisit (issue 24).
   },
   resolveAlert: {
     roles: STAFF,
@@ -273,3 +274,16 @@ export const SERVICE_ROWS = {
     outOfScopeMessage: '没有找到这个地区，或不在您的辖区内。',
   },
 } satisfies Record<string, Rule>;
+  // 暂缓（原因）: the district that approves a line may hold it, and release it (issue 24).
+  holdSettlement: {
+    roles: DISTRICT,
+    refusal: SETTLEMENT,
+    outOfScope: ErrorCode.NOT_FOUND,
+    outOfScopeMessage: '没有找到这份结算单。',
+  },
+  releaseSettlementHold: {
+    roles: DISTRICT,
+    refusal: SETTLEMENT,
+    outOfScope: ErrorCode.NOT_FOUND,
+    outOfScopeMessage: '没有找到这份结算单。',
+  },

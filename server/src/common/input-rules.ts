@@ -191,8 +191,13 @@ const LABELS: Record<string, string> = {
   'closeComplaint.id': '投诉编号',
   // Care beds (004 附件3–6).
   items: '服务项目',
+  'holdSettlement.id': '结算单编号',
+  'holdSettlement.reason': '暂缓原因',
+  'releaseSettlementHold.id': '结算单编号',
   'SignVisitAgreementInput.startsOn': '协议开始日期',
   'SignVisitAgreementInput.priceFen': '服务价格',
+  'closeComplaint.note': '回访情况',
+  'ElderFilter.category': '服务对象类别',
   method: '服务方式',
   termMonths: '签约期限（月）',
   elderClass: '老年人类别',

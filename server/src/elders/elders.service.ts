@@ -32,6 +32,20 @@ export interface ElderListFilter {
   communityCode?: string | null;
   status?: ElderStatus | null;
   search?: string | null;
+  category?: string | null;
+}
+
+// A programme category's code as the policy documents write them (HP_LOW_INCOME, YC_DISABLED_SEVERE).
+const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+
+/** The elders of a category: by their active enrolment, or by any enrolment when none is active. */
+function categoryFilter(category: string): Prisma.ElderWhereInput {
+  return {
+    OR: [
+      { enrolments: { some: { category, status: 'ACTIVE' } } },
+      { AND: [{ enrolments: { none: { status: 'ACTIVE' } } }, { enrolments: { some: { category } } }] },
+    ],
+  };
 }
 
 // The registry is for 老年人, which Chinese law defines as 60 and over (老年人权益保障法 第二条).
@@ -88,7 +102,11 @@ export async function listElders(
 ) {
   const grant = authorize(actor, 'elders');
   const { take, afterId } = pageWindow(page);
+  const category = filter.category?.trim();
+  if (category && !CATEGORY_CODE.test(category))
+    throw badInput('category', '「服务对象类别」应为类别代码（如 HP_LOW_INCOME），请从下拉列表中选择。');
   const where: Prisma.ElderWhereInput[] = [elderScope(grant)];
+  if (category) where.push(categoryFilter(category));
   if (filter.communityCode) {
     const region = await prisma.region.findUnique({ where: { code: filter.communityCode } });
     if (!region) throw badInput('communityCode', `没有找到区划代码 ${filter.communityCode}。`);

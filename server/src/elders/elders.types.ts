@@ -98,6 +98,12 @@ export class ElderFilter {
   @Field(() => String, { nullable: true, description: '社区（村）或街道、区县代码' }) communityCode?: string;
   @Field(() => ElderStatus, { nullable: true }) status?: ElderStatus;
   @Field(() => String, { nullable: true, description: '姓名、电话，或完整身份证号' }) search?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '服务对象类别代码（如 HP_LOW_INCOME，见 policies 的 categories）：在册的按当前类别，已退出的按最近一次',
+  })
+  category?: string;
 }
 
 @ObjectType({ description: '家属关联码：家属在小程序中输入后即可查看和为老人下单' })

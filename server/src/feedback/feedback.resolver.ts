@@ -80,15 +80,19 @@ export class FeedbackResolver {
   }
 
   @Mutation(() => Complaint, {
-    description: '回访投诉人：满意则办结，不满意退回服务机构重新处理；核实是否为服务机构责任',
+    description:
+      '回访投诉人：满意则办结，不满意退回服务机构重新处理；核实是否为服务机构责任。热线、社区或街道、区民政部门办理；' +
+      '服务机构答复前不能回访（INVALID_STATE）；note 为回访情况（可选，最多 500 字）',
   })
   async closeComplaint(
     @Arg('id', () => ID) id: string,
     @Arg('satisfied', () => Boolean) satisfied: boolean,
     @Arg('providerAtFault', () => Boolean) providerAtFault: boolean,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ) {
-    return closeComplaint(ctx.prisma, requireActor(ctx.actor), id, satisfied, providerAtFault, ctx.app.clock());
+    const actor = requireActor(ctx.actor);
+    return closeComplaint(ctx.prisma, actor, id, satisfied, providerAtFault, ctx.app.clock(), note);
   }
 }
 

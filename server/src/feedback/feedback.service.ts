@@ -213,6 +213,13 @@ export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id:
  * back to the provider with a new deadline where the programme requires revisits until satisfied.
  * A complaint found to be the provider's fault counts toward the programme's suspension threshold.
  */
+/** The revisit's note (回访情况): optional for the hotline's quick close, trimmed, at most 500 characters. */
+function revisitNoteOf(raw: string | null | undefined): string | null {
+  const note = raw?.trim() ?? '';
+  if ([...note].length > 500) throw badInput('note', '回访情况最多 500 个字，请精简后再提交。');
+  return note || null;
+}
+
 export async function closeComplaint(
   prisma: PrismaClient,
   actor: Actor,
@@ -220,8 +227,10 @@ export async function closeComplaint(
   satisfied: boolean,
   providerAtFault: boolean,
   now: Date,
+  rawNote?: string | null,
 ) {
   const grant = authorize(actor, 'closeComplaint');
+  const note = revisitNoteOf(rawNote);
   const complaint = await prisma.complaint.findUnique({ where: { id } });
   if (!complaint) return fail(ErrorCode.NOT_FOUND, '没有找到这条投诉。');
   await assertElderInScope(prisma, grant, complaint.elderId);
@@ -234,6 +243,7 @@ export async function closeComplaint(
         ? {
             status: 'OPEN',
             revisits: { increment: 1 },
+            ...(note ? { revisitNote: note } : {}),
             satisfied: false,
             providerAtFault: providerAtFault || complaint.providerAtFault === true,
             dueAt: new Date(now.getTime() + (doc?.timeLimits.complaintHours ?? DEFAULT_HOURS) * HOUR),
@@ -241,6 +251,7 @@ export async function closeComplaint(
         : {
             status: 'CLOSED',
             revisits: { increment: 1 },
+            ...(note ? { revisitNote: note } : {}),
             satisfied,
             providerAtFault: providerAtFault || complaint.providerAtFault === true,
             closedAt: now,
@@ -275,7 +286,7 @@ export async function closeComplaint(
       action: reopen ? 'COMPLAINT_REOPENED' : 'COMPLAINT_CLOSED',
       entity: 'Complaint',
       entityId: id,
-      detail: { satisfied, providerAtFault },
+      detail: { satisfied, providerAtFault, note },
     });
     if (after.providerAtFault && after.providerId && complaint.providerAtFault !== true)
       await suspendForComplaints(tx, actor, after.providerId, doc, now);

@@ -47,6 +47,7 @@ export class Complaint {
   @Field(() => Boolean, { nullable: true }) satisfied!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: '经核实责任在服务机构' }) providerAtFault!: boolean | null;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: '最近一次回访的情况（回访人填写）' }) revisitNote!: string | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
 }
 

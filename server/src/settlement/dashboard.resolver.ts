@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { Region } from '../regions/index.js';
 import { parseMonth } from '../wallet/index.js';
 import { dashboardRegion } from './dashboard.service.js';
-import { DashboardRow, DashboardStats } from './dashboard.types.js';
+import { DashboardRow, DashboardStats, ServerTime } from './dashboard.types.js';
 
 @Resolver(() => DashboardRow)
 export class DashboardResolver {
@@ -17,6 +18,15 @@ export class DashboardResolver {
     parseMonth(month);
     const region = await dashboardRegion(ctx.prisma, requireActor(ctx.actor), regionCode);
     return { month, regionId: region.id, path: region.path };
+  }
+
+  // The console's default month follows the app clock, so a shifted clock (tests, a demo) moves it too (issue 24).
+  @Query(() => ServerTime, { description: '服务器当前时间（北京时间的今天、本月和上月）' })
+  serverTime(@Ctx() ctx: Context): ServerTime {
+    const now = ctx.app.clock();
+    const today = todayInShanghai(now);
+    const last = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1));
+    return { now, today, month: today.slice(0, 7), lastMonth: last.toISOString().slice(0, 7) };
   }
 
   @FieldResolver(() => Region)

@@ -28,3 +28,11 @@ export class DashboardRow {
   regionId!: string;
   path!: string;
 }
+
+@ObjectType({ description: '服务器的时间（应用时钟，北京时间）：客户端以此决定默认月份，不看本机时钟' })
+export class ServerTime {
+  @Field(() => Date) now!: Date;
+  @Field(() => String, { description: '今天，YYYY-MM-DD（北京时间）' }) today!: string;
+  @Field(() => String, { description: '本月，YYYY-MM' }) month!: string;
+  @Field(() => String, { description: '上月，YYYY-MM：月初结算的月份' }) lastMonth!: string;
+}

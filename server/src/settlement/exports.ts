@@ -11,6 +11,7 @@ import { audit } from '../audit/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/index.js';
+import { holdReasons } from './settlement.hold.js';
 import { listSettlements } from './settlement.service.js';
 import { linesPage } from './settlement.store.js';
 
@@ -111,53 +112,57 @@ async function* visitRows(prisma: PrismaClient, vault: IdNumberVault, ctx: Expor
   }
 }
 
-export async function writeVisitsCsv(
+type VisitsArgs = [
   prisma: PrismaClient,
   vault: IdNumberVault,
   actor: Actor,
   month: string,
   ctx: ExportContext,
   out: Writable,
+];
+type Rows = AsyncIterable<unknown[]>;
+
+/** One audit line per export, whatever the format, then the same rows rendered into `out`. */
+async function writeVisits(
+  [prisma, vault, actor, month, ctx, out]: VisitsArgs,
+  format: 'csv' | 'xlsx',
+  render: (rows: Rows, out: Writable) => Promise<void>,
 ) {
   await audit(prisma, actor, {
     action: 'VISITS_EXPORTED',
     entity: 'Settlement',
     entityId: month,
-    detail: { settlements: ctx.settlements.length, format: 'csv' },
+    detail: { settlements: ctx.settlements.length, format },
   });
+  await render(visitRows(prisma, vault, ctx), out);
+}
+
+async function renderCsv(rows: Rows, out: Writable) {
   const csv = stringify({ bom: true });
   csv.pipe(out);
-  for await (const row of visitRows(prisma, vault, ctx))
-    if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
+  for await (const row of rows) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
   await new Promise<void>((resolve, reject) => {
     out.once('finish', resolve).once('error', reject);
     csv.end();
   });
 }
 
-/** The same rows as a workbook, for offices that take XLSX. */
-export async function writeVisitsXlsx(
-  prisma: PrismaClient,
-  vault: IdNumberVault,
-  actor: Actor,
-  month: string,
-  ctx: ExportContext,
-  out: Writable,
-) {
-  await audit(prisma, actor, {
-    action: 'VISITS_EXPORTED',
-    entity: 'Settlement',
-    entityId: month,
-    detail: { settlements: ctx.settlements.length, format: 'xlsx' },
-  });
+async function renderXlsx(rows: Rows, out: Writable) {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet('居家养老上门服务提供情况');
-  for await (const row of visitRows(prisma, vault, ctx)) sheet.addRow(row).commit();
+  for await (const row of rows) sheet.addRow(row).commit();
   sheet.commit();
   await book.commit();
 }
 
+export const writeVisitsCsv = (...args: VisitsArgs) => writeVisits(args, 'csv', renderCsv);
+/** The same rows as a workbook, for offices that take XLSX. */
+export const writeVisitsXlsx = (...args: VisitsArgs) => writeVisits(args, 'xlsx', renderXlsx);
+
 const STATUS: Record<string, string> = { DRAFT: '待审核', HELD: '暂缓结算', APPROVED: '已审核', PAID: '已付款' };
+// An official's hold stops approval, or payment once approved (settlement.hold.ts).
+const statusOf = (s: { status: string; manualHoldReason: string | null }) =>
+  !s.manualHoldReason ? STATUS[s.status] : s.status === 'APPROVED' ? '已审核（暂缓付款）' : '暂缓结算';
 
 /** 000 七 (1)–(3): 结算汇总表, 线下服务记录, 线上服务签约统计表, one sheet each, written row by row. */
 export async function writeSettlementXlsx(
@@ -188,7 +193,7 @@ export async function writeSettlementXlsx(
     summary
       .addRow([
         ctx.providers.get(s.providerId)?.name ?? '',
-        STATUS[s.status],
+        statusOf(s),
         s.orders,
         yuan(s.subsidyFen),
         s.subsidyMinutes,
@@ -196,7 +201,7 @@ export async function writeSettlementXlsx(
         yuan(s.selfPaidFen),
         yuan(s.onlineServiceFen),
         yuan(s.subsidyFen + s.hoursValueFen + s.onlineServiceFen - s.penaltyFen),
-        s.heldReason ?? '',
+        holdReasons(s),
       ])
       .commit();
   }

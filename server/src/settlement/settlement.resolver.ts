@@ -12,6 +12,7 @@ import {
   runSettlement,
   submitRectification,
 } from './settlement.service.js';
+import { heldByName, holdSettlement, releaseSettlementHold } from './settlement.hold.js';
 import { QualityEvaluation, QualityEvaluationInput, RectificationInput, Settlement } from './settlement.types.js';
 
 @Resolver(() => Settlement)
@@ -42,6 +43,23 @@ export class SettlementResolver {
     return approveSettlement(ctx.prisma, requireActor(ctx.actor), id, ctx.app.clock());
   }
 
+  @Mutation(() => Settlement, {
+    description:
+      '暂缓结算单（原因必填，2–200 字）：暂缓期间不能审核、不能登记付款，重新生成也保留。已付款的不能暂缓；同一原因重复提交不重复记录',
+  })
+  async holdSettlement(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return holdSettlement(ctx.prisma, requireActor(ctx.actor), id, reason, ctx.app.clock());
+  }
+
+  @Mutation(() => Settlement, { description: '取消暂缓（只清除人工暂缓；评估未通过等自动暂缓原因仍然有效）' })
+  async releaseSettlementHold(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return releaseSettlementHold(ctx.prisma, requireActor(ctx.actor), id);
+  }
+
   @Mutation(() => Settlement, { description: '登记已付款' })
   async markSettlementPaid(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return markSettlementPaid(ctx.prisma, requireActor(ctx.actor), id, ctx.app.clock());
@@ -64,6 +82,11 @@ export class SettlementResolver {
   })
   async evaluation(@Root() s: Settlement, @Ctx() ctx: Context) {
     return latestEvaluation(ctx.prisma, s.providerId, s.month);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '人工暂缓的经办人' })
+  async manualHeldByName(@Root() s: Settlement, @Ctx() ctx: Context) {
+    return heldByName(ctx.prisma, s);
   }
 
   @FieldResolver(() => Int, { description: '政府应付 = 补贴 + 时长折算 + 线上服务费 − 扣款' })

@@ -255,11 +255,11 @@ export async function runSettlement(
   return prisma.settlement.findMany({ where: { id: { in: ids } }, orderBy: { providerId: 'asc' } });
 }
 
-async function settlementInScope(
+export async function settlementInScope(
   prisma: PrismaClient,
   actor: Actor,
   id: string,
-  action: 'approveSettlement' | 'markSettlementPaid',
+  action: 'approveSettlement' | 'markSettlementPaid' | 'holdSettlement' | 'releaseSettlementHold',
 ) {
   authorize(actor, action);
   const s = await prisma.settlement.findUnique({ where: { id }, include: { provider: { include: { region: true } } } });
@@ -271,13 +271,14 @@ async function settlementInScope(
 export const platformFeeKey = (settlementId: string) => `platform-fee:${settlementId}`;
 
 /**
- * DRAFT → APPROVED. Held statements and, where the programme requires one, months without a passed
- * (latest) evaluation are refused. Approval posts the month's platform fee (000 七) from the
- * programme's funding to the platform's payable, once (its key is the statement's), in the same
- * transaction, so an approved statement and the ledger agree to the fen.
+ * DRAFT → APPROVED. Held statements (recomputed or an official's hold) and, where the programme
+ * requires one, months without a passed (latest) evaluation are refused. Approval posts the month's
+ * platform fee (000 七) from the programme's funding to the platform's payable, once (its key is the
+ * statement's), in the same transaction, so an approved statement and the ledger agree to the fen.
  */
 export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
   const s = await settlementInScope(prisma, actor, id, 'approveSettlement');
+  refuseManualHold(s, '审核');
   if (s.status === 'HELD') fail(ErrorCode.INVALID_STATE, `这份结算单暂缓结算：${s.heldReason}`);
   const policyCode = (s.snapshot as { policy?: string } | null)?.policy;
   const loaded = policyCode ? await loadPolicy(prisma, { code: policyCode }) : null;
@@ -290,11 +291,15 @@ export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: 
       );
   }
   await moneyTx(prisma, async (tx) => {
+    // The hold is in the condition, so an official's hold committed a moment earlier wins over this approval.
     const n = await tx.settlement.updateMany({
-      where: { id, status: 'DRAFT' },
+      where: { id, status: 'DRAFT', manualHoldReason: null },
       data: { status: 'APPROVED', approvedById: actor.userId, approvedAt: now },
     });
-    if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这份结算单已经审核过了。');
+    if (n.count !== 1) {
+      refuseManualHold(await tx.settlement.findUniqueOrThrow({ where: { id } }), '审核');
+      fail(ErrorCode.INVALID_STATE, '这份结算单已经审核过了。');
+    }
     if (s.onlineServiceFen > 0 && loaded) {
       const funding = await systemAccount(tx, loaded.policy.id, 'FUNDING', 'FEN');
       const payable = await systemAccount(tx, loaded.policy.id, 'PLATFORM_FEE_PAYABLE', 'FEN');
@@ -325,14 +330,23 @@ export async function approveSettlement(prisma: PrismaClient, actor: Actor, id: 
   return prisma.settlement.findUniqueOrThrow({ where: { id } });
 }
 
-/** APPROVED → PAID. */
+/** An official's hold (暂缓) stops approval and payment until it is released; the message names its reason. */
+function refuseManualHold(s: { manualHoldReason: string | null }, what: string) {
+  if (s.manualHoldReason)
+    fail(ErrorCode.INVALID_STATE, `这份结算单已暂缓：${s.manualHoldReason}。请先核实并取消暂缓，再${what}。`);
+}
+
+/** APPROVED → PAID, unless an official holds it. */
 export async function markSettlementPaid(prisma: PrismaClient, actor: Actor, id: string, now: Date) {
-  await settlementInScope(prisma, actor, id, 'markSettlementPaid');
+  refuseManualHold(await settlementInScope(prisma, actor, id, 'markSettlementPaid'), '登记付款');
   const n = await prisma.settlement.updateMany({
-    where: { id, status: 'APPROVED' },
+    where: { id, status: 'APPROVED', manualHoldReason: null },
     data: { status: 'PAID', paidAt: now },
   });
-  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '只有已审核的结算单才能登记付款。');
+  if (n.count !== 1) {
+    refuseManualHold(await prisma.settlement.findUniqueOrThrow({ where: { id } }), '登记付款');
+    fail(ErrorCode.INVALID_STATE, '只有已审核的结算单才能登记付款。');
+  }
   await audit(prisma, actor, { action: 'SETTLEMENT_PAID', entity: 'Settlement', entityId: id });
   return prisma.settlement.findUniqueOrThrow({ where: { id } });
 }

@@ -39,7 +39,18 @@ export class Settlement {
   @Field(() => Int, { description: '线上服务费（平台）：当月实际服务人数 × 每人标准，审核时由项目经费记入平台应付' })
   onlineServiceFen!: number;
   @Field(() => Int) penaltyFen!: number;
-  @Field(() => String, { nullable: true, description: '暂缓结算的原因' }) heldReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '暂缓结算的原因（每次生成时按评估、异常工单和机构状态重新计算）',
+  })
+  heldReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '区民政部门人工暂缓的原因；暂缓期间不能审核、不能登记付款，重新生成也保留，取消暂缓后清除',
+  })
+  manualHoldReason!: string | null;
+  manualHeldById!: string | null;
+  @Field(() => Date, { nullable: true, description: '人工暂缓的时间' }) manualHeldAt!: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field(() => Date, { nullable: true }) paidAt!: Date | null;
 }

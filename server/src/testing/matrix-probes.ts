@@ -32,6 +32,7 @@ export const PROBES: Record<string, Probe> = {
   familyRelations: none(),
   messageTemplates: none(),
   me: none(),
+  serverTime: none(),
   regions: none(),
   serviceGuide: none(() => ({ policyCode: 'HUANGPI_2020' })),
   passwordLogin: none(() => ({ username: 'qa', password: 'demo1234' })),
@@ -311,6 +312,8 @@ export const PROBES: Record<string, Probe> = {
     args: (t) => ({ input: { id: e(t).exceptionId, resolution: 'ADJUST', amountFen: 1, note: '矩阵测试复核' } }),
   },
   recordQualityEvaluation: {
+  holdSettlement: { on: 'settlement', args: (t) => ({ id: t.id, reason: '待核实本月上门记录' }) },
+  releaseSettlementHold: { on: 'settlement', args: (t) => ({ id: t.id }) },
     on: 'provider',
     args: (t, { fx }) => ({
       input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' },
