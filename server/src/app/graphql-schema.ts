@@ -31,6 +31,7 @@ import { VisitExceptionResolver } from '../exceptions/exceptions.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { BotResolver } from '../bot/bot.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
+import { FieldworkResolver, VisitSignatureResolver } from '../orders/fieldwork.resolver.js';
 import { CaregiverResolver, ProviderResolver } from '../providers/providers.resolver.js';
 
 // Every resolver class of every area, one per line (add yours in its area's group).
@@ -54,6 +55,8 @@ export const resolvers = [
   OrderResolver,
   ElderOrdersResolver,
   VisitResolver,
+  FieldworkResolver,
+  VisitSignatureResolver,
   CanteenResolver,
   CareBedResolver,
   VisitAgreementResolver,

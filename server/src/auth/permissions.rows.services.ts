@@ -58,6 +58,22 @@ export const SERVICE_ROWS = {
     refusal: '签到签出由上门服务的护理员办理。',
     outOfScopeMessage: ORDER_OUT,
   },
+  // The caregiver's app (issue 23): 出发, service notes and the elder's signature on the phone.
+  departForVisit: {
+    roles: { CAREGIVER: 'OWN_VISITS' },
+    refusal: '“出发”由上门服务的护理员点。',
+    outOfScopeMessage: ORDER_OUT,
+  },
+  recordVisitNotes: {
+    roles: { CAREGIVER: 'OWN_VISITS' },
+    refusal: '服务记录由上门服务的护理员填写。',
+    outOfScopeMessage: ORDER_OUT,
+  },
+  signOffVisit: {
+    roles: { CAREGIVER: 'OWN_VISITS' },
+    refusal: '老人签名确认在上门服务的护理员手机上进行。',
+    outOfScopeMessage: ORDER_OUT,
+  },
   confirmOrder: {
     roles: HOUSEHOLD,
     refusal: '服务完成后由老人或家属确认；联系不上时由回访人员电话核实后确认。',

@@ -17,6 +17,7 @@ const MAX_TEXT: Record<string, number> = {
   idNumber: 32,
   code: 512,
   idempotencyKey: 128,
+  serviceNotes: 1000,
 };
 /** Lists (request services, flags, template ids, statuses) are short by nature. */
 export const MAX_LIST = 100;
@@ -73,6 +74,8 @@ const LABELS: Record<string, string> = {
   callTaskId: '电话任务编号',
   objectionId: '异议编号',
   photoId: '照片编号',
+  signatureFileId: '老人签名图片编号',
+  serviceNotes: '服务记录',
   alertId: '告警编号',
   serviceCode: '服务编码',
   quantity: '数量',

@@ -74,7 +74,7 @@ export async function readPhoto(prisma: PrismaClient, storage: FileStorage, acto
       where: {
         AND: [
           orderScope(authorize(actor, 'GET /files/:id')),
-          { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }] } },
+          { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }, { signatureFileId: fileId }] } },
         ],
       },
     })) > 0 ||

@@ -50,6 +50,16 @@ export class VisitInfo {
   @Field(() => Boolean, { description: '签到是离线记录、网络恢复后补传的' }) checkInSentLate!: boolean;
   @Field(() => Date, { nullable: true, description: '服务器收到签退的时间' }) checkOutReceivedAt!: Date | null;
   @Field(() => Boolean, { description: '签退是离线记录、网络恢复后补传的' }) checkOutSentLate!: boolean;
+  @Field(() => String, { nullable: true, description: '护理员填写的服务记录（做了什么）' }) serviceNotes!:
+    string | null;
+  signatureFileId!: string | null;
+}
+
+@ObjectType({ description: '签到时间窗（项目规定的预约时间前后）' })
+export class VisitWindow {
+  @Field(() => Date, { description: '最早可签到' }) opensAt!: Date;
+  @Field(() => Date, { description: '最晚可签到' }) closesAt!: Date;
+  @Field(() => String, { description: '依据条款' }) source!: string;
 }
 
 @ObjectType({ description: '服务工单' })
@@ -62,6 +72,7 @@ export class Order {
   caregiverId!: string | null;
   @Field(() => Int) quantity!: number;
   @Field(() => Date) scheduledAt!: Date;
+  @Field(() => Date, { nullable: true, description: '护理员点“出发”的时间（家属可见）' }) departedAt!: Date | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Channel) channel!: Channel;
   @Field(() => Int, { description: '服务金额（分）' }) amountFen!: number;
@@ -145,6 +156,8 @@ export class CheckInInput {
 @InputType()
 export class CheckOutInput {
   @Field(() => ID) orderId!: string;
+  @Field(() => String, { nullable: true, description: '签退时再扫老人家中的二维码（填写则核验）' })
+  qrToken?: string | null;
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => ID) photoId!: string;

@@ -163,15 +163,26 @@ export async function checkOut(
   prisma: PrismaClient,
   cfg: VisitConfig,
   actor: Actor,
-  input: { orderId: string; latitude: number; longitude: number; photoId: string; recordedAt?: Date | null },
+  input: {
+    orderId: string;
+    latitude: number;
+    longitude: number;
+    photoId: string;
+    qrToken?: string | null;
+    recordedAt?: Date | null;
+  },
   now: Date,
 ) {
   const step = stepTime(input.recordedAt, now);
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
-  if (!(await checkOutSite(prisma, cfg, order.id, elder, input)))
+  if (!(await checkOutSite(prisma, cfg, order.id, elder, input))) {
+    // The caregiver's app scans the home code again on the way out (issue 23); a wrong code is refused.
+    if (input.qrToken != null && !verifyQr(cfg, input.qrToken, elder))
+      throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
     checkPlace(cfg, elder, input.latitude, input.longitude);
+  }
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.order.updateMany({
@@ -211,7 +222,7 @@ export async function checkOut(
 }
 
 /** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
-async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
+export async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
   const item = await prisma.serviceItem.findUniqueOrThrow({
     where: { id: order.serviceItemId },
     include: { policy: true },
@@ -222,13 +233,23 @@ async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: str
   return { doc, item: rule, policyId: item.policyId };
 }
 
-/** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
-async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }, now: Date) {
+/** When check-in opens and closes for an order: the programme's window around the booked time. */
+export async function checkInWindowOf(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }) {
   const { doc } = await orderRules(prisma, order);
   const w = doc.visits.checkInWindow;
-  const from = order.scheduledAt.getTime() - w.earlyMinutes * 60_000;
-  const to = order.scheduledAt.getTime() + w.lateMinutes * 60_000;
-  if (now.getTime() < from || now.getTime() > to) {
+  return {
+    opensAt: new Date(order.scheduledAt.getTime() - w.earlyMinutes * 60_000),
+    closesAt: new Date(order.scheduledAt.getTime() + w.lateMinutes * 60_000),
+    earlyMinutes: w.earlyMinutes,
+    lateMinutes: w.lateMinutes,
+    source: w.source,
+  };
+}
+
+/** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
+async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }, now: Date) {
+  const w = await checkInWindowOf(prisma, order);
+  if (now.getTime() < w.opensAt.getTime() || now.getTime() > w.closesAt.getTime()) {
     fail(
       ErrorCode.OUTSIDE_VISIT_WINDOW,
       `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，` +
@@ -285,6 +306,8 @@ export async function chargeConfirmedVisit(
   order: { id: string; status: string; elderId: string; serviceItemId: string; quantity: number; amountFen: number },
   evidence: VisitEvidence,
   now: Date,
+  /** What the evidence leaves on the visit (the elder's signature), written in the same transaction. */
+  record?: (tx: Tx) => Promise<void>,
 ) {
   const rules = await orderRules(prisma, order);
   if (!rules.doc.visits.evidence.accepted.includes(evidence))
@@ -299,6 +322,7 @@ export async function chargeConfirmedVisit(
         ErrorCode.INVALID_STATE,
         order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。',
       );
+    await record?.(tx);
     const visit = await tx.visit.findUnique({ where: { orderId: order.id } });
     const holds = await tx.hold.findMany({
       where: { orderId: order.id, status: 'ACTIVE' },

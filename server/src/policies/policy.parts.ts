@@ -32,7 +32,13 @@ export const TERMINATION_REASONS = [
   'CASHED_OUT',
 ] as const;
 /** Who may vouch for a visit other than the provider (see VisitEvidence in the Prisma schema). */
-export const VISIT_EVIDENCE = ['ELDER_APP', 'FAMILY_APP', 'ELDER_SIGNOFF_CODE', 'FOLLOW_UP_CALL'] as const;
+export const VISIT_EVIDENCE = [
+  'ELDER_APP',
+  'FAMILY_APP',
+  'ELDER_SIGNOFF_CODE',
+  'FOLLOW_UP_CALL',
+  'ELDER_SIGNATURE',
+] as const;
 export const CALL_KINDS = [
   'PHONE_CARE',
   'PSYCHOLOGICAL_COMFORT',

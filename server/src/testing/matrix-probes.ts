@@ -178,6 +178,10 @@ export const PROBES: Record<string, Probe> = {
     on: 'order',
     args: (t) => ({ input: { orderId: e(t).order.id, latitude: 30.87, longitude: 114.37, photoId: randomUUID() } }),
   },
+  departForVisit: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
+  recordVisitNotes: { on: 'order', args: (t) => ({ orderId: e(t).order.id, serviceNotes: '打扫了客厅' }) },
+  // A file id that was never uploaded: a permitted caller stops at the signature check.
+  signOffVisit: { on: 'order', args: (t) => ({ orderId: e(t).order.id, signatureFileId: randomUUID() }) },
   confirmOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   confirmVisitByCall: { on: 'order', args: (t) => ({ orderId: e(t).order.id, note: '老人确认护理员已上门' }) },
   requestVisitSignOff: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },

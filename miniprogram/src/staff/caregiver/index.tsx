@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { gql } from '../../api/client';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
@@ -10,7 +11,7 @@ import { useLoad } from '../../lib/useLoad';
 import { MyVisitsDocument, type VisitCardFragment } from './api/generated';
 import { openMap } from './device';
 import { VISIT_STATUS, dayOrder, needsLine, startOfShanghaiDay } from './needs';
-import { pendingCount } from './queue';
+import { flush, pendingCount, watchNetwork } from './queue';
 
 function VisitItem({ o }: { o: VisitCardFragment }) {
   return (
@@ -60,6 +61,14 @@ export default function CaregiverHome() {
         : [],
     [token],
   );
+  // Steps kept while offline go out as soon as the list opens with a network, and whenever it returns.
+  useEffect(() => {
+    void flush().then((n) => {
+      if (n > 0) void list.reload();
+    });
+    return watchNetwork(() => void list.reload());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const queued = pendingCount();
   const today = shanghai(new Date()).date;
   const visits = list.data ?? [];

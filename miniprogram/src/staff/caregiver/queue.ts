@@ -43,12 +43,16 @@ export function enqueue(step: QueuedStep) {
 /** A lost connection, as the API client and the upload report it. */
 export const isOffline = (err: unknown) => err instanceof ApiError && err.code === 'NETWORK';
 
-/** Sends one step: the photo first, then the step with the time it was recorded. */
-export async function send(step: QueuedStep) {
+/**
+ * Sends one step: the photo first, then the step. A step that waited in the queue carries the time
+ * it was recorded; one sent as it happens (`live`) is timed by the server.
+ */
+export async function send(step: QueuedStep, { live = false } = {}) {
   const photoId = await uploadImage(step.photo);
+  const recordedAt = live ? null : step.recordedAt;
   if (step.kind === 'checkIn')
-    return (await gql(CheckInDocument, { input: { ...step.input, photoId, recordedAt: step.recordedAt } })).checkIn;
-  return (await gql(CheckOutDocument, { input: { ...step.input, photoId, recordedAt: step.recordedAt } })).checkOut;
+    return (await gql(CheckInDocument, { input: { ...step.input, photoId, recordedAt } })).checkIn;
+  return (await gql(CheckOutDocument, { input: { ...step.input, photoId, recordedAt } })).checkOut;
 }
 
 let flushing: Promise<number> | null = null;
@@ -85,12 +89,22 @@ export function flush(): Promise<number> {
 }
 
 let watching = false;
+const listeners = new Set<() => void>();
 
-/** Flushes whenever the phone's network comes back (WeChat's event; the browser's online event on H5). */
-export function watchNetwork(onSent: () => void) {
-  if (watching) return;
-  watching = true;
-  const retry = () => void flush().then((n) => n > 0 && onSent());
-  if (process.env.TARO_ENV === 'weapp') Taro.onNetworkStatusChange((r) => r.isConnected && retry());
-  else window.addEventListener('online', retry);
+/**
+ * Flushes whenever the phone's network comes back (WeChat's event; the browser's online event on
+ * H5) and tells the open pages when something was sent. Returns the unsubscribe.
+ */
+export function watchNetwork(onSent: () => void): () => void {
+  listeners.add(onSent);
+  if (!watching) {
+    watching = true;
+    const retry = () =>
+      void flush().then((n) => {
+        if (n > 0) for (const l of listeners) l();
+      });
+    if (process.env.TARO_ENV === 'weapp') Taro.onNetworkStatusChange((r) => r.isConnected && retry());
+    else window.addEventListener('online', retry);
+  }
+  return () => listeners.delete(onSent);
 }

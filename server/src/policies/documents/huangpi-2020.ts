@@ -180,9 +180,13 @@ export const huangpi2020: PolicyInput = {
       note: '原文未规定上门服务时段，取 7:00 至 20:00 开始（夜间服务项目除外）',
     },
     // 000 六·流程2: 服务人员提供纸质服务记录单由老人签字确认……平台进行核实及跟踪回访. The elder's
-    // signature becomes a one-time code they read out (or their own or a family member's
-    // confirmation in the app); the platform's verifying call is the fallback.
-    evidence: { accepted: ['ELDER_SIGNOFF_CODE', 'ELDER_APP', 'FAMILY_APP', 'FOLLOW_UP_CALL'], source: '000 六·流程2' },
+    // signature is drawn on the caregiver's phone (issue 23) or becomes a one-time code they read out
+    // (or their own or a family member's confirmation in the app); the platform's verifying call is
+    // the fallback.
+    evidence: {
+      accepted: ['ELDER_SIGNATURE', 'ELDER_SIGNOFF_CODE', 'ELDER_APP', 'FAMILY_APP', 'FOLLOW_UP_CALL'],
+      source: '000 六·流程2',
+    },
     // 000 四 prices 理疗护理 per hour; 000 七 settles on actual service (按月据实结算).
     hourlyChargeStepMinutes: 15,
     hourlySource: '000 七',
