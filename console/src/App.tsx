@@ -8,11 +8,12 @@ import {
   MoneyCollectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { gql, session, whenSignedOut } from './api/client';
 import { ConsoleMeDocument, type ConsoleUserFragment } from './api/generated';
 import { label, ROLE } from './lib/labels';
+import { loadServerTime } from './lib/month';
 import { go, useRoute } from './lib/route';
 import { UserContext } from './lib/session';
 import { AllowancePage } from './pages/Allowance';
@@ -37,10 +38,16 @@ const MENU = [
 
 export function App() {
   const [user, setUser] = useState<ConsoleUserFragment | null | undefined>(session.token() ? undefined : null);
+  const [clock, setClock] = useState<'loading' | 'ready' | 'failed'>('loading');
   const route = useRoute();
 
   useEffect(() => {
     whenSignedOut(() => setUser(null));
+    // Pages default to the server's month, so nothing renders before the server's clock is known.
+    loadServerTime().then(
+      () => setClock('ready'),
+      () => setClock('failed'),
+    );
     if (!session.token()) return;
     gql(ConsoleMeDocument).then(
       (r) => setUser(r.me ?? null),
@@ -48,7 +55,9 @@ export function App() {
     );
   }, []);
 
-  if (user === undefined) return <Spin fullscreen />;
+  if (clock === 'failed')
+    return <Alert type="error" showIcon title="无法连接服务器，请检查网络后刷新页面。" style={{ margin: 48 }} />;
+  if (user === undefined || clock === 'loading') return <Spin fullscreen />;
   if (user === null)
     return (
       <LoginPage

@@ -55,11 +55,3 @@ export function addMonths(month: string, delta: number): string {
   const d = new Date(Date.UTC(y, m, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
-
-/** The current month in Beijing time, by the browser's clock (only a default for the month picker). */
-export function thisMonth(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { ...SHANGHAI, year: 'numeric', month: '2-digit' }).formatToParts(
-    new Date(),
-  );
-  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
-}

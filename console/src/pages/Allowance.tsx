@@ -4,13 +4,14 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Typography }
 import { useState } from 'react';
 import { gql } from '../api/client';
 import { RunMonthlyAllowanceDocument, type RunMonthlyAllowanceMutation } from '../api/generated';
-import { count, monthLabel, thisMonth } from '../lib/format';
+import { count, monthLabel } from '../lib/format';
+import { serverMonth } from '../lib/month';
 import { isDistrict, useUser } from '../lib/session';
 
 export function AllowancePage() {
   const user = useUser();
   const { message } = App.useApp();
-  const [month] = useState(thisMonth);
+  const [month] = useState(serverMonth);
   const [result, setResult] = useState<RunMonthlyAllowanceMutation['runMonthlyAllowance'] | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -7,41 +7,28 @@ import { gql } from '../api/client';
 import {
   AlertsDocument,
   CallTasksDocument,
-  ComplaintsDocument,
   ResolveAlertDocument,
   ResolveVisitExceptionDocument,
   VisitExceptionsDocument,
   type AlertsQuery,
   type CallTasksQuery,
-  type ComplaintsQuery,
   type VisitExceptionsQuery,
 } from '../api/generated';
+import { AuditLine } from '../lib/AuditLine';
 import { allPages } from '../lib/connection';
 import { dateTime, monthLabel, yuan } from '../lib/format';
-import {
-  ALERT_KIND,
-  ALERT_STATUS,
-  CALL_STATUS,
-  COMPLAINT_STATUS,
-  EXCEPTION_REASON,
-  EXCEPTION_STATUS,
-  label,
-} from '../lib/labels';
+import { ALERT_KIND, ALERT_STATUS, CALL_STATUS, EXCEPTION_REASON, EXCEPTION_STATUS, label } from '../lib/labels';
 import { MonthPicker, useMonth } from '../lib/month';
 import { useUser } from '../lib/session';
+import { OverdueComplaints } from './OverdueComplaints';
 
 type Exception = VisitExceptionsQuery['visitExceptions']['edges'][number]['node'];
 type AlertRow = AlertsQuery['alerts']['edges'][number]['node'];
-type Complaint = ComplaintsQuery['complaints']['edges'][number]['node'];
 type Call = CallTasksQuery['callTasks']['edges'][number]['node'];
 
-/** The audit line a row shows once resolved: who (this session's user when just done here), when, why. */
-const done = (who: string | null, at: string | null | undefined, why: string | null | undefined) =>
-  at ? (
-    <Typography.Text type="secondary" data-testid="audit-line">
-      {who ? `${who} ` : ''}于 {dateTime(at)} 处理{why ? `：${why}` : ''}
-    </Typography.Text>
-  ) : null;
+const done = (who: string | null, at: string | null | undefined, why: string | null | undefined) => (
+  <AuditLine who={who} at={at} why={why} />
+);
 
 function ExceptionsTab() {
   const month = useMonth();
@@ -264,31 +251,6 @@ function CallsTab() {
   );
 }
 
-function OverdueComplaints() {
-  const [rows, setRows] = useState<Complaint[]>([]);
-  useEffect(() => {
-    allPages((after) => gql(ComplaintsDocument, { first: 100, after }).then((r) => r.complaints)).then(
-      (all) => setRows(all.filter((c) => c.status !== 'CLOSED' && c.dueAt < new Date().toISOString())),
-      () => {},
-    );
-  }, []);
-  return (
-    <Table<Complaint>
-      rowKey="id"
-      size="small"
-      dataSource={rows}
-      pagination={{ pageSize: 20 }}
-      columns={[
-        { title: '投诉内容', dataIndex: 'content' },
-        { title: '受理时间', render: (_, r) => dateTime(r.createdAt) },
-        { title: '办结期限', render: (_, r) => <Typography.Text type="danger">{dateTime(r.dueAt)}</Typography.Text> },
-        { title: '状态', render: (_, r) => label(COMPLAINT_STATUS, r.status) },
-        { title: '机构答复', render: (_, r) => r.response ?? '—' },
-      ]}
-    />
-  );
-}
-
 export function ExceptionsPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -319,7 +281,7 @@ export function ExceptionsPage() {
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <AlertsTab kinds={['SLA_BREACH', 'COMPLAINT']} />
-                <Typography.Title level={5}>超过办结期限的投诉（由热线或社区回访办结）</Typography.Title>
+                <Typography.Title level={5}>超过办结期限的投诉（机构答复后回访办结）</Typography.Title>
                 <OverdueComplaints />
               </Space>
             ),

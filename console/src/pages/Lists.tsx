@@ -78,7 +78,7 @@ function EldersList() {
   }, []);
   useEffect(() => {
     setLoading(true);
-    const filter = { communityCode: community ?? street, status, search: query || undefined };
+    const filter = { communityCode: community ?? street, status, category, search: query || undefined };
     allPages((after) => gql(EldersDocument, { filter, first: 100, after }).then((r) => r.elders)).then(
       (all) => {
         setRows(all);
@@ -86,16 +86,15 @@ function EldersList() {
       },
       () => setLoading(false),
     );
-  }, [street, community, status, query]);
+  }, [street, community, status, category, query]);
 
-  const shown = category ? rows.filter((e) => e.enrolment?.category === category) : rows;
   const categoryName = (code: string | undefined) => categories.find((c) => c.code === code)?.name ?? code ?? '—';
   return (
     <ListCard<Elder>
       title="老人名单"
       file="老人名单"
       testId="elders"
-      rows={shown}
+      rows={rows}
       loading={loading}
       filters={
         <Space wrap>

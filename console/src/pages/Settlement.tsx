@@ -1,13 +1,15 @@
 // 结算: the month's statement per provider (生成, 审核通过, 已付款; 暂缓 with its reason when a
-// provider's quality evaluation failed or exceptions are open), and the month's files, previewed
-// on screen and downloaded with the console's own token.
+// provider's quality evaluation failed or exceptions are open, and the official's own 暂缓（原因）
+// with 取消暂缓), and the month's files, previewed on screen and downloaded with the console's own token.
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { fetchFile, gql, saveBlob } from '../api/client';
 import {
   ApproveSettlementDocument,
+  HoldSettlementDocument,
   MarkSettlementPaidDocument,
+  ReleaseSettlementHoldDocument,
   RunSettlementDocument,
   SettlementsDocument,
   type SettlementsQuery,
@@ -34,6 +36,8 @@ export function SettlementPage() {
   const [lines, setLines] = useState<Line[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ name: string; rows: string[][] } | null>(null);
+  const [holding, setHolding] = useState<Line | null>(null);
+  const [holdForm] = Form.useForm<{ reason: string }>();
   const district = isDistrict(user);
 
   const load = useCallback(
@@ -60,6 +64,17 @@ export function SettlementPage() {
     } finally {
       setBusy(null);
     }
+  }
+
+  async function hold() {
+    const { reason } = await holdForm.validateFields();
+    const line = holding!;
+    setHolding(null);
+    await act(
+      line.id,
+      () => gql(HoldSettlementDocument, { id: line.id, reason: reason.trim() }),
+      '已暂缓，记入审计日志',
+    );
   }
 
   async function show(f: (typeof FILES)[number]) {
@@ -139,6 +154,15 @@ export function SettlementPage() {
                   {label(SETTLEMENT_STATUS, l.status)}
                 </Tag>
                 {l.status === 'HELD' && <Typography.Text type="warning">原因：{l.heldReason}</Typography.Text>}
+                {l.manualHoldReason && (
+                  <Space orientation="vertical" size={0} data-testid="manual-hold">
+                    <Tag color="orange">人工暂缓</Tag>
+                    <Typography.Text type="warning">暂缓原因：{l.manualHoldReason}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {l.manualHeldByName ?? ''} {l.manualHeldAt ? dateTime(l.manualHeldAt) : ''}
+                    </Typography.Text>
+                  </Space>
+                )}
                 {l.approvedAt && <Typography.Text type="secondary">审核 {dateTime(l.approvedAt)}</Typography.Text>}
                 {l.paidAt && <Typography.Text type="secondary">付款 {dateTime(l.paidAt)}</Typography.Text>}
               </Space>
@@ -148,8 +172,15 @@ export function SettlementPage() {
             title: '操作',
             render: (_, l) =>
               district && (
-                <Space>
-                  {l.status === 'DRAFT' && (
+                <Space wrap>
+                  {l.status === 'DRAFT' && l.manualHoldReason && (
+                    <Tooltip title="已暂缓，取消暂缓后才能审核">
+                      <Button size="small" type="primary" disabled>
+                        审核通过
+                      </Button>
+                    </Tooltip>
+                  )}
+                  {l.status === 'DRAFT' && !l.manualHoldReason && (
                     <Popconfirm
                       title={`审核通过 ${l.provider.name} 的结算单？`}
                       okText="审核通过"
@@ -162,7 +193,14 @@ export function SettlementPage() {
                       </Button>
                     </Popconfirm>
                   )}
-                  {l.status === 'APPROVED' && (
+                  {l.status === 'APPROVED' && l.manualHoldReason && (
+                    <Tooltip title="已暂缓，取消暂缓后才能登记付款">
+                      <Button size="small" disabled>
+                        已付款
+                      </Button>
+                    </Tooltip>
+                  )}
+                  {l.status === 'APPROVED' && !l.manualHoldReason && (
                     <Popconfirm
                       title={`登记 ${l.provider.name} 已付款 ${yuan(l.governmentFen)}？`}
                       okText="已付款"
@@ -173,11 +211,69 @@ export function SettlementPage() {
                       </Button>
                     </Popconfirm>
                   )}
+                  {l.status !== 'PAID' && !l.manualHoldReason && (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => {
+                        holdForm.resetFields();
+                        setHolding(l);
+                      }}
+                    >
+                      暂缓
+                    </Button>
+                  )}
+                  {l.manualHoldReason && (
+                    <Popconfirm
+                      title={`取消 ${l.provider.name} 结算单的暂缓？`}
+                      description={`暂缓原因：${l.manualHoldReason}`}
+                      okText="取消暂缓"
+                      cancelText="不取消"
+                      onConfirm={() =>
+                        act(l.id, () => gql(ReleaseSettlementHoldDocument, { id: l.id }), '已取消暂缓，记入审计日志')
+                      }
+                    >
+                      <Button size="small" loading={busy === l.id}>
+                        取消暂缓
+                      </Button>
+                    </Popconfirm>
+                  )}
                 </Space>
               ),
           },
         ]}
       />
+      <Modal
+        title={`暂缓 ${holding?.provider.name ?? ''} ${monthLabel(month)}的结算单`}
+        open={!!holding}
+        okText="确认暂缓"
+        okButtonProps={{ danger: true }}
+        onOk={hold}
+        onCancel={() => setHolding(null)}
+        forceRender
+      >
+        <Typography.Paragraph type="secondary">
+          暂缓期间不能审核、不能登记付款；重新生成结算单也保留暂缓，核实后点“取消暂缓”。原因记入审计日志，并写入结算报表。
+        </Typography.Paragraph>
+        <Form form={holdForm} layout="vertical">
+          <Form.Item
+            name="reason"
+            label="暂缓原因"
+            rules={[
+              { required: true, whitespace: true, message: '请填写暂缓原因' },
+              { min: 2, max: 200, message: '暂缓原因应为 2 到 200 个字' },
+            ]}
+          >
+            <Input.TextArea
+              id="hold-reason"
+              rows={3}
+              maxLength={200}
+              showCount
+              placeholder="如：待核实本月部分上门记录"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
       {district && (
         <Card size="small" title="报表下载（民政、财政和上级部门用）">
           <Space wrap>
