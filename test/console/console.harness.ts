@@ -2,57 +2,23 @@
 // finished (visits, a complaint, an exception, a QA evaluation, a held statement), the console's
 // Vite build served at /console, headless Debian Chromium at a desktop size, and sign-in.
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../server/src/common/config.js';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
-import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 import { ensureBuilt } from '../../scripts/ensure-builds.mjs';
+import { type BrowserRig, chineseContext, shotsDir, startBrowserRig } from '../browser/harness.js';
 
-export const SHOTS = path.join(REPO_ROOT, 'console/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const SHOTS = shotsDir('console');
 
-export interface ConsoleRig {
-  s: TestServer;
-  origin: string;
-  browser: Browser;
-  close: () => Promise<void>;
-}
+export type ConsoleRig = BrowserRig;
 
 export async function startConsole(): Promise<ConsoleRig> {
   await ensureBuilt('console');
-  const s = await startTestServer({}, { demoMonth: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  return {
-    s,
-    origin: s.url.replace(/\/graphql$/, ''),
-    browser,
-    close: async () => {
-      await browser.close();
-      await s.close();
-    },
-  };
+  return startBrowserRig({}, { demoMonth: true });
 }
 
 /** A fresh browser session signed in as `username`, on the console at `month`. */
 export async function signIn(rig: ConsoleRig, username: string, month: string, errors: string[]): Promise<Page> {
-  const context = await rig.browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
+  const context = await chineseContext(rig.browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await page.goto(`${rig.origin}/console/?month=${month}#/dashboard`);

@@ -2,38 +2,21 @@
 // H5 build, headless Chromium with a phone's mobile emulation, the family's SMS login, and small
 // helpers that look only at the page on screen. Each test file calls startH5() once (one server
 // and one browser per file) and walks its own journey.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../server/src/common/config.js';
+import type { Page } from 'playwright-core';
 import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
-import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
+import { type BrowserRig, chineseContext, shotsDir, startBrowserRig } from '../browser/harness.js';
 import { distDir, ensureBuild } from './build.js';
 
-export const SHOTS = path.join(REPO_ROOT, 'miniprogram/screenshots');
-// Debian's chromium, headless, nothing phoning home (no update, sync or background requests).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const SHOTS = shotsDir('miniprogram');
 
 export const yuan = (fen: number | bigint) => `${(Number(fen) / 100).toFixed(2)} 元`;
 /** A Beijing wall-clock "MM-DD HH:mm"-style slice of an instant (the mini-program shows Beijing time). */
 export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString();
 
-export interface H5 {
-  s: TestServer;
-  origin: string;
-  browser: Browser;
+export interface H5 extends BrowserRig {
   page: Page;
   pageErrors: string[];
-  close(): Promise<void>;
 }
 
 /** One server and one mobile-sized Chromium page for a test file. */
@@ -41,17 +24,10 @@ export async function startH5(
   options: { mobile?: boolean; geolocation?: { latitude: number; longitude: number } } = {},
 ): Promise<H5> {
   await ensureBuild('h5');
-  const s = await startTestServer({ h5Dir: distDir('h5') });
-  const origin = s.url.replace(/\/graphql$/, '');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  const context = await browser.newContext({
+  const rig = await startBrowserRig({ h5Dir: distDir('h5') });
+  const context = await chineseContext(rig.browser, {
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
     hasTouch: true,
     isMobile: options.mobile ?? false,
     ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
@@ -59,18 +35,7 @@ export async function startH5(
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
-  mkdirSync(SHOTS, { recursive: true });
-  return {
-    s,
-    origin,
-    browser,
-    page,
-    pageErrors,
-    async close() {
-      await browser.close();
-      await s.close();
-    },
-  };
+  return { ...rig, page, pageErrors };
 }
 
 /** Helpers that look only at the page on screen; `get` is called late, so they can be made before startH5. */
