@@ -2,6 +2,7 @@
 // the worker within the group's community, and rebinding when the puppet changes ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseAlert } from '../alerts/alerts.service.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let s: TestServer;
@@ -107,7 +108,10 @@ describe('acting for the worker', () => {
           elderId: elder.id,
           serviceCode: 'HP_NAIL_CARE',
           quantity: 1,
-          scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+          // 10:00 tomorrow (Asia/Shanghai) on the server's clock: within the booking hours whenever it runs.
+          scheduledAt: new Date(
+            `${todayInShanghai(new Date(s.app.services.clock().getTime() + 86_400_000))}T10:00:00+08:00`,
+          ).toISOString(),
           idempotencyKey: 'wechat-msg-0001',
         },
       },

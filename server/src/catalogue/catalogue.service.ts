@@ -1,6 +1,12 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { loadPolicy, type PolicyDocument, policyDocument, type StoredPolicy } from '../policies/index.js';
+import {
+  bookingHoursFor,
+  loadPolicy,
+  type PolicyDocument,
+  policyDocument,
+  type StoredPolicy,
+} from '../policies/index.js';
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -51,14 +57,12 @@ export async function serviceGuide(prisma: PrismaClient, policyCode: string, cat
     where: { policyId: policy.id, active: true, ...(category ? { category } : {}) },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
-  const hours = doc.visits.bookingHours;
   return rows.map((row) => {
-    const open = !hours || doc.serviceGuide.items.find((i) => i.code === row.code)?.anyHour;
-    return {
-      ...row,
-      bookableFromMinute: open ? null : hours.fromMinute,
-      bookableUntilMinute: open ? null : hours.untilMinute,
-    };
+    const hours = bookingHoursFor(
+      doc,
+      doc.serviceGuide.items.find((i) => i.code === row.code),
+    );
+    return { ...row, bookableFromMinute: hours?.fromMinute ?? null, bookableUntilMinute: hours?.untilMinute ?? null };
   });
 }
 

@@ -15,6 +15,10 @@ export const monthInShanghai = (now: Date): string => todayInShanghai(now).slice
 export const shanghaiMinute = (at: Date): string =>
   new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
+/** Minutes after Asia/Shanghai midnight of an instant (0–1439), for rules stated in local hours. */
+export const shanghaiMinuteOfDay = (at: Date): number =>
+  Math.floor(((((at.getTime() + SHANGHAI_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
+
 /** Full years on a calendar day; a 29 February birthday comes round on 1 March in common years. */
 export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);

@@ -38,7 +38,9 @@ export interface VisitSpec {
  * call (real charges).
  */
 export async function visit(v: VisitSpec) {
-  const scheduledAt = new Date(now.getTime() + 3600_000 * (1 + seq));
+  // An hour apart from 11:00 to 19:00, then the next day: home visits start within the programme's booking hours.
+  const slot = 1 + seq;
+  const scheduledAt = new Date(now.getTime() + 86_400_000 * Math.floor(slot / 10) + 3600_000 * (slot % 10));
   const placed = await gql(
     `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
     {

@@ -7,7 +7,7 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
-import { checkVisitSplit, policyDocument } from '../policies/index.js';
+import { checkBookingHours, checkVisitSplit, policyDocument } from '../policies/index.js';
 import {
   assertCaregiverAssignable,
   assertTakesOrders,
@@ -47,7 +47,8 @@ const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
  * Places an order for an enrolled elder. Refused, with nothing written: a caller who may not order
  * for the elder (FORBIDDEN), no active enrolment (NOT_ELIGIBLE), a service not in the elder's
  * programme, a quantity outside 1–20, a time in the past, more than 60 days ahead or after the
- * service ends (BAD_USER_INPUT), no provider for the elder's zone (OUT_OF_ZONE), a suspended
+ * service ends (BAD_USER_INPUT), a start outside the programme's booking hours for an item that is not night
+ * care (OUTSIDE_BOOKING_HOURS), no provider for the elder's zone (OUT_OF_ZONE), a suspended
  * provider (PROVIDER_SUSPENDED), not enough money in total (INSUFFICIENT_BALANCE, with what is
  * missing), a reused key for another order (IDEMPOTENCY_CONFLICT). A replayed key returns the
  * first order.
@@ -82,6 +83,14 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       'scheduledAt',
       `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`,
     );
+  // The programme's hours hold on every channel, not only where a client checks them first.
+  const hours = checkBookingHours(c.doc, c.item, at);
+  if (!hours.ok)
+    fail(ErrorCode.OUTSIDE_BOOKING_HOURS, hours.message, {
+      field: 'scheduledAt',
+      fromMinute: hours.fromMinute,
+      untilMinute: hours.untilMinute,
+    });
 
   try {
     return await moneyTx(prisma, async (tx) => {
