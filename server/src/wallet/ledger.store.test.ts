@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { freshDatabase } from '../testing/database.js';
+import { ledgerWorld } from '../testing/ledger-fixtures.js';
 import {
   accountKey,
   elderAccount,
@@ -20,36 +21,7 @@ let elders: string[];
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const district = await db.prisma.region.create({
-    data: { code: '420116', name: '黄陂区', level: 'DISTRICT', path: '420116' },
-  });
-  const community = await db.prisma.region.create({
-    data: {
-      code: '420116001001',
-      name: '社区',
-      level: 'COMMUNITY',
-      path: '420116/420116001001',
-      parentId: district.id,
-    },
-  });
-  policyId = (
-    await db.prisma.policy.create({
-      data: { code: 'T', name: 't', regionId: district.id, document: {}, effectiveFrom: new Date('2026-01-01') },
-    })
-  ).id;
-  const elder = (i: number) => ({
-    name: `老人${i}`,
-    gender: 'FEMALE' as const,
-    birthDate: new Date('1944-03-08'),
-    idNumberEnc: `x${i}`,
-    idNumberHash: `h${i}`,
-    idNumberMasked: 'm',
-    communityId: community.id,
-    address: 'a',
-  });
-  elders = (await db.prisma.elder.createManyAndReturn({ data: [0, 1, 2].map(elder), select: { id: true } })).map(
-    (e) => e.id,
-  );
+  ({ policyId, elderIds: elders } = await ledgerWorld(db, 3));
 });
 afterAll(async () => db?.close());
 

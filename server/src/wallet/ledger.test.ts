@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { freshDatabase } from '../testing/database.js';
+import { ledgerWorld } from '../testing/ledger-fixtures.js';
 import {
   elderAccount,
   ledgerViolations,
@@ -20,37 +21,9 @@ let elderId: string;
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const district = await db.prisma.region.create({
-    data: { code: '420116', name: '黄陂区', level: 'DISTRICT', path: '420116' },
-  });
-  const community = await db.prisma.region.create({
-    data: {
-      code: '420116001001',
-      name: '社区',
-      level: 'COMMUNITY',
-      path: '420116/420116001001',
-      parentId: district.id,
-    },
-  });
-  policyId = (
-    await db.prisma.policy.create({
-      data: { code: 'T', name: 't', regionId: district.id, document: {}, effectiveFrom: new Date('2026-01-01') },
-    })
-  ).id;
-  elderId = (
-    await db.prisma.elder.create({
-      data: {
-        name: '张桂兰',
-        gender: 'FEMALE',
-        birthDate: new Date('1944-03-08'),
-        idNumberEnc: 'x',
-        idNumberHash: 'h',
-        idNumberMasked: 'm',
-        communityId: community.id,
-        address: 'a',
-      },
-    })
-  ).id;
+  let elderIds: string[];
+  ({ policyId, elderIds } = await ledgerWorld(db, 1));
+  elderId = elderIds[0]!;
 });
 afterAll(async () => db?.close());
 
