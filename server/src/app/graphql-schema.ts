@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CatalogueResolver, PolicyResolver } from '../catalogue/catalogue.resolver.js';
 import { ElderResolver, EnrolmentResolver } from '../elders/elders.resolver.js';
+import { FamilyLinkCodeResolver } from '../elders/family-link.resolver.js';
 import { ElderRecordsResolver, ExitSuggestionResolver } from '../elders/elder-records.resolver.js';
 import {
   ApplicationResolver,
@@ -30,7 +31,10 @@ import { DashboardResolver } from '../settlement/dashboard.resolver.js';
 import { VisitExceptionResolver } from '../exceptions/exceptions.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { BotResolver } from '../bot/bot.resolver.js';
+import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
+import { DispatchResolver } from '../orders/dispatch.resolver.js';
+import { HomeQrResolver } from '../orders/home-qr.resolver.js';
 import { FieldworkResolver, VisitSignatureResolver } from '../orders/fieldwork.resolver.js';
 import { CaregiverResolver, ProviderResolver } from '../providers/providers.resolver.js';
 
@@ -41,6 +45,7 @@ export const resolvers = [
   CatalogueResolver,
   PolicyResolver,
   ElderResolver,
+  FamilyLinkCodeResolver,
   ElderRecordsResolver,
   ExitSuggestionResolver,
   EnrolmentResolver,
@@ -55,6 +60,8 @@ export const resolvers = [
   OrderResolver,
   ElderOrdersResolver,
   VisitResolver,
+  DispatchResolver,
+  HomeQrResolver,
   FieldworkResolver,
   VisitSignatureResolver,
   CanteenResolver,
@@ -74,6 +81,7 @@ export const resolvers = [
   VisitExceptionResolver,
   AuditResolver,
   BotResolver,
+  BindingCodeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

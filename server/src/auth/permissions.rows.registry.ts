@@ -50,6 +50,7 @@ export const REGISTRY_ROWS = {
   elder: { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。', outOfScopeMessage: ELDER_OUT },
   registerElder: { roles: OFFICIALS, refusal: '只有社区工作人员或民政部门可以登记老人。' },
   homeQrToken: { roles: OFFICIALS, refusal: '上门二维码由社区工作人员打印。', outOfScopeMessage: ELDER_OUT },
+  homeQrCard: { roles: OFFICIALS, refusal: '上门二维码由社区工作人员打印。', outOfScopeMessage: ELDER_OUT },
   // The canteens an elder can eat at (000 四 集中就餐): whoever sees the elder.
   canteens: { roles: ELDER_VIEWERS, refusal: '您的角色不能查看老人信息。', outOfScopeMessage: ELDER_OUT },
   issueFamilyLinkCode: { roles: OFFICIALS, refusal: '家属关联码由社区工作人员发放。', outOfScopeMessage: ELDER_OUT },

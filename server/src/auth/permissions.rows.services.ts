@@ -42,12 +42,15 @@ export const SERVICE_ROWS = {
     refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构取消；护理员请联系本机构调度改约。',
     outOfScopeMessage: ORDER_OUT,
   },
+
   caregiverSuggestions: {
     roles: { PROVIDER_ADMIN: 'PROVIDER' },
     refusal: '派单由服务机构办理。',
     outOfScopeMessage: ORDER_OUT,
   },
   assignOrder: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '派单由服务机构办理。', outOfScopeMessage: ORDER_OUT },
+  // The provider's dispatch board (issue 23): its own orders only.
+  dispatchBoard: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: '派单看板由服务机构查看。' },
   checkIn: {
     roles: { CAREGIVER: 'OWN_VISITS' },
     refusal: '签到签出由上门服务的护理员办理。',
@@ -195,6 +198,7 @@ export const SERVICE_ROWS = {
     outOfScope: ErrorCode.NOT_FOUND,
     outOfScopeMessage: '没有找到这条投诉。',
   },
+  // Street and district officials chase overdue complaints from the console and may close them on a revisit (issue 24).
   closeComplaint: {
     roles: { OPERATOR: 'REGION', COMMUNITY_WORKER: 'REGION', STREET_OFFICER: 'REGION', DISTRICT_ADMIN: 'REGION' },
     refusal: '投诉回访由热线客服、社区工作人员或街道、区（县）民政部门办理。',
@@ -219,7 +223,6 @@ export const SERVICE_ROWS = {
     refusal: ALERT_STAFF,
     outOfScope: ErrorCode.NOT_FOUND,
     outOfScopeMessage: '没有找到这条告警。',
-  // Street and district officials chase overdue complaints from the console and may close them on a revisit (issue 24).
   },
   resolveAlert: {
     roles: STAFF,
@@ -268,6 +271,19 @@ export const SERVICE_ROWS = {
     outOfScope: ErrorCode.NOT_FOUND,
     outOfScopeMessage: '没有找到这份结算单。',
   },
+  // 暂缓（原因）: the district that approves a line may hold it, and release it (issue 24).
+  holdSettlement: {
+    roles: DISTRICT,
+    refusal: SETTLEMENT,
+    outOfScope: ErrorCode.NOT_FOUND,
+    outOfScopeMessage: '没有找到这份结算单。',
+  },
+  releaseSettlementHold: {
+    roles: DISTRICT,
+    refusal: SETTLEMENT,
+    outOfScope: ErrorCode.NOT_FOUND,
+    outOfScopeMessage: '没有找到这份结算单。',
+  },
   settlements: { roles: { ...DISTRICT, PROVIDER_ADMIN: 'PROVIDER' }, refusal: SETTLEMENT },
   'GET /exports/:month': { roles: DISTRICT, refusal: '导出由区（县）民政部门办理。' },
   recordQualityEvaluation: { roles: { QA_AGENCY: 'QA_AGENCY' }, refusal: '质量评估由第三方评估机构填报。' },
@@ -290,16 +306,3 @@ export const SERVICE_ROWS = {
     outOfScopeMessage: '没有找到这个地区，或不在您的辖区内。',
   },
 } satisfies Record<string, Rule>;
-  // 暂缓（原因）: the district that approves a line may hold it, and release it (issue 24).
-  holdSettlement: {
-    roles: DISTRICT,
-    refusal: SETTLEMENT,
-    outOfScope: ErrorCode.NOT_FOUND,
-    outOfScopeMessage: '没有找到这份结算单。',
-  },
-  releaseSettlementHold: {
-    roles: DISTRICT,
-    refusal: SETTLEMENT,
-    outOfScope: ErrorCode.NOT_FOUND,
-    outOfScopeMessage: '没有找到这份结算单。',
-  },

@@ -49,7 +49,9 @@ export class OrderResolver {
     return orderInScope(ctx.prisma, authorize(ctx.actor, 'order'), id);
   }
 
-  @Query(() => [CaregiverSuggestion], { description: '派单建议：本机构在岗护理员，在办工单少的在前' })
+  @Query(() => [CaregiverSuggestion], {
+    description: '派单建议：本机构在岗、证书在服务当天有效的护理员，当天工单少的在前',
+  })
   async caregiverSuggestions(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId);
   }
@@ -63,7 +65,11 @@ export class OrderResolver {
     return quoteOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }
 
-  @Mutation(() => Order, { description: '下单：先用补贴（按服务类型对应的额度），不足部分自费；预约时冻结相应额度' })
+  @Mutation(() => Order, {
+    description:
+      '下单：先用补贴（按服务类型对应的额度），不足部分自费；预约时冻结相应额度。' +
+      '预约时间不在项目规定的上门时段内（夜间照护项目除外）：OUTSIDE_BOOKING_HOURS',
+  })
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: Context) {
     return placeOrder(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
   }

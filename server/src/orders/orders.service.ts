@@ -18,6 +18,7 @@ import {
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
+import { todayInShanghai } from '../common/calendar.js';
 import { servingWhere } from '../enrolment/index.js';
 import { lockIdempotencyKey } from './orders.store.js';
 
@@ -272,12 +273,23 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
   return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
 }
 
-/** The provider's caregivers who may be sent, least loaded first (open orders), for its dispatcher to pick from. */
+/**
+ * The provider's caregivers who may be sent, for its dispatcher to pick from: least loaded on the visit's day first
+ * (other visits booked with them that day), then fewest open orders overall.
+ */
 export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
   const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
+  const dayStart = new Date(`${todayInShanghai(order.scheduledAt)}T00:00:00+08:00`);
+  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
   const all = await prisma.caregiver.findMany({
     where: { providerId: order.providerId!, active: true },
-    include: { _count: { select: { orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } } } } },
+    include: {
+      _count: {
+        select: {
+          orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } },
+        },
+      },
+    },
   });
   // Only those who may be sent: every certificate the programme asks for, valid on the visit's day (000 五).
   const certified = await certifiedFor(
@@ -285,10 +297,26 @@ export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orde
     all.map((c) => c.id),
     order,
   );
-  const caregivers = all.filter((c) => certified.has(c.id));
-  return caregivers
-    .sort((a, b) => a._count.orders - b._count.orders || a.name.localeCompare(b.name, 'zh'))
-    .map((c) => ({ caregiver: c, openOrders: c._count.orders }));
+  const day = await prisma.order.groupBy({
+    by: ['caregiverId'],
+    where: {
+      caregiverId: { in: [...certified] },
+      id: { not: order.id },
+      status: { not: 'CANCELLED' },
+      scheduledAt: { gte: dayStart, lt: dayEnd },
+    },
+    _count: { _all: true },
+  });
+  const dayOrders = new Map(day.map((d) => [d.caregiverId!, d._count._all]));
+  return all
+    .filter((c) => certified.has(c.id))
+    .map((c) => ({ caregiver: c, openOrders: c._count.orders, dayOrders: dayOrders.get(c.id) ?? 0 }))
+    .sort(
+      (a, b) =>
+        a.dayOrders - b.dayOrders ||
+        a.openOrders - b.openOrders ||
+        a.caregiver.name.localeCompare(b.caregiver.name, 'zh'),
+    );
 }
 
 /** The orders a grant reaches: its provider's, a caregiver's own, or those of the elders it reaches. */

@@ -31,10 +31,11 @@ export class CaregiverRef {
   @Field(() => String) name!: string;
 }
 
-@ObjectType({ description: '护理员及其在办工单数（派单建议，少的在前）' })
+@ObjectType({ description: '可派的护理员（证书在服务当天有效）及其工作量（派单建议：当天工单少的在前）' })
 export class CaregiverSuggestion {
   @Field(() => CaregiverRef) caregiver!: CaregiverRef;
-  @Field(() => Int) openOrders!: number;
+  @Field(() => Int, { description: '在办工单数（已派单、服务中）' }) openOrders!: number;
+  @Field(() => Int, { description: '服务当天已排给这位护理员的其他工单数（不含已取消）' }) dayOrders!: number;
 }
 
 @ObjectType({ description: '上门服务记录' })

@@ -61,6 +61,7 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   homeQrToken: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
+  homeQrCard: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   canteens: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   // Facilities (issue 20). Permitted calls stop at a domain rule: a contracted area above the floor
   // area, a status the facility cannot move to, a programme without start-up grants, a month not over.
@@ -165,7 +166,9 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   cancelOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '老人临时外出' }) },
+
   caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
+  dispatchBoard: none(),
   // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.
   assignOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, caregiverId: e(t).order.caregiverId }) },
   checkIn: {
@@ -305,6 +308,8 @@ export const PROBES: Record<string, Probe> = {
   },
   approveSettlement: { on: 'settlement', args: (t) => ({ id: t.id }) },
   markSettlementPaid: { on: 'settlement', args: (t) => ({ id: t.id }) },
+  holdSettlement: { on: 'settlement', args: (t) => ({ id: t.id, reason: '待核实本月上门记录' }) },
+  releaseSettlementHold: { on: 'settlement', args: (t) => ({ id: t.id }) },
   // No failed evaluation in the fixtures: a permitted provider stops at INVALID_STATE.
   submitRectification: none((_, { fx }) => ({
     input: { month: fx.lastMonth, report: '已补齐服务台账，回访流程整改完毕。' },
@@ -316,8 +321,6 @@ export const PROBES: Record<string, Probe> = {
     args: (t) => ({ input: { id: e(t).exceptionId, resolution: 'ADJUST', amountFen: 1, note: '矩阵测试复核' } }),
   },
   recordQualityEvaluation: {
-  holdSettlement: { on: 'settlement', args: (t) => ({ id: t.id, reason: '待核实本月上门记录' }) },
-  releaseSettlementHold: { on: 'settlement', args: (t) => ({ id: t.id }) },
     on: 'provider',
     args: (t, { fx }) => ({
       input: { providerId: t.id, month: fx.lastMonth, score: 80, passed: true, report: '服务记录完整，回访满意度高。' },
