@@ -63,10 +63,9 @@ export default function CaregiverHome() {
   );
   // Steps kept while offline go out as soon as the list opens with a network, and whenever it returns.
   useEffect(() => {
-    void flush().then((n) => {
-      if (n > 0) void list.reload();
-    });
-    return watchNetwork(() => void list.reload());
+    const off = watchNetwork(() => void list.reload());
+    void flush();
+    return off;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const queued = pendingCount();

@@ -56,55 +56,59 @@ export async function send(step: QueuedStep, { live = false } = {}) {
 }
 
 let flushing: Promise<number> | null = null;
-
-/** Sends the queued steps in order; stops at the first lost connection. Resolves how many were sent. */
-export function flush(): Promise<number> {
-  flushing ??= (async () => {
-    let sent = 0;
-    try {
-      for (;;) {
-        const s = read();
-        const step = s.steps[0];
-        if (!step) break;
-        try {
-          await send(step);
-          sent++;
-        } catch (err) {
-          if (isOffline(err)) break;
-          const message = err instanceof Error ? err.message : String(err);
-          write({
-            steps: read().steps.slice(1),
-            refused: [...s.refused, { orderId: String(step.input.orderId), message }],
-          });
-          continue;
-        }
-        write({ ...read(), steps: read().steps.slice(1) });
-      }
-    } finally {
-      flushing = null;
-    }
-    return sent;
-  })();
-  return flushing;
-}
-
-let watching = false;
 const listeners = new Set<() => void>();
 
 /**
- * Flushes whenever the phone's network comes back (WeChat's event; the browser's online event on
- * H5) and tells the open pages when something was sent. Returns the unsubscribe.
+ * Sends the queued steps in order; stops at the first lost connection. Resolves how many left the
+ * queue (sent, or refused by the server), and tells the open pages when any did.
  */
-export function watchNetwork(onSent: () => void): () => void {
-  listeners.add(onSent);
+export function flush(): Promise<number> {
+  // Cleared once settled (asynchronously): an empty queue finishes synchronously, and clearing
+  // inside the run would happen before the assignment and leave a stale promise behind.
+  flushing ??= drain().finally(() => (flushing = null));
+  return flushing;
+}
+
+async function drain(): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const s = read();
+    const step = s.steps[0];
+    if (!step) break;
+    try {
+      await send(step);
+    } catch (err) {
+      if (isOffline(err)) break;
+      const message = err instanceof Error ? err.message : String(err);
+      write({
+        steps: read().steps.slice(1),
+        refused: [...s.refused, { orderId: String(step.input.orderId), message }],
+      });
+      done++;
+      continue;
+    }
+    write({ ...read(), steps: read().steps.slice(1) });
+    done++;
+  }
+  if (done > 0) for (const l of listeners) l();
+  return done;
+}
+
+let watching = false;
+
+/**
+ * Flushes whenever the phone's network comes back (WeChat's event; the browser's online event on
+ * H5), and every 15 seconds while something waits, since a phone does not always report a network
+ * that returned. `onChange` runs when steps left the queue. Returns the unsubscribe.
+ */
+export function watchNetwork(onChange: () => void): () => void {
+  listeners.add(onChange);
   if (!watching) {
     watching = true;
-    const retry = () =>
-      void flush().then((n) => {
-        if (n > 0) for (const l of listeners) l();
-      });
+    const retry = () => void (read().steps.length ? flush() : undefined);
     if (process.env.TARO_ENV === 'weapp') Taro.onNetworkStatusChange((r) => r.isConnected && retry());
     else window.addEventListener('online', retry);
+    setInterval(retry, 15_000);
   }
-  return () => listeners.delete(onSent);
+  return () => listeners.delete(onChange);
 }
