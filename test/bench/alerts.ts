@@ -2,12 +2,13 @@
 // alert raised; latency from publish to receipt (p50/p99) and drops, in-process and through Redis,
 // against a bare `ws` broadcast of the same JSON to 1,000 raw sockets in this process.
 import { PassThrough } from 'node:stream';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { buildApp } from '../../server/src/app/app.js';
 import { createLogger } from '../../server/src/common/logger.js';
 import { raiseAlert } from '../../server/src/alerts/alerts.service.js';
 import { freshDatabase, testConfig } from '../../server/src/testing/harness.js';
+import { subscribeAs } from '../../server/src/testing/ws-client.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -42,28 +43,19 @@ async function yilian(redisUrl?: string) {
   const clients: Client[] = [];
   await Promise.all(
     Array.from({ length: SUBSCRIBERS }, async () => {
-      const client = createClient({
-        url: url.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
-        retryAttempts: 0,
-      });
-      clients.push(client);
-      await new Promise<void>((resolve) => {
-        client.on('connected', () => resolve());
-        client.subscribe<{ alertRaised: { id: string } }>(
-          { query: 'subscription { alertRaised { id kind } }' },
-          {
-            next: (m) => {
-              const t = sentAt.get(m.data!.alertRaised.id);
-              if (t !== undefined) latencies.push(performance.now() - t);
-              received += 1;
-            },
-            error: () => {},
-            complete: () => {},
+      await subscribeAs<{ alertRaised: { id: string } }>(
+        clients,
+        url,
+        token,
+        { query: 'subscription { alertRaised { id kind } }' },
+        {
+          next: (m) => {
+            const t = sentAt.get(m.data!.alertRaised.id);
+            if (t !== undefined) latencies.push(performance.now() - t);
+            received += 1;
           },
-        );
-      });
+        },
+      );
     }),
   );
   await new Promise((r) => setTimeout(r, 1000));

@@ -1,12 +1,12 @@
 // The bot's service account acting for no one sees only the alerts routed to groups its own
 // deployment has bound (list and alertRaised), without the elder's details; another bot account
 // sees none of them; acting for a worker it sees what the worker sees.
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_PASSWORD } from '../seed/seed.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { subscribeAs } from '../testing/ws-client.js';
 import { publishAll, raiseAlert } from './alerts.service.js';
 
 let s: TestServer;
@@ -20,20 +20,15 @@ type Live = { alertRaised: { id: string; community: { code: string } } };
 
 async function subscribe(token: string) {
   const received: Live[] = [];
-  const client = createClient({
-    url: s.url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
-  clients.push(client);
-  await new Promise<void>((resolve) => {
-    client.on('connected', () => resolve());
-    client.subscribe<Live>(
-      { query: `subscription { alertRaised { id community { code } } }` },
-      { next: (m) => m.data && received.push(m.data), error: () => {}, complete: () => {} },
-    );
-  });
+  await subscribeAs<Live>(
+    clients,
+    s.url,
+    token,
+    { query: `subscription { alertRaised { id community { code } } }` },
+    {
+      next: (m) => m.data && received.push(m.data),
+    },
+  );
   await new Promise((r) => setTimeout(r, 200));
   return received;
 }

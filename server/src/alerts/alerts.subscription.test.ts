@@ -1,12 +1,12 @@
 // alertRaised over graphql-ws across two server instances through the real Redis on this machine:
 // an alert raised through one instance reaches a subscriber on the other, only within scope.
 import { PassThrough } from 'node:stream';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { buildApp, type App } from '../app/app.js';
 import { createLogger } from '../common/logger.js';
 import { startTestServer, testConfig, type TestServer } from '../testing/harness.js';
+import { subscribeAs } from '../testing/ws-client.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 let a: TestServer;
@@ -36,28 +36,17 @@ type Received = { alertRaised: { kind: string; reason: string; elder: { id: stri
 async function subscribe(token: string, communityCode?: string) {
   const received: Received[] = [];
   const errors: unknown[] = [];
-  const client = createClient({
-    url: bUrl,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
-  clients.push(client);
-  await new Promise<void>((resolve) => {
-    client.on('connected', () => resolve());
-    client.subscribe<Received>(
-      {
-        query: `subscription($c: String) { alertRaised(communityCode: $c) { kind reason elder { id } community { code
+  await subscribeAs<Received>(
+    clients,
+    bUrl,
+    token,
+    {
+      query: `subscription($c: String) { alertRaised(communityCode: $c) { kind reason elder { id } community { code
           } } }`,
-        variables: { c: communityCode ?? null },
-      },
-      {
-        next: (m) => (m.data ? received.push(m.data) : errors.push(m.errors)),
-        error: (e) => errors.push(e),
-        complete: () => {},
-      },
-    );
-  });
+      variables: { c: communityCode ?? null },
+    },
+    { next: (m) => (m.data ? received.push(m.data) : errors.push(m.errors)), error: (e) => errors.push(e) },
+  );
   // The server registers the Redis subscription right after the socket opens.
   await new Promise((r) => setTimeout(r, 300));
   return { received, errors };
@@ -124,20 +113,15 @@ describe('alertRaised across instances (Redis)', () => {
     try {
       const cUrl = (await c.http.listen(0)).url.replace(/^http/, 'ws');
       const received: unknown[] = [];
-      const client = createClient({
-        url: cUrl,
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${await a.login('worker')}` },
-        retryAttempts: 0,
-      });
-      clients.push(client);
-      await new Promise<void>((resolve) => {
-        client.on('connected', () => resolve());
-        client.subscribe(
-          { query: `subscription { alertRaised { kind } }` },
-          { next: (m) => received.push(m), error: () => {}, complete: () => {} },
-        );
-      });
+      await subscribeAs(
+        clients,
+        cUrl,
+        await a.login('worker'),
+        { query: `subscription { alertRaised { kind } }` },
+        {
+          next: (m) => received.push(m),
+        },
+      );
       await new Promise((r) => setTimeout(r, 300));
       const elder = await a.db.prisma.familyLink.findFirstOrThrow({
         where: { user: { username: 'family' } },
