@@ -48,7 +48,9 @@ function ExceptionsTab() {
   useEffect(() => void load(), [load]);
 
   async function submit() {
-    const v = await form.validateFields();
+    // A missing note is shown under the field by the form; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const input = {
         id: editing!.id,
@@ -252,6 +254,8 @@ function CallsTab() {
 }
 
 export function ExceptionsPage() {
+  // Closing a complaint resolves its COMPLAINT alert on the server; the alert list above reloads to show it.
+  const [closed, setClosed] = useState(0);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
@@ -280,9 +284,9 @@ export function ExceptionsPage() {
             label: '超期投诉',
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <AlertsTab kinds={['SLA_BREACH', 'COMPLAINT']} />
+                <AlertsTab key={closed} kinds={['SLA_BREACH', 'COMPLAINT']} />
                 <Typography.Title level={5}>超过办结期限的投诉（机构答复后回访办结）</Typography.Title>
-                <OverdueComplaints />
+                <OverdueComplaints onClosed={() => setClosed((n) => n + 1)} />
               </Space>
             ),
           },

@@ -16,7 +16,7 @@ import { useUser } from '../lib/session';
 type Complaint = ComplaintsQuery['complaints']['edges'][number]['node'];
 type Revisit = { satisfied: boolean; providerAtFault: boolean; note: string };
 
-export function OverdueComplaints() {
+export function OverdueComplaints({ onClosed }: { onClosed: () => void }) {
   const user = useUser();
   const { message } = App.useApp();
   const [rows, setRows] = useState<Complaint[]>([]);
@@ -38,12 +38,15 @@ export function OverdueComplaints() {
   useEffect(() => void load(), [load]);
 
   async function submit() {
-    const v = await form.validateFields();
+    // A missing note is shown under the field by the form; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const r = await gql(CloseComplaintDocument, { id: editing!.id, ...v, note: v.note.trim() });
       setEditing(null);
       message.success(r.closeComplaint.status === 'CLOSED' ? '投诉已办结，记入审计日志' : '已退回服务机构重新处理');
       setMine((s) => new Set(s).add(r.closeComplaint.id));
+      onClosed();
     } catch (e) {
       message.error((e as Error).message);
     }

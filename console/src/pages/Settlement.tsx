@@ -67,7 +67,12 @@ export function SettlementPage() {
   }
 
   async function hold() {
-    const { reason } = await holdForm.validateFields();
+    // A missing reason is shown under the field by the form; nothing is sent.
+    const reason = await holdForm.validateFields().then(
+      (v) => v.reason,
+      () => null,
+    );
+    if (reason === null) return;
     const line = holding!;
     setHolding(null);
     await act(
