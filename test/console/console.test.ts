@@ -1,6 +1,7 @@
 // The officials' console in headless Chromium against a real server whose demo seed has last month
 // finished. As district_admin: the dashboard's KPIs equal the API's, a visit exception is resolved
-// in place with its audit line, the month's statement is regenerated, approved and marked paid,
+// in place with its audit line, the month's statement is regenerated, held with a reason (approval
+// refused), released, approved and marked paid, the overdue complaint is closed after a revisit,
 // this month's allowance is run, and the per-visit XLSX is downloaded and checked row by row
 // against the database (004 附件7 四). As street_officer: only that street. Screenshots of every
 // page go to console/screenshots/.
@@ -85,7 +86,7 @@ describe('the console as district_admin', () => {
     await shoot(admin, 'exceptions');
   });
 
-  it('regenerates the statement, approves the line and marks it paid (000 七)', async () => {
+  it('regenerates, holds with a reason, releases, approves and marks the statement paid (000 七)', async () => {
     await go(admin, '#/settlement');
     const line = admin.getByTestId('settlements').locator('tbody tr').first();
     await poll(() => line.getByTestId('settlement-status').textContent()).toBe('暂缓');
@@ -95,6 +96,42 @@ describe('the console as district_admin', () => {
     await admin.getByRole('button', { name: /生成结算单/ }).click();
     await confirmPop(admin, '生成');
     await poll(() => line.getByTestId('settlement-status').textContent()).toBe('待审核');
+
+    // 暂缓（原因）: no reason, no hold; with one, the line shows it and cannot be approved until released.
+    await line.getByRole('button', { name: /^暂\s*缓$/ }).click();
+    await admin.getByRole('button', { name: '确认暂缓' }).click();
+    await admin.getByText('请填写暂缓原因').waitFor();
+    const reason = '待核实第二次上门的服务时长，核实后再审核';
+    await admin.locator('#hold-reason').fill(reason);
+    await admin.getByRole('button', { name: '确认暂缓' }).click();
+    await poll(() => line.getByTestId('manual-hold').textContent()).toContain(`暂缓原因：${reason}`);
+    expect(await line.getByRole('button', { name: /审核通过/ }).isDisabled()).toBe(true);
+    const held = await rig.s.db.prisma.settlement.findFirstOrThrow({ where: { month } });
+    expect([held.status, held.manualHoldReason]).toEqual(['DRAFT', reason]);
+    // The API refuses the approval too, naming the reason, whatever the screen shows.
+    const refused = await gql(`mutation($id: ID!) { approveSettlement(id: $id) { status } }`, { id: held.id });
+    expect(refused.errors?.[0]?.message).toContain(reason);
+    // Regenerating keeps the official's hold.
+    await admin.getByRole('button', { name: /生成结算单/ }).click();
+    await confirmPop(admin, '生成');
+    await poll(() => line.getByTestId('manual-hold').textContent()).toContain(reason);
+    await shoot(admin, 'settlement-hold');
+    await line.getByRole('button', { name: /取消暂缓/ }).click();
+    await confirmPop(admin, '取消暂缓');
+    await poll(() => line.getByTestId('manual-hold').count()).toBe(0);
+    expect(
+      (await rig.s.db.prisma.settlement.findUniqueOrThrow({ where: { id: held.id } })).manualHoldReason,
+    ).toBeNull();
+    const logged = await rig.s.db.prisma.auditLog.findMany({
+      where: {
+        entity: 'Settlement',
+        entityId: held.id,
+        action: { in: ['SETTLEMENT_HELD', 'SETTLEMENT_HOLD_RELEASED'] },
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(logged.map((l) => l.action)).toEqual(['SETTLEMENT_HELD', 'SETTLEMENT_HOLD_RELEASED']);
+
     await line.getByRole('button', { name: /审核通过/ }).click();
     await confirmPop(admin, '审核通过');
     await poll(() => line.getByTestId('settlement-status').textContent()).toBe('已审核');
@@ -133,6 +170,51 @@ describe('the console as district_admin', () => {
       .sort();
     expect(fromFile).toEqual(fromDb);
   });
+
+  it('closes the overdue complaint in place after the provider answers (000 六 4), with the revisit note', async () => {
+    const complaint = await rig.s.db.prisma.complaint.findFirstOrThrow({
+      where: { status: 'OPEN', dueAt: { lt: rig.s.app.services.clock() } },
+    });
+    await go(admin, '#/exceptions');
+    await admin.getByRole('tab', { name: '超期投诉' }).click();
+    const row = admin.getByTestId('overdue-complaints').locator('tr', { hasText: complaint.content });
+    // Not answered yet: nothing to revisit.
+    await poll(() => row.getByRole('button', { name: /去\s*处\s*理/ }).isDisabled()).toBe(true);
+    const provider = await rig.s.login('provider_admin');
+    const answered = await gql(
+      `mutation($id: ID!) { respondToComplaint(id: $id, response: "已更换护理员并上门致歉") { status } }`,
+      { id: complaint.id },
+      provider,
+    );
+    expect(answered.data.respondToComplaint.status).toBe('RESPONDED');
+    // Back to the page: the overdue list reloads with the answer.
+    await go(admin, '#/dashboard');
+    await go(admin, '#/exceptions');
+    await admin.getByRole('tab', { name: '超期投诉' }).click();
+    await row.getByText('已更换护理员并上门致歉').waitFor();
+    await row.getByRole('button', { name: /去\s*处\s*理/ }).click();
+    const note = '电话回访老人，对更换后的护理员满意';
+    await admin.locator('#revisit-note').fill(note);
+    await admin.getByRole('button', { name: /确认处理/ }).click();
+    await poll(() => row.getByTestId('audit-line').textContent()).toContain(note);
+    expect(await row.getByTestId('complaint-status').textContent()).toBe('已办结');
+    // Closing it resolved the elder's COMPLAINT alert too, and the alert list above shows that.
+    const alert = admin.locator('tr', { hasText: '收到投诉' });
+    await poll(() => alert.getByRole('button', { name: /去\s*处\s*理/ }).count()).toBe(0);
+    expect(
+      await rig.s.db.prisma.alert.count({
+        where: { elderId: complaint.elderId, kind: 'COMPLAINT', status: 'RESOLVED' },
+      }),
+    ).toBeGreaterThan(0);
+    const closed = await rig.s.db.prisma.complaint.findUniqueOrThrow({ where: { id: complaint.id } });
+    expect([closed.status, closed.revisitNote]).toEqual(['CLOSED', note]);
+    const audit = await rig.s.db.prisma.auditLog.findFirstOrThrow({
+      where: { entity: 'Complaint', entityId: complaint.id, action: 'COMPLAINT_CLOSED' },
+      include: { actor: true },
+    });
+    expect(audit.actor?.username).toBe('district_admin');
+    await shoot(admin, 'complaint-closed');
+  }, 300_000);
 
   it('runs this month’s allowance after a confirmation and shows the count credited', async () => {
     await go(admin, '#/allowance');

@@ -87,9 +87,10 @@ query Dashboard($month: String!) {
   {
     title: '结算',
     query: `# 某月各服务机构结算单（金额单位：分）；暂缓的写明原因。审核：approveSettlement(id)；登记付款：markSettlementPaid(id)
+# 人工暂缓：holdSettlement(id, reason)；取消暂缓：releaseSettlementHold(id)
 query Settlements($month: String!) {
   settlements(month: $month) {
-    id status heldReason provider { name } orders
+    id status heldReason manualHoldReason manualHeldByName provider { name } orders
     governmentFen subsidyFen hoursValueFen selfPaidFen onlineServiceFen penaltyFen approvedAt paidAt
   }
 }`,
