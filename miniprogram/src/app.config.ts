@@ -14,7 +14,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['caregiver/index', 'caregiver/visit/index'],
+      pages: [
+        'caregiver/index',
+        'caregiver/visit/index',
+        'dispatch/index',
+        'worker/index',
+        'worker/elder/index',
+        'worker/register/index',
+        'worker/homeqr/index',
+      ],
     },
   ],
   window: {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '派单看板' });

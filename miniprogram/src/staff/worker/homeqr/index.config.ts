@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '门牌二维码' });
