@@ -141,6 +141,9 @@ describe('the H5 mini-program: the caregiver’s visit', () => {
     expect(await cards.nth(0).locator('.visit-address').textContent()).toBe(elder.address);
     expect(await cards.nth(0).locator('.visit-needs').textContent()).toMatch(/岁/);
     await shoot('staff-caregiver-list');
+    // Opening the app again, still signed in, the caregiver lands on the staff home, not the family's.
+    await h.page.goto(`${h.origin}/h5/`);
+    await $('#today .visit').first().waitFor();
   });
 
   it('plays 出发, 签到, notes, 签退 and the drawn signature, and the server keeps the evidence', async () => {

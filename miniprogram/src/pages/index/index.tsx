@@ -9,6 +9,7 @@ import { FontToggle } from '../../components/FontToggle';
 import { HelpPanel } from '../../components/HelpPanel';
 import { Page } from '../../components/Page';
 import { ACCOUNT_LABEL, ORDER_STATUS, accountAmount, dateTime } from '../../lib/format';
+import { homeFor } from '../../lib/roles';
 import { setState, signOut, useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 
@@ -32,6 +33,11 @@ function OrderLine({ o }: { o: OrderSummaryFragment }) {
 export default function Home() {
   const token = useStore((s) => s.token);
   const user = useStore((s) => s.user);
+  // A staff account that opens the app signed in goes to its own pages (staff subpackage, issue 23).
+  useEffect(() => {
+    const home = homeFor(user?.role);
+    if (home !== '/pages/index/index') void Taro.reLaunch({ url: home });
+  }, [user?.role]);
   const chosen = useStore((s) => s.elderId);
   const mine = useLoad(async () => (token ? gql(MyEldersDocument) : null), [token]);
   const elders = mine.data?.elders.edges.map((e) => e.node) ?? [];
