@@ -148,6 +148,7 @@ export default function DispatchHome() {
           .map((o) => (
             <OrderCard key={o.id} o={o} onAssigned={reload} />
           ))}
+        {assigned.data && assigned.data.length === 0 ? <Text className="muted">今天还没有已派的工单。</Text> : null}
       </View>
       <FontToggle />
     </Page>

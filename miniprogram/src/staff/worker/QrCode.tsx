@@ -8,7 +8,12 @@ export function QrCode({ label, text, src, hint }: { label: string; text: string
       <Text className="big qr-text" selectable>
         {text}
       </Text>
-      <Image className="qr-image" src={src} mode="aspectFit" style={{ width: '360rpx', height: '360rpx' }} />
+      <Image
+        className="qr-image"
+        src={src}
+        mode="aspectFit"
+        style={{ width: '360rpx', height: '360rpx', display: 'block', margin: '16px auto' }}
+      />
       {hint ? (
         <Text className="small" style={{ display: 'block' }}>
           {hint}

@@ -37,7 +37,7 @@ export default function HomeQr() {
             className="home-qr-image"
             src={c.qrDataUrl}
             mode="aspectFit"
-            style={{ width: '480rpx', height: '480rpx' }}
+            style={{ width: '480rpx', height: '480rpx', display: 'block', margin: '16px auto' }}
           />
           <Text className="small home-qr-token" style={{ display: 'block' }} selectable>
             {c.token}
