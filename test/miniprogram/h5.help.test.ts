@@ -14,18 +14,32 @@ let elderId: string;
 /** The tel: numbers the page asked the browser to dial. */
 const dialled: string[] = [];
 
-beforeAll(async () => {
-  h = await startH5({ mobile: true, geolocation: WHERE });
-  s = h.s;
+/**
+ * Points the helpers at a new tab of the same browser context (same session). Chromium hands a
+ * tel: navigation to the system's dialler; headless, with none, the tab it came from no longer gets
+ * real input afterwards (a tap reaches no element, though the page still runs and script clicks
+ * work), while a phone returns to a live page after the call. So each journey that taps after a
+ * call starts in its own tab.
+ */
+async function newTab() {
+  const page = await h.page.context().newPage();
+  page.on('pageerror', (err) => h.pageErrors.push(String(err)));
   // Taro's H5 makePhoneCall sets location.href to tel:<number>; the browser hands that to the
   // phone's dialler and the page stays. Here the dialler is this list.
-  await h.page.route(/^tel:/, (route) => {
+  await page.route(/^tel:/, (route) => {
     dialled.push(route.request().url());
     return route.abort();
   });
-  h.page.on('request', (r) => {
+  page.on('request', (r) => {
     if (r.url().startsWith('tel:') && !dialled.includes(r.url())) dialled.push(r.url());
   });
+  h = { ...h, page };
+}
+
+beforeAll(async () => {
+  h = await startH5({ mobile: true, geolocation: WHERE });
+  s = h.s;
+  await newTab();
   elderId = (await loginAsFamily()).elderId;
 });
 afterAll(async () => {
@@ -54,12 +68,13 @@ describe('the H5 mini-program: one-tap help', () => {
     expect(seen.data!.alerts.edges.map((e) => e.node.id)).toContain(alerts[0]!.id);
   });
 
-  // Skipped at the end of the session that wrote it: on main it times out waiting for the guide's call buttons
-  // (passed at its own commit; not yet understood). The server side (helpDesk, callForHelp joining an open
-  // alert) stays covered by server/src/alerts/help.test.ts. To be fixed, not left: see the closing note.
-  it.skip('shows 紧急救援 and 联络紧急联络人 in the guide as calls, and books no unpriced online service', async () => {
+  it('shows 紧急救援 and 联络紧急联络人 in the guide as calls, and books no unpriced online service', async () => {
+    // The SOS above rang 120 from the first tab (see newTab).
+    await newTab();
     await open('/pages/guide/index');
     await $('#categories .chip', { hasText: '线上基础服务' }).click();
+    // A tap the tab did not receive shows here, not as a missing button further down.
+    await expect.poll(() => text('#categories .chip.on')).toBe('线上基础服务');
     const sos = $('.service-item[data-code="HP_ONLINE_EMERGENCY"]');
     await sos.locator('[data-phone="120"]').waitFor();
     expect(await sos.getByText('预约紧急救援').count()).toBe(0);
