@@ -33,6 +33,7 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { BotResolver } from '../bot/bot.resolver.js';
 import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
+import { OrderRescheduleResolver } from '../orders/reschedule.resolver.js';
 import { DispatchResolver } from '../orders/dispatch.resolver.js';
 import { HomeQrResolver } from '../orders/home-qr.resolver.js';
 import { FieldworkResolver, VisitSignatureResolver } from '../orders/fieldwork.resolver.js';
@@ -58,6 +59,7 @@ export const resolvers = [
   ElderWalletResolver,
   TopUpResolver,
   OrderResolver,
+  OrderRescheduleResolver,
   ElderOrdersResolver,
   VisitResolver,
   DispatchResolver,

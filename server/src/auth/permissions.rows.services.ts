@@ -42,7 +42,12 @@ export const SERVICE_ROWS = {
     refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构取消；护理员请联系本机构调度改约。',
     outOfScopeMessage: ORDER_OUT,
   },
-
+  // 改期 is cancelling's companion: the same people, the same moment (before the caregiver checks in).
+  rescheduleOrder: {
+    roles: { ...STAFF, ...HOUSEHOLD, PROVIDER_ADMIN: 'PROVIDER' },
+    refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构改期；护理员请联系本机构调度改约。',
+    outOfScopeMessage: ORDER_OUT,
+  },
   caregiverSuggestions: {
     roles: { PROVIDER_ADMIN: 'PROVIDER' },
     refusal: '派单由服务机构办理。',

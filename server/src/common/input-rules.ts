@@ -80,6 +80,7 @@ const LABELS: Record<string, string> = {
   serviceCode: '服务编码',
   quantity: '数量',
   scheduledAt: '预约时间',
+  startAt: '新的上门时间',
   note: '备注',
   username: '用户名',
   password: '密码',

@@ -166,7 +166,11 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   cancelOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '老人临时外出' }) },
-
+  // A time the probe's own clock has not reached and inside any programme's booking hours.
+  rescheduleOrder: {
+    on: 'order',
+    args: (t, { fx }) => ({ orderId: e(t).order.id, startAt: later(fx, 3), idempotencyKey: uniqueKey() }),
+  },
   caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   dispatchBoard: none(),
   // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.
