@@ -9,6 +9,7 @@ import {
   RateOrderDocument,
 } from '../../api/generated';
 import { CancelOrder } from '../../components/CancelOrder';
+import { RescheduleOrder } from '../../components/RescheduleOrder';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { Stars } from '../../components/Stars';
@@ -99,8 +100,13 @@ export default function OrderDetail() {
         </View>
         <View className="kv">
           <Text>预约时间</Text>
-          <Text>{dateTime(order.scheduledAt)}</Text>
+          <Text id="scheduled-at">{dateTime(order.scheduledAt)}</Text>
         </View>
+        {(order.reschedules ?? []).map((r) => (
+          <Text key={r.createdAt} className="small reschedule-line" style={{ display: 'block' }}>
+            {`${dateTime(r.createdAt)} 改期：${dateTime(r.fromAt)} → ${dateTime(r.toAt)}`}
+          </Text>
+        ))}
         <View className="kv">
           <Text>服务机构</Text>
           <Text>{order.provider?.name ?? '—'}</Text>
@@ -142,7 +148,16 @@ export default function OrderDetail() {
       <ErrorText error={error} />
 
       {order.status === 'PLACED' || order.status === 'ASSIGNED' ? (
-        <CancelOrder orderId={id} busy={busy} act={act} />
+        <>
+          <RescheduleOrder
+            orderId={id}
+            serviceCode={order.service.code}
+            policyCode={order.elder.enrolment?.policy.code ?? null}
+            busy={busy}
+            act={act}
+          />
+          <CancelOrder orderId={id} busy={busy} act={act} />
+        </>
       ) : null}
 
       {order.status === 'COMPLETED' ? (

@@ -1,0 +1,106 @@
+// A family moving and then cancelling a booking on the H5 build in Chromium with a phone's mobile
+// emulation, with the money checked in the ledger at each step: booking holds the price, 改期 moves
+// the visit and leaves the holds as they were (the price does not depend on the time), cancelling
+// voids them and the held total returns to what it was before the booking.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerViolations } from '../../server/src/wallet/index.js';
+import type { TestServer } from '../../server/src/testing/harness.js';
+import { beijing, onScreen, startH5, type H5 } from './h5.harness.js';
+
+let h: H5;
+let s: TestServer;
+const { $, text, open, shoot, loginAsFamily } = onScreen(() => h);
+let elderId: string;
+let family: string;
+
+const held = async () =>
+  (await s.db.prisma.ledgerAccount.findMany({ where: { elderId } })).reduce((n, a) => n + a.held, 0n);
+const holdsOf = (orderId: string) =>
+  s.db.prisma.hold.findMany({
+    where: { orderId },
+    orderBy: { id: 'asc' },
+    select: { id: true, accountId: true, amount: true, status: true },
+  });
+/** "YYYY-MM-DD HH:mm" in Beijing, as the pages show times. */
+const shown = (d: Date) => beijing(d).slice(0, 16).replace('T', ' ');
+
+/** A paid home visit two days ahead at 10:00 Beijing, placed through the API with its own key. */
+async function book(key: string) {
+  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
+    where: {
+      mode: 'OFFLINE',
+      priceFen: { gt: 0 },
+      category: { not: '助餐' },
+      policy: { enrolments: { some: { elderId } } },
+    },
+    orderBy: { code: 'asc' },
+  });
+  const at = new Date(s.app.services.clock().getTime() + 2 * 86_400_000);
+  at.setUTCHours(2, 0, 0, 0);
+  const r = await s.gql<{ placeOrder: { id: string } }>(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+    { i: { elderId, serviceCode: item.code, quantity: 1, scheduledAt: at.toISOString(), idempotencyKey: key } },
+    family,
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.placeOrder.id;
+}
+
+beforeAll(async () => {
+  h = await startH5({ mobile: true });
+  s = h.s;
+  elderId = (await loginAsFamily()).elderId;
+  family = await s.login('family');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the H5 mini-program: money on a booking', () => {
+  it('books, reschedules (holds unchanged) and cancels (holds voided) from the order detail', async () => {
+    const before = await held();
+    const orderId = await book(`h5-money-${elderId}`);
+    const booked = await holdsOf(orderId);
+    expect(booked.length).toBeGreaterThan(0);
+    expect(booked.every((x) => x.status === 'ACTIVE')).toBe(true);
+    const amount = booked.reduce((n, x) => n + x.amount, 0n);
+    expect(await held()).toBe(before + amount);
+    const placedAt = (await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).scheduledAt;
+
+    await open(`/pages/order-detail/index?id=${orderId}`);
+    expect(await text('#scheduled-at')).toBe(shown(placedAt));
+    // The limits, said before the family chooses: until check-in, 60 days, the programme's hours.
+    await expect.poll(() => text('#reschedule-rules'), { timeout: 15_000 }).toMatch(/\d{2}:\d{2}–\d{2}:\d{2}/);
+    expect(await text('#reschedule-rules')).toContain('签到开始服务前都可以改期');
+    expect(await text('#reschedule-rules')).toContain('60 天');
+    await $('#reschedule-open').click();
+    expect(await $('#reschedule-confirm').getAttribute('disabled')).not.toBeNull();
+    await $('#reschedule-dates .chip').nth(3).click();
+    await $('#reschedule-times .chip', { hasText: '14:00' }).click();
+    await shoot('order-detail-reschedule');
+    await $('#reschedule-confirm').click();
+    await expect.poll(() => text('.reschedule-line'), { timeout: 15_000 }).toContain('改期');
+
+    const moved = await s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(moved.scheduledAt.getTime()).not.toBe(placedAt.getTime());
+    expect(shown(moved.scheduledAt).slice(11)).toBe('14:00');
+    expect(await text('#scheduled-at')).toBe(shown(moved.scheduledAt));
+    expect(await text('.reschedule-line')).toContain(`${shown(placedAt)} → ${shown(moved.scheduledAt)}`);
+    const record = await s.db.prisma.orderReschedule.findFirstOrThrow({ where: { orderId } });
+    expect(record).toMatchObject({ fromAt: placedAt, toAt: moved.scheduledAt });
+    // Same holds, same amounts, still active: nothing moved in the ledger.
+    expect(await holdsOf(orderId)).toEqual(booked);
+    expect(await held()).toBe(before + amount);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+
+    await $('#cancel-open').click();
+    await $('#cancel-reasons .chip', { hasText: '行程有变' }).click();
+    await $('#cancel-confirm').click();
+    await expect.poll(() => text('#order-status'), { timeout: 15_000 }).toBe('已取消');
+    expect(await $('#reschedule').count()).toBe(0);
+    expect((await holdsOf(orderId)).map((x) => x.status)).toEqual(booked.map(() => 'VOIDED'));
+    expect(await held()).toBe(before);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
