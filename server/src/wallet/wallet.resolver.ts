@@ -9,12 +9,14 @@ import { monthInShanghai } from '../common/calendar.js';
 import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/index.js';
 import { createTopUp, getTopUp } from './topup.service.js';
 import { activeHolds, runAllowanceFor, walletTransactions } from './wallet.service.js';
+import { walletLapse } from './lapse.js';
 import {
   AllowanceRun,
   CreateTopUpInput,
   TopUp,
   Wallet,
   WalletHold,
+  WalletLapse,
   WalletTransactionConnection,
 } from './wallet.types.js';
 
@@ -31,6 +33,11 @@ export class WalletResolver {
   @FieldResolver(() => [WalletHold], { description: '已预约、尚未扣费的冻结额度' })
   async holds(@Root() wallet: Wallet, @Ctx() ctx: Context) {
     return activeHolds(ctx.prisma, wallet.elderId);
+  }
+
+  @FieldResolver(() => WalletLapse, { nullable: true, description: '本月未用完的补贴何时作废；项目不按月作废时为空' })
+  async lapse(@Root() wallet: Wallet, @Ctx() ctx: Context) {
+    return walletLapse(ctx.prisma, wallet.elderId, ctx.app.clock());
   }
 
   @FieldResolver(() => WalletTransactionConnection, { description: '收支明细，最新的在前' })

@@ -44,6 +44,16 @@ export class WalletTransaction {
 
 export const WalletTransactionConnection = ConnectionType(WalletTransaction, 'WalletTransaction');
 
+@ObjectType({ description: '本月未用完的补贴何时作废（项目规定按月作废的额度）' })
+export class WalletLapse {
+  @Field(() => String, {
+    description: '本月补贴可用到这一天（YYYY-MM-DD，北京时间），之后未用完的作废；已预约冻结的不作废',
+  })
+  on!: string;
+  @Field(() => [AccountKind], { description: '按月作废的额度' }) accounts!: AccountKind[];
+  @Field(() => String, { description: '规定出处' }) source!: string;
+}
+
 @ObjectType({ description: '电子钱包' })
 export class Wallet {
   elderId!: string;
