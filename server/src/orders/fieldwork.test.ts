@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyDocument } from '../policies/index.js';
 import type { TestServer } from '../testing/harness.js';
+import { addUser } from '../testing/users.js';
 import { code, gql, JPEG, startVisits, upload } from '../testing/visits-fixtures.js';
 import { ledgerViolations } from '../wallet/index.js';
 
@@ -160,5 +161,106 @@ describe('the elder’s signature on the phone', () => {
     expect(got.status).toBe(200);
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
     expect(code(await gql(NOTES, { o: orderId, n: '补充记录' }, 'caregiver'))).toBe('INVALID_STATE');
+  });
+});
+
+describe('a programme that does not take signatures on the phone', () => {
+  it('refuses the signature with EVIDENCE_NOT_ACCEPTED and changes nothing, so the code is used instead', async () => {
+    // Yangcheng (001 七(三)) lists the elder's or family's word and the verifying call, not a phone signature.
+    const worker = await s.login('yc_worker');
+    const community = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } })).regionId!;
+    const ycElder = await s.db.prisma.elder.findFirstOrThrow({
+      where: { communityId: community, status: 'ENROLLED', latitude: { not: null } },
+      orderBy: { id: 'asc' },
+    });
+    const now = s.app.services.clock();
+    const placed = await s.gql<{ placeOrder: { id: string; provider: { id: string } } }>(
+      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id provider { id } } }`,
+      {
+        i: {
+          elderId: ycElder.id,
+          serviceCode: 'YC_CLEANING',
+          quantity: 1,
+          scheduledAt: new Date(now.getTime() + 60 * MIN).toISOString(),
+          idempotencyKey: 'fieldwork-yc',
+        },
+      },
+      worker,
+    );
+    expect(placed.errors).toBeUndefined();
+    const { id: ycOrder, provider } = placed.data!.placeOrder;
+    const ycCaregiver = await s.db.prisma.caregiver.findFirstOrThrow({
+      where: { providerId: provider.id, userId: null },
+      orderBy: { id: 'asc' },
+    });
+    const admin = await addUser(s, 'fw_yc_admin', {
+      role: 'PROVIDER_ADMIN',
+      displayName: '阳城机构',
+      providerId: provider.id,
+    });
+    const cgToken = await addUser(s, 'fw_yc_cg', {
+      role: 'CAREGIVER',
+      displayName: '阳城护理员',
+      providerId: provider.id,
+    });
+    const cgUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'fw_yc_cg' } });
+    await s.db.prisma.caregiver.update({ where: { id: ycCaregiver.id }, data: { userId: cgUser.id } });
+    const assigned = await s.gql(
+      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
+      { o: ycOrder, c: ycCaregiver.id },
+      admin,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const ycQr = (
+      await s.gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: ycElder.id }, worker)
+    ).data!.homeQrToken;
+    const base = s.url.replace(/\/graphql$/, '');
+    // Files are kept by content hash: this caregiver's photos differ from the demo caregiver's.
+    const post = async (body: Buffer, type: string) =>
+      (
+        (await (
+          await fetch(`${base}/files`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${cgToken}`, 'content-type': type },
+            body,
+          })
+        ).json()) as { id: string }
+      ).id;
+    const where = { latitude: ycElder.latitude!, longitude: ycElder.longitude! };
+    at(new Date(now.getTime() + 55 * MIN));
+    const inn = await s.gql(
+      `mutation($i: CheckInInput!) { checkIn(input: $i) { status } }`,
+      {
+        i: {
+          orderId: ycOrder,
+          qrToken: ycQr,
+          ...where,
+          photoId: await post(Buffer.concat([JPEG, Buffer.from('yc-in')]), 'image/jpeg'),
+        },
+      },
+      cgToken,
+    );
+    expect(inn.errors).toBeUndefined();
+    at(new Date(now.getTime() + 120 * MIN));
+    const out = await s.gql(
+      `mutation($i: CheckOutInput!) { checkOut(input: $i) { status } }`,
+      {
+        i: {
+          orderId: ycOrder,
+          qrToken: ycQr,
+          ...where,
+          photoId: await post(Buffer.concat([JPEG, Buffer.from('yc-out')]), 'image/jpeg'),
+        },
+      },
+      cgToken,
+    );
+    expect(out.errors).toBeUndefined();
+    const sig = await post(Buffer.concat([PNG, Buffer.from('yangcheng')]), 'image/png');
+    const r = await s.gql(SIGN, { o: ycOrder, f: sig }, cgToken);
+    expect(code(r)).toBe('EVIDENCE_NOT_ACCEPTED');
+    expect(r.errors?.[0]?.message).toMatch(/确认码/);
+    const after = await s.db.prisma.order.findUniqueOrThrow({ where: { id: ycOrder }, include: { visit: true } });
+    expect([after.status, after.evidence, after.visit!.signatureFileId]).toEqual(['COMPLETED', null, null]);
+    expect(await s.db.prisma.hold.count({ where: { orderId: ycOrder, status: 'ACTIVE' } })).toBeGreaterThan(0);
   });
 });
