@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { beijing, onScreen, startH5, type H5 } from './h5.harness.js';
+import { beijing, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
@@ -102,5 +102,26 @@ describe('the H5 mini-program: money on a booking', () => {
     expect(await held()).toBe(before);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
     expect(h.pageErrors).toEqual([]);
+  });
+
+  it('home shows available and held money, the visit holding it (tappable) and the lapse rule', async () => {
+    const orderId = await book(`h5-money-home-${elderId}`);
+    const holds = await s.db.prisma.hold.findMany({ where: { orderId }, include: { account: true } });
+    await open('/pages/index/index');
+    await $('#balances').waitFor();
+    const accounts = await s.db.prisma.ledgerAccount.findMany({ where: { elderId, unit: 'FEN' } });
+    for (const a of accounts.filter((x) => x.kind !== 'SELF_PAID' || x.balance > 0n)) {
+      expect(await text(`#account-${a.kind} .available`)).toBe(yuan(a.balance - a.held));
+      if (a.held > 0n) expect(await text(`#account-${a.kind} .held-amount`)).toBe(yuan(a.held));
+    }
+    const line = $(`.hold-order[data-order="${orderId}"]`);
+    expect(await line.count()).toBe(holds.length);
+    expect(await line.first().textContent()).toContain(yuan(holds[0]!.amount));
+    // The demo family's programme keeps its money until clearing (UNTIL_CLEARING): nothing lapses monthly.
+    expect(await text('#lapse')).toContain('不按月作废');
+    await shoot('index-held');
+    await line.first().click();
+    await expect.poll(() => h.page.url(), { timeout: 15_000 }).toContain(`order-detail/index?id=${orderId}`);
+    await $('#order-status').waitFor();
   });
 });

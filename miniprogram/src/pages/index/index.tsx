@@ -7,8 +7,9 @@ import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
 import { HelpPanel } from '../../components/HelpPanel';
+import { WalletSummary } from '../../components/WalletSummary';
 import { Page } from '../../components/Page';
-import { ACCOUNT_LABEL, ORDER_STATUS, accountAmount, dateTime } from '../../lib/format';
+import { ORDER_STATUS, dateTime } from '../../lib/format';
 import { homeFor } from '../../lib/roles';
 import { setState, signOut, useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
@@ -98,12 +99,7 @@ export default function Home() {
             <Text className="small" style={{ display: 'block' }}>
               {elder.enrolment?.status === 'ACTIVE' ? elder.enrolment.policy.name : '未纳入服务项目'}
             </Text>
-            {elder.wallet.accounts.map((a) => (
-              <View className="kv" key={a.kind} id={`account-${a.kind}`}>
-                <Text>{ACCOUNT_LABEL[a.kind] ?? a.kind}</Text>
-                <Text className="big">{accountAmount(a)}</Text>
-              </View>
-            ))}
+            <WalletSummary elder={elder} />
             <View className="row">
               <Button className="btn primary" onClick={go('/pages/guide/index')}>
                 预约服务
