@@ -26,7 +26,11 @@ async function all(who: string, filter: Record<string, unknown>) {
   let after: string | null = null;
   let total = 0;
   do {
-    const r = await s.gql<{ elders: Page }>(ELDERS, { f: filter, n: 100, a: after }, t[who]);
+    const r: { data?: { elders: Page } | null; errors?: unknown } = await s.gql<{ elders: Page }>(
+      ELDERS,
+      { f: filter, n: 100, a: after },
+      t[who],
+    );
     expect(r.errors).toBeUndefined();
     ids.push(...r.data!.elders.edges);
     total = r.data!.elders.totalCount;

@@ -69,13 +69,13 @@ describe('an official revisits a complaint from the console', () => {
     const open = filed.data.fileComplaint.id as string;
     const early = await gql(CLOSE, { id: open, s: true, f: false, n: '已电话回访' }, 'district_admin');
     expect(code(early)).toBe('INVALID_STATE');
-    expect(early.errors[0].message).toMatch(/服务机构还没有答复/);
+    expect(early.errors![0].message).toMatch(/服务机构还没有答复/);
 
     const id = await answered('护理员打扫不彻底');
     const before = await s.db.prisma.complaint.findUniqueOrThrow({ where: { id } });
     const long = await gql(CLOSE, { id, s: true, f: false, n: '回'.repeat(501) }, 'district_admin');
     expect(code(long)).toBe('BAD_USER_INPUT');
-    expect(long.errors[0].message).toMatch(/最多 500 个字/);
+    expect(long.errors![0].message).toMatch(/最多 500 个字/);
     // Yangcheng's official has no reach into Huangpi; providers and families do not revisit.
     expect(code(await gql(CLOSE, { id, s: true, f: false, n: '已回访' }, 'yc_admin'))).toBe('FORBIDDEN');
     expect(code(await gql(CLOSE, { id, s: true, f: false, n: '已回访' }, 'provider_admin'))).toBe('FORBIDDEN');

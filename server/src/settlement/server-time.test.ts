@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 it('answers the app clock in Beijing time, signed in or not', async () => {
-  expect((await s.gql(Q, {})).data.serverTime).toEqual({
+  expect((await s.gql(Q, {})).data!.serverTime).toEqual({
     now: now.toISOString(),
     today: '2026-11-18',
     month: '2026-11',
@@ -23,11 +23,11 @@ it('answers the app clock in Beijing time, signed in or not', async () => {
   // 00:30 on 1 December in Beijing is still 30 November in UTC: the month is December's.
   now = new Date('2026-12-01T00:30:00+08:00');
   const t = await s.login('district_admin');
-  expect((await s.gql(Q, {}, t)).data.serverTime).toMatchObject({
+  expect((await s.gql(Q, {}, t)).data!.serverTime).toMatchObject({
     today: '2026-12-01',
     month: '2026-12',
     lastMonth: '2026-11',
   });
   now = new Date('2027-01-01T07:00:00+08:00');
-  expect((await s.gql(Q, {})).data.serverTime).toMatchObject({ month: '2027-01', lastMonth: '2026-12' });
+  expect((await s.gql(Q, {})).data!.serverTime).toMatchObject({ month: '2027-01', lastMonth: '2026-12' });
 });
