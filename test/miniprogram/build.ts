@@ -41,7 +41,7 @@ async function withBuildLock<T>(target: Target, fn: () => Promise<T>): Promise<T
       mkdirSync(lock);
       break;
     } catch {
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 200_000) rmSync(lock, { recursive: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 330_000) rmSync(lock, { recursive: true });
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -68,7 +68,7 @@ async function build(target: Target): Promise<boolean> {
   await promisify(execFile)('npx', ['taro', 'build', '--type', target], {
     cwd: MINIPROGRAM_DIR,
     env,
-    timeout: 170_000,
+    timeout: 300_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (!existsSync(built)) throw new Error(`taro build --type ${target} produced no ${built}`);
