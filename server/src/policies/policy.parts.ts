@@ -91,12 +91,20 @@ export const bucketSchema = z
     unit: z.enum(['FEN', 'MINUTE']),
     /** Credited each month, in the bucket's unit. */
     amount: z.number().int('allowances are integers').positive(),
+    /**
+     * HOME_CARE_HOURS: each elder's month is the daily hours of their self-care level (the county's
+     * document, else the framework's homeCareHours) × days in the month × 60 (003 三(二)); `amount`
+     * is then only the floor shown before an elder's level is known.
+     */
+    amountFrom: z.literal('HOME_CARE_HOURS').optional(),
     /** For time buckets: the most the programme pays per hour of service. */
     maxRateFenPerHour: fen.optional(),
     /** NONE: what is unused lapses at month end. UNTIL_CLEARING: kept until a clearing event. */
     rollover: z.enum(['NONE', 'UNTIL_CLEARING']),
     /** Which service modes the bucket pays for. */
     pays: z.array(z.enum(['ONLINE', 'OFFLINE'])).min(1),
+    /** What the bucket pays for in the programme's own words, shown to families on each subsidy line (issue 25). */
+    paysFor: z.string().min(1).optional(),
     source,
   })
   .strict()
@@ -118,6 +126,14 @@ export const itemSchema = z
     priceIsCap: z.boolean().default(false),
     description: z.string().min(1),
     standard: z.string().optional(),
+    /**
+     * The national system's service content (金民 服务内容, 004 附件7 四) this item is reported as: one of
+     * the programme's `visitAgreements.contentCodes`; `detail` names the service when the code is 其他.
+     */
+    content: z
+      .object({ code, detail: z.string().min(1).optional(), source, ...assumed })
+      .strict()
+      .optional(),
     /**
      * Where the visit is verified: at the elder's home (home code and home geofence, 000 六·流程2) or
      * at a facility such as a canteen (its own code and geofence, 000 六·流程3 集中服务).

@@ -136,6 +136,9 @@ export const visitAgreementsSchema = z
     contentSource: source,
     /** Alert when the confirmed visits fall this far behind an even pace to the deadline. */
     paceAlertShortfall: z.number().int().positive(),
+    /** The central lottery fund's share of each visit's amount (中央专项彩票公益金支持额度, 附件7 四). */
+    lotterySharePercent: z.number().int().min(0).max(100),
+    lotterySource: source,
     ...assumed,
   })
   .strict();

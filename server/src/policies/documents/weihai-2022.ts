@@ -8,7 +8,9 @@ import { WEIHAI_BED_CATALOGUE, WEIHAI_DISTRICTS, WEIHAI_TARGETS } from './weihai
 
 // 004 三(二) lists the visit services; 四(二) leaves their price to each district (由各区市…合理确定).
 const VISIT_PRICE_FEN = 5000;
-const visit = (code: string, name: string, description: string) => ({
+type Content = { code: string; detail?: string; assumed?: boolean; note?: string };
+// 004 附件7 四 服务内容: the national system's eleven content codes; each item says which it is reported as.
+const visit = (code: string, name: string, description: string, content: Content) => ({
   code: `WH_${code}`,
   name,
   category: '居家养老上门服务',
@@ -17,7 +19,9 @@ const visit = (code: string, name: string, description: string) => ({
   priceFen: VISIT_PRICE_FEN,
   priceIsCap: true,
   description,
+  // 004 附件7 四 服务质量标准: the national skill standard; no local or project standard is in the seed.
   standard: '养老护理员国家职业技能标准（2019年版）',
+  content: { ...content, source: '004 附件7 四' },
   source: '004 三(二)',
 });
 
@@ -86,6 +90,8 @@ export const weihai2022: PolicyInput = {
         amount: 4 * VISIT_PRICE_FEN,
         rollover: 'NONE',
         pays: ['OFFLINE'],
+        // 004 三(二) 提供居家养老上门服务: 助餐、助洁、助行、助浴 …
+        paysFor: '居家养老上门服务（助餐、助洁、助行、助浴等）',
         source: '004 四(二)',
       },
     ],
@@ -96,16 +102,25 @@ export const weihai2022: PolicyInput = {
   },
   serviceGuide: {
     items: [
-      visit('MEAL', '助餐', '上门送餐、协助进食'),
-      visit('CLEANING', '助洁', '居室清洁、衣物清洗'),
-      visit('WALKING', '助行', '陪同出行、协助行走'),
-      visit('BATHING', '助浴', '上门协助沐浴'),
-      visit('MEDICAL', '助医', '陪同就医、代为取药'),
-      visit('REHAB', '康复', '康复训练、协助使用康复辅具'),
-      visit('VISITING', '巡访关爱', '上门探访、安全巡查'),
-      visit('HEALTH', '健康管理', '健康监测、用药提醒'),
-      visit('COMFORT', '心理支持', '聊天谈心、心理疏导'),
-      visit('ERRANDS', '委托代办', '代购代缴、代办手续'),
+      visit('MEAL', '助餐', '上门送餐、协助进食', { code: 'EATING' }),
+      visit('CLEANING', '助洁', '居室清洁、衣物清洗', { code: 'CLEANING' }),
+      visit('WALKING', '助行', '陪同出行、协助行走', { code: 'OUTING' }),
+      visit('BATHING', '助浴', '上门协助沐浴', {
+        code: 'BASIC_CARE',
+        assumed: true,
+        note: '附件7 四未列“助浴”，按个人清洁照料归入“基础照护”',
+      }),
+      visit('MEDICAL', '助医', '陪同就医、代为取药', {
+        code: 'HEALTH',
+        assumed: true,
+        note: '附件7 四未列“助医”，按就医取药归入“健康管理”',
+      }),
+      visit('REHAB', '康复', '康复训练、协助使用康复辅具', { code: 'REHAB' }),
+      // 附件7 四: 如选“其他”，请注明具体服务内容.
+      visit('VISITING', '巡访关爱', '上门探访、安全巡查', { code: 'OTHER', detail: '巡访关爱' }),
+      visit('HEALTH', '健康管理', '健康监测、用药提醒', { code: 'HEALTH' }),
+      visit('COMFORT', '心理支持', '聊天谈心、心理疏导', { code: 'PSYCHOLOGICAL' }),
+      visit('ERRANDS', '委托代办', '代购代缴、代办手续', { code: 'ERRANDS' }),
     ],
   },
   outreach: [],
@@ -259,8 +274,12 @@ export const weihai2022: PolicyInput = {
     standards: ['养老护理员国家职业技能标准（2019年版）', '地方标准', '项目专门质量规范'],
     contentSource: '004 附件7 四',
     paceAlertShortfall: 3,
+    // 004 前言, 五(五): the project is paid from the central lottery fund; the share per visit is not
+    // stated, so the whole order amount is reported as its support (as for beds).
+    lotterySharePercent: 100,
+    lotterySource: '004 五(五)',
     assumed: true,
-    note: '进度预警（落后均匀进度 3 次）为假定值',
+    note: '进度预警（落后均匀进度 3 次）为假定值；每次服务的中央专项彩票公益金支持比例原文未写明，取全额',
   },
   zones: WEIHAI_DISTRICTS.map((d) => ({
     code: `WH_${d.code}`,
