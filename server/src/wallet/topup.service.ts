@@ -169,12 +169,13 @@ export async function applyNotification(
       },
     });
     if (claimed.count !== 1) return 'REPLAY' as const;
-    await creditTopUp(tx, topUp.id, topUp.elderId, topUp.amountFen);
+    await creditTopUp(tx, topUp.id, topUp.elderId, topUp.amountFen, now);
     return 'CREDITED' as const;
   });
 }
 
-async function creditTopUp(tx: Tx, topUpId: string, elderId: string, amountFen: number) {
+// `at`: the app clock, so the credit falls in the month the statement (statement.service.ts) shows it.
+async function creditTopUp(tx: Tx, topUpId: string, elderId: string, amountFen: number, at: Date) {
   const wallet = await elderAccount(tx, elderId, 'SELF_PAID', 'FEN');
   const gatewayAccount = await platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN');
   await post(tx, {
@@ -184,6 +185,7 @@ async function creditTopUp(tx: Tx, topUpId: string, elderId: string, amountFen: 
     elderId,
     topUpId,
     memo: '微信支付充值到账',
+    at,
     entries: [
       { accountId: gatewayAccount.id, amount: -BigInt(amountFen) },
       { accountId: wallet.id, amount: BigInt(amountFen) },
@@ -235,6 +237,7 @@ export async function refundSelfPaid(
           outRefundNo: `RF${id.replaceAll('-', '').slice(0, 30)}`,
           amountFen: Number(amount),
           reason,
+          createdAt: now,
         },
       });
       const claimed = await tx.topUp.updateMany({
@@ -249,6 +252,7 @@ export async function refundSelfPaid(
         elderId,
         topUpId: t.id,
         memo: `自费余额退回（${reason}）`,
+        at: now,
         entries: [
           { accountId: wallet, amount: -amount },
           { accountId: gatewayAccount.id, amount },

@@ -10,6 +10,7 @@ import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/index.js
 import { createTopUp, getTopUp } from './topup.service.js';
 import { activeHolds, runAllowanceFor, walletTransactions } from './wallet.service.js';
 import { walletLapse } from './lapse.js';
+import { walletStatement } from './statement.service.js';
 import {
   AllowanceRun,
   CreateTopUpInput,
@@ -17,6 +18,7 @@ import {
   Wallet,
   WalletHold,
   WalletLapse,
+  WalletStatement,
   WalletTransactionConnection,
 } from './wallet.types.js';
 
@@ -38,6 +40,17 @@ export class WalletResolver {
   @FieldResolver(() => WalletLapse, { nullable: true, description: '本月未用完的补贴何时作废；项目不按月作废时为空' })
   async lapse(@Root() wallet: Wallet, @Ctx() ctx: Context) {
     return walletLapse(ctx.prisma, wallet.elderId, ctx.app.clock());
+  }
+
+  @FieldResolver(() => WalletStatement, {
+    description: '补贴明细：某月（默认本月，北京时间）的政府补贴、自费、作废和退款，取自账本',
+  })
+  async statement(
+    @Root() wallet: Wallet,
+    @Arg('month', () => String, { nullable: true }) month: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return walletStatement(ctx.prisma, wallet.elderId, month, ctx.app.clock());
   }
 
   @FieldResolver(() => WalletTransactionConnection, { description: '收支明细，最新的在前' })

@@ -99,3 +99,55 @@ export class CreateTopUpInput {
   @Field(() => String, { description: '客户端生成的唯一编号；重复提交同一编号只会生成一笔充值' })
   idempotencyKey!: string;
 }
+
+@ObjectType({ description: '补贴明细的一行：老人的一个账户在这个月的收支，金额为分，时长为分钟' })
+export class StatementLine {
+  @Field(() => AccountKind) account!: AccountKind;
+  @Field(() => Unit) unit!: Unit;
+  @Field(() => String, { nullable: true, description: '这笔补贴用于什么（项目文件原话）；自费余额为空' })
+  paysFor!: string | null;
+  @Field(() => String, { nullable: true, description: '规定出处' }) source!: string | null;
+  @Field(() => Int, { description: '月初余额' }) opening!: number;
+  @Field(() => Int, { description: '本月发放的补贴' }) granted!: number;
+  @Field(() => Int, { description: '本月充值到账' }) toppedUp!: number;
+  @Field(() => Int, { description: '本月用于服务（服务扣费）' }) spent!: number;
+  @Field(() => Int, { description: '本月作废或清零' }) lapsed!: number;
+  @Field(() => Int, { description: '本月退回' }) refunded!: number;
+  @Field(() => Int, { description: '冲正等其他变动（正数入账）' }) other!: number;
+  @Field(() => Int, { description: '月末余额（本月为当前余额，含冻结）' }) closing!: number;
+}
+
+@ObjectType({ description: '补贴明细中的一笔充值' })
+export class StatementTopUp {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) amountFen!: number;
+  @Field(() => TopUpStatus) status!: TopUpStatus;
+  @Field(() => Int, { description: '其中已退回' }) refundedFen!: number;
+  @Field(() => Date) paidAt!: Date;
+}
+
+@ObjectType({ description: '补贴明细中的一笔退款（自费余额原路退回）' })
+export class StatementRefund {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) amountFen!: number;
+  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'PROCESSING 处理中 / SUCCESS 已退回 / FAILED 未成功，已退回余额' })
+  status!: string;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: '补贴明细：一位老人一个月的政府补贴、自费、作废和退款，取自账本' })
+export class WalletStatement {
+  @Field(() => String, { description: 'YYYY-MM（北京时间）' }) month!: string;
+  @Field(() => [String], { description: '可查看的月份，最新的在前' }) months!: string[];
+  @Field(() => [StatementLine]) lines!: StatementLine[];
+  @Field(() => Int, { description: '政府补贴支付的服务费（分）' }) governmentPaidFen!: number;
+  @Field(() => Int, { description: '政府购买的服务时长（分钟）' }) governmentPaidMinutes!: number;
+  @Field(() => Int, { description: '家庭自费支付的服务费（分）' }) familyPaidFen!: number;
+  @Field(() => Int, { description: '作废或清零的补贴（分）' }) lapsedFen!: number;
+  @Field(() => Int, { description: '作废或清零的服务时长（分钟）' }) lapsedMinutes!: number;
+  @Field(() => Int, { description: '退回家庭的自费余额（分）' }) refundedFen!: number;
+  @Field(() => Int, { description: '充值到账（分）' }) toppedUpFen!: number;
+  @Field(() => [StatementTopUp], { description: '本月的充值' }) topUps!: StatementTopUp[];
+  @Field(() => [StatementRefund], { description: '本月的退款' }) refunds!: StatementRefund[];
+}

@@ -101,6 +101,8 @@ export const huangpi2020: PolicyInput = {
         amount: 7000,
         rollover: 'UNTIL_CLEARING',
         pays: ['OFFLINE'],
+        // 000 附件 告知书: 每月可享受 70 元的政府购买居家线下养老服务.
+        paysFor: '政府购买居家线下养老服务（可根据服务指南自行选择服务项目，超过部分自费）',
         source: '000 七',
       },
     ],

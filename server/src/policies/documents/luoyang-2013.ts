@@ -113,6 +113,7 @@ export const luoyang2013: PolicyInput = {
         amount: 30 * 60,
         rollover: 'NONE',
         pays: ['OFFLINE'],
+        paysFor: '政府为困难老人购买的“上门服务”：助餐、助洁、助浴、助医、助行、助购等',
         source: '003 三(二)',
       },
     ],

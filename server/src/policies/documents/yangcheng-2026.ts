@@ -129,6 +129,7 @@ export const yangcheng2026: PolicyInput = {
         maxRateFenPerHour: HOUR_CAP_FEN,
         rollover: 'NONE',
         pays: ['OFFLINE'],
+        paysFor: '每月 4 小时（要分次进行）的免费居家养老服务，当月使用，不能滚存',
         source: '001 三(三)',
       },
     ],
