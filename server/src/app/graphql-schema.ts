@@ -20,6 +20,8 @@ import { CanteenResolver } from '../canteens/canteens.resolver.js';
 import { CareBedResolver } from '../carebeds/carebeds.resolver.js';
 import { VisitAgreementResolver } from '../agreements/agreements.resolver.js';
 import { FacilityResolver } from '../facilities/facilities.resolver.js';
+import { CentreResolver } from '../facilities/centres.resolver.js';
+import { VoucherResolver } from '../vouchers/vouchers.resolver.js';
 import { ElderWalletResolver, TopUpResolver, WalletResolver } from '../wallet/wallet.resolver.js';
 import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.resolver.js';
 import { NoticeResolver } from '../notices/notices.resolver.js';
@@ -70,6 +72,8 @@ export const resolvers = [
   CareBedResolver,
   VisitAgreementResolver,
   FacilityResolver,
+  CentreResolver,
+  VoucherResolver,
   ProviderResolver,
   CaregiverResolver,
   FeedbackResolver,

@@ -13,6 +13,7 @@ import { REGISTRY_ROWS } from './permissions.rows.registry.js';
 import { SERVICE_ROWS } from './permissions.rows.services.js';
 import { CAREBED_ROWS } from './permissions.rows.carebeds.js';
 import { FACILITY_ROWS } from './permissions.rows.facilities.js';
+import { HOMECARE_ROWS } from './permissions.rows.homecare.js';
 import { HELP_ROWS } from './permissions.rows.help.js';
 import { AUDIT_ROWS } from './permissions.rows.audit.js';
 
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   ...REGISTRY_ROWS,
   ...SERVICE_ROWS,
   ...FACILITY_ROWS,
+  ...HOMECARE_ROWS,
   ...CAREBED_ROWS,
   ...HELP_ROWS,
   ...AUDIT_ROWS,

@@ -18,6 +18,7 @@ const MAX_TEXT: Record<string, number> = {
   code: 512,
   idempotencyKey: 128,
   serviceNotes: 1000,
+  serial: 40,
 };
 /** Lists (request services, flags, template ids, statuses) are short by nature. */
 export const MAX_LIST = 100;
@@ -29,6 +30,9 @@ const RANGES: Record<string, readonly [number, number]> = {
   longitude: [-180, 180],
   // A care-bed household's living area in m² (004 附件3): a plausibility bound (the service refuses 0 itself).
   livingAreaSqm: [0, 10_000],
+  // A centre service's prices in fen (003 二(一)3): up to 10 000 元 a visit; the service checks low < market.
+  marketPriceFen: [0, 1_000_000],
+  lowPriceFen: [0, 1_000_000],
 };
 
 /** The name a form shows for each argument or input field; `parent.field` wins over `field`. */
@@ -65,6 +69,13 @@ const LABELS: Record<string, string> = {
   present: '是否具备',
   areaM2: '面积',
   scaleNote: '项目规模说明',
+  // Luoyang vouchers and centre pricing (issue 20; 003 三(二), 二(一)3).
+  serial: '券号',
+  marketPriceFen: '市场价格',
+  lowPriceFen: '低偿价格',
+  attendedAt: '服务时间',
+  'CentreServiceInput.code': '服务项目代码',
+  'CentreServiceInput.name': '服务项目名称',
   parentCode: '上级地区代码',
   hukouCommunityCode: '户籍社区代码',
   elderId: '老人编号',

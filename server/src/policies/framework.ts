@@ -1,7 +1,7 @@
 // A city framework and its counties (003 三(二)): a county's rules must stay within the city's
 // bounds, and the county's rules give an elder's monthly home-care time and what that time costs at
 // the county's hourly minimum wage. Pure: no database, no clock (the caller passes the dates).
-import { countyRulesSchema, type CountyRules, type CountyRulesInput } from './policy.framework.js';
+import { countyRulesProblems, countyRulesSchema, type CountyRules, type CountyRulesInput } from './policy.framework.js';
 import { documentProblems, type PolicyDocument } from './policy.schema.js';
 
 export class CountyRulesRefused extends Error {
@@ -15,28 +15,7 @@ export function parseCountyRules(parent: PolicyDocument, input: CountyRulesInput
   const parsed = countyRulesSchema.safeParse(input);
   if (!parsed.success) throw new CountyRulesRefused([documentProblems(parsed.error)]);
   const c = parsed.data;
-  const problems: string[] = [];
-  if (c.parentCode !== parent.code) problems.push(`parent is ${parent.code}, not ${c.parentCode}`);
-  const districts = parent.facilities?.funding.districts.map((d) => d.regionCode) ?? [];
-  if (!districts.includes(c.regionCode)) problems.push(`region ${c.regionCode} is not a county of ${parent.code}`);
-  const bounds = parent.homeCareHours;
-  if (!bounds) problems.push(`${parent.code} sets no home-care hours`);
-  else
-    for (const [level, h] of Object.entries(c.homeCareHours.bySelfCare))
-      if (h < bounds.min || h > bounds.max)
-        problems.push(`homeCareHours.${level}: ${h} h is outside the framework's [${bounds.min}, ${bounds.max}]`);
-  const market = new Map(parent.marketPrices?.items.map((i) => [i.code, i.marketFen]) ?? []);
-  for (const p of c.prices) {
-    const m = market.get(p.code);
-    if (m === undefined) problems.push(`prices.${p.code}: not an item of the framework`);
-    else if (p.priceFen >= m) problems.push(`prices.${p.code}: ${p.priceFen} fen is not below the market's ${m}`);
-  }
-  for (const r of parent.framework?.readings ?? []) {
-    const chosen = c.readings[r.code];
-    if (chosen && !r.options.some((o) => o.code === chosen)) problems.push(`readings.${r.code}: no option ${chosen}`);
-  }
-  if (c.minimumWage.some((w) => w.regionCode !== c.regionCode))
-    problems.push('minimumWage: every period must be the county’s own');
+  const problems = countyRulesProblems(parent, c);
   if (problems.length) throw new CountyRulesRefused(problems);
   return c;
 }
@@ -70,3 +49,35 @@ export function valueAtMinimumWage(county: CountyRules, visitDay: string, minute
   const w = wageInForce(county, visitDay);
   return { ...w, fen: w.fenPerHour === null ? null : Math.round((w.fenPerHour * minutes) / 60) };
 }
+
+type SelfCare = 'SELF_CARE' | 'PARTIAL' | 'DISABLED';
+
+/** The county document covering a region path ("410300/410323/…"), if the framework has one for it. */
+export function countyFor(doc: PolicyDocument, regionPath: string): CountyRules | null {
+  const codes = regionPath.split('/');
+  return doc.framework?.counties.find((c) => codes.includes(c.regionCode)) ?? null;
+}
+
+/**
+ * An elder's hours a day (三(二): 1-3 个小时 by self-care level): the county's document where there is
+ * one, the framework's own levels otherwise; null when the programme sets no daily hours.
+ */
+export function hoursPerDayFor(doc: PolicyDocument, regionPath: string, selfCare: SelfCare): number | null {
+  const county = countyFor(doc, regionPath);
+  if (county) return county.homeCareHours.bySelfCare[selfCare];
+  return doc.homeCareHours?.bySelfCare[selfCare] ?? null;
+}
+
+/** 三(二): hours a day × days in the month × 60, for an elder living at `regionPath`. */
+export function homeCareMinutesFor(doc: PolicyDocument, regionPath: string, selfCare: SelfCare, month: string) {
+  const hoursPerDay = hoursPerDayFor(doc, regionPath, selfCare);
+  if (hoursPerDay === null) return null;
+  const days = daysIn(month);
+  return { hoursPerDay, days, minutes: hoursPerDay * days * 60 };
+}
+
+/** Every county's wage periods of the programme, flat (settlement values minutes with them in SQL). */
+export const minimumWagePeriods = (doc: PolicyDocument) =>
+  (doc.framework?.counties ?? []).flatMap((c) =>
+    c.minimumWage.map((w) => ({ regionCode: w.regionCode, from: w.from, to: w.to ?? null, fenPerHour: w.fenPerHour })),
+  );

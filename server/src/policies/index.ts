@@ -10,4 +10,12 @@ export { areaTier, type AreaTierVerdict } from './area-tier.js';
 export { FACILITY_KINDS, FUND_SOURCES, type FacilitiesSection } from './policy.facilities.js';
 export { CALL_KINDS } from './policy.parts.js';
 export { HELP_PURPOSES, type HelpPurpose, type CallsPolicy } from './policy.calls.js';
+export {
+  countyFor,
+  homeCareMinutesFor,
+  hoursPerDayFor,
+  minimumWagePeriods,
+  valueAtMinimumWage,
+  wageInForce,
+} from './framework.js';
 export { bookingHoursFor, checkBookingHours, type BookingHours, type BookingHoursVerdict } from './booking-hours.js';

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { CountyRulesRefused, monthlyHomeCareMinutes, parseCountyRules, valueAtMinimumWage } from './framework.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy.schema.js';
 import { luoyang2013 } from './documents/luoyang-2013.js';
-import { LUOYANG_COUNTY_INPUTS, luoyangCounties } from './documents/luoyang-2013.counties.js';
+import { LUOYANG_COUNTY_INPUTS } from './documents/luoyang-2013.counties.js';
 import type { CountyRulesInput } from './policy.framework.js';
 
 const doc: PolicyDocument = parsePolicyDocument(luoyang2013);
+const luoyangCounties = doc.framework!.counties;
 const xinan = LUOYANG_COUNTY_INPUTS[1]!;
 const county = (over: Partial<CountyRulesInput>) => ({ ...xinan, ...over }) as CountyRulesInput;
 const refused = (input: CountyRulesInput) => {

@@ -132,6 +132,21 @@ export const facilitiesSchema = z
       .strict()
       .refine((g) => g.fenPerYear % 12 === 0, { message: 'a yearly grant must split into whole fen per month' })
       .optional(),
+    /**
+     * A centre's own services at three prices (003 二(一)3: 无偿、低偿、有偿相结合): free for elders with
+     * the government's home-care subsidy (an active enrolment in the programme), the lower price for
+     * low-income elders (any of `lowIncomeFlags`), the market price for others.
+     */
+    centrePricing: z
+      .object({
+        kinds,
+        lowIncomeFlags: z.array(code).min(1),
+        lowIncomeSource: source,
+        source,
+        ...assumed,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

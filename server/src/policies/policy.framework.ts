@@ -58,29 +58,6 @@ export const marketPricesSchema = z
   .object({ items: z.array(z.object({ code, marketFen: fen }).strict()).min(1), source, ...assumed })
   .strict();
 
-/** What a framework leaves to its counties, and by when (三(二)). */
-export const frameworkSchema = z
-  .object({
-    countiesDecideBy: day,
-    /** Two readings of an ambiguous clause, and the one the framework takes. */
-    readings: z
-      .array(
-        z
-          .object({
-            code,
-            question: z.string().min(1),
-            options: z.array(z.object({ code, text: z.string().min(1) }).strict()).min(2),
-            chosen: code,
-            source,
-            note: z.string().optional(),
-          })
-          .strict(),
-      )
-      .default([]),
-    source,
-  })
-  .strict();
-
 /** A county's own rules under a city framework: validated against the parent (framework.ts). */
 export const countyRulesSchema = z
   .object({
@@ -100,6 +77,94 @@ export const countyRulesSchema = z
 
 export type CountyRules = z.infer<typeof countyRulesSchema>;
 export type CountyRulesInput = z.input<typeof countyRulesSchema>;
+
+/** What a framework leaves to its counties, and by when (三(二)). */
+export const frameworkSchema = z
+  .object({
+    countiesDecideBy: day,
+    /** Two readings of an ambiguous clause, and the one the framework takes. */
+    readings: z
+      .array(
+        z
+          .object({
+            code,
+            question: z.string().min(1),
+            options: z.array(z.object({ code, text: z.string().min(1) }).strict()).min(2),
+            chosen: code,
+            source,
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** The county documents (三(二)), each checked against this framework (countyRulesProblems). */
+    counties: z.array(countyRulesSchema).default([]),
+    source,
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.counties.forEach((c, i) => {
+      if (seen.has(c.regionCode))
+        ctx.addIssue({ code: 'custom', path: ['counties', i], message: `two documents for ${c.regionCode}` });
+      seen.add(c.regionCode);
+    });
+  });
+
+/**
+ * 补贴券 (三(二): 政府可通过发放补贴券或购买服务时间等形式): a month's book of vouchers per enrolled
+ * elder, one per day of the month, each worth one day's hours (homeCareHours); a verified visit
+ * redeems one. Valid in the month of issue; rollover is not stated (NONE, assumed).
+ */
+export const vouchersSchema = z
+  .object({
+    /** MINUTE: the day's hours; FEN: the day's hours at the county's minimum wage on the issue day. */
+    unit: z.enum(['MINUTE', 'FEN']),
+    perMonth: z.literal('ONE_PER_DAY'),
+    validity: z.literal('ISSUE_MONTH'),
+    rollover: z.literal('NONE'),
+    /** Printed before the serial, so a scanned code names its programme. */
+    serialPrefix: z.string().regex(/^[A-Z]{2,4}$/),
+    source,
+    ...assumed,
+  })
+  .strict();
+
+/** What a county's rules break of its framework's bounds (三(二)); empty when it stays within them. */
+export function countyRulesProblems(
+  parent: {
+    code: string;
+    facilities?: { funding: { districts: { regionCode: string }[] } };
+    homeCareHours?: { min: number; max: number };
+    marketPrices?: { items: { code: string; marketFen: number }[] };
+    framework?: { readings: { code: string; options: { code: string }[] }[] };
+  },
+  c: CountyRules,
+): string[] {
+  const problems: string[] = [];
+  if (c.parentCode !== parent.code) problems.push(`parent is ${parent.code}, not ${c.parentCode}`);
+  const districts = parent.facilities?.funding.districts.map((d) => d.regionCode) ?? [];
+  if (!districts.includes(c.regionCode)) problems.push(`region ${c.regionCode} is not a county of ${parent.code}`);
+  const bounds = parent.homeCareHours;
+  if (!bounds) problems.push(`${parent.code} sets no home-care hours`);
+  else
+    for (const [level, h] of Object.entries(c.homeCareHours.bySelfCare))
+      if (h < bounds.min || h > bounds.max)
+        problems.push(`homeCareHours.${level}: ${h} h is outside the framework's [${bounds.min}, ${bounds.max}]`);
+  const market = new Map(parent.marketPrices?.items.map((i) => [i.code, i.marketFen]) ?? []);
+  for (const p of c.prices) {
+    const m = market.get(p.code);
+    if (m === undefined) problems.push(`prices.${p.code}: not an item of the framework`);
+    else if (p.priceFen >= m) problems.push(`prices.${p.code}: ${p.priceFen} fen is not below the market's ${m}`);
+  }
+  for (const r of parent.framework?.readings ?? []) {
+    const chosen = c.readings[r.code];
+    if (chosen && !r.options.some((o) => o.code === chosen)) problems.push(`readings.${r.code}: no option ${chosen}`);
+  }
+  if (c.minimumWage.some((w) => w.regionCode !== c.regionCode))
+    problems.push('minimumWage: every period must be the county’s own');
+  return problems;
+}
 
 /** The guide's prices checked against the market prices (三(二)); one problem per item at or above it. */
 export function marketPriceProblems(doc: {

@@ -279,6 +279,7 @@ export const policySchema = z
     framework: framework.frameworkSchema.optional(),
     homeCareHours: framework.homeCareHoursSchema.optional(),
     marketPrices: framework.marketPricesSchema.optional(),
+    vouchers: framework.vouchersSchema.optional(),
     /** Telephone lines and the online services that are calls, not bookings (policy.calls.ts; 000 四). */
     calls: callsSchema.optional(),
     zones: z
@@ -299,6 +300,19 @@ export const policySchema = z
   .strict()
   .superRefine((doc, ctx) => {
     for (const p of framework.marketPriceProblems(doc)) ctx.addIssue({ code: 'custom', ...p });
+    // 三(二): every county document stays within its framework's bounds.
+    doc.framework?.counties.forEach((c, i) => {
+      for (const message of framework.countyRulesProblems(doc, c))
+        ctx.addIssue({ code: 'custom', path: ['framework', 'counties', i], message });
+    });
+    doc.allowance.buckets.forEach((b, i) => {
+      if (b.amountFrom === 'HOME_CARE_HOURS' && (b.unit !== 'MINUTE' || !doc.homeCareHours))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allowance', 'buckets', i, 'amountFrom'],
+          message: 'HOME_CARE_HOURS needs a MINUTE bucket and the homeCareHours section',
+        });
+    });
     const dup = <T>(xs: T[]) => xs.find((x, i) => xs.indexOf(x) !== i);
     const itemDup = dup(doc.serviceGuide.items.map((i) => i.code));
     if (itemDup)

@@ -7,10 +7,10 @@ import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { detectVisitExceptions } from '../exceptions/index.js';
-import { loadPolicy, policyDocument } from '../policies/index.js';
+import { loadPolicy, minimumWagePeriods, policyDocument } from '../policies/index.js';
 import { pathWithin } from '../regions/index.js';
 import { moneyTx, post, systemAccount, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
-import { lineTotals, servedElders, writeLines } from './settlement.store.js';
+import { lineTotals, servedElders, valueHoursAtMinimumWage, writeLines } from './settlement.store.js';
 
 /** The month as an instant window in Asia/Shanghai (UTC+8, no daylight saving). */
 export function monthWindow(month: string) {
@@ -182,6 +182,7 @@ export async function runSettlement(
           });
           await tx.settlementLine.deleteMany({ where: { settlementId: s.id } });
           await writeLines(tx, s.id, provider.id, { start, end }, cap);
+          const wage = await valueHoursAtMinimumWage(tx, s.id, minimumWagePeriods(doc));
           const totals = await lineTotals(tx, s.id);
           // Unresolved exceptions on the statement's visits, or found in the month, hold the line.
           const charged = await tx.settlementLine.findMany({
@@ -224,6 +225,8 @@ export async function runSettlement(
                 policy: policy.code,
                 servedElders: served,
                 openExceptions: open,
+                // 003 三(二): lines whose day has no minimum-wage figure yet (pendingSource), valued at 0.
+                ...(wage.pendingLines ? { minimumWagePendingLines: wage.pendingLines } : {}),
                 basis: doc.settlement.basis,
                 source: doc.settlement.source,
                 evaluation: evaluation

@@ -57,6 +57,43 @@ export async function writeLines(
      WHERE c.subsidy_fen <> 0 OR c.subsidy_min <> 0 OR c.self_fen <> 0`;
 }
 
+/**
+ * 003 三(二) 参照本辖区小时最低工资标准核算购买服务工时费用: where the programme's counties keep a dated
+ * wage table, each line's subsidised minutes are valued at the wage of the elder's county in force
+ * on the visit's day (replacing the item-price value writeLines put there). A day with no figure yet
+ * (pendingSource) values the minutes at 0 and is counted, so the statement says how many wait.
+ */
+export async function valueHoursAtMinimumWage(
+  tx: Tx,
+  settlementId: string,
+  periods: { regionCode: string; from: string; to: string | null; fenPerHour: number | null }[],
+) {
+  if (!periods.length) return { pendingLines: 0 };
+  const table = JSON.stringify(periods);
+  const [r] = await tx.$queryRaw<{ pending: bigint }[]>`
+    WITH w AS (
+      SELECT * FROM jsonb_to_recordset(${table}::jsonb)
+        AS w("regionCode" text, "from" text, "to" text, "fenPerHour" int)),
+    valued AS (
+      SELECT l.id, (SELECT w."fenPerHour" FROM w
+                     WHERE ('/' || r.path || '/') LIKE ('%/' || w."regionCode" || '/%')
+                       AND w."from" <= l."visitDate" AND (w."to" IS NULL OR l."visitDate" <= w."to")
+                     LIMIT 1) AS fen_per_hour
+        FROM "SettlementLine" l
+        JOIN "Elder" el ON el.id = l."elderId"
+        JOIN "Region" r ON r.id = el."communityId"
+       WHERE l."settlementId" = ${settlementId} AND l."subsidyMinutes" <> 0),
+    updated AS (
+      UPDATE "SettlementLine" l
+         SET "hoursValueFen" = round(l."subsidyMinutes" * COALESCE(v.fen_per_hour, 0) / 60.0)::int,
+             "amountFen" = l."amountFen" - l."hoursValueFen"
+               + round(l."subsidyMinutes" * COALESCE(v.fen_per_hour, 0) / 60.0)::int
+        FROM valued v WHERE v.id = l.id
+      RETURNING v.fen_per_hour)
+    SELECT count(*) FILTER (WHERE fen_per_hour IS NULL) AS pending FROM updated`;
+  return { pendingLines: Number(r!.pending) };
+}
+
 export async function lineTotals(tx: Tx, settlementId: string) {
   const [t] = await tx.$queryRaw<
     { orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]

@@ -10,6 +10,7 @@ import type { Item, Probe } from './matrix-probes.types.js';
 import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
 import { CAREBED_PROBES } from './matrix-probes.carebeds.js';
+import { HOMECARE_PROBES } from './matrix-probes.homecare.js';
 
 export type { Item, On, Probe } from './matrix-probes.types.js';
 
@@ -334,4 +335,5 @@ export const PROBES: Record<string, Probe> = {
   // The audit log (issue 24): the district's own area; nothing to send it at.
   auditLog: none(() => ({ first: 20 })),
   ...CAREBED_PROBES,
+  ...HOMECARE_PROBES,
 };

@@ -6,8 +6,8 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { type PolicyDocument, policyDocument } from '../policies/index.js';
-import { enrolmentsToCredit, lockRun } from './allowance.store.js';
+import { homeCareMinutesFor, type PolicyDocument, policyDocument } from '../policies/index.js';
+import { enrolmentsToCredit, lockRun, type EnrolmentToCredit } from './allowance.store.js';
 import { accountKey, systemAccount, type Kind, type LedgerUnit, type PostingInput } from './ledger.service.js';
 import { ensureAccounts, lockAvailable, postedKeys, postMany } from './ledger.store.js';
 import { monthBounds, monthLabel, parseMonth, previousMonth } from './month.js';
@@ -80,6 +80,7 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
           creditBatch(tx, {
             runId: run.id,
             policyId: policy.id,
+            doc,
             buckets: doc.allowance.buckets,
             month: opts.month,
             last,
@@ -114,6 +115,7 @@ export async function creditEnrolment(
   const result = await prisma.$transaction((tx) =>
     creditBatch(tx, {
       policyId: enrolment.policyId,
+      doc,
       buckets: doc.allowance.buckets,
       month,
       last: monthBounds(month).last,
@@ -124,9 +126,19 @@ export async function creditEnrolment(
   return { month, credited: result.credited, skipped: result.skipped, expired: result.expired };
 }
 
+/**
+ * What a bucket credits an elder for the month: its fixed amount, or for HOME_CARE_HOURS (003 三(二))
+ * the daily hours of the elder's self-care level in their county × days in the month × 60 minutes.
+ */
+export function bucketAmount(doc: PolicyDocument, k: Bucket, e: EnrolmentToCredit, month: string): number {
+  if (k.amountFrom !== 'HOME_CARE_HOURS') return k.amount;
+  return homeCareMinutesFor(doc, e.communityPath, e.selfCare, month)?.minutes ?? k.amount;
+}
+
 interface BatchInput {
   runId?: string;
   policyId: string;
+  doc: PolicyDocument;
   buckets: Bucket[];
   month: string;
   last: Date;
@@ -213,11 +225,12 @@ async function creditBatch(tx: Tx, b: BatchInput) {
       const ak = allowanceKey(e.elderId, k.accountKind, b.month);
       if (done.has(ak)) continue;
       keys.push(ak);
-      const amount = BigInt(k.amount);
+      const credit = bucketAmount(b.doc, k, e, b.month);
+      const amount = BigInt(credit);
       postings.push({
         kind: 'ALLOWANCE',
         idempotencyKey: ak,
-        request: { elderId: e.elderId, kind: k.accountKind, month: b.month, amount: k.amount },
+        request: { elderId: e.elderId, kind: k.accountKind, month: b.month, amount: credit },
         elderId: e.elderId,
         month: b.month,
         memo: `${monthLabel(b.month)}${BUCKET_NAMES[k.accountKind] ?? '补贴'}`,

@@ -1,10 +1,8 @@
-// The county rules under LUOYANG_2013 (003 三(二): 各县（市、区）…出台…具体操作办法), each validated
-// against the city framework when this module loads (policies/framework.ts). The seed holds no
-// county's text, so every figure here is the framework's default or `pendingSource`.
-import { parseCountyRules } from '../framework.js';
+// The county rules under LUOYANG_2013 (003 三(二): 各县（市、区）…出台…具体操作办法). They are part of
+// the city's document (framework.counties) and validated against it whenever it is parsed
+// (policy.framework.ts countyRulesProblems). The seed holds no county's text, so every figure here
+// is the framework's default or `pendingSource`.
 import type { CountyRulesInput } from '../policy.framework.js';
-import { parsePolicyDocument } from '../policy.schema.js';
-import { luoyang2013 } from './luoyang-2013.js';
 
 /** The hourly minimum wage periods: the seed gives no figure, so each is pendingSource. */
 const pendingWage = (regionCode: string) => [
@@ -39,5 +37,3 @@ export const LUOYANG_COUNTY_INPUTS: CountyRulesInput[] = [
     source: '003 三(二)',
   },
 ];
-
-export const luoyangCounties = LUOYANG_COUNTY_INPUTS.map((c) => parseCountyRules(parsePolicyDocument(luoyang2013), c));

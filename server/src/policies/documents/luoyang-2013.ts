@@ -4,6 +4,7 @@
 // luoyang-2013.counties.ts and are validated against this one. Where the text is silent the value
 // is marked `assumed`; where it points at a standard the seed lacks, `pendingSource`.
 import type { PolicyInput } from '../policy.schema.js';
+import { LUOYANG_COUNTY_INPUTS } from './luoyang-2013.counties.js';
 import { LUOYANG_CITY, LUOYANG_DISTRICTS } from './luoyang-2013.regions.js';
 
 const SERVICES = '003 二(二)1';
@@ -104,13 +105,14 @@ export const luoyang2013: PolicyInput = {
     source: '003 三(二)',
   },
   allowance: {
-    // 三(二): 每天 1-3 个小时 by self-care level; the month's minutes come from `dailyHours`
-    // (luoyang-2013.counties.ts). The bucket holds the floor, 1 h a day over a 30-day month.
+    // 三(二): 每天 1-3 个小时 by self-care level; each elder's month is the county's (or the framework's)
+    // hours for their level × days in the month × 60 (amountFrom). `amount` is the floor, 1 h × 30 days.
     buckets: [
       {
         accountKind: 'SUBSIDY_HOURS',
         unit: 'MINUTE',
         amount: 30 * 60,
+        amountFrom: 'HOME_CARE_HOURS',
         rollover: 'NONE',
         pays: ['OFFLINE'],
         paysFor: '政府为困难老人购买的“上门服务”：助餐、助洁、助浴、助医、助行、助购等',
@@ -202,7 +204,21 @@ export const luoyang2013: PolicyInput = {
         note: '“中生活困难”紧随“重点优抚对象”，老劳动模范单列一项；县（市、区）可在本县规则中选择 READING_B',
       },
     ],
+    // Each county's document, validated against this framework when the document is parsed.
+    counties: LUOYANG_COUNTY_INPUTS,
     source: '003 三(二)',
+  },
+  // 三(二): 政府可通过发放补贴券或购买服务时间等形式. The text names vouchers but not their form: one a day,
+  // worth the day's hours, valid in the month of issue and not rolled over are ours.
+  vouchers: {
+    unit: 'MINUTE',
+    perMonth: 'ONE_PER_DAY',
+    validity: 'ISSUE_MONTH',
+    rollover: 'NONE',
+    serialPrefix: 'LY',
+    source: '003 三(二)',
+    assumed: true,
+    note: '原文只写“发放补贴券”；每日一张、面值为当日服务时长、当月有效、不滚存均为假定',
   },
   // 三(二): 对自理、半失能、失能的困难老人每天提供 1-3 个小时居家养老服务 — 1/2/3 by level is ours.
   homeCareHours: {
@@ -264,6 +280,16 @@ export const luoyang2013: PolicyInput = {
       minOperatingMonths: 3,
       clawbackWithinMonths: 24,
       source: '003 三(一)',
+    },
+    // 二(一)3: 对辖区内享受政府居家养老服务补贴的老年人…提供无偿服务；对低收入老年人，按照低于市场价格，
+    // 提供低偿服务；对其他老年人，按照市场价格，提供有偿服务. Which flags make an elder 低收入 is ours.
+    centrePricing: {
+      kinds: ['DAY_CARE_CENTRE'],
+      lowIncomeFlags: ['LOW_INCOME', 'ECONOMIC_HARDSHIP'],
+      lowIncomeSource: '003 二(一)3',
+      source: '003 二(一)3',
+      assumed: true,
+      note: '原文未界定“低收入老年人”，按低保（LOW_INCOME）或生活困难（ECONOMIC_HARDSHIP）认定为假定',
     },
     operatingSubsidy: {
       kinds: ['DAY_CARE_CENTRE', 'SERVICE_STATION'],
