@@ -169,6 +169,8 @@ export async function fileComplaint(
       title: '投诉已受理',
       body: `关于${elder.name}的投诉已登记，将在 ${formatCn(dueAt)} 前处理。`,
       dedupe: `complaint:${complaint.id}:filed`,
+      complaintId: complaint.id,
+      orderId: complaint.orderId,
     });
     await audit(tx, actor, {
       action: 'COMPLAINT_FILED',
@@ -202,6 +204,8 @@ export async function respondToComplaint(prisma: PrismaClient, actor: Actor, id:
       title: '投诉有了答复',
       body: `服务机构答复：${text}`,
       dedupe: `complaint:${id}:responded:${complaint.revisits}`,
+      complaintId: id,
+      orderId: complaint.orderId,
     });
     await audit(tx, actor, { action: 'COMPLAINT_RESPONDED', entity: 'Complaint', entityId: id });
     return tx.complaint.findUniqueOrThrow({ where: { id } });
@@ -271,6 +275,8 @@ export async function closeComplaint(
         ? `回访未满意，已要求服务机构在 ${formatCn(after.dueAt)} 前重新处理。`
         : `关于${after.elder.name}的投诉已办结，感谢您的反馈。`,
       dedupe: `complaint:${id}:revisit:${after.revisits}`,
+      complaintId: id,
+      orderId: after.orderId,
     });
     if (!reopen)
       await tx.alert.updateMany({

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordConsents } from './subscribe-message.js';
 import { requireActor, authorize } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
@@ -15,6 +15,13 @@ export class NoticeResolver {
     @Ctx() ctx: Context,
   ) {
     return myNotices(ctx.prisma, authorize(ctx.actor, 'notices').actor, { ...page, unreadOnly });
+  }
+
+  // Photos are shown as images (GET /files/:id with the caller's token, which checks the order's
+  // scope), never written into the body as paths (issue 25).
+  @FieldResolver(() => [String], { description: '随通知的现场照片地址（GET /files/:id，带登录凭证）' })
+  photoUrls(@Root() notice: Notice): string[] {
+    return (notice.photoFileIds ?? []).map((id) => `/files/${id}`);
   }
 
   @Query(() => [MessageTemplate], { description: '小程序可请求订阅的消息模板（wx.requestSubscribeMessage 用）' })

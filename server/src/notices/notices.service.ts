@@ -13,6 +13,11 @@ export interface NoticeInput {
   body: string;
   /** Unique per recipient: `${dedupe}:${userId}`. */
   dedupe: string;
+  /** What the notice is about: the family taps it to open the order or the complaint (issue 25). */
+  orderId?: string | null;
+  complaintId?: string | null;
+  /** Photos that go with it (the visit's), shown as images; never written into the body as paths. */
+  photoFileIds?: readonly string[];
 }
 
 export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], n: NoticeInput) {
@@ -24,6 +29,9 @@ export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], 
       elderId: n.elderId ?? null,
       kind: n.kind,
       title: n.title,
+      orderId: n.orderId ?? null,
+      complaintId: n.complaintId ?? null,
+      photoFileIds: [...(n.photoFileIds ?? [])],
       body: n.body,
       dedupeKey: `${n.dedupe}:${userId}`,
     })),

@@ -8,6 +8,9 @@ export class Notice {
   @Field(() => String, { description: 'VISIT_COMPLETED、COMPLAINT_UPDATED、ENROLMENT_NOTICE_LETTER …' }) kind!: string;
   @Field(() => String) title!: string;
   @Field(() => String) body!: string;
+  @Field(() => ID, { nullable: true, description: '通知所关于的工单，点开即到该工单' }) orderId!: string | null;
+  @Field(() => ID, { nullable: true, description: '通知所关于的投诉' }) complaintId!: string | null;
+  photoFileIds!: string[];
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
 }

@@ -43,6 +43,7 @@ export async function departForVisit(prisma: PrismaClient, actor: Actor, orderId
         title: '护理员已出发',
         body: `护理员${caregiver?.name ?? ''}已出发，前往老人家中做“${item.name}”（预约 ${shanghaiMinute(order.scheduledAt)}）。`,
         dedupe: `order:${order.id}:departed`,
+        orderId: order.id,
       });
     }
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });

@@ -71,6 +71,7 @@ export async function requestVisitSignOff(
         `护理员刚为老人完成“${item.name}”服务（记录 ${visit?.durationMinutes ?? 0} 分钟）。如服务属实，请把确认码 ${code} 告诉护理员` +
         `，${TTL_MINUTES} 分钟内有效；如服务没有做或时间不对，请不要告诉护理员，并拨打热线反映。`,
       dedupe: `order:${order.id}:signoff:${row.id}`,
+      orderId: order.id,
     });
   });
   return { expiresAt, recipients: audience.length };

@@ -213,9 +213,10 @@ export async function checkOut(
       kind: 'VISIT_COMPLETED',
       title: `${item.name}服务已完成`,
       body:
-        `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟。` +
-        `现场照片：/files/${visit.checkInPhotoId}、/files/${input.photoId}。请确认并评价。`,
+        `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟，附现场照片。请确认并评价。`,
       dedupe: `order:${order.id}:completed`,
+      orderId: order.id,
+      photoFileIds: [visit.checkInPhotoId, input.photoId].filter((id): id is string => !!id),
     });
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   });

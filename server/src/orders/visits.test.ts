@@ -123,12 +123,15 @@ describe('visit verification', () => {
 
     // 000 六: the family is told, with the photos, and asked to confirm.
     const inbox = await gql(
-      `{ notices(first: 5, unreadOnly: true) { edges { node { id kind body } } } }`,
+      `{ notices(first: 5, unreadOnly: true) { edges { node { id kind body orderId photoUrls } } } }`,
       {},
       'family',
     );
     const done = inbox.data.notices.edges.find((e: any) => e.node.kind === 'VISIT_COMPLETED').node;
-    expect(done.body).toContain(`/files/${second.id}`);
+    // The notice opens its order and carries the photos as images, never as paths in the text (issue 25).
+    expect(done.orderId).toBe(orderId);
+    expect(done.photoUrls).toEqual([`/files/${photoId}`, `/files/${second.id}`]);
+    expect(done.body).not.toContain('/files/');
     expect(done.body).toContain('47 分钟');
     expect(
       (await gql(`mutation($id: ID!) { markNoticeRead(id: $id) { readAt } }`, { id: done.id }, 'family')).data
