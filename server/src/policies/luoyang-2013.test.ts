@@ -1,7 +1,13 @@
 // LUOYANG_2013 (document 003) as data: the city framework, its county rules within its bounds, the
 // daily home-care hours by self-care level and their value at the county's hourly minimum wage.
 import { describe, expect, it } from 'vitest';
-import { CountyRulesRefused, monthlyHomeCareMinutes, parseCountyRules, valueAtMinimumWage } from './framework.js';
+import {
+  CountyRulesRefused,
+  homeCareMinutesFor,
+  monthlyHomeCareMinutes,
+  parseCountyRules,
+  valueAtMinimumWage,
+} from './framework.js';
 import { parsePolicyDocument, type PolicyDocument } from './policy.schema.js';
 import { luoyang2013 } from './documents/luoyang-2013.js';
 import { LUOYANG_COUNTY_INPUTS } from './documents/luoyang-2013.counties.js';
@@ -121,5 +127,29 @@ describe('hours and their value (三(二): 每天 1-3 个小时, 参照小时最
       source: '003 三(二)',
       fen: null,
     });
+  });
+});
+
+describe('the county documents inside the city document (三(二))', () => {
+  it('refuses the whole programme when one county steps outside the framework', () => {
+    const bad = structuredClone(luoyang2013) as any;
+    bad.framework.counties[0].homeCareHours.bySelfCare.DISABLED = 4;
+    expect(() => parsePolicyDocument(bad)).toThrow(/DISABLED: 4 h is outside the framework's \[1, 3\]/);
+    const twice = structuredClone(luoyang2013) as any;
+    twice.framework.counties.push(twice.framework.counties[0]);
+    expect(() => parsePolicyDocument(twice)).toThrow(/two documents for 410302/);
+  });
+
+  it("reads an elder's month from the county covering the community, else the framework's levels", () => {
+    const own = structuredClone(luoyang2013) as any;
+    own.framework.counties[1].homeCareHours.bySelfCare = { SELF_CARE: 1, PARTIAL: 2, DISABLED: 2 };
+    const d = parsePolicyDocument(own);
+    expect(homeCareMinutesFor(d, '410300/410323/410323100/410323100001', 'DISABLED', '2026-11')).toEqual({
+      hoursPerDay: 2,
+      days: 30,
+      minutes: 2 * 30 * 60,
+    });
+    expect(homeCareMinutesFor(d, '410300/410302/410302001/410302001001', 'DISABLED', '2026-11')!.minutes).toBe(5400);
+    expect(homeCareMinutesFor(d, '410300/410399', 'PARTIAL', '2026-02')!.minutes).toBe(2 * 28 * 60);
   });
 });
