@@ -27,6 +27,9 @@ import { FeedbackResolver, OrderFeedbackResolver } from '../feedback/feedback.re
 import { NoticeResolver } from '../notices/notices.resolver.js';
 import { AlertResolver } from '../alerts/alerts.resolver.js';
 import { HelpResolver } from '../alerts/help.resolver.js';
+import { HotlineResolver } from '../alerts/hotline.resolver.js';
+import { InspectionResolver } from '../facilities/inspections.resolver.js';
+import { SupervisionResolver } from '../supervision/supervision.resolver.js';
 import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
@@ -81,6 +84,9 @@ export const resolvers = [
   NoticeResolver,
   AlertResolver,
   HelpResolver,
+  HotlineResolver,
+  InspectionResolver,
+  SupervisionResolver,
   CallTaskResolver,
   SettlementResolver,
   DashboardResolver,

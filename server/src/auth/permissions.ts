@@ -15,6 +15,7 @@ import { CAREBED_ROWS } from './permissions.rows.carebeds.js';
 import { FACILITY_ROWS } from './permissions.rows.facilities.js';
 import { HOMECARE_ROWS } from './permissions.rows.homecare.js';
 import { HELP_ROWS } from './permissions.rows.help.js';
+import { SUPERVISION_ROWS } from './permissions.rows.supervision.js';
 import { AUDIT_ROWS } from './permissions.rows.audit.js';
 
 export type { Rule, Scope, Target } from './permissions.types.js';
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   ...HOMECARE_ROWS,
   ...CAREBED_ROWS,
   ...HELP_ROWS,
+  ...SUPERVISION_ROWS,
   ...AUDIT_ROWS,
 } satisfies Record<string, Rule>;
 

@@ -59,6 +59,8 @@ export enum ErrorCode {
   GRANT_OUT_OF_RANGE = 'GRANT_OUT_OF_RANGE',
   /** A grant or subsidy for a facility that is not operating (suspended, closed, not yet open). */
   FACILITY_NOT_OPERATING = 'FACILITY_NOT_OPERATING',
+  /** 取消服务资格 (003 四(三)): the provider takes no new orders or assignments and its facilities no grants. */
+  PROVIDER_DISQUALIFIED = 'PROVIDER_DISQUALIFIED',
   /** A voucher (补贴券, 003 三(二)) already redeemed by a visit. */
   VOUCHER_REDEEMED = 'VOUCHER_REDEEMED',
   /** A voucher past its last valid day, or a visit after it. */
@@ -102,6 +104,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   GRANT_TOO_EARLY: '设施须经验收并运营满规定月数后才能申请一次性开办补助。',
   GRANT_OUT_OF_RANGE: '补助金额不在政策规定的范围内，请按项目规模重新核定。',
   FACILITY_NOT_OPERATING: '这个设施当前不在运营，不能拨付运行补贴；请恢复运营后再办理。',
+  PROVIDER_DISQUALIFIED: '该服务机构已被取消服务资格，不能接单、派单或领取设施补助，请联系民政部门。',
   VOUCHER_REDEEMED: '这张补贴券已经使用过了，一张券只能抵一次服务；请换一张未使用的券。',
   VOUCHER_EXPIRED: '这张补贴券已过有效期（当月有效，不能跨月使用），请使用本月的券。',
   VOUCHER_NOT_FOR_VISIT: '这张补贴券不能用于这次服务：请确认是这位老人本人的券、服务已经确认完成且还没有用过券。',

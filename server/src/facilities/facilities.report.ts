@@ -4,6 +4,8 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { monthInShanghai } from '../common/calendar.js';
+import { distanceMeters } from '../common/geo.js';
+import { policyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
 import { present } from './facilities.service.js';
 
@@ -19,6 +21,7 @@ export async function facilityReport(prisma: PrismaClient, actor: Actor) {
   const within = await prisma.region.findMany({
     where: { level: 'DISTRICT', path: { in: ancestorsOf(grant.actor.regionPath!) } },
   });
+  const operating = facilities.filter((f) => f.status === 'OPERATING');
   const byDistrict = await Promise.all(
     [...districts, ...within.filter((d) => !districts.some((x) => x.id === d.id))].map(async (d) => {
       const mine = facilities.filter((f) => f.community.path.startsWith(`${d.path}/`));
@@ -29,6 +32,7 @@ export async function facilityReport(prisma: PrismaClient, actor: Actor) {
         mine.filter((f) => f.kind === 'DAY_CARE_CENTRE' && f.status === 'OPERATING').map((f) => f.communityId),
       ).size;
       const assessed = mine.filter((f) => f.areaTier.status === 'ASSESSED');
+      const serviceCircle = await circleOf(prisma, d.path, await circleRule(prisma, d.path), operating);
       return {
         districtCode: d.code,
         name: d.name,
@@ -39,6 +43,7 @@ export async function facilityReport(prisma: PrismaClient, actor: Actor) {
         assessed: assessed.length,
         compliant: assessed.filter((f) => f.areaTier.compliant).length,
         belowTier: assessed.filter((f) => !f.areaTier.compliant).map((f) => f.name),
+        serviceCircle,
       };
     }),
   );
@@ -71,6 +76,54 @@ export async function facilityReport(prisma: PrismaClient, actor: Actor) {
         amountFen: g.amountFen,
         at: g.createdAt,
       })),
+  };
+}
+
+/**
+ * The 10-minute circle's rule for a district: the programme covering it (its region at or above the
+ * district) that sets one (003 二(二)2 努力打造 10 分钟社区服务圈; the distance is the document's).
+ */
+async function circleRule(prisma: PrismaClient, districtPath: string) {
+  const policies = await prisma.policy.findMany({
+    where: { region: { path: { in: ancestorsOf(districtPath) } } },
+    orderBy: { code: 'asc' },
+  });
+  return policies.map((p) => policyDocument(p).oversight?.serviceCircle).find((c) => c != null) ?? null;
+}
+
+/**
+ * The share of the district's living elders with home coordinates who live within the walking distance
+ * (straight line, haversine) of any operating facility in the caller's region; elders without
+ * coordinates are counted apart, not guessed.
+ */
+async function circleOf(
+  prisma: PrismaClient,
+  districtPath: string,
+  rule: Awaited<ReturnType<typeof circleRule>>,
+  operating: { latitude: number; longitude: number }[],
+) {
+  if (!rule) return null;
+  const elders = await prisma.elder.findMany({
+    where: { status: { not: 'DECEASED' }, community: { path: { startsWith: `${districtPath}/` } } },
+    select: { latitude: true, longitude: true },
+  });
+  const located = elders.filter((e) => e.latitude != null && e.longitude != null);
+  const within = located.filter((e) =>
+    operating.some(
+      (f) =>
+        distanceMeters({ lat: e.latitude!, lng: e.longitude! }, { lat: f.latitude, lng: f.longitude }) <=
+        rule.walkMeters,
+    ),
+  ).length;
+  return {
+    minutes: rule.minutes,
+    walkMeters: rule.walkMeters,
+    eldersLocated: located.length,
+    eldersUnlocated: elders.length - located.length,
+    eldersWithin: within,
+    share: located.length ? within / located.length : null,
+    source: rule.source,
+    assumed: rule.assumed ?? false,
   };
 }
 

@@ -159,6 +159,18 @@ export class CreateFacilityInput {
   @Field(() => [FacilityRoomInput], { nullable: true }) rooms?: FacilityRoomInput[] | null;
 }
 
+@ObjectType({ description: '10 分钟社区服务圈（003 二(二)2）：步行距离内有运营中设施的老人所占比例' })
+export class FacilityServiceCircle {
+  @Field(() => Int, { description: '步行分钟数' }) minutes!: number;
+  @Field(() => Int, { description: '计算所用的距离（米，直线）' }) walkMeters!: number;
+  @Field(() => Int, { description: '有住址坐标的在册老人数' }) eldersLocated!: number;
+  @Field(() => Int, { description: '没有住址坐标、未计入的老人数' }) eldersUnlocated!: number;
+  @Field(() => Int, { description: '距离内有运营中设施的老人数' }) eldersWithin!: number;
+  @Field(() => Float, { nullable: true, description: '比例（0–1）；没有有坐标的老人时为空' }) share!: number | null;
+  @Field(() => String) source!: string;
+  @Field(() => Boolean, { description: '距离是否为假定（原文未给）' }) assumed!: boolean;
+}
+
 @ObjectType({ description: '一个区县的设施覆盖和面积达标情况；目标：所有社区建成日间照料中心（003 一）' })
 export class FacilityDistrictLine {
   @Field(() => String) districtCode!: string;
@@ -170,6 +182,11 @@ export class FacilityDistrictLine {
   @Field(() => Int, { description: '已按面积分类评定的设施数' }) assessed!: number;
   @Field(() => Int) compliant!: number;
   @Field(() => [String], { description: '面积低于分类标准的设施' }) belowTier!: string[];
+  @Field(() => FacilityServiceCircle, {
+    nullable: true,
+    description: '10 分钟服务圈（003 二(二)2）；项目未规定距离时为空',
+  })
+  serviceCircle!: FacilityServiceCircle | null;
 }
 
 @ObjectType({ description: '按补助类型、资金来源和月份汇总的设施补助' })

@@ -24,11 +24,20 @@ const TX_KIND = {
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 async function loadFacility(db: PrismaClient | Tx, id: string) {
-  const f = await db.facility.findUnique({ where: { id }, include: { community: true, policy: true } });
+  const f = await db.facility.findUnique({ where: { id }, include: { community: true, policy: true, operator: true } });
   if (!f) return fail(ErrorCode.NOT_FOUND, '没有找到这个设施。');
   const doc = policyDocument(f.policy);
   if (!doc.facilities) return fail(ErrorCode.INVALID_STATE, '这个设施所属项目没有设施补助政策。');
   return { f, doc, section: doc.facilities };
+}
+
+/** 取消服务资格 (003 四(三)): a disqualified operator's facilities get no grant of any kind. */
+function assertOperatorQualified(f: { name: string; operator: { name: string; disqualifiedAt: Date | null } | null }) {
+  if (f.operator?.disqualifiedAt)
+    fail(
+      ErrorCode.PROVIDER_DISQUALIFIED,
+      `${f.name}的运营机构${f.operator.name}已被取消服务资格（003 四(三)），设施不能领取补助。`,
+    );
 }
 
 /**
@@ -132,6 +141,7 @@ export async function proposeStartupGrant(
   const grant = authorize(actor, 'proposeStartupGrant');
   const { f, section } = await loadFacility(prisma, input.facilityId);
   authorize(grant.actor, 'proposeStartupGrant', { regionPath: f.community.path });
+  assertOperatorQualified(f);
   checkStartup(section, f, input.amountFen, now);
   return prisma.$transaction(async (tx) => {
     await lockFacility(tx, f.id);
@@ -168,6 +178,7 @@ export async function disburseStartupGrant(prisma: PrismaClient, actor: Actor, f
   const grant = authorize(actor, 'disburseStartupGrant');
   const { f, section } = await loadFacility(prisma, facilityId);
   authorize(grant.actor, 'disburseStartupGrant', { regionPath: f.community.path });
+  assertOperatorQualified(f);
   const programmeRegion = await prisma.region.findUniqueOrThrow({ where: { id: f.policy.regionId } });
   if (actor.regionPath !== programmeRegion.path)
     fail(ErrorCode.FORBIDDEN, `一次性开办补助由${programmeRegion.name}民政和财政部门审核拨付（003 三(一)）。`);
@@ -244,6 +255,7 @@ export async function accrueFacilityGrant(
   parseMonth(input.month);
   const { f, section } = await loadFacility(prisma, input.facilityId);
   authorize(grant.actor, 'accrueFacilityGrant', { regionPath: f.community.path });
+  assertOperatorQualified(f);
   const { first } = monthBounds(input.month);
   const endExclusive = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
   // The month's end on the Shanghai calendar: midnight UTC of the next month's first day, less 8 h.

@@ -5,6 +5,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { policyDocument } from '../policies/index.js';
 
 export interface NoticeInput {
   elderId?: string | null;
@@ -20,9 +21,26 @@ export interface NoticeInput {
   photoFileIds?: readonly string[];
 }
 
+/**
+ * The service hotline of the elder's programme (003 二(二)2, 三(三) 统一服务受理号码: 12349 for Luoyang), added
+ * to the notice's body so every notice about an elder of such a programme carries the number.
+ */
+async function withHotline(tx: Tx | PrismaClient, n: NoticeInput): Promise<string> {
+  if (!n.elderId) return n.body;
+  const enrolment = await tx.enrolment.findFirst({
+    where: { elderId: n.elderId, status: 'ACTIVE' },
+    include: { policy: true },
+    orderBy: { startedOn: 'desc' },
+  });
+  const hotline = enrolment ? policyDocument(enrolment.policy).calls?.hotline : undefined;
+  if (!hotline || n.body.includes(hotline.phone)) return n.body;
+  return `${n.body}（${hotline.name}：${hotline.phone}）`;
+}
+
 export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], n: NoticeInput) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return 0;
+  const body = await withHotline(tx, n);
   const r = await tx.notice.createMany({
     data: unique.map((userId) => ({
       userId,
@@ -32,7 +50,7 @@ export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], 
       orderId: n.orderId ?? null,
       complaintId: n.complaintId ?? null,
       photoFileIds: [...(n.photoFileIds ?? [])],
-      body: n.body,
+      body,
       dedupeKey: `${n.dedupe}:${userId}`,
     })),
     skipDuplicates: true,

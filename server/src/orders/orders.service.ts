@@ -261,9 +261,11 @@ export async function releaseHolds(tx: Tx, orderId: string) {
 /** Assigns a placed order to one of the provider's active caregivers (provider staff only). */
 export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string) {
   const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
-  const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });
+  const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId }, include: { provider: true } });
   if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active)
     throw badInput('caregiverId', '请选择本机构在岗的护理员。');
+  // 取消服务资格 (003 四(三)): a disqualified provider sends nobody, even on orders it already holds.
+  if (caregiver.provider.disqualifiedAt) assertTakesOrders(caregiver.provider);
   await assertCaregiverAssignable(prisma, caregiver, order);
   const claimed = await prisma.order.updateMany({
     where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } },

@@ -9,7 +9,15 @@ export { checkVisitSplit, maxMinutesPerVisit, type VisitSplitVerdict } from './v
 export { areaTier, type AreaTierVerdict } from './area-tier.js';
 export { FACILITY_KINDS, FUND_SOURCES, type FacilitiesSection } from './policy.facilities.js';
 export { CALL_KINDS } from './policy.parts.js';
-export { HELP_PURPOSES, type HelpPurpose, type CallsPolicy } from './policy.calls.js';
+export {
+  HELP_PURPOSES,
+  HOTLINE_LEVELS,
+  type HelpPurpose,
+  type CallsPolicy,
+  type HotlineLevel,
+} from './policy.calls.js';
+export type { OversightPolicy } from './policy.oversight.js';
+export { bookingHoursFor, checkBookingHours, type BookingHours, type BookingHoursVerdict } from './booking-hours.js';
 export {
   countyFor,
   homeCareMinutesFor,
@@ -18,4 +26,3 @@ export {
   valueAtMinimumWage,
   wageInForce,
 } from './framework.js';
-export { bookingHoursFor, checkBookingHours, type BookingHours, type BookingHoursVerdict } from './booking-hours.js';

@@ -23,6 +23,7 @@ import * as sections from './policy.sections.js';
 import { facilitiesSchema } from './policy.facilities.js';
 import * as framework from './policy.framework.js';
 import { callsSchema } from './policy.calls.js';
+import { oversightSchema } from './policy.oversight.js';
 import * as supervision from './policy.supervision.js';
 
 export {
@@ -282,6 +283,8 @@ export const policySchema = z
     vouchers: framework.vouchersSchema.optional(),
     /** Telephone lines and the online services that are calls, not bookings (policy.calls.ts; 000 四). */
     calls: callsSchema.optional(),
+    /** Star ratings and the 10-minute service circle (policy.oversight.ts; 003 四(三), 二(二)2). */
+    oversight: oversightSchema.optional(),
     zones: z
       .array(
         z

@@ -26,8 +26,16 @@ export async function providerForCommunity(prisma: PrismaClient | Tx, policyId: 
   return zone.provider;
 }
 
-/** A suspended or terminated provider takes no orders (001 八(二)1 暂停; 八(二)2 终止合同). */
-export function assertTakesOrders(provider: { name: string; status: string }) {
+/**
+ * A suspended or terminated provider takes no orders (001 八(二)1 暂停; 八(二)2 终止合同), nor one whose
+ * service qualification was removed (003 四(三) 取消服务资格).
+ */
+export function assertTakesOrders(provider: { name: string; status: string; disqualifiedAt?: Date | null }) {
+  if (provider.disqualifiedAt)
+    fail(
+      ErrorCode.PROVIDER_DISQUALIFIED,
+      `${provider.name}已被取消服务资格（003 四(三)），不能接单或派单，请联系民政部门。`,
+    );
   if (provider.status === 'TERMINATED')
     fail(ErrorCode.PROVIDER_SUSPENDED, `${provider.name}的服务合同已终止，不再接单，请联系民政部门。`);
   if (provider.status !== 'ACTIVE')

@@ -91,6 +91,25 @@ export const PROBES: Record<string, Probe> = {
   proposeStartupGrant: { on: 'facility', args: (t) => ({ facilityId: t.id, amountFen: 10_000_000 }) },
   disburseStartupGrant: { on: 'facility', args: (t) => ({ facilityId: t.id }) },
   accrueFacilityGrant: { on: 'facility', args: (t, { fx }) => ({ facilityId: t.id, month: fx.month }) },
+  // Inspections, the hotline and supervision (issue 20 part B): a future inspection day, a programme
+  // without a hotline, a date that is not one and a blank reason stop permitted calls after the scope check.
+  inspectFacility: { on: 'facility', args: (t) => ({ input: { facilityId: t.id, inspectedOn: '2099-01-01' } }) },
+  recordRectification: none(() => ({ inspectionId: randomUUID(), rectifiedOn: '不是日期' })),
+  recordHotlineCall: none((_, { fx }) => ({
+    input: {
+      policyCode: 'HUANGPI_2020',
+      callerName: '矩阵来电',
+      callerPhone: '13900000000',
+      elderId: fx.elders[0]!.elderId,
+      need: '咨询助餐服务',
+      outcome: 'ADVICE',
+    },
+  })),
+  hotlineCalls: none(() => ({ policyCode: 'LUOYANG_2013' })),
+  hotlineReport: none(() => ({ policyCode: 'LUOYANG_2013' })),
+  starRatings: none(() => ({ policyCode: 'LUOYANG_2013' })),
+  supervisionRecords: none(() => ({ policyCode: 'LUOYANG_2013' })),
+  recordSupervision: none(() => ({ input: { policyCode: 'LUOYANG_2013', kind: 'PUBLIC_CRITICISM', reason: ' ' } })),
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
   // Records kept current: an update that changes nothing, a file that is not the caller's upload,

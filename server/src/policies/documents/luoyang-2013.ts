@@ -5,6 +5,7 @@
 // is marked `assumed`; where it points at a standard the seed lacks, `pendingSource`.
 import type { PolicyInput } from '../policy.schema.js';
 import { LUOYANG_COUNTY_INPUTS } from './luoyang-2013.counties.js';
+import { LUOYANG_2013_CALLS, LUOYANG_2013_OVERSIGHT } from './luoyang-2013.oversight.js';
 import { LUOYANG_CITY, LUOYANG_DISTRICTS } from './luoyang-2013.regions.js';
 
 const SERVICES = '003 二(二)1';
@@ -180,6 +181,9 @@ export const luoyang2013: PolicyInput = {
     source: '003 三(二)',
     assumed: true,
   },
+  // The 12349 hotline and its four-level network (二(二)2, 三(三)); star ratings and the service circle (四(三)).
+  calls: LUOYANG_2013_CALLS,
+  oversight: LUOYANG_2013_OVERSIGHT,
   zones: LUOYANG_DISTRICTS.map((d) => ({
     code: `LY_${d.code}`,
     name: d.name,

@@ -1,0 +1,2 @@
+// What other areas may use of supervision. Anything not exported here is the area's own.
+export { StarRatings, SupervisionRecord } from './supervision.types.js';
