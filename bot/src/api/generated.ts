@@ -12,7 +12,7 @@ export type AccountKind =
   | 'SUBSIDY_OFFLINE'
   | 'SUBSIDY_ONLINE';
 
-/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 */
+/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 / 上门服务进度落后 */
 export type AlertKind =
   | 'COMPLAINT'
   | 'DEVICE_EVENT'
@@ -20,7 +20,8 @@ export type AlertKind =
   | 'LOW_BALANCE'
   | 'MISSED_CONTACT'
   | 'NO_RECENT_ORDER'
-  | 'SLA_BREACH';
+  | 'SLA_BREACH'
+  | 'VISIT_PACE';
 
 /** 待确认 / 已确认处理中 / 已处理 */
 export type AlertStatus =

@@ -52,6 +52,7 @@ export const ALERT_KIND: Record<string, string> = {
   SLA_BREACH: '超时未处理',
   HELP_CALL: '一键求助',
   DEVICE_EVENT: '智能床位设备报警',
+  VISIT_PACE: '上门服务进度落后',
 };
 
 export const ALERT_STATUS: Record<string, string> = { RAISED: '待处理', ACKNOWLEDGED: '已签收', RESOLVED: '已处理' };

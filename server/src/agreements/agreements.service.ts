@@ -3,6 +3,7 @@
 // district files it. The term's minimum, the exempt classes, the visits owed by a deadline and the
 // exclusion of elders with an accepted care bed are the programme's `visitAgreements` section. Visits
 // are ordinary orders: one counts when it is confirmed by the deadline (Asia/Shanghai, inclusive).
+import { type AlertEvent, raiseAlert } from '../alerts/index.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { hasAcceptedCareBed } from '../carebeds/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
@@ -160,4 +161,41 @@ export async function visitAgreementsOf(prisma: PrismaClient, actor: Actor, elde
   await assertElderInScope(prisma, grant, elderId);
   const rows = await prisma.visitAgreement.findMany({ where: { elderId }, orderBy: { createdAt: 'asc' } });
   return Promise.all(rows.map((r) => withProgress(prisma, r, now)));
+}
+
+/**
+ * 004 三(二): every agreement still running (signed, reviewed or filed) whose confirmed visits have
+ * fallen `paceAlertShortfall` behind an even pace to its visits owed raises a VISIT_PACE alert for the
+ * elder's community, like every alert (one open alert per elder and kind; the caller publishes them on
+ * the bus). Run by the alert sweep (app/scheduler.ts).
+ */
+export async function detectBehindPace(prisma: PrismaClient, now: Date): Promise<AlertEvent[]> {
+  const raised: AlertEvent[] = [];
+  for (const policy of await prisma.policy.findMany()) {
+    const rules = policyDocument(policy).visitAgreements;
+    if (!rules || now >= endOfDay(rules.visitsBy)) continue;
+    const running = await prisma.visitAgreement.findMany({
+      where: { policyId: policy.id, status: { not: 'REJECTED' }, startsOn: { lte: now } },
+      orderBy: { id: 'asc' },
+    });
+    for (const a of running) {
+      const p = await agreementProgress(prisma, a, rules, now);
+      if (!p.behindPace) continue;
+      const event = await raiseAlert(prisma, {
+        elderId: a.elderId,
+        kind: 'VISIT_PACE',
+        detail: {
+          agreementId: a.id,
+          confirmed: p.confirmed,
+          expectedByNow: p.expectedByNow,
+          required: p.required,
+          by: p.by,
+          source: rules.visitsSource,
+        },
+        at: now,
+      });
+      if (event) raised.push(event);
+    }
+  }
+  return raised;
 }

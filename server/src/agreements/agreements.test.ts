@@ -1,16 +1,23 @@
 // Home-visit agreements of document 004 on a real server: the 24-month term (三(二)), the exempt classes
 // A and B (pendingSource), no project agreement after an accepted care bed, street review and district
 // filing, and the 30 confirmed visits by 2023-06-30 (Asia/Shanghai, the day included) with a pace alert.
-// The 30 visits are written as confirmed orders in the database: what is tested is the counting rule.
+// The visits go through the real order and visit engine (agreements.fixtures.ts): the elder is enrolled
+// in WEIHAI_2022 through its workflow, and each visit is booked, assigned, checked in and out at home
+// and confirmed by the worker's follow-up call, paid from the programme's monthly visit quota.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { M, bedWorld } from '../carebeds/carebeds.fixtures.js';
+import type { AlertEvent } from '../alerts/index.js';
+import { runAlertJobs } from '../app/scheduler.js';
+import { ledgerViolations } from '../wallet/index.js';
+import { visitWorld } from './agreements.fixtures.js';
 
 let now = new Date('2022-11-15T10:00:00+08:00');
 let s: TestServer;
 let w: Awaited<ReturnType<typeof bedWorld>>;
 let elders: string[];
 let providerId: string;
+let v: Awaited<ReturnType<typeof visitWorld>>;
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const message = (r: { errors?: { message: string }[] }) => r.errors?.[0]?.message ?? '';
 
@@ -36,30 +43,9 @@ beforeAll(async () => {
   w = await bedWorld(s);
   elders = await w.eldersIn('371002001001');
   providerId = (await s.db.prisma.provider.findUniqueOrThrow({ where: { code: 'WH-P02' } })).id;
+  v = await visitWorld(s, w, (at) => (now = at));
 }, 300_000);
 afterAll(async () => s?.close());
-
-/** Confirmed orders of the agreement's provider for the elder, confirmed at the given instants. */
-async function confirmedVisits(elderId: string, at: Date[]) {
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({ where: { code: 'WH_CLEANING' } });
-  const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'wh_worker' } });
-  await s.db.prisma.order.createMany({
-    data: at.map((t, i) => ({
-      elderId,
-      serviceItemId: item.id,
-      providerId,
-      quantity: 1,
-      scheduledAt: new Date(t.getTime() - 3_600_000),
-      channel: 'WORKER' as const,
-      placedById: user.id,
-      status: 'CONFIRMED' as const,
-      amountFen: 5000,
-      idempotencyKey: `visit-agreement-test:${elderId}:${t.toISOString()}:${i}`,
-      requestHash: 'test',
-      confirmedAt: t,
-    })),
-  });
-}
 
 describe('home-visit agreements (004 三(二), 五(二)3)', () => {
   it('004 三(二): a 23-month agreement for an elder outside classes A and B is refused; 24 is taken', async () => {
@@ -99,39 +85,92 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
   });
 
   it('004 三(二): the 30th visit confirmed on 2023-06-30 counts; confirmed on 2023-07-01 it does not', async () => {
-    const elder = elders[4]!;
-    const a = w.ok(await w.as('wh_worker', SIGN, { p: providerId, input: input(elder) }), 'signVisitAgreement');
-    const weekly = Array.from(
-      { length: 29 },
-      (_, i) => new Date(Date.parse('2022-11-07T10:00:00+08:00') + i * 7 * 86_400_000),
-    );
-    await confirmedVisits(elder, weekly);
+    // Two agreement elders, each with 29 real visits (four a month, the programme's monthly quota,
+    // 四(二)) and a 30th on the evening of 2023-06-30; one is confirmed at 23:59 that day, the other a
+    // minute into 2023-07-01 (Asia/Shanghai).
+    const onTime = elders[4]!;
+    const late = elders[6]!;
+    const days = ['03', '10', '17', '24'];
+    const months = ['2022-11', '2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'];
+    const slots = months.flatMap((m) => days.map((d) => new Date(`${m}-${d}T09:00:00+08:00`))).slice(0, 29);
+    const ids: Record<string, string> = {};
+    for (const elder of [onTime, late]) {
+      await v.enrol(elder, new Date('2022-10-28T10:00:00+08:00'));
+      now = new Date('2022-10-28T11:00:00+08:00');
+      // The agreement is with the zone's provider, to whom the platform dispatches the elder's orders.
+      ids[elder] = w.ok(
+        await w.as('wh_worker', SIGN, { p: v.provider.id, input: input(elder) }),
+        'signVisitAgreement',
+      ).id;
+      for (const at of slots) await v.visit(elder, { at });
+    }
     now = new Date('2023-03-01T10:00:00+08:00');
-    const early = w.ok(await w.as('wh_worker', LIST, { e: elder }), 'visitAgreements')[0].progress;
-    expect(early).toMatchObject({ required: 30, by: '2023-06-30', met: false, behindPace: false });
-    await confirmedVisits(elder, [new Date('2023-06-30T23:59:00+08:00')]);
+    const early = w.ok(await w.as('wh_worker', LIST, { e: onTime }), 'visitAgreements')[0].progress;
+    expect(early).toMatchObject({ required: 30, by: '2023-06-30', confirmed: 29, met: false, behindPace: false });
+    const evening = new Date('2023-06-30T21:00:00+08:00');
+    const last = {
+      [onTime]: await v.visit(onTime, { at: evening, confirm: false }),
+      [late]: await v.visit(late, { at: evening, confirm: false }),
+    };
+    const inTime = await v.confirm(last[onTime]!, new Date('2023-06-30T23:59:00+08:00'));
+    const tooLate = await v.confirm(last[late]!, new Date('2023-07-01T00:01:00+08:00'));
+    expect([inTime.status, tooLate.status]).toEqual(['CONFIRMED', 'CONFIRMED']);
     now = new Date('2023-07-02T10:00:00+08:00');
-    const onTheDay = w.ok(await w.as('wh_worker', LIST, { e: elder }), 'visitAgreements')[0];
-    expect(onTheDay.id).toBe(a.id);
-    expect(onTheDay.progress).toMatchObject({ confirmed: 30, met: true });
-    // The same 30th visit confirmed a minute into 2023-07-01 (Asia/Shanghai) is too late.
-    await s.db.prisma.order.updateMany({
-      where: { elderId: elder, confirmedAt: new Date('2023-06-30T23:59:00+08:00') },
-      data: { confirmedAt: new Date('2023-07-01T00:01:00+08:00') },
+    const counted = w.ok(await w.as('wh_worker', LIST, { e: onTime }), 'visitAgreements')[0];
+    expect(counted.id).toBe(ids[onTime]);
+    expect(counted.progress).toMatchObject({ confirmed: 30, met: true });
+    const missed = w.ok(await w.as('wh_worker', LIST, { e: late }), 'visitAgreements')[0].progress;
+    expect(missed).toMatchObject({ confirmed: 29, met: false });
+    // Each of the 60 visits went through the engine: checked in and out, charged to the wallet.
+    const orders = await s.db.prisma.order.findMany({
+      where: { elderId: { in: [onTime, late] } },
+      include: { visit: true },
     });
-    const late = w.ok(await w.as('wh_worker', LIST, { e: elder }), 'visitAgreements')[0].progress;
-    expect(late).toMatchObject({ confirmed: 29, met: false });
+    expect(orders).toHaveLength(60);
+    expect(
+      orders.every((o) => o.status === 'CONFIRMED' && o.visit?.durationMinutes === 45 && o.subsidyFen === 5000),
+    ).toBe(true);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
     now = new Date('2022-11-15T10:00:00+08:00');
-  });
+  }, 300_000);
 
   it('a pace alert when the confirmed visits fall behind an even pace to the deadline', async () => {
     const elder = elders[5]!;
-    w.ok(await w.as('wh_worker', SIGN, { p: providerId, input: input(elder) }), 'signVisitAgreement');
-    await confirmedVisits(elder, [new Date('2022-11-20T10:00:00+08:00'), new Date('2022-12-20T10:00:00+08:00')]);
+    await v.enrol(elder, new Date('2022-10-28T10:00:00+08:00'));
+    w.ok(await w.as('wh_worker', SIGN, { p: v.provider.id, input: input(elder) }), 'signVisitAgreement');
+    for (const at of ['2022-11-20T10:00:00+08:00', '2022-12-20T10:00:00+08:00'])
+      await v.visit(elder, { at: new Date(at) });
     now = new Date('2023-03-01T10:00:00+08:00');
     const p = w.ok(await w.as('wh_worker', LIST, { e: elder }), 'visitAgreements')[0].progress;
     // 2022-11-01 to 2023-06-30 is 242 days; 120 have passed: an even pace is 14 visits, 2 are confirmed.
     expect(p).toMatchObject({ confirmed: 2, expectedByNow: 14, behindPace: true });
+    // The alert sweep raises VISIT_PACE for the elder's community on the alert bus, like every alert.
+    const heard: AlertEvent[] = [];
+    const bus = s.app.services.alertBus.subscribe((e) => e.kind === 'VISIT_PACE');
+    void (async () => {
+      for await (const e of bus) heard.push(e);
+    })();
+    await runAlertJobs(s.app.services);
+    const raised = await s.db.prisma.alert.findMany({ where: { kind: 'VISIT_PACE' }, include: { community: true } });
+    const mine = raised.find((a) => a.elderId === elder)!;
+    expect(mine.detail).toMatchObject({ confirmed: 2, expectedByNow: 14, required: 30, by: '2023-06-30' });
+    expect(mine.community.code).toBe('371002001001');
+    // In this community the elders of the 30-visit test are on pace (30 confirmed); the two agreements
+    // without visits are not. (The seed's filed agreement in 乳山市, without visits, is behind too.)
+    const here = (ids: string[]) => ids.filter((id) => elders.includes(id)).sort();
+    expect(here(raised.map((a) => a.elderId))).toEqual([elders[1]!, elders[2]!, elder].sort());
+    expect(raised).toHaveLength(4);
+    await expect.poll(() => here(heard.map((e) => e.elderId))).toEqual([elders[1]!, elders[2]!, elder].sort());
+    // A second sweep raises nothing new while the alert is open; the worker of the community sees it.
+    await runAlertJobs(s.app.services);
+    expect(await s.db.prisma.alert.count({ where: { kind: 'VISIT_PACE' } })).toBe(4);
+    const list = w.ok(
+      await w.as('wh_worker', '{ alerts(first: 50) { edges { node { id kind summary } } } }'),
+      'alerts',
+    );
+    expect(list.edges.find((e: any) => e.node.id === mine.id).node.summary).toBe(
+      '上门服务进度落后：已确认 2 次，按进度应达 14 次，2023-06-30 前须满 30 次，请督促服务机构',
+    );
     now = new Date('2022-11-15T10:00:00+08:00');
   });
 });

@@ -1,3 +1,3 @@
 // What other areas may use of agreements. Anything not exported here is the area's own.
-export { agreementProgress } from './agreements.service.js';
+export { agreementProgress, detectBehindPace } from './agreements.service.js';
 export { VISIT_REPORTS, writeVisitReport, type VisitReport } from './agreements.reports.js';

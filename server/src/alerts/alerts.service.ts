@@ -19,7 +19,14 @@ import type { AlertBus, AlertEvent } from './alert-bus.js';
 import { insertOpenAlert } from './alerts.store.js';
 
 export type AlertKind =
-  'MISSED_CONTACT' | 'NO_RECENT_ORDER' | 'COMPLAINT' | 'SLA_BREACH' | 'LOW_BALANCE' | 'HELP_CALL' | 'DEVICE_EVENT';
+  | 'MISSED_CONTACT'
+  | 'NO_RECENT_ORDER'
+  | 'COMPLAINT'
+  | 'SLA_BREACH'
+  | 'LOW_BALANCE'
+  | 'HELP_CALL'
+  | 'DEVICE_EVENT'
+  | 'VISIT_PACE';
 
 export const ALERT_LABELS: Record<AlertKind, string> = {
   MISSED_CONTACT: '多次联系不上',
@@ -29,6 +36,7 @@ export const ALERT_LABELS: Record<AlertKind, string> = {
   LOW_BALANCE: '余额不足',
   HELP_CALL: '老人或家属一键求助',
   DEVICE_EVENT: '家庭养老床位智能设备报警',
+  VISIT_PACE: '居家上门服务进度落后',
 };
 
 /**
@@ -244,6 +252,13 @@ export async function alertSummary(prisma: PrismaClient, alert: { kind: string; 
       const minutes = num('availableMinutes');
       if (fen === undefined) return ALERT_LABELS.LOW_BALANCE;
       return `余额不足：可用 ${yuanText(fen)}${minutes ? `，免费时长 ${minutes} 分钟` : ''}`;
+    }
+    case 'VISIT_PACE': {
+      const confirmed = num('confirmed');
+      const expected = num('expectedByNow');
+      const required = num('required');
+      if (confirmed === undefined || expected === undefined || required === undefined) return ALERT_LABELS.VISIT_PACE;
+      return `上门服务进度落后：已确认 ${confirmed} 次，按进度应达 ${expected} 次，${String(d.by ?? '')} 前须满 ${required} 次，请督促服务机构`;
     }
     default:
       return ALERT_LABELS[alert.kind as AlertKind] ?? '告警';

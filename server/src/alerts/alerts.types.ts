@@ -12,13 +12,16 @@ export const AlertKind = enumOf(
   'HELP_CALL',
   // 004 五(一): a smart care bed's device (紧急呼叫、跌倒、久未活动、燃气、烟感), answered within 24 hours.
   'DEVICE_EVENT',
+  // 004 三(二): a home-visit agreement whose confirmed visits fall behind an even pace to its 30 by the deadline.
+  'VISIT_PACE',
 );
 export type AlertKind = keyof typeof AlertKind;
 export const AlertStatus = enumOf('RAISED', 'ACKNOWLEDGED', 'RESOLVED');
 export type AlertStatus = keyof typeof AlertStatus;
 registerEnumType(AlertKind, {
   name: 'AlertKind',
-  description: '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警',
+  description:
+    '多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 / 上门服务进度落后',
 });
 registerEnumType(AlertStatus, { name: 'AlertStatus', description: '待确认 / 已确认处理中 / 已处理' });
 

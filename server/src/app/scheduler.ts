@@ -9,6 +9,7 @@ import { runAlertSweep } from '../alerts/detectors.js';
 import { escalateAlerts, escalationHours, publishAll } from '../alerts/alerts.service.js';
 import { notifyExpiringCertificates } from '../providers/index.js';
 import { detectVisitExceptions } from '../exceptions/index.js';
+import { detectBehindPace } from '../agreements/index.js';
 import { monthInShanghai } from '../common/calendar.js';
 
 export interface Job {
@@ -49,7 +50,7 @@ export const JOBS: readonly Job[] = [
 
 export async function runAlertJobs(app: AppServices) {
   const now = app.clock();
-  const raised = await runAlertSweep(app.db.prisma, now);
+  const raised = [...(await runAlertSweep(app.db.prisma, now)), ...(await detectBehindPace(app.db.prisma, now))];
   publishAll(app.alertBus, raised);
   const escalated = await escalateAlerts(app.db.prisma, now, escalationHours(app.config));
   return { raised: raised.length, escalated };

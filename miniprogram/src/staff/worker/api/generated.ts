@@ -5,7 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 */
+/** 多次联系不上 / 两周未下单 / 投诉 / 投诉超时 / 余额不足 / 一键求助 / 智能床位设备报警 / 上门服务进度落后 */
 export type AlertKind =
   | 'COMPLAINT'
   | 'DEVICE_EVENT'
@@ -13,7 +13,8 @@ export type AlertKind =
   | 'LOW_BALANCE'
   | 'MISSED_CONTACT'
   | 'NO_RECENT_ORDER'
-  | 'SLA_BREACH';
+  | 'SLA_BREACH'
+  | 'VISIT_PACE';
 
 /** 待确认 / 已确认处理中 / 已处理 */
 export type AlertStatus =
