@@ -320,6 +320,25 @@ export const policySchema = z
     const itemDup = dup(doc.serviceGuide.items.map((i) => i.code));
     if (itemDup)
       ctx.addIssue({ code: 'custom', path: ['serviceGuide', 'items'], message: `duplicate item code ${itemDup}` });
+    // 004 附件7 四: where the programme reports visits to the national system, every item carries one of
+    // its content codes and follows one of its quality standards.
+    if (doc.visitAgreements) {
+      const codes = new Set(doc.visitAgreements.contentCodes.map((c) => c.code));
+      for (const [i, item] of doc.serviceGuide.items.entries()) {
+        if (!item.content || !codes.has(item.content.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['serviceGuide', 'items', i, 'content'],
+            message: `${item.code} needs one of the programme's content codes`,
+          });
+        if (!item.standard || !doc.visitAgreements.standards.includes(item.standard))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['serviceGuide', 'items', i, 'standard'],
+            message: `${item.code} needs one of the programme's quality standards`,
+          });
+      }
+    }
     const catDup = dup(doc.eligibility.categories.map((c) => c.code));
     if (catDup)
       ctx.addIssue({ code: 'custom', path: ['eligibility', 'categories'], message: `duplicate category ${catDup}` });

@@ -135,6 +135,37 @@ describe('威海市 (004)', () => {
     ]);
   });
 
+  it('004 附件7 四: every service item carries a 金民 content code and a quality standard, as data', () => {
+    const label = (code?: string) => doc.visitAgreements!.contentCodes.find((c) => c.code === code)?.label;
+    expect(Object.fromEntries(doc.serviceGuide.items.map((i) => [i.name, label(i.content?.code)]))).toEqual({
+      助餐: '饮食',
+      助洁: '清洁',
+      助行: '出行',
+      助浴: '基础照护',
+      助医: '健康管理',
+      康复: '康复辅助',
+      巡访关爱: '其他',
+      健康管理: '健康管理',
+      心理支持: '心理支持',
+      委托代办: '委托代办',
+    });
+    // 如选“其他”，请注明具体服务内容; the two mappings the source does not name are marked assumed.
+    expect(doc.serviceGuide.items.find((i) => i.content?.code === 'OTHER')!.content!.detail).toBe('巡访关爱');
+    expect(doc.serviceGuide.items.filter((i) => i.content?.assumed).map((i) => i.name)).toEqual(['助浴', '助医']);
+    expect(new Set(doc.serviceGuide.items.map((i) => i.standard))).toEqual(
+      new Set(['养老护理员国家职业技能标准（2019年版）']),
+    );
+    expect(doc.visitAgreements).toMatchObject({ lotterySharePercent: 100, lotterySource: '004 五(五)' });
+    // An item without a code, or with a code the programme does not list, does not validate.
+    const broken = structuredClone(weihai2022) as any;
+    delete broken.serviceGuide.items[0].content;
+    broken.serviceGuide.items[1].content.code = 'SHOPPING';
+    broken.serviceGuide.items[2].standard = '某企业标准';
+    expect(() => parsePolicyDocument(broken)).toThrow(/WH_MEAL needs one of the programme's content codes/);
+    expect(() => parsePolicyDocument(broken)).toThrow(/WH_CLEANING needs one of the programme's content codes/);
+    expect(() => parsePolicyDocument(broken)).toThrow(/WH_WALKING needs one of the programme's quality standards/);
+  });
+
   it('the other programmes have none of the new sections and still validate', () => {
     for (const code of ['HUANGPI_2020', 'YANGCHENG_2026']) {
       const d = policyByCode(code)!;
