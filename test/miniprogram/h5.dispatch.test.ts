@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { raiseAlert } from '../../server/src/alerts/alerts.service.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
 import { chineseContext } from '../browser/harness.js';
-import { onScreen, startH5, type H5 } from './h5.harness.js';
+import { beijingDayAt, onScreen, startH5, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
@@ -19,8 +19,7 @@ let other: { id: string; name: string };
 
 /** 10:00 tomorrow on the Beijing calendar of the server's today: inside the booking hours whenever this runs. */
 function tomorrowAtTen() {
-  const beijing = new Date(s.app.services.clock().getTime() + 8 * 3600_000 + 86_400_000);
-  return new Date(`${beijing.toISOString().slice(0, 10)}T10:00:00+08:00`);
+  return beijingDayAt(s.app.services.clock(), 1, 10);
 }
 
 async function staffLogin(username: string, landmark: string) {

@@ -4,7 +4,7 @@
 // modes go to miniprogram/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { beijingDayAt, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
@@ -32,7 +32,7 @@ beforeAll(async () => {
         elderId,
         serviceCode: item.code,
         quantity: 1,
-        scheduledAt: new Date(s.app.services.clock().getTime() + 2 * 86_400_000).toISOString(),
+        scheduledAt: beijingDayAt(s.app.services.clock(), 2, 10).toISOString(),
         idempotencyKey: `h5-pages-${elderId}`,
       },
     },

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { onScreen, startH5, type H5 } from './h5.harness.js';
+import { beijingDayAt, onScreen, startH5, type H5 } from './h5.harness.js';
 
 const MIN = 60_000;
 let h: H5;
@@ -31,9 +31,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Tomorrow at hh:mm on the Beijing clock of the server's today. */
 function tomorrowAt(hh: number, mm: number) {
-  const local = new Date(s.app.services.clock().getTime() + 8 * 3600_000 + 86_400_000);
-  local.setUTCHours(hh, mm, 0, 0);
-  return new Date(local.getTime() - 8 * 3600_000);
+  return beijingDayAt(s.app.services.clock(), 1, hh, mm);
 }
 
 async function placeAndAssign(at: Date, key: string) {
