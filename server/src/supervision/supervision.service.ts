@@ -21,6 +21,29 @@ async function programme(prisma: PrismaClient, policyCode: string) {
   return { ...loaded, oversight };
 }
 
+/**
+ * Where a provider works in the programme: the regions of its zones (a city-registered provider serving
+ * one district is that district's to supervise), and its own registration region.
+ */
+async function providerPaths(
+  prisma: PrismaClient,
+  provider: { id: string; region: { path: string } },
+  policyId: string,
+) {
+  const zones = await prisma.serviceZone.findMany({
+    where: { policyId, providerId: provider.id },
+    include: { regions: { include: { region: true } } },
+  });
+  return [...zones.flatMap((z) => z.regions.map((r) => r.region.path)), provider.region.path];
+}
+
+/** The path the scope check is made on: a zone of the provider inside the caller's region, if any. */
+const pathFor = (paths: string[], actorPath: string) =>
+  paths.find((p) => pathWithin(p, actorPath)) ?? paths[paths.length - 1]!;
+
+const overlaps = (paths: string[], actorPath: string) =>
+  paths.some((p) => pathWithin(p, actorPath) || pathWithin(actorPath, p));
+
 const monthsBefore = (now: Date, months: number) => {
   const d = new Date(now);
   d.setUTCMonth(d.getUTCMonth() - months);
@@ -64,8 +87,10 @@ export async function recordSupervision(prisma: PrismaClient, actor: Actor, inpu
       })
     : null;
   if (input.caregiverId && !caregiver) throw badInput('caregiverId', '没有找到这位护理员。');
-  const regionPath =
-    provider?.region.path ?? facility?.community.path ?? caregiver?.provider.region.path ?? grant.actor.regionPath!;
+  const owner = provider ?? caregiver?.provider ?? null;
+  const regionPath = owner
+    ? pathFor(await providerPaths(prisma, owner, policy.id), grant.actor.regionPath!)
+    : (facility?.community.path ?? grant.actor.regionPath!);
   authorize(grant.actor, 'recordSupervision', { regionPath });
   const clause = award?.source ?? oversight.sanctions!.source;
   const saved = await prisma.$transaction(async (tx) => {
@@ -190,10 +215,14 @@ export async function starRatings(prisma: PrismaClient, actor: Actor, policyCode
   );
   const zoned = await prisma.serviceZone.findMany({ where: { policyId: policy.id, providerId: { not: null } } });
   const providerIds = [...new Set([...zoned.map((z) => z.providerId!), ...rows.flatMap((r) => r.operatorId ?? [])])];
-  const providerRows = await prisma.provider.findMany({
-    where: { id: { in: providerIds }, region: subtreeOf(grant.actor.regionPath!) },
+  const candidates = await prisma.provider.findMany({
+    where: { id: { in: providerIds } },
+    include: { region: true },
     orderBy: { code: 'asc' },
   });
+  const providerRows = [];
+  for (const p of candidates)
+    if (overlaps(await providerPaths(prisma, p, policy.id), grant.actor.regionPath!)) providerRows.push(p);
   const since = monthsBefore(now, rule.provider.windowMonths);
   const providers = await Promise.all(
     providerRows.map(async (p) => {
