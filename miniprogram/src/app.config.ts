@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/order-detail/index',
     'pages/topup/index',
     'pages/notices/index',
+    'pages/statement/index',
   ],
   // Staff pages (issue 23) in their own subpackage, so the families' main package stays small.
   subPackages: [

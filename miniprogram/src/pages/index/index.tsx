@@ -107,6 +107,9 @@ export default function Home() {
               <Button className="btn" onClick={go('/pages/topup/index')}>
                 充值
               </Button>
+              <Button className="btn" id="statement-link" onClick={go('/pages/statement/index')}>
+                补贴明细
+              </Button>
             </View>
           </View>
           {toConfirm ? (

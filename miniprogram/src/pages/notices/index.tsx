@@ -10,6 +10,7 @@ import {
 } from '../../api/generated';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
+import { Photos } from '../../components/Photos';
 import { dateTime } from '../../lib/format';
 import { isWeapp, requestSubscribe } from '../../lib/platform';
 import { useLoad } from '../../lib/useLoad';
@@ -19,11 +20,15 @@ export default function Notices() {
   const list = useLoad(async () => (await gql(NoticesDocument, { first: 50 })).notices, []);
   const [error, setError] = useState<unknown>(null);
   const [consented, setConsented] = useState<number | null>(null);
-  const open = async (id: string, read: boolean) => {
-    if (read) return;
+  // A notice opens what it is about (issue 25): its order, or the order its complaint is on (the
+  // order page lists the complaint). Read first, so the inbox is right when the family comes back.
+  const open = async (n: { id: string; readAt?: unknown; orderId?: string | null; complaintId?: string | null }) => {
     try {
-      await gql(MarkNoticeReadDocument, { id });
-      await list.reload();
+      if (!n.readAt) await gql(MarkNoticeReadDocument, { id: n.id });
+      if (n.orderId) {
+        const complaint = n.complaintId ? `&complaint=${n.complaintId}` : '';
+        await Taro.navigateTo({ url: `/pages/order-detail/index?id=${n.orderId}${complaint}` });
+      } else if (!n.readAt) await list.reload();
     } catch (err) {
       setError(err);
     }
@@ -64,7 +69,13 @@ export default function Notices() {
       <ErrorText error={error ?? list.error} />
       {list.data && !notices.length ? <Text className="muted">暂无消息</Text> : null}
       {notices.map((n) => (
-        <View key={n.id} className={`card notice${n.readAt ? '' : ' unread'}`} onClick={() => open(n.id, !!n.readAt)}>
+        <View
+          key={n.id}
+          className={`card notice${n.readAt ? '' : ' unread'}`}
+          data-id={n.id}
+          data-order={n.orderId ?? ''}
+          onClick={() => void open(n)}
+        >
           <View className="row">
             <Text className="title">
               {n.readAt ? '' : '● '}
@@ -73,6 +84,15 @@ export default function Notices() {
             <Text className="small">{dateTime(n.createdAt)}</Text>
           </View>
           <Text style={{ display: 'block' }}>{n.body}</Text>
+          {/* The photos as images; a tap on one enlarges it and does not open the order. */}
+          <View onClick={(e) => e.stopPropagation()}>
+            <Photos urls={n.photoUrls} id={`notice-photos-${n.id}`} />
+          </View>
+          {n.orderId ? (
+            <Text className="small open-order" style={{ display: 'block' }}>
+              {n.complaintId ? '查看投诉和工单 ›' : '查看工单 ›'}
+            </Text>
+          ) : null}
         </View>
       ))}
       {notices.some((n) => !n.readAt) ? (

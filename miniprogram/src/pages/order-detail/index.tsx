@@ -1,7 +1,7 @@
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { gql, photoSrc } from '../../api/client';
+import { useState } from 'react';
+import { gql } from '../../api/client';
 import {
   ConfirmOrderDocument,
   FileComplaintDocument,
@@ -9,6 +9,7 @@ import {
   RateOrderDocument,
 } from '../../api/generated';
 import { CancelOrder } from '../../components/CancelOrder';
+import { Photos } from '../../components/Photos';
 import { RescheduleOrder } from '../../components/RescheduleOrder';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
@@ -16,44 +17,6 @@ import { Stars } from '../../components/Stars';
 import { COMPLAINT_STATUS, ORDER_STATUS, dateTime, hours, yuan } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
-
-/** On H5 photos are blob: URLs holding the image in memory until released. */
-const revoke = (srcs: string[]) => srcs.filter((s) => s.startsWith('blob:')).forEach((s) => URL.revokeObjectURL(s));
-
-function Photos({ urls }: { urls: string[] }) {
-  const [srcs, setSrcs] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string[] = [];
-    Promise.all(urls.map(photoSrc))
-      .then((s) => {
-        made = s;
-        if (live) setSrcs(s);
-        else revoke(s);
-      })
-      .catch((err) => live && setError(err));
-    return () => {
-      live = false;
-      revoke(made);
-    };
-  }, [urls.join('|')]);
-  if (!urls.length) return null;
-  return (
-    <View className="row" id="photos" style={{ justifyContent: 'flex-start' }}>
-      {srcs.map((src) => (
-        <Image
-          key={src}
-          className="photo"
-          src={src}
-          mode="aspectFill"
-          onClick={() => void Taro.previewImage({ urls: srcs, current: src })}
-        />
-      ))}
-      <ErrorText error={error} />
-    </View>
-  );
-}
 
 /** One order: where it stands, who came and when, and what the family can do about it. */
 export default function OrderDetail() {
@@ -211,7 +174,7 @@ export default function OrderDetail() {
       <View className="card" id="complaints">
         <Text className="title">投诉</Text>
         {complaints.map((c) => (
-          <View key={c.id} className="complaint" style={{ marginBottom: '16px' }}>
+          <View key={c.id} className="complaint" id={`complaint-${c.id}`} style={{ marginBottom: '16px' }}>
             <View className="kv">
               <Text>{dateTime(c.createdAt)}</Text>
               <Text className="complaint-status">{COMPLAINT_STATUS[c.status] ?? c.status}</Text>

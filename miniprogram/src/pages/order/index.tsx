@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, gql } from '../../api/client';
 import { PlaceOrderDocument, QuoteOrderDocument, ServiceGuideDocument } from '../../api/generated';
@@ -51,6 +51,14 @@ export default function Order() {
     key.current = idempotencyKey('mp-order');
   }, [quantity, date, time, note]);
 
+  // Back from 去充值 (the top-up page returns here), the quote is asked again: the balance changed,
+  // so a stale 还差 N 元 must not stay on screen.
+  const [fresh, setFresh] = useState(0);
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) setFresh((n) => n + 1);
+    shownOnce.current = true;
+  });
   useEffect(() => {
     if (!elderId || !code) return;
     let live = true;
@@ -61,7 +69,7 @@ export default function Order() {
     return () => {
       live = false;
     };
-  }, [elderId, code, quantity]);
+  }, [elderId, code, quantity, fresh]);
 
   const confirm = async () => {
     if (!elderId) return;
@@ -148,7 +156,7 @@ export default function Order() {
         <Button
           className="btn primary block"
           id="go-topup"
-          onClick={() => void Taro.navigateTo({ url: `/pages/topup/index?need=${quote.missingFen}` })}
+          onClick={() => void Taro.navigateTo({ url: `/pages/topup/index?need=${quote.missingFen}&back=order` })}
         >
           去充值
         </Button>

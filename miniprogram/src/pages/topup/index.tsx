@@ -27,7 +27,10 @@ type Stage = 'idle' | 'paying' | 'waiting' | 'paid' | 'cancelled';
  */
 export default function TopUp() {
   const elderId = useStore((s) => s.elderId);
-  const need = Number(Taro.getCurrentInstance().router?.params.need ?? 0);
+  const params = Taro.getCurrentInstance().router?.params ?? {};
+  const need = Number(params.need ?? 0);
+  // Opened from a booking's 去充值: once the money has arrived, the way back is to that booking.
+  const fromOrder = params.back === 'order';
   const home = useLoad(async () => (elderId ? (await gql(ElderHomeDocument, { elderId })).elder : null), [elderId]);
   const balance = home.data?.wallet.accounts.find((a) => a.kind === 'SELF_PAID')?.available ?? 0;
   const suggested = need > 0 ? Math.ceil(need / 100) * 100 : 10000;
@@ -155,6 +158,11 @@ export default function TopUp() {
         <Text className="ok" id="paid">
           充值已到账，当前自费余额 {yuan(balance)} 元。
         </Text>
+      ) : null}
+      {stage === 'paid' && fromOrder ? (
+        <Button className="btn primary block" id="back-to-order" onClick={() => void Taro.navigateBack()}>
+          返回预约（重新计算费用）
+        </Button>
       ) : null}
       {stage === 'cancelled' ? <Text className="muted">已取消支付，没有扣款。</Text> : null}
       <ErrorText error={error} />
