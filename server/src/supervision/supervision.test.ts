@@ -18,7 +18,8 @@ import {
 } from '../facilities/facilities.fixtures.js';
 
 const RATINGS = `query { starRatings(policyCode: "LUOYANG_2013") { source assumed
-  facilities { id name score stars criteria { code points } } providers { id score stars disqualified criteria { code points } } } }`;
+  facilities { id name score stars criteria { code points } }
+  providers { id score stars disqualified criteria { code points } } } }`;
 const INSPECT = `mutation($i: InspectFacilityInput!) { inspectFacility(input: $i) {
   id inspectedOn findings rectifyBy rectifiedOn rectification } }`;
 const RECTIFY = `mutation($i: ID!, $d: String!) { recordRectification(inspectionId: $i, rectifiedOn: $d) {
@@ -91,7 +92,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('star ratings from the document’s criteria (003 四(三), assumed points)', () => {
-  it('six rooms, the tier met and nothing overdue score 100 (5 stars); a bare station below its tier 20 (1 star)', async () => {
+  it('six rooms, tier met, nothing overdue: 100 (5 stars); a bare station below its tier: 20 (1 star)', async () => {
     now = new Date('2026-11-10T09:00:00+08:00');
     const r = await rating();
     expect(r).toMatchObject({ source: '003 四(三)', assumed: true });
@@ -127,7 +128,7 @@ describe('inspections with rectification (003 四(一), 四(三))', () => {
     expect(await s.db.prisma.facilityInspection.count()).toBe(before);
   });
 
-  it('open until the deadline, overdue after it, rectified late once; audited; the rating drops to 3 stars', async () => {
+  it('open to the deadline, overdue after it, rectified late once; audited; the rating drops to 3 stars', async () => {
     const r = await s.gql(
       INSPECT,
       { i: { facilityId: ids.a, inspectedOn: '2026-11-10', findings: '消防通道堆放杂物', rectifyBy: '2026-11-20' } },
