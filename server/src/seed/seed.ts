@@ -17,6 +17,7 @@ import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
 import { communityRef, elderRow } from './seed.rows.js';
 import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
+import { enrolLuoyangElders, seedLuoyangVouchersAndCentre } from './seed.luoyang.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 /** The sandbox wx.login code that logs in as the demo family member on the mini-program. */
@@ -364,7 +365,9 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   await seedWeihai(app, { today, passwordHash, seed });
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
+  await enrolLuoyangElders(prisma, now); // issue 20: Luoyang's urban district, hours by self-care level
   const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
+  await seedLuoyangVouchersAndCentre(prisma, now); // the month's 补贴券 and the centre's prices
   app.logger.info(
     { elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited },
     'seeded demo data',

@@ -27,7 +27,8 @@ const ISSUE = `mutation($p: String!, $m: String!) { issueVouchers(policyCode: $p
   month elders issued skipped } }`;
 const LIST = `query($e: ID!, $m: String!) { elderVouchers(elderId: $e, month: $m) {
   id serial seq unit faceValue issuedOn expiresOn status orderId qrDataUrl } }`;
-const REDEEM = `mutation($s: String!, $o: ID!, $k: String!) { redeemVoucher(serial: $s, orderId: $o, idempotencyKey: $k) {
+const REDEEM = `mutation($s: String!, $o: ID!, $k: String!) {
+  redeemVoucher(serial: $s, orderId: $o, idempotencyKey: $k) {
   id serial status orderId redeemedAt } }`;
 const REPORT = `query($p: String!, $m: String!) { homeCareReport(policyCode: $p, month: $m) {
   regionCode regionName month minutesCredited minutesUsed vouchersIssued vouchersRedeemed costFen minutesWithoutWage
@@ -165,7 +166,7 @@ describe('the allowance run credits hours by self-care level (003 三(二))', ()
 });
 
 describe('vouchers (补贴券, 003 三(二))', () => {
-  it('issues one voucher a day per elder of the county, worth the day’s hours; a rerun and a race issue none twice', async () => {
+  it('a voucher a day per elder of the county, worth the day’s hours; no rerun or race issues twice', async () => {
     const [a, b] = await Promise.all([
       s.gql(ISSUE, { p: 'LUOYANG_2013', m: '2026-11' }, t.xinan),
       s.gql(ISSUE, { p: 'LUOYANG_2013', m: '2026-11' }, t.xinan),
@@ -205,7 +206,7 @@ describe('vouchers (补贴券, 003 三(二))', () => {
     ids.other = partial[0].serial;
   });
 
-  it('a verified visit redeems one voucher once; twice, another elder’s, an unverified visit are refused, nothing moved', async () => {
+  it('a verified visit redeems a voucher once; twice, another’s, unverified are refused, nothing moved', async () => {
     at('2026-11-25T10:00:00+08:00');
     ids.a = await visit(ids.disabled!, '2026-11-10T09:00:00+08:00', 180, 'CONFIRMED');
     ids.b = await visit(ids.disabled!, '2026-11-20T09:00:00+08:00', 180, 'CONFIRMED');
@@ -297,8 +298,22 @@ describe('settlement values minutes at the wage in force on the visit’s day (�
       minutesWithoutWage: 0,
       source: '003 三(二)',
     });
-    // Laocheng's wage is pendingSource: its hours are counted, its cost is left empty.
-    expect(rows.find((r) => r.regionCode === '410302')).toMatchObject({ minutesCredited: 1800, costFen: 0 });
+    // Laocheng (the test's 自理 elder and the seed's enrolled elders): no visits used hours there yet.
+    const laocheng = await s.db.prisma.ledgerEntry.aggregate({
+      _sum: { amount: true },
+      where: {
+        transaction: { kind: 'ALLOWANCE', month: '2026-11' },
+        account: { kind: 'SUBSIDY_HOURS', elder: { community: { path: { startsWith: '410300/410302/' } } } },
+      },
+    });
+    expect(rows.find((r) => r.regionCode === '410302')).toMatchObject({
+      minutesCredited: Number(laocheng._sum.amount),
+      minutesUsed: 0,
+      costFen: 0,
+    });
+    expect(Number(laocheng._sum.amount)).toBeGreaterThanOrEqual(1800);
+    // The demo seed enrolled Laocheng's eligible elders and gave them the month's vouchers.
+    expect(rows.find((r) => r.regionCode === '410302').vouchersIssued).toBeGreaterThan(0);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { qrDataUrl } from '../common/qr.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { hoursPerDayFor, loadPolicy, valueAtMinimumWage, countyFor } from '../policies/index.js';
+import { countyFor, hoursPerDayFor, loadPolicy, valueAtMinimumWage, type PolicyDocument } from '../policies/index.js';
 import { monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
 import { enrolmentsForVouchers, lockOrder, lockVoucher } from './vouchers.store.js';
 
@@ -52,6 +52,23 @@ export async function issueVouchers(
   const loaded = await loadPolicy(prisma, { code: input.policyCode });
   if (!loaded) return fail(ErrorCode.NOT_FOUND, '没有找到这个项目。');
   const { policy, doc } = loaded;
+  if (!doc.vouchers) return fail(ErrorCode.INVALID_STATE, `${doc.name}不发放补贴券（政策未规定）。`);
+  const where = { policyId: policy.id, doc, month: input.month, regionPath: grant.actor.regionPath! };
+  return writeVouchers(prisma, where, now, actor);
+}
+
+/**
+ * Writes the month's missing vouchers for the programme's active enrolments under `regionPath`: one per
+ * day from the enrolment's first day, worth the day's hours (a FEN voucher: at the county's wage on
+ * the issue day). Unique per elder, month and day, so a rerun or a race writes each once.
+ */
+export async function writeVouchers(
+  prisma: PrismaClient,
+  input: { policyId: string; doc: PolicyDocument; month: string; regionPath: string },
+  now: Date,
+  actor: Actor | null,
+) {
+  const { doc } = input;
   const rules = doc.vouchers;
   if (!rules) return fail(ErrorCode.INVALID_STATE, `${doc.name}不发放补贴券（政策未规定）。`);
   const { first, last } = monthBounds(input.month);
@@ -60,12 +77,12 @@ export async function issueVouchers(
   const days = Number(lastDay(input.month).slice(8));
   return prisma.$transaction(
     async (tx) => {
-      const enrolments = await enrolmentsForVouchers(tx, policy.id, last, grant.actor.regionPath!);
+      const enrolments = await enrolmentsForVouchers(tx, input.policyId, last, input.regionPath);
       const already = new Set(
         (
           await tx.voucher.groupBy({
             by: ['elderId'],
-            where: { policyId: policy.id, month: input.month, elderId: { in: enrolments.map((e) => e.elderId) } },
+            where: { policyId: input.policyId, month: input.month, elderId: { in: enrolments.map((e) => e.elderId) } },
           })
         ).map((g) => g.elderId),
       );
@@ -90,7 +107,7 @@ export async function issueVouchers(
         for (let seq = fromDay; seq <= days; seq += 1)
           rows.push({
             serial: `${rules.serialPrefix}-${input.month.replace('-', '')}-${randomPart()}`,
-            policyId: policy.id,
+            policyId: input.policyId,
             elderId: e.elderId,
             month: input.month,
             seq,
@@ -107,7 +124,7 @@ export async function issueVouchers(
         await audit(tx, actor, {
           action: 'VOUCHERS_ISSUED',
           entity: 'Policy',
-          entityId: policy.id,
+          entityId: input.policyId,
           detail: { month: input.month, elders, vouchers: made.count, source: rules.source },
         });
       return { month: input.month, elders, issued: made.count, skipped: already.size };

@@ -31,6 +31,7 @@ export async function enrolmentsToCredit(
   return tx.$queryRaw<EnrolmentToCredit[]>`
     SELECT n.id, n."elderId", el."selfCareAbility"::text AS "selfCare", r.path AS "communityPath"
       FROM "Enrolment" n JOIN "Elder" el ON el.id = n."elderId" JOIN "Region" r ON r.id = el."communityId"
-     WHERE n."policyId" = ${b.policyId} AND n.status = 'ACTIVE' AND n."startedOn" <= ${b.last} AND n.id > ${b.cursor ?? ''}
+     WHERE n."policyId" = ${b.policyId} AND n.status = 'ACTIVE' AND n."startedOn" <= ${b.last}
+       AND n.id > ${b.cursor ?? ''}
      ORDER BY n.id LIMIT ${b.size}`;
 }
