@@ -74,7 +74,8 @@ export async function visitWorld(
       }),
       'submitApplication',
     );
-    const review = `mutation($id: ID!) { reviewApplication(id: $id, decision: APPROVE, comment: "同意") { id stage status } }`;
+    const review = `mutation($id: ID!) {
+      reviewApplication(id: $id, decision: APPROVE, comment: "同意") { id stage status } }`;
     let stage = app.stage as string;
     for (let i = 0; stage !== 'DONE' && i < 5; i++) {
       const who = stage === 'STREET_REVIEW' ? 'wh_street' : stage === 'DISTRICT_FILING' ? 'wh_admin' : 'wh_worker';

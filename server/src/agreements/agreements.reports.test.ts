@@ -33,7 +33,8 @@ const csvOf = async (path: string) =>
     .trim()
     .split('\n');
 
-const SIGN = `mutation($p: ID!, $input: SignVisitAgreementInput!) { signVisitAgreement(providerId: $p, input: $input) { id } }`;
+const SIGN = `mutation($p: ID!, $input: SignVisitAgreementInput!) {
+  signVisitAgreement(providerId: $p, input: $input) { id } }`;
 const REVIEW = `mutation($id: ID!) { reviewVisitAgreement(id: $id, approved: true) { status } }`;
 
 /** A confirmed visit: the order, the caregiver's check-in and its minutes, and the follow-up call. */

@@ -58,6 +58,17 @@ export const CAREBED_ROWS = {
   archiveCareBed: { roles: DISTRICT, refusal: '一户一档由区市民政部门归档。', outOfScopeMessage: BED_OUT },
   // 五(四)、七(二): 收回已发放的项目资金.
   clawBackCareBed: { roles: DISTRICT, refusal: '收回项目资金由区市民政部门办理。', outOfScopeMessage: BED_OUT },
+  // 004 三(一): the builder installs the smart devices; the district may register or replace their secret.
+  registerCareBedDevice: {
+    roles: { ...BUILDER, ...DISTRICT },
+    refusal: '智能设备由床位的建设服务机构或区市民政部门登记。',
+    outOfScopeMessage: BED_OUT,
+  },
+  rotateCareBedDeviceSecret: {
+    roles: { ...BUILDER, ...DISTRICT },
+    refusal: '智能设备密钥由床位的建设服务机构或区市民政部门更换。',
+    outOfScopeMessage: BED_OUT,
+  },
   // 004 五(二)3: the agreement is recorded by the community or street, reviewed by the street, filed by the district.
   visitAgreements: {
     roles: { ...OFFICIALS, PROVIDER_ADMIN: 'PROVIDER' },

@@ -12,6 +12,7 @@ import {
   startCareBedConstruction,
 } from './carebeds.build.service.js';
 import { confirmCareBed, designCareBed } from './carebeds.design.service.js';
+import { registerDeviceOnBed, rotateDeviceSecret } from './devices.service.js';
 import {
   applyCareBed,
   getCareBed,
@@ -24,6 +25,7 @@ import {
   AcceptCareBedInput,
   ApplyCareBedInput,
   CareBed,
+  CareBedDeviceSecret,
   CareBedConnection,
   CareBedLineInput,
   CareBedStatus,
@@ -190,6 +192,28 @@ export class CareBedResolver {
     @Ctx() ctx: Context,
   ) {
     return archiveCareBed(ctx.prisma, requireActor(ctx.actor), { id, archiveNo }, ctx.app.clock());
+  }
+
+  @Mutation(() => CareBedDeviceSecret, {
+    description: '在床位上登记智能设备（004 三(一)），返回只显示一次的签名密钥；编号已登记：INVALID_STATE',
+  })
+  async registerCareBedDevice(
+    @Arg('careBedId', ID_) careBedId: string,
+    @Arg('deviceSerial', () => String) serial: string,
+    @Ctx() ctx: Context,
+  ) {
+    return registerDeviceOnBed(
+      ctx.prisma,
+      ctx.app.vault,
+      requireActor(ctx.actor),
+      { careBedId, serial },
+      ctx.app.clock(),
+    );
+  }
+
+  @Mutation(() => CareBedDeviceSecret, { description: '更换智能设备的签名密钥；旧密钥签名的事件从此被拒收' })
+  async rotateCareBedDeviceSecret(@Arg('deviceSerial', () => String) serial: string, @Ctx() ctx: Context) {
+    return rotateDeviceSecret(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), serial);
   }
 
   @Mutation(() => CareBed, { description: '收回已发放的项目资金（004 五(四)、七(二)），在账本中冲回补贴' })

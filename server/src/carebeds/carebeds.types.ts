@@ -155,3 +155,11 @@ export class AcceptCareBedInput {
   @Field(() => String, { nullable: true }) remarks?: string;
   @Field(() => [CareBedLineCheckInput]) lines!: CareBedLineCheckInput[];
 }
+
+@ObjectType({ description: '登记或更换密钥后的智能设备；密钥只在此显示一次，请写入设备（004 三(一)）' })
+export class CareBedDeviceSecret {
+  @Field(() => ID) deviceId!: string;
+  @Field(() => ID) careBedId!: string;
+  @Field(() => String, { description: '设备编号' }) serial!: string;
+  @Field(() => String, { description: '设备签名密钥（HMAC-SHA256），只显示一次' }) secret!: string;
+}

@@ -5,8 +5,10 @@
 // escalation), with the programme's response deadline. A bad signature writes nothing.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AlertEvent, raiseAlert } from '../alerts/index.js';
+import type { Actor } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
+import { bedFor } from './carebeds.service.js';
 import { policyDocument } from '../policies/index.js';
 
 /** Seconds a device's clock may differ from ours before its event is refused as stale or replayed. */
@@ -50,6 +52,46 @@ export async function registerCareBedDevice(
     },
   });
   return { device, secret };
+}
+
+const SERIAL = /^[A-Za-z0-9-]{4,64}$/;
+const serialOf = (serial: string) => {
+  const s = serial?.trim() ?? '';
+  if (!SERIAL.test(s)) throw badInput('deviceSerial', '设备编号只能是 4–64 位字母、数字或连字符。');
+  return s;
+};
+
+/**
+ * The builder or the district registers a smart device on a bed (004 三(一)); the secret the device
+ * signs with is shown once, here, and kept encrypted. A serial already registered is INVALID_STATE.
+ */
+export async function registerDeviceOnBed(
+  prisma: PrismaClient,
+  vault: Vault,
+  actor: Actor,
+  input: { careBedId: string; serial: string },
+  now: Date,
+) {
+  const serial = serialOf(input.serial);
+  const { bed } = await bedFor(prisma, actor, 'registerCareBedDevice', input.careBedId);
+  if (await prisma.careBedDevice.findUnique({ where: { serial } }))
+    fail(ErrorCode.INVALID_STATE, `设备编号 ${serial} 已经登记过，请核对设备标签上的编号。`);
+  const { device, secret } = await registerCareBedDevice(prisma, vault, { careBedId: bed.id, serial }, now);
+  return { deviceId: device.id, careBedId: bed.id, serial, secret };
+}
+
+/**
+ * A new secret for a registered device (lost or leaked): from now on only events signed with it are
+ * taken; the old one gets BAD_SIGNATURE. Shown once, kept encrypted.
+ */
+export async function rotateDeviceSecret(prisma: PrismaClient, vault: Vault, actor: Actor, serialIn: string) {
+  const serial = serialOf(serialIn);
+  const device = await prisma.careBedDevice.findUnique({ where: { serial } });
+  if (!device) return fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${serial} 的设备。`);
+  await bedFor(prisma, actor, 'rotateCareBedDeviceSecret', device.careBedId);
+  const secret = randomBytes(32).toString('hex');
+  await prisma.careBedDevice.update({ where: { id: device.id }, data: { secretEnc: vault.encrypt(secret) } });
+  return { deviceId: device.id, careBedId: device.careBedId, serial, secret };
 }
 
 const refuse = (why: string) => fail(ErrorCode.BAD_SIGNATURE, `设备签名校验失败（${why}），事件未被接收。`);

@@ -12,10 +12,11 @@ let s: TestServer;
 let device: { serial: string; secret: string };
 let elderId: string;
 let communityId: string;
+let w: Awaited<ReturnType<typeof bedWorld>>;
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
-  const w = await bedWorld(s);
+  w = await bedWorld(s);
   elderId = (await w.eldersIn('371002001001'))[0]!;
   communityId = (await s.db.prisma.elder.findUniqueOrThrow({ where: { id: elderId } })).communityId;
   const bedId = await w.walk(elderId, 'APPLIED');
@@ -71,5 +72,37 @@ describe('smart-bed device events (004 五(一))', () => {
     const token = await s.login('wh_worker');
     const list = await s.gql('{ alerts(first: 20) { edges { node { id kind } } } }', {}, token);
     expect(list.data!.alerts.edges.map((e: any) => e.node.id)).toContain(alert.id);
+  });
+
+  it('the builder registers a device on its bed by the API; a rotated secret retires the old one', async () => {
+    const REG = `mutation($b: ID!, $s: String!) {
+      registerCareBedDevice(careBedId: $b, deviceSerial: $s) { deviceId careBedId serial secret } }`;
+    const ROT = `mutation($s: String!) { rotateCareBedDeviceSecret(deviceSerial: $s) { deviceId serial secret } }`;
+    const code = (r: any) => r.errors?.[0]?.extensions?.code;
+    const bed = await w.walk((await w.eldersIn('371002001001'))[1]!, 'CONSTRUCTION');
+    const devices = () => s.db.prisma.careBedDevice.count();
+    const before = await devices();
+    // Bad input, another district and a community worker change nothing.
+    expect(code(await w.as('wh_builder', REG, { b: bed, s: 'x' }))).toBe('BAD_USER_INPUT');
+    expect(code(await w.as('wh_wendeng_admin', REG, { b: bed, s: 'WH-T-0002' }))).toBe('FORBIDDEN');
+    expect(code(await w.as('wh_worker', REG, { b: bed, s: 'WH-T-0002' }))).toBe('FORBIDDEN');
+    expect(code(await w.as('wh_builder', REG, { b: bed, s: 'WH-T-0001' }))).toBe('INVALID_STATE');
+    expect(await devices()).toBe(before);
+    const reg = w.ok(await w.as('wh_builder', REG, { b: bed, s: 'WH-T-0002' }), 'registerCareBedDevice');
+    expect(reg).toMatchObject({ careBedId: bed, serial: 'WH-T-0002' });
+    expect(reg.secret).toMatch(/^[0-9a-f]{64}$/);
+    const dev = { serial: 'WH-T-0002', secret: reg.secret as string };
+    expect((await sendDeviceEvent(s.url, dev, { kind: 'EMERGENCY_CALL' }, now)).status).toBe(202);
+    // The district replaces the secret: events signed with the old one are refused from now on.
+    expect(code(await w.as('wh_wendeng_admin', ROT, { s: dev.serial }))).toBe('FORBIDDEN');
+    const rot = w.ok(await w.as('wh_admin', ROT, { s: dev.serial }), 'rotateCareBedDeviceSecret');
+    expect(rot.deviceId).toBe(reg.deviceId);
+    expect(rot.secret).not.toBe(reg.secret);
+    const stale = await sendDeviceEvent(s.url, dev, { kind: 'SMOKE' }, now);
+    expect([stale.status, stale.body.errors[0].extensions.code]).toEqual([401, 'BAD_SIGNATURE']);
+    const fresh = await sendDeviceEvent(s.url, { ...dev, secret: rot.secret }, { kind: 'SMOKE' }, now);
+    expect(fresh.status).toBe(202);
+    const stored = await s.db.prisma.careBedDevice.findUniqueOrThrow({ where: { serial: dev.serial } });
+    expect(s.app.services.vault.decrypt(stored.secretEnc)).toBe(rot.secret);
   });
 });

@@ -20,6 +20,7 @@ const MAX_TEXT: Record<string, number> = {
   idempotencyKey: 128,
   serviceNotes: 1000,
   serial: 40,
+  deviceSerial: 64,
 };
 /** Lists (request services, flags, template ids, statuses) are short by nature. */
 export const MAX_LIST = 100;
@@ -252,6 +253,7 @@ const LABELS: Record<string, string> = {
   verified: '是否核实',
   actualFen: '执行金额',
   archiveNo: '档案编号',
+  deviceSerial: '设备编号',
   livingAreaSqm: '房屋建筑面积',
   tenure: '住房产权情况',
   residenceMonths: '已居住月数',
@@ -269,6 +271,7 @@ const LABELS: Record<string, string> = {
   entity: '对象类型',
   entityId: '对象编号',
   until: '截止时间',
+  repeat: '重复方式',
   recordedAt: '手机记录时间',
 };
 

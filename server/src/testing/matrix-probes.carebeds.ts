@@ -39,6 +39,9 @@ export const CAREBED_PROBES: Record<string, Probe> = {
   })),
   archiveCareBed: none(() => ({ id: id(), archiveNo: ' ' })),
   clawBackCareBed: none(() => ({ id: id(), reason: ' ' })),
+  // A serial that is not one: refused BAD_USER_INPUT before any bed or device is looked up.
+  registerCareBedDevice: none(() => ({ careBedId: id(), deviceSerial: ' ' })),
+  rotateCareBedDeviceSecret: none(() => ({ deviceSerial: ' ' })),
   visitAgreements: { on: 'elder', args: (t) => ({ elderId: t.elderId }) },
   signVisitAgreement: none((_, { fx }) => ({
     providerId: id(),
