@@ -75,35 +75,38 @@ export async function recordHotlineCall(prisma: PrismaClient, actor: Actor, inpu
   if (input.outcome === 'REFERRAL' && (!referralTo || referralTo.length > 100))
     throw badInput('referralTo', '转介时请写明转介给哪个机构或部门（不超过 100 个字）。');
   if (input.outcome !== 'REFERRAL' && referralTo) throw badInput('referralTo', '只有结果为转介时才填写转介去向。');
-  const saved = await prisma.$transaction(async (tx) => {
-    if (input.orderId && (await tx.hotlineCall.count({ where: { orderId: input.orderId } })))
-      fail(ErrorCode.INVALID_STATE, '这张工单已经记在另一通热线来电下。');
-    const row = await tx.hotlineCall.create({
-      data: {
-        policyId: policy.id,
-        line: hotline.phone,
-        operatorId: actor.userId,
-        level: level!,
-        areaId: user.region!.id,
-        callerName,
-        callerPhone: input.callerPhone,
-        elderId: elder?.id ?? null,
-        communityId: community.id,
-        need,
-        outcome: input.outcome,
-        orderId: input.orderId ?? null,
-        referralTo,
-        receivedAt: now,
-      },
-    });
-    await audit(tx, actor, {
-      action: 'HOTLINE_CALL_RECORDED',
-      entity: 'HotlineCall',
-      entityId: row.id,
-      detail: { line: row.line, level, outcome: row.outcome, elderId: row.elderId, orderId: row.orderId },
-    });
-    return row;
-  });
+  const linked = () => fail(ErrorCode.INVALID_STATE, '这张工单已经记在另一通热线来电下。');
+  // The order's unique index settles two calls linking one order at once: one row, then INVALID_STATE.
+  const saved = await prisma
+    .$transaction(async (tx) => {
+      if (input.orderId && (await tx.hotlineCall.count({ where: { orderId: input.orderId } }))) linked();
+      const row = await tx.hotlineCall.create({
+        data: {
+          policyId: policy.id,
+          line: hotline.phone,
+          operatorId: actor.userId,
+          level: level!,
+          areaId: user.region!.id,
+          callerName,
+          callerPhone: input.callerPhone,
+          elderId: elder?.id ?? null,
+          communityId: community.id,
+          need,
+          outcome: input.outcome,
+          orderId: input.orderId ?? null,
+          referralTo,
+          receivedAt: now,
+        },
+      });
+      await audit(tx, actor, {
+        action: 'HOTLINE_CALL_RECORDED',
+        entity: 'HotlineCall',
+        entityId: row.id,
+        detail: { line: row.line, level, outcome: row.outcome, elderId: row.elderId, orderId: row.orderId },
+      });
+      return row;
+    })
+    .catch((err: unknown) => ((err as { code?: string }).code === 'P2002' ? linked() : Promise.reject(err)));
   return (await present(prisma, [saved]))[0]!;
 }
 

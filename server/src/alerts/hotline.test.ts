@@ -203,6 +203,18 @@ describe('four levels, each in its own area (003 三(三))', () => {
     const again = await s.gql(RECORD, { i: call({ outcome: 'ORDER', orderId: placed.id }) }, tok.ly_city_op);
     expect(code(again)).toBe('INVALID_STATE');
     expect(await rows()).toBe(before + 1);
+    // Two seats linking one new order at the same moment: one is kept, the other told it is taken.
+    const second = await s.db.prisma.order.create({
+      data: { ...placed, id: undefined, idempotencyKey: 'hotline-order-2', requestHash: 'hotline-order-2' } as never,
+    });
+    const both = await Promise.all(
+      [tok.ly_city_op, tok.ly_community_op].map((k) =>
+        s.gql(RECORD, { i: call({ outcome: 'ORDER', orderId: second.id }) }, k),
+      ),
+    );
+    expect(both.map(code).sort()).toEqual([undefined, 'INVALID_STATE'].sort());
+    expect(await s.db.prisma.hotlineCall.count({ where: { orderId: second.id } })).toBe(1);
+    await s.db.prisma.hotlineCall.deleteMany({ where: { orderId: second.id } });
   });
 });
 
