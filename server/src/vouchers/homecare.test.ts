@@ -317,3 +317,24 @@ describe('settlement values minutes at the wage in force on the visit’s day (�
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
 });
+
+describe('vouchers in fen (三(二): 补贴券, valued at the wage on the issue day)', () => {
+  it('a 失能 day is 3 h × 15 元 = 45 元; a county without a wage figure is refused and nothing is issued', async () => {
+    const p = s.db.prisma;
+    const doc = structuredClone(
+      (await p.policy.findUniqueOrThrow({ where: { code: 'LUOYANG_2013' } })).document,
+    ) as any;
+    doc.vouchers.unit = 'FEN';
+    await p.policy.update({ where: { code: 'LUOYANG_2013' }, data: { document: parsePolicyDocument(doc) as any } });
+    ids.fen = await elder('410323100001', 'DISABLED', '测试券面金额老人');
+    const before = await p.voucher.count();
+    // The city's run reaches Laocheng, whose wage is pendingSource: refused as a whole.
+    expect(code(await s.gql(ISSUE, { p: 'LUOYANG_2013', m: '2026-11' }, t.city))).toBe('INVALID_STATE');
+    expect(await p.voucher.count()).toBe(before);
+    const r = await s.gql(ISSUE, { p: 'LUOYANG_2013', m: '2026-11' }, t.xinan);
+    expect(r.data!.issueVouchers).toMatchObject({ elders: 1, issued: 30, skipped: 2 });
+    const list = (await s.gql(LIST, { e: ids.fen, m: '2026-11' }, t.worker)).data!.elderVouchers as any[];
+    // November is over (the clock is in December): issued on its first day, at that day's 15 元 an hour.
+    expect(list[0]).toMatchObject({ unit: 'FEN', faceValue: 3 * 1500, issuedOn: '2026-11-01' });
+  });
+});
