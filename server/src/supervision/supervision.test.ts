@@ -238,6 +238,18 @@ describe('sanctions (003 四(三) 通报批评, 取消服务资格)', () => {
   });
 });
 
+describe('two disqualifications at once', () => {
+  it('record one, the other is told it is done (conditional update), and nothing else changes', async () => {
+    const other = await s.db.prisma.provider.findUniqueOrThrow({ where: { code: 'LY-P02' } });
+    const before = await s.db.prisma.supervisionRecord.count({ where: { providerId: other.id } });
+    const both = await Promise.all(
+      [0, 1].map(() => supervise({ kind: 'DISQUALIFICATION', providerId: other.id }, t.city)),
+    );
+    expect(both.map(code).sort()).toEqual([undefined, 'INVALID_STATE'].sort());
+    expect(await s.db.prisma.supervisionRecord.count({ where: { providerId: other.id } })).toBe(before + 1);
+  });
+});
+
 describe('awards register (003 四(三) 评选)', () => {
   it('awards from the document’s list, to the subject it names', async () => {
     const centre = await supervise({
