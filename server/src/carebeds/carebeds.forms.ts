@@ -1,5 +1,6 @@
-// Printable forms of document 004 as A4 HTML (print from the browser): 附件4 确认表, 附件5 前后对比电子档案 and
-// 附件6 验收表 of one bed, each with the mark of 五(五). Values are escaped; photos are referenced by id.
+// Printable forms of document 004 as A4 HTML (print from the browser): 附件3 申请审批表, 附件4 确认表, 附件5 前后
+// 对比电子档案 and 附件6 验收表 of one bed, each with the mark of 五(五). Values are escaped; photos are
+// referenced by their file id (GET /files/:id), not embedded. ID numbers are masked as in the 金民 reports.
 import { type Actor, authorize } from '../auth/index.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { careBedsOf, yuan } from './carebeds.rules.js';
@@ -17,7 +18,10 @@ const SATISFACTION: Record<string, string> = {
   UNSATISFIED: '不满意',
 };
 
-/** The bed's 附件4–6 as one A4 HTML document. */
+const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' };
+const TENURE: Record<string, string> = { OWNED: '自有产权', RESIDENT: '长期居住' };
+
+/** The bed's 附件3–6 as one A4 HTML document. */
 export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: string) {
   authorize(actor, 'GET /exports/carebeds');
   const { bed, doc } = await bedFor(prisma, actor, 'careBed', id);
@@ -33,10 +37,54 @@ export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: s
     )
     .join('');
   const mark = `<p class="mark">${esc(c.fundMark)}</p>`;
+  const elder = await prisma.elder.findUniqueOrThrow({
+    where: { id: bed.elderId },
+    include: { community: { include: { parent: { include: { parent: true } } } } },
+  });
+  const community = elder.community;
+  const level = c.disabilityLevels.find((l) => l.code === bed.disabilityLevel)?.label ?? '';
+  const assessment = bed.steps.find((s) => s.step === '评估');
+  // 附件3: 区（市） 街道（镇） 社区（村）, the applicant, the housing, the assessment and the two reviews.
+  const application =
+    `<section><h1>威海市家庭养老床位建设申请审批表</h1>
+<p>${esc(community.parent?.parent?.name)} ${esc(community.parent?.name)} ${esc(community.name)}</p>
+<table><tr><th>姓名</th><td>${esc(elder.name)}</td><th>性别</th><td>${GENDER[elder.gender] ?? ''}</td>
+<th>出生年月</th><td>${day(elder.birthDate).slice(0, 7)}</td></tr>
+<tr><th>身份证号</th><td colspan="3">${esc(elder.idNumberMasked)}</td><th>月收入（元）</th><td>${yuan(bed.monthlyIncomeFen)}</td></tr>
+<tr><th>联系电话</th><td colspan="5">${esc(elder.phone)}</td></tr>
+<tr><th>建床地址</th><td colspan="5">${esc(bed.address)}</td></tr>
+<tr><th>监护人</th><td>${esc(bed.guardianName)}</td><th>与申请人关系</th><td>${esc(bed.guardianRelation)}</td>
+<th>联系电话</th><td>${esc(bed.guardianPhone)}</td></tr>
+<tr><th>申请建床住宅情况</th><td colspan="5">房屋建筑面积 ${esc(bed.livingAreaSqm)} ㎡；${TENURE[bed.tenure] ?? esc(bed.tenure)}` +
+    `${bed.residenceMonths ? `（已居住 ${bed.residenceMonths} 个月）` : ''}；产权人 ${esc(bed.ownerName)}</td></tr>
+<tr><th>老年人能力评估结果</th><td colspan="5">${esc(level)}${bed.assessingAgency ? `（${esc(bed.assessingAgency)}）` : ''}` +
+    `${assessment ? `；${esc(assessment.opinion)}` : ''}</td></tr>
+<tr><th>接受改造情况</th><td colspan="5">${
+      bed.priorAdaptationFen > 0
+        ? `已享受改造，改造资金 ${yuan(bed.priorAdaptationFen)} 元${bed.priorAdaptationNote ? `（${esc(bed.priorAdaptationNote)}）` : ''}`
+        : '未享受政府购买服务适老化改造或残疾人家庭无障碍改造'
+    }</td></tr>
+<tr><th>镇（街道）意见</th><td colspan="5">${esc(opinion('街道（镇）初审').join('；'))}</td></tr>
+<tr><th>区市审核意见</th><td colspan="5">${esc(opinion('区市审核认定').join('；'))}</td></tr></table>${mark}</section>`;
+  // 附件5: each line's before and after photo and its note, between the start and completion dates.
+  const archive = `<section><h1>家庭养老床位建设前后对比电子档案</h1>
+<table><tr><th>老年人姓名</th><td>${esc(elder.name)}</td><th>性别</th><td>${GENDER[elder.gender] ?? ''}</td></tr>
+<tr><th>身份证号码</th><td colspan="3">${esc(elder.idNumberMasked)}</td></tr>
+<tr><th>建床地址</th><td colspan="3">${esc(bed.address)}</td></tr>
+<tr><th>开工日期</th><td>${day(bed.startedOn)}</td><th>竣工日期</th><td>${day(bed.completedOn)}</td></tr></table>
+<table><tr><th>建设项目</th><th>建设前照片</th><th>建设后照片</th><th>文字说明</th></tr>
+${bed.lines
+  .map(
+    (l) =>
+      `<tr><td>${l.itemNo} ${esc(l.model)}</td><td>${l.beforePhotoId ? `照片 ${esc(l.beforePhotoId)}` : '缺'}</td>` +
+      `<td>${l.afterPhotoId ? `照片 ${esc(l.afterPhotoId)}` : '缺'}</td><td>${esc(l.note)}</td></tr>`,
+  )
+  .join('')}</table>${mark}</section>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>家庭养老床位档案</title>
 <style>@page{size:A4;margin:18mm}body{font-family:"SimSun","Songti SC",serif;font-size:11pt}
 h1{font-size:16pt;text-align:center}table{width:100%;border-collapse:collapse}td,th{border:1px solid #000;padding:4px}
 .mark{text-align:center;font-weight:bold;margin-top:12px}section{page-break-after:always}</style></head><body>
+${application}
 <section><h1>家庭养老床位建设项目确认表</h1>
 <table><tr><th>老年人姓名</th><td>${esc(bed.elder.name)}</td><th>建床地址</th><td>${esc(bed.address)}</td></tr></table>
 <table><tr><th>序号</th><th>建设项目及设备型号</th><th>数量</th><th>预计费用（元）</th><th>建设前</th><th>建设后</th><th>验收</th></tr>
@@ -44,6 +92,7 @@ ${rows}</table>
 <p>费用合计 ${yuan(bed.totalFen)}，其中智能化改造 ${yuan(bed.smartFen)}。</p>
 <p>结果确认：${esc(opinion('结果确认').join('；'))}</p>
 <p>审批（核）意见：${esc([...opinion('街道（镇）审查建设项目'), ...opinion('区市核定备案')].join('；'))}</p>${mark}</section>
+${archive}
 <section><h1>家庭养老床位验收表</h1>
 <table><tr><th>开工日期</th><td>${day(bed.startedOn)}</td><th>竣工日期</th><td>${day(bed.completedOn)}</td></tr>
 <tr><th>费用合计</th><td colspan="3">${yuan(bed.totalFen)}，其中智能化改造 ${yuan(bed.smartFen)}</td></tr>

@@ -63,6 +63,14 @@ describe('金民 reports (004 附件7)', () => {
     expect(html).toContain('家庭养老床位验收表');
     expect(html).toContain('彩票公益金资助—中国福利彩票和中国体育彩票');
     expect(html).toContain(elderName);
+    // 附件3 with the assessment and both reviews, and 附件5 with each line's two photos; every form carries the mark.
+    expect(html).toContain('威海市家庭养老床位建设申请审批表');
+    expect(html).toMatch(/经评估，该申请人为中度失能老年人/);
+    expect(html).toMatch(/鲸园街道 孙主任：同意/);
+    expect(html).toContain('家庭养老床位建设前后对比电子档案');
+    const lines = await s.db.prisma.careBedLine.findMany({ where: { careBedId: bed.id } });
+    for (const l of lines) expect(html).toContain(`照片 ${l.beforePhotoId}</td><td>照片 ${l.afterPhotoId}`);
+    expect(html.split('彩票公益金资助—中国福利彩票和中国体育彩票').length - 1).toBe(4);
     expect((await get(`/exports/carebeds/${bed.id}/forms.html`, 'district_admin')).status).toBe(403);
   });
 
