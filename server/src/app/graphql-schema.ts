@@ -39,6 +39,7 @@ import { BotResolver } from '../bot/bot.resolver.js';
 import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
 import { OrderRescheduleResolver } from '../orders/reschedule.resolver.js';
+import { RecurringOrdersResolver } from '../orders/recurring.resolver.js';
 import { DispatchResolver } from '../orders/dispatch.resolver.js';
 import { HomeQrResolver } from '../orders/home-qr.resolver.js';
 import { FieldworkResolver, VisitSignatureResolver } from '../orders/fieldwork.resolver.js';
@@ -65,6 +66,7 @@ export const resolvers = [
   TopUpResolver,
   OrderResolver,
   OrderRescheduleResolver,
+  RecurringOrdersResolver,
   ElderOrdersResolver,
   VisitResolver,
   DispatchResolver,

@@ -37,6 +37,8 @@ export const SERVICE_ROWS = {
   },
   quoteOrder: { roles: ORDERERS, refusal: ORDERING, outOfScopeMessage: ELDER_OUT },
   placeOrder: { roles: ORDERERS, refusal: ORDERING, outOfScopeMessage: ELDER_OUT },
+  // Recurring bookings (issue 25) are placeOrder once per visit, so the same people may place them.
+  placeRecurringOrders: { roles: ORDERERS, refusal: ORDERING, outOfScopeMessage: ELDER_OUT },
   cancelOrder: {
     roles: { ...STAFF, ...HOUSEHOLD, PROVIDER_ADMIN: 'PROVIDER' },
     refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构取消；护理员请联系本机构调度改约。',

@@ -185,6 +185,21 @@ export const PROBES: Record<string, Probe> = {
       },
     }),
   },
+  // A weekly series of two from the probe's future: a permitted caller books (or stops at the balance).
+  placeRecurringOrders: {
+    on: 'elder',
+    args: (t, { fx }) => ({
+      input: {
+        elderId: e(t).elderId,
+        serviceCode: e(t).serviceCode,
+        quantity: 1,
+        scheduledAt: later(fx, 2),
+        repeat: 'WEEKLY',
+        until: new Date(new Date(later(fx, 2)).getTime() + 8 * 86_400_000).toISOString().slice(0, 10),
+        idempotencyKey: uniqueKey(),
+      },
+    }),
+  },
   cancelOrder: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '老人临时外出' }) },
   // A time the probe's own clock has not reached and inside any programme's booking hours.
   rescheduleOrder: {
