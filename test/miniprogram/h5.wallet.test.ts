@@ -2,7 +2,8 @@
 // 25): a booking short of money goes to 去充值, the sandbox top-up comes back to the same booking
 // with a fresh quote (no stale 还差), and the booking holds the money in the ledger; the 补贴明细
 // page shows the month as the ledger has it, to the fen, each subsidy with what it pays for; a
-// notice opens the order it is about and shows its photo as an image, never as a path.
+// notice opens the order it is about and shows its photo as an image, never as a path; a weekly
+// booking is placed as one order per visit, each holding its own money.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elderAudience, notify } from '../../server/src/notices/index.js';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
@@ -31,6 +32,8 @@ const quoteOf = async (serviceCode: string, quantity: number) => {
   return r.data!.quoteOrder;
 };
 
+/** The Asia/Shanghai day of an instant (YYYY-MM-DD). */
+const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 /** The Asia/Shanghai month of an instant (YYYY-MM). */
 const monthOf = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 
@@ -45,6 +48,49 @@ afterAll(async () => {
 });
 
 describe('the H5 mini-program: money a family can follow', () => {
+  it('books a weekly visit for two weeks as three orders, each holding its price in the ledger', async () => {
+    const enrolment = await s.db.prisma.enrolment.findFirstOrThrow({ where: { elderId }, include: { policy: true } });
+    const item = await s.db.prisma.serviceItem.findFirstOrThrow({
+      where: { policyId: enrolment.policyId, mode: 'OFFLINE', priceFen: { gt: 0 }, category: { not: '助餐' } },
+      orderBy: { priceFen: 'asc' },
+    });
+    const before = new Set(
+      (await s.db.prisma.order.findMany({ where: { elderId }, select: { id: true } })).map((o) => o.id),
+    );
+    await open(`/pages/order/index?code=${item.code}&policy=${enrolment.policy.code}`);
+    await $('#split-amount').waitFor();
+    await $('#dates .chip').nth(1).click();
+    await $('#times .chip', { hasText: '10:00' }).click();
+    await $('#repeat .chip', { hasText: '每周' }).click();
+    // The default last day is two weeks after the first visit: three visits.
+    const last = /(\d\d-\d\d)/.exec((await $('#until .chip.on').textContent())!)![1]!;
+    expect(await text('#until .chip.on')).toContain('2 周后');
+    expect(await text('#repeat-rule')).toContain('每次是一张单独的工单');
+    await shoot('order-recurring-normal');
+    await $('#confirm-order').click();
+    await expect.poll(() => text('#placed-series'), { timeout: 20_000 }).toContain('已连续预约 3 次');
+
+    const placed = (
+      await s.db.prisma.order.findMany({
+        where: { elderId },
+        include: { holds: true },
+        orderBy: { scheduledAt: 'asc' },
+      })
+    ).filter((o) => !before.has(o.id));
+    expect(placed).toHaveLength(3);
+    expect(new Set(placed.map((o) => o.idempotencyKey)).size).toBe(3);
+    expect(placed[1]!.scheduledAt.getTime() - placed[0]!.scheduledAt.getTime()).toBe(7 * 86_400_000);
+    expect(placed[2]!.scheduledAt.getTime() - placed[1]!.scheduledAt.getTime()).toBe(7 * 86_400_000);
+    expect(beijingDay(placed[2]!.scheduledAt).slice(5)).toBe(last);
+    for (const o of placed) {
+      expect(o.status).toBe('PLACED');
+      expect(o.holds.every((x) => x.status === 'ACTIVE')).toBe(true);
+      expect(o.holds.reduce((n, x) => n + x.amount, 0n)).toBe(BigInt(o.amountFen));
+    }
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('tops up a booking short of money and comes back to it with a fresh quote, then books', async () => {
     const enrolment = await s.db.prisma.enrolment.findFirstOrThrow({ where: { elderId }, include: { policy: true } });
     const item = await s.db.prisma.serviceItem.findFirstOrThrow({

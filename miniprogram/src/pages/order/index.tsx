@@ -2,7 +2,12 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, gql } from '../../api/client';
-import { PlaceOrderDocument, QuoteOrderDocument, ServiceGuideDocument } from '../../api/generated';
+import {
+  PlaceOrderDocument,
+  PlaceRecurringOrdersDocument,
+  QuoteOrderDocument,
+  ServiceGuideDocument,
+} from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
@@ -24,6 +29,21 @@ export function nextDays(now = new Date()): { value: string; label: string }[] {
   });
 }
 
+const REPEATS = [
+  { value: 'NONE', label: '只约一次' },
+  { value: 'DAILY', label: '每天' },
+  { value: 'WEEKLY', label: '每周' },
+];
+
+/** Last days a series may run to: 1 to 4 weeks after the first visit (the server allows 31 visits, 60 days). */
+export function untilChoices(first: string): { value: string; label: string }[] {
+  return [1, 2, 3, 4].map((w) => {
+    const d = new Date(new Date(`${first}T12:00:00+08:00`).getTime() + w * 7 * 86_400_000);
+    const { date } = shanghai(d);
+    return { value: date, label: `${w} 周后 ${date.slice(5)}` };
+  });
+}
+
 /** Ordering one item: how many, when, and before confirming, what subsidy pays and what the family pays. */
 export default function Order() {
   const params = Taro.getCurrentInstance().router?.params ?? {};
@@ -42,6 +62,11 @@ export default function Order() {
   const [date, setDate] = useState(days[0]!.value);
   const [time, setTime] = useState('09:00');
   const [note, setNote] = useState('');
+  // Recurring (issue 25): daily or weekly until a day, each visit its own order.
+  const [repeat, setRepeat] = useState('NONE');
+  const untils = useMemo(() => untilChoices(date), [date]);
+  const [until, setUntil] = useState<string | null>(null);
+  const lastDay = until && untils.some((u) => u.value === until) ? until : untils[1]!.value;
   const [quote, setQuote] = useState<Quote | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +74,7 @@ export default function Order() {
   const key = useRef(idempotencyKey('mp-order'));
   useEffect(() => {
     key.current = idempotencyKey('mp-order');
-  }, [quantity, date, time, note]);
+  }, [quantity, date, time, note, repeat, lastDay]);
 
   // Back from 去充值 (the top-up page returns here), the quote is asked again: the balance changed,
   // so a stale 还差 N 元 must not stay on screen.
@@ -76,6 +101,24 @@ export default function Order() {
     setBusy(true);
     setError(null);
     try {
+      if (repeat !== 'NONE') {
+        const series = (
+          await gql(PlaceRecurringOrdersDocument, {
+            input: {
+              elderId,
+              serviceCode: code,
+              quantity,
+              scheduledAt: fromShanghai(date, time),
+              repeat: repeat as 'DAILY' | 'WEEKLY',
+              until: lastDay,
+              idempotencyKey: key.current,
+              note: note.trim() || null,
+            },
+          })
+        ).placeRecurringOrders;
+        await Taro.redirectTo({ url: `/pages/orders/index?placed=${series.length}` });
+        return;
+      }
       const placed = (
         await gql(PlaceOrderDocument, {
           input: {
@@ -140,6 +183,17 @@ export default function Order() {
         <Chips id="dates" options={days} value={date} onChange={setDate} />
         <Text className="field">上门时间</Text>
         <Chips id="times" options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
+        <Text className="field">重复</Text>
+        <Chips id="repeat" options={REPEATS} value={repeat} onChange={setRepeat} />
+        {repeat !== 'NONE' ? (
+          <>
+            <Text className="field">到哪一天为止（含当天）</Text>
+            <Chips id="until" options={untils} value={lastDay} onChange={setUntil} />
+            <Text className="small" id="repeat-rule" style={{ display: 'block' }}>
+              {`${repeat === 'DAILY' ? '每天' : '每周'}同一时间上门，到 ${lastDay} 为止；每次是一张单独的工单，各自冻结费用，可以单独改期或取消。上面的费用是一次的。`}
+            </Text>
+          </>
+        ) : null}
         <Text className="field">备注（选填）</Text>
         <Input
           id="note"

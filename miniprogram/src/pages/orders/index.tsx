@@ -22,6 +22,8 @@ const FILTERS: { value: string; label: string; status: OrderStatus[] | null }[] 
 export default function Orders() {
   const elderId = useStore((s) => s.elderId);
   const [filter, setFilter] = useState(Taro.getCurrentInstance().router?.params.status ?? 'ALL');
+  // Back from a recurring booking (issue 25): how many orders it placed.
+  const placed = Number(Taro.getCurrentInstance().router?.params.placed ?? 0);
   // Later pages, appended by 加载更多; the first page reloads (and these reset) whenever the
   // filter changes or the page is shown again.
   const [more, setMore] = useState<{ orders: OrderSummaryFragment[]; cursor: string | null; hasNext: boolean } | null>(
@@ -48,6 +50,11 @@ export default function Orders() {
   return (
     <Page>
       <Text className="title">订单{page.data ? `（共 ${page.data.totalCount} 单）` : ''}</Text>
+      {placed ? (
+        <Text className="ok" id="placed-series" style={{ display: 'block' }}>
+          {`已连续预约 ${placed} 次，每次一张工单，可在工单里单独改期或取消。`}
+        </Text>
+      ) : null}
       <Chips id="order-filter" options={FILTERS} value={filter} onChange={setFilter} />
       <ErrorText error={page.error} />
       {!elderId ? <Text>请先在首页选择老人。</Text> : null}
