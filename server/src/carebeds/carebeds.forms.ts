@@ -44,13 +44,15 @@ export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: s
   const community = elder.community;
   const level = c.disabilityLevels.find((l) => l.code === bed.disabilityLevel)?.label ?? '';
   const assessment = bed.steps.find((s) => s.step === '评估');
+  const priorNote = bed.priorAdaptationNote ? `（${esc(bed.priorAdaptationNote)}）` : '';
   // 附件3: 区（市） 街道（镇） 社区（村）, the applicant, the housing, the assessment and the two reviews.
   const application =
     `<section><h1>威海市家庭养老床位建设申请审批表</h1>
 <p>${esc(community.parent?.parent?.name)} ${esc(community.parent?.name)} ${esc(community.name)}</p>
 <table><tr><th>姓名</th><td>${esc(elder.name)}</td><th>性别</th><td>${GENDER[elder.gender] ?? ''}</td>
 <th>出生年月</th><td>${day(elder.birthDate).slice(0, 7)}</td></tr>
-<tr><th>身份证号</th><td colspan="3">${esc(elder.idNumberMasked)}</td><th>月收入（元）</th><td>${yuan(bed.monthlyIncomeFen)}</td></tr>
+<tr><th>身份证号</th><td colspan="3">${esc(elder.idNumberMasked)}</td>
+<th>月收入（元）</th><td>${yuan(bed.monthlyIncomeFen)}</td></tr>
 <tr><th>联系电话</th><td colspan="5">${esc(elder.phone)}</td></tr>
 <tr><th>建床地址</th><td colspan="5">${esc(bed.address)}</td></tr>
 <tr><th>监护人</th><td>${esc(bed.guardianName)}</td><th>与申请人关系</th><td>${esc(bed.guardianRelation)}</td>
@@ -61,7 +63,7 @@ export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: s
     `${assessment ? `；${esc(assessment.opinion)}` : ''}</td></tr>
 <tr><th>接受改造情况</th><td colspan="5">${
       bed.priorAdaptationFen > 0
-        ? `已享受改造，改造资金 ${yuan(bed.priorAdaptationFen)} 元${bed.priorAdaptationNote ? `（${esc(bed.priorAdaptationNote)}）` : ''}`
+        ? `已享受改造，改造资金 ${yuan(bed.priorAdaptationFen)} 元${priorNote}`
         : '未享受政府购买服务适老化改造或残疾人家庭无障碍改造'
     }</td></tr>
 <tr><th>镇（街道）意见</th><td colspan="5">${esc(opinion('街道（镇）初审').join('；'))}</td></tr>

@@ -5,7 +5,7 @@
 // escalation), with the programme's response deadline. A bad signature writes nothing.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AlertEvent, raiseAlert } from '../alerts/index.js';
-import type { Actor } from '../auth/index.js';
+import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { bedFor } from './carebeds.service.js';
@@ -72,6 +72,7 @@ export async function registerDeviceOnBed(
   input: { careBedId: string; serial: string },
   now: Date,
 ) {
+  authorize(actor, 'registerCareBedDevice');
   const serial = serialOf(input.serial);
   const { bed } = await bedFor(prisma, actor, 'registerCareBedDevice', input.careBedId);
   if (await prisma.careBedDevice.findUnique({ where: { serial } }))
@@ -85,6 +86,7 @@ export async function registerDeviceOnBed(
  * taken; the old one gets BAD_SIGNATURE. Shown once, kept encrypted.
  */
 export async function rotateDeviceSecret(prisma: PrismaClient, vault: Vault, actor: Actor, serialIn: string) {
+  authorize(actor, 'rotateCareBedDeviceSecret');
   const serial = serialOf(serialIn);
   const device = await prisma.careBedDevice.findUnique({ where: { serial } });
   if (!device) return fail(ErrorCode.NOT_FOUND, `没有找到编号为 ${serial} 的设备。`);

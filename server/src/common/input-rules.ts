@@ -254,6 +254,7 @@ const LABELS: Record<string, string> = {
   actualFen: '执行金额',
   archiveNo: '档案编号',
   deviceSerial: '设备编号',
+  careBedId: '家庭养老床位',
   livingAreaSqm: '房屋建筑面积',
   tenure: '住房产权情况',
   residenceMonths: '已居住月数',
