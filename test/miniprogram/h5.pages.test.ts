@@ -121,6 +121,7 @@ describe('the H5 mini-program: money and fit', () => {
       ['order-detail', `/pages/order-detail/index?id=${orderId}`, '#order'],
       ['topup', '/pages/topup/index', '#self-paid-balance'],
       ['notices', '/pages/notices/index', '#subscribe'],
+      ['statement', '/pages/statement/index', '#summary'],
     ];
     // Text that overflows its box, or runs past the screen's right edge, is cut off for a reader.
     const clipped = () =>
