@@ -121,7 +121,11 @@ describe('ordering', () => {
     expect(container.querySelector('#split-missing')!.textContent).toContain('还差 50.00 元');
     expect(container.querySelector('#confirm-order')).toBeNull();
     await act(async () => fireEvent.click(container.querySelector('#go-topup')!));
-    expect(navigations[navigations.length - 1]).toEqual({ kind: 'navigateTo', url: '/pages/topup/index?need=5000' });
+    // The top-up page knows it came from this booking, to offer the way back (issue 25).
+    expect(navigations[navigations.length - 1]).toEqual({
+      kind: 'navigateTo',
+      url: '/pages/topup/index?need=5000&back=order',
+    });
   });
 
   it('books the date and time picked on the Beijing clock, with one key for a double tap', async () => {
