@@ -212,8 +212,7 @@ export async function checkOut(
       elderId: order.elderId,
       kind: 'VISIT_COMPLETED',
       title: `${item.name}服务已完成`,
-      body:
-        `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟，附现场照片。请确认并评价。`,
+      body: `${elder.name}的${item.name}服务已完成，服务 ${minutes} 分钟，附现场照片。请确认并评价。`,
       dedupe: `order:${order.id}:completed`,
       orderId: order.id,
       photoFileIds: [visit.checkInPhotoId, input.photoId].filter((id): id is string => !!id),
