@@ -10,10 +10,9 @@
 // are masked as in the care-bed reports: the full number is shown only in the registry, where each view
 // is audited. Only programmes with a `visitAgreements` section report to the national system.
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { type Actor, authorize } from '../auth/index.js';
 import { todayInShanghai } from '../common/calendar.js';
+import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
@@ -335,21 +334,5 @@ export async function writeVisitReport(
         : report === 'visit-summary'
           ? [VISIT_SUMMARY_COLUMNS, visitSummaryRows(prisma, actor, progs)]
           : [VISIT_REGION_COLUMNS, visitRegionRows(prisma, actor, progs, now)];
-  if (format === 'csv') {
-    const csv = stringify({ bom: true });
-    csv.pipe(out);
-    csv.write(header);
-    for await (const row of rows) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
-    await new Promise<void>((r) => {
-      out.once('finish', () => r());
-      csv.end();
-    });
-    return;
-  }
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = book.addWorksheet(VISIT_REPORTS[report]);
-  sheet.addRow(header).commit();
-  for await (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await book.commit();
+  await streamTable(format, out, VISIT_REPORTS[report], rows, header);
 }

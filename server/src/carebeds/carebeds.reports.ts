@@ -3,10 +3,9 @@
 // regional summary (地区, 截至日期, 任务数, 完成数, 总金额, 彩票公益金). ID numbers are masked: the full
 // number is shown only in the registry, where each view is audited.
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { type Actor, authorize } from '../auth/index.js';
 import { todayInShanghai } from '../common/calendar.js';
+import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
@@ -149,21 +148,5 @@ export async function writeCareBedReport(
   authorize(actor, 'GET /exports/carebeds');
   const header = report === 'beds' ? BED_COLUMNS : SUMMARY_COLUMNS;
   const rows = report === 'beds' ? bedRows(prisma, actor) : summaryRows(prisma, actor, now);
-  if (format === 'csv') {
-    const csv = stringify({ bom: true });
-    csv.pipe(out);
-    csv.write(header);
-    for await (const row of rows) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
-    await new Promise<void>((r) => {
-      out.once('finish', () => r());
-      csv.end();
-    });
-    return;
-  }
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = book.addWorksheet(CARE_BED_REPORTS[report]);
-  sheet.addRow(header).commit();
-  for await (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await book.commit();
+  await streamTable(format, out, CARE_BED_REPORTS[report], rows, header);
 }

@@ -4,11 +4,11 @@
 // 线上服务签约统计表) as one XLSX workbook. Column names for the Huangpi statements are ours: the
 // source names the documents but gives no templates.
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
+import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/index.js';
 import { holdReasons } from './settlement.hold.js';
@@ -137,23 +137,9 @@ async function writeVisits(
   await render(visitRows(prisma, vault, ctx), out);
 }
 
-async function renderCsv(rows: Rows, out: Writable) {
-  const csv = stringify({ bom: true });
-  csv.pipe(out);
-  for await (const row of rows) if (!csv.write(row)) await new Promise<void>((r) => csv.once('drain', () => r()));
-  await new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve).once('error', reject);
-    csv.end();
-  });
-}
-
-async function renderXlsx(rows: Rows, out: Writable) {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = book.addWorksheet('居家养老上门服务提供情况');
-  for await (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await book.commit();
-}
+const VISITS_SHEET = '居家养老上门服务提供情况';
+const renderCsv = (rows: Rows, out: Writable) => streamTable('csv', out, VISITS_SHEET, rows);
+const renderXlsx = (rows: Rows, out: Writable) => streamTable('xlsx', out, VISITS_SHEET, rows);
 
 export const writeVisitsCsv = (...args: VisitsArgs) => writeVisits(args, 'csv', renderCsv);
 /** The same rows as a workbook, for offices that take XLSX. */
