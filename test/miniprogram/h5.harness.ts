@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
+import type { TestServer } from '../../server/src/testing/harness.js';
 import { type BrowserRig, chineseContext, shotsDir, startBrowserRig } from '../browser/harness.js';
 import { distDir, ensureBuild } from './build.js';
 
@@ -21,6 +22,31 @@ export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOSt
 export function beijingDayAt(now: Date, days: number, hh: number, mm = 0): Date {
   const day = new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000);
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hh, mm) - 8 * 3600_000);
+}
+
+/**
+ * A paid home visit (not a meal) of the elder's programme, two Beijing days ahead at 10:00,
+ * placed by the family through the API with its own key: the order the manage and money
+ * journeys then work on.
+ */
+export async function bookPaidVisit(s: TestServer, family: string, elderId: string, key: string): Promise<string> {
+  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
+    where: {
+      mode: 'OFFLINE',
+      priceFen: { gt: 0 },
+      category: { not: '助餐' },
+      policy: { enrolments: { some: { elderId } } },
+    },
+    orderBy: { code: 'asc' },
+  });
+  const at = beijingDayAt(s.app.services.clock(), 2, 10);
+  const r = await s.gql<{ placeOrder: { id: string } }>(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+    { i: { elderId, serviceCode: item.code, quantity: 1, scheduledAt: at.toISOString(), idempotencyKey: key } },
+    family,
+  );
+  if (r.errors) throw new Error(`placeOrder refused: ${JSON.stringify(r.errors)}`);
+  return r.data!.placeOrder.id;
 }
 
 export interface H5 extends BrowserRig {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { onScreen, startH5, type H5 } from './h5.harness.js';
+import { bookPaidVisit, onScreen, startH5, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
@@ -16,27 +16,7 @@ let family: string;
 const held = async () =>
   (await s.db.prisma.ledgerAccount.findMany({ where: { elderId } })).reduce((n, a) => n + a.held, 0n);
 
-/** A paid home visit two days ahead, placed through the API with its own key. */
-async function book(key: string) {
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
-    where: {
-      mode: 'OFFLINE',
-      priceFen: { gt: 0 },
-      category: { not: '助餐' },
-      policy: { enrolments: { some: { elderId } } },
-    },
-    orderBy: { code: 'asc' },
-  });
-  const at = new Date(s.app.services.clock().getTime() + 2 * 86_400_000);
-  at.setUTCHours(2, 0, 0, 0); // 10:00 in Beijing
-  const r = await s.gql<{ placeOrder: { id: string } }>(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    { i: { elderId, serviceCode: item.code, quantity: 1, scheduledAt: at.toISOString(), idempotencyKey: key } },
-    family,
-  );
-  expect(r.errors).toBeUndefined();
-  return r.data!.placeOrder.id;
-}
+const book = (key: string) => bookPaidVisit(s, family, elderId, key);
 
 /**
  * How far the document reaches past the phone's width. With mobile emulation a wider document

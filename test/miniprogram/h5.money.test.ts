@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { beijing, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { bookPaidVisit, beijing, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
@@ -24,27 +24,7 @@ const holdsOf = (orderId: string) =>
 /** "YYYY-MM-DD HH:mm" in Beijing, as the pages show times. */
 const shown = (d: Date) => beijing(d).slice(0, 16).replace('T', ' ');
 
-/** A paid home visit two days ahead at 10:00 Beijing, placed through the API with its own key. */
-async function book(key: string) {
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
-    where: {
-      mode: 'OFFLINE',
-      priceFen: { gt: 0 },
-      category: { not: '助餐' },
-      policy: { enrolments: { some: { elderId } } },
-    },
-    orderBy: { code: 'asc' },
-  });
-  const at = new Date(s.app.services.clock().getTime() + 2 * 86_400_000);
-  at.setUTCHours(2, 0, 0, 0);
-  const r = await s.gql<{ placeOrder: { id: string } }>(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    { i: { elderId, serviceCode: item.code, quantity: 1, scheduledAt: at.toISOString(), idempotencyKey: key } },
-    family,
-  );
-  expect(r.errors).toBeUndefined();
-  return r.data!.placeOrder.id;
-}
+const book = (key: string) => bookPaidVisit(s, family, elderId, key);
 
 beforeAll(async () => {
   h = await startH5({ mobile: true });
