@@ -152,6 +152,9 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: PARSE_OPTIONS,
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handler stopped the server a second time, its stop never
+    // settled, and the process left without closing the database (the data folder stayed held).
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     formatError: formatError(app),
     // Apollo pretty-prints every response by default; clients parse JSON, so the indentation is pure cost.
