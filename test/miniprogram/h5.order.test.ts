@@ -272,6 +272,10 @@ describe('the H5 mini-program: ordering a visit', () => {
     await expect
       .poll(async () => (await s.db.prisma.notice.findUniqueOrThrow({ where: { id: unread[0]!.id } })).readAt)
       .not.toBeNull();
+    // A notice about an order opens that order (issue 25); back on the list it is read.
+    if (unread[0]!.orderId)
+      await expect.poll(() => h.page.url()).toContain(`order-detail/index?id=${unread[0]!.orderId}`);
+    await open('/pages/notices/index');
     await expect.poll(() => $('.notice.unread').count()).toBe(unread.length - 1);
   });
 });
