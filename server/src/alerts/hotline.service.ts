@@ -7,7 +7,7 @@
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { monthInShanghai } from '../common/calendar.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/index.js';
 import { loadPolicy, type HotlineLevel } from '../policies/index.js';
@@ -106,7 +106,7 @@ export async function recordHotlineCall(prisma: PrismaClient, actor: Actor, inpu
       });
       return row;
     })
-    .catch((err: unknown) => ((err as { code?: string }).code === 'P2002' ? linked() : Promise.reject(err)));
+    .catch((err: unknown) => (isUniqueViolation(err) ? linked() : Promise.reject(err)));
   return (await present(prisma, [saved]))[0]!;
 }
 

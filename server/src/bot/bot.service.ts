@@ -4,7 +4,7 @@
 // their scope, narrowed to the room's community) and the channel is recorded as BOT. Each BOT
 // account is one deployment: it sees only the bindings made through it.
 import { type Actor, authorize } from '../auth/index.js';
-import { ErrorCode, fail } from '../common/errors.js';
+import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import { digitCode, hashCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
 
@@ -43,7 +43,7 @@ export async function issueBindingCode(
       });
       return { code, purpose, expiresAt: row.expiresAt };
     } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
   }
   return fail(ErrorCode.INTERNAL_SERVER_ERROR);

@@ -132,3 +132,6 @@ export const defaultMessage = (code: ErrorCode): string => DEFAULT_MESSAGES[code
 /** A field-level input problem, reported with the field so forms can point at it. */
 export const badInput = (field: string, message: string): DomainError =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+/** A write refused by a unique index (Prisma's P2002): the record, or the key's first use, already exists. */
+export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'P2002';

@@ -7,7 +7,7 @@ import { type Actor, authorize, outOfScopeMessage, withinScope } from '../auth/i
 import { audit } from '../audit/index.js';
 import { ageOn, todayInShanghai } from '../common/calendar.js';
 import type { ElderFlag, LivingSituation, SelfCareAbility } from '../common/enums.js';
-import { badInput, ErrorCode, fail } from '../common/errors.js';
+import { badInput, ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { coordinatesProblem } from './coordinates.js';
 import { assertElderInScope } from './elders.service.js';
@@ -294,7 +294,7 @@ export async function updateElder(
     });
   } catch (err) {
     // Two corrections to one ID number racing past the look-up: the unique index decides.
-    if ((err as { code?: string }).code === 'P2002')
+    if (isUniqueViolation(err))
       throw badInput(
         'idNumber',
         '这个身份证号已登记在另一位老人名下，请先在老人列表中按身份证号查找，核实是否重复登记。',

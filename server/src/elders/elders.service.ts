@@ -2,7 +2,7 @@ import { type Actor, authorize, outOfScopeMessage, withinScope, type Grant } fro
 import { audit } from '../audit/index.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
-import { badInput, DomainError, ErrorCode, fail } from '../common/errors.js';
+import { badInput, DomainError, ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { subtreeOf } from '../regions/index.js';
 import type { IdNumberVault } from './id-crypto.js';
@@ -241,7 +241,7 @@ export async function registerElder(
     });
   } catch (err) {
     // Two registrations of one ID racing past the look-up: the unique index decides.
-    if ((err as { code?: string }).code === 'P2002') throw duplicate();
+    if (isUniqueViolation(err)) throw duplicate();
     throw err;
   }
 }

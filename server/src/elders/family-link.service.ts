@@ -3,7 +3,7 @@
 // in the mini-program. Codes are letters so they survive being read over the phone.
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import { hashCode, letterCode, normaliseCode } from '../common/one-time-code.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from './elders.service.js';
@@ -52,7 +52,7 @@ export async function issueFamilyLinkCode(
       });
       return { code, expiresAt: row.expiresAt, elder };
     } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
   }
   return fail(ErrorCode.INTERNAL_SERVER_ERROR);

@@ -4,7 +4,7 @@ import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { EventBus } from '../common/events.js';
-import { badInput, ErrorCode, fail } from '../common/errors.js';
+import { badInput, ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
@@ -124,7 +124,7 @@ export async function submitApplication(prisma: PrismaClient, actor: Actor, inpu
     });
   } catch (err) {
     // The partial unique index allows one PENDING application per elder and programme.
-    if ((err as { code?: string }).code === 'P2002')
+    if (isUniqueViolation(err))
       fail(ErrorCode.INVALID_STATE, `${elder.name}已有一份本项目的申请正在办理，请勿重复申请。`);
     throw err;
   }

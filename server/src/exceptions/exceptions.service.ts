@@ -5,7 +5,7 @@
 // the ledger, with an audit line. An open exception holds its provider's statement for the month.
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
@@ -180,7 +180,7 @@ export async function resolveVisitException(
     });
   } catch (err) {
     // Another exception of the same visit reversed its charge at the same moment.
-    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务的扣费已经退回过了。');
+    if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这次服务的扣费已经退回过了。');
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 // centre's programme on the day), the lower price for low-income elders (the programme's flags), the
 // market price for others. Each visit to the centre is recorded with the tier and the price charged
 // then. The elder pays the centre directly, so no money passes through the platform's ledger here.
-import { ErrorCode, fail } from '../common/errors.js';
+import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import { todayInShanghai } from '../common/calendar.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { type Actor, authorize } from '../auth/index.js';
@@ -154,7 +154,7 @@ export async function recordCentreAttendance(
     });
   } catch (e) {
     // Two requests with one key at once: the loser reads the winner's record.
-    if ((e as { code?: string }).code === 'P2002') {
+    if (isUniqueViolation(e)) {
       const won = await replay();
       if (won) return won;
     }

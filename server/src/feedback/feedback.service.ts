@@ -3,7 +3,7 @@
 // 服务机构 → 约谈、督促整改、暂停资金结算).
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
@@ -46,7 +46,7 @@ export async function rateOrder(
       data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now },
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经评价过了。');
+    if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这次服务已经评价过了。');
     throw err;
   }
 }
@@ -108,7 +108,7 @@ export async function recordFollowUp(
       data: { orderId, satisfaction, note: note?.trim() || null, operatorId: actor.userId, dueAt, at: now },
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') fail(ErrorCode.INVALID_STATE, '这次服务已经回访过了。');
+    if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这次服务已经回访过了。');
     throw err;
   }
 }

@@ -4,7 +4,7 @@
 // the officials and shown only to those who may see the elder's documents.
 import { createHash } from 'node:crypto';
 import { type Actor, authorize } from '../auth/index.js';
-import { ErrorCode, fail } from '../common/errors.js';
+import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { mayReadAttachment } from '../elders/index.js';
 import { orderScope } from '../orders/index.js';
@@ -56,7 +56,7 @@ export async function uploadPhoto(
       data: { storageKey: `${sha256}`, mimeType: mime!, sizeBytes: bytes.length, sha256, uploadedById: actor.userId },
     })
     .catch(async (err) => {
-      if ((err as { code?: string }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
       return prisma.storedFile.findUniqueOrThrow({ where: { storageKey: sha256 } });
     });
 }

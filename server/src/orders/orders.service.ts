@@ -2,7 +2,7 @@
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
 import { type Actor, authorize, outOfScopeMessage, type Grant } from '../auth/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
@@ -146,7 +146,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       return order;
     });
   } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
+    if (!isUniqueViolation(err)) throw err;
     const winner = await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
     if (winner.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return winner;

@@ -5,7 +5,7 @@
 // stay as they are (same accounts, same amounts): nothing moves in the ledger.
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { checkBookingHours, policyDocument } from '../policies/index.js';
 import { requestHash } from '../wallet/index.js';
@@ -117,7 +117,7 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
     });
   } catch (err) {
     // Two first requests with one key on separate connections: the unique index keeps one.
-    if ((err as { code?: string }).code !== 'P2002') throw err;
+    if (!isUniqueViolation(err)) throw err;
     return (await replay()) ?? fail(ErrorCode.IDEMPOTENCY_CONFLICT);
   }
 }

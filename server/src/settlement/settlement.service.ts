@@ -4,7 +4,7 @@
 // month (confirmed visits only), frozen into lines so an approved month never changes.
 import { type Actor, authorize, withinScope } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { detectVisitExceptions } from '../exceptions/index.js';
 import { loadPolicy, minimumWagePeriods, policyDocument } from '../policies/index.js';
@@ -92,7 +92,7 @@ export async function recordQualityEvaluation(
     return evaluation;
   } catch (err) {
     // Two re-evaluations of one failed evaluation at once: the unique supersedesId lets one in.
-    if ((err as { code?: string }).code === 'P2002')
+    if (isUniqueViolation(err))
       fail(ErrorCode.INVALID_STATE, `${provider.name}${monthLabel(input.month)}的复查已经提交过了。`);
     throw err;
   }

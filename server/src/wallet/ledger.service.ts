@@ -3,7 +3,7 @@
 // concurrency. Every function takes the caller's transaction client, so a money movement commits
 // with its cause.
 import { createHash } from 'node:crypto';
-import { ErrorCode, fail } from '../common/errors.js';
+import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { addToBalance, holdIfAvailable, releaseHeld, violationRows, type LedgerViolation } from './balances.store.js';
@@ -265,7 +265,7 @@ export async function postOnce(prisma: PrismaClient, input: PostingInput) {
   try {
     return await prisma.$transaction((tx) => post(tx, input), MONEY_TX);
   } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
+    if (!isUniqueViolation(err)) throw err;
     return prisma.$transaction((tx) => post(tx, input), MONEY_TX);
   }
 }

@@ -3,7 +3,7 @@
 // notifications arrive and in whatever order.
 import { type Actor, authorize } from '../auth/index.js';
 import { assertElderInScope } from '../elders/index.js';
-import { DomainError, ErrorCode, badInput, fail } from '../common/errors.js';
+import { DomainError, ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -69,7 +69,7 @@ export async function createTopUp(
       },
     });
   } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
+    if (!isUniqueViolation(err)) throw err;
     return replay(
       gateway,
       await prisma.topUp.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }),
