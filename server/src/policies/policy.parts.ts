@@ -106,11 +106,20 @@ export const bucketSchema = z
     /** What the bucket pays for in the programme's own words, shown to families on each subsidy line (issue 25). */
     paysFor: z.string().min(1).optional(),
     source,
+    /** The source names the support but gives no amount: `amount` is a demo figure (002 三(二)). */
+    pendingSource: z.boolean().optional(),
+    ...assumed,
   })
   .strict()
   .refine((b) => (b.accountKind === 'SUBSIDY_HOURS') === (b.unit === 'MINUTE'), {
     message: 'the hours bucket is kept in MINUTE and money buckets in FEN',
   });
+
+/** A window a visit may start in, minutes after local midnight, both ends inclusive. */
+export const slotSchema = z
+  .object({ label: z.string().min(1), fromMinute: minutes.max(1440), untilMinute: minutes.max(1440) })
+  .strict()
+  .refine((s) => s.fromMinute < s.untilMinute, { message: 'a slot starts before it ends' });
 
 export const itemSchema = z
   .object({
@@ -141,6 +150,19 @@ export const itemSchema = z
     verifiedAt: z.enum(['HOME', 'FACILITY']).default('HOME'),
     /** May start at any hour, night included (outside the programme's `visits.bookingHours`). */
     anyHour: z.boolean().default(false),
+    /**
+     * What one visit of this item may be (issue 25): the windows it may start in, narrower than the
+     * programme's hours (a lunch at lunchtime), and the most units one visit may book.
+     */
+    perVisit: z
+      .object({
+        slots: z.array(slotSchema).min(1).optional(),
+        maxQuantity: z.number().int().positive().optional(),
+        source,
+        ...assumed,
+      })
+      .strict()
+      .optional(),
     source,
   })
   .strict()

@@ -25,6 +25,8 @@ import * as framework from './policy.framework.js';
 import { callsSchema } from './policy.calls.js';
 import { oversightSchema } from './policy.oversight.js';
 import * as supervision from './policy.supervision.js';
+import { creditSchema } from './policy.credit.js';
+import { goalsSchema } from './policy.goals.js';
 
 export {
   FLAGS,
@@ -285,6 +287,10 @@ export const policySchema = z
     calls: callsSchema.optional(),
     /** Star ratings and the 10-minute service circle (policy.oversight.ts; 003 四(三), 二(二)2). */
     oversight: oversightSchema.optional(),
+    /** Credit records, their score and its consequences (policy.credit.ts; 002 二(三)10). */
+    credit: creditSchema.optional(),
+    /** Targets with deadlines, their progress computed from records (policy.goals.ts; 002 二(二)4–7). */
+    goals: goalsSchema.optional(),
     zones: z
       .array(
         z

@@ -5,6 +5,7 @@
 import { YANGCHENG_TOWNS } from '../policies/documents/yangcheng-2026.js';
 import { luoyangRegionRows } from '../policies/documents/luoyang-2013.regions.js';
 import { WEIHAI_DISTRICTS } from '../policies/documents/weihai-2022.beds.js';
+import { dongxihuRegionRows } from '../policies/documents/dongxihu-2024.regions.js';
 
 export interface RegionSeed {
   code: string;
@@ -114,6 +115,8 @@ function build(): RegionSeed[] {
   }
   // Luoyang (003): the city, an urban district and a county (policies/documents/luoyang-2013.regions.ts).
   out.push(...luoyangRegionRows());
+  // Dongxihu (002): the district, its streets and demo communities (policies/documents/dongxihu-2024.regions.ts).
+  out.push(...dongxihuRegionRows());
   return out;
 }
 
