@@ -289,8 +289,8 @@ export async function reviewApplication(
       }
       return tx.application.findUniqueOrThrow({ where: { id: app.id } });
     })
-    .catch((err: { code?: string }) => {
-      if (err.code === 'P2002') fail(ErrorCode.INVALID_STATE, '这一环节已经办理过了。');
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这一环节已经办理过了。');
       throw err;
     });
   const done = approved as { enrolmentId: string; startedOn: string; policyId: string } | null;

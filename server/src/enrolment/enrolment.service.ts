@@ -6,7 +6,7 @@ import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import type { EventBus } from '../common/events.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
-import { badInput, ErrorCode, fail } from '../common/errors.js';
+import { badInput, ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
@@ -154,9 +154,9 @@ export async function requestTermination(
       }
       return row;
     })
-    .catch((err: { code?: string }) => {
+    .catch((err: unknown) => {
       // The partial unique index allows one PENDING request per enrolment.
-      if (err.code === 'P2002')
+      if (isUniqueViolation(err))
         fail(ErrorCode.INVALID_STATE, `${elder.name}已有一份终止申请正在审核，请等待审核结果。`);
       throw err;
     });
@@ -262,8 +262,8 @@ export async function reviewTermination(
       }
       return tx.terminationRequest.findUniqueOrThrow({ where: { id: request.id } });
     })
-    .catch((err: { code?: string }) => {
-      if (err.code === 'P2002') fail(ErrorCode.INVALID_STATE, '这一环节已经审核过了。');
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这一环节已经审核过了。');
       throw err;
     });
   await publishEffect(events, effect, now);
