@@ -283,6 +283,23 @@ export function generateProviders(): GeneratedProvider[] {
       contactName: '王国庆',
       contactPhone: '0356-4201003',
     },
+    // Dongxihu (002 二(二)6–7): a home-care company and a meal provider for the district's streets.
+    {
+      code: 'DX-P01',
+      name: '东西湖区颐心居家养老服务有限公司',
+      policyCode: 'DONGXIHU_2024',
+      creditCode: '91420112MA4K00001E',
+      contactName: '陈立',
+      contactPhone: '027-83201001',
+    },
+    {
+      code: 'DX-P02',
+      name: '东西湖区金银湖助老餐饮服务中心',
+      policyCode: 'DONGXIHU_2024',
+      creditCode: '52420112MJD000002F',
+      contactName: '周敏',
+      contactPhone: '027-83201002',
+    },
     // Weihai (004 五(一)): a care-bed builder that also designs, and a home-visit provider.
     {
       code: 'WH-P01',
