@@ -3,13 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { gql } from '../api/client';
 import { RescheduleOrderDocument, ServiceGuideDocument } from '../api/generated';
 import { fromShanghai, idempotencyKey, shanghai } from '../lib/format';
+import { slotRule, startTimes } from '../lib/slots';
 import { useLoad } from '../lib/useLoad';
 import { Chips } from './Chips';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const TIMES = ['08:00', '09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00'];
-const clock = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** The next fourteen days on the Asia/Shanghai calendar, from tomorrow. */
 function nextDays(now = new Date()) {
@@ -22,7 +20,7 @@ function nextDays(now = new Date()) {
 
 /**
  * 改期 before the visit starts: a new day and time within the programme's booking hours (the
- * service guide gives them, visits.bookingHours), at most 60 days ahead. The server decides; this
+ * service guide gives them: the item's windows or visits.bookingHours), at most 60 days ahead. The server decides; this
  * card says the limits first and offers only start times inside the hours.
  */
 export function RescheduleOrder({
@@ -45,12 +43,7 @@ export function RescheduleOrder({
         : null,
     [policyCode, serviceCode],
   );
-  const from = item.data?.bookableFromMinute ?? null;
-  const until = item.data?.bookableUntilMinute ?? null;
-  const times = TIMES.filter((t) => {
-    const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-    return (from == null || m >= from) && (until == null || m <= until);
-  });
+  const times = startTimes(item.data);
   const days = useMemo(() => nextDays(), []);
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState<string | null>(null);
@@ -65,7 +58,7 @@ export function RescheduleOrder({
       <Text className="title">改期</Text>
       <Text style={{ display: 'block' }} id="reschedule-rules">
         护理员签到开始服务前都可以改期，不收费用，冻结的金额不变；最多改到 60 天以内。
-        {from != null && until != null ? `上门服务须在 ${clock(from)}–${clock(until)} 之间开始。` : ''}
+        {slotRule(item.data) ?? ''}
         已派护理员的，改期后由服务机构重新派单。
       </Text>
       {open ? (
@@ -74,12 +67,7 @@ export function RescheduleOrder({
             选择新的日期和时间：
           </Text>
           <Chips id="reschedule-dates" options={days} value={date} onChange={setDate} />
-          <Chips
-            id="reschedule-times"
-            options={times.map((t) => ({ value: t, label: t }))}
-            value={time}
-            onChange={setTime}
-          />
+          <Chips id="reschedule-times" options={times} value={time} onChange={setTime} />
           <Button
             className="btn primary block"
             id="reschedule-confirm"

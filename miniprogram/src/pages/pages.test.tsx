@@ -157,6 +157,45 @@ describe('ordering', () => {
     });
   });
 
+  it('offers a lunch only at lunchtime and stops the quantity at the per-visit maximum (issue 25)', async () => {
+    const lunch = {
+      ...item,
+      code: 'HP_MEAL_DELIVERY',
+      name: '上门送餐（午餐）',
+      unit: 'PER_MEAL',
+      unitMinutes: null,
+      priceFen: 1000,
+      bookableSlots: [{ label: '午餐', fromMinute: 630, untilMinute: 720 }],
+      maxQuantityPerVisit: 2,
+    };
+    router.params = { code: lunch.code, policy: 'HUANGPI_2020' };
+    answers.set('ServiceGuide', () => ({ serviceGuide: [lunch] }));
+    const { container } = render(<Order />);
+    await waitFor(() => expect(container.querySelectorAll('#times .chip')).toHaveLength(4));
+    expect([...container.querySelectorAll('#times .chip')].map((c) => c.textContent)).toEqual([
+      '午餐 10:30',
+      '午餐 11:00',
+      '午餐 11:30',
+      '午餐 12:00',
+    ]);
+    expect(container.querySelector('#slot-rule')!.textContent).toBe('上门服务须在 午餐 10:30–12:00 之间开始。');
+    expect(container.querySelector('#visit-maximum')!.textContent).toContain('一次最多 2 餐');
+    await act(async () => fireEvent.click(container.querySelector('#qty-plus')!));
+    await waitFor(() => expect(container.querySelector('#quantity')!.textContent).toBe('2'));
+    expect(container.querySelector('#qty-plus')!.hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(container.querySelector('#qty-plus')!));
+    expect(container.querySelector('#quantity')!.textContent).toBe('2');
+    // The form's 09:00 is no lunch time: the first window's start is what is sent.
+    await waitFor(() => expect(container.querySelector('#confirm-order')).not.toBeNull());
+    await act(async () => fireEvent.click(container.querySelector('#confirm-order')!));
+    await waitFor(() => expect(sent('PlaceOrder')).toHaveLength(1));
+    const input = sent('PlaceOrder')[0]!.data.variables.input as { scheduledAt: string; quantity: number };
+    expect(input.quantity).toBe(2);
+    expect(new Date(input.scheduledAt).toISOString()).toBe(
+      new Date(`${nextDays()[0]!.value}T10:30:00+08:00`).toISOString(),
+    );
+  });
+
   it('offers seven days from tomorrow on the Beijing calendar, even late in the evening UTC', () => {
     // 2026-11-28 17:30 UTC is already 29 November 01:30 in Beijing.
     const days = nextDays(new Date('2026-11-28T17:30:00Z'));

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import {
   bookingHoursFor,
   loadPolicy,
+  maxQuantityPerVisit,
   type PolicyDocument,
   policyDocument,
   type StoredPolicy,
@@ -46,8 +47,9 @@ export async function policiesByIds(prisma: PrismaClient, ids: readonly string[]
 
 /**
  * The service guide of a programme, optionally one category; NOT_FOUND for an unknown programme.
- * Each item carries the hours a visit may start (the document's `visits.bookingHours`), open for
- * night-care items (`anyHour`) and where the programme sets no hours.
+ * Each item carries the windows a visit may start in (its own `perVisit.slots`, else the document's
+ * `visits.bookingHours`, open for night-care items and where the programme sets no hours) and the
+ * most one visit may book, the same rules placeOrder enforces.
  */
 export async function serviceGuide(prisma: PrismaClient, policyCode: string, category?: string | null) {
   const loaded = await loadPolicy(prisma, { code: policyCode });
@@ -58,11 +60,15 @@ export async function serviceGuide(prisma: PrismaClient, policyCode: string, cat
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
   return rows.map((row) => {
-    const hours = bookingHoursFor(
-      doc,
-      doc.serviceGuide.items.find((i) => i.code === row.code),
-    );
-    return { ...row, bookableFromMinute: hours?.fromMinute ?? null, bookableUntilMinute: hours?.untilMinute ?? null };
+    const item = doc.serviceGuide.items.find((i) => i.code === row.code);
+    const hours = bookingHoursFor(doc, item);
+    return {
+      ...row,
+      bookableFromMinute: hours?.fromMinute ?? null,
+      bookableUntilMinute: hours?.untilMinute ?? null,
+      bookableSlots: hours?.slots ?? [],
+      maxQuantityPerVisit: item ? maxQuantityPerVisit(doc, item) : null,
+    };
   });
 }
 

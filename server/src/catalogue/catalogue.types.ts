@@ -4,6 +4,13 @@ import { Region } from '../regions/index.js';
 
 registerEnumType(ServiceMode, { name: 'ServiceMode', description: 'ONLINE 线上服务 / OFFLINE 线下上门或集中服务' });
 
+@ObjectType({ description: '可预约的上门开始时段（当天第几分钟，两端都含）' })
+export class BookableSlot {
+  @Field(() => String, { description: '时段名称，如 午餐；项目未单独规定时为 上门服务时段' }) label!: string;
+  @Field(() => Int, { description: '最早开始时间（当天第几分钟，如 630 = 10:30）' }) fromMinute!: number;
+  @Field(() => Int, { description: '最晚开始时间（当天第几分钟）' }) untilMinute!: number;
+}
+
 @ObjectType({ description: '服务指南中的一个服务项目' })
 export class ServiceItem {
   @Field(() => ID) id!: string;
@@ -28,6 +35,16 @@ export class ServiceItem {
   bookableFromMinute?: number | null;
   @Field(() => Int, { nullable: true, description: '最晚可预约的上门开始时间（当天第几分钟，如 1200 = 20:00）' })
   bookableUntilMinute?: number | null;
+  @Field(() => [BookableSlot], {
+    nullable: true,
+    description: '可预约的开始时段（如助餐只在用餐时段）；空列表表示不限时段，服务指南以外查询时为空',
+  })
+  bookableSlots?: BookableSlot[] | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: '一次上门最多可预约的数量（服务指南或分次规定给出），为空表示只受通用上限限制',
+  })
+  maxQuantityPerVisit?: number | null;
 }
 
 @ObjectType({ description: '每月补贴额度' })

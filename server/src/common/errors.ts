@@ -22,6 +22,8 @@ export enum ErrorCode {
   OUTSIDE_VISIT_WINDOW = 'OUTSIDE_VISIT_WINDOW',
   /** A home visit booked to start outside the programme's hours (`visits.bookingHours`), night care excepted. */
   OUTSIDE_BOOKING_HOURS = 'OUTSIDE_BOOKING_HOURS',
+  /** More units in one visit than the item allows (`perVisit.maxQuantity`); the rest is another visit. */
+  OVER_VISIT_MAXIMUM = 'OVER_VISIT_MAXIMUM',
   /** A caregiver or provider vouching for its own visit. */
   SELF_CONFIRMATION = 'SELF_CONFIRMATION',
   /** A kind of confirmation the elder's programme does not accept. */
@@ -87,6 +89,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PAYMENT_FAILED: '微信支付暂时无法下单，请稍后再试；钱没有被扣。',
   OUTSIDE_VISIT_WINDOW: '现在不在预约的服务时间内，不能签到。',
   OUTSIDE_BOOKING_HOURS: '这个时间不在上门服务时段内（夜间只能约夜间照护类服务），请改约白天的时间。',
+  OVER_VISIT_MAXIMUM: '一次上门服务的数量超过了上限，请减少数量，其余另约一次。',
   SELF_CONFIRMATION: '服务须由老人、家属或回访人员确认，服务机构和护理员不能自己确认。',
   EVIDENCE_NOT_ACCEPTED: '老人所属项目不接受这种确认方式。',
   CAREGIVER_NOT_CERTIFIED: '这位护理员没有有效的健康证明或所需的技能证书，不能派单。',

@@ -17,6 +17,7 @@ describe('checkBookingHours (pure)', () => {
     expect(bookingHoursFor(huangpi, cleaning)).toEqual({
       fromMinute: hours.fromMinute,
       untilMinute: hours.untilMinute,
+      slots: [{ label: '上门服务时段', fromMinute: hours.fromMinute, untilMinute: hours.untilMinute }],
       source: hours.source,
     });
     const wall = (m: number) => at(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);

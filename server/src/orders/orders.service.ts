@@ -7,7 +7,7 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
-import { checkBookingHours, checkVisitSplit, policyDocument } from '../policies/index.js';
+import { checkBookingHours, checkVisitMaximum, checkVisitSplit, policyDocument } from '../policies/index.js';
 import {
   assertCaregiverAssignable,
   assertTakesOrders,
@@ -91,6 +91,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       field: 'scheduledAt',
       fromMinute: hours.fromMinute,
       untilMinute: hours.untilMinute,
+      slots: hours.slots,
     });
 
   try {
@@ -205,6 +206,8 @@ async function orderContext(
     throw badInput('serviceCode', '这项服务不在老人所属项目的服务指南中，请从服务指南中选择。');
   const split = checkVisitSplit(doc, item, input.quantity);
   if (!split.ok) throw badInput('quantity', split.message);
+  const most = checkVisitMaximum(item, input.quantity);
+  if (!most.ok) fail(ErrorCode.OVER_VISIT_MAXIMUM, most.message, { field: 'quantity', maxQuantity: most.maxQuantity });
   const provider = await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
   assertTakesOrders(provider);
   // The provider's own price list (001 五(二)2); the subsidy still pays at most the programme's cap.

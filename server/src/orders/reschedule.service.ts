@@ -70,6 +70,7 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
         field: 'startAt',
         fromMinute: hours.fromMinute,
         untilMinute: hours.untilMinute,
+        slots: hours.slots,
       });
   }
 

@@ -5,7 +5,14 @@ export { VISIT_EVIDENCE } from './policy.schema.js';
 export type { PolicyDocument } from './policy.schema.js';
 export { loadPolicy, policyDocument } from './policy.store.js';
 export type { StoredPolicy } from './policy.store.js';
-export { checkVisitSplit, maxMinutesPerVisit, type VisitSplitVerdict } from './visit-split.js';
+export {
+  checkVisitMaximum,
+  checkVisitSplit,
+  maxMinutesPerVisit,
+  maxQuantityPerVisit,
+  type VisitMaximumVerdict,
+  type VisitSplitVerdict,
+} from './visit-split.js';
 export { areaTier, type AreaTierVerdict } from './area-tier.js';
 export { FACILITY_KINDS, FUND_SOURCES, type FacilitiesSection } from './policy.facilities.js';
 export { CALL_KINDS } from './policy.parts.js';
@@ -17,7 +24,13 @@ export {
   type HotlineLevel,
 } from './policy.calls.js';
 export type { OversightPolicy } from './policy.oversight.js';
-export { bookingHoursFor, checkBookingHours, type BookingHours, type BookingHoursVerdict } from './booking-hours.js';
+export {
+  bookingHoursFor,
+  checkBookingHours,
+  type BookingHours,
+  type BookingHoursVerdict,
+  type BookingSlot,
+} from './booking-hours.js';
 export {
   countyFor,
   homeCareMinutesFor,

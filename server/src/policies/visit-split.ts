@@ -40,3 +40,39 @@ export function checkVisitSplit(
       `（${doc.allowance.visitSplit!.source}），一次最多预约 ${hours(max)}，请把数量改为 ${maxQuantity} 以内，其余另约一次。`,
   };
 }
+
+const UNIT_WORD: Record<string, string> = { PER_HOUR: '小时', PER_60_MIN: '小时', PER_MEAL: '份', PER_VISIT: '次' };
+
+/**
+ * The most units one visit may book (issue 25: 20 hours in one visit was accepted): the item's own
+ * `perVisit.maxQuantity`, and where the programme splits its monthly hours, what the split leaves.
+ */
+export function maxQuantityPerVisit(
+  doc: PolicyDocument,
+  item: Pick<Item, 'mode' | 'unitMinutes' | 'perVisit'>,
+): number | null {
+  const split = maxMinutesPerVisit(doc, item);
+  const limits = [item.perVisit?.maxQuantity, split === null ? undefined : Math.floor(split / item.unitMinutes!)];
+  const set = limits.filter((n): n is number => n !== undefined);
+  return set.length ? Math.min(...set) : null;
+}
+
+export type VisitMaximumVerdict = { ok: true } | { ok: false; maxQuantity: number; source: string; message: string };
+
+/** Whether `quantity` units fit in one visit of `item` by the item's own maximum (`perVisit.maxQuantity`). */
+export function checkVisitMaximum(
+  item: Pick<Item, 'name' | 'unit' | 'perVisit'>,
+  quantity: number,
+): VisitMaximumVerdict {
+  const max = item.perVisit?.maxQuantity;
+  if (max === undefined || quantity <= max) return { ok: true };
+  const source = item.perVisit!.source;
+  return {
+    ok: false,
+    maxQuantity: max,
+    source,
+    message:
+      `${item.name}一次最多预约 ${max} ${UNIT_WORD[item.unit] ?? '份'}（${source}），` +
+      `请把数量改为 ${max} 以内，其余另约一次。`,
+  };
+}

@@ -13,11 +13,11 @@ import { ErrorText } from '../../components/ErrorText';
 import { Page } from '../../components/Page';
 import { Split, type Quote } from '../../components/Split';
 import { fromShanghai, idempotencyKey, price, shanghai, unitLabel } from '../../lib/format';
+import { slotRule, startTimes } from '../../lib/slots';
 import { useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const TIMES = ['08:00', '09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00'];
 
 /** The next seven days on the Asia/Shanghai calendar, from tomorrow (a visit needs notice). */
 export function nextDays(now = new Date()): { value: string; label: string }[] {
@@ -28,6 +28,10 @@ export function nextDays(now = new Date()): { value: string; label: string }[] {
     return { value: date, label: `${i === 0 ? '明天' : i === 1 ? '后天' : weekday} ${date.slice(5)}` };
   });
 }
+
+/** The unit of a quantity as said in a sentence: hourly items in 小时, not 次（60 分钟）. */
+const perUnit = (item: { unit: string; unitMinutes?: number | null }) =>
+  item.unitMinutes === 60 ? '小时' : unitLabel(item.unit);
 
 const REPEATS = [
   { value: 'NONE', label: '只约一次' },
@@ -60,7 +64,12 @@ export default function Order() {
   const days = useMemo(() => nextDays(), []);
   const [quantity, setQuantity] = useState(1);
   const [date, setDate] = useState(days[0]!.value);
-  const [time, setTime] = useState('09:00');
+  const [picked, setPicked] = useState('09:00');
+  // Only the start times the item's windows allow (a lunch at lunchtime); the server refuses others.
+  const times = useMemo(() => startTimes(item.data), [item.data]);
+  const time = times.some((t) => t.value === picked) ? picked : (times[0]?.value ?? picked);
+  // The most one visit may book (the service guide's per-visit maximum), else the general 20.
+  const most = item.data?.maxQuantityPerVisit ?? 20;
   const [note, setNote] = useState('');
   // Recurring (issue 25): daily or weekly until a day, each visit its own order.
   const [repeat, setRepeat] = useState('NONE');
@@ -173,16 +182,26 @@ export default function Order() {
             className="btn"
             id="qty-plus"
             aria-label="增加"
-            disabled={quantity >= 20}
-            onClick={() => setQuantity((q) => Math.min(20, q + 1))}
+            disabled={quantity >= most}
+            onClick={() => setQuantity((q) => Math.min(most, q + 1))}
           >
             +
           </Button>
         </View>
+        {item.data?.maxQuantityPerVisit ? (
+          <Text className="small" id="visit-maximum" style={{ display: 'block' }}>
+            {`一次最多 ${item.data.maxQuantityPerVisit} ${perUnit(item.data)}，更多请分次预约。`}
+          </Text>
+        ) : null}
         <Text className="field">上门日期</Text>
         <Chips id="dates" options={days} value={date} onChange={setDate} />
         <Text className="field">上门时间</Text>
-        <Chips id="times" options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
+        {slotRule(item.data) ? (
+          <Text className="small" id="slot-rule" style={{ display: 'block' }}>
+            {slotRule(item.data)}
+          </Text>
+        ) : null}
+        <Chips id="times" options={times} value={time} onChange={setPicked} />
         <Text className="field">重复</Text>
         <Chips id="repeat" options={REPEATS} value={repeat} onChange={setRepeat} />
         {repeat !== 'NONE' ? (

@@ -20,6 +20,21 @@ const online = (
   source: '000 四（线上服务表）',
 });
 
+// Per-visit limits (issue 25). 000 四 prices 集中就餐 and 上门送餐 as 午餐 but sets no hours, and no
+// item sets a longest visit; the windows and maxima below are ours, so each says it is assumed.
+const lunch = (fromMinute: number, untilMinute: number, served: string) => ({
+  slots: [{ label: '午餐', fromMinute, untilMinute }],
+  source: SOURCE_GUIDE,
+  assumed: true,
+  note: `原文只写“午餐”，未规定时段；取 ${served}`,
+});
+const atMost = (hours: number, why: string) => ({
+  maxQuantity: hours,
+  source: SOURCE_GUIDE,
+  assumed: true,
+  note: `原文未规定单次服务时长上限；取一次最多 ${hours} 小时（${why}），更长的分次预约`,
+});
+
 export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
   {
     code: 'HP_MEAL_CANTEEN',
@@ -33,6 +48,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     verifiedAt: 'FACILITY',
     standard:
       '辖区幸福食堂、街道助餐点饭菜制作场所符合相关卫生标准，证照齐全，饭菜干净卫生，温度合适，充分考虑老年人饮食需求，就餐地点充分考虑老年人行动特点，保证安全。',
+    perVisit: lunch(11 * 60, 12 * 60 + 30, '11:00–12:30 到食堂就餐'),
     source: SOURCE_GUIDE,
   },
   {
@@ -45,6 +61,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     description: '一荤两素',
     standard:
       '辖区幸福食堂、街道助餐点饭菜制作场所符合相关卫生标准，证照齐全，饭菜干净卫生，温度合适，充分考虑老年人饮食需求，送餐上门应及时。',
+    perVisit: lunch(10 * 60 + 30, 12 * 60, '10:30–12:00 送达'),
     source: SOURCE_GUIDE,
   },
   {
@@ -57,6 +74,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     priceFen: 3000,
     description: '对老人家里的灶台、油烟机表面、水槽、碗具进行清理',
     standard: '地面无垃圾，烟机灶具无积尘，玻璃、窗框无明显污渍、尘土，现场整洁',
+    perVisit: atMost(3, '一次整理'),
     source: SOURCE_GUIDE,
   },
   {
@@ -70,6 +88,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     description: '除卫生间、厨房外的室内卫生打扫',
     standard:
       '地面无垃圾，墙面无灰尘，家具无积尘，窗纱无尘土，窗台无污渍、尘土，衣物、窗帘等清洗干净。协助老人进行卫生清理时，应充分了解老人生理特点，保证老人安全，不得在服务过程中对老人造成伤害',
+    perVisit: atMost(4, '一次打扫'),
     source: SOURCE_GUIDE,
   },
   {
@@ -94,6 +113,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     priceFen: 3000,
     description: '对老人的衣物、床单、窗帘、被套等进行清洗',
     standard: '衣物、窗帘等清洗干净并晾晒',
+    perVisit: atMost(3, '一次清洗晾晒'),
     source: SOURCE_GUIDE,
   },
   {
@@ -137,6 +157,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     unitMinutes: 60,
     priceFen: 2000,
     description: '帮助老人到医院挂号、就诊、取药',
+    perVisit: atMost(8, '一次就诊'),
     source: SOURCE_GUIDE,
   },
   {
@@ -148,6 +169,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     unitMinutes: 60,
     priceFen: 5000,
     description: '上门为老人提供理疗服务、协助康复训练',
+    perVisit: atMost(2, '一次理疗'),
     source: SOURCE_GUIDE,
   },
   {
@@ -159,6 +181,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     unitMinutes: 60,
     priceFen: 1000,
     description: '根据老人喜好，给老人读报、读书、新闻等',
+    perVisit: atMost(2, '一次读报'),
     source: SOURCE_GUIDE,
   },
   {
@@ -170,6 +193,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     unitMinutes: 60,
     priceFen: 1000,
     description: '陪老人聊天，舒缓心情',
+    perVisit: atMost(2, '一次陪聊'),
     source: SOURCE_GUIDE,
   },
   {
@@ -181,6 +205,7 @@ export const HUANGPI_2020_ITEMS: PolicyInput['serviceGuide']['items'] = [
     unitMinutes: 60,
     priceFen: 2000,
     description: '陪老人外出访友、购物，参加社区活动',
+    perVisit: atMost(4, '一次外出'),
     source: SOURCE_GUIDE,
   },
   // Online services (000 四 线上服务表), paid from the 30 元 online bucket as a whole.

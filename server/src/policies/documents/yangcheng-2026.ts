@@ -149,7 +149,20 @@ export const yangcheng2026: PolicyInput = {
   },
   serviceGuide: {
     items: [
-      item('YC_MEAL', '助餐服务', '生活照料服务', '上门为老年人做饭或送餐等'),
+      {
+        ...item('YC_MEAL', '助餐服务', '生活照料服务', '上门为老年人做饭或送餐等'),
+        // 附件1 sets no hours for 做饭或送餐; a meal is cooked or brought at mealtime (issue 25).
+        perVisit: {
+          slots: [
+            { label: '早餐', fromMinute: 7 * 60, untilMinute: 8 * 60 + 30 },
+            { label: '午餐', fromMinute: 10 * 60, untilMinute: 12 * 60 },
+            { label: '晚餐', fromMinute: 16 * 60, untilMinute: 18 * 60 },
+          ],
+          source: GUIDE,
+          assumed: true,
+          note: '原文未规定助餐时段；取早餐 7:00–8:30、午餐 10:00–12:00、晚餐 16:00–18:00 开始（做饭或送餐）',
+        },
+      },
       item(
         'YC_BATHING',
         '助浴服务',
