@@ -38,13 +38,16 @@ function instrument(prisma: PrismaClient, stats: { statements: number }): Prisma
 export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<Database> {
   const stats = { statements: 0 };
   const log = [{ emit: 'event', level: 'query' }] as const;
+  // 'minimal' skips the call-site capture Prisma otherwise does on every query to pretty its
+  // errors; no user ever sees a Prisma message (common/errors.ts maps what it must).
+  const errorFormat = 'minimal' as const;
   if (target.kind === 'postgres') {
     if (opts.migrate !== false) await deployMigrations({ kind: 'pg', url: target.url });
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
     // An idle connection the server drops (restart, failover, DROP DATABASE) is replaced on next
     // use; without a listener pg would throw it as an uncaught error and take the process down.
     pool.on('error', () => {});
-    const prisma = instrument(new PrismaClient({ adapter: new PrismaPg(pool), log: [...log] }), stats);
+    const prisma = instrument(new PrismaClient({ adapter: new PrismaPg(pool), log: [...log], errorFormat }), stats);
     return {
       prisma,
       kind: 'postgres',
@@ -73,7 +76,10 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
       throw err;
     }
   }
-  const prisma = instrument(new PrismaClient({ adapter: new SafePGliteAdapterFactory(pglite), log: [...log] }), stats);
+  const prisma = instrument(
+    new PrismaClient({ adapter: new SafePGliteAdapterFactory(pglite), log: [...log], errorFormat }),
+    stats,
+  );
   const owned = !target.pglite;
   return {
     prisma,
