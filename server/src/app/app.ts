@@ -27,6 +27,7 @@ import { REGIONS } from '../seed/regions.data.js';
 import { createPaymentGateway } from '../payments/payment.gateway.js';
 import { registerWalletListeners } from '../wallet/wallet.events.js';
 import { registerOrderListeners } from '../orders/orders.events.js';
+import { registerCreditListeners } from '../credit/credit.events.js';
 import { seedDemo } from '../seed/seed.js';
 import { demoMonthStart, seedFinishedMonth } from '../seed/demo-month.js';
 
@@ -123,6 +124,7 @@ export async function buildApp(
   // Orders first: cancelled visits release their holds before the wallet is cleared and refunded.
   registerOrderListeners(services);
   registerWalletListeners(services);
+  registerCreditListeners(services);
   await prepareData(services, { seed: opts.seed ?? config.demo, demoMonth: opts.demoMonth });
   const http = await createHttpApp(services, await getSchema());
   return {

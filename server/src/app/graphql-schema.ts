@@ -30,6 +30,7 @@ import { HelpResolver } from '../alerts/help.resolver.js';
 import { HotlineResolver } from '../alerts/hotline.resolver.js';
 import { InspectionResolver } from '../facilities/inspections.resolver.js';
 import { SupervisionResolver } from '../supervision/supervision.resolver.js';
+import { CreditResolver } from '../credit/credit.resolver.js';
 import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
@@ -89,6 +90,7 @@ export const resolvers = [
   HotlineResolver,
   InspectionResolver,
   SupervisionResolver,
+  CreditResolver,
   CallTaskResolver,
   SettlementResolver,
   DashboardResolver,

@@ -7,7 +7,8 @@ import { generateCallTasks } from '../outreach/outreach.service.js';
 import { deliverNotices } from '../notices/subscribe-message.js';
 import { runAlertSweep } from '../alerts/detectors.js';
 import { escalateAlerts, escalationHours, publishAll } from '../alerts/alerts.service.js';
-import { notifyExpiringCertificates } from '../providers/index.js';
+import { notifyExpiringCertificates, publishLapsedCertificates } from '../providers/index.js';
+import { publishOverdueComplaints } from '../feedback/feedback.service.js';
 import { detectVisitExceptions } from '../exceptions/index.js';
 import { detectBehindPace } from '../agreements/index.js';
 import { monthInShanghai } from '../common/calendar.js';
@@ -31,7 +32,10 @@ export const JOBS: readonly Job[] = [
   {
     name: 'certificates-expiring',
     pattern: '30 6 * * *',
-    run: (app) => notifyExpiringCertificates(app.db.prisma, app.clock()),
+    run: async (app) => ({
+      ...(await notifyExpiringCertificates(app.db.prisma, app.clock())),
+      ...(await publishLapsedCertificates(app.db.prisma, app.events, app.clock())),
+    }),
   },
   // Half past two: the month's checked-out visits screened for exceptions (异常工单), so officers see them before
   // settlement.
@@ -53,7 +57,9 @@ export async function runAlertJobs(app: AppServices) {
   const raised = [...(await runAlertSweep(app.db.prisma, now)), ...(await detectBehindPace(app.db.prisma, now))];
   publishAll(app.alertBus, raised);
   const escalated = await escalateAlerts(app.db.prisma, now, escalationHours(app.config));
-  return { raised: raised.length, escalated };
+  // Overdue complaints go on the provider's credit record (002 二(三)10); each is recorded once.
+  const overdue = await publishOverdueComplaints(app.db.prisma, app.events, now);
+  return { raised: raised.length, escalated, overdue };
 }
 
 export interface Scheduler {

@@ -17,6 +17,7 @@ import { HOMECARE_ROWS } from './permissions.rows.homecare.js';
 import { HELP_ROWS } from './permissions.rows.help.js';
 import { SUPERVISION_ROWS } from './permissions.rows.supervision.js';
 import { AUDIT_ROWS } from './permissions.rows.audit.js';
+import { CREDIT_ROWS } from './permissions.rows.credit.js';
 
 export type { Rule, Scope, Target } from './permissions.types.js';
 
@@ -30,6 +31,7 @@ export const PERMISSIONS = {
   ...HELP_ROWS,
   ...SUPERVISION_ROWS,
   ...AUDIT_ROWS,
+  ...CREDIT_ROWS,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -63,6 +63,12 @@ export enum ErrorCode {
   FACILITY_NOT_OPERATING = 'FACILITY_NOT_OPERATING',
   /** 取消服务资格 (003 四(三)): the provider takes no new orders or assignments and its facilities no grants. */
   PROVIDER_DISQUALIFIED = 'PROVIDER_DISQUALIFIED',
+  /** A credit event (002 二(三)10) recorded without its evidence. */
+  CREDIT_EVIDENCE_REQUIRED = 'CREDIT_EVIDENCE_REQUIRED',
+  /** An appeal against a credit event by someone other than its subject. */
+  CREDIT_NOT_SUBJECT = 'CREDIT_NOT_SUBJECT',
+  /** A caregiver whose credit score is below the programme's floor for dispatch. */
+  CREDIT_DISPATCH_BARRED = 'CREDIT_DISPATCH_BARRED',
   /** A voucher (补贴券, 003 三(二)) already redeemed by a visit. */
   VOUCHER_REDEEMED = 'VOUCHER_REDEEMED',
   /** A voucher past its last valid day, or a visit after it. */
@@ -108,6 +114,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   GRANT_OUT_OF_RANGE: '补助金额不在政策规定的范围内，请按项目规模重新核定。',
   FACILITY_NOT_OPERATING: '这个设施当前不在运营，不能拨付运行补贴；请恢复运营后再办理。',
   PROVIDER_DISQUALIFIED: '该服务机构已被取消服务资格，不能接单、派单或领取设施补助，请联系民政部门。',
+  CREDIT_EVIDENCE_REQUIRED: '记录信用事件须附证据（检查记录、照片或文件编号），请补充后再提交。',
+  CREDIT_NOT_SUBJECT: '只有信用记录的当事人（本人或本机构）可以对这条记录申诉。',
+  CREDIT_DISPATCH_BARRED: '这位护理员的信用分低于派单下限，暂不能派单，请换一位护理员。',
   VOUCHER_REDEEMED: '这张补贴券已经使用过了，一张券只能抵一次服务；请换一张未使用的券。',
   VOUCHER_EXPIRED: '这张补贴券已过有效期（当月有效，不能跨月使用），请使用本月的券。',
   VOUCHER_NOT_FOR_VISIT: '这张补贴券不能用于这次服务：请确认是这位老人本人的券、服务已经确认完成且还没有用过券。',

@@ -12,6 +12,28 @@ export interface DomainEvents {
     at: Date;
   };
   'enrolment.approved': { enrolmentId: string; elderId: string; policyId: string; startedOn: string; at: Date };
+  /** A complaint's revisit found the provider at fault (000 六 4), the first time it is found so. */
+  'complaint.atFault': { complaintId: string; elderId: string; providerId: string; orderId: string | null; at: Date };
+  /** A complaint past its deadline and not closed (the alert sweep's SLA check, 000 六 4). */
+  'complaint.overdue': {
+    complaintId: string;
+    elderId: string;
+    providerId: string | null;
+    orderId: string | null;
+    dueAt: Date;
+    at: Date;
+  };
+  /** A visit exception resolved REJECT: the visit's whole charge taken back, its record found false. */
+  'visitException.rejected': { exceptionId: string; orderId: string; providerId: string; at: Date };
+  /** A caregiver's certificate past its expiry with no valid one of its kind on record (000 五). */
+  'certificate.lapsed': {
+    certificateId: string;
+    caregiverId: string;
+    providerId: string;
+    kind: string;
+    expiresOn: string;
+    at: Date;
+  };
 }
 
 /**

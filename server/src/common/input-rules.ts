@@ -274,6 +274,16 @@ const LABELS: Record<string, string> = {
   until: '截止时间',
   repeat: '重复方式',
   recordedAt: '手机记录时间',
+  // Credit records (002 二(三)10) and the analysis by area (002 二(五)13).
+  subjectType: '信用主体类型',
+  subjectId: '信用主体',
+  eventId: '信用记录',
+  appealId: '申诉',
+  uphold: '申诉是否成立',
+  pendingOnly: '只看待处理',
+  evidence: '证据',
+  fromMonth: '起始月份',
+  toMonth: '截止月份',
 };
 
 export const labelFor = (name: string, owner?: string): string =>

@@ -31,7 +31,7 @@ export class VisitExceptionResolver {
     @Arg('input', () => ResolveVisitExceptionInput) input: ResolveVisitExceptionInput,
     @Ctx() ctx: Context,
   ) {
-    return resolveVisitException(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock());
+    return resolveVisitException(ctx.prisma, requireActor(ctx.actor), input, ctx.app.clock(), ctx.app.events);
   }
 
   @FieldResolver(() => ProviderRef)

@@ -13,6 +13,7 @@ import { orderScope } from '../orders/index.js';
 import { policyDocument } from '../policies/index.js';
 import { moneyTx, post, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
 import { insertFindings, orderCharges } from './exceptions.store.js';
+import type { EventBus } from '../common/events.js';
 
 export const VISIT_EXCEPTION_REASONS = [
   'SHORT_VISIT',
@@ -128,6 +129,7 @@ export async function resolveVisitException(
   actor: Actor,
   input: { id: string; resolution: Resolution; amountFen?: number | null; note: string },
   now: Date,
+  events?: EventBus,
 ) {
   authorize(actor, 'resolveVisitException');
   const note = input.note?.trim() ?? '';
@@ -159,8 +161,9 @@ export async function resolveVisitException(
   const doc = policyDocument(ex.order.serviceItem.policy);
   const cap = doc.allowance.buckets.find((b) => b.unit === 'MINUTE')?.maxRateFenPerHour ?? Number.MAX_SAFE_INTEGER;
   const perHour = Math.min(ex.order.serviceItem.priceFen ?? cap, cap);
+  let resolved;
   try {
-    return await moneyTx(prisma, async (tx) => {
+    resolved = await moneyTx(prisma, async (tx) => {
       const claimed = await tx.visitException.updateMany({
         where: { id: ex.id, status: 'OPEN' },
         data: { status: STATUS_OF[input.resolution], note, resolvedById: actor.userId, resolvedAt: now },
@@ -183,6 +186,15 @@ export async function resolveVisitException(
     if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这次服务的扣费已经退回过了。');
     throw err;
   }
+  // 002 二(三)10: a rejected visit is a false record on the provider's and caregiver's credit (after commit).
+  if (input.resolution === 'REJECT')
+    await events?.publish('visitException.rejected', {
+      exceptionId: ex.id,
+      orderId: ex.orderId,
+      providerId: ex.providerId,
+      at: now,
+    });
+  return resolved;
 }
 
 /** Reverses `amountFen` of the order's charges (all of them when null); returns the value taken back. */

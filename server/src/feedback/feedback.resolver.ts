@@ -92,7 +92,7 @@ export class FeedbackResolver {
     @Ctx() ctx: Context,
   ) {
     const actor = requireActor(ctx.actor);
-    return closeComplaint(ctx.prisma, actor, id, satisfied, providerAtFault, ctx.app.clock(), note);
+    return closeComplaint(ctx.prisma, actor, id, satisfied, providerAtFault, ctx.app.clock(), note, ctx.app.events);
   }
 }
 

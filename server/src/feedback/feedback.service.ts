@@ -13,6 +13,7 @@ import { orderInScope } from '../orders/index.js';
 import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { suspendForComplaints } from '../providers/index.js';
 import { type AlertEvent, raiseAlert } from '../alerts/index.js';
+import type { EventBus } from '../common/events.js';
 
 /** Where a programme sets no time limit, the platform uses 000 六's 48 hours (assumed). */
 const DEFAULT_HOURS = 48;
@@ -232,6 +233,7 @@ export async function closeComplaint(
   providerAtFault: boolean,
   now: Date,
   rawNote?: string | null,
+  events?: EventBus,
 ) {
   const grant = authorize(actor, 'closeComplaint');
   const note = revisitNoteOf(rawNote);
@@ -298,7 +300,34 @@ export async function closeComplaint(
       await suspendForComplaints(tx, actor, after.providerId, doc, now);
     return after;
   });
+  // 002 二(三)10: a complaint found at fault the first time goes on the provider's credit record (after commit).
+  if (result.providerAtFault && result.providerId && complaint.providerAtFault !== true)
+    await events?.publish('complaint.atFault', {
+      complaintId: id,
+      elderId: result.elderId,
+      providerId: result.providerId,
+      orderId: result.orderId,
+      at: now,
+    });
   return result;
+}
+
+/**
+ * Complaints past their deadline and not closed (000 六 4), published for the areas that keep records of it (the
+ * credit record, 002 二(三)10). Run with the alert sweep; a listener records each complaint once.
+ */
+export async function publishOverdueComplaints(prisma: PrismaClient, events: EventBus, now: Date) {
+  const overdue = await prisma.complaint.findMany({ where: { status: { not: 'CLOSED' }, dueAt: { lt: now } } });
+  for (const c of overdue)
+    await events.publish('complaint.overdue', {
+      complaintId: c.id,
+      elderId: c.elderId,
+      providerId: c.providerId,
+      orderId: c.orderId,
+      dueAt: c.dueAt,
+      at: now,
+    });
+  return overdue.length;
 }
 
 const formatCn = (d: Date) => {

@@ -53,7 +53,7 @@ export class OrderResolver {
     description: '派单建议：本机构在岗、证书在服务当天有效的护理员，当天工单少的在前',
   })
   async caregiverSuggestions(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
-    return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId);
+    return suggestCaregivers(ctx.prisma, requireActor(ctx.actor), orderId, ctx.app.clock());
   }
 
   @Query(() => OrderQuote, {
@@ -80,7 +80,7 @@ export class OrderResolver {
     @Arg('caregiverId', () => ID) caregiverId: string,
     @Ctx() ctx: Context,
   ) {
-    return assignOrder(ctx.prisma, requireActor(ctx.actor), orderId, caregiverId);
+    return assignOrder(ctx.prisma, requireActor(ctx.actor), orderId, caregiverId, ctx.app.clock());
   }
 
   @Mutation(() => Order, { description: '取消尚未开始的工单，释放冻结的额度' })

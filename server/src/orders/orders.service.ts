@@ -21,6 +21,7 @@ import { refPattern } from '../common/refs.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { servingWhere } from '../enrolment/index.js';
 import { lockIdempotencyKey } from './orders.store.js';
+import { assertCreditAllowsDispatch, rankByCredit } from '../credit/index.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -262,7 +263,7 @@ export async function releaseHolds(tx: Tx, orderId: string) {
 }
 
 /** Assigns a placed order to one of the provider's active caregivers (provider staff only). */
-export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string) {
+export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string, now: Date) {
   const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId }, include: { provider: true } });
   if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active)
@@ -270,6 +271,8 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
   // 取消服务资格 (003 四(三)): a disqualified provider sends nobody, even on orders it already holds.
   if (caregiver.provider.disqualifiedAt) assertTakesOrders(caregiver.provider);
   await assertCaregiverAssignable(prisma, caregiver, order);
+  // 002 二(三)10: a caregiver whose credit is below the programme's floor is not sent.
+  await assertCreditAllowsDispatch(prisma, order, caregiver.id, now);
   const claimed = await prisma.order.updateMany({
     where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } },
     data: { status: 'ASSIGNED', caregiverId },
@@ -280,9 +283,10 @@ export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: s
 
 /**
  * The provider's caregivers who may be sent, for its dispatcher to pick from: least loaded on the visit's day first
- * (other visits booked with them that day), then fewest open orders overall.
+ * (other visits booked with them that day), then fewest open orders overall; a caregiver whose credit is lowered
+ * comes after the others and one barred is left out (002 二(三)10, the programme's credit.dispatch).
  */
-export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string) {
+export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string, now: Date) {
   const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
   const dayStart = new Date(`${todayInShanghai(order.scheduledAt)}T00:00:00+08:00`);
   const dayEnd = new Date(dayStart.getTime() + 86_400_000);
@@ -313,7 +317,7 @@ export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orde
     _count: { _all: true },
   });
   const dayOrders = new Map(day.map((d) => [d.caregiverId!, d._count._all]));
-  return all
+  const ranked = all
     .filter((c) => certified.has(c.id))
     .map((c) => ({ caregiver: c, openOrders: c._count.orders, dayOrders: dayOrders.get(c.id) ?? 0 }))
     .sort(
@@ -322,6 +326,7 @@ export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orde
         a.openOrders - b.openOrders ||
         a.caregiver.name.localeCompare(b.caregiver.name, 'zh'),
     );
+  return rankByCredit(prisma, order, ranked, now);
 }
 
 /** The orders a grant reaches: its provider's, a caregiver's own, or those of the elders it reaches. */

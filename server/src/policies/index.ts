@@ -24,6 +24,7 @@ export {
   type HotlineLevel,
 } from './policy.calls.js';
 export type { OversightPolicy } from './policy.oversight.js';
+export { CREDIT_KINDS, CREDIT_SUBJECTS, MANUAL_CREDIT_KINDS, type CreditPolicy } from './policy.credit.js';
 export {
   bookingHoursFor,
   checkBookingHours,

@@ -12,6 +12,7 @@ import { type IdNumberVault, maskIdNumber, validateIdNumber, validateMobile } fr
 import { notify } from '../notices/index.js';
 import { type PolicyDocument, policyDocument } from '../policies/index.js';
 import { providerInScope } from './providers.service.js';
+import type { EventBus } from '../common/events.js';
 
 const DAY_MS = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -290,4 +291,30 @@ export async function notifyExpiringCertificates(prisma: PrismaClient, now: Date
     });
   }
   return { notified: told };
+}
+
+/**
+ * Daily: certificates of active caregivers that ran out within the last `days` days with no valid one of the same
+ * kind on record since, published as lapsed (the credit record, 002 二(三)10, keeps each once).
+ */
+export async function publishLapsedCertificates(prisma: PrismaClient, events: EventBus, now: Date, days = 7) {
+  const today = new Date(`${dayInShanghai(now)}T00:00:00Z`);
+  const lapsed = await prisma.caregiverCertificate.findMany({
+    where: { expiresOn: { lt: today, gte: new Date(today.getTime() - days * DAY_MS) }, caregiver: { active: true } },
+    include: { caregiver: { include: { certificates: { where: { expiresOn: { gte: today } } } } } },
+  });
+  let published = 0;
+  for (const c of lapsed) {
+    if (c.caregiver.certificates.some((v) => v.kind === c.kind)) continue;
+    await events.publish('certificate.lapsed', {
+      certificateId: c.id,
+      caregiverId: c.caregiverId,
+      providerId: c.caregiver.providerId,
+      kind: c.kind,
+      expiresOn: c.expiresOn.toISOString().slice(0, 10),
+      at: now,
+    });
+    published++;
+  }
+  return { lapsed: published };
 }

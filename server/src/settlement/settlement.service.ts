@@ -4,6 +4,7 @@
 // month (confirmed visits only), frozen into lines so an approved month never changes.
 import { type Actor, authorize, withinScope } from '../auth/index.js';
 import { audit } from '../audit/index.js';
+import { creditSettlementHold } from '../credit/index.js';
 import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { detectVisitExceptions } from '../exceptions/index.js';
@@ -199,6 +200,8 @@ export async function runSettlement(
           // Every reason that holds the line is named, so the district sees all that must happen first.
           const reasons = [
             heldFirst,
+            // 002 二(三)10: a provider whose credit is below the programme's line has its statement held.
+            await creditSettlementHold(tx, doc, policy.id, provider.id, now),
             open ? `有 ${open} 条异常工单待街道或区民政部门处理，处理完毕后再行结算（${doc.settlement.source}）` : null,
           ].filter(Boolean);
           const heldReason = reasons.length ? reasons.join('；') : null;

@@ -110,6 +110,23 @@ export const PROBES: Record<string, Probe> = {
   starRatings: none(() => ({ policyCode: 'LUOYANG_2013' })),
   supervisionRecords: none(() => ({ policyCode: 'LUOYANG_2013' })),
   recordSupervision: none(() => ({ input: { policyCode: 'LUOYANG_2013', kind: 'PUBLIC_CRITICISM', reason: ' ' } })),
+  // Credit records (issue 21 part B, 002 二(三)10): a kind only the platform records, a blank reason or decision
+  // stop permitted calls after the role check; reading needs no subject for its own record.
+  creditRecord: none(() => ({ policyCode: 'HUANGPI_2020' })),
+  creditPublicList: none(() => ({ policyCode: 'HUANGPI_2020' })),
+  creditAppeals: none(() => ({ pendingOnly: true })),
+  recordCreditEvent: none(() => ({
+    input: {
+      policyCode: 'HUANGPI_2020',
+      subjectType: 'PROVIDER',
+      subjectId: randomUUID(),
+      kind: 'COMPLAINT_AT_FAULT',
+      reason: '矩阵测试',
+      evidence: '矩阵测试证据',
+    },
+  })),
+  appealCreditEvent: none(() => ({ eventId: randomUUID(), reason: ' ' })),
+  decideCreditAppeal: none(() => ({ appealId: randomUUID(), uphold: false, decision: ' ' })),
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
   // Records kept current: an update that changes nothing, a file that is not the caller's upload,

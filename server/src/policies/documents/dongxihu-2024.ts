@@ -5,6 +5,7 @@
 // no figure the value is `pendingSource`; where it is silent, `assumed`.
 import type { PolicyInput } from '../policy.schema.js';
 import { DONGXIHU, DONGXIHU_STREETS } from './dongxihu-2024.regions.js';
+import { dongxihuCredit } from './dongxihu-2024.credit.js';
 
 const named = DONGXIHU_STREETS.filter((s) => s.named).map((s) => s.code);
 const builtUp = DONGXIHU_STREETS.filter((s) => s.builtUp).map((s) => s.code);
@@ -219,7 +220,17 @@ export const dongxihu2024: PolicyInput = {
       shares: [{ class: 'DISTRICT', payer: 'PROGRAMME_REGION', fundSource: 'DISTRICT_FINANCE', percent: 100 }],
       source: '002 三(二)',
     },
+    mealSubsidy: {
+      kinds: ['CANTEEN', 'MEAL_POINT'],
+      fenPerMeal: 300,
+      minQualityScore: 60,
+      pendingSource: true,
+      source: '002 二(二)7',
+      note: '方案只写“综合考虑助餐服务人次和质量、老年人满意度”给予运营补助或综合性奖励补助，未给标准；每餐 3 元、质量评分 60 分以上为演示值，待区民政、财政确定',
+    },
   },
+  // 信用体系 (002 二(三)10): points, dispatch, settlement hold, public lists and appeals, all assumed.
+  credit: dongxihuCredit,
   goals: {
     items: [
       {
