@@ -106,6 +106,8 @@ export function onScreen(get: () => Pick<H5, 'page' | 'origin'>) {
     // No session: the home page sends the visitor to log in.
     await field('phone').waitFor();
     await field('phone').fill(DEMO_FAMILY_PHONE);
+    // The privacy notice is agreed before the first login (PIPL, issue 25), once per device.
+    if ((await $('#privacy-consent').getAttribute('aria-checked')) !== 'true') await $('#privacy-consent').click();
     await $('#send-code').click();
     const banner = await text('#sandbox-code');
     const code = /(\d{6})/.exec(banner)![1]!;

@@ -43,7 +43,12 @@ describe('WeChat-only APIs in the mini-program', () => {
 
   it("honour WeChat's own font size: a large one turns large-font mode on unless the user chose", () => {
     expect(wechatFontScale()).toBe(1);
-    const family = { token: 't', user: { id: 'u', role: 'FAMILY', displayName: '李明' }, elderId: null };
+    const family = {
+      token: 't',
+      user: { id: 'u', role: 'FAMILY', displayName: '李明' },
+      elderId: null,
+      privacyConsent: null,
+    };
     expect(isLargeFont({ ...family, largeFont: null })).toBe(false);
     system.fontSizeSetting = 22;
     expect(wechatFontScale()).toBeCloseTo(22 / 17);

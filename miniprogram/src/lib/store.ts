@@ -16,6 +16,8 @@ export interface State {
   elderId: string | null;
   /** null: not chosen yet, so the role decides (elders get large font by default). */
   largeFont: boolean | null;
+  /** The version of the privacy notice (components/PrivacyConsent) agreed on this device, or null. */
+  privacyConsent: string | null;
 }
 
 const KEY = 'yilian.state.v1';
@@ -30,12 +32,13 @@ function load(): State {
         user: null,
         elderId: null,
         largeFont: null,
+        privacyConsent: null,
         ...(typeof raw === 'string' ? JSON.parse(raw) : raw),
       };
   } catch {
     // Unreadable storage is an empty session.
   }
-  return { token: null, user: null, elderId: null, largeFont: null };
+  return { token: null, user: null, elderId: null, largeFont: null, privacyConsent: null };
 }
 
 let state: State = load();
@@ -58,10 +61,13 @@ export function signOut() {
   setState({ token: null, user: null, elderId: null });
 }
 
-/** Large font: the user's own choice if made, else on for elders and for a large WeChat font. */
+/**
+ * Large font: the user's own choice if made, else on for elders and for a large WeChat font. Before
+ * anyone has logged in the visitor may be the elder, so the login page starts large (issue 25).
+ */
 export function isLargeFont(s: State = state): boolean {
   if (s.largeFont !== null) return s.largeFont;
-  return s.user?.role === 'ELDER' || wechatFontScale() >= 1.15;
+  return !s.user || s.user.role === 'ELDER' || wechatFontScale() >= 1.15;
 }
 
 export function subscribe(l: () => void) {

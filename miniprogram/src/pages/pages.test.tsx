@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getState, resetStore, signIn, setState } from '../lib/store';
 import { answers, navigations, requests, resetTaro, router } from '../testing/taro';
+import { PRIVACY_VERSION } from '../components/PrivacyConsent';
 import Login from './login/index';
 import Order, { nextDays } from './order/index';
 import Orders from './orders/index';
@@ -43,6 +44,7 @@ describe('login (H5)', () => {
     );
     const { container } = render(<Login />);
     typeInto(container.querySelector('#phone input') ?? container.querySelector('#phone')!, '13800138000');
+    await act(async () => fireEvent.click(container.querySelector('#privacy-consent')!));
     await act(async () => fireEvent.click(container.querySelector('#send-code')!));
     await waitFor(() => expect(container.querySelector('#sandbox-code')?.textContent).toContain('482913'));
     expect(container.querySelector('#sandbox-code')!.textContent).toContain('演示环境');
@@ -57,6 +59,46 @@ describe('login (H5)', () => {
     await act(async () => fireEvent.click(container.querySelector('#login')!));
     await waitFor(() => expect(getState().token).toBe('tok'));
     expect(navigations[navigations.length - 1]).toEqual({ kind: 'reLaunch', url: '/pages/index/index' });
+  });
+});
+
+describe('login: consent, countdown, large by default (issue 25)', () => {
+  it('starts large, asks for the privacy consent before any code is sent, and remembers it', async () => {
+    const { container } = render(<Login />);
+    // Nobody has logged in on this device: the visitor may be the elder.
+    expect(container.querySelector('[data-testid=page]')!.className).toContain('large');
+    expect(container.querySelector('#privacy')!.textContent).toContain('健康和自理能力评估（敏感个人信息）');
+    expect(container.querySelector('#privacy')!.textContent).toContain('申请删除和撤回同意');
+    expect(container.querySelector('#consent-needed')).not.toBeNull();
+    expect(container.querySelector('#send-code')!.hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(container.querySelector('#send-code')!));
+    expect(sent('RequestLoginCode')).toHaveLength(0);
+    await act(async () => fireEvent.click(container.querySelector('#privacy-consent')!));
+    expect(container.querySelector('#privacy-consent')!.getAttribute('aria-checked')).toBe('true');
+    expect(container.querySelector('#consent-needed')).toBeNull();
+    expect(getState().privacyConsent).not.toBeNull();
+    // A family member who chooses normal size keeps it.
+    await act(async () => fireEvent.click(container.querySelector('#font-toggle')!));
+    expect(container.querySelector('[data-testid=page]')!.className).not.toContain('large');
+  });
+
+  it('counts down to the resendAt the server gave before another code may be asked for', async () => {
+    setState({ privacyConsent: PRIVACY_VERSION });
+    answers.set('RequestLoginCode', ({ phone }) => ({
+      requestLoginCode: {
+        phone,
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        resendAt: new Date(Date.now() + 60_000).toISOString(),
+        sandboxCode: '482913',
+      },
+    }));
+    const { container } = render(<Login />);
+    typeInto(container.querySelector('#phone input') ?? container.querySelector('#phone')!, '13800138000');
+    await act(async () => fireEvent.click(container.querySelector('#send-code')!));
+    await waitFor(() => expect(container.querySelector('#send-code')!.textContent).toMatch(/^(60|59) 秒后可重新获取$/));
+    expect(container.querySelector('#send-code')!.hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(container.querySelector('#send-code')!));
+    expect(sent('RequestLoginCode')).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { gql } from '../../api/client';
 import {
   PasswordLoginDocument,
@@ -11,9 +11,10 @@ import {
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
 import { Page } from '../../components/Page';
+import { PRIVACY_VERSION, PrivacyConsent } from '../../components/PrivacyConsent';
 import { isWeapp, wechatCode } from '../../lib/platform';
 import { homeFor } from '../../lib/roles';
-import { signIn } from '../../lib/store';
+import { signIn, useStore } from '../../lib/store';
 import { useAction } from '../../lib/useAction';
 
 /** WeChat login in the mini-program; phone number + SMS code on H5; staff accounts by username and password. */
@@ -26,6 +27,22 @@ export default function Login() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run: act } = useAction();
+  const consented = useStore((s) => s.privacyConsent === PRIVACY_VERSION);
+  // The server says when another code may be asked for (resendAt); the button counts down to it.
+  const [resendAt, setResendAt] = useState<number | null>(null);
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    if (resendAt === null || tick >= resendAt) return;
+    const t = setTimeout(() => setTick(Date.now()), 1000);
+    return () => clearTimeout(t);
+  }, [resendAt, tick]);
+  // Capped: the server's clock may run ahead of the phone's (a demo on another date).
+  const wait = resendAt === null ? 0 : Math.min(120, Math.max(0, Math.ceil((resendAt - tick) / 1000)));
+  const needConsent = !consented ? (
+    <Text className="small" id="consent-needed" style={{ display: 'block' }}>
+      请先阅读上面的个人信息保护说明并点“已同意”一行，再登录。
+    </Text>
+  ) : null;
 
   const done = (p: { token: string; user: { id: string; role: string; displayName: string } }) => {
     signIn(p.token, p.user);
@@ -38,10 +55,13 @@ export default function Login() {
       <Text className="small" style={{ display: 'block', marginBottom: '16px' }}>
         为家中老人预约上门服务、查看补贴余额和服务记录
       </Text>
+      <PrivacyConsent />
+      {needConsent}
       {isWeapp() ? (
         <Button
           className="btn primary block"
-          disabled={busy}
+          id="wechat-login"
+          disabled={busy || !consented}
           onClick={() =>
             act(async () => done((await gql(WechatLoginDocument, { code: await wechatCode() })).wechatLogin))
           }
@@ -63,16 +83,18 @@ export default function Login() {
           <Button
             className="btn block"
             id="send-code"
-            disabled={busy}
+            disabled={busy || !consented || wait > 0}
             onClick={() =>
               act(async () => {
                 const r = (await gql(RequestLoginCodeDocument, { phone })).requestLoginCode;
                 setSent(true);
                 setSandboxCode(r.sandboxCode ?? null);
+                setResendAt(new Date(r.resendAt).getTime());
+                setTick(Date.now());
               })
             }
           >
-            获取验证码
+            {wait > 0 ? `${wait} 秒后可重新获取` : sent ? '重新获取验证码' : '获取验证码'}
           </Button>
           {sandboxCode ? (
             <View className="banner" id="sandbox-code">
@@ -94,7 +116,7 @@ export default function Login() {
               <Button
                 className="btn primary block"
                 id="login"
-                disabled={busy}
+                disabled={busy || !consented}
                 onClick={() => act(async () => done((await gql(PhoneLoginDocument, { phone, code })).phoneLogin))}
               >
                 登录
