@@ -270,6 +270,40 @@ describe('orders list', () => {
     rating: null,
   });
 
+  it('offline, a new filter shows 重试, never the old rows; empty says what next (issue 25)', async () => {
+    signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
+    setState({ elderId: 'e1' });
+    router.params = {};
+    let offline = false;
+    answers.set('Orders', ({ status }) => {
+      if (offline) throw new Error('request:fail timeout');
+      const edges = status ? [] : [{ node: order(1) }, { node: order(2) }];
+      return { orders: { totalCount: edges.length, pageInfo: { hasNextPage: false, endCursor: null }, edges } };
+    });
+    const { container } = render(<Orders />);
+    // Before the first answer: placeholder rows, not an empty page.
+    expect(container.querySelector('#orders-loading')).not.toBeNull();
+    await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(2));
+    expect(container.querySelector('#orders-loading')).toBeNull();
+
+    offline = true;
+    const chip = (label: string) =>
+      [...container.querySelectorAll('#order-filter .chip')].find((c) => c.textContent === label)!;
+    await act(async () => fireEvent.click(chip('待确认')));
+    await waitFor(() => expect(container.querySelector('#orders-error')).not.toBeNull());
+    expect(container.querySelectorAll('.order-item')).toHaveLength(0);
+    expect(container.querySelector('#orders-retry')!.textContent).toBe('重试');
+
+    offline = false;
+    await act(async () => fireEvent.click(container.querySelector('#orders-retry')!));
+    await waitFor(() => expect(container.querySelector('#orders-empty')).not.toBeNull());
+    expect(container.querySelector('#orders-empty')!.textContent).toContain('没有“待确认”的订单');
+    expect(sent('Orders').at(-1)!.data.variables).toMatchObject({ status: ['COMPLETED'] });
+    await act(async () => fireEvent.click(container.querySelector('#orders-next')!));
+    await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(2));
+    expect(container.querySelector('#order-filter .chip.on')!.textContent).toBe('全部');
+  });
+
   it('opens on the status the link asked for and appends later pages on 加载更多', async () => {
     signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
     setState({ elderId: 'e1' });

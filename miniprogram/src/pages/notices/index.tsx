@@ -9,6 +9,7 @@ import {
   RecordMessageConsentsDocument,
 } from '../../api/generated';
 import { ErrorText } from '../../components/ErrorText';
+import { LoadState } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { Photos } from '../../components/Photos';
 import { dateTime } from '../../lib/format';
@@ -66,8 +67,16 @@ export default function Notices() {
           <Text className="small">网页版不能发微信提醒；消息都在这里，也可以在微信小程序中开启提醒。</Text>
         )}
       </View>
-      <ErrorText error={error ?? list.error} />
-      {list.data && !notices.length ? <Text className="muted">暂无消息</Text> : null}
+      <ErrorText error={error} />
+      <LoadState
+        id="notices"
+        loading={list.loading && !list.data}
+        error={list.error}
+        empty={!!list.data && !notices.length}
+        retry={list.reload}
+        emptyText="暂无消息。护理员签到、服务完成、投诉答复时，消息会出现在这里。"
+        action={{ label: '查看订单', onClick: () => Taro.navigateTo({ url: '/pages/orders/index' }) }}
+      />
       {notices.map((n) => (
         <View
           key={n.id}

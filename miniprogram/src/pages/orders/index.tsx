@@ -5,6 +5,7 @@ import { gql } from '../../api/client';
 import { OrdersDocument, type OrderStatus, type OrderSummaryFragment } from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
+import { LoadState } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { ORDER_STATUS, dateTime, yuan } from '../../lib/format';
 import { useStore } from '../../lib/store';
@@ -29,6 +30,7 @@ export default function Orders() {
   const [more, setMore] = useState<{ orders: OrderSummaryFragment[]; cursor: string | null; hasNext: boolean } | null>(
     null,
   );
+  const [moreError, setMoreError] = useState<unknown>(null);
   const status = FILTERS.find((f) => f.value === filter)?.status ?? null;
   const page = useLoad(async () => {
     setMore(null);
@@ -56,9 +58,22 @@ export default function Orders() {
         </Text>
       ) : null}
       <Chips id="order-filter" options={FILTERS} value={filter} onChange={setFilter} />
-      <ErrorText error={page.error} />
       {!elderId ? <Text>请先在首页选择老人。</Text> : null}
-      {page.data && !orders.length ? <Text className="muted">没有这类订单</Text> : null}
+      <LoadState
+        id="orders"
+        loading={page.loading && !page.data}
+        error={page.error}
+        empty={!!page.data && !orders.length}
+        retry={page.reload}
+        emptyText={
+          filter === 'ALL' ? '还没有订单。' : `没有“${FILTERS.find((f) => f.value === filter)?.label}”的订单。`
+        }
+        action={
+          filter === 'ALL'
+            ? { label: '去预约服务', onClick: () => Taro.navigateTo({ url: '/pages/guide/index' }) }
+            : { label: '看全部订单', onClick: () => setFilter('ALL') }
+        }
+      />
       {orders.map((o) => (
         <View
           key={o.id}
@@ -81,10 +96,11 @@ export default function Orders() {
         </View>
       ))}
       {hasNext ? (
-        <Button className="btn block" onClick={loadMore}>
+        <Button className="btn block" onClick={() => void loadMore().then(() => setMoreError(null), setMoreError)}>
           加载更多
         </Button>
       ) : null}
+      <ErrorText error={moreError} />
     </Page>
   );
 }
