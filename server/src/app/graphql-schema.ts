@@ -29,8 +29,13 @@ import { AlertResolver } from '../alerts/alerts.resolver.js';
 import { HelpResolver } from '../alerts/help.resolver.js';
 import { HotlineResolver } from '../alerts/hotline.resolver.js';
 import { InspectionResolver } from '../facilities/inspections.resolver.js';
+import { GoalResolver } from '../goals/goals.resolver.js';
+import { MealResolver } from '../canteens/meals.resolver.js';
+import { MealSubsidyResolver } from '../facilities/meal-subsidy.resolver.js';
 import { SupervisionResolver } from '../supervision/supervision.resolver.js';
 import { CreditResolver } from '../credit/credit.resolver.js';
+import { DirectoryResolver } from '../directory/directory.resolver.js';
+import { AnalysisResolver } from '../analysis/analysis.resolver.js';
 import { CallTaskResolver } from '../outreach/outreach.resolver.js';
 import { SettlementResolver } from '../settlement/settlement.resolver.js';
 import { DashboardResolver } from '../settlement/dashboard.resolver.js';
@@ -89,8 +94,13 @@ export const resolvers = [
   HelpResolver,
   HotlineResolver,
   InspectionResolver,
+  GoalResolver,
+  MealResolver,
+  MealSubsidyResolver,
   SupervisionResolver,
   CreditResolver,
+  DirectoryResolver,
+  AnalysisResolver,
   CallTaskResolver,
   SettlementResolver,
   DashboardResolver,

@@ -17,7 +17,10 @@ import { HOMECARE_ROWS } from './permissions.rows.homecare.js';
 import { HELP_ROWS } from './permissions.rows.help.js';
 import { SUPERVISION_ROWS } from './permissions.rows.supervision.js';
 import { AUDIT_ROWS } from './permissions.rows.audit.js';
+import { GOAL_ROWS } from './permissions.rows.goals.js';
+import { MEAL_ROWS } from './permissions.rows.meals.js';
 import { CREDIT_ROWS } from './permissions.rows.credit.js';
+import { ANALYSIS_ROWS } from './permissions.rows.analysis.js';
 
 export type { Rule, Scope, Target } from './permissions.types.js';
 
@@ -31,7 +34,10 @@ export const PERMISSIONS = {
   ...HELP_ROWS,
   ...SUPERVISION_ROWS,
   ...AUDIT_ROWS,
+  ...GOAL_ROWS,
+  ...MEAL_ROWS,
   ...CREDIT_ROWS,
+  ...ANALYSIS_ROWS,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

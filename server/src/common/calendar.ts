@@ -2,6 +2,8 @@
 // saving), so a fixed offset is exact. Every function takes the instant it judges on: callers pass
 // the app clock, so no domain decision reads the wall clock.
 
+import { badInput } from './errors.js';
+
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD. */
@@ -26,6 +28,17 @@ export function ageOn(birthDate: string, on: string): number {
   let age = y - by;
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
+}
+
+/**
+ * A calendar day ("YYYY-MM-DD") as a date column value (midnight UTC), or BAD_USER_INPUT naming the
+ * field when it is not a real day.
+ */
+export function calendarDay(field: string, value: string, label: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw badInput(field, `${label}格式应为 YYYY-MM-DD。`);
+  return d;
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

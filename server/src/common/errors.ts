@@ -75,6 +75,10 @@ export enum ErrorCode {
   VOUCHER_EXPIRED = 'VOUCHER_EXPIRED',
   /** A voucher another elder's, or a visit not yet verified, not in the voucher's month, or that already used one. */
   VOUCHER_NOT_FOR_VISIT = 'VOUCHER_NOT_FOR_VISIT',
+  /** A target's progress typed in: it is computed from the records (002 二(二)4–7; goals). */
+  GOAL_PROGRESS_COMPUTED = 'GOAL_PROGRESS_COMPUTED',
+  /** A record for an elder who lives outside the programme's region (a training record, 002 二(二)6). */
+  ELDER_OUTSIDE_PROGRAMME = 'ELDER_OUTSIDE_PROGRAMME',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -120,6 +124,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VOUCHER_REDEEMED: '这张补贴券已经使用过了，一张券只能抵一次服务；请换一张未使用的券。',
   VOUCHER_EXPIRED: '这张补贴券已过有效期（当月有效，不能跨月使用），请使用本月的券。',
   VOUCHER_NOT_FOR_VISIT: '这张补贴券不能用于这次服务：请确认是这位老人本人的券、服务已经确认完成且还没有用过券。',
+  GOAL_PROGRESS_COMPUTED: '目标进度由平台根据业务记录自动计算，不能手工填写；请登记相应的业务记录。',
+  ELDER_OUTSIDE_PROGRAMME: '这位老人不在本项目的区域内，不能登记；请核对老人的居住社区。',
   INTERNAL_SERVER_ERROR: '系统出了点问题，请稍后再试；如仍不行，请联系平台客服。',
 };
 

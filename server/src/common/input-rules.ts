@@ -274,6 +274,17 @@ const LABELS: Record<string, string> = {
   until: '截止时间',
   repeat: '重复方式',
   recordedAt: '手机记录时间',
+  // Targets and their records (002 二(二)4–7, 二(四)11).
+  goalCode: '目标代码',
+  value: '进度值',
+  months: '趋势月数',
+  institution: '医疗卫生机构',
+  // Meals and food safety (002 二(二)7, 二(七)22).
+  meal: '餐次',
+  site: '登记地点',
+  fix: '整改措施',
+  fixedOn: '整改完成日期',
+  online: '是否上线',
   // Credit records (002 二(三)10) and the analysis by area (002 二(五)13).
   subjectType: '信用主体类型',
   subjectId: '信用主体',

@@ -39,10 +39,10 @@ registerEnumType(FundSource, {
   name: 'FundSource',
   description: '资金来源：市级财政 / 区级财政 / 县级财政 / 福利彩票公益金 / 慈善捐赠',
 });
-export const FacilityGrantKind = enumOf('STARTUP', 'OPERATING', 'ANNUAL');
+export const FacilityGrantKind = enumOf('STARTUP', 'OPERATING', 'ANNUAL', 'MEAL');
 registerEnumType(FacilityGrantKind, {
   name: 'FacilityGrantKind',
-  description: '一次性开办补助 / 运行补贴 / 年度运营补助（幸福食堂）',
+  description: '一次性开办补助 / 运行补贴 / 年度运营补助（幸福食堂）/ 助餐运营补助（002 二(二)7）',
 });
 export const StartupGrantStatus = enumOf('PROPOSED', 'DISBURSED', 'REJECTED', 'CLAWED_BACK');
 registerEnumType(StartupGrantStatus, {
@@ -120,6 +120,7 @@ export class Facility {
   @Field(() => String, { description: '出资方' }) funder!: string;
   @Field(() => ID, { nullable: true, description: '所属日间照料中心' }) parentId!: string | null;
   @Field(() => Boolean, { description: '新建住宅小区（按建标143-2010 配建）' }) newEstate!: boolean;
+  @Field(() => Boolean, { description: '食堂“互联网+明厨亮灶”摄像已上线（002 二(七)22）' }) kitchenCamera!: boolean;
   @Field(() => FacilityStatus) status!: string;
   @Field(() => Date, { nullable: true, description: '开始运营时间' }) operatingSince!: Date | null;
   @Field(() => [FacilityRoom]) rooms!: FacilityRoom[];

@@ -15,15 +15,16 @@ import { lockFacility } from './facilities.store.js';
 import { addMonths, operatingDays } from './facilities.rules.js';
 
 type Section = NonNullable<PolicyDocument['facilities']>;
-type GrantKind = 'STARTUP' | 'OPERATING' | 'ANNUAL';
+type GrantKind = 'STARTUP' | 'OPERATING' | 'ANNUAL' | 'MEAL';
 const TX_KIND = {
   STARTUP: 'FACILITY_STARTUP_GRANT',
   OPERATING: 'FACILITY_OPERATING_SUBSIDY',
   ANNUAL: 'FACILITY_ANNUAL_GRANT',
+  MEAL: 'FACILITY_MEAL_SUBSIDY',
 } as const;
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
-async function loadFacility(db: PrismaClient | Tx, id: string) {
+export async function loadFacility(db: PrismaClient | Tx, id: string) {
   const f = await db.facility.findUnique({ where: { id }, include: { community: true, policy: true, operator: true } });
   if (!f) return fail(ErrorCode.NOT_FOUND, '没有找到这个设施。');
   const doc = policyDocument(f.policy);
@@ -32,7 +33,10 @@ async function loadFacility(db: PrismaClient | Tx, id: string) {
 }
 
 /** 取消服务资格 (003 四(三)): a disqualified operator's facilities get no grant of any kind. */
-function assertOperatorQualified(f: { name: string; operator: { name: string; disqualifiedAt: Date | null } | null }) {
+export function assertOperatorQualified(f: {
+  name: string;
+  operator: { name: string; disqualifiedAt: Date | null } | null;
+}) {
   if (f.operator?.disqualifiedAt)
     fail(
       ErrorCode.PROVIDER_DISQUALIFIED,
@@ -44,7 +48,7 @@ function assertOperatorQualified(f: { name: string; operator: { name: string; di
  * Who pays what of `amountFen`: the facility's district's class and its shares. Percentages are
  * rounded down per share and the last share takes the remainder, so the shares add up exactly.
  */
-async function sharesOf(
+export async function sharesOf(
   db: PrismaClient | Tx,
   section: Section,
   policyRegionId: string,
@@ -65,7 +69,7 @@ async function sharesOf(
 }
 
 /** Posts one grant transaction per share and registers each; a replay finds the first postings. */
-async function postShares(
+export async function postShares(
   tx: Tx,
   actor: Actor | null,
   f: { id: string },

@@ -4,12 +4,10 @@
 // the app clock's day; every inspection and rectification is audited and feeds the star rating.
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { todayInShanghai } from '../common/calendar.js';
+import { calendarDay, todayInShanghai } from '../common/calendar.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { lockFacility } from './facilities.store.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type RectificationStatus = 'NONE_REQUIRED' | 'OPEN' | 'OVERDUE' | 'RECTIFIED' | 'RECTIFIED_LATE';
 
@@ -24,13 +22,6 @@ export interface InspectionRow {
 }
 
 const ymd = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
-
-/** A calendar day as a date column value, or BAD_USER_INPUT naming the field. */
-function calendarDay(field: string, value: string, label: string) {
-  const d = DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!d || Number.isNaN(d.getTime()) || ymd(d) !== value) throw badInput(field, `${label}格式应为 YYYY-MM-DD。`);
-  return d;
-}
 
 /** Where the rectification stands on `today` (YYYY-MM-DD, Asia/Shanghai). */
 export function rectificationStatus(i: InspectionRow, today: string): RectificationStatus {

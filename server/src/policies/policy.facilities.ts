@@ -133,6 +133,24 @@ export const facilitiesSchema = z
       .refine((g) => g.fenPerYear % 12 === 0, { message: 'a yearly grant must split into whole fen per month' })
       .optional(),
     /**
+     * 老年助餐运营补助 (002 二(二)7: 综合考虑助餐服务人次和质量、老年人满意度等情况): for a month of meals served at
+     * a canteen or meal point, meals × `fenPerMeal` × the quality score (the month's latest food-safety
+     * inspection, 0–100, at least `minQualityScore`) / 100 × the elders' average satisfaction (1–5) / 5,
+     * rounded down to the fen; a month without ratings counts satisfaction as full. The source names the
+     * factors but no figures: the figures are `pendingSource`.
+     */
+    mealSubsidy: z
+      .object({
+        kinds,
+        fenPerMeal: fen,
+        minQualityScore: z.number().int().min(0).max(100),
+        pendingSource: z.boolean().optional(),
+        source,
+        ...assumed,
+      })
+      .strict()
+      .optional(),
+    /**
      * A centre's own services at three prices (003 二(一)3: 无偿、低偿、有偿相结合): free for elders with
      * the government's home-care subsidy (an active enrolment in the programme), the lower price for
      * low-income elders (any of `lowIncomeFlags`), the market price for others.

@@ -11,6 +11,7 @@ import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
 import { CAREBED_PROBES } from './matrix-probes.carebeds.js';
 import { HOMECARE_PROBES } from './matrix-probes.homecare.js';
+import { GOAL_PROBES, MEAL_PROBES } from './matrix-probes.goals.js';
 
 export type { Item, On, Probe } from './matrix-probes.types.js';
 
@@ -127,6 +128,9 @@ export const PROBES: Record<string, Probe> = {
   })),
   appealCreditEvent: none(() => ({ eventId: randomUUID(), reason: ' ' })),
   decideCreditAppeal: none(() => ({ appealId: randomUUID(), uphold: false, decision: ' ' })),
+  // The public directory and the analysis by area (002 二(三)10, 二(五)13): one month of the caller's own region.
+  publicDirectory: none(() => ({ policyCode: 'HUANGPI_2020' })),
+  areaAnalysis: none((_, { fx }) => ({ fromMonth: fx.month, toMonth: fx.month })),
   issueFamilyLinkCode: { on: 'elder', args: (t) => ({ elderId: e(t).elderId }) },
   linkElder: none(() => ({ code: 'ABCDEFGH', relation: FAMILY_RELATIONS[0] })),
   // Records kept current: an update that changes nothing, a file that is not the caller's upload,
@@ -387,4 +391,6 @@ export const PROBES: Record<string, Probe> = {
   auditLog: none(() => ({ first: 20 })),
   ...CAREBED_PROBES,
   ...HOMECARE_PROBES,
+  ...GOAL_PROBES,
+  ...MEAL_PROBES,
 };

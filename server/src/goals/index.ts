@@ -1,0 +1,2 @@
+// What other areas may use of goals. Anything not exported here is the area's own.
+export { programmeInScope } from './goals.service.js';
