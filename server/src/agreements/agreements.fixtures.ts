@@ -1,11 +1,11 @@
-// Test-only: Weihai home visits through the real order and visit engine (004 三(二), 五(二)5). An
+// Test-only: Weihai home visits through the real order and visit engine (004 三(二), 五(二)3/5). An
 // agreement elder is assessed, applies to WEIHAI_2022 and is approved through the programme's workflow
-// (street review, district filing: 004 五(二)2), so the wallet gets the programme's monthly visit quota
-// (allowance.buckets, 4 visits a month, 四(二)); each visit is then booked by the community worker
-// (placeOrder), assigned by the provider, checked in at the elder's home with the home code and
-// checked out by the provider's caregiver, and confirmed after the worker's follow-up call, which is
-// what counts toward the agreement (confirmedAt).
-import { creditEnrolment } from '../wallet/allowance.service.js';
+// (street review, district filing: 004 五(二)2); the agreement signed with a provider is reviewed by the
+// street and filed by the district (五(二)3); each visit is then booked by the community worker
+// (placeOrder, which places it under the filed agreement: its provider, item and price), assigned by that
+// provider, checked in at the elder's home with the home code and checked out by its caregiver, and
+// confirmed after the worker's follow-up call, which is what counts toward the agreement (confirmedAt)
+// and what the project pays (五(五)).
 import type { TestServer } from '../testing/harness.js';
 import type { bedWorld } from '../carebeds/carebeds.fixtures.js';
 
@@ -21,10 +21,10 @@ export async function visitWorld(
   s: TestServer,
   w: Awaited<ReturnType<typeof bedWorld>>,
   setNow: (at: Date) => void,
-  // 001 五 / 004 附件2: orders go to the provider of the elder's zone; 环翠区's is WH-P01, whose admin
-  // is wh_builder in the demo seed.
-  providerCode = 'WH-P01',
-  providerAdmin = 'wh_builder',
+  // 004 五(二)3: the visit goes to the agreement's provider. WH-P02 (admin wh_provider2) is not the zone's
+  // provider of 环翠区 (WH-P01), so a visit that reached it came through its agreement.
+  providerCode = 'WH-P02',
+  providerAdmin = 'wh_provider2',
 ) {
   const p = s.db.prisma;
   const provider = await p.provider.findUniqueOrThrow({ where: { code: providerCode } });
@@ -90,10 +90,6 @@ export async function visitWorld(
     o: { at: Date; minutes?: number; confirmAt?: Date; serviceCode?: string; confirm?: boolean },
   ) {
     const minutes = o.minutes ?? 45;
-    const enrolment = await p.enrolment.findFirstOrThrow({ where: { elderId, status: 'ACTIVE' } });
-    // The month's quota (四(二)): credited once a month; a no-op when already credited.
-    const month = new Date(o.at.getTime() + 8 * 60 * minute).toISOString().slice(0, 7);
-    await creditEnrolment(p, enrolment.id, month);
     setNow(new Date(o.at.getTime() - 60 * minute));
     const placed = w.ok(
       await w.as('wh_worker', `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
@@ -161,5 +157,31 @@ export async function visitWorld(
       'confirmVisitByCall',
     );
   }
-  return { enrol, visit, confirm, caregiver, provider };
+  /** 五(二)3: signed with the provider, reviewed by the street, filed by the district; returns its id. */
+  async function agree(elderId: string, over: Record<string, unknown> = {}) {
+    const id = w.ok(
+      await w.as(
+        'wh_worker',
+        `mutation($p: ID!, $i: SignVisitAgreementInput!) { signVisitAgreement(providerId: $p, input: $i) { id } }`,
+        {
+          p: provider.id,
+          i: {
+            elderId,
+            items: ['WH_CLEANING', 'WH_MEAL'],
+            method: '上门服务，每周一次',
+            priceFen: 5000,
+            startsOn: '2022-11-01',
+            termMonths: 24,
+            ...over,
+          },
+        },
+      ),
+      'signVisitAgreement',
+    ).id as string;
+    const review = `mutation($id: ID!) { reviewVisitAgreement(id: $id, approved: true) { status } }`;
+    w.ok(await w.as('wh_street', review, { id }), 'reviewVisitAgreement');
+    w.ok(await w.as('wh_admin', review, { id }), 'reviewVisitAgreement');
+    return id;
+  }
+  return { enrol, agree, visit, confirm, caregiver, provider };
 }

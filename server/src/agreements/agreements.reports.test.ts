@@ -6,7 +6,7 @@
 // check-in and duration in the database: what is tested is what the reports make of them.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { M, bedWorld } from '../carebeds/carebeds.fixtures.js';
+import { M, bedWorld, rawCodes } from '../carebeds/carebeds.fixtures.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { ELDER_COLUMNS, VISIT_COLUMNS, VISIT_REGION_COLUMNS, VISIT_SUMMARY_COLUMNS } from './agreements.reports.js';
 
@@ -195,6 +195,24 @@ describe('金民 reports of elders and home visits (004 附件7 一, 四, 五, �
     // Another district's admin sees only their own district, with none of 环翠区's visits.
     const wendeng = await (await get('/exports/carebeds/visit-regions.csv', 'wh_wendeng_admin')).text();
     expect(wendeng.trim().split('\n').slice(1)).toEqual(['文登区,2022-12-20,2835,0,0.00,0.00']);
+  });
+
+  it('附件7 一–六 and 七(三): no report row prints a raw code (levels, satisfaction, statuses in Chinese)', async () => {
+    const reports = [
+      ['beds', '家庭养老床位建设情况'],
+      ['summary', '家庭养老床位建设情况汇总'],
+      ['elders', '老年人基本情况'],
+      ['visits', '居家养老上门服务提供情况'],
+      ['visit-summary', '居家养老上门服务提供情况汇总'],
+      ['visit-regions', '居家养老上门服务提供情况（地区）'],
+      ['bulletin/371002/2022-Q4', '项目实施情况季度通报'],
+      ['fund-use/371002/2022-Q4', '项目资金使用情况'],
+    ];
+    for (const [path, name] of reports) {
+      const rows = await sheetOf(`/exports/carebeds/${path}.xlsx`, name!);
+      expect(rows.length, path).toBeGreaterThan(1);
+      expect(rawCodes(rows.flat()), path).toEqual([]);
+    }
   });
 
   it("a community worker may not export, and another programme's official sees no Weihai visit", async () => {

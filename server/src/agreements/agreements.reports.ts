@@ -139,9 +139,11 @@ async function elderFacts(prisma: PrismaClient, progs: Programme[], elderIds: st
     },
     hasBed: (elderId: string) => builtBed.has(elderId),
     served: (elderId: string) => builtBed.has(elderId) || filed.has(elderId),
-    /** 受理申请: the street's and the district's reviewers of the elder's agreement with the provider. */
-    reviews: (elderId: string, providerId: string | null) => {
-      const a = agreements.filter((x) => x.elderId === elderId && x.providerId === providerId).at(-1);
+    /** 受理申请: the street's and the district's reviewers of the agreement the visit was under. */
+    reviews: (o: { elderId: string; providerId: string | null; visitAgreementId: string | null }) => {
+      const a = o.visitAgreementId
+        ? agreements.find((x) => x.id === o.visitAgreementId)
+        : agreements.filter((x) => x.elderId === o.elderId && x.providerId === o.providerId).at(-1);
       const who = (id: string | null, opinion: string | null) =>
         id && opinion ? `${users.get(id) ?? ''}：${opinion}` : '';
       return a ? [who(a.streetById, a.streetOpinion), who(a.districtById, a.districtOpinion)] : ['', ''];
@@ -245,7 +247,7 @@ async function* visitRows(prisma: PrismaClient, actor: Actor, progs: Programme[]
         people.level(o.elder),
         people.hasBed(o.elderId) ? '是' : '否',
         o.elder.address,
-        ...people.reviews(o.elderId, o.providerId),
+        ...people.reviews(o),
         f.day,
         f.minutes,
         f.content,

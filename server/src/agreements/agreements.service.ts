@@ -2,7 +2,8 @@
 // agreement an elder signed with a provider (items, method, price, term); the street reviews it and the
 // district files it. The term's minimum, the exempt classes, the visits owed by a deadline and the
 // exclusion of elders with an accepted care bed are the programme's `visitAgreements` section. Visits
-// are ordinary orders: one counts when it is confirmed by the deadline (Asia/Shanghai, inclusive).
+// are orders placed under the filed agreement (agreements.visits.service.ts), paid by the project; one
+// counts when it is confirmed by the deadline (Asia/Shanghai, inclusive).
 import { type AlertEvent, raiseAlert } from '../alerts/index.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { hasAcceptedCareBed } from '../carebeds/index.js';
@@ -20,21 +21,19 @@ const endOfDay = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + day
 
 type Rules = NonNullable<PolicyDocument['visitAgreements']>;
 
-/** Confirmed visits of the agreement's provider to its elder by the deadline, and the pace toward it. */
+/**
+ * The visits placed under the agreement (its provider, item and price) confirmed by the deadline, and the
+ * pace toward the visits owed (004 三(二): a visit counts when it is confirmed).
+ */
 export async function agreementProgress(
   prisma: PrismaClient,
-  a: { elderId: string; providerId: string; startsOn: Date },
+  a: { id: string; startsOn: Date },
   rules: Rules,
   now: Date,
 ) {
   const deadline = endOfDay(rules.visitsBy);
   const confirmed = await prisma.order.count({
-    where: {
-      elderId: a.elderId,
-      providerId: a.providerId,
-      status: 'CONFIRMED',
-      confirmedAt: { gte: a.startsOn, lt: deadline },
-    },
+    where: { visitAgreementId: a.id, status: 'CONFIRMED', confirmedAt: { gte: a.startsOn, lt: deadline } },
   });
   const span = Math.max(1, deadline.getTime() - a.startsOn.getTime());
   const elapsed = Math.min(span, Math.max(0, now.getTime() - a.startsOn.getTime()));
@@ -57,11 +56,7 @@ async function rulesFor(prisma: PrismaClient, communityPath: string) {
   return { stored, doc, rules: doc.visitAgreements! };
 }
 
-const withProgress = async (
-  prisma: PrismaClient,
-  a: { elderId: string; providerId: string; startsOn: Date; policyId: string },
-  now: Date,
-) => {
+const withProgress = async (prisma: PrismaClient, a: { id: string; startsOn: Date; policyId: string }, now: Date) => {
   const doc = policyDocument(await prisma.policy.findUniqueOrThrow({ where: { id: a.policyId } }));
   return { ...a, progress: await agreementProgress(prisma, a, doc.visitAgreements!, now) };
 };

@@ -3,7 +3,8 @@
 // filing, and the 30 confirmed visits by 2023-06-30 (Asia/Shanghai, the day included) with a pace alert.
 // The visits go through the real order and visit engine (agreements.fixtures.ts): the elder is enrolled
 // in WEIHAI_2022 through its workflow, and each visit is booked, assigned, checked in and out at home
-// and confirmed by the worker's follow-up call, paid from the programme's monthly visit quota.
+// and confirmed by the worker's follow-up call; each goes to the agreement's provider at its price and is
+// paid by the project (agreements.visits.test.ts checks the money).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { M, bedWorld } from '../carebeds/carebeds.fixtures.js';
@@ -85,9 +86,8 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
   });
 
   it('004 三(二): the 30th visit confirmed on 2023-06-30 counts; confirmed on 2023-07-01 it does not', async () => {
-    // Two agreement elders, each with 29 real visits (four a month, the programme's monthly quota,
-    // 四(二)) and a 30th on the evening of 2023-06-30; one is confirmed at 23:59 that day, the other a
-    // minute into 2023-07-01 (Asia/Shanghai).
+    // Two agreement elders, each with 29 real visits (four a month) and a 30th on the evening of
+    // 2023-06-30; one is confirmed at 23:59 that day, the other a minute into 2023-07-01 (Asia/Shanghai).
     const onTime = elders[4]!;
     const late = elders[6]!;
     const days = ['03', '10', '17', '24'];
@@ -97,11 +97,8 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
     for (const elder of [onTime, late]) {
       await v.enrol(elder, new Date('2022-10-28T10:00:00+08:00'));
       now = new Date('2022-10-28T11:00:00+08:00');
-      // The agreement is with the zone's provider, to whom the platform dispatches the elder's orders.
-      ids[elder] = w.ok(
-        await w.as('wh_worker', SIGN, { p: v.provider.id, input: input(elder) }),
-        'signVisitAgreement',
-      ).id;
+      // 五(二)3: signed with WH-P02 (not the zone's provider), reviewed and filed; the visits go to it.
+      ids[elder] = await v.agree(elder);
       for (const at of slots) await v.visit(elder, { at });
     }
     now = new Date('2023-03-01T10:00:00+08:00');
@@ -121,7 +118,8 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
     expect(counted.progress).toMatchObject({ confirmed: 30, met: true });
     const missed = w.ok(await w.as('wh_worker', LIST, { e: late }), 'visitAgreements')[0].progress;
     expect(missed).toMatchObject({ confirmed: 29, met: false });
-    // Each of the 60 visits went through the engine: checked in and out, charged to the wallet.
+    // Each of the 60 visits went through the engine (checked in and out) under its agreement, to the
+    // agreement's provider at its price, paid by the project: nothing held in or taken from a wallet.
     const orders = await s.db.prisma.order.findMany({
       where: { elderId: { in: [onTime, late] } },
       include: { visit: true },
@@ -130,6 +128,8 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
     expect(
       orders.every((o) => o.status === 'CONFIRMED' && o.visit?.durationMinutes === 45 && o.subsidyFen === 5000),
     ).toBe(true);
+    expect(orders.every((o) => o.providerId === v.provider.id && o.visitAgreementId === ids[o.elderId])).toBe(true);
+    expect(await s.db.prisma.hold.count({ where: { orderId: { in: orders.map((o) => o.id) } } })).toBe(0);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
     now = new Date('2022-11-15T10:00:00+08:00');
   }, 300_000);
@@ -137,7 +137,7 @@ describe('home-visit agreements (004 三(二), 五(二)3)', () => {
   it('a pace alert when the confirmed visits fall behind an even pace to the deadline', async () => {
     const elder = elders[5]!;
     await v.enrol(elder, new Date('2022-10-28T10:00:00+08:00'));
-    w.ok(await w.as('wh_worker', SIGN, { p: v.provider.id, input: input(elder) }), 'signVisitAgreement');
+    await v.agree(elder);
     for (const at of ['2022-11-20T10:00:00+08:00', '2022-12-20T10:00:00+08:00'])
       await v.visit(elder, { at: new Date(at) });
     now = new Date('2023-03-01T10:00:00+08:00');

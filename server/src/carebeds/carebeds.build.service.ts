@@ -6,7 +6,7 @@ import { todayInShanghai } from '../common/calendar.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { moneyTx, post, systemAccount } from '../wallet/index.js';
-import { assertAverage, assertSmartCap, careBedsOf, yuan } from './carebeds.rules.js';
+import { SATISFACTION_LABEL, assertAverage, assertSmartCap, careBedsOf, yuan } from './carebeds.rules.js';
 import { bedFor, move, present, BED_INCLUDE } from './carebeds.service.js';
 import { BUILT, districtPortfolio } from './carebeds.design.service.js';
 import { lockDistrictBeds } from './carebeds.store.js';
@@ -184,7 +184,8 @@ export async function acceptCareBed(
   const totalFen = amounts.adaptationFen + amounts.aidFen + amounts.smartFen;
   assertSmartCap(c, amounts.smartFen);
   const opinion =
-    `家庭代表意见：${a.satisfaction}；镇/街道意见：${a.streetOpinion.trim()}；区市民政部门意见：${a.districtOpinion.trim()}` +
+    `家庭代表意见：${SATISFACTION_LABEL[a.satisfaction] ?? ''}；镇/街道意见：${a.streetOpinion.trim()}；` +
+    `区市民政部门意见：${a.districtOpinion.trim()}` +
     (a.remarks?.trim() ? `；备注：${a.remarks.trim()}` : '');
   return moneyTx(prisma, async (tx) => {
     const lines = async () => {

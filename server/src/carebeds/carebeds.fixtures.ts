@@ -38,6 +38,13 @@ export const lines = (smartYuan = [300, 300, 300], adaptYuan = [600, 400]) => [
   { itemCode: 'ANTI_SLIP', model: '卫生间防滑地胶 6㎡', quantity: 1, estimateFen: adaptYuan[1]! * 100 },
 ];
 
+/**
+ * Codes left raw among what a report or form prints (MODERATE, SATISFIED, ACCEPTED …): the source prints
+ * its own words (轻度失能 / 中度失能 / 重度失能, 满意 …), so every one found is a defect.
+ */
+export const rawCodes = (cells: unknown[]) =>
+  cells.flatMap((c) => String(c ?? '').match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{4,}\b/g) ?? []);
+
 export const application = (elderId: string, over: Record<string, unknown> = {}) => ({
   elderId,
   address: '威海市环翠区鲸园街道海滨北路 12 号 3 单元 201',

@@ -1,28 +1,47 @@
 // Printable forms of document 004 as A4 HTML (print from the browser): 附件3 申请审批表, 附件4 确认表, 附件5 前后
-// 对比电子档案 and 附件6 验收表 of one bed, each with the mark of 五(五). Values are escaped; photos are
-// referenced by their file id (GET /files/:id), not embedded. ID numbers are masked as in the 金民 reports.
+// 对比电子档案 and 附件6 验收表 of one bed, each with the mark of 五(五). Values are escaped. 附件5's photos are
+// printed as images (embedded, so the page prints as it is wherever it is opened) and each links to its
+// file route (GET /files/:id, with the caller's token); a photo the caller may not open is a link only.
+// Codes are printed in the source's words. ID numbers are masked as in the 金民 reports.
 import { type Actor, authorize } from '../auth/index.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { careBedsOf, yuan } from './carebeds.rules.js';
+import { SATISFACTION_LABEL as SATISFACTION, careBedsOf, yuan } from './carebeds.rules.js';
 import { bedFor } from './carebeds.service.js';
 
-const esc = (v: unknown) =>
+export const esc = (v: unknown) =>
   String(v ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-const SATISFACTION: Record<string, string> = {
-  SATISFIED: '满意',
-  BASICALLY_SATISFIED: '基本满意',
-  UNSATISFIED: '不满意',
-};
 
 const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' };
 const TENURE: Record<string, string> = { OWNED: '自有产权', RESIDENT: '长期居住' };
 
+/** Reads a stored photo as the caller (the files area's rule), or null where they may not. */
+export type PhotoReader = (fileId: string) => Promise<{ mimeType: string; bytes: Uint8Array } | null>;
+
+/** 附件5: the photo as an image linking to its file route, or 缺 where the line has none. */
+async function photoCell(
+  fileId: string | null,
+  what: string,
+  photos: { read: PhotoReader; url: (id: string) => string },
+) {
+  if (!fileId) return '缺';
+  const href = esc(photos.url(fileId));
+  const file = await photos.read(fileId);
+  if (!file) return `<a href="${href}">查看${what}</a>`;
+  const src = `data:${esc(file.mimeType)};base64,${Buffer.from(file.bytes).toString('base64')}`;
+  return `<a href="${href}"><img class="photo" src="${src}" alt="${what}"></a>`;
+}
+
 /** The bed's 附件3–6 as one A4 HTML document. */
-export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: string) {
+export async function careBedFormsHtml(
+  prisma: PrismaClient,
+  actor: Actor,
+  id: string,
+  photos: { read: PhotoReader; url: (fileId: string) => string },
+) {
   authorize(actor, 'GET /exports/carebeds');
   const { bed, doc } = await bedFor(prisma, actor, 'careBed', id);
   const c = careBedsOf(doc);
@@ -69,24 +88,22 @@ export async function careBedFormsHtml(prisma: PrismaClient, actor: Actor, id: s
 <tr><th>镇（街道）意见</th><td colspan="5">${esc(opinion('街道（镇）初审').join('；'))}</td></tr>
 <tr><th>区市审核意见</th><td colspan="5">${esc(opinion('区市审核认定').join('；'))}</td></tr></table>${mark}</section>`;
   // 附件5: each line's before and after photo and its note, between the start and completion dates.
+  const photoRows: string[] = [];
+  for (const l of bed.lines)
+    photoRows.push(
+      `<tr><td>${l.itemNo} ${esc(l.model)}</td><td>${await photoCell(l.beforePhotoId, '建设前照片', photos)}</td>` +
+        `<td>${await photoCell(l.afterPhotoId, '建设后照片', photos)}</td><td>${esc(l.note)}</td></tr>`,
+    );
   const archive = `<section><h1>家庭养老床位建设前后对比电子档案</h1>
 <table><tr><th>老年人姓名</th><td>${esc(elder.name)}</td><th>性别</th><td>${GENDER[elder.gender] ?? ''}</td></tr>
 <tr><th>身份证号码</th><td colspan="3">${esc(elder.idNumberMasked)}</td></tr>
 <tr><th>建床地址</th><td colspan="3">${esc(bed.address)}</td></tr>
 <tr><th>开工日期</th><td>${day(bed.startedOn)}</td><th>竣工日期</th><td>${day(bed.completedOn)}</td></tr></table>
 <table><tr><th>建设项目</th><th>建设前照片</th><th>建设后照片</th><th>文字说明</th></tr>
-${bed.lines
-  .map(
-    (l) =>
-      `<tr><td>${l.itemNo} ${esc(l.model)}</td><td>${l.beforePhotoId ? `照片 ${esc(l.beforePhotoId)}` : '缺'}</td>` +
-      `<td>${l.afterPhotoId ? `照片 ${esc(l.afterPhotoId)}` : '缺'}</td><td>${esc(l.note)}</td></tr>`,
-  )
-  .join('')}</table>${mark}</section>`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>家庭养老床位档案</title>
-<style>@page{size:A4;margin:18mm}body{font-family:"SimSun","Songti SC",serif;font-size:11pt}
-h1{font-size:16pt;text-align:center}table{width:100%;border-collapse:collapse}td,th{border:1px solid #000;padding:4px}
-.mark{text-align:center;font-weight:bold;margin-top:12px}section{page-break-after:always}</style></head><body>
-${application}
+${photoRows.join('')}</table>${mark}</section>`;
+  return a4Page(
+    '家庭养老床位档案',
+    `${application}
 <section><h1>家庭养老床位建设项目确认表</h1>
 <table><tr><th>老年人姓名</th><td>${esc(bed.elder.name)}</td><th>建床地址</th><td>${esc(bed.address)}</td></tr></table>
 <table><tr><th>序号</th><th>建设项目及设备型号</th><th>数量</th><th>预计费用（元）</th><th>建设前</th><th>建设后</th><th>验收</th></tr>
@@ -101,5 +118,17 @@ ${archive}
 <tr><th>家庭代表意见</th><td colspan="3">${bed.satisfaction ? SATISFACTION[bed.satisfaction] : ''}</td></tr>
 <tr><th>验收意见</th><td colspan="3">${esc(opinion('验收').join('；'))}</td></tr>
 <tr><th>质保期至</th><td colspan="3">${day(bed.warrantyUntil)}</td></tr></table>${mark}</section>
+`,
+  );
+}
+
+/** An A4 page (print from the browser) with the forms' style; `body` is HTML already escaped. */
+export function a4Page(title: string, body: string) {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>@page{size:A4;margin:18mm}body{font-family:"SimSun","Songti SC",serif;font-size:11pt}
+h1{font-size:16pt;text-align:center}table{width:100%;border-collapse:collapse}td,th{border:1px solid #000;padding:4px}
+.mark{text-align:center;font-weight:bold;margin-top:12px}.photo{max-width:60mm;max-height:45mm}
+section{page-break-after:always}</style></head><body>
+${body}
 </body></html>`;
 }

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { M, bedWorld } from './carebeds.fixtures.js';
+import { M, bedWorld, rawCodes } from './carebeds.fixtures.js';
 import { BED_COLUMNS, SUMMARY_COLUMNS } from './carebeds.reports.js';
 
 const now = new Date('2022-12-20T10:00:00+08:00');
@@ -33,6 +33,9 @@ describe('金民 reports (004 附件7)', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(BED_COLUMNS);
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
     expect(row[0]).toBe(elderName);
+    // 附件7 二 失能等级 in the source's words (附件3: 中度失能), and no other raw code in the row.
+    expect(row[3]).toBe('中度失能');
+    expect(rawCodes(row)).toEqual([]);
     expect(row[1]).toMatch(/^\d{4}\*+\d{4}$/);
     expect(row[7]).toMatch(/孙主任：同意/);
     expect(row).toEqual(
@@ -69,7 +72,21 @@ describe('金民 reports (004 附件7)', () => {
     expect(html).toMatch(/鲸园街道 孙主任：同意/);
     expect(html).toContain('家庭养老床位建设前后对比电子档案');
     const lines = await s.db.prisma.careBedLine.findMany({ where: { careBedId: bed.id } });
-    for (const l of lines) expect(html).toContain(`照片 ${l.beforePhotoId}</td><td>照片 ${l.afterPhotoId}`);
+    // 附件5: each photo printed as an image (embedded) that links to its file route, never as its id; the
+    // district's official may open the route, another district's may not.
+    for (const l of lines)
+      for (const id of [l.beforePhotoId!, l.afterPhotoId!]) {
+        expect(html).toMatch(
+          new RegExp(`<a href="http://[^"]+/files/${id}"><img class="photo" src="data:image/jpeg;base64,`),
+        );
+        expect(html).not.toContain(`照片 ${id}`);
+        const photo = await get(`/files/${id}`, 'wh_admin');
+        expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+      }
+    expect((await get(`/files/${lines[0]!.beforePhotoId}`, 'wh_wendeng_admin')).status).toBe(403);
+    // 附件3–6 print the source's words, never a code (附件7 二: 轻度/中度/重度失能).
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(rawCodes([text])).toEqual([]);
     expect(html.split('彩票公益金资助—中国福利彩票和中国体育彩票').length - 1).toBe(4);
     expect((await get(`/exports/carebeds/${bed.id}/forms.html`, 'district_admin')).status).toBe(403);
   });

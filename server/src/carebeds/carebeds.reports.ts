@@ -9,6 +9,7 @@ import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
+import { SATISFACTION_LABEL as SATISFACTION } from './carebeds.rules.js';
 import { STATUS_LABEL } from './carebeds.service.js';
 import type { CareBedStatus } from './carebeds.types.js';
 
@@ -49,11 +50,6 @@ export const SUMMARY_COLUMNS = [
   '家庭养老床位建设总金额（元）',
   '中央专项彩票公益金资助金额（元）',
 ];
-const SATISFACTION: Record<string, string> = {
-  SATISFIED: '满意',
-  BASICALLY_SATISFIED: '基本满意',
-  UNSATISFIED: '不满意',
-};
 
 async function* bedRows(prisma: PrismaClient, actor: Actor) {
   const beds = await prisma.careBed.findMany({
@@ -70,6 +66,12 @@ async function* bedRows(prisma: PrismaClient, actor: Actor) {
     (await prisma.provider.findMany({ where: { id: { in: ids } } })).map((p) => [p.id, p.name]),
   );
   const agencies = new Map((await prisma.qaAgency.findMany()).map((a) => [a.id, a.name]));
+  // 附件3 老年人能力评估结果: the level in the source's words (轻度失能 …), never its code.
+  const levels = new Map(
+    (await prisma.policy.findMany()).flatMap(
+      (p) => policyDocument(p).careBeds?.disabilityLevels.map((l) => [`${p.id}:${l.code}`, l.label] as const) ?? [],
+    ),
+  );
   const opinion = (b: (typeof beds)[number], step: string) =>
     b.steps
       .filter((s) => s.step === step)
@@ -85,7 +87,7 @@ async function* bedRows(prisma: PrismaClient, actor: Actor) {
       b.elder.name,
       b.elder.idNumberMasked,
       yuan(b.monthlyIncomeFen),
-      b.disabilityLevel ?? '',
+      b.disabilityLevel ? (levels.get(`${b.policyId}:${b.disabilityLevel}`) ?? '') : '',
       b.assessingAgency ?? '',
       b.address,
       b.livingAreaSqm,

@@ -15,6 +15,13 @@ export interface PricedLine extends DesignLine {
   kind: 'ADAPTATION' | 'AID' | 'SMART';
 }
 
+/** 附件6 家庭代表意见, in the form's words. */
+export const SATISFACTION_LABEL: Record<string, string> = {
+  SATISFIED: '满意',
+  BASICALLY_SATISFIED: '基本满意',
+  UNSATISFIED: '不满意',
+};
+
 export const yuan = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')} 元`;
 
 /** The programme's care-bed section, or the refusal for a programme without one. */

@@ -4,4 +4,4 @@ export { hasAcceptedCareBed } from './carebeds.service.js';
 export { ingestDeviceEvent, registerCareBedDevice, signDeviceEvent } from './devices.service.js';
 export { publishDeviceAlert } from './devices.publish.js';
 export { CARE_BED_REPORTS, writeCareBedReport, type CareBedReport } from './carebeds.reports.js';
-export { careBedFormsHtml } from './carebeds.forms.js';
+export { a4Page, careBedFormsHtml, esc } from './carebeds.forms.js';

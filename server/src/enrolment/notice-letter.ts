@@ -21,6 +21,11 @@ export function noticeLetter(
     const what = b.accountKind === 'SUBSIDY_ONLINE' ? '线上' : '线下';
     return `每月 ${yuan(b.amount)} 元的政府购买居家${what}养老服务`;
   });
+  // 004 三(二), 五(五): no wallet quota; the agreed visits are paid by the project.
+  if (!parts.length && doc.visitAgreements)
+    parts.push(
+      `按居家养老上门服务协议约定的服务项目、服务价格上门服务，费用由项目资金支付（${doc.visitAgreements.paymentSource}）`,
+    );
   // 000 附件2 still promises the 30 元 of online service; it is paid to the platform per elder
   // served (000 七), not credited to the elder's wallet, and the letter says so.
   const fee = doc.settlement.platformFee;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, authorize } from '../auth/index.js';
 import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { mayReadAttachment } from '../elders/index.js';
+import { elderScope, mayReadAttachment } from '../elders/index.js';
 import { orderScope } from '../orders/index.js';
 import type { FileStorage } from './storage.js';
 
@@ -78,7 +78,15 @@ export async function readPhoto(prisma: PrismaClient, storage: FileStorage, acto
         ],
       },
     })) > 0 ||
-    (await mayReadAttachment(prisma, actor, fileId));
+    (await mayReadAttachment(prisma, actor, fileId)) ||
+    // 004 附件5: a care bed's before/after photo, for those who may see the bed's elder (the officials
+    // who review, file and print the bed's archive).
+    (await prisma.careBedLine.count({
+      where: {
+        OR: [{ beforePhotoId: fileId }, { afterPhotoId: fileId }],
+        careBed: { elder: elderScope(authorize(actor, 'GET /files/:id')) },
+      },
+    })) > 0;
   if (!allowed) fail(ErrorCode.FORBIDDEN, '您不能查看这张照片。');
   const bytes = await storage.get(file.storageKey);
   if (!bytes) return fail(ErrorCode.NOT_FOUND, '照片文件已丢失。');

@@ -16,12 +16,13 @@ import {
   providerUnitPrice,
 } from '../providers/index.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
-import { priceOrder } from './pricing.js';
+import { agreementSplit, priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
 import { todayInShanghai } from '../common/calendar.js';
 import { servingWhere } from '../enrolment/index.js';
 import { lockIdempotencyKey } from './orders.store.js';
 import { assertCreditAllowsDispatch, rankByCredit } from '../credit/index.js';
+import { agreementForVisit } from '../agreements/index.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -72,7 +73,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
     return existing;
   }
-  const c = await orderContext(prisma, grant, input, now);
+  const c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
   if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
@@ -105,7 +106,10 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         if (first.requestHash !== hash || first.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
         return first;
       }
-      const accounts = await availableAccounts(tx, c);
+      // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
+      const accounts = c.agreement
+        ? new Map<string, { id: string; available: number }>()
+        : await availableAccounts(tx, c);
       const split = priceFrom(c, input.quantity, accounts);
       if (split.shortFen > 0) {
         fail(
@@ -138,6 +142,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
           selfPaidFen: split.selfPaidFen,
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
+          visitAgreementId: c.agreement?.id ?? null,
           // The month an order counts in (dashboard, statements) follows the app clock.
           createdAt: now,
         },
@@ -167,8 +172,10 @@ export async function quoteOrder(
   input: { elderId: string; serviceCode: string; quantity: number },
   now: Date,
 ) {
-  const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), input, now);
-  const accounts = await prisma.$transaction((tx) => availableAccounts(tx, c));
+  const c = await orderContext(prisma, authorize(actor, 'quoteOrder'), { ...input, at: now }, now);
+  const accounts = c.agreement
+    ? new Map<string, { id: string; available: number }>()
+    : await prisma.$transaction((tx) => availableAccounts(tx, c));
   const split = priceFrom(c, input.quantity, accounts);
   return {
     amountFen: split.amountFen,
@@ -182,11 +189,15 @@ export async function quoteOrder(
   };
 }
 
-/** The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. */
+/**
+ * The checks placing and quoting share: scope, quantity, enrolment, item of its guide, provider. Where the
+ * programme buys visits under agreements (004 三(二)), the elder's filed agreement for the visit's time
+ * chooses the provider and the price.
+ */
 async function orderContext(
   prisma: PrismaClient,
   grant: Grant,
-  input: { elderId: string; serviceCode: string; quantity: number },
+  input: { elderId: string; serviceCode: string; quantity: number; at: Date },
   now: Date,
 ) {
   const elder = await assertElderInScope(prisma, grant, input.elderId);
@@ -209,11 +220,17 @@ async function orderContext(
   if (!split.ok) throw badInput('quantity', split.message);
   const most = checkVisitMaximum(item, input.quantity);
   if (!most.ok) fail(ErrorCode.OVER_VISIT_MAXIMUM, most.message, { field: 'quantity', maxQuantity: most.maxQuantity });
-  const provider = await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
+  const agreement = await agreementForVisit(prisma, { ...input, elderId: elder.id, policyId: enrolment.policyId, doc });
+  const provider = agreement
+    ? await prisma.provider.findUniqueOrThrow({ where: { id: agreement.providerId } })
+    : await providerForCommunity(prisma, enrolment.policyId, elder.communityId);
   assertTakesOrders(provider);
-  // The provider's own price list (001 五(二)2); the subsidy still pays at most the programme's cap.
-  const priceFen = await providerUnitPrice(prisma, provider.id, serviceItem.id, item.priceFen);
-  return { elder, enrolment, doc, item: { ...item, priceFen }, serviceItem, provider };
+  // The agreement's price (004 五(二)3); else the provider's own price list (001 五(二)2), the subsidy
+  // still paying at most the programme's cap.
+  const priceFen = agreement
+    ? agreement.priceFen
+    : await providerUnitPrice(prisma, provider.id, serviceItem.id, item.priceFen);
+  return { elder, enrolment, doc, item: { ...item, priceFen }, serviceItem, provider, agreement };
 }
 
 type OrderContext = Awaited<ReturnType<typeof orderContext>>;
@@ -232,7 +249,9 @@ async function availableAccounts(tx: Tx, c: OrderContext) {
 
 /** The programme's price and payment split for the quantity, against what is free in each account. */
 const priceFrom = (c: OrderContext, quantity: number, accounts: Map<string, { available: number }>) =>
-  priceOrder(c.doc, c.item, quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
+  c.agreement
+    ? agreementSplit(c.agreement.priceFen, quantity)
+    : priceOrder(c.doc, c.item, quantity, Object.fromEntries([...accounts].map(([k, v]) => [k, v.available])));
 
 /**
  * Cancels an order that has not started (PLACED or ASSIGNED) and releases its holds. The elder,

@@ -131,3 +131,20 @@ export function chargeForVisit(
   });
   return { payableMinutes, chargedFen, parts };
 }
+
+/**
+ * A visit under a home-visit agreement (004 三(二), 五(二)3): the agreed price, paid in full by the project
+ * once confirmed (五(五)); nothing is held in the elder's wallet and nothing is self-paid.
+ */
+export function agreementSplit(priceFen: number, quantity: number): Split {
+  const amountFen = priceFen * quantity;
+  return {
+    amountFen,
+    subsidyFen: amountFen,
+    subsidyMinutes: 0,
+    subsidyMinutesValueFen: 0,
+    selfPaidFen: 0,
+    holds: [],
+    shortFen: 0,
+  };
+}

@@ -10,6 +10,7 @@ import { assertElderInScope } from '../elders/index.js';
 import { shanghaiMinute } from '../common/calendar.js';
 import { VISIT_EVIDENCE, policyDocument } from '../policies/index.js';
 import { moneyTx, postHold, systemAccount } from '../wallet/index.js';
+import { payAgreementVisit } from '../agreements/index.js';
 import type { Tx } from '../db/database.js';
 import { elderAudience, notify } from '../notices/index.js';
 import { audit } from '../audit/index.js';
@@ -323,6 +324,18 @@ export async function chargeConfirmedVisit(
         order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。',
       );
     await record?.(tx);
+    // 004 五(二)5, 五(五): an agreed visit is paid by the project at the agreed price, not from holds.
+    const agreed = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
+    if (agreed.visitAgreementId) {
+      await payAgreementVisit(
+        tx,
+        { ...agreed, visitAgreementId: agreed.visitAgreementId },
+        rules.policyId,
+        actor.userId,
+        now,
+      );
+      return tx.order.update({ where: { id: order.id }, data: { chargedFen: agreed.amountFen } });
+    }
     const visit = await tx.visit.findUnique({ where: { orderId: order.id } });
     const holds = await tx.hold.findMany({
       where: { orderId: order.id, status: 'ACTIVE' },

@@ -112,7 +112,8 @@ export const policySchema = z
       .object({
         /** The programme's stated monthly total in fen, when it states one; buckets must add up to it. */
         monthlyTotalFen: fen.optional(),
-        buckets: z.array(bucketSchema).min(1),
+        /** Empty only where the project pays each agreed visit itself (visitAgreements.paidFrom). */
+        buckets: z.array(bucketSchema),
         overagePaidByElder: z.boolean(),
         overageNote: z.string().optional(),
         /** The monthly time must be spread over at least this many visits (001 三(三) "要分次进行"). */
@@ -314,6 +315,9 @@ export const policySchema = z
       for (const message of framework.countyRulesProblems(doc, c))
         ctx.addIssue({ code: 'custom', path: ['framework', 'counties', i], message });
     });
+    // A wallet needs a bucket unless the project pays each agreed visit from its funding (004 三(二), 五(五)).
+    if (!doc.allowance.buckets.length && !doc.visitAgreements)
+      ctx.addIssue({ code: 'custom', path: ['allowance', 'buckets'], message: 'a programme needs a bucket' });
     doc.allowance.buckets.forEach((b, i) => {
       if (b.amountFrom === 'HOME_CARE_HOURS' && (b.unit !== 'MINUTE' || !doc.homeCareHours))
         ctx.addIssue({

@@ -136,6 +136,12 @@ export const visitAgreementsSchema = z
     contentSource: source,
     /** Alert when the confirmed visits fall this far behind an even pace to the deadline. */
     paceAlertShortfall: z.number().int().positive(),
+    /**
+     * Who pays an agreed visit: the project's funding (PROJECT_FUNDING), at the agreement's price, to the
+     * agreement's provider, once the visit is confirmed — never the elder's wallet.
+     */
+    paidFrom: z.literal('PROJECT_FUNDING'),
+    paymentSource: source,
     /** The central lottery fund's share of each visit's amount (中央专项彩票公益金支持额度, 附件7 四). */
     lotterySharePercent: z.number().int().min(0).max(100),
     lotterySource: source,

@@ -82,22 +82,13 @@ export const weihai2022: PolicyInput = {
     ],
     source: '004 五(二)2',
   },
+  // 004 三(二), 五(二)3/5, 五(五): the project pays each agreed visit at the agreement's price to the
+  // agreement's provider (visitAgreements.paidFrom); the elder's wallet gets no monthly quota.
   allowance: {
-    buckets: [
-      {
-        accountKind: 'SUBSIDY_OFFLINE',
-        unit: 'FEN',
-        amount: 4 * VISIT_PRICE_FEN,
-        rollover: 'NONE',
-        pays: ['OFFLINE'],
-        // 004 三(二) 提供居家养老上门服务: 助餐、助洁、助行、助浴 …
-        paysFor: '居家养老上门服务（助餐、助洁、助行、助浴等）',
-        source: '004 四(二)',
-      },
-    ],
+    buckets: [],
     overagePaidByElder: false,
-    overageNote: '补贴标准由各区市确定（四(二)）；按每月 4 次上门服务配额，30 次须于 2023 年 6 月底前完成（三(二)）',
-    clearing: [{ on: 'MONTH_END', source: '004 四(二)' }],
+    overageNote: '上门服务按服务协议约定的项目和价格，由项目资金支付（三(二)、五(五)）；补贴标准由各区市确定（四(二)）',
+    clearing: [],
     source: '004 四(二)',
   },
   serviceGuide: {
@@ -274,6 +265,9 @@ export const weihai2022: PolicyInput = {
     standards: ['养老护理员国家职业技能标准（2019年版）', '地方标准', '项目专门质量规范'],
     contentSource: '004 附件7 四',
     paceAlertShortfall: 3,
+    // 004 五(二)3 服务价格 in the agreement; 五(五) 项目资金 only for beds and visits; 三(二) the agreed visits.
+    paidFrom: 'PROJECT_FUNDING',
+    paymentSource: '004 五(二)3',
     // 004 前言, 五(五): the project is paid from the central lottery fund; the share per visit is not
     // stated, so the whole order amount is reported as its support (as for beds).
     lotterySharePercent: 100,
