@@ -22,6 +22,7 @@ import { handleFiles } from './files.route.js';
 import { handleDeviceEvents } from './devices.route.js';
 import { handleCareBedExports } from './carebeds-exports.route.js';
 import { handleExports } from './exports.route.js';
+import { handleAnalysisExport } from './analysis-exports.route.js';
 import { CONSOLE_DIST, h5Handler, staticHandler } from './h5.route.js';
 import { inputValidationPlugin, wsOperationArgs } from './input-validation.js';
 
@@ -214,6 +215,7 @@ export async function createHttpApp(app: AppServices, schema: GraphQLSchema): Pr
     if (await handleFiles(app, req, res, url.pathname)) return;
     if (await handleDeviceEvents(app, req, res, url.pathname)) return;
     if (await handleCareBedExports(app, req, res, url.pathname)) return;
+    if (await handleAnalysisExport(app, req, res, url)) return;
     if (await handleExports(app, req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
 
