@@ -91,19 +91,29 @@ describe('automatic credit events (002 二(三)10)', () => {
   });
 
   it('a cash-out goes on the elder, who reads it; a lapsed certificate goes on the caregiver', async () => {
-    const enrolment = await prisma().enrolment.findFirstOrThrow({ where: { elderId: ids.elder, status: 'ACTIVE' } });
+    // The demo elder's own account: the elder reads the event on their own record.
+    const elderId = (await prisma().user.findUniqueOrThrow({ where: { username: 'elder' } })).elderId!;
+    const enrolment = await prisma().enrolment.findFirstOrThrow({ where: { elderId, status: 'ACTIVE' } });
     await f.s.app.services.events.publish('enrolment.terminated', {
       enrolmentId: enrolment.id,
-      elderId: ids.elder,
+      elderId,
       policyId: enrolment.policyId,
       reason: 'CASHED_OUT',
       lastServiceDay: '2026-11-30',
       at: clock.now,
     });
-    const elder = await prisma().user.findUniqueOrThrow({ where: { username: 'elder' } });
-    const cashed = await events(ids.elder);
-    expect(cashed).toMatchObject([{ kind: 'CASH_OUT', subjectType: 'ELDER', points: -30 }]);
-    if (elder.elderId === ids.elder) expect((await score('elder')).score).toBe(70);
+    expect(await events(elderId)).toMatchObject([{ kind: 'CASH_OUT', subjectType: 'ELDER', points: -30 }]);
+    expect(await score('elder')).toMatchObject({ subjectType: 'ELDER', score: 70, dispatch: null, publicList: null });
+    // Another reason ends the service without a credit event.
+    await f.s.app.services.events.publish('enrolment.terminated', {
+      enrolmentId: enrolment.id,
+      elderId,
+      policyId: enrolment.policyId,
+      reason: 'GAVE_UP',
+      lastServiceDay: '2026-11-30',
+      at: clock.now,
+    });
+    expect(await events(elderId)).toHaveLength(1);
     // 000 五: a health certificate that ran out yesterday with no new one.
     const cert = await prisma().caregiverCertificate.create({
       data: { caregiverId: ids.other, kind: 'SKILL:测试', expiresOn: new Date('2026-11-17T00:00:00Z') },
@@ -240,4 +250,34 @@ describe("the provider's score holds its statement and puts it on the public bla
     expect(line.status).toBe('HELD');
     expect(line.heldReason).toContain('信用分 55 分，低于 60 分，暂缓结算（002 二(三)10）');
   }, 120_000);
+});
+
+describe('a rejected visit exception is a false record (002 二(三)10; 000 七)', () => {
+  it("writes FALSE_RECORD on the visit's provider and caregiver once the district rejects it", async () => {
+    const visit = await order('COMPLETED', ids.other);
+    await prisma().order.update({ where: { id: visit.id }, data: { status: 'CONFIRMED' } });
+    const month = '2026-11';
+    const ex = await prisma().visitException.create({
+      data: { orderId: visit.id, providerId: ids.provider, month, reason: 'QUICK_SAME_POINT', detail: '同点快速签退' },
+    });
+    const RESOLVE = `mutation($i: ResolveVisitExceptionInput!) { resolveVisitException(input: $i) { status } }`;
+    // Rejecting writes the provider's and the caregiver's record, once.
+    const before = await prisma().creditEvent.count({ where: { kind: 'FALSE_RECORD' } });
+    const r = await gql(
+      RESOLVE,
+      { i: { id: ex.id, resolution: 'REJECT', note: '电话核实老人未接受服务' } },
+      'district_admin',
+    );
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    expect(r.data.resolveVisitException.status).toBe('REJECTED');
+    const written = await prisma().creditEvent.findMany({
+      where: { kind: 'FALSE_RECORD', sourceRef: `visit-exception:${ex.id}` },
+      orderBy: { subjectType: 'asc' },
+    });
+    expect(written.map((e) => [e.subjectType, e.subjectId, e.points])).toEqual([
+      ['PROVIDER', ids.provider, points('FALSE_RECORD')],
+      ['CAREGIVER', ids.other, points('FALSE_RECORD')],
+    ]);
+    expect(await prisma().creditEvent.count({ where: { kind: 'FALSE_RECORD' } })).toBe(before + 2);
+  });
 });
