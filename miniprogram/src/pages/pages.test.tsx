@@ -298,7 +298,7 @@ describe('orders list', () => {
     await act(async () => fireEvent.click(container.querySelector('#orders-retry')!));
     await waitFor(() => expect(container.querySelector('#orders-empty')).not.toBeNull());
     expect(container.querySelector('#orders-empty')!.textContent).toContain('没有“待确认”的订单');
-    expect(sent('Orders').at(-1)!.data.variables).toMatchObject({ status: ['COMPLETED'] });
+    expect(sent('Orders')[sent('Orders').length - 1]!.data.variables).toMatchObject({ status: ['COMPLETED'] });
     await act(async () => fireEvent.click(container.querySelector('#orders-next')!));
     await waitFor(() => expect(container.querySelectorAll('.order-item')).toHaveLength(2));
     expect(container.querySelector('#order-filter .chip.on')!.textContent).toBe('全部');

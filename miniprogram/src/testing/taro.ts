@@ -57,6 +57,7 @@ const Taro = {
   showToast: vi.fn(async () => undefined),
   stopPullDownRefresh: vi.fn(),
   previewImage: vi.fn(),
+  makePhoneCall: vi.fn(async (_: { phoneNumber: string }) => undefined),
 };
 
 export const useDidShow = () => undefined;

@@ -45,6 +45,7 @@ import { BotResolver } from '../bot/bot.resolver.js';
 import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
 import { OrderRescheduleResolver } from '../orders/reschedule.resolver.js';
+import { OrderCaregiverCardResolver } from '../orders/caregiver-card.resolver.js';
 import { RecurringOrdersResolver } from '../orders/recurring.resolver.js';
 import { DispatchResolver } from '../orders/dispatch.resolver.js';
 import { HomeQrResolver } from '../orders/home-qr.resolver.js';
@@ -73,6 +74,7 @@ export const resolvers = [
   OrderResolver,
   OrderRescheduleResolver,
   RecurringOrdersResolver,
+  OrderCaregiverCardResolver,
   ElderOrdersResolver,
   VisitResolver,
   DispatchResolver,

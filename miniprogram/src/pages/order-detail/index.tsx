@@ -9,6 +9,7 @@ import {
   RateOrderDocument,
 } from '../../api/generated';
 import { CancelOrder } from '../../components/CancelOrder';
+import { CaregiverCard } from '../../components/CaregiverCard';
 import { Photos } from '../../components/Photos';
 import { RescheduleOrder } from '../../components/RescheduleOrder';
 import { ErrorText } from '../../components/ErrorText';
@@ -107,6 +108,7 @@ export default function OrderDetail() {
         {order.cancelReason ? <Text className="warn">取消原因：{order.cancelReason}</Text> : null}
         <Photos urls={visit?.photoUrls ?? []} />
       </View>
+      <CaregiverCard order={order} card={order.caregiverCard} />
 
       <ErrorText error={error} />
 

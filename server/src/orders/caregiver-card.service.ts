@@ -1,0 +1,42 @@
+// The caregiver as the family sees them on its order (issue 25): name, the rating families gave
+// their confirmed visits, and the phone for a one-tap call. The order itself is reached only through
+// the caller's scope (a family sees its own elders' orders), so the card is never another family's.
+// The phone is personal information of the caregiver (个人信息保护法 第六条, the minimum needed): shown
+// while the visit is ahead or underway, not before one is assigned nor after it is over.
+import type { PrismaClient } from '../db/prisma.js';
+
+/** The statuses in which the family may need to reach the caregiver (assigned, or at the door). */
+const CALLABLE = new Set(['ASSIGNED', 'IN_SERVICE']);
+
+export interface CaregiverCard {
+  id: string;
+  name: string;
+  phone: string | null;
+  phoneNote: string | null;
+  ratingAverage: number | null;
+  ratingCount: number;
+}
+
+export async function caregiverCard(
+  prisma: PrismaClient,
+  order: { status: string; caregiverId: string | null },
+): Promise<CaregiverCard | null> {
+  if (!order.caregiverId) return null;
+  const caregiver = await prisma.caregiver.findUnique({ where: { id: order.caregiverId } });
+  if (!caregiver) return null;
+  const ratings = await prisma.rating.aggregate({
+    where: { order: { caregiverId: caregiver.id } },
+    _avg: { stars: true },
+    _count: { _all: true },
+  });
+  const callable = CALLABLE.has(order.status);
+  const avg = ratings._avg.stars;
+  return {
+    id: caregiver.id,
+    name: caregiver.name,
+    phone: callable ? caregiver.phone : null,
+    phoneNote: callable ? null : '服务结束或取消后不再显示护理员电话；如需联系，请找服务机构。',
+    ratingAverage: avg === null ? null : Math.round(avg * 10) / 10,
+    ratingCount: ratings._count._all,
+  };
+}
