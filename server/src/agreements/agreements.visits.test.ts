@@ -129,6 +129,25 @@ describe('visits under a home-visit agreement (004 三(二), 五(二)3/5, 五(�
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(code(other));
   });
 
+  it("五(二)3: an agreed visit may not be moved past its agreement's term; nothing changes", async () => {
+    // Class A follows another standard (四(二)), so its one-month agreement is allowed: 2022-11-01 to 12-01.
+    const elder = elders[1]!;
+    await v.enrol(elder, new Date('2022-10-28T10:00:00+08:00'));
+    now = new Date('2022-11-15T10:00:00+08:00');
+    await v.agree(elder, { termMonths: 1, elderClass: 'CLASS_A' });
+    const placed = w.ok(await w.as('wh_worker', PLACE, order(elder, 'wh-term-0001')), 'placeOrder');
+    const MOVE = `mutation($o: ID!, $at: DateTime!, $k: String!) {
+      rescheduleOrder(orderId: $o, startAt: $at, idempotencyKey: $k) { id scheduledAt } }`;
+    const move = (startAt: string, k: string) =>
+      w.as('wh_worker', MOVE, { o: placed.id, at: new Date(startAt).toISOString(), k });
+    const late = await move('2022-12-05T10:00:00+08:00', 'wh-move-0001');
+    expect(code(late)).toBe('BAD_USER_INPUT');
+    expect(message(late)).toBe('新的上门时间不在服务协议的期限内，请在协议期内改约。');
+    const row = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed.id } });
+    expect(row.scheduledAt.toISOString()).toBe(new Date('2022-11-16T10:00:00+08:00').toISOString());
+    expect(w.ok(await move('2022-11-28T10:00:00+08:00', 'wh-move-0002'), 'rescheduleOrder').id).toBe(placed.id);
+  });
+
   it('五(五): confirmed, the project pays the agreed price to the provider payable, once under concurrency', async () => {
     const elder = elders[0]!;
     const pid = await policyId();

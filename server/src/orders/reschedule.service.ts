@@ -60,6 +60,12 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
     : null;
   if (enrolment?.serviceEndsAt && at >= enrolment.serviceEndsAt)
     throw badInput('startAt', `老人的服务到 ${enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能改到之后。`);
+  // 004 五(二)3: an agreed visit stays within its agreement's term.
+  const agreement = order.visitAgreementId
+    ? await prisma.visitAgreement.findUnique({ where: { id: order.visitAgreementId } })
+    : null;
+  if (agreement && (at < agreement.startsOn || at >= agreement.endsOn))
+    throw badInput('startAt', '新的上门时间不在服务协议的期限内，请在协议期内改约。');
   if (enrolment) {
     const doc = policyDocument(enrolment.policy);
     const service = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId } });
