@@ -32,6 +32,7 @@ import { InspectionResolver } from '../facilities/inspections.resolver.js';
 import { GoalResolver } from '../goals/goals.resolver.js';
 import { MealResolver } from '../canteens/meals.resolver.js';
 import { MealSubsidyResolver } from '../facilities/meal-subsidy.resolver.js';
+import { TrainingResolver } from '../training/training.resolver.js';
 import { SupervisionResolver } from '../supervision/supervision.resolver.js';
 import { CreditResolver } from '../credit/credit.resolver.js';
 import { DirectoryResolver } from '../directory/directory.resolver.js';
@@ -46,6 +47,7 @@ import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
 import { OrderRescheduleResolver } from '../orders/reschedule.resolver.js';
 import { OrderCaregiverCardResolver } from '../orders/caregiver-card.resolver.js';
+import { CaregiverChangeResolver } from '../orders/caregiver-change.resolver.js';
 import { RecurringOrdersResolver } from '../orders/recurring.resolver.js';
 import { DispatchResolver } from '../orders/dispatch.resolver.js';
 import { HomeQrResolver } from '../orders/home-qr.resolver.js';
@@ -75,6 +77,7 @@ export const resolvers = [
   OrderRescheduleResolver,
   RecurringOrdersResolver,
   OrderCaregiverCardResolver,
+  CaregiverChangeResolver,
   ElderOrdersResolver,
   VisitResolver,
   DispatchResolver,
@@ -99,6 +102,7 @@ export const resolvers = [
   GoalResolver,
   MealResolver,
   MealSubsidyResolver,
+  TrainingResolver,
   SupervisionResolver,
   CreditResolver,
   DirectoryResolver,

@@ -19,6 +19,7 @@ import { SUPERVISION_ROWS } from './permissions.rows.supervision.js';
 import { AUDIT_ROWS } from './permissions.rows.audit.js';
 import { GOAL_ROWS } from './permissions.rows.goals.js';
 import { MEAL_ROWS } from './permissions.rows.meals.js';
+import { TRAINING_ROWS } from './permissions.rows.training.js';
 import { CREDIT_ROWS } from './permissions.rows.credit.js';
 import { ANALYSIS_ROWS } from './permissions.rows.analysis.js';
 
@@ -36,6 +37,7 @@ export const PERMISSIONS = {
   ...AUDIT_ROWS,
   ...GOAL_ROWS,
   ...MEAL_ROWS,
+  ...TRAINING_ROWS,
   ...CREDIT_ROWS,
   ...ANALYSIS_ROWS,
 } satisfies Record<string, Rule>;

@@ -81,14 +81,14 @@ export async function recordFoodSafetyFix(
   now: Date,
 ) {
   const grant = authorize(actor, 'recordFoodSafetyFix');
-  const i = await prisma.foodSafetyInspection.findUnique({ where: { id: input.inspectionId } });
-  if (!i) return fail(ErrorCode.NOT_FOUND, '没有找到这次食品安全检查。');
-  const f = await prisma.facility.findUniqueOrThrow({ where: { id: i.facilityId }, include: { community: true } });
-  authorize(grant.actor, 'recordFoodSafetyFix', { regionPath: f.community.path });
   const fix = input.fix?.trim();
   if (!fix) throw badInput('fix', '请写明整改措施。');
   const on = calendarDay('fixedOn', input.fixedOn, '整改完成日期');
   if (input.fixedOn > todayInShanghai(now)) throw badInput('fixedOn', '整改完成日期不能晚于今天。');
+  const i = await prisma.foodSafetyInspection.findUnique({ where: { id: input.inspectionId } });
+  if (!i) return fail(ErrorCode.NOT_FOUND, '没有找到这次食品安全检查。');
+  const f = await prisma.facility.findUniqueOrThrow({ where: { id: i.facilityId }, include: { community: true } });
+  authorize(grant.actor, 'recordFoodSafetyFix', { regionPath: f.community.path });
   if (!i.findings) fail(ErrorCode.INVALID_STATE, '这次检查没有发现问题，无需整改。');
   return prisma.$transaction(async (tx) => {
     const done = await tx.foodSafetyInspection.updateMany({

@@ -285,6 +285,15 @@ const LABELS: Record<string, string> = {
   fix: '整改措施',
   fixedOn: '整改完成日期',
   online: '是否上线',
+  // Training (002 二(二)6, 二(五)15, 二(七)22).
+  title: '名称',
+  heldOn: '举办日期',
+  minutes: '时长（分钟）',
+  sessionId: '培训编号',
+  elderIds: '老人',
+  traineeName: '参训家属姓名',
+  traineePhone: '参训家属电话',
+  certificateNo: '证书编号',
   // Credit records (002 二(三)10) and the analysis by area (002 二(五)13).
   subjectType: '信用主体类型',
   subjectId: '信用主体',

@@ -134,7 +134,8 @@ export async function setGoalProgress(
 ): Promise<never> {
   const grant = authorize(actor, 'setGoalProgress');
   const { doc } = await programmeInScope(prisma, grant, input.policyCode, (d) => {
-    if (!d.goals?.items.some((g) => g.code === input.goalCode))
+    if (!d.goals) fail(ErrorCode.INVALID_STATE, `${d.name}没有设定目标任务。`);
+    if (!d.goals!.items.some((g) => g.code === input.goalCode))
       fail(ErrorCode.NOT_FOUND, '没有找到这项目标，请核对目标代码。');
   });
   const goal = doc.goals!.items.find((g) => g.code === input.goalCode)!;

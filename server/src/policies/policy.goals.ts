@@ -3,7 +3,7 @@
 // server/src/goals/ computes from records), the target, its unit, the deadline and the clause; progress
 // is never stored or typed in. Every figure cites its clause; where the source is silent, `assumed`.
 import { z } from 'zod';
-import { source, day, code, regionCode, assumed } from './policy.parts.js';
+import { source, day, code, regionCode, assumed, fen } from './policy.parts.js';
 import { FACILITY_KINDS } from './policy.facilities.js';
 
 /**
@@ -88,6 +88,18 @@ export const goalsSchema = z
     const dup = codes.find((c, i) => codes.indexOf(c) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['items'], message: `duplicate goal ${dup}` });
   });
+
+/**
+ * Family-carer training (002 二(二)6: 开展失能失智老年人家庭照护者技能培训，按规定给予补贴): the subsidy per
+ * trainee who completes a course; null with `pendingSource` while the standard (按规定) is not in the seed.
+ */
+export const trainingSchema = z
+  .object({
+    carerSubsidy: z
+      .object({ fenPerTrainee: fen.nullable(), pendingSource: z.boolean().optional(), source, ...assumed })
+      .strict(),
+  })
+  .strict();
 
 export type GoalsPolicy = z.infer<typeof goalsSchema>;
 export type GoalPolicy = GoalsPolicy['items'][number];

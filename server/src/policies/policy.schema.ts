@@ -26,7 +26,7 @@ import { callsSchema } from './policy.calls.js';
 import { oversightSchema } from './policy.oversight.js';
 import * as supervision from './policy.supervision.js';
 import { creditSchema } from './policy.credit.js';
-import { goalsSchema } from './policy.goals.js';
+import { goalsSchema, trainingSchema } from './policy.goals.js';
 
 export {
   FLAGS,
@@ -292,6 +292,8 @@ export const policySchema = z
     credit: creditSchema.optional(),
     /** Targets with deadlines, their progress computed from records (policy.goals.ts; 002 二(二)4–7). */
     goals: goalsSchema.optional(),
+    /** Family-carer training and its subsidy (policy.goals.ts; 002 二(二)6). */
+    training: trainingSchema.optional(),
     zones: z
       .array(
         z

@@ -11,7 +11,7 @@ import { uniqueKey } from './matrix-fixtures.js';
 import { makeIdNumber } from './ids.js';
 import { CAREBED_PROBES } from './matrix-probes.carebeds.js';
 import { HOMECARE_PROBES } from './matrix-probes.homecare.js';
-import { GOAL_PROBES, MEAL_PROBES } from './matrix-probes.goals.js';
+import { GOAL_PROBES, MEAL_PROBES, TRAINING_PROBES } from './matrix-probes.goals.js';
 
 export type { Item, On, Probe } from './matrix-probes.types.js';
 
@@ -227,6 +227,7 @@ export const PROBES: Record<string, Probe> = {
     on: 'order',
     args: (t, { fx }) => ({ orderId: e(t).order.id, startAt: later(fx, 3), idempotencyKey: uniqueKey() }),
   },
+  requestCaregiverChange: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '想换一位女护理员' }) },
   caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   dispatchBoard: none(),
   // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.
@@ -393,4 +394,5 @@ export const PROBES: Record<string, Probe> = {
   ...HOMECARE_PROBES,
   ...GOAL_PROBES,
   ...MEAL_PROBES,
+  ...TRAINING_PROBES,
 };

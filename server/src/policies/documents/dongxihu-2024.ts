@@ -231,6 +231,14 @@ export const dongxihu2024: PolicyInput = {
   },
   // 信用体系 (002 二(三)10): points, dispatch, settlement hold, public lists and appeals, all assumed.
   credit: dongxihuCredit,
+  training: {
+    carerSubsidy: {
+      fenPerTrainee: null,
+      pendingSource: true,
+      source: '002 二(二)6',
+      note: '原文“开展失能失智老年人家庭照护者技能培训，按规定给予补贴”，未给出补贴标准',
+    },
+  },
   goals: {
     items: [
       {
