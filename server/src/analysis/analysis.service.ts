@@ -1,14 +1,18 @@
 // Big-data analysis by area (服务大数据分析, 002 二(五)13; 二(五)14–15 read from the same records): for an official's
 // region and each area under it (a district's streets, a street's communities), per month, the dashboard's figures
 // (enrolment, orders, visits, minutes, spending against budget, satisfaction, complaints, alerts), visit exceptions
-// and credit events; with the trend from one month to the next and the areas side by side. Every figure is an SQL
-// aggregate (settlement's dashboard statements and analysis.store.ts), never rows counted here.
+// and credit events, and the targets' progress (the goals area's evaluator); with the trend from one month to the next
+// and the areas side by side. Every count is an SQL aggregate (settlement's dashboard statements and
+// analysis.store.ts), never rows counted here.
 import { type Actor, authorize } from '../auth/index.js';
-import { monthInShanghai } from '../common/calendar.js';
+import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { monthWindow, statsForRegions } from '../settlement/index.js';
-import { parseMonth } from '../wallet/index.js';
+import { monthBounds, parseMonth } from '../wallet/index.js';
+import { evaluate, loadFacts } from '../goals/index.js';
+import { policyDocument } from '../policies/index.js';
+import { pathWithin } from '../regions/index.js';
 import { creditByRegion, exceptionsByRegion } from './analysis.store.js';
 
 /** At most two years in one answer: 24 months × the areas is what a chart can show. */
@@ -51,16 +55,33 @@ export type AreaMonth = Record<Metric, number> & {
   averageStars: number | null;
   /** Spending as a share of the budget, in percent (null without a budget). */
   spendingPercent: number | null;
-  /** Hook for targets (part A's goals): null until their progress is readable by area and month. */
+  /** The mean progress of the programme's targets in the area on the month's last day (null without targets). */
   targetsMetPercent: number | null;
 };
 
 /**
- * Hook: the targets' progress by area and month. The goals area computes progress from records per programme; until
- * it offers it by region path and month through its index, the analysis reports no figure rather than a guess.
+ * The targets' figure for an area and month (part A's goals, 002 二(二)4–7 etc.): the mean progress, in percent, of
+ * every target of the programmes covering the area, as the goals area computes it from the records on the month's
+ * last day (today for this month). Null where no programme sets targets. The goals area's facts are loaded once per
+ * programme and request.
  */
-async function targetsMetPercent(_prisma: PrismaClient, _path: string, _month: string): Promise<number | null> {
-  return null;
+function targetsMetPercent(prisma: PrismaClient, now: Date) {
+  const today = todayInShanghai(now);
+  const facts = new Map<string, ReturnType<typeof loadFacts>>();
+  const programmes = prisma.policy.findMany({ include: { region: true } });
+  return async (path: string, month: string): Promise<number | null> => {
+    const { last } = monthBounds(month);
+    const on = [last.toISOString().slice(0, 10), today].sort()[0]!;
+    const values: number[] = [];
+    for (const p of await programmes) {
+      const goals = policyDocument(p).goals;
+      if (!goals || !(pathWithin(path, p.region.path) || pathWithin(p.region.path, path))) continue;
+      if (!facts.has(p.id)) facts.set(p.id, loadFacts(prisma, p.id, p.region.path));
+      const f = await facts.get(p.id)!;
+      for (const g of goals.items) values.push(evaluate(g, f, on, path).progressPercent);
+    }
+    return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+  };
 }
 
 /** The months from `from` to `to` inclusive, checked: real months, in order, not after this one, at most 24. */
@@ -97,6 +118,7 @@ export async function areaAnalysis(
   const areas = [region, ...children];
   const paths = areas.map((a) => a.path);
   const rows = new Map(paths.map((p) => [p, [] as AreaMonth[]]));
+  const targets = targetsMetPercent(prisma, now);
   for (const month of months) {
     const window = monthWindow(month);
     const [stats, exceptions, credit] = await Promise.all([
@@ -125,7 +147,7 @@ export async function areaAnalysis(
         exceptions: Number(x?.n ?? 0),
         creditEvents: Number(c?.n ?? 0),
         creditPoints: Number(c?.points ?? 0),
-        targetsMetPercent: await targetsMetPercent(prisma, path, month),
+        targetsMetPercent: await targets(path, month),
       });
     }
   }

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { dongxihuAccounts } from '../goals/goals.fixtures.js';
 import { v7 as uuidv7 } from 'uuid';
 
 let s: TestServer;
@@ -169,7 +170,7 @@ describe('the analysis by area and month (002 二(五)13)', () => {
     expect(visits.map((v: any) => v.value)).toEqual([...visits.map((v: any) => v.value)].sort((x, y) => y - x));
     const inA = visits.find((v: any) => v.regionCode === streets.a).value;
     expect(inA).toBe(cell(after, streets.a, '2026-10').visits + cell(after, streets.a, '2026-11').visits);
-    // The targets hook reports nothing rather than a guess.
+    // Huangpi sets no targets: no figure rather than a guess.
     expect(cell(after, streets.a, '2026-11').targetsMetPercent).toBeNull();
     // A street officer sees their street and its communities only.
     const own = await analysis('street_officer', '2026-11', '2026-11');
@@ -207,5 +208,17 @@ describe('the analysis by area and month (002 二(五)13)', () => {
     expect(r.getCell(col('服务时长（分钟）')).value).toBe(cell(now, streets.a, '2026-10').serviceMinutes);
     expect(r.getCell(col('信用分值合计')).value).toBe(cell(now, streets.a, '2026-10').creditPoints);
     expect(sheet.rowCount).toBe(1 + now.areas.length * 2);
+  });
+
+  it("reports the targets' progress where there are targets, as the goals area computes it (002 二(二)4–7)", async () => {
+    const dx = await dongxihuAccounts(s);
+    const GOALS = `query($p: String!) { programmeGoals(policyCode: $p, months: 1) { goals { progressPercent } } }`;
+    const goals = (await s.gql(GOALS, { p: 'DONGXIHU_2024' }, dx.district)).data!.programmeGoals.goals as any[];
+    const mean = goals.reduce((n, g) => n + g.progressPercent, 0) / goals.length;
+    const r = await s.gql(Q, { f: '2026-11', t: '2026-11' }, dx.district);
+    expect(r.errors).toBeUndefined();
+    const own = (r.data!.areaAnalysis as any).areas.find((a: any) => a.own);
+    expect(own.regionCode).toBe('420112');
+    expect(own.months[0].targetsMetPercent).toBeCloseTo(mean, 1);
   });
 });

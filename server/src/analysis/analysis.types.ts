@@ -19,8 +19,11 @@ export class AreaMonthFigures {
   @Field(() => Int, { description: '异常工单' }) exceptions!: number;
   @Field(() => Int, { description: '有效的信用事件' }) creditEvents!: number;
   @Field(() => Int, { description: '信用事件分值合计（扣分为负）' }) creditPoints!: number;
-  @Field(() => Float, { nullable: true, description: '目标完成率（%）：待接入目标任务，暂为空' }) targetsMetPercent!:
-    number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: '本地区各项目标任务在当月末（本月为今天）的平均完成进度（%）；项目未设目标时为空',
+  })
+  targetsMetPercent!: number | null;
 }
 
 @ObjectType({ description: '一项数据从上月到本月的变化' })
