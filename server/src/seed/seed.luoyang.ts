@@ -22,8 +22,15 @@ export async function enrolLuoyangElders(prisma: PrismaClient, now: Date) {
   });
   // The generated registry knows nothing of 二(二)1's facts; as demo data, every elder of the urban
   // district is an urban resident (城镇) and one living alone has no child to care for them.
-  for (const e of elders) {
-    const extra = ['URBAN_RESIDENT', ...(e.livingSituation === 'ALONE' ? ['NO_CHILD_CARER'] : [])];
+  // The generator spreads its elders over every community of every programme, so which of them land
+  // here (and their random facts) changes whenever a programme adds communities; the first two are
+  // therefore 散居"三无" (LY_URBAN_THREE_NO), so the district's demo always has enrolled elders.
+  for (const [i, e] of elders.entries()) {
+    const extra = [
+      'URBAN_RESIDENT',
+      ...(e.livingSituation === 'ALONE' ? ['NO_CHILD_CARER'] : []),
+      ...(i < 2 ? ['EXTREME_POVERTY', 'SCATTERED_SUPPORT'] : []),
+    ];
     e.flags = [...new Set([...e.flags, ...extra])];
     await prisma.elder.update({ where: { id: e.id }, data: { flags: e.flags } });
   }
