@@ -50,6 +50,12 @@ export const SERVICE_ROWS = {
     refusal: '工单由老人、家属、社区或热线工作人员、承接的服务机构改期；护理员请联系本机构调度改约。',
     outOfScopeMessage: ORDER_OUT,
   },
+  // 换一位护理员 (issue 25): the household asks; the provider reassigns through dispatch.
+  requestCaregiverChange: {
+    roles: HOUSEHOLD,
+    refusal: '换一位护理员由老人或家属在工单里申请；工作人员请直接联系服务机构重新派单。',
+    outOfScopeMessage: ORDER_OUT,
+  },
   caregiverSuggestions: {
     roles: { PROVIDER_ADMIN: 'PROVIDER' },
     refusal: '派单由服务机构办理。',
