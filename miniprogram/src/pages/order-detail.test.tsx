@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import Taro from '@tarojs/taro';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStore, signIn } from '../lib/store';
-import { answers, resetTaro, router } from '../testing/taro';
+import { answers, requests, resetTaro, router } from '../testing/taro';
 import OrderDetail from './order-detail/index';
 
 beforeEach(() => {
@@ -63,6 +63,27 @@ describe('order detail: the caregiver and the progress (issue 25)', () => {
     expect(container.querySelector('#progress .step:not(.done)')!.textContent).toContain('已完成');
     await act(async () => fireEvent.click(container.querySelector('#call-caregiver')!));
     expect(vi.mocked(Taro.makePhoneCall)).toHaveBeenCalledWith({ phoneNumber: '13900001111' });
+  });
+
+  it('asks the provider for another caregiver with a reason, before the visit starts', async () => {
+    signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
+    router.params = { id: 'o1' };
+    const card = { name: '王芳', phone: '13900001111', phoneNote: null, ratingAverage: null, ratingCount: 0 };
+    answers.set('OrderDetail', () => detail('ASSIGNED', card, null));
+    answers.set('ServiceGuide', () => ({ serviceGuide: [] }));
+    answers.set('RequestCaregiverChange', ({ orderId, reason }) => ({
+      requestCaregiverChange: { orderId, requestedAt: '2026-11-18T02:00:00Z', alreadyRequested: !reason, notified: 1 },
+    }));
+    const { container } = render(<OrderDetail />);
+    await waitFor(() => expect(container.querySelector('#change-caregiver-open')).not.toBeNull());
+    await act(async () => fireEvent.click(container.querySelector('#change-caregiver-open')!));
+    expect(container.querySelector('#change-caregiver-confirm')!.hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(container.querySelectorAll('#change-reasons .chip')[1]!));
+    await act(async () => fireEvent.click(container.querySelector('#change-caregiver-confirm')!));
+    await waitFor(() => expect(container.querySelector('#change-caregiver-sent')).not.toBeNull());
+    expect(container.querySelector('#change-caregiver-sent')!.textContent).toBe('已通知服务机构换一位护理员。');
+    const sent = requests.filter((r) => r.data.query.includes('requestCaregiverChange('));
+    expect(sent.map((r) => r.data.variables)).toEqual([{ orderId: 'o1', reason: '上次服务不满意' }]);
   });
 
   it('without a phone (visit over) says why, and before assignment says what comes', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../api/generated';
 import { CancelOrder } from '../../components/CancelOrder';
 import { CaregiverCard } from '../../components/CaregiverCard';
+import { ChangeCaregiver } from '../../components/ChangeCaregiver';
 import { Photos } from '../../components/Photos';
 import { RescheduleOrder } from '../../components/RescheduleOrder';
 import { ErrorText } from '../../components/ErrorText';
@@ -109,6 +110,9 @@ export default function OrderDetail() {
         <Photos urls={visit?.photoUrls ?? []} />
       </View>
       <CaregiverCard order={order} card={order.caregiverCard} />
+      {order.status === 'ASSIGNED' && order.caregiverCard ? (
+        <ChangeCaregiver orderId={id} busy={busy} act={act} />
+      ) : null}
 
       <ErrorText error={error} />
 
