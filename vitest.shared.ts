@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export function workspaceConfig(
   pkg: string,
-  test: { include: string[]; exclude?: string[]; testTimeout: number; hookTimeout: number },
+  test: { include: string[]; exclude?: string[]; testTimeout: number; hookTimeout: number; isolate?: boolean },
 ) {
   // CI collects a JSON report per package and backend to print one closing count.
   const jsonDir = process.env.VITEST_JSON_DIR;

@@ -11,7 +11,8 @@ export const t: Record<string, string> = {};
 export let month: string;
 export let seq = 0;
 // The visits happen in November 2026; settlement runs on 3 December.
-export let now = new Date('2026-11-12T10:00:00+08:00');
+const START = '2026-11-12T10:00:00+08:00';
+export let now = new Date(START);
 export const HOME = { lat: 30.87, lng: 114.38 };
 export const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
 export const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
@@ -122,6 +123,9 @@ export const setNow = (v: typeof now) => {
 };
 
 export async function setup() {
+  // Test files may share this module (server/vitest.config.ts): each starts from the same day.
+  now = new Date(START);
+  seq = 0;
   s = await startTestServer({}, { clock: () => now });
   month = monthInShanghai(now);
   for (const u of ['worker', 'street_officer', 'yc_street_officer', 'district_admin', 'provider_admin', 'qa', 'family'])

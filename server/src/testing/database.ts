@@ -39,16 +39,16 @@ function templateKey(): string {
   return key;
 }
 
-async function pgliteTemplate(): Promise<Buffer> {
+async function pgliteTemplate(): Promise<Blob> {
   const file = path.join(tmpdir(), `yilian-pglite-template-${templateKey()}.tar`);
-  if (existsSync(file)) return readFileSync(file);
+  if (existsSync(file)) return new Blob([new Uint8Array(readFileSync(file))]);
   const scratch = await PGlite.create();
   try {
     await deployMigrations({ kind: 'pglite', db: scratch });
-    const dump = Buffer.from(await (await scratch.dumpDataDir('none')).arrayBuffer());
+    const dump = await scratch.dumpDataDir('none');
     // Two workers may build it at once: each writes its own file and the rename is atomic.
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(partial, dump);
+    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, file);
     return dump;
   } finally {
@@ -101,7 +101,7 @@ async function createFromTemplate(admin: URL, name: string): Promise<void> {
 export async function freshDatabase(): Promise<Database & { backend: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([await pgliteTemplate()]) });
+    const pglite = await PGlite.create({ loadDataDir: await pgliteTemplate() });
     const db = await openDatabase({ kind: 'pglite', pglite }, { migrate: false });
     const closeDb = db.close;
     return Object.assign(db, {
