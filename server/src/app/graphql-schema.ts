@@ -47,6 +47,7 @@ import { BindingCodeResolver } from '../bot/binding-code.resolver.js';
 import { ElderOrdersResolver, OrderResolver, VisitResolver } from '../orders/orders.resolver.js';
 import { OrderRescheduleResolver } from '../orders/reschedule.resolver.js';
 import { OrderCaregiverCardResolver } from '../orders/caregiver-card.resolver.js';
+import { CaregiverChangeResolver } from '../orders/caregiver-change.resolver.js';
 import { RecurringOrdersResolver } from '../orders/recurring.resolver.js';
 import { DispatchResolver } from '../orders/dispatch.resolver.js';
 import { HomeQrResolver } from '../orders/home-qr.resolver.js';
@@ -76,6 +77,7 @@ export const resolvers = [
   OrderRescheduleResolver,
   RecurringOrdersResolver,
   OrderCaregiverCardResolver,
+  CaregiverChangeResolver,
   ElderOrdersResolver,
   VisitResolver,
   DispatchResolver,

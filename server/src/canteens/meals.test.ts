@@ -56,7 +56,9 @@ const meal = (over: Record<string, unknown> = {}) => ({
   longitude: CANTEEN.lng,
   ...over,
 });
-const meals = () => s.db.prisma.mealRecord.count();
+let seeded = 0;
+/** Meals recorded by this test (the demo seed has its own canteen's lunches). */
+const meals = async () => (await s.db.prisma.mealRecord.count()) - seeded;
 const grantTx = () => s.db.prisma.ledgerTransaction.count({ where: { kind: 'FACILITY_MEAL_SUBSIDY' } });
 
 beforeAll(async () => {
@@ -69,6 +71,7 @@ beforeAll(async () => {
   ids.a = await elder(WJS_COMMUNITY, HOME);
   ids.b = await elder(WJS_COMMUNITY, HOME);
   ids.outside = await elder('420116001001', { lat: 30.8745, lng: 114.3712 });
+  seeded = await s.db.prisma.mealRecord.count();
 }, 120_000);
 afterAll(() => s?.close());
 

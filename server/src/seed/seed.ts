@@ -17,6 +17,7 @@ import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
 import { communityRef, elderRow } from './seed.rows.js';
 import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
+import { DONGXIHU_ROOT, seedDongxihu } from './seed.dongxihu.js';
 import { enrolLuoyangElders, seedLuoyangVouchersAndCentre } from './seed.luoyang.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -224,9 +225,12 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   await seedFacilities(prisma, now); // issue 20: canteens as facilities, Luoyang's centres
   const qa = await prisma.qaAgency.create({ data: { name: '湖北众信养老服务质量评估中心' } });
 
-  // Elders across every community of Huangpi and Yangcheng; Weihai's few are seed/weihai.ts's.
+  // Elders across every community of the other programmes; Weihai's and Dongxihu's few are their own seed's.
   const communities = await prisma.region.findMany({
-    where: { level: 'COMMUNITY', NOT: { path: { startsWith: WEIHAI_ROOT } } },
+    where: {
+      level: 'COMMUNITY',
+      NOT: [{ path: { startsWith: WEIHAI_ROOT } }, { path: { startsWith: DONGXIHU_ROOT } }],
+    },
     include: { parent: { include: { parent: true } } },
     orderBy: { code: 'asc' },
   });
@@ -363,6 +367,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     });
   }
   await seedWeihai(app, { today, passwordHash, seed });
+  await seedDongxihu(app, { today, passwordHash, seed }); // issue 21: targets at various progress, meals
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
   await enrolLuoyangElders(prisma, now); // issue 20: Luoyang's urban district, hours by self-care level

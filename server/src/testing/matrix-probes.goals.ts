@@ -59,7 +59,7 @@ export const MEAL_PROBES: Record<string, Probe> = {
 };
 
 // Training (002 二(二)6, 二(五)15, 二(七)22): a future day stops a permitted session or carer record (the
-// elder's own programme); an empty list of attendees and a malformed session id stop the others.
+// elder's own programme); an empty list of attendees and a blank note stop the others.
 export const TRAINING_PROBES: Record<string, Probe> = {
   createTrainingSession: {
     on: 'region',
@@ -78,7 +78,10 @@ export const TRAINING_PROBES: Record<string, Probe> = {
     on: 'none',
     args: () => ({ sessionId: '00000000-0000-7000-8000-000000000000', elderIds: [] }),
   },
-  announceTrainingSession: { on: 'none', args: () => ({ sessionId: 'not-a-session' }) },
+  announceTrainingSession: {
+    on: 'none',
+    args: () => ({ sessionId: '00000000-0000-7000-8000-000000000000', note: ' ' }),
+  },
   recordCarerTraining: {
     on: 'elder',
     args: (t, { fx }) => ({

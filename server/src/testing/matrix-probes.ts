@@ -227,6 +227,7 @@ export const PROBES: Record<string, Probe> = {
     on: 'order',
     args: (t, { fx }) => ({ orderId: e(t).order.id, startAt: later(fx, 3), idempotencyKey: uniqueKey() }),
   },
+  requestCaregiverChange: { on: 'order', args: (t) => ({ orderId: e(t).order.id, reason: '想换一位女护理员' }) },
   caregiverSuggestions: { on: 'order', args: (t) => ({ orderId: e(t).order.id }) },
   dispatchBoard: none(),
   // The caregiver the order already has (or, unassigned, one with no account), so no visit changes hands.

@@ -36,8 +36,13 @@ export class TrainingResolver {
   @Mutation(() => Int, {
     description: '把培训或活动通知发给本社区老人的家属（通过消息通知），返回发出的条数；重复发送不重复通知',
   })
-  async announceTrainingSession(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context) {
-    return announceTrainingSession(ctx.prisma, requireActor(ctx.actor), sessionId);
+  async announceTrainingSession(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('note', () => String, { nullable: true, description: '补充说明（地点、携带物品等），可不填' })
+    note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return announceTrainingSession(ctx.prisma, requireActor(ctx.actor), sessionId, note);
   }
 
   @Mutation(() => CarerTraining, {

@@ -18,7 +18,6 @@ import { pathWithin } from '../regions/index.js';
 const SESSION_KINDS = ['SMART_TECH', 'ANTI_FRAUD'] as const;
 const KIND_LABEL: Record<string, string> = { SMART_TECH: '智慧养老知识培训', ANTI_FRAUD: '识骗防骗宣传教育' };
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function pastDay(field: string, value: string, label: string, now: Date) {
   const d = calendarDay(field, value, label);
@@ -100,7 +99,6 @@ async function sessionInScope(
   id: string,
 ) {
   const grant = authorize(actor, action);
-  if (!UUID.test(id)) throw badInput('sessionId', '培训编号格式不对，请从培训列表中选择。');
   const s = await prisma.trainingSession.findUnique({ where: { id } });
   if (!s) return fail(ErrorCode.NOT_FOUND, '没有找到这次培训。');
   const community = await prisma.region.findUniqueOrThrow({ where: { id: s.communityId } });
@@ -137,7 +135,14 @@ export async function recordTrainingAttendance(
 }
 
 /** Tells the families of the community's elders about the session (through notices; once per family member). */
-export async function announceTrainingSession(prisma: PrismaClient, actor: Actor, sessionId: string) {
+export async function announceTrainingSession(
+  prisma: PrismaClient,
+  actor: Actor,
+  sessionId: string,
+  note?: string | null,
+) {
+  authorize(actor, 'announceTrainingSession');
+  if (note != null && !note.trim()) throw badInput('note', '补充说明不能只有空格；不需要时请不填。');
   const { s, community } = await sessionInScope(prisma, actor, 'announceTrainingSession', sessionId);
   const elders = await prisma.elder.findMany({
     where: { communityId: community.id, status: { not: 'DECEASED' } },
@@ -150,7 +155,9 @@ export async function announceTrainingSession(prisma: PrismaClient, actor: Actor
         elderId: e.id,
         kind: 'EVENT_NOTICE',
         title: `${KIND_LABEL[s.kind] ?? '活动'}通知`,
-        body: `${community.name}将于 ${ymd(s.heldOn)} 举办“${s.title}”（约 ${s.minutes} 分钟），欢迎老人和家属参加。`,
+        body:
+          `${community.name}将于 ${ymd(s.heldOn)} 举办“${s.title}”（约 ${s.minutes} 分钟），欢迎老人和家属参加。` +
+          (note ? note.trim() : ''),
         dedupe: `event:${s.id}:${e.id}`,
       });
     await audit(tx, actor, {

@@ -10,6 +10,7 @@ let s: TestServer;
 const now = new Date('2026-11-10T10:00:00+08:00');
 let t: Awaited<ReturnType<typeof dongxihuAccounts>>;
 const ids: Record<string, string> = {};
+const counts = { sessions: 0, attendance: 0 };
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 
 const SESSION = `mutation($i: TrainingSessionInput!) { createTrainingSession(input: $i) { id kind heldOn attendees } }`;
@@ -38,6 +39,8 @@ beforeAll(async () => {
   ids.a = await registeredElder(s, WJS_COMMUNITY, '1948-02-02', '培训老人甲');
   ids.b = await registeredElder(s, WJS_COMMUNITY, '1950-03-03', '培训老人乙');
   ids.outside = await registeredElder(s, '420116001001', '1949-04-04', '黄陂老人');
+  counts.sessions = await s.db.prisma.trainingSession.count();
+  counts.attendance = await s.db.prisma.trainingAttendance.count();
 }, 120_000);
 afterAll(() => s?.close());
 
@@ -46,7 +49,7 @@ describe('smart-technology training counts toward the 10,000 target (002 二(五
     expect(code(await s.gql(SESSION, { i: session({ kind: 'FAMILY_CARER' }) }, t.district))).toBe('BAD_USER_INPUT');
     expect(code(await s.gql(SESSION, { i: session({ heldOn: '2026-11-11' }) }, t.district))).toBe('BAD_USER_INPUT');
     expect(code(await s.gql(SESSION, { i: session() }, t.other))).toBe('FORBIDDEN');
-    expect(await s.db.prisma.trainingSession.count()).toBe(0);
+    expect(await s.db.prisma.trainingSession.count()).toBe(counts.sessions);
   });
 
   it('an attendee outside the district refuses the whole list; each elder counts once', async () => {
@@ -56,7 +59,7 @@ describe('smart-technology training counts toward the 10,000 target (002 二(五
     const out = await s.gql(ATTEND, { s: ids.session, e: [ids.a, ids.outside] }, t.worker);
     expect(code(out)).toBe('ELDER_OUTSIDE_PROGRAMME');
     expect(out.errors![0]!.message).toMatch(/黄陂老人不住在武汉市东西湖区/);
-    expect(await s.db.prisma.trainingAttendance.count()).toBe(0);
+    expect(await s.db.prisma.trainingAttendance.count()).toBe(counts.attendance);
     const ok = await s.gql(ATTEND, { s: ids.session, e: [ids.a, ids.b] }, t.worker);
     expect(ok.data?.recordTrainingAttendance.attendees).toBe(2);
     expect(
