@@ -35,6 +35,8 @@ const RANGES: Record<string, readonly [number, number]> = {
   // A centre service's prices in fen (003 二(一)3): up to 10 000 元 a visit; the service checks low < market.
   marketPriceFen: [0, 1_000_000],
   lowPriceFen: [0, 1_000_000],
+  // A target's progress as someone tries to type it (002 二(二)4–7): refused anyway, but bounded at the edge.
+  value: [0, 1_000_000],
 };
 
 /** The name a form shows for each argument or input field; `parent.field` wins over `field`. */

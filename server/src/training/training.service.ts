@@ -115,8 +115,8 @@ export async function recordTrainingAttendance(
   now: Date,
 ) {
   authorize(actor, 'recordTrainingAttendance');
-  if (!input.elderIds.length || input.elderIds.length > 500)
-    throw badInput('elderIds', '请选择 1 到 500 位参加培训的老人。');
+  if (!input.elderIds.length || input.elderIds.length > 100)
+    throw badInput('elderIds', '请选择 1 到 100 位参加培训的老人，人多时分批登记。');
   const { s, region } = await sessionInScope(prisma, actor, 'recordTrainingAttendance', input.sessionId);
   await eldersInRegion(prisma, input.elderIds, region);
   return prisma.$transaction(async (tx) => {
