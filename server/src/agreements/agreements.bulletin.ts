@@ -15,6 +15,7 @@ import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { pathWithin, subtreeOf } from '../regions/index.js';
 import { a4Page, esc } from '../carebeds/index.js';
 import { agreementProgress } from './agreements.service.js';
+import { yuanFixed as yuan } from '../common/money.js';
 
 export const BULLETIN_REPORTS = { bulletin: '项目实施情况季度通报', 'fund-use': '项目资金使用情况' } as const;
 export type BulletinReport = keyof typeof BULLETIN_REPORTS;
@@ -29,7 +30,6 @@ export const FUND_USE_COLUMNS = [
   '依据',
 ];
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const BUILT = ['ACCEPTED', 'ARCHIVED'] as const;
 const startOf = (y: number, month: number) =>
   new Date(`${y + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01T00:00:00+08:00`);

@@ -16,6 +16,7 @@ import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
+import { yuanFixed as yuan } from '../common/money.js';
 
 export const VISIT_REPORTS = {
   elders: '老年人基本情况',
@@ -69,7 +70,6 @@ export const VISIT_REGION_COLUMNS = [
   '中央专项彩票公益金资助金额（元）',
 ];
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const PAGE = 500;
 const SATISFACTION: Record<string, string> = {
   SATISFIED: '满意',

@@ -8,8 +8,7 @@ import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PolicyDocument } from '../policies/index.js';
 import { post, systemAccount } from '../wallet/index.js';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
+import { yuan } from '../common/money.js';
 
 export interface AgreementVisit {
   id: string;

@@ -17,6 +17,7 @@ import { maskNumbersIn } from '../common/mask.js';
 import { refPattern } from '../common/refs.js';
 import type { AlertBus, AlertEvent } from './alert-bus.js';
 import { insertOpenAlert } from './alerts.store.js';
+import { yuanText } from '../common/money.js';
 
 export type AlertKind =
   | 'MISSED_CONTACT'
@@ -214,7 +215,6 @@ export async function escalateAlerts(prisma: PrismaClient, now: Date, hours: num
   return escalated;
 }
 
-const yuanText = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')} 元`;
 const HOUR_MS = 3_600_000;
 
 /**

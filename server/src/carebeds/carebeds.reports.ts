@@ -12,11 +12,11 @@ import { subtreeOf } from '../regions/index.js';
 import { SATISFACTION_LABEL as SATISFACTION } from './carebeds.rules.js';
 import { STATUS_LABEL } from './carebeds.service.js';
 import type { CareBedStatus } from './carebeds.types.js';
+import { yuanFixed as yuan } from '../common/money.js';
 
 export const CARE_BED_REPORTS = { beds: '家庭养老床位建设情况', summary: '家庭养老床位建设情况汇总' } as const;
 export type CareBedReport = keyof typeof CARE_BED_REPORTS;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const BUILT: CareBedStatus[] = ['ACCEPTED', 'ARCHIVED'];
 
 export const BED_COLUMNS = [

@@ -2,6 +2,7 @@
 // 三(一), 附件1), so no rule here names a programme.
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { PolicyDocument } from '../policies/index.js';
+import { yuanText as yuan } from '../common/money.js';
 
 type CareBeds = NonNullable<PolicyDocument['careBeds']>;
 export interface DesignLine {
@@ -22,7 +23,8 @@ export const SATISFACTION_LABEL: Record<string, string> = {
   UNSATISFIED: '不满意',
 };
 
-export const yuan = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')} 元`;
+// Amounts in refusals read as "1000 元" (common/money.ts).
+export { yuan };
 
 /** The programme's care-bed section, or the refusal for a programme without one. */
 export function careBedsOf(doc: PolicyDocument): CareBeds {

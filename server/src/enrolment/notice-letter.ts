@@ -1,6 +1,5 @@
 import type { PolicyDocument } from '../policies/index.js';
-
-const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+import { yuan } from '../common/money.js';
 
 /**
  * The 告知书 (000 附件2), filled from the programme's own figures so each programme's letter

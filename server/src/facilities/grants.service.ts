@@ -13,6 +13,7 @@ import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { grantAccount, monthBounds, moneyTx, parseMonth, post } from '../wallet/index.js';
 import { lockFacility } from './facilities.store.js';
 import { addMonths, operatingDays } from './facilities.rules.js';
+import { yuan } from '../common/money.js';
 
 type Section = NonNullable<PolicyDocument['facilities']>;
 type GrantKind = 'STARTUP' | 'OPERATING' | 'ANNUAL' | 'MEAL';
@@ -22,7 +23,6 @@ const TX_KIND = {
   ANNUAL: 'FACILITY_ANNUAL_GRANT',
   MEAL: 'FACILITY_MEAL_SUBSIDY',
 } as const;
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 export async function loadFacility(db: PrismaClient | Tx, id: string) {
   const f = await db.facility.findUnique({ where: { id }, include: { community: true, policy: true, operator: true } });

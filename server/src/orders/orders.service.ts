@@ -23,6 +23,7 @@ import { servingWhere } from '../enrolment/index.js';
 import { lockIdempotencyKey } from './orders.store.js';
 import { assertCreditAllowsDispatch, rankByCredit } from '../credit/index.js';
 import { agreementForVisit } from '../agreements/index.js';
+import { yuan } from '../common/money.js';
 
 const CHANNEL_FOR_ROLE: Partial<Record<Actor['role'], 'MINIPROGRAM' | 'WORKER' | 'HOTLINE' | 'BOT'>> = {
   FAMILY: 'MINIPROGRAM',
@@ -43,8 +44,6 @@ export interface PlaceOrderInput {
 const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
 const MAX_QUANTITY = 20;
 const MAX_DAYS_AHEAD = 60;
-
-const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
 
 /**
  * Places an order for an enrolled elder. Refused, with nothing written: a caller who may not order

@@ -14,9 +14,9 @@ import type { IdNumberVault } from '../elders/index.js';
 import { holdReasons } from './settlement.hold.js';
 import { listSettlements } from './settlement.service.js';
 import { linesPage } from './settlement.store.js';
+import { yuanFixed as yuan } from '../common/money.js';
 
 const PAGE = 5000;
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const SATISFACTION: Record<string, string> = {
   SATISFIED: '满意',
   BASICALLY_SATISFIED: '基本满意',
