@@ -10,6 +10,8 @@ import { YilianApi } from '../../bot/src/api/client.js';
 import { YilianBot } from '../../bot/src/adapter.js';
 import { messageKey } from '../../bot/src/commands/order.js';
 import { maskAddress, maskPhone } from '../../server/src/common/mask.js';
+import { sendDeviceEvent } from '../../server/src/cli/device-simulator.js';
+import { registerCareBedDevice } from '../../server/src/carebeds/devices.service.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 
@@ -29,6 +31,8 @@ let twin: typeof me;
 let room1: ReturnType<InstanceType<typeof mock.Mocker>['createRoom']>;
 let room2: typeof room1;
 let twinRoom: typeof room1;
+let bi: typeof me;
+let jingyuan: typeof room1;
 const said = new Map<string, string[]>();
 /**
  * The test's own calendar: a Wednesday morning in Shanghai, ticking with elapsed time so records keep their order.
@@ -88,8 +92,11 @@ beforeAll(async () => {
     topic: '百秀社区助老群',
     memberIdList: [me.id, twin.id, stranger.id],
   });
-  for (const r of [room1, room2, twinRoom]) emitter(r).on('message', (m: unknown) => log(r.id, m));
-  for (const c of [wang, li, stranger, twin]) emitter(c).on('message', (m: unknown) => log(c.id, m));
+  // Weihai's 鲸园社区 worker and group, bound only by the device-event test at the end.
+  bi = mocker.createContact({ name: '毕社工' });
+  jingyuan = mocker.createRoom({ id: 'jingyuan@chatroom', topic: '鲸园社区助老群', memberIdList: [me.id, bi.id] });
+  for (const r of [room1, room2, twinRoom, jingyuan]) emitter(r).on('message', (m: unknown) => log(r.id, m));
+  for (const c of [wang, li, stranger, twin, bi]) emitter(c).on('message', (m: unknown) => log(c.id, m));
   wechaty.on('message', (m) => void (!m.self() && seen.push({ id: m.id, text: m.text(), msg: m })));
   bot = new YilianBot(wechaty, new YilianApi(s.url, { username: 'bot', password: DEMO_PASSWORD }), {
     throttleMs: 5,
@@ -282,6 +289,37 @@ describe('the bot in WeChat groups', () => {
     expect(await ask(wang, `处理 ${ref} 已上门 老人说护理员家里有事`, room1)).toMatch(/已处理/);
     expect((await s.db.prisma.alert.findFirstOrThrow({ where: { elderId: b!.id, kind: 'COMPLAINT' } })).status).toBe(
       'RESOLVED',
+    );
+  });
+
+  it("004 五(一): a smart bed's device event is posted to its elder's community group, and no other", async () => {
+    // Weihai's 鲸园社区 gets its own group, bound by its worker as any community's is.
+    expect(await ask(bi, `绑定 ${await codeFor('wh_worker', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(bi, `绑定群 ${await codeFor('wh_worker', 'ROOM')}`, jingyuan)).toMatch(/本群已绑定到/);
+    const whWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'wh_worker' } });
+    // A bed for an elder of 鲸园社区, copied from a seeded Weihai bed (the seed builds its beds in 乳山市).
+    const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: whWorker.regionId! } });
+    const { id: _seededId, ...seeded } = await s.db.prisma.careBed.findFirstOrThrow({ where: { status: 'APPLIED' } });
+    const bed = { ...(await s.db.prisma.careBed.create({ data: { ...(seeded as never), elderId: elder.id } })), elder };
+    const { device, secret } = await registerCareBedDevice(
+      s.db.prisma,
+      s.app.services.vault,
+      { careBedId: bed.id, serial: 'WH-BOT-0001' },
+      appNow(),
+    );
+    const others = [room1, room2].map((r) => said.get(r.id)?.length ?? 0);
+    const sent = await sendDeviceEvent(s.url, { serial: device.serial, secret }, { kind: 'FALL' }, appNow());
+    expect(sent.status).toBe(202);
+    const ref = (sent.body.alertId as string).replace(/-/g, '').slice(-8);
+    const post = () => (said.get(jingyuan.id) ?? []).find((t) => t.startsWith(`【告警 ${ref}】`));
+    expect(await waitFor(() => !!post())).toBe(true);
+    // The group gets the masked name and the event, never the elder's full name or phone.
+    expect(post()).toContain(`${bed.elder.name[0]}*`);
+    for (const secretText of [bed.elder.name, bed.elder.phone].filter(Boolean))
+      expect(post()).not.toContain(secretText);
+    await new Promise((r) => setTimeout(r, 300));
+    [room1, room2].forEach((r, i) =>
+      expect((said.get(r.id) ?? []).slice(others[i]).some((t) => t.includes(ref))).toBe(false),
     );
   });
 
