@@ -300,7 +300,7 @@ describe('the bot in WeChat groups', () => {
     // A bed for an elder of 鲸园社区, copied from a seeded Weihai bed (the seed builds its beds in 乳山市).
     const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: whWorker.regionId! } });
     const { id: _seededId, ...seeded } = await s.db.prisma.careBed.findFirstOrThrow({ where: { status: 'APPLIED' } });
-    const bed = { ...(await s.db.prisma.careBed.create({ data: { ...(seeded as never), elderId: elder.id } })), elder };
+    const bed = { ...(await s.db.prisma.careBed.create({ data: { ...seeded, elderId: elder.id } as never })), elder };
     const { device, secret } = await registerCareBedDevice(
       s.db.prisma,
       s.app.services.vault,
