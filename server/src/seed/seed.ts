@@ -371,7 +371,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
   await enrolLuoyangElders(prisma, now); // issue 20: Luoyang's urban district, hours by self-care level
-  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
+  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month, now });
   await seedLuoyangVouchersAndCentre(prisma, now); // the month's 补贴券 and the centre's prices
   app.logger.info(
     { elders: elders.length, enrolled: enrolments.length, providers: providers.length, credited: allowance.credited },

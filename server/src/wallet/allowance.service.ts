@@ -31,6 +31,8 @@ export interface AllowanceOptions {
   batchSize?: number;
   /** Stop after this many batches (tests simulate an interrupted run with it). */
   maxBatches?: number;
+  /** The app clock's instant the postings carry (a statement files them by it); else the database's clock. */
+  now?: Date;
 }
 
 type Bucket = PolicyDocument['allowance']['buckets'][number];
@@ -86,6 +88,7 @@ export async function runMonthlyAllowance(prisma: PrismaClient, opts: AllowanceO
             last,
             cursor,
             size: opts.batchSize ?? 1000,
+            at: opts.now,
           }),
         { timeout: 120_000, maxWait: 60_000 },
       );
@@ -136,6 +139,7 @@ export function bucketAmount(doc: PolicyDocument, k: Bucket, e: EnrolmentToCredi
 }
 
 interface BatchInput {
+  at?: Date;
   runId?: string;
   policyId: string;
   doc: PolicyDocument;
@@ -215,6 +219,7 @@ async function creditBatch(tx: Tx, b: BatchInput) {
           request: { account: acc, month: prev, amount: lapse.toString() },
           elderId: e.elderId,
           month: prev,
+          at: b.at,
           memo: `${monthLabel(prev)}${BUCKET_NAMES[k.accountKind] ?? ''}未用完，按规定当月有效、不滚存`,
           entries: [
             { accountId: acc, amount: -lapse },
@@ -233,6 +238,7 @@ async function creditBatch(tx: Tx, b: BatchInput) {
         request: { elderId: e.elderId, kind: k.accountKind, month: b.month, amount: credit },
         elderId: e.elderId,
         month: b.month,
+        at: b.at,
         memo: `${monthLabel(b.month)}${BUCKET_NAMES[k.accountKind] ?? '补贴'}`,
         entries: [
           { accountId: await system('FUNDING', k.unit), amount: -amount },

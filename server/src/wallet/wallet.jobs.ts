@@ -26,7 +26,7 @@ export async function runWalletDailyJobs(app: AppServices, now = app.clock()): P
   const day = todayInShanghai(now);
   const month = monthInShanghai(now);
   const clearing = await runClearingSweep(prisma, day);
-  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month });
+  const allowance = await runMonthlyAllowance(prisma, { month, currentMonth: month, now });
   const ended = await endedWithSelfPaid(prisma, new Date(`${day}T00:00:00Z`));
   let refunds = 0;
   for (const { elderId } of ended)
