@@ -5,7 +5,6 @@ import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { sandboxesAllowed } from '../common/sandbox.js';
-import { monthInShanghai } from '../common/calendar.js';
 import { PAYMENT_NOTIFY_PATH, SandboxPaymentGateway } from '../payments/index.js';
 import { createTopUp, getTopUp } from './topup.service.js';
 import { activeHolds, runAllowanceFor, walletTransactions } from './wallet.service.js';
@@ -63,7 +62,7 @@ export class WalletResolver {
 export class TopUpResolver {
   @Mutation(() => AllowanceRun, { description: '发放某月补贴（区民政；重复执行不会重复发放）' })
   async runMonthlyAllowance(@Arg('month', () => String) month: string, @Ctx() ctx: Context) {
-    return runAllowanceFor(ctx.prisma, requireActor(ctx.actor), month, monthInShanghai(ctx.app.clock()));
+    return runAllowanceFor(ctx.prisma, requireActor(ctx.actor), month, ctx.app.clock());
   }
 
   @Mutation(() => TopUp, { description: '自费充值：创建微信支付订单，返回小程序调起支付的参数' })

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import { pathWithin } from '../regions/index.js';
 import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
 import type { Account, WalletHold, WalletTransaction } from './wallet.types.js';
+import { monthInShanghai } from '../common/calendar.js';
 
 export const ELDER_KINDS = ['SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID'] as const;
 
@@ -82,11 +83,16 @@ export async function runAllowanceFor(
   prisma: PrismaClient,
   actor: Actor,
   month: string,
-  currentMonth: string,
+  now: Date,
 ): Promise<AllowanceResult> {
   authorize(actor, 'runMonthlyAllowance');
   const policies = await prisma.policy.findMany({ include: { region: true } });
   const mine = policies.filter((p) => pathWithin(p.region.path, actor.regionPath!));
   if (!mine.length) fail(ErrorCode.FORBIDDEN, '您的辖区没有政府购买服务项目。');
-  return runMonthlyAllowance(prisma, { month, currentMonth, policyIds: mine.map((p) => p.id) });
+  return runMonthlyAllowance(prisma, {
+    month,
+    currentMonth: monthInShanghai(now),
+    now,
+    policyIds: mine.map((p) => p.id),
+  });
 }
