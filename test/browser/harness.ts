@@ -4,7 +4,7 @@
 // desks are.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../server/src/common/config.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 
@@ -62,4 +62,26 @@ export function shotsDir(workspace: 'console' | 'miniprogram'): string {
   const dir = path.join(REPO_ROOT, workspace, 'screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Waits for the page's finite animations (a page slide, a toast) to end, so a screenshot or a width
+ * is not taken mid-transition. Endless ones (a loading icon's spin) never finish, so they are left
+ * out, and the wait is bounded: a shot of a page still moving is better than a test that hangs.
+ */
+export async function settleAnimations(page: Page, timeoutMs = 5_000): Promise<void> {
+  await page.evaluate(
+    (ms) =>
+      Promise.race([
+        // A cancelled animation rejects its promise, which is as good as finished here.
+        Promise.allSettled(
+          document
+            .getAnimations()
+            .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+            .map((a) => a.finished),
+        ),
+        new Promise((resolve) => setTimeout(resolve, ms)),
+      ]),
+    timeoutMs,
+  );
 }

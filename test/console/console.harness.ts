@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { ensureBuilt } from '../../scripts/ensure-builds.mjs';
-import { type BrowserRig, chineseContext, shotsDir, startBrowserRig } from '../browser/harness.js';
+import { type BrowserRig, chineseContext, settleAnimations, shotsDir, startBrowserRig } from '../browser/harness.js';
 
 export const SHOTS = shotsDir('console');
 
@@ -32,7 +32,7 @@ export async function signIn(rig: ConsoleRig, username: string, month: string, e
 /** Waits for antd's loading spinners to go, then shoots the whole page. */
 export async function shoot(page: Page, name: string) {
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
-  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+  await settleAnimations(page);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { type BrowserRig, chineseContext, shotsDir, startBrowserRig } from '../browser/harness.js';
+import { type BrowserRig, chineseContext, settleAnimations, shotsDir, startBrowserRig } from '../browser/harness.js';
 import { distDir, ensureBuild } from './build.js';
 
 export const SHOTS = shotsDir('miniprogram');
@@ -79,8 +79,14 @@ export function onScreen(get: () => Pick<H5, 'page' | 'origin'>) {
   const current = () => get().page.locator('[data-testid=page]').filter({ visible: true });
   const $ = (selector: string, options?: { hasText?: string }) => current().locator(selector, options);
   const text = async (selector: string) => ((await $(selector).first().textContent()) ?? '').trim();
+  // Each open loads the document afresh, as a user opening a link does. A hash-only change would
+  // be a history POP to Taro's router, and where the route is already in its page stack the router
+  // unloads the pages above and shows that one only after an event that does not always come, so
+  // the page stayed hidden now and then (a #wallet or a notices list never appeared).
+  let opened = 0;
   const open = async (route: string) => {
-    await get().page.goto(`${get().origin}/h5/#${route}`);
+    opened += 1;
+    await get().page.goto(`${get().origin}/h5/?open=${opened}#${route}`);
     await current().first().waitFor();
   };
   /** Taro's H5 Input is a plain <input>; Textarea wraps one in a web component. */
@@ -88,9 +94,8 @@ export function onScreen(get: () => Pick<H5, 'page' | 'origin'>) {
   /** The whole of the page on screen: Taro's H5 page scrolls inside its own container. */
   async function shoot(name: string) {
     const { page } = get();
-    // Taro slides pages in; a shot mid-transition would be wider than the screen. (A cancelled
-    // animation rejects its promise, which is as good as finished here.)
-    await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+    // Taro slides pages in; a shot mid-transition would be wider than the screen.
+    await settleAnimations(page);
     const width = page.viewportSize()?.width ?? 375;
     const height = await current()
       .first()
