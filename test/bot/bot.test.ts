@@ -14,26 +14,31 @@ import { sendDeviceEvent } from '../../server/src/cli/device-simulator.js';
 import { registerCareBedDevice } from '../../server/src/carebeds/devices.service.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/seed.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
-
-// The mock puppet's rooms, contacts and the Wechaty instance are event emitters; their types do not say so.
-const emitter = (x: unknown) => x as NodeJS.EventEmitter;
+import {
+  codeFor,
+  conversation,
+  emitter,
+  uniqueElder,
+  waitFor,
+  type MockContact,
+  type MockRoom,
+} from './bot.harness.js';
 
 let s: TestServer;
 let bot: YilianBot;
 let wechaty: ReturnType<typeof WechatyBuilder.build>;
 let puppet: PuppetMock;
 let mocker: InstanceType<typeof mock.Mocker>;
-let me: ReturnType<InstanceType<typeof mock.Mocker>['createContact']>;
+let me: MockContact;
 let wang: typeof me;
 let li: typeof me;
 let stranger: typeof me;
 let twin: typeof me;
-let room1: ReturnType<InstanceType<typeof mock.Mocker>['createRoom']>;
+let room1: MockRoom;
 let room2: typeof room1;
 let twinRoom: typeof room1;
 let bi: typeof me;
 let jingyuan: typeof room1;
-const said = new Map<string, string[]>();
 /**
  * The test's own calendar: a Wednesday morning in Shanghai, ticking with elapsed time so records keep their order.
  * The server and the bot both run on it; the machine's date never decides what is past or due.
@@ -45,34 +50,7 @@ const appNow = () => new Date(START.getTime() + (performance.now() - T0));
 let botNow: Date | null = null;
 const seen: { id: string; text: string; msg: unknown }[] = [];
 
-/** Records what the bot says (its replies start with an @-mention of the asker in groups). */
-const log = (key: string, m: unknown) => {
-  const p = (m as { payload?: { text?: string; talkerId?: string; fromId?: string } }).payload ?? {};
-  if ((p.talkerId ?? p.fromId) !== me.id) return;
-  said.set(key, [...(said.get(key) ?? []), (p.text ?? '').replace(/^@\S+\s/u, '')]);
-};
-
-/** Sends as a contact and waits for the bot's next message where it answers. */
-async function ask(from: typeof me, text: string, where?: typeof room1, timeout = 10_000): Promise<string> {
-  const key = where ? where.id : from.id;
-  const before = said.get(key)?.length ?? 0;
-  if (where) from.say(`@颐联助手\u2005${text}`, [me]).to(where);
-  else from.say(text).to(me);
-  const start = Date.now();
-  while (Date.now() - start < timeout) {
-    const all = said.get(key) ?? [];
-    const replies = all.slice(before);
-    if (replies.length) return replies[0]!;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no reply to ${text}`);
-}
-
-const waitFor = async (cond: () => boolean, ms = 8000) => {
-  const start = Date.now();
-  while (!cond() && Date.now() - start < ms) await new Promise((r) => setTimeout(r, 25));
-  return cond();
-};
+const { said, log, ask } = conversation(() => me);
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: appNow });
@@ -112,34 +90,14 @@ afterAll(async () => {
   await s?.close();
 });
 
-const codeFor = async (username: string, purpose: 'WORKER' | 'ROOM') =>
-  (
-    await s.gql<{ issueBotBindingCode: { code: string } }>(
-      `mutation($p: BindingPurpose!) { issueBotBindingCode(purpose: $p) { code } }`,
-      { p: purpose },
-      await s.login(username),
-    )
-  ).data!.issueBotBindingCode.code;
-
-/** An enrolled elder of the worker's community under 000 (Huangpi) whose name no one else there has. */
-async function uniqueElder(orderBy: 'asc' | 'desc') {
-  const worker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'worker' } });
-  const where = { communityId: worker.regionId!, enrolments: { some: { policy: { code: 'HUANGPI_2020' } } } };
-  const elders = await s.db.prisma.elder.findMany({
-    where: { ...where, status: 'ENROLLED' },
-    orderBy: { name: orderBy },
-  });
-  return elders.find((e) => elders.filter((x) => x.name === e.name).length === 1)!;
-}
-
 describe('the bot in WeChat groups', () => {
   it('tells unbound people how to bind, and binds workers privately and groups by code', async () => {
     expect(await ask(stranger, '余额 张桂兰')).toMatch(/绑定/);
     expect(await ask(wang, '绑定 12345')).toMatch(/6 位数字/);
-    expect(await ask(wang, `绑定 ${await codeFor('worker', 'WORKER')}`)).toMatch(/^绑定成功/);
-    expect(await ask(wang, `绑定群 ${await codeFor('worker', 'ROOM')}`, room1)).toMatch(/本群已绑定到/);
-    expect(await ask(li, `绑定 ${await codeFor('worker2', 'WORKER')}`)).toMatch(/^绑定成功/);
-    expect(await ask(li, `绑定群 ${await codeFor('worker2', 'ROOM')}`, room2)).toMatch(/本群已绑定到/);
+    expect(await ask(wang, `绑定 ${await codeFor(s, 'worker', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(wang, `绑定群 ${await codeFor(s, 'worker', 'ROOM')}`, room1)).toMatch(/本群已绑定到/);
+    expect(await ask(li, `绑定 ${await codeFor(s, 'worker2', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(li, `绑定群 ${await codeFor(s, 'worker2', 'ROOM')}`, room2)).toMatch(/本群已绑定到/);
     expect(await ask(wang, '你好呀', room1)).toMatch(/指令/);
   });
 
@@ -202,7 +160,7 @@ describe('the bot in WeChat groups', () => {
   });
 
   it('books the README example without a menu, and refuses a night visit and a past day (issue 23)', async () => {
-    const elder = await uniqueElder('desc');
+    const elder = await uniqueElder(s, 'desc');
     const before = await s.db.prisma.order.count({ where: { elderId: elder.id } });
     // 000 四: 助洁 by the hour is 居室清洁 (厨房整理 and 上门洗衣 are named for what they clean).
     // One hour books; then the README's phrase gets no menu: it books, or says what the balance lacks.
@@ -294,8 +252,8 @@ describe('the bot in WeChat groups', () => {
 
   it("004 五(一): a smart bed's device event is posted to its elder's community group, and no other", async () => {
     // Weihai's 鲸园社区 gets its own group, bound by its worker as any community's is.
-    expect(await ask(bi, `绑定 ${await codeFor('wh_worker', 'WORKER')}`)).toMatch(/^绑定成功/);
-    expect(await ask(bi, `绑定群 ${await codeFor('wh_worker', 'ROOM')}`, jingyuan)).toMatch(/本群已绑定到/);
+    expect(await ask(bi, `绑定 ${await codeFor(s, 'wh_worker', 'WORKER')}`)).toMatch(/^绑定成功/);
+    expect(await ask(bi, `绑定群 ${await codeFor(s, 'wh_worker', 'ROOM')}`, jingyuan)).toMatch(/本群已绑定到/);
     const whWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'wh_worker' } });
     // A bed for an elder of 鲸园社区, copied from a seeded Weihai bed (the seed builds its beds in 乳山市).
     const elder = await s.db.prisma.elder.findFirstOrThrow({ where: { communityId: whWorker.regionId! } });
@@ -342,7 +300,7 @@ describe('the bot in WeChat groups', () => {
     expect(times.length).toBe(30);
   });
   it('posts the daily digest in each bound group once, at the set time, by the app clock', async () => {
-    const elder = await uniqueElder('asc');
+    const elder = await uniqueElder(s, 'asc');
     expect(await ask(wang, `下单 ${elder.name} 理发 大后天上午9点`, room1)).toMatch(/^已下单/);
     // 大后天 21:00 in Shanghai: at least 69 h from now, so the complaints filed above are past 48 h.
     const local = new Date(appNow().getTime() + 8 * 3600_000);
