@@ -4,16 +4,8 @@ import { ServiceItem } from '../catalogue/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
 import { Elder } from '../elders/index.js';
-import {
-  assignOrder,
-  cancelOrder,
-  listOrders,
-  orderByRef,
-  orderInScope,
-  placeOrder,
-  quoteOrder,
-  suggestCaregivers,
-} from './orders.service.js';
+import { cancelOrder, listOrders, orderByRef, orderInScope, placeOrder, quoteOrder } from './orders.service.js';
+import { assignOrder, suggestCaregivers } from './dispatch.service.js';
 import { shortRef } from '../common/refs.js';
 import { confirmVisitBySignOff, requestVisitSignOff } from './signoff.service.js';
 import { checkIn, checkOut, confirmOrder, confirmVisitByCall, homeQrToken } from './visits.service.js';

@@ -8,20 +8,12 @@ import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
 import { checkBookingHours, checkVisitMaximum, checkVisitSplit, policyDocument } from '../policies/index.js';
-import {
-  assertCaregiverAssignable,
-  assertTakesOrders,
-  certifiedFor,
-  providerForCommunity,
-  providerUnitPrice,
-} from '../providers/index.js';
+import { assertTakesOrders, providerForCommunity, providerUnitPrice } from '../providers/index.js';
 import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
 import { agreementSplit, priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
-import { todayInShanghai } from '../common/calendar.js';
 import { servingWhere } from '../enrolment/index.js';
 import { lockIdempotencyKey } from './orders.store.js';
-import { assertCreditAllowsDispatch, rankByCredit } from '../credit/index.js';
 import { agreementForVisit } from '../agreements/index.js';
 import { yuan } from '../common/money.js';
 
@@ -278,73 +270,6 @@ export async function cancelOrder(prisma: PrismaClient, actor: Actor, orderId: s
 export async function releaseHolds(tx: Tx, orderId: string) {
   const holds = await tx.hold.findMany({ where: { orderId, status: 'ACTIVE' } });
   for (const h of holds) await voidHold(tx, h.id);
-}
-
-/** Assigns a placed order to one of the provider's active caregivers (provider staff only). */
-export async function assignOrder(prisma: PrismaClient, actor: Actor, orderId: string, caregiverId: string, now: Date) {
-  const order = await orderInScope(prisma, authorize(actor, 'assignOrder'), orderId);
-  const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId }, include: { provider: true } });
-  if (!caregiver || caregiver.providerId !== order.providerId || !caregiver.active)
-    throw badInput('caregiverId', '请选择本机构在岗的护理员。');
-  // 取消服务资格 (003 四(三)): a disqualified provider sends nobody, even on orders it already holds.
-  if (caregiver.provider.disqualifiedAt) assertTakesOrders(caregiver.provider);
-  await assertCaregiverAssignable(prisma, caregiver, order);
-  // 002 二(三)10: a caregiver whose credit is below the programme's floor is not sent.
-  await assertCreditAllowsDispatch(prisma, order, caregiver.id, now);
-  const claimed = await prisma.order.updateMany({
-    where: { id: order.id, status: { in: ['PLACED', 'ASSIGNED'] } },
-    data: { status: 'ASSIGNED', caregiverId },
-  });
-  if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '这张工单已经开始服务、完成或取消，不能再派单。');
-  return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-}
-
-/**
- * The provider's caregivers who may be sent, for its dispatcher to pick from: least loaded on the visit's day first
- * (other visits booked with them that day), then fewest open orders overall; a caregiver whose credit is lowered
- * comes after the others and one barred is left out (002 二(三)10, the programme's credit.dispatch).
- */
-export async function suggestCaregivers(prisma: PrismaClient, actor: Actor, orderId: string, now: Date) {
-  const order = await orderInScope(prisma, authorize(actor, 'caregiverSuggestions'), orderId);
-  const dayStart = new Date(`${todayInShanghai(order.scheduledAt)}T00:00:00+08:00`);
-  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-  const all = await prisma.caregiver.findMany({
-    where: { providerId: order.providerId!, active: true },
-    include: {
-      _count: {
-        select: {
-          orders: { where: { status: { in: ['ASSIGNED', 'IN_SERVICE'] } } },
-        },
-      },
-    },
-  });
-  // Only those who may be sent: every certificate the programme asks for, valid on the visit's day (000 五).
-  const certified = await certifiedFor(
-    prisma,
-    all.map((c) => c.id),
-    order,
-  );
-  const day = await prisma.order.groupBy({
-    by: ['caregiverId'],
-    where: {
-      caregiverId: { in: [...certified] },
-      id: { not: order.id },
-      status: { not: 'CANCELLED' },
-      scheduledAt: { gte: dayStart, lt: dayEnd },
-    },
-    _count: { _all: true },
-  });
-  const dayOrders = new Map(day.map((d) => [d.caregiverId!, d._count._all]));
-  const ranked = all
-    .filter((c) => certified.has(c.id))
-    .map((c) => ({ caregiver: c, openOrders: c._count.orders, dayOrders: dayOrders.get(c.id) ?? 0 }))
-    .sort(
-      (a, b) =>
-        a.dayOrders - b.dayOrders ||
-        a.openOrders - b.openOrders ||
-        a.caregiver.name.localeCompare(b.caregiver.name, 'zh'),
-    );
-  return rankByCredit(prisma, order, ranked, now);
 }
 
 /** The orders a grant reaches: its provider's, a caregiver's own, or those of the elders it reaches. */
