@@ -195,49 +195,8 @@ export const policySchema = z
       })
       .strict()
       .optional(),
-    penalties: z
-      .object({
-        /** Verified complaints with the provider at fault, within the service period, before suspension. */
-        verifiedComplaintsForSuspension: z.number().int().positive().optional(),
-        suspensionActions: z.array(z.string()).default([]),
-        suspensionGrounds: z.array(z.string()).default([]),
-        /**
-         * Grounds on which the purchaser terminates a provider's contract, each with its clause;
-         * `code` is what a termination names.
-         */
-        contractTerminationGrounds: z
-          .array(z.object({ code, label: z.string().min(1), source, ...assumed }).strict())
-          .default([]),
-        /** Days a provider is given to rectify after an interview (约谈 → 整改 → 核查). */
-        rectificationDays: z.number().int().positive(),
-        rectificationSource: source,
-        ...assumed,
-        source,
-      })
-      .strict(),
-    /** What a caregiver must hold to be sent on a visit, and how early the provider is told a certificate runs out. */
-    caregivers: z
-      .object({
-        certificates: z
-          .array(
-            z
-              .object({
-                /** HEALTH, or SKILL:<name> (matched against the caregiver's certificates). */
-                kind: z.string().regex(/^(HEALTH|SKILL:\S+)$/),
-                label: z.string().min(1),
-                /** Items of these modes need it; absent means every item. */
-                forModes: z.array(z.enum(['ONLINE', 'OFFLINE'])).optional(),
-                source,
-                ...assumed,
-              })
-              .strict(),
-          )
-          .default([]),
-        expiryNoticeDays: z.number().int().positive(),
-        expirySource: source,
-        ...assumed,
-      })
-      .strict(),
+    penalties: supervision.penaltiesSchema,
+    caregivers: supervision.caregiversSchema,
     settlement: z
       .object({
         /** Statements are built per calendar month; `assumed` where the source only says periodic (001 七(三) 定期结算). */

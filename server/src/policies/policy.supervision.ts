@@ -1,8 +1,8 @@
 // Sections of the policy document on supervision and endings: the visit-exception thresholds, the
-// termination reasons with their effective dates, and the reviews a termination passes. Kept apart from
-// policy.schema.ts, which composes them, so that file stays readable.
+// termination reasons with their effective dates, the reviews a termination passes, the penalties on a
+// provider and what its caregivers must hold. Kept apart from policy.schema.ts, which composes them.
 import { z } from 'zod';
-import { ROLES_DECIDING, TERMINATION_REASONS, assumed, source } from './policy.parts.js';
+import { ROLES_DECIDING, TERMINATION_REASONS, assumed, code, source } from './policy.parts.js';
 
 /**
  * Visits officials should look at (异常工单); every threshold is the programme's or marked assumed.
@@ -59,6 +59,52 @@ export const terminationReviewSchema = z
       .array(z.object({ stage: z.enum(['COMMUNITY_REVIEW', 'STREET_REVIEW']), role: z.enum(ROLES_DECIDING) }).strict())
       .min(1),
     source,
+    ...assumed,
+  })
+  .strict();
+
+/** Suspension and termination of a provider, and the rectification it is given first. */
+export const penaltiesSchema = z
+  .object({
+    /** Verified complaints with the provider at fault, within the service period, before suspension. */
+    verifiedComplaintsForSuspension: z.number().int().positive().optional(),
+    suspensionActions: z.array(z.string()).default([]),
+    suspensionGrounds: z.array(z.string()).default([]),
+    /**
+     * Grounds on which the purchaser terminates a provider's contract, each with its clause;
+     * `code` is what a termination names.
+     */
+    contractTerminationGrounds: z
+      .array(z.object({ code, label: z.string().min(1), source, ...assumed }).strict())
+      .default([]),
+    /** Days a provider is given to rectify after an interview (约谈 → 整改 → 核查). */
+    rectificationDays: z.number().int().positive(),
+    rectificationSource: source,
+    ...assumed,
+    source,
+  })
+  .strict();
+
+/** What a caregiver must hold to be sent on a visit, and how early the provider is told a certificate runs out. */
+export const caregiversSchema = z
+  .object({
+    certificates: z
+      .array(
+        z
+          .object({
+            /** HEALTH, or SKILL:<name> (matched against the caregiver's certificates). */
+            kind: z.string().regex(/^(HEALTH|SKILL:\S+)$/),
+            label: z.string().min(1),
+            /** Items of these modes need it; absent means every item. */
+            forModes: z.array(z.enum(['ONLINE', 'OFFLINE'])).optional(),
+            source,
+            ...assumed,
+          })
+          .strict(),
+      )
+      .default([]),
+    expiryNoticeDays: z.number().int().positive(),
+    expirySource: source,
     ...assumed,
   })
   .strict();
