@@ -32,9 +32,8 @@ const h5 = (existsSync(path.join(dist, 'h5')) ? files(path.join(dist, 'h5')) : [
 const h5Raw = h5.reduce((n, f) => n + statSync(f).size, 0);
 const h5Gzip = h5.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 
-console.log(
-  `weapp main package: ${kb(weappBytes)} in ${main.length} files (budget ${kb(MAIN_LIMIT)}, ${((weappBytes / MAIN_LIMIT) * 100).toFixed(1)}% used)`,
-);
+const used = ((weappBytes / MAIN_LIMIT) * 100).toFixed(1);
+console.log(`weapp main package: ${kb(weappBytes)} in ${main.length} files (budget ${kb(MAIN_LIMIT)}, ${used}% used)`);
 for (const sub of subs) console.log(`weapp subpackage ${sub.root}/: ${kb(sub.bytes)} (limit ${kb(SUB_LIMIT)})`);
 console.log(`h5: ${kb(h5Raw)} raw, ${kb(h5Gzip)} gzipped in ${h5.length} files (js, css, html)`);
 if (weappBytes > MAIN_LIMIT) {
