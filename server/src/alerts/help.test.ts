@@ -2,6 +2,7 @@
 // hours a day, not bookings. The app rings the number; the server records the call as an alert for
 // the call centre and the community, with the elder's location when granted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let s: TestServer;
@@ -26,11 +27,7 @@ beforeAll(async () => {
   family = await s.login('family');
   elderAccount = await s.login('elder');
   worker = await s.login('worker');
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: { orderBy: { createdAt: 'asc' } } },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
   ownElderId = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'elder' } })).elderId!;
 });
 afterAll(async () => {

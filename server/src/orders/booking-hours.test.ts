@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingHoursFor, checkBookingHours, type PolicyDocument } from '../policies/index.js';
 import { policyByCode } from '../policies/documents/index.js';
+import { orderFootprint } from '../testing/orders-fixtures.js';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { ledgerViolations } from '../wallet/index.js';
 
@@ -65,19 +67,11 @@ const place = (token: string, scheduledAt: Date, serviceCode = 'HP_ROOM_CLEANING
     },
     token,
   );
-const footprint = async () => ({
-  orders: await s.db.prisma.order.count({ where: { elderId } }),
-  holds: await s.db.prisma.hold.count({ where: { account: { elderId } } }),
-  held: (await s.db.prisma.ledgerAccount.findMany({ where: { elderId }, orderBy: { kind: 'asc' } })).map((a) => a.held),
-});
+const footprint = () => orderFootprint(s, elderId);
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
 }, 300_000);
 afterAll(async () => s?.close());
 

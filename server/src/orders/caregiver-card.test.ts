@@ -3,6 +3,8 @@
 // family sees it only on its own order and only while the visit is assigned or underway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { assignTo, placedOrderId } from '../testing/orders-fixtures.js';
+import { linkedElderId } from '../testing/users.js';
 
 let s: TestServer;
 const now = new Date('2026-11-18T10:00:00+08:00');
@@ -10,24 +12,6 @@ let seq = 0;
 type Res = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
 const CARD = `query($id: ID!) { order(id: $id) { status caregiverCard {
   id name phone phoneNote ratingAverage ratingCount } } }`;
-
-async function assignedOrder(family: string, elderId: string) {
-  const placed: Res = await s.gql(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    {
-      i: {
-        elderId,
-        serviceCode: 'HP_HAIRCUT',
-        quantity: 1,
-        scheduledAt: new Date('2026-11-20T10:00:00+08:00').toISOString(),
-        idempotencyKey: `caregiver-card-${seq++}`,
-      },
-    },
-    family,
-  );
-  expect(placed.errors).toBeUndefined();
-  return placed.data!.placeOrder.id as string;
-}
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
@@ -37,22 +21,17 @@ afterAll(async () => s?.close());
 describe('Order.caregiverCard', () => {
   it('is empty before assignment, then shows name, phone and the rating; the phone goes after cancelling', async () => {
     const family = await s.login('family');
-    const user = await s.db.prisma.user.findUniqueOrThrow({
-      where: { username: 'family' },
-      include: { familyLinks: true },
+    const elderId = await linkedElderId(s);
+    const id = await placedOrderId(s, family, {
+      elderId,
+      serviceCode: 'HP_HAIRCUT',
+      scheduledAt: new Date('2026-11-20T10:00:00+08:00'),
+      idempotencyKey: `caregiver-card-${seq++}`,
     });
-    const elderId = user.familyLinks[0]!.elderId;
-    const id = await assignedOrder(family, elderId);
     const before: Res = await s.gql(CARD, { id }, family);
     expect(before.data!.order.caregiverCard).toBeNull();
 
-    const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-    const assign: Res = await s.gql(
-      `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-      { o: id, c: cg.id },
-      await s.login('provider_admin'),
-    );
-    expect(assign.errors).toBeUndefined();
+    const cg = await assignTo(s, id);
     // The rating as families gave it on this caregiver's orders, counted here independently.
     const stars = (await s.db.prisma.rating.findMany({ where: { order: { caregiverId: cg.id } } })).map((r) => r.stars);
     const average = stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 10) / 10 : null;

@@ -2,6 +2,8 @@
 // that has not started; the provider's administrators get a notice that opens the order and
 // reassign through dispatch (000 六·流程2 派单). Asking again for the same caregiver changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignTo, placedOrderId } from '../testing/orders-fixtures.js';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 
 let s: TestServer;
@@ -13,42 +15,20 @@ const ASK = `mutation($o: ID!, $r: String!) {
   requestCaregiverChange(orderId: $o, reason: $r) { orderId requestedAt alreadyRequested notified } }`;
 const code = (r: Res) => r.errors?.[0]?.extensions?.code;
 
-async function placed(family: string) {
-  const r: Res = await s.gql(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
-    {
-      i: {
-        elderId,
-        serviceCode: 'HP_HAIRCUT',
-        quantity: 1,
-        scheduledAt: new Date('2026-11-20T10:00:00+08:00').toISOString(),
-        idempotencyKey: `caregiver-change-${seq++}`,
-      },
-    },
-    family,
-  );
-  expect(r.errors).toBeUndefined();
-  return r.data!.placeOrder.id as string;
-}
-async function assign(orderId: string) {
-  const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-  const r: Res = await s.gql(
-    `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-    { o: orderId, c: cg.id },
-    await s.login('provider_admin'),
-  );
-  expect(r.errors).toBeUndefined();
-}
+const placed = (family: string) =>
+  placedOrderId(s, family, {
+    elderId,
+    serviceCode: 'HP_HAIRCUT',
+    scheduledAt: new Date('2026-11-20T10:00:00+08:00'),
+    idempotencyKey: `caregiver-change-${seq++}`,
+  });
+const assign = (orderId: string) => assignTo(s, orderId);
 const requests = (orderId: string) =>
   s.db.prisma.notice.count({ where: { orderId, kind: 'CAREGIVER_CHANGE_REQUESTED' } });
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
 }, 300_000);
 afterAll(async () => s?.close());
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { addUser } from '../testing/users.js';
+import { addUser, linkedElderId } from '../testing/users.js';
 import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
 
 // jsqr is CommonJS with the function as `exports.default`, which ESM interop wraps differently per loader.
@@ -69,11 +69,7 @@ beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   for (const u of ['family', 'worker', 'caregiver']) t[u] = await s.login(u);
   t.provider = await s.login('provider_admin');
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
   // Enough of the elder's own money that the orders below never stop at the balance.
   const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, elderId, 'SELF_PAID', 'FEN'));
   const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));

@@ -1,5 +1,6 @@
 // Placing, dispatching and cancelling orders on a real server with the demo seed (000 六, 001 五).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
 
@@ -71,11 +72,7 @@ beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   family = await s.login('family');
   worker = await s.login('worker');
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
 });
 afterAll(async () => s?.close());
 

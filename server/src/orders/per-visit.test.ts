@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingHoursFor, checkBookingHours, checkVisitMaximum, maxQuantityPerVisit } from '../policies/index.js';
 import { policyByCode } from '../policies/documents/index.js';
+import { orderFootprint } from '../testing/orders-fixtures.js';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { ledgerViolations } from '../wallet/index.js';
 
@@ -81,20 +83,11 @@ const place = (scheduledAt: Date, serviceCode = 'HP_MEAL_DELIVERY', quantity = 1
     },
     family,
   );
-const footprint = async () => ({
-  orders: await s.db.prisma.order.count({ where: { elderId } }),
-  holds: await s.db.prisma.hold.count({ where: { account: { elderId } } }),
-  held: (await s.db.prisma.ledgerAccount.findMany({ where: { elderId }, orderBy: { kind: 'asc' } })).map((a) => a.held),
-  moves: await s.db.prisma.orderReschedule.count({ where: { order: { elderId } } }),
-});
+const footprint = () => orderFootprint(s, elderId);
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
   family = await s.login('family');
 }, 300_000);
 afterAll(async () => s?.close());

@@ -2,6 +2,7 @@
 // limits booking keeps (visits.bookingHours, 000 六·流程2; 60 days; not in the past), until the
 // caregiver checks in, with its holds left as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
 
@@ -57,11 +58,7 @@ const snapshot = async (orderId: string) => ({
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   family = await s.login('family');
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
   // Self-paid money for the visits the month's subsidy no longer covers, so every test can book.
   const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, elderId, 'SELF_PAID', 'FEN'));
   const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));

@@ -12,3 +12,12 @@ export async function addUser(
   await s.db.prisma.user.create({ data: { ...data, username, passwordHash } });
   return s.login(username);
 }
+
+/** The first elder a family account is linked to (the demo family's elder, unless `username` says otherwise). */
+export async function linkedElderId(s: TestServer, username = 'family'): Promise<string> {
+  const user = await s.db.prisma.user.findUniqueOrThrow({
+    where: { username },
+    include: { familyLinks: { orderBy: { createdAt: 'asc' }, take: 1 } },
+  });
+  return user.familyLinks[0]!.elderId;
+}

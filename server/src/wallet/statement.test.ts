@@ -2,6 +2,7 @@
 // end. Each figure is checked against the elder's ledger entries summed here by the Beijing month of
 // their transaction; a month's closing is the next month's opening, and this month's is the balance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { accountKey, ledgerViolations } from './ledger.service.js';
 
@@ -81,11 +82,7 @@ async function topUp(amountFen: number, key: string) {
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
   family = await s.login('family');
-  const user = await s.db.prisma.user.findUniqueOrThrow({
-    where: { username: 'family' },
-    include: { familyLinks: true },
-  });
-  elderId = user.familyLinks[0]!.elderId;
+  elderId = await linkedElderId(s);
 });
 afterAll(async () => s?.close());
 
