@@ -19,6 +19,7 @@ import { allPages } from '../lib/connection';
 import { dateTime, monthLabel, yuan } from '../lib/format';
 import { ALERT_KIND, ALERT_STATUS, CALL_STATUS, EXCEPTION_REASON, EXCEPTION_STATUS, label } from '../lib/labels';
 import { MonthPicker, useMonth } from '../lib/month';
+import { useResolveInPlace } from '../lib/resolve-in-place';
 import { useUser } from '../lib/session';
 import { OverdueComplaints } from './OverdueComplaints';
 
@@ -35,8 +36,7 @@ function ExceptionsTab() {
   const user = useUser();
   const { message } = App.useApp();
   const [rows, setRows] = useState<Exception[]>([]);
-  const [mine, setMine] = useState<Set<string>>(new Set());
-  const [editing, setEditing] = useState<Exception | null>(null);
+  const { mine, editing, setEditing, resolve } = useResolveInPlace<Exception>();
   const [form] = Form.useForm<{ resolution: 'ACCEPT' | 'ADJUST' | 'REJECT'; amountYuan?: number; note: string }>();
   const load = useCallback(
     () =>
@@ -51,21 +51,16 @@ function ExceptionsTab() {
     // A missing note is shown under the field by the form; nothing is sent.
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    try {
+    await resolve(async (row) => {
       const input = {
-        id: editing!.id,
+        id: row.id,
         resolution: v.resolution,
         note: v.note,
         amountFen: v.resolution === 'ADJUST' ? Math.round((v.amountYuan ?? 0) * 100) : undefined,
       };
       await gql(ResolveVisitExceptionDocument, { input });
-      setMine((s) => new Set(s).add(editing!.id));
-      setEditing(null);
-      message.success('已处理，记入审计日志');
-      await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+      return '已处理，记入审计日志';
+    }, load);
   }
 
   return (
@@ -144,8 +139,7 @@ function AlertsTab({ kinds }: { kinds: string[] }) {
   const user = useUser();
   const { message } = App.useApp();
   const [rows, setRows] = useState<AlertRow[]>([]);
-  const [mine, setMine] = useState<Set<string>>(new Set());
-  const [editing, setEditing] = useState<AlertRow | null>(null);
+  const { mine, editing, setEditing, resolve } = useResolveInPlace<AlertRow>();
   const [outcome, setOutcome] = useState('');
   const key = kinds.join(',');
   const load = useCallback(async () => {
@@ -166,15 +160,10 @@ function AlertsTab({ kinds }: { kinds: string[] }) {
 
   async function submit() {
     if (!outcome.trim()) return message.warning('请填写处理结果，记入审计');
-    try {
-      await gql(ResolveAlertDocument, { id: editing!.id, outcome: outcome.trim() });
-      setMine((s) => new Set(s).add(editing!.id));
-      setEditing(null);
-      message.success('已处理，记入审计日志');
-      await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await resolve(async (row) => {
+      await gql(ResolveAlertDocument, { id: row.id, outcome: outcome.trim() });
+      return '已处理，记入审计日志';
+    }, load);
   }
 
   return (

@@ -11,6 +11,7 @@ import { allPages } from '../lib/connection';
 import { dateTime } from '../lib/format';
 import { COMPLAINT_STATUS, label } from '../lib/labels';
 import { serverNow } from '../lib/month';
+import { useResolveInPlace } from '../lib/resolve-in-place';
 import { useUser } from '../lib/session';
 
 type Complaint = ComplaintsQuery['complaints']['edges'][number]['node'];
@@ -21,8 +22,7 @@ export function OverdueComplaints({ onClosed }: { onClosed: () => void }) {
   const { message } = App.useApp();
   const [rows, setRows] = useState<Complaint[]>([]);
   // Rows handled in this session stay on screen with their audit line, even once no longer overdue.
-  const [mine, setMine] = useState<Set<string>>(new Set());
-  const [editing, setEditing] = useState<Complaint | null>(null);
+  const { mine, editing, setEditing, resolve } = useResolveInPlace<Complaint>();
   const [form] = Form.useForm<Revisit>();
   const load = useCallback(
     () =>
@@ -41,15 +41,10 @@ export function OverdueComplaints({ onClosed }: { onClosed: () => void }) {
     // A missing note is shown under the field by the form; nothing is sent.
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    try {
-      const r = await gql(CloseComplaintDocument, { id: editing!.id, ...v, note: v.note.trim() });
-      setEditing(null);
-      message.success(r.closeComplaint.status === 'CLOSED' ? '投诉已办结，记入审计日志' : '已退回服务机构重新处理');
-      setMine((s) => new Set(s).add(r.closeComplaint.id));
-      onClosed();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await resolve(async (row) => {
+      const r = await gql(CloseComplaintDocument, { id: row.id, ...v, note: v.note.trim() });
+      return r.closeComplaint.status === 'CLOSED' ? '投诉已办结，记入审计日志' : '已退回服务机构重新处理';
+    }, onClosed);
   }
 
   return (
