@@ -12,8 +12,6 @@ import { distDir, ensureBuild } from './build.js';
 export const SHOTS = shotsDir('miniprogram');
 
 export const yuan = (fen: number | bigint) => `${(Number(fen) / 100).toFixed(2)} 元`;
-/** A Beijing wall-clock "MM-DD HH:mm"-style slice of an instant (the mini-program shows Beijing time). */
-export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString();
 /**
  * hh:mm Beijing time, `days` Beijing days after the server's today. Visits must start inside the
  * programme's booking hours, so a test never books "now + 2 days", which lands at night when the

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { bookPaidVisit, beijing, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { bookPaidVisit, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { shanghaiMinute } from '../../server/src/common/calendar.js';
 
 let h: H5;
 let s: TestServer;
@@ -22,7 +23,7 @@ const holdsOf = (orderId: string) =>
     select: { id: true, accountId: true, amount: true, status: true },
   });
 /** "YYYY-MM-DD HH:mm" in Beijing, as the pages show times. */
-const shown = (d: Date) => beijing(d).slice(0, 16).replace('T', ' ');
+const shown = shanghaiMinute;
 
 const book = (key: string) => bookPaidVisit(s, family, elderId, key);
 

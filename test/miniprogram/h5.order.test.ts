@@ -7,6 +7,7 @@ import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
 import { addUser } from '../../server/src/testing/users.js';
 import { onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { shanghaiMinute } from '../../server/src/common/calendar.js';
 
 let h: H5;
 let s: TestServer;
@@ -117,8 +118,7 @@ describe('the H5 mini-program: ordering a visit', () => {
     });
     expect(order.serviceItem.code).toBe(item.code);
     // The chosen day at 10:00 on the Beijing clock.
-    const beijing = new Date(order.scheduledAt.getTime() + 8 * 3600_000).toISOString();
-    expect(beijing.slice(5, 16)).toBe(`${date}T10:00`);
+    expect(shanghaiMinute(order.scheduledAt).slice(5)).toBe(`${date} 10:00`);
   });
 
   it("shows the caregiver's check-in, check-out, duration and photos, then confirms and rates the visit", async () => {
@@ -197,7 +197,7 @@ describe('the H5 mini-program: ordering a visit', () => {
     expect(await text('#order-status')).toBe('待确认');
     expect(await text('#caregiver')).toBe(caregiver.name);
     expect(await text('#duration')).toBe('52 分钟');
-    const at = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const at = shanghaiMinute;
     expect(await text('#check-in')).toBe(at(order.scheduledAt));
     expect(await text('#check-out')).toBe(at(new Date(order.scheduledAt.getTime() + 52 * 60_000)));
     // Both photos arrive through the bearer-token download and decode as images.

@@ -9,6 +9,7 @@ import { elderAudience, notify } from '../../server/src/notices/index.js';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
 import { onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { monthInShanghai, todayInShanghai } from '../../server/src/common/calendar.js';
 
 let h: H5;
 let s: TestServer;
@@ -33,9 +34,6 @@ const quoteOf = async (serviceCode: string, quantity: number) => {
 };
 
 /** The Asia/Shanghai day of an instant (YYYY-MM-DD). */
-const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-/** The Asia/Shanghai month of an instant (YYYY-MM). */
-const monthOf = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 
 beforeAll(async () => {
   h = await startH5({ mobile: true });
@@ -81,7 +79,7 @@ describe('the H5 mini-program: money a family can follow', () => {
     expect(new Set(placed.map((o) => o.idempotencyKey)).size).toBe(3);
     expect(placed[1]!.scheduledAt.getTime() - placed[0]!.scheduledAt.getTime()).toBe(7 * 86_400_000);
     expect(placed[2]!.scheduledAt.getTime() - placed[1]!.scheduledAt.getTime()).toBe(7 * 86_400_000);
-    expect(beijingDay(placed[2]!.scheduledAt).slice(5)).toBe(last);
+    expect(todayInShanghai(placed[2]!.scheduledAt).slice(5)).toBe(last);
     for (const o of placed) {
       expect(o.status).toBe('PLACED');
       expect(o.holds.every((x) => x.status === 'ACTIVE')).toBe(true);
@@ -153,7 +151,7 @@ describe('the H5 mini-program: money a family can follow', () => {
     await open('/pages/index/index');
     await $('#statement-link').click();
     await $('#summary').waitFor({ timeout: 15_000 });
-    const month = monthOf(s.app.services.clock());
+    const month = monthInShanghai(s.app.services.clock());
     expect(await text('#statement-month')).toBe(`${month.slice(0, 4)}年${Number(month.slice(5))}月`);
 
     // The month's entries on the elder's accounts, straight from the ledger.
@@ -162,7 +160,7 @@ describe('the H5 mini-program: money a family can follow', () => {
       where: { account: { elderId } },
       include: { transaction: true, account: true },
     });
-    const inMonth = entries.filter((e) => monthOf(e.transaction.createdAt) === month);
+    const inMonth = entries.filter((e) => monthInShanghai(e.transaction.createdAt) === month);
     const net = (kind: string, txKinds: string[]) =>
       inMonth
         .filter((e) => e.account.kind === kind && txKinds.includes(e.transaction.kind))
@@ -180,7 +178,7 @@ describe('the H5 mini-program: money a family can follow', () => {
 
     for (const a of accounts.filter((x) => x.unit === 'FEN')) {
       const opening = entries
-        .filter((e) => e.accountId === a.id && monthOf(e.transaction.createdAt) < month)
+        .filter((e) => e.accountId === a.id && monthInShanghai(e.transaction.createdAt) < month)
         .reduce((n, e) => n + e.amount, 0n);
       expect(await text(`#line-${a.kind}-opening .amount`)).toBe(yuan(opening));
       // This month's closing is the account's balance in the ledger (held money included).

@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../server/src/common/config.js';
 import { startTestServer, type TestServer } from '../../server/src/testing/harness.js';
 import { ensureBuild } from './build.js';
 import { bootWeapp, waitFor, type OpenPage, type Weapp } from './weapp/simulator.js';
+import { shanghaiMinute, todayInShanghai } from '../../server/src/common/calendar.js';
 
 interface Visit {
   id: string;
@@ -23,7 +24,7 @@ let s: TestServer;
 let weapp: Weapp;
 let visits: Visit[];
 const open: OpenPage[] = [];
-const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+const hhmm = (iso: string) => shanghaiMinute(new Date(iso)).slice(11);
 
 beforeAll(async () => {
   const [server] = await Promise.all([startTestServer(), ensureBuild('weapp')]);
@@ -64,12 +65,12 @@ beforeAll(async () => {
     expect(assigned.errors).toBeUndefined();
   }
   const token = await s.login('caregiver');
-  const midnight = new Date(Date.now() + 8 * 3600_000);
-  midnight.setUTCHours(0, 0, 0, 0);
+  // Today on the app's clock, from Shanghai midnight, as the caregiver's page asks for it.
+  const midnight = new Date(`${todayInShanghai(s.app.services.clock())}T00:00:00+08:00`);
   const mine = await s.gql<{ orders: { edges: { node: Visit }[] } }>(
     `query($from: DateTime!) { orders(filter: { status: [ASSIGNED, IN_SERVICE, COMPLETED], from: $from }, first: 50) {
       edges { node { id status scheduledAt service { name } elder { name address } } } } }`,
-    { from: new Date(midnight.getTime() - 8 * 3600_000).toISOString() },
+    { from: midnight.toISOString() },
     token,
   );
   visits = mine.data!.orders.edges.map((e) => e.node);
