@@ -6,6 +6,7 @@ import { SafePGliteAdapterFactory } from './pglite-adapter.js';
 import { deployMigrations } from './migrate.js';
 import { PrismaClient } from './prisma.js';
 import type { Config } from '../common/config.js';
+import { countingStatements } from './statement-count.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -24,20 +25,12 @@ export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dir: config.pgliteDir };
 }
 
-function instrument(prisma: PrismaClient, stats: { statements: number }): PrismaClient {
-  prisma.$on('query' as never, () => {
-    stats.statements += 1;
-  });
-  return prisma;
-}
-
 /**
  * Opens the database and brings its schema up to date. PGlite runs in-process (a folder, or
  * memory when no folder is given); PostgreSQL is reached through a pg Pool that close() ends.
  */
 export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<Database> {
   const stats = { statements: 0 };
-  const log = [{ emit: 'event', level: 'query' }] as const;
   // 'minimal' skips the call-site capture Prisma otherwise does on every query to pretty its
   // errors; no user ever sees a Prisma message (common/errors.ts maps what it must).
   const errorFormat = 'minimal' as const;
@@ -47,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     // An idle connection the server drops (restart, failover, DROP DATABASE) is replaced on next
     // use; without a listener pg would throw it as an uncaught error and take the process down.
     pool.on('error', () => {});
-    const prisma = instrument(new PrismaClient({ adapter: new PrismaPg(pool), log: [...log], errorFormat }), stats);
+    const prisma = new PrismaClient({ adapter: countingStatements(new PrismaPg(pool), stats), errorFormat });
     return {
       prisma,
       kind: 'postgres',
@@ -76,10 +69,10 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
       throw err;
     }
   }
-  const prisma = instrument(
-    new PrismaClient({ adapter: new SafePGliteAdapterFactory(pglite), log: [...log], errorFormat }),
-    stats,
-  );
+  const prisma = new PrismaClient({
+    adapter: countingStatements(new SafePGliteAdapterFactory(pglite), stats),
+    errorFormat,
+  });
   const owned = !target.pglite;
   return {
     prisma,
