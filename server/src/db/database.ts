@@ -6,7 +6,7 @@ import { SafePGliteAdapterFactory } from './pglite-adapter.js';
 import { deployMigrations } from './migrate.js';
 import { PrismaClient } from './prisma.js';
 import type { Config } from '../common/config.js';
-import { countingStatements } from './statement-count.js';
+import { countingStatements, type StatementStats } from './statement-count.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -14,7 +14,7 @@ export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
   /** Statements sent to the database so far (benchmarks read it to prove N+1-freedom). */
-  stats: { statements: number };
+  stats: StatementStats;
   close(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
  * memory when no folder is given); PostgreSQL is reached through a pg Pool that close() ends.
  */
 export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<Database> {
-  const stats = { statements: 0 };
+  const stats: StatementStats = { statements: 0 };
   // 'minimal' skips the call-site capture Prisma otherwise does on every query to pretty its
   // errors; no user ever sees a Prisma message (common/errors.ts maps what it must).
   const errorFormat = 'minimal' as const;

@@ -10,6 +10,8 @@ import type {
 
 export interface StatementStats {
   statements: number;
+  /** Sees each statement's SQL and arguments (a test reads the plans of the SQL Prisma writes). */
+  onStatement?: (sql: string, args: unknown[]) => void;
 }
 
 function countQueries<T extends SqlQueryable>(q: T, stats: StatementStats): T {
@@ -17,10 +19,12 @@ function countQueries<T extends SqlQueryable>(q: T, stats: StatementStats): T {
   const executeRaw = q.executeRaw.bind(q);
   q.queryRaw = (query) => {
     stats.statements += 1;
+    stats.onStatement?.(query.sql, query.args);
     return queryRaw(query);
   };
   q.executeRaw = (query) => {
     stats.statements += 1;
+    stats.onStatement?.(query.sql, query.args);
     return executeRaw(query);
   };
   return q;
