@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  FundOutlined,
   GiftOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
@@ -17,8 +18,10 @@ import { loadServerTime } from './lib/month';
 import { go, useRoute } from './lib/route';
 import { UserContext } from './lib/session';
 import { AllowancePage } from './pages/Allowance';
+import { AnalysisPage } from './pages/Analysis';
 import { AuditPage } from './pages/Audit';
 import { DashboardPage } from './pages/Dashboard';
+import { DirectoryPage } from './pages/Directory';
 import { ElderDetailPage } from './pages/ElderDetail';
 import { ExceptionsPage } from './pages/Exceptions';
 import { ListsPage } from './pages/Lists';
@@ -28,6 +31,7 @@ import { SettlementPage } from './pages/Settlement';
 
 const MENU = [
   { key: 'dashboard', icon: <BarChartOutlined />, label: '看板' },
+  { key: 'analysis', icon: <FundOutlined />, label: '分析与目标' },
   { key: 'exceptions', icon: <AlertOutlined />, label: '异常与监管' },
   { key: 'lists', icon: <TeamOutlined />, label: '名单' },
   { key: 'settlement', icon: <MoneyCollectOutlined />, label: '结算' },
@@ -55,12 +59,19 @@ export function App() {
     );
   }, []);
 
+  // 养老服务机构名录 (002 二(三)10) is public: a citizen reaches it from the console's login page, on the
+  // same address the district publishes, and it reads only public queries, so it renders with or
+  // without a session. A route here rather than a static page on the server keeps one renderer of the
+  // directory on the web, always as current as the API.
+  if (route[0] === 'directory')
+    return <DirectoryPage onLogin={user === null ? () => go(route[1] ?? 'dashboard') : undefined} />;
   if (clock === 'failed')
     return <Alert type="error" showIcon title="无法连接服务器，请检查网络后刷新页面。" style={{ margin: 48 }} />;
   if (user === undefined || clock === 'loading') return <Spin fullscreen />;
   if (user === null)
     return (
       <LoginPage
+        onDirectory={() => go('directory')}
         onSignedIn={(u) => {
           setUser(u);
           if (!route.length) go('dashboard');
@@ -85,6 +96,8 @@ export function App() {
         return <AuditPage />;
       case 'policies':
         return <PoliciesPage />;
+      case 'analysis':
+        return <AnalysisPage />;
       default:
         return <DashboardPage />;
     }

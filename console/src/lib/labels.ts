@@ -92,3 +92,25 @@ export const TRANSACTION: Record<string, string> = {
 
 export const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' };
 export const label = (map: Record<string, string>, key: string | null | undefined) => (key ? (map[key] ?? key) : '—');
+
+// 分析与目标 (issue 21): how a target's status, unit, scope and metric read on screen.
+export const GOAL_STATUS: Record<string, string> = {
+  MET: '已完成',
+  ON_TRACK: '进度正常',
+  AT_RISK: '有延期风险',
+  MISSED: '逾期未完成',
+};
+export const GOAL_UNIT: Record<string, string> = { COUNT: '个（人）', PERCENT: '%' };
+export const GOAL_PER: Record<string, string> = { DISTRICT: '全区', STREET: '每个街道', COMMUNITY: '每个社区' };
+export const GOAL_METRIC: Record<string, string> = {
+  FACILITIES_ACCEPTED: '设施建成验收',
+  FACILITY_COVERAGE: '社区设施覆盖率',
+  MEAL_COVERAGE: '助餐服务覆盖率',
+  FACILITIES_GRADED: '设施等级评定',
+  GRADING_PASS_RATE: '等级评定达标率',
+  ADVISOR_COVERAGE: '养老顾问覆盖率',
+  HEALTH_MANAGEMENT_SHARE: '65 岁及以上老年人健康管理率',
+  ELDERS_TRAINED: '智能技术培训人数',
+};
+/** Like label(), but an unknown code shows as 其他 rather than the code itself. */
+export const word = (map: Record<string, string>, key: string | null | undefined) => (key ? (map[key] ?? '其他') : '—');

@@ -5,7 +5,14 @@ import { ConsoleLoginDocument, type ConsoleUserFragment } from '../api/generated
 
 const STAFF_ROLES = new Set(['DISTRICT_ADMIN', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'OPERATOR']);
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (u: ConsoleUserFragment) => void }) {
+export function LoginPage({
+  onSignedIn,
+  onDirectory,
+}: {
+  onSignedIn: (u: ConsoleUserFragment) => void;
+  /** The public 养老服务机构名录 (002 二(三)10), for a citizen who lands here without an account. */
+  onDirectory?: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,6 +55,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: ConsoleUserFragment)
             登录
           </Button>
         </Form>
+        {onDirectory && (
+          <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+            <Typography.Link onClick={onDirectory} data-testid="to-directory">
+              养老服务机构名录（无需登录）
+            </Typography.Link>
+          </Typography.Paragraph>
+        )}
       </Card>
     </div>
   );

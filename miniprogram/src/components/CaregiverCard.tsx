@@ -1,9 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import { dateTime } from '../lib/format';
 import { phoneCall } from '../lib/platform';
+import { Photos } from './Photos';
 
 interface Card {
   name: string;
+  staffNo?: string | null;
+  photoUrl?: string | null;
   phone?: string | null;
   phoneNote?: string | null;
   ratingAverage?: number | null;
@@ -13,12 +16,15 @@ interface Card {
 interface Progress {
   status: string;
   createdAt: string;
+  /** When the caregiver tapped 出发 in the caregiver app. */
+  departedAt?: string | null;
   visit?: { checkInAt?: string | null; checkOutAt?: string | null } | null;
 }
 
 /**
- * Where the visit stands, step by step (issue 25): 已下单 → 已派单 → 已到达 → 服务中 → 已完成. 已出发 is not
- * shown: the caregiver's app records arrival (check-in at the door), not departure.
+ * Where the visit stands, step by step (issue 25): 已下单 → 已派单 → 已出发 → 已到达 → 服务中 → 已完成,
+ * each with its time where one is recorded: 出发 in the caregiver app, check-in at the door (arrival
+ * and the start of service), check-out. Assignment keeps no time of its own.
  */
 export function steps(o: Progress): { label: string; done: boolean; current: boolean; at: string | null }[] {
   const assigned = ['ASSIGNED', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED'].includes(o.status);
@@ -27,8 +33,10 @@ export function steps(o: Progress): { label: string; done: boolean; current: boo
   const list = [
     { label: '已下单', done: true, at: o.createdAt },
     { label: '已派单', done: assigned, at: null },
+    // A caregiver who checked in without tapping 出发 has still set off: the step is done, without a time.
+    { label: '已出发', done: !!o.departedAt || arrived, at: o.departedAt ?? null },
     { label: '已到达', done: arrived, at: o.visit?.checkInAt ?? null },
-    { label: '服务中', done: arrived, at: null },
+    { label: '服务中', done: arrived, at: o.visit?.checkInAt ?? null },
     {
       label: o.status === 'CONFIRMED' ? '已完成（已确认）' : '已完成',
       done: finished,
@@ -39,7 +47,7 @@ export function steps(o: Progress): { label: string; done: boolean; current: boo
   return list.map((s, i) => ({ ...s, current: i === last }));
 }
 
-/** The order's progress and its caregiver: name, rating, and one tap to call while the visit is on. */
+/** The order's progress and its caregiver: photo, name, 工号, rating, and one tap to call while the visit is on. */
 export function CaregiverCard({ order, card }: { order: Progress; card: Card | null | undefined }) {
   return (
     <View className="card" id="caregiver-card">
@@ -53,7 +61,7 @@ export function CaregiverCard({ order, card }: { order: Progress; card: Card | n
           {steps(order).map((s) => (
             <View key={s.label} className={`kv step${s.done ? ' done' : ''}${s.current ? ' current' : ''}`}>
               <Text>{`${s.done ? '✓' : '○'} ${s.label}`}</Text>
-              <Text className="small">{s.at ? dateTime(s.at) : ''}</Text>
+              <Text className="small nowrap">{s.at ? dateTime(s.at) : ''}</Text>
             </View>
           ))}
         </View>
@@ -61,9 +69,19 @@ export function CaregiverCard({ order, card }: { order: Progress; card: Card | n
       <Text className="field">护理员</Text>
       {card ? (
         <>
-          <Text className="big" id="caregiver-name" style={{ display: 'block' }}>
-            {card.name}
-          </Text>
+          <View className="row caregiver-head">
+            {card.photoUrl ? <Photos urls={[card.photoUrl]} id="caregiver-photo" /> : null}
+            <View className="grow">
+              <Text className="big" id="caregiver-name" style={{ display: 'block' }}>
+                {card.name}
+              </Text>
+              {card.staffNo ? (
+                <Text className="small" id="caregiver-staff-no" style={{ display: 'block' }}>
+                  {`工号 ${card.staffNo}`}
+                </Text>
+              ) : null}
+            </View>
+          </View>
           <Text className="small" id="caregiver-rating" style={{ display: 'block' }}>
             {card.ratingAverage != null
               ? `评分 ${card.ratingAverage.toFixed(1)} 星（${card.ratingCount} 次评价）`

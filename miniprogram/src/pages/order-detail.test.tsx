@@ -43,15 +43,24 @@ describe('order detail: the caregiver and the progress (issue 25)', () => {
   it('shows the caregiver with rating and a one-tap call, and the steps done so far', async () => {
     signIn('tok', { id: 'u1', role: 'FAMILY', displayName: '李明' });
     router.params = { id: 'o1' };
-    const card = { name: '王芳', phone: '13900001111', phoneNote: null, ratingAverage: 4.8, ratingCount: 12 };
-    answers.set('OrderDetail', () =>
-      detail('IN_SERVICE', card, {
+    const card = {
+      name: '王芳',
+      staffNo: 'HPP01-001',
+      photoUrl: null,
+      phone: '13900001111',
+      phoneNote: null,
+      ratingAverage: 4.8,
+      ratingCount: 12,
+    };
+    answers.set('OrderDetail', () => {
+      const d = detail('IN_SERVICE', card, {
         checkInAt: '2026-11-20T02:03:00Z',
         checkOutAt: null,
         durationMinutes: null,
         photoUrls: [],
-      }),
-    );
+      });
+      return { ...d, order: { ...d.order, departedAt: '2026-11-20T01:40:00Z' } };
+    });
     answers.set('ServiceGuide', () => ({ serviceGuide: [] }));
     const { container } = render(<OrderDetail />);
     await waitFor(() => expect(container.querySelector('#caregiver-name')?.textContent).toBe('王芳'));
@@ -59,6 +68,12 @@ describe('order detail: the caregiver and the progress (issue 25)', () => {
     const done = [...container.querySelectorAll('#progress .step.done')].map((s) => s.textContent);
     expect(done.join('|')).toContain('已派单');
     expect(done.join('|')).toContain('已到达');
+    // 已出发 with the time the caregiver tapped 出发 (09:40 in Shanghai), then arrival at 10:03.
+    const departed = [...container.querySelectorAll('#progress .step')].find((s) => s.textContent!.includes('已出发'));
+    expect(departed!.className).toContain('done');
+    expect(departed!.textContent).toContain('09:40');
+    expect(done.findIndex((t) => t!.includes('已出发'))).toBeLessThan(done.findIndex((t) => t!.includes('已到达')));
+    expect(container.querySelector('#caregiver-staff-no')!.textContent).toBe('工号 HPP01-001');
     expect(container.querySelector('#progress .step.current')!.textContent).toContain('服务中');
     expect(container.querySelector('#progress .step:not(.done)')!.textContent).toContain('已完成');
     await act(async () => fireEvent.click(container.querySelector('#call-caregiver')!));

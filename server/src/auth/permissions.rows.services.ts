@@ -174,6 +174,8 @@ export const SERVICE_ROWS = {
     outOfScopeMessage: PROVIDER_OUT,
   },
   caregiverLeft: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
+  // Issue 25: the 工号 and photo the family sees on its order.
+  setCaregiverProfile: { roles: { PROVIDER_ADMIN: 'PROVIDER' }, refusal: CAREGIVERS, outOfScopeMessage: PROVIDER_OUT },
   recordProviderInterview: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
   orderProviderRectification: { roles: DISTRICT, refusal: SANCTIONS, outOfScopeMessage: PROVIDER_OUT },
   submitProviderRectification: {

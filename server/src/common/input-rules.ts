@@ -99,6 +99,8 @@ const LABELS: Record<string, string> = {
   orderId: '工单编号',
   providerId: '服务机构编号',
   caregiverId: '护理员编号',
+  staffNo: '工号',
+  photoFileId: '照片',
   callTaskId: '电话任务编号',
   objectionId: '异议编号',
   photoId: '照片编号',

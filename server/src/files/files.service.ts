@@ -62,7 +62,8 @@ export async function uploadPhoto(
 }
 
 /**
- * A file is readable by its uploader, by whoever may see an order whose visit uses it, and by
+ * A file is readable by its uploader, by whoever may see an order whose visit uses it or whose
+ * caregiver it portrays, and by
  * whoever may see the documents of an elder it is attached to.
  */
 export async function readPhoto(prisma: PrismaClient, storage: FileStorage, actor: Actor, fileId: string) {
@@ -77,6 +78,10 @@ export async function readPhoto(prisma: PrismaClient, storage: FileStorage, acto
           { visit: { OR: [{ checkInPhotoId: fileId }, { checkOutPhotoId: fileId }, { signatureFileId: fileId }] } },
         ],
       },
+    })) > 0 ||
+    // Issue 25: a caregiver's photo, for whoever may see an order that caregiver is on (the family).
+    (await prisma.order.count({
+      where: { AND: [orderScope(authorize(actor, 'GET /files/:id')), { caregiver: { photoFileId: fileId } }] },
     })) > 0 ||
     (await mayReadAttachment(prisma, actor, fileId)) ||
     // 004 附件5: a care bed's before/after photo, for those who may see the bed's elder (the officials

@@ -105,6 +105,7 @@ beforeAll(async () => {
     'requestTermination.elderId': randomUUID(),
     'reviewTermination.id': randomUUID(),
     'caregiverLeft.caregiverId': randomUUID(),
+    'setCaregiverProfile.input.caregiverId': randomUUID(),
     'reinstateProvider.providerId': randomUUID(),
     'terminateProviderContract.providerId': randomUUID(),
     'setProviderPrice.providerId': randomUUID(),

@@ -67,10 +67,10 @@ export async function registerCaregiver(
   });
 }
 
-async function caregiverInScope(
+export async function caregiverInScope(
   prisma: PrismaClient,
   actor: Actor,
-  action: 'addCaregiverCertificate' | 'recordCaregiverTraining' | 'caregiverLeft',
+  action: 'addCaregiverCertificate' | 'recordCaregiverTraining' | 'caregiverLeft' | 'setCaregiverProfile',
   caregiverId: string,
 ) {
   const caregiver = await prisma.caregiver.findUnique({ where: { id: caregiverId } });

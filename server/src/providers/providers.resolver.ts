@@ -9,6 +9,7 @@ import {
   recordTraining,
   registerCaregiver,
 } from './caregivers.service.js';
+import { setCaregiverProfile } from './caregiver-profile.service.js';
 import {
   assignZone,
   getProvider,
@@ -26,6 +27,7 @@ import {
   Caregiver,
   CaregiverCertificate,
   CaregiverCertificateInput,
+  CaregiverProfileInput,
   CaregiverTraining,
   CaregiverTrainingInput,
   Provider,
@@ -162,6 +164,17 @@ export class ProviderResolver {
     return recordTraining(ctx.prisma, requireActor(ctx.actor), input);
   }
 
+  @Mutation(() => Caregiver, {
+    description:
+      '设置本机构护理员的工号和照片（家属在工单上看到）。工号格式不对、机构内重复、照片不是本人上传的 JPG/PNG：BAD_USER_INPUT；已离职：INVALID_STATE',
+  })
+  async setCaregiverProfile(
+    @Arg('input', () => CaregiverProfileInput) input: CaregiverProfileInput,
+    @Ctx() ctx: Context,
+  ) {
+    return setCaregiverProfile(ctx.prisma, requireActor(ctx.actor), input);
+  }
+
   @Mutation(() => Caregiver, { description: '护理员离职：不再派单，已派未开始的工单退回待派单' })
   async caregiverLeft(@Arg('caregiverId', () => ID) caregiverId: string, @Ctx() ctx: Context) {
     return caregiverLeft(ctx.prisma, requireActor(ctx.actor), caregiverId, ctx.app.clock());
@@ -270,6 +283,11 @@ export class CaregiverResolver {
     return (
       await ctx.prisma.caregiverCertificate.findMany({ where: { caregiverId: c.id }, orderBy: { expiresOn: 'desc' } })
     ).map((r) => ({ ...r, expiresOn: day(r.expiresOn)! }));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '照片地址（GET /files/:id）' })
+  photoUrl(@Root() c: Caregiver) {
+    return c.photoFileId ? `/files/${c.photoFileId}` : null;
   }
 
   @FieldResolver(() => [CaregiverTraining])

@@ -84,6 +84,8 @@ export class Caregiver {
   @Field(() => [String]) skills!: string[];
   @Field(() => Boolean, { description: '在岗；离职后不再派单' }) active!: boolean;
   @Field(() => Date, { nullable: true }) leftAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '工号（机构内唯一）' }) staffNo!: string | null;
+  photoFileId!: string | null;
 }
 
 @ObjectType({ description: '奖惩记录：约谈、整改、暂停、恢复、终止合同（001 八(二)；000 七）' })
@@ -157,6 +159,14 @@ export class RegisterCaregiverInput {
   @Field(() => String) phone!: string;
   @Field(() => String) idNumber!: string;
   @Field(() => [String]) skills!: string[];
+}
+
+@InputType({ description: '护理员工号和照片（家属在工单上看到）' })
+export class CaregiverProfileInput {
+  @Field(() => ID) caregiverId!: string;
+  @Field(() => String, { description: '工号：1 到 20 位字母、数字或短横线，机构内唯一' }) staffNo!: string;
+  @Field(() => ID, { nullable: true, description: '照片：POST /files 上传后得到的编号；不填则保留原照片' })
+  photoFileId?: string | null;
 }
 
 @InputType()

@@ -18,6 +18,7 @@ import { generateCaregivers, generateElders, generateProviders } from './seed.da
 import { communityRef, elderRow } from './seed.rows.js';
 import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
 import { DONGXIHU_ROOT, seedDongxihu } from './seed.dongxihu.js';
+import { seedCaregiverProfiles } from './seed.caregivers.js';
 import { enrolLuoyangElders, seedLuoyangVouchersAndCentre } from './seed.luoyang.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -368,6 +369,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
   }
   await seedWeihai(app, { today, passwordHash, seed });
   await seedDongxihu(app, { today, passwordHash, seed }); // issue 21: targets at various progress, meals
+  await seedCaregiverProfiles(app); // issue 25: every caregiver's 工号 and photo, shown on the family's order
   // This month's allowances, through the same run the scheduler makes on the 1st.
   const month = monthInShanghai(now);
   await enrolLuoyangElders(prisma, now); // issue 20: Luoyang's urban district, hours by self-care level

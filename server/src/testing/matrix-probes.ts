@@ -310,6 +310,8 @@ export const PROBES: Record<string, Probe> = {
     }),
   },
   caregiverLeft: { on: 'provider', args: (t) => ({ caregiverId: t.leftCaregiverId }) },
+  // The left caregiver: a permitted call stops at INVALID_STATE and changes nothing.
+  setCaregiverProfile: { on: 'provider', args: (t) => ({ input: { caregiverId: t.leftCaregiverId, staffNo: 'M-1' } }) },
   recordProviderInterview: { on: 'provider', args: (t) => ({ providerId: t.id, notes: '短' }) },
   orderProviderRectification: { on: 'provider', args: (t) => ({ providerId: t.id, requirement: '短' }) },
   submitProviderRectification: {
