@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { gql } from '../api/client';
 import { RequestCaregiverChangeDocument } from '../api/generated';
-import { Chips } from './Chips';
+import { ReasonPicker } from './ReasonPicker';
 
 const REASONS = ['想换一位同性别的护理员', '上次服务不满意', '沟通不方便', '时间总是对不上'] as const;
 
@@ -21,7 +21,6 @@ export function ChangeCaregiver({
   act: (fn: () => Promise<unknown>, done: string) => unknown;
 }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<(typeof REASONS)[number] | null>(null);
   const [asked, setAsked] = useState<string | null>(null);
   return (
     <View className="card" id="change-caregiver">
@@ -34,28 +33,19 @@ export function ChangeCaregiver({
           {asked}
         </Text>
       ) : open ? (
-        <>
-          <Chips
-            id="change-reasons"
-            options={REASONS.map((r) => ({ value: r, label: r }))}
-            value={reason}
-            onChange={setReason}
-          />
-          <Button
-            className="btn block"
-            id="change-caregiver-confirm"
-            disabled={busy || !reason}
-            onClick={() =>
-              act(async () => {
-                const r = (await gql(RequestCaregiverChangeDocument, { orderId, reason: reason! }))
-                  .requestCaregiverChange;
-                setAsked(r.alreadyRequested ? '已经申请过换人，服务机构正在安排。' : '已通知服务机构换一位护理员。');
-              }, '已申请')
-            }
-          >
-            请机构换一位
-          </Button>
-        </>
+        <ReasonPicker
+          id="change-reasons"
+          reasons={REASONS}
+          busy={busy}
+          confirmId="change-caregiver-confirm"
+          confirmLabel="请机构换一位"
+          onConfirm={(reason) =>
+            act(async () => {
+              const r = (await gql(RequestCaregiverChangeDocument, { orderId, reason })).requestCaregiverChange;
+              setAsked(r.alreadyRequested ? '已经申请过换人，服务机构正在安排。' : '已通知服务机构换一位护理员。');
+            }, '已申请')
+          }
+        />
       ) : (
         <Button className="btn block" id="change-caregiver-open" onClick={() => setOpen(true)}>
           换一位护理员

@@ -5,6 +5,7 @@ import { getState, resetStore, signIn } from '../lib/store';
 import { resetTaro } from '../testing/taro';
 import { FontToggle } from './FontToggle';
 import { Page } from './Page';
+import { ReasonPicker } from './ReasonPicker';
 import { Split, type Quote } from './Split';
 import { Stars } from './Stars';
 
@@ -128,5 +129,31 @@ describe('large-font mode', () => {
       </Page>,
     );
     expect(navigations).toEqual([]);
+  });
+});
+
+describe('ReasonPicker', () => {
+  it('keeps the confirm button off until a reason is picked, then sends that reason once', async () => {
+    const sent: string[] = [];
+    const { container } = render(
+      <ReasonPicker
+        id="reasons"
+        reasons={['行程有变', '约错了时间']}
+        prompt="请选择原因："
+        busy={false}
+        confirmId="confirm"
+        confirmLabel="确认"
+        onConfirm={(r) => sent.push(r)}
+      />,
+    );
+    const confirm = container.querySelector('#confirm')!;
+    expect(confirm.hasAttribute('disabled')).toBe(true);
+    await act(async () => fireEvent.click(confirm));
+    expect(sent).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByText('约错了时间')));
+    expect(screen.getByText('约错了时间').getAttribute('aria-checked')).toBe('true');
+    expect(container.querySelector('#confirm')!.hasAttribute('disabled')).toBe(false);
+    await act(async () => fireEvent.click(container.querySelector('#confirm')!));
+    expect(sent).toEqual(['约错了时间']);
   });
 });
