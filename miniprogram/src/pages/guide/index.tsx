@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ElderHomeDocument, HelpDeskDocument, ServiceGuideDocument } from '../../api/generated';
 import { Chips } from '../../components/Chips';
-import { ErrorText } from '../../components/ErrorText';
+import { LoadState } from '../../components/LoadState';
 import { HelpPanel } from '../../components/HelpPanel';
 import { Page } from '../../components/Page';
 import { price } from '../../lib/format';
@@ -31,8 +31,18 @@ export default function Guide() {
   return (
     <Page>
       <Text className="title">服务指南</Text>
-      <ErrorText error={guide.error} />
-      {guide.data && !guide.data.policyCode ? <Text>请先在首页选择已纳入服务的老人。</Text> : null}
+      {/* Issue 25: a skeleton while the guide loads, 重试 when it failed, and where to go when there is none. */}
+      <LoadState
+        id="guide"
+        loading={guide.loading && !guide.data}
+        error={guide.error}
+        empty={!!guide.data && !items.length}
+        retry={guide.reload}
+        emptyText={
+          guide.data?.policyCode ? '这个项目还没有公布服务项目，请联系社区。' : '请先在首页选择已纳入服务的老人。'
+        }
+        action={{ label: '回首页', onClick: () => Taro.reLaunch({ url: '/pages/index/index' }) }}
+      />
       <Chips
         id="categories"
         options={categories.map((c) => ({ value: c, label: c }))}

@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { gql } from '../../api/client';
 import { ElderHomeDocument, MyEldersDocument, type OrderSummaryFragment } from '../../api/generated';
 import { Chips } from '../../components/Chips';
-import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
 import { HelpPanel } from '../../components/HelpPanel';
+import { LoadState } from '../../components/LoadState';
 import { WalletSummary } from '../../components/WalletSummary';
 import { Page } from '../../components/Page';
 import { ORDER_STATUS, dateTime } from '../../lib/format';
@@ -71,15 +71,17 @@ export default function Home() {
           退出
         </Button>
       </View>
-      <ErrorText error={mine.error ?? home.error} />
-      {mine.data && elders.length === 0 ? (
-        <View className="card">
-          <Text style={{ display: 'block' }}>还没有关联老人。请向社区工作人员领取关联码。</Text>
-          <Button className="btn primary block" onClick={go('/pages/link/index')}>
-            输入关联码
-          </Button>
-        </View>
-      ) : null}
+      {/* Issue 25: a skeleton while the elders load, the message with 重试 when it failed, and the way
+          to link an elder when there is none. */}
+      <LoadState
+        id="home"
+        loading={mine.loading && !mine.data}
+        error={mine.error}
+        empty={!!mine.data && elders.length === 0}
+        retry={mine.reload}
+        emptyText="还没有关联老人。请向社区工作人员领取关联码。"
+        action={{ label: '输入关联码', onClick: go('/pages/link/index') }}
+      />
       {elders.length > 1 ? (
         <Chips
           id="elder-chooser"
@@ -88,6 +90,15 @@ export default function Home() {
           onChange={(id) => setState({ elderId: id })}
         />
       ) : null}
+      {/* The chosen elder's wallet and visits: never the previous elder's while the next one loads. */}
+      <LoadState
+        id="elder"
+        loading={!!elderId && home.loading && !elder}
+        error={home.error}
+        empty={false}
+        retry={home.reload}
+        emptyText=""
+      />
       {elder ? (
         <>
           {/* The SOS first, above everything else an elder might read (000 四 紧急救援, 24 小时). */}
@@ -122,7 +133,14 @@ export default function Home() {
             {upcoming.length ? (
               upcoming.map((o) => <OrderLine key={o.id} o={o} />)
             ) : (
-              <Text className="muted">暂无预约</Text>
+              <>
+                <Text className="muted" style={{ display: 'block' }}>
+                  暂无预约
+                </Text>
+                <Button className="btn block" id="upcoming-next" onClick={go('/pages/guide/index')}>
+                  去预约服务
+                </Button>
+              </>
             )}
           </View>
           <View className="card" id="recent">

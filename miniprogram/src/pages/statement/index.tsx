@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { gql } from '../../api/client';
 import { WalletStatementDocument, type WalletStatementQuery } from '../../api/generated';
 import { Chips } from '../../components/Chips';
-import { ErrorText } from '../../components/ErrorText';
+import { LoadState } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { ACCOUNT_LABEL, dateTime, hours, yuan } from '../../lib/format';
 import { useStore } from '../../lib/store';
@@ -74,6 +74,9 @@ export default function StatementPage() {
   );
   const elder = load.data;
   const st = elder?.wallet.statement;
+  // The month chips stay while another month loads; its figures never show under the new month.
+  const months = useRef<string[]>([]);
+  if (st) months.current = st.months;
   return (
     <Page>
       <Text className="title">补贴明细{elder ? `（${elder.name}）` : ''}</Text>
@@ -82,23 +85,25 @@ export default function StatementPage() {
           {elder.enrolment.policy.name}
         </Text>
       ) : null}
-      <ErrorText error={load.error} />
-      {load.error ? (
-        <Button className="btn block" onClick={() => void load.reload()}>
-          重试
-        </Button>
+      {months.current.length > 1 ? (
+        <Chips
+          id="months"
+          options={months.current.map((m) => ({ value: m, label: monthLabel(m) }))}
+          value={st?.month ?? month}
+          onChange={setMonth}
+        />
       ) : null}
-      {!st && load.loading ? <Text className="muted">正在读取账本…</Text> : null}
+      <LoadState
+        id="statement"
+        loading={!!elderId && load.loading && !st}
+        error={load.error}
+        empty={!elderId}
+        retry={load.reload}
+        emptyText="请先在首页选择老人，再看补贴明细。"
+        action={{ label: '回首页选择老人', onClick: () => Taro.reLaunch({ url: '/pages/index/index' }) }}
+      />
       {st ? (
         <>
-          {st.months.length > 1 ? (
-            <Chips
-              id="months"
-              options={st.months.map((m) => ({ value: m, label: monthLabel(m) }))}
-              value={st.month}
-              onChange={setMonth}
-            />
-          ) : null}
           <View className="card" id="summary">
             <Text className="title" id="statement-month">
               {monthLabel(st.month)}
@@ -115,13 +120,18 @@ export default function StatementPage() {
             <Row label="退回家庭" value={`${yuan(st.refundedFen)} 元`} id="refunded" />
             <Row label="充值到账" value={`${yuan(st.toppedUpFen)} 元`} id="topped-up" />
           </View>
-          {st.lines.length ? (
-            st.lines.map((l) => <AccountCard key={l.account} line={l} />)
-          ) : (
-            <View className="card">
-              <Text className="muted">这个月没有收支。</Text>
-            </View>
-          )}
+          {st.lines.map((l) => (
+            <AccountCard key={l.account} line={l} />
+          ))}
+          <LoadState
+            id="statement-lines"
+            loading={false}
+            error={null}
+            empty={!st.lines.length}
+            retry={load.reload}
+            emptyText="这个月没有收支。预约服务后，补贴和自费的支出会记在这里。"
+            action={{ label: '去预约服务', onClick: () => Taro.navigateTo({ url: '/pages/guide/index' }) }}
+          />
           <View className="card" id="topups">
             <Text className="title">充值记录</Text>
             {st.topUps.length ? (

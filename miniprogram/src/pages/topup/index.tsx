@@ -10,6 +10,7 @@ import {
 } from '../../api/generated';
 import { Chips } from '../../components/Chips';
 import { ErrorText } from '../../components/ErrorText';
+import { LoadState } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { idempotencyKey, yuan } from '../../lib/format';
 import { isWeapp, requestPayment } from '../../lib/platform';
@@ -107,18 +108,30 @@ export default function TopUp() {
   return (
     <Page>
       <Text className="title">自费充值{home.data ? `（${home.data.name}）` : ''}</Text>
-      <View className="card">
-        <View className="kv">
-          <Text>当前自费余额</Text>
-          <Text className="big" id="self-paid-balance">
-            {yuan(balance)} 元
+      <LoadState
+        id="topup"
+        loading={!!elderId && home.loading && !home.data}
+        error={home.error}
+        empty={!elderId}
+        retry={home.reload}
+        emptyText="请先在首页选择老人，再为老人充值。"
+        action={{ label: '回首页选择老人', onClick: () => Taro.reLaunch({ url: '/pages/index/index' }) }}
+      />
+      {/* The balance only once the server said it: never 0.00 元 while it is loading or failed. */}
+      {home.data ? (
+        <View className="card">
+          <View className="kv">
+            <Text>当前自费余额</Text>
+            <Text className="big" id="self-paid-balance">
+              {yuan(balance)} 元
+            </Text>
+          </View>
+          {need > 0 ? <Text className="warn">本次预约还差 {yuan(need)} 元</Text> : null}
+          <Text className="small" style={{ display: 'block' }}>
+            自费余额用于补贴以外的服务费用；老人终止服务时未用完的余额原路退回。
           </Text>
         </View>
-        {need > 0 ? <Text className="warn">本次预约还差 {yuan(need)} 元</Text> : null}
-        <Text className="small" style={{ display: 'block' }}>
-          自费余额用于补贴以外的服务费用；老人终止服务时未用完的余额原路退回。
-        </Text>
-      </View>
+      ) : null}
       <View className="card">
         <Text className="field">充值金额（元）</Text>
         <Chips
