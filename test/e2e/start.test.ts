@@ -2,7 +2,7 @@
 // seeds and serves; a plain HTTP POST (what curl sends) then gets Huangpi's priced service guide.
 // It also builds the officials' console and the mini-program's H5 when missing or stale, prints
 // their addresses, and serves both, with last month finished in the demo (issues 24, 25).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,15 @@ describe('npm start on a bare machine', () => {
     expect(priced.length).toBe(14);
     expect(priced.find((i) => i.name.includes('助浴'))?.priceFen).toBe(6000);
     expect(priced.find((i) => i.name.includes('理疗'))?.priceFen).toBe(5000);
+  });
+
+  it('runs the server as compiled JavaScript on node, with no TypeScript loader in the process (issue 22)', () => {
+    // Every process npm started for us, by its command line (the group is the child's own).
+    const ps = spawnSync('ps', ['-o', 'args=', '-g', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n');
+    const server = ps.filter((args) => /^node\b/.test(args) && args.includes('app/main'));
+    expect(server.length, ps.join('\n')).toBe(1);
+    expect(server[0]).toMatch(/server\/src\/app\/main\.js\b/);
+    expect(ps.filter((args) => /\btsx\b/.test(args))).toEqual([]);
   });
 
   it('prints the admin page and demo accounts, and serves the admin page without a CDN', async () => {

@@ -7,7 +7,20 @@ import { checkSandboxes } from './sandbox.js';
 
 export type { Config, Secrets, WechatPayConfig } from './config.types.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The repository's root: the nearest folder above this file that holds the schema. Found rather
+ * than counted, because this file runs from server/src under tsx and from server/dist/server/src
+ * when compiled (npm start).
+ */
+export const REPO_ROOT = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'schema', 'prisma', 'schema.prisma'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('颐联的代码目录不完整：找不到 schema/prisma/schema.prisma。');
+    dir = up;
+  }
+  return dir;
+})();
 
 function wechatPayFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig | undefined {
   if (!env.WECHATPAY_MCHID) return undefined;
