@@ -10,6 +10,9 @@ export default defineAppConfig({
     'pages/topup/index',
     'pages/notices/index',
     'pages/statement/index',
+    // 养老服务机构名录 (002 二(三)10): public and a few kilobytes, so in the main package where the
+    // login page reaches it before any subpackage is loaded.
+    'pages/directory/index',
   ],
   // Staff pages (issue 23) in their own subpackage, so the families' main package stays small.
   subPackages: [

@@ -43,6 +43,17 @@ export default function Guide() {
         }
         action={{ label: '回首页', onClick: () => Taro.reLaunch({ url: '/pages/index/index' }) }}
       />
+      <Button
+        className="btn block"
+        id="to-directory"
+        onClick={() =>
+          void Taro.navigateTo({
+            url: `/pages/directory/index${guide.data?.policyCode ? `?policy=${guide.data.policyCode}` : ''}`,
+          })
+        }
+      >
+        养老服务机构名录
+      </Button>
       <Chips
         id="categories"
         options={categories.map((c) => ({ value: c, label: c }))}

@@ -161,6 +161,13 @@ export default function Login() {
         </Button>
       )}
       <ErrorText error={error} />
+      <Button
+        className="btn block"
+        id="to-directory"
+        onClick={() => void Taro.navigateTo({ url: '/pages/directory/index' })}
+      >
+        养老服务机构名录
+      </Button>
       <FontToggle />
     </Page>
   );

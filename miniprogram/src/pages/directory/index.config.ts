@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '养老服务机构名录' });
