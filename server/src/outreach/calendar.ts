@@ -10,7 +10,14 @@ const LUNAR: Record<string, [number, number]> = {
   中秋节: [8, 15],
   重阳节: [9, 9],
 };
-const SOLAR: Record<string, string> = { 元旦: '01-01', 劳动节: '05-01', 国庆节: '10-01' };
+const SOLAR: Record<string, string> = {
+  元旦: '01-01',
+  劳动节: '05-01',
+  国庆节: '10-01',
+  // 敬老月 is a month, commonly October; its greeting goes out on the month's first day. A programme
+  // that lists it marks the date `assumed` where its source names no month (002 二(六)17, 二(七)20).
+  敬老月: '10-01',
+};
 
 /** The Gregorian day (YYYY-MM-DD) of a named festival in a year; undefined for an unknown name. */
 export function festivalDay(name: string, year: number): string | undefined {

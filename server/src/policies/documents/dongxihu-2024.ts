@@ -148,6 +148,15 @@ export const dongxihu2024: PolicyInput = {
   // 二(六)17: 结合春节、重阳节等传统节日以及“敬老月”等活动; 二(七)20: 推进敬老月活动.
   outreach: [
     { kind: 'FESTIVAL', name: '节日问候', cadence: 'FESTIVALS', festivals: ['春节', '重阳节'], source: '002 二(六)17' },
+    {
+      kind: 'FESTIVAL',
+      name: '节日问候',
+      cadence: 'FESTIVALS',
+      festivals: ['敬老月'],
+      source: '002 二(六)17、二(七)20',
+      assumed: true,
+      note: '方案提出开展“敬老月”活动但未写明时间；按惯例为每年 10 月，于 10 月 1 日向家属致以问候',
+    },
   ],
   visits: {
     checkInWindow: {
