@@ -1,0 +1,74 @@
+// How many SQL statements the hottest requests cost, counted at the driver (BEGIN and COMMIT
+// included), so that a change that adds a query per row or per field fails here rather than
+// showing up only in the bench (issue 22). The figures are today's; lower them as the work on
+// placeOrder's reads lands, never raise them without saying why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/harness.js';
+import { placedOrderId } from '../testing/orders-fixtures.js';
+import { linkedElderId } from '../testing/users.js';
+
+let s: TestServer;
+let family: string;
+let elderId: string;
+beforeAll(async () => {
+  s = await startTestServer({}, { clock: () => new Date('2026-11-18T10:00:00+08:00') });
+  family = await s.login('family');
+  elderId = await linkedElderId(s);
+}, 300_000);
+afterAll(async () => s?.close());
+
+async function statements(q: string, v: Record<string, unknown> = {}, token?: string): Promise<number> {
+  const before = s.db.stats.statements;
+  const r = await s.gql(q, v, token);
+  expect(r.errors).toBeUndefined();
+  return s.db.stats.statements - before;
+}
+
+const DASHBOARD = `query($e: ID!, $n: Int!) { elder(id: $e) { id name
+  wallet { accounts { kind available held } }
+  orders(first: $n) { edges { node {
+    id status scheduledAt service { name } provider { name } caregiverCard { name } } } } } }`;
+
+describe('statements per request', () => {
+  it('the public service guide: the programme and its items, 2', async () => {
+    expect(await statements(`{ serviceGuide(policyCode: "HUANGPI_2020") { code name priceFen } }`)).toBe(2);
+  });
+
+  it("the family's dashboard costs the same at 5 and at 20 orders (no query per order), 8", async () => {
+    // One booked order and twenty copies of it, so the larger page is full.
+    const placed = await placedOrderId(s, family, {
+      elderId,
+      serviceCode: 'HP_MEAL_DELIVERY',
+      scheduledAt: new Date('2026-11-21T11:00:00+08:00'),
+      idempotencyKey: 'statements-dashboard',
+    });
+    const { id: _id, idempotencyKey, ...like } = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed } });
+    await s.db.prisma.order.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({ ...like, idempotencyKey: `${idempotencyKey}-copy-${i}` })),
+    });
+    const small = await statements(DASHBOARD, { e: elderId, n: 5 }, family);
+    const large = await statements(DASHBOARD, { e: elderId, n: 20 }, family);
+    expect(await s.db.prisma.order.count({ where: { elderId } })).toBeGreaterThan(20);
+    expect(large).toBe(small);
+    // The session and its region, the elder, the page and its count, the accounts, then one batch
+    // each for the items and the providers on the page (DataLoader). The issue's target is 2.
+    expect(large).toBeLessThanOrEqual(8);
+  });
+
+  it('placeOrder: at most 22 including BEGIN and COMMIT (the issue asks for 6)', async () => {
+    const n = await statements(
+      `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,
+      {
+        i: {
+          elderId,
+          serviceCode: 'HP_HAIRCUT',
+          quantity: 1,
+          scheduledAt: new Date('2026-11-20T10:00:00+08:00').toISOString(),
+          idempotencyKey: 'statements-place-1',
+        },
+      },
+      family,
+    );
+    expect(n).toBeLessThanOrEqual(22);
+  });
+});
