@@ -6,7 +6,7 @@ import { onScreen, startH5, type H5 } from './h5.harness.js';
 
 const POLICY = 'DONGXIHU_2024';
 let h: H5;
-const { $, open, field } = onScreen(() => h);
+const { $, open, field, loginAsFamily } = onScreen(() => h);
 let dir: { name: string; facilities: { name: string }[]; providers: { name: string }[] };
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
 const facilityNames = () => $('.facility .title').allTextContents();
@@ -48,5 +48,28 @@ describe('the H5 mini-program: 养老服务机构名录 without login', () => {
     // Still the directory: a public page does not send the visitor to log in.
     expect(h.page.url()).toContain('/pages/directory/index');
     expect(h.pageErrors).toEqual([]);
+  });
+
+  it("is linked from the signed-in family's service guide, on their elder's programme", async () => {
+    const { elderId } = await loginAsFamily();
+    const family = await h.s.login('family');
+    const code = (
+      await h.s.gql<{ elder: { enrolment: { policy: { code: string } } } }>(
+        `query($id: ID!) { elder(id: $id) { enrolment { policy { code } } } }`,
+        { id: elderId },
+        family,
+      )
+    ).data!.elder.enrolment.policy.code;
+    const published = (
+      await h.s.gql<{ publicDirectory: typeof dir }>(
+        `query($p: String!) { publicDirectory(policyCode: $p) { name facilities { name } providers { name } } }`,
+        { p: code },
+      )
+    ).data!.publicDirectory;
+    expect(published.facilities.length).toBeGreaterThan(0);
+    await open('/pages/guide/index');
+    await $('#to-directory').click();
+    await poll(() => h.page.url()).toContain(`/pages/directory/index?policy=${code}`);
+    await poll(facilityNames).toEqual(published.facilities.map((f) => f.name));
   });
 });
