@@ -45,6 +45,8 @@ describe('the H5 mini-program: 养老服务机构名录 without login', () => {
     await poll(facilityNames).toEqual(dir.facilities.filter((f) => f.name.includes(wanted)).map((f) => f.name));
     await field('directory-search').fill('不存在的机构名称');
     await $('#facilities-empty').waitFor();
+    // On a phone the page fits the screen: nothing scrolls sideways.
+    expect(await h.page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
     // Still the directory: a public page does not send the visitor to log in.
     expect(h.page.url()).toContain('/pages/directory/index');
     expect(h.pageErrors).toEqual([]);

@@ -96,7 +96,8 @@ export function DirectoryPage({ onLogin }: { onLogin?: () => void }) {
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Typography.Text>
                 {dir.issuer}
-                {dir.documentNumber ? `（${dir.documentNumber}）` : ''} · 政策依据 {dir.source}
+                {dir.documentNumber && !dir.name.includes(dir.documentNumber) ? `（${dir.documentNumber}）` : ''} ·{' '}
+                {dir.name}
               </Typography.Text>
               <Card size="small" title={`养老服务设施（${facilities.length}）`}>
                 <Table

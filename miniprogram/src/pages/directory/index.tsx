@@ -58,7 +58,10 @@ export default function Directory() {
         <>
           <Text className="small" style={{ display: 'block', margin: '8px 0' }}>
             {dir.data.name}（{dir.data.issuer}
-            {dir.data.documentNumber ? ` ${dir.data.documentNumber}` : ''}）
+            {dir.data.documentNumber && !dir.data.name.includes(dir.data.documentNumber)
+              ? ` ${dir.data.documentNumber}`
+              : ''}
+            ）
           </Text>
           <Text className="title">养老服务设施</Text>
           {facilities.length ? (
@@ -72,7 +75,8 @@ export default function Directory() {
                   {f.kitchenCamera ? ' · 明厨亮灶已上线' : ''}
                 </Text>
                 <Text className="small" style={{ display: 'block' }}>
-                  {[f.street, f.community].filter(Boolean).join(' ')} {f.address}
+                  {/* The address usually names the street and community already. */}
+                  {[f.street, f.community].filter((p) => p && !f.address.includes(p)).join(' ')} {f.address}
                 </Text>
                 {f.operator ? (
                   <Text className="small" style={{ display: 'block' }}>
