@@ -16,6 +16,7 @@ import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
+import { namedEvaluations } from '../settlement/index.js';
 import { yuanFixed as yuan } from '../common/money.js';
 
 export const VISIT_REPORTS = {
@@ -225,17 +226,9 @@ async function* visitRows(prisma: PrismaClient, actor: Actor, progs: Programme[]
   for await (const page of confirmedVisits(prisma, actor, progs)) {
     const people = await elderFacts(prisma, progs, [...new Set(page.map((o) => o.elderId))]);
     // 质量监督: the agency that evaluated the provider that month (the settlement file's rule), its evaluator.
-    const evaluations = await prisma.qualityEvaluation.findMany({
-      where: { providerId: { in: page.flatMap((o) => (o.providerId ? [o.providerId] : [])) } },
-      include: { qaAgency: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    const evaluations = await namedEvaluations(prisma, {
+      providerId: { in: page.flatMap((o) => (o.providerId ? [o.providerId] : [])) },
     });
-    const evaluators = new Map(
-      (await prisma.user.findMany({ where: { id: { in: evaluations.map((e) => e.evaluatorId) } } })).map((u) => [
-        u.id,
-        u.displayName,
-      ]),
-    );
     for (const o of page) {
       const f = facts(o, progs);
       const qa = evaluations.filter((e) => e.providerId === o.providerId && e.month === f.day.slice(0, 7)).at(-1);
@@ -256,8 +249,8 @@ async function* visitRows(prisma: PrismaClient, actor: Actor, progs: Programme[]
         yuan(f.lottery),
         o.provider?.name ?? '',
         o.caregiver?.name ?? '',
-        qa?.qaAgency.name ?? '',
-        (qa && evaluators.get(qa.evaluatorId)) ?? '',
+        qa?.agency ?? '',
+        qa?.evaluator ?? '',
         satisfaction,
       ];
     }

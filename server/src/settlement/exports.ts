@@ -15,6 +15,7 @@ import { holdReasons } from './settlement.hold.js';
 import { listSettlements } from './settlement.service.js';
 import { linesPage } from './settlement.store.js';
 import { yuanFixed as yuan } from '../common/money.js';
+import { namedEvaluations } from './evaluations.js';
 
 const PAGE = 5000;
 const SATISFACTION: Record<string, string> = {
@@ -47,21 +48,12 @@ export async function exportContext(prisma: PrismaClient, actor: Actor, month: s
       p,
     ]),
   );
-  // Oldest first, so a re-evaluation (复查, 000 七·3) names the agency and evaluator of the latest.
-  const evaluations = await prisma.qualityEvaluation.findMany({
-    where: { month, providerId: { in: settlements.map((s) => s.providerId) } },
-    include: { qaAgency: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  // The latest evaluation of each provider in the month names the agency and the evaluator (复查, 000 七·3).
+  const evaluations = await namedEvaluations(prisma, {
+    month,
+    providerId: { in: settlements.map((s) => s.providerId) },
   });
-  const evaluators = new Map(
-    (await prisma.user.findMany({ where: { id: { in: evaluations.map((e) => e.evaluatorId) } } })).map((u) => [
-      u.id,
-      u.displayName,
-    ]),
-  );
-  const evaluationOf = new Map(
-    evaluations.map((e) => [e.providerId, { agency: e.qaAgency.name, evaluator: evaluators.get(e.evaluatorId) ?? '' }]),
-  );
+  const evaluationOf = new Map(evaluations.map((e) => [e.providerId, { agency: e.agency, evaluator: e.evaluator }]));
   return { settlements, providers, evaluationOf, providerOf: new Map(settlements.map((s) => [s.id, s.providerId])) };
 }
 

@@ -230,6 +230,16 @@ describe('exports', () => {
     );
     expect(visits.worksheets[0]!.getRow(1).values).toEqual([undefined, ...VISIT_HEADERS]);
     expect(visits.worksheets[0]!.rowCount).toBe(3);
+    // 验收机构 and 验收人 are the latest evaluation's of the visit's provider that month.
+    const provider = visits.worksheets[0]!.getRow(2).getCell(VISIT_HEADERS.indexOf('服务提供机构') + 1).value;
+    const evaluation = await s.db.prisma.qualityEvaluation.findFirstOrThrow({
+      where: { month, provider: { name: String(provider) } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      include: { qaAgency: true },
+    });
+    const evaluator = await s.db.prisma.user.findUniqueOrThrow({ where: { id: evaluation.evaluatorId } });
+    const cell = (h: string) => visits.worksheets[0]!.getRow(2).getCell(VISIT_HEADERS.indexOf(h) + 1).value;
+    expect([cell('服务质量验收机构'), cell('验收人姓名')]).toEqual([evaluation.qaAgency.name, evaluator.displayName]);
   });
 });
 
