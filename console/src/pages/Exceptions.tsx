@@ -1,7 +1,7 @@
 // 异常与监管: the visits flagged before settlement (异常工单), elders with no service for a long
 // time, care calls that did not get through, and complaints past their deadline. Each row's
 // 去处理 resolves it in place through the API, and the row then shows who did it, when and why.
-import { App, Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { gql } from '../api/client';
 import {
@@ -15,6 +15,7 @@ import {
   type VisitExceptionsQuery,
 } from '../api/generated';
 import { AuditLine } from '../lib/AuditLine';
+import { GoResolve } from '../lib/GoResolve';
 import { allPages } from '../lib/connection';
 import { dateTime, monthLabel, yuan } from '../lib/format';
 import { ALERT_KIND, ALERT_STATUS, CALL_STATUS, EXCEPTION_REASON, EXCEPTION_STATUS, label } from '../lib/labels';
@@ -86,16 +87,7 @@ function ExceptionsTab() {
             title: '操作',
             render: (_, r) =>
               r.status === 'OPEN' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => {
-                    form.resetFields();
-                    setEditing(r);
-                  }}
-                >
-                  去处理
-                </Button>
+                <GoResolve row={r} open={setEditing} reset={() => form.resetFields()} />
               ) : (
                 done(mine.has(r.id) ? user.displayName : null, r.resolvedAt, r.note)
               ),
@@ -185,16 +177,7 @@ function AlertsTab({ kinds }: { kinds: string[] }) {
             title: '操作',
             render: (_, r) =>
               r.status !== 'RESOLVED' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => {
-                    setOutcome('');
-                    setEditing(r);
-                  }}
-                >
-                  去处理
-                </Button>
+                <GoResolve row={r} open={setEditing} reset={() => setOutcome('')} />
               ) : (
                 done(mine.has(r.id) ? user.displayName : null, r.resolvedAt, r.outcome)
               ),

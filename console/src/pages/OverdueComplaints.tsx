@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { gql } from '../api/client';
 import { CloseComplaintDocument, ComplaintsDocument, type ComplaintsQuery } from '../api/generated';
 import { AuditLine } from '../lib/AuditLine';
+import { GoResolve } from '../lib/GoResolve';
 import { allPages } from '../lib/connection';
 import { dateTime } from '../lib/format';
 import { COMPLAINT_STATUS, label } from '../lib/labels';
@@ -70,16 +71,7 @@ export function OverdueComplaints({ onClosed }: { onClosed: () => void }) {
               mine.has(r.id) ? (
                 <AuditLine who={user.displayName} at={r.closedAt ?? serverNow().toISOString()} why={r.revisitNote} />
               ) : r.status === 'RESPONDED' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => {
-                    form.resetFields();
-                    setEditing(r);
-                  }}
-                >
-                  去处理
-                </Button>
+                <GoResolve row={r} open={setEditing} reset={() => form.resetFields()} />
               ) : (
                 <Tooltip title="服务机构尚未答复，答复后才能回访办结">
                   <Button size="small" disabled>
