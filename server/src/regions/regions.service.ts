@@ -19,6 +19,9 @@ export interface RegionRow {
   name: string;
   level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
   parentCode?: string;
+  /** Approximate centre, for geofences in demo data (a programme's region file may give it). */
+  lat?: number;
+  lng?: number;
 }
 
 /** Upserts the region tree (parents before children), keeping each row's code path current. */

@@ -6,16 +6,9 @@ import { YANGCHENG_TOWNS } from '../policies/documents/yangcheng-2026.js';
 import { luoyangRegionRows } from '../policies/documents/luoyang-2013.regions.js';
 import { WEIHAI_DISTRICTS } from '../policies/documents/weihai-2022.beds.js';
 import { dongxihuRegionRows } from '../policies/documents/dongxihu-2024.regions.js';
+import type { RegionRow } from '../regions/index.js';
 
-export interface RegionSeed {
-  code: string;
-  name: string;
-  level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
-  parentCode?: string;
-  /** Approximate centre, for geofences in demo data. */
-  lat?: number;
-  lng?: number;
-}
+export type RegionSeed = RegionRow;
 
 const HUANGPI_STREETS: [string, string][] = [
   ['001', '前川街道'],

@@ -2,6 +2,7 @@
 // 金银湖、将军路、常青花园社管办) and "其他街道"; the rest are the district's other streets. The district
 // code is the national one; street codes follow the 420112 0xx pattern and community codes append three
 // digits (this project's keys, as for Huangpi). Community names and coordinates are demo data.
+import type { RegionRow } from '../../regions/index.js';
 export interface DongxihuStreet {
   code: string;
   name: string;
@@ -54,14 +55,7 @@ export const DONGXIHU_STREETS: DongxihuStreet[] = [
 
 /** The tree as region rows, parents first (seed/regions.data.ts adds them to the demo tree). */
 export function dongxihuRegionRows() {
-  const out: {
-    code: string;
-    name: string;
-    level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
-    parentCode?: string;
-    lat?: number;
-    lng?: number;
-  }[] = [{ ...DONGXIHU, level: 'DISTRICT' }];
+  const out: RegionRow[] = [{ ...DONGXIHU, level: 'DISTRICT' }];
   for (const st of DONGXIHU_STREETS) {
     out.push({ code: st.code, name: st.name, level: 'STREET', parentCode: DONGXIHU.code, lat: st.lat, lng: st.lng });
     st.communities.forEach(([name, lat, lng], i) =>

@@ -1,6 +1,7 @@
 // Luoyang's demo regions (003): the city, one urban district and one county, each with a street or
 // town and communities. District codes are the national ones; street and community codes are this
 // project's keys (district code + 3 digits, then + 3), and the community names are demo data.
+import type { RegionRow } from '../../regions/index.js';
 export interface LuoyangDistrict {
   code: string;
   name: string;
@@ -37,14 +38,7 @@ export const LUOYANG_DISTRICTS: LuoyangDistrict[] = [
 
 /** The tree as region rows, parents first (seed/regions.data.ts adds them to the demo tree). */
 export function luoyangRegionRows() {
-  const out: {
-    code: string;
-    name: string;
-    level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
-    parentCode?: string;
-    lat?: number;
-    lng?: number;
-  }[] = [{ ...LUOYANG_CITY, level: 'CITY' }];
+  const out: RegionRow[] = [{ ...LUOYANG_CITY, level: 'CITY' }];
   for (const d of LUOYANG_DISTRICTS) {
     out.push({ code: d.code, name: `洛阳市${d.name}`, level: 'DISTRICT', parentCode: LUOYANG_CITY.code });
     for (const s of d.streets) {
