@@ -43,7 +43,9 @@ export function HelpPanel({ elderId, purposes }: { elderId: string; purposes: He
                 disabled={action.busy}
                 onClick={() => ring(purpose, l)}
               >
-                {`呼叫${l.name} ${l.phone}`}
+                {`呼叫${l.name} `}
+                {/* A phone number never breaks at its dash. */}
+                <Text className="nowrap">{l.phone}</Text>
               </Button>
             ))}
           {desk.data && !lines.some((l) => l.purposes.includes(purpose)) ? (

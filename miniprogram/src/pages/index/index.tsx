@@ -18,7 +18,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
 
 function OrderLine({ o }: { o: OrderSummaryFragment }) {
   return (
-    <View className="kv" onClick={go(`/pages/order-detail/index?id=${o.id}`)}>
+    <View className="kv order-line" onClick={go(`/pages/order-detail/index?id=${o.id}`)}>
       <Text>
         {o.service.name}
         {o.quantity > 1 ? ` ×${o.quantity}` : ''}
