@@ -16,7 +16,7 @@ import { streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { policyDocument, type PolicyDocument } from '../policies/index.js';
 import { subtreeOf } from '../regions/index.js';
-import { namedEvaluations } from '../settlement/index.js';
+import { namedEvaluations } from '../supervision/index.js';
 import { yuanFixed as yuan } from '../common/money.js';
 
 export const VISIT_REPORTS = {

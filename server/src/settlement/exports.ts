@@ -15,7 +15,7 @@ import { holdReasons } from './settlement.hold.js';
 import { listSettlements } from './settlement.service.js';
 import { linesPage } from './settlement.store.js';
 import { yuanFixed as yuan } from '../common/money.js';
-import { namedEvaluations } from './evaluations.js';
+import { namedEvaluations } from '../supervision/index.js';
 
 const PAGE = 5000;
 const SATISFACTION: Record<string, string> = {

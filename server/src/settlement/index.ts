@@ -2,4 +2,3 @@
 export { exportContext, writeSettlementXlsx, writeVisitsCsv, writeVisitsXlsx } from './exports.js';
 export { statsForRegions, type RegionStats } from './dashboard.service.js';
 export { monthWindow } from './settlement.service.js';
-export { namedEvaluations, type NamedEvaluation } from './evaluations.js';
