@@ -1,7 +1,7 @@
 // The demo caregivers' 工号 and photos (issue 25), so the family's order shows who is coming. The
 // photos are small generated PNG portraits (a head and shoulders on a coloured ground), uploaded
 // through the files area as the provider's administrator would upload a real one.
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import type { AppServices } from '../app/context.js';
 import { uploadPhoto } from '../files/index.js';
 
@@ -14,16 +14,6 @@ const GROUNDS: [number, number, number][] = [
   [0x7a, 0x4a, 0x9a],
 ];
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 function chunk(type: string, data: Buffer) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
