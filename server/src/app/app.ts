@@ -11,6 +11,8 @@ import {
 import { SandboxWechatSessionClient, HttpWechatSessionClient } from '../auth/wechat.client.js';
 import { createSmsSender } from '../auth/sms.js';
 import { TokenService } from '../auth/token.js';
+import { ActorCache } from '../auth/actor-cache.js';
+import { CatalogueCache } from '../catalogue/index.js';
 import { syncPolicies } from '../catalogue/catalogue.service.js';
 import type { Config } from '../common/config.js';
 import type { AppServices } from './context.js';
@@ -74,6 +76,8 @@ export function buildServices(
     },
     urls: { public: config.publicUrl ?? `http://${config.host}:${config.port}` },
     tokens: new TokenService(config.secrets.jwtSecret, config.tokenTtlSeconds),
+    actors: new ActorCache(db.prisma, config.sessionCacheMs ?? 10_000),
+    catalogue: new CatalogueCache(config.catalogueCacheMs ?? 30_000),
     vault: new IdNumberVault(config.secrets.idEncryptionKey, config.secrets.idHashKey),
     // Real code2session only with credentials; the sandbox is for demo machines and tests.
     wechat: config.wechat
@@ -94,6 +98,7 @@ export async function prepareData(
 ): Promise<{ seeded: boolean }> {
   await syncRegions(services.db.prisma, REGIONS);
   await syncPolicies(services.db.prisma, allPolicies);
+  services.catalogue.clear();
   if (!opts.seed) return { seeded: false };
   if (!opts.demoMonth) return seedDemo(services, { elders: services.config.seedElders });
   // With last month finished: the seed is laid down as of the 1st of last month (enrolments and

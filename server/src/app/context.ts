@@ -1,5 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { TokenService } from '../auth/token.js';
+import type { ActorCache } from '../auth/actor-cache.js';
+import type { CatalogueCache } from '../catalogue/index.js';
 import type { WechatSessionClient } from '../auth/wechat.client.js';
 import type { SmsSender } from '../auth/sms.js';
 import type { Database } from '../db/database.js';
@@ -20,6 +22,10 @@ export interface AppServices {
   config: Config;
   db: Database;
   tokens: TokenService;
+  /** The accounts behind verified tokens, kept for `config.sessionCacheMs`. */
+  actors: ActorCache;
+  /** The service guide and service items, kept for `config.catalogueCacheMs`. */
+  catalogue: CatalogueCache;
   vault: IdNumberVault;
   wechat: WechatSessionClient;
   /** SMS login codes for the H5 pages (sandbox unless a gateway is configured). */
@@ -49,5 +55,5 @@ export interface Context {
 }
 
 export function createContext(app: AppServices, actor: Actor | null, requestId: string): Context {
-  return { app, prisma: app.db.prisma, actor, loaders: createLoaders(app.db.prisma), requestId };
+  return { app, prisma: app.db.prisma, actor, loaders: createLoaders(app.db.prisma, app.catalogue), requestId };
 }

@@ -1,13 +1,9 @@
 import DataLoader from 'dataloader';
 import { statsForRegions, type RegionStats } from '../settlement/dashboard.service.js';
 import { caregiversByIds, providersByIds } from '../providers/providers.loaders.js';
-import {
-  followUpsByOrderIds,
-  ratingsByOrderIds,
-  serviceItemsByIds,
-  visitsByOrderIds,
-} from '../orders/orders.loaders.js';
+import { followUpsByOrderIds, ratingsByOrderIds, visitsByOrderIds } from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
+import type { CatalogueCache } from '../catalogue/index.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { elderByIds, enrolmentByElderIds, familyByElderIds } from '../elders/elders.loaders.js';
 import { objectionsByApplicationIds, reviewsByApplicationIds } from '../enrolment/enrolment.service.js';
@@ -15,7 +11,7 @@ import { regionsByIds } from '../regions/regions.service.js';
 import { accountsByElderIds } from '../wallet/wallet.service.js';
 
 /** One set per request, so a page of N elders costs a fixed number of statements, not N. */
-export function createLoaders(prisma: PrismaClient) {
+export function createLoaders(prisma: PrismaClient, catalogue: CatalogueCache) {
   return {
     regionById: new DataLoader((ids: readonly string[]) => regionsByIds(prisma, ids)),
     policyById: new DataLoader((ids: readonly string[]) => policiesByIds(prisma, ids)),
@@ -29,7 +25,7 @@ export function createLoaders(prisma: PrismaClient) {
     familyByElderId: new DataLoader((ids: readonly string[]) => familyByElderIds(prisma, ids)),
     enrolmentByElderId: new DataLoader((ids: readonly string[]) => enrolmentByElderIds(prisma, ids)),
     accountsByElderId: new DataLoader((ids: readonly string[]) => accountsByElderIds(prisma, ids)),
-    serviceItemById: new DataLoader((ids: readonly string[]) => serviceItemsByIds(prisma, ids)),
+    serviceItemById: new DataLoader((ids: readonly string[]) => catalogue.itemsByIds(prisma, ids)),
     providerById: new DataLoader((ids: readonly string[]) => providersByIds(prisma, ids)),
     caregiverById: new DataLoader((ids: readonly string[]) => caregiversByIds(prisma, ids)),
     visitByOrderId: new DataLoader((ids: readonly string[]) => visitsByOrderIds(prisma, ids)),

@@ -125,13 +125,13 @@ export async function findUser(prisma: PrismaClient, id: string) {
  * for an expired or forged token or a deactivated user. Used by GraphQL, WebSockets and files.
  */
 export async function actorFromAuthorization(
-  deps: { tokens: TokenService; prisma: PrismaClient },
+  deps: { tokens: TokenService; actors: { get(userId: string): Promise<Actor | null> } },
   authorization: string | undefined,
 ): Promise<Actor | null> {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (!token) return null;
   const claims = await deps.tokens.verify(token);
-  const actor = claims ? await loadActor(deps.prisma, claims.sub) : null;
+  const actor = claims ? await deps.actors.get(claims.sub) : null;
   if (!actor) fail(ErrorCode.UNAUTHENTICATED, '登录已过期或无效，请重新登录。', undefined);
   return actor;
 }

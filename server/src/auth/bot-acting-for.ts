@@ -8,6 +8,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import { pathWithin } from '../regions/index.js';
 import type { Actor } from './actor.js';
 import { actorFromAuthorization, loadActor } from './auth.service.js';
+import type { ActorCache } from './actor-cache.js';
 import type { TokenService } from './token.js';
 
 export interface ActingHeaders {
@@ -46,11 +47,11 @@ export async function actingFor(prisma: PrismaClient, bot: Actor, contactId: str
  * headers, the bound worker. Other roles' acting headers mean nothing and are ignored.
  */
 export async function authenticateRequest(
-  deps: { tokens: TokenService; prisma: PrismaClient },
+  deps: { tokens: TokenService; actors: ActorCache; db: { prisma: PrismaClient } },
   authorization: string | undefined,
   acting: ActingHeaders = {},
 ): Promise<Actor | null> {
   const actor = await actorFromAuthorization(deps, authorization);
   if (actor?.role !== 'BOT' || !acting.contactId) return actor;
-  return actingFor(deps.prisma, actor, acting.contactId, acting.roomId);
+  return actingFor(deps.db.prisma, actor, acting.contactId, acting.roomId);
 }

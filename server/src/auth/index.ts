@@ -1,5 +1,6 @@
 // What other areas may use of auth. Anything not exported here is the area's own.
 export { requireActor } from './actor.js';
+export { ActorCache } from './actor-cache.js';
 export type { Actor } from './actor.js';
 export { actorFromAuthorization } from './auth.service.js';
 export { claimCodeAttempt } from './auth.store.js';

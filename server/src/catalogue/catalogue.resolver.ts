@@ -19,7 +19,7 @@ export class CatalogueResolver {
     @Arg('category', () => String, { nullable: true }) category: string | null,
     @Ctx() ctx: Context,
   ) {
-    return serviceGuide(ctx.prisma, policyCode, category);
+    return ctx.app.catalogue.guide(policyCode, category, () => serviceGuide(ctx.prisma, policyCode, category));
   }
 }
 

@@ -103,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: production ? env.YILIAN_DEMO === '1' : env.YILIAN_DEMO !== '0',
     wechat,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
+    sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 10_000),
+    catalogueCacheMs: Number(env.CATALOGUE_CACHE_MS ?? 30_000),
     seedElders: Number(env.SEED_ELDERS ?? 300),
     sms: smsFromEnv(env),
     wechatPay: wechatPayFromEnv(env),

@@ -38,6 +38,10 @@ export interface Config {
   /** The SMS gateway for H5 login codes; without it codes go through the sandbox (demo only). */
   sms?: { url: string; token: string };
   tokenTtlSeconds: number;
+  /** How long the account behind a verified token is reused before it is read again (0: read every request). */
+  sessionCacheMs?: number;
+  /** How long the service guide and service items are reused (0: read every request). */
+  catalogueCacheMs?: number;
   seedElders: number;
   /** WeChat Pay merchant credentials; without them payments go through the sandbox gateway. */
   wechatPay?: WechatPayConfig;

@@ -14,7 +14,12 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /**
+   * The count, or a not-yet-started query for it. A Prisma query runs only when awaited, and
+   * GraphQL awaits a field only when the client selects it, so a page whose client does not ask
+   * for totalCount costs no COUNT statement (issue 22).
+   */
+  totalCount: number | PromiseLike<number>;
 }
 
 export const encodeCursor = (id: string): string => Buffer.from(`c:${id}`).toString('base64url');
@@ -42,7 +47,11 @@ export function pageWindow(args: PageArgs): { take: number; afterId?: string } {
 }
 
 /** Builds a connection from rows fetched with take + 1, ordered by id. */
-export function toConnection<T extends { id: string }>(rows: T[], take: number, totalCount: number): Connection<T> {
+export function toConnection<T extends { id: string }>(
+  rows: T[],
+  take: number,
+  totalCount: number | PromiseLike<number>,
+): Connection<T> {
   const page = rows.slice(0, take);
   return {
     edges: page.map((node) => ({ node, cursor: encodeCursor(node.id) })),

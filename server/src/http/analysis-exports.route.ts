@@ -16,10 +16,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 export async function handleAnalysisExport(app: AppServices, req: IncomingMessage, res: ServerResponse, url: URL) {
   if (url.pathname !== '/exports/analysis.xlsx' || req.method !== 'GET') return false;
   try {
-    const actor = await actorFromAuthorization(
-      { tokens: app.tokens, prisma: app.db.prisma },
-      req.headers.authorization,
-    );
+    const actor = await actorFromAuthorization(app, req.headers.authorization);
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     authorize(actor, 'GET /exports/analysis');
     const q = url.searchParams;

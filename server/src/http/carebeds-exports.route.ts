@@ -47,10 +47,7 @@ export async function handleCareBedExports(
       'xlsx' | 'csv' | 'html',
     ];
     try {
-      const actor = await actorFromAuthorization(
-        { tokens: app.tokens, prisma: app.db.prisma },
-        req.headers.authorization,
-      );
+      const actor = await actorFromAuthorization(app, req.headers.authorization);
       if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
       if (format === 'html') {
         const html = await bulletinHtml(app.db.prisma, actor, { districtCode, quarter }, app.clock());
@@ -78,10 +75,7 @@ export async function handleCareBedExports(
   const form = FORMS.exec(pathname);
   if (form && req.method === 'GET') {
     try {
-      const actor = await actorFromAuthorization(
-        { tokens: app.tokens, prisma: app.db.prisma },
-        req.headers.authorization,
-      );
+      const actor = await actorFromAuthorization(app, req.headers.authorization);
       if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
       // 附件5's photos through the file route's own rule; a photo the caller may not open stays a link.
       const read = (id: string) =>
@@ -105,10 +99,7 @@ export async function handleCareBedExports(
   if (!m || req.method !== 'GET') return false;
   const [, report, format] = m as unknown as [string, CareBedReport | VisitReport, 'xlsx' | 'csv'];
   try {
-    const actor = await actorFromAuthorization(
-      { tokens: app.tokens, prisma: app.db.prisma },
-      req.headers.authorization,
-    );
+    const actor = await actorFromAuthorization(app, req.headers.authorization);
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     authorize(actor, 'GET /exports/carebeds');
     const name = encodeURIComponent(`${TITLES[report]}.${format}`);

@@ -35,10 +35,7 @@ export async function handleExports(
   }
   const [, kind, month, format] = m;
   try {
-    const actor = await actorFromAuthorization(
-      { tokens: app.tokens, prisma: app.db.prisma },
-      req.headers.authorization,
-    );
+    const actor = await actorFromAuthorization(app, req.headers.authorization);
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     const headers =
       format === 'csv'

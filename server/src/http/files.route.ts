@@ -37,10 +37,7 @@ export async function handleFiles(
 ): Promise<boolean> {
   if (pathname !== '/files' && !pathname.startsWith('/files/')) return false;
   try {
-    const actor = await actorFromAuthorization(
-      { tokens: app.tokens, prisma: app.db.prisma },
-      req.headers.authorization,
-    );
+    const actor = await actorFromAuthorization(app, req.headers.authorization);
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     if (pathname === '/files' && req.method === 'POST') {
       const purpose = new URL(req.url ?? '/', 'http://x').searchParams.get('purpose');

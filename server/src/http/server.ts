@@ -42,7 +42,7 @@ async function contextFor(
 ): Promise<Context> {
   const requestId = randomUUID();
   try {
-    const actor = await authenticateRequest({ tokens: app.tokens, prisma: app.db.prisma }, authorization, acting);
+    const actor = await authenticateRequest(app, authorization, acting);
     return createContext(app, actor, requestId);
   } catch (err) {
     if (err instanceof DomainError && err.code !== ErrorCode.UNAUTHENTICATED)
@@ -83,7 +83,10 @@ export function formatError(app: AppServices) {
     }
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Apollo prefixes errors thrown while building the context ("Context creation failed: "),
+      // which a user would see in English before the Chinese message: send the domain's own.
+      const message = formatted.message.replace(/^Context creation failed: /, '');
+      return { ...formatted, message, extensions };
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST') {
       return {

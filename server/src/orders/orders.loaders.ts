@@ -1,12 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
 
-const inOrder = <T extends { id: string }>(ids: readonly string[], rows: T[]) => {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
-};
-
-export const serviceItemsByIds = async (prisma: PrismaClient, ids: readonly string[]) =>
-  inOrder(ids, await prisma.serviceItem.findMany({ where: { id: { in: [...ids] } } }));
+// Service items come through the catalogue's cache (catalogue.cache.ts), not from here.
 const byOrderId = <T extends { orderId: string }>(ids: readonly string[], rows: T[]) => {
   const byOrder = new Map(rows.map((r) => [r.orderId, r]));
   return ids.map((id) => byOrder.get(id) ?? null);

@@ -311,15 +311,13 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
         : {},
     ],
   };
-  const [rows, total] = await Promise.all([
-    prisma.order.findMany({
-      where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
-      orderBy: { id: 'desc' },
-      take: take + 1,
-    }),
-    prisma.order.count({ where }),
-  ]);
-  return toConnection(rows, take, total);
+  const rows = await prisma.order.findMany({
+    where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
+    orderBy: { id: 'desc' },
+    take: take + 1,
+  });
+  // Not awaited: counted only if the client asks for totalCount (the family's home page does not).
+  return toConnection(rows, take, prisma.order.count({ where }));
 }
 
 /** An order by its short reference (the last 8 hex digits of its id), within the caller's scope. */
