@@ -46,8 +46,11 @@ try {
       headers: { 'content-type': 'application/json', ...t.headers },
       body: t.method === 'POST' ? (t.makeBody?.() ?? t.body) : undefined,
     });
-    const json = (await res.json()) as { data?: any; errors?: unknown[] };
-    if (!res.ok || json.errors || !json.data) throw new Error(`${t.child.name} ${t.path}: ${JSON.stringify(json)}`);
+    const text = await res.text();
+    const json = JSON.parse(text) as { data?: any; errors?: unknown[] };
+    if (!res.ok || json.errors || !json.data) throw new Error(`${t.child.name} ${t.path}: ${text}`);
+    // A read must answer the same under load as here.
+    if (!t.makeBody) t.verify = (body) => body === text;
     return json.data;
   };
   const login = async (u: string) =>
@@ -176,11 +179,14 @@ try {
         },
       }),
   };
+  const placed = (body: string) => body.startsWith('{"data":{"placeOrder":{"id":"') && !body.includes('"errors"');
+  placeY.verify = placed;
   const placeBare: Target = {
     child: bare,
     method: 'POST',
     path: '/orders',
     makeBody: () => JSON.stringify({ key: `bench-b-${keys.bare++}`, scheduledAt: world.scheduledAt }),
+    verify: placed,
   };
   await once(placeY);
   await once(placeBare);

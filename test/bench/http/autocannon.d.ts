@@ -16,6 +16,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: Request[];
+    /** Each response body for which it returns false counts in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
   }
   interface Histogram {
     average: number;
@@ -31,6 +33,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     '2xx': number;
   }
   function autocannon(opts: Options): Promise<Result>;

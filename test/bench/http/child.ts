@@ -59,20 +59,25 @@ export function startChild(name: string, file: string, env: Record<string, strin
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const waiting: ((n: number) => void)[] = [];
+  const waiting: { resolve: (n: number) => void; reject: (e: Error) => void }[] = [];
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
     proc.on('message', (m: Message) => {
       if (m.type === 'failed') reject(new Error(`${name} failed to start:\n${m.error}`));
-      if (m.type === 'stats') waiting.shift()?.(m.statements);
+      if (m.type === 'stats') waiting.shift()?.resolve(m.statements);
       if (m.type !== 'ready') return;
       proc.removeAllListeners('exit');
+      // A server that dies mid-run stops the bench rather than leaving it waiting for a count.
+      proc.once('exit', (code) => {
+        for (const w of waiting.splice(0)) w.reject(new Error(`${name} exited (${code}) during the bench`));
+      });
       resolve({
         name,
         url: `http://127.0.0.1:${m.port}`,
         statements: () =>
-          new Promise<number>((r) => {
-            waiting.push(r);
+          new Promise<number>((resolve, reject) => {
+            if (proc.exitCode !== null) return reject(new Error(`${name} exited (${proc.exitCode})`));
+            waiting.push({ resolve, reject });
             proc.send({ type: 'stats' });
           }),
         stop: () =>

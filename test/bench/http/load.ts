@@ -16,6 +16,11 @@ export interface Target {
   body?: string;
   /** A new body per request (placeOrder: a new idempotency key each time). */
   makeBody?: () => string;
+  /**
+   * Every timed answer is checked: a GraphQL error comes back as HTTP 200 and would flatter the
+   * server that refuses fast. Reads must equal the answer checked before timing.
+   */
+  verify?: (body: string) => boolean;
 }
 
 export interface Round {
@@ -40,6 +45,7 @@ function options(t: Target) {
   return {
     url: t.child.url,
     connections: CONNECTIONS,
+    verifyBody: t.verify,
     requests: [
       {
         method: t.method,
@@ -52,14 +58,18 @@ function options(t: Target) {
   };
 }
 
-/** One timed round; refuses a round with errors, timeouts or non-2xx answers (they'd flatter it). */
+/** One timed round; refuses a round with errors, timeouts, non-2xx or wrong answers (they'd flatter it). */
 export async function round(t: Target, seconds = SECONDS): Promise<Round> {
+  if (!t.verify) throw new Error(`${t.child.name} ${t.path}: its answer was not checked before timing`);
   const before = await t.child.statements();
   const r = await autocannon({ ...options(t), duration: seconds });
   await new Promise((settle) => setTimeout(settle, 250)); // the last requests in flight finish at the server
   const statements = (await t.child.statements()) - before;
-  if (r.errors || r.timeouts || r.non2xx)
-    throw new Error(`${t.child.name} ${t.path}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
+  if (r.errors || r.timeouts || r.non2xx || r.mismatches)
+    throw new Error(
+      `${t.child.name} ${t.path}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx,` +
+        ` ${r.mismatches} wrong answers`,
+    );
   return { rps: r.requests.average, p99: r.latency.p99, requests: r.requests.total, sent: r.requests.sent, statements };
 }
 
