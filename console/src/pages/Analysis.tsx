@@ -19,6 +19,7 @@ import {
 import { addMonths, count, hoursMinutes, monthLabel, percent, yuan } from '../lib/format';
 import { serverMonth } from '../lib/month';
 import { useUser } from '../lib/session';
+import { AreaBars } from '../components/AreaBars';
 import { GoalsCard, errorText, pct, type Goals } from './AnalysisGoals';
 
 type Analysis = AreaAnalysisQuery['areaAnalysis'];
@@ -263,25 +264,11 @@ function AnalysisCard({ rootCode, rootName }: { rootCode: string; rootName: stri
               }
             >
               {comparison && comparison.areas.length ? (
-                <ReactECharts
-                  style={{ height: 320 }}
-                  notMerge
-                  option={{
-                    tooltip: { trigger: 'axis' },
-                    xAxis: {
-                      type: 'category',
-                      data: comparison.areas.map((a) => a.name),
-                      axisLabel: { interval: 0, rotate: 30 },
-                    },
-                    yAxis: { type: 'value', name: scale.unit },
-                    series: [
-                      {
-                        name: compareLabel(comparison.label),
-                        type: 'bar',
-                        data: comparison.areas.map((a) => Math.round((a.value / scale.div) * 100) / 100),
-                      },
-                    ],
-                  }}
+                <AreaBars
+                  names={comparison.areas.map((a) => a.name)}
+                  values={comparison.areas.map((a) => Math.round((a.value / scale.div) * 100) / 100)}
+                  series={compareLabel(comparison.label)}
+                  unit={scale.unit}
                 />
               ) : (
                 <Empty description="没有下辖地区可以比较" />

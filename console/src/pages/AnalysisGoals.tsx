@@ -5,6 +5,7 @@ import { Card, Col, Empty, Progress, Row, Select, Space, Table, Tag, Tooltip, Ty
 import ReactECharts from 'echarts-for-react';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
+import { AreaBars } from '../components/AreaBars';
 import type { ProgrammeGoalsQuery } from '../api/generated';
 import { count, monthLabel } from '../lib/format';
 import { GOAL_METRIC, GOAL_PER, GOAL_STATUS, word } from '../lib/labels';
@@ -166,19 +167,12 @@ export function GoalsCard({ goals }: { goals: Goals }) {
               }
             >
               {shown && shown.streets.length ? (
-                <ReactECharts
-                  style={{ height: 320 }}
-                  notMerge
-                  option={{
-                    tooltip: { trigger: 'axis' },
-                    xAxis: {
-                      type: 'category',
-                      data: shown.streets.map((s) => s.name),
-                      axisLabel: { interval: 0, rotate: 30 },
-                    },
-                    yAxis: { type: 'value', name: '%', max: 100 },
-                    series: [{ name: '完成比例', type: 'bar', data: shown.streets.map((s) => s.percent ?? 0) }],
-                  }}
+                <AreaBars
+                  names={shown.streets.map((s) => s.name)}
+                  values={shown.streets.map((s) => s.percent ?? 0)}
+                  series="完成比例"
+                  unit="%"
+                  max={100}
                 />
               ) : (
                 <Empty description="这项目标按全区统计，没有分街道的数据" />

@@ -8,10 +8,11 @@ import { FontToggle } from '../../components/FontToggle';
 import { HelpPanel } from '../../components/HelpPanel';
 import { LoadState } from '../../components/LoadState';
 import { WalletSummary } from '../../components/WalletSummary';
+import { Greeting } from '../../components/Greeting';
 import { Page } from '../../components/Page';
 import { ORDER_STATUS, dateTime } from '../../lib/format';
 import { homeFor } from '../../lib/roles';
-import { setState, signOut, useStore } from '../../lib/store';
+import { setState, useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
@@ -59,18 +60,7 @@ export default function Home() {
 
   return (
     <Page>
-      <View className="row">
-        <Text className="title">您好，{user?.displayName}</Text>
-        <Button
-          className="btn"
-          onClick={() => {
-            signOut();
-            void Taro.reLaunch({ url: '/pages/login/index' });
-          }}
-        >
-          退出
-        </Button>
-      </View>
+      <Greeting name={user?.displayName} />
       {/* Issue 25: a skeleton while the elders load, the message with 重试 when it failed, and the way
           to link an elder when there is none. */}
       <LoadState

@@ -4,9 +4,10 @@ import { useEffect } from 'react';
 import { gql } from '../../api/client';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
+import { Greeting } from '../../components/Greeting';
 import { Page } from '../../components/Page';
 import { dateTime, shanghai } from '../../lib/format';
-import { signOut, useStore } from '../../lib/store';
+import { useStore } from '../../lib/store';
 import { useLoad } from '../../lib/useLoad';
 import { MyVisitsDocument, type VisitCardFragment } from './api/generated';
 import { openMap } from './device';
@@ -75,18 +76,7 @@ export default function CaregiverHome() {
   const later = visits.filter((o) => shanghai(o.scheduledAt).date !== today);
   return (
     <Page>
-      <View className="row">
-        <Text className="title">您好，{user?.displayName}</Text>
-        <Button
-          className="btn"
-          onClick={() => {
-            signOut();
-            void Taro.reLaunch({ url: '/pages/login/index' });
-          }}
-        >
-          退出
-        </Button>
-      </View>
+      <Greeting name={user?.displayName} />
       {queued > 0 ? (
         <View className="banner warn" id="queued">
           <Text>有 {queued} 条签到签退记录在手机上等网络恢复后补传。</Text>

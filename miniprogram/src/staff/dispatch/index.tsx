@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorText } from '../../components/ErrorText';
 import { FontToggle } from '../../components/FontToggle';
+import { Greeting } from '../../components/Greeting';
 import { Page } from '../../components/Page';
 import { dateTime, shanghai } from '../../lib/format';
-import { signOut, useStore } from '../../lib/store';
+import { useStore } from '../../lib/store';
 import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import {
@@ -100,12 +101,7 @@ export default function DispatchHome() {
   const risky = new Map((b?.atRisk ?? []).map((r) => [r.order.id, r]));
   return (
     <Page>
-      <View className="row">
-        <Text className="title">您好，{user?.displayName}</Text>
-        <Button className="btn" onClick={() => signOut()}>
-          退出
-        </Button>
-      </View>
+      <Greeting name={user?.displayName} />
       <ErrorText error={board.error ?? assigned.error} />
       {b ? (
         <View className="card" id="progress">
