@@ -9,7 +9,8 @@ import type { PrismaClient } from '../db/prisma.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { policyDocument } from '../policies/index.js';
-import { monthBounds, parseMonth, requestHash } from '../wallet/index.js';
+import { monthBounds, parseMonth } from '../wallet/index.js';
+import { replayOrConflict, requestHash } from '../common/idempotency.js';
 
 type Tier = 'FREE' | 'LOW' | 'MARKET';
 
@@ -95,8 +96,7 @@ export async function recordCentreAttendance(
       include: { service: true },
     });
     if (!prior) return null;
-    if (prior.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-    return view(prior);
+    return view(replayOrConflict(prior, hash));
   };
   const first = await replay();
   if (first) return first;

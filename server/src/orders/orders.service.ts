@@ -2,14 +2,15 @@
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
 import { type Actor, authorize, outOfScopeMessage, type Grant } from '../auth/index.js';
-import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
 import { checkBookingHours, checkVisitMaximum, checkVisitSplit, policyDocument } from '../policies/index.js';
 import { assertTakesOrders, providerForCommunity, providerUnitPrice } from '../providers/index.js';
-import { elderAccount, placeHold, moneyTx, requestHash, voidHold } from '../wallet/index.js';
+import { elderAccounts, placeHold, moneyTx, voidHold } from '../wallet/index.js';
 import { agreementSplit, priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
 import { servingWhere } from '../enrolment/index.js';
@@ -33,7 +34,6 @@ export interface PlaceOrderInput {
   idempotencyKey: string;
 }
 
-const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
 const MAX_QUANTITY = 20;
 const MAX_DAYS_AHEAD = 60;
 
@@ -50,8 +50,7 @@ const MAX_DAYS_AHEAD = 60;
 export async function placeOrder(prisma: PrismaClient, actor: Actor, input: PlaceOrderInput, now: Date) {
   const grant = authorize(actor, 'placeOrder');
   const channel = actor.channel ?? CHANNEL_FOR_ROLE[actor.role]!;
-  if (!KEY.test(input.idempotencyKey ?? ''))
-    throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  assertIdempotencyKey(input.idempotencyKey);
   const hash = requestHash({
     elderId: input.elderId,
     serviceCode: input.serviceCode,
@@ -60,10 +59,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     note: input.note ?? null,
   });
   const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) {
-    if (existing.requestHash !== hash || existing.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-    return existing;
-  }
+  if (existing) return replayOrConflict(existing, hash, existing.placedById === actor.userId);
   const c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
@@ -87,68 +83,66 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       slots: hours.slots,
     });
 
-  try {
-    return await moneyTx(prisma, async (tx) => {
-      // Requests with the same key take turns; the later ones find the first order and return it
-      // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
-      await lockIdempotencyKey(tx, input.idempotencyKey);
-      const first = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-      if (first) {
-        if (first.requestHash !== hash || first.placedById !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-        return first;
-      }
-      // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
-      const accounts = c.agreement
-        ? new Map<string, { id: string; available: number }>()
-        : await availableAccounts(tx, c);
-      const split = priceFrom(c, input.quantity, accounts);
-      if (split.shortFen > 0) {
-        fail(
-          ErrorCode.INSUFFICIENT_BALANCE,
-          `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差` +
-            ` ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
-          {
+  const replayWinner = async () => {
+    const winner = await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    return replayOrConflict(winner, hash, winner.placedById === actor.userId);
+  };
+  return firstUseOrReplay(
+    () =>
+      moneyTx(prisma, async (tx) => {
+        // Requests with the same key take turns; the later ones find the first order and return it
+        // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
+        await lockIdempotencyKey(tx, input.idempotencyKey);
+        const first = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+        if (first) return replayOrConflict(first, hash, first.placedById === actor.userId);
+        // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
+        const accounts = c.agreement
+          ? new Map<string, { id: string; available: number }>()
+          : await availableAccounts(tx, c);
+        const split = priceFrom(c, input.quantity, accounts);
+        if (split.shortFen > 0) {
+          fail(
+            ErrorCode.INSUFFICIENT_BALANCE,
+            `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差` +
+              ` ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
+            {
+              amountFen: split.amountFen,
+              subsidyFen: split.subsidyFen,
+              subsidyMinutes: split.subsidyMinutes,
+              selfPaidFen: split.selfPaidFen,
+              missingFen: split.shortFen,
+            },
+          );
+        }
+        const order = await tx.order.create({
+          data: {
+            elderId: c.elder.id,
+            enrolmentId: c.enrolment.id,
+            serviceItemId: c.serviceItem.id,
+            providerId: c.provider.id,
+            quantity: input.quantity,
+            scheduledAt: at,
+            note: input.note?.trim() || null,
+            channel: channel!,
+            placedById: actor.userId,
             amountFen: split.amountFen,
-            subsidyFen: split.subsidyFen,
+            subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
             subsidyMinutes: split.subsidyMinutes,
             selfPaidFen: split.selfPaidFen,
-            missingFen: split.shortFen,
+            idempotencyKey: input.idempotencyKey,
+            requestHash: hash,
+            visitAgreementId: c.agreement?.id ?? null,
+            // The month an order counts in (dashboard, statements) follows the app clock.
+            createdAt: now,
           },
-        );
-      }
-      const order = await tx.order.create({
-        data: {
-          elderId: c.elder.id,
-          enrolmentId: c.enrolment.id,
-          serviceItemId: c.serviceItem.id,
-          providerId: c.provider.id,
-          quantity: input.quantity,
-          scheduledAt: at,
-          note: input.note?.trim() || null,
-          channel: channel!,
-          placedById: actor.userId,
-          amountFen: split.amountFen,
-          subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
-          subsidyMinutes: split.subsidyMinutes,
-          selfPaidFen: split.selfPaidFen,
-          idempotencyKey: input.idempotencyKey,
-          requestHash: hash,
-          visitAgreementId: c.agreement?.id ?? null,
-          // The month an order counts in (dashboard, statements) follows the app clock.
-          createdAt: now,
-        },
-      });
-      // Holds are taken under the same conditional update as debits, so two orders racing for
-      // the last of the balance cannot both get it.
-      for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
-      return order;
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
-    if (winner.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-    return winner;
-  }
+        });
+        // Holds are taken under the same conditional update as debits, so two orders racing for
+        // the last of the balance cannot both get it.
+        for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
+        return order;
+      }),
+    replayWinner,
+  );
 }
 
 /**
@@ -229,13 +223,17 @@ type OrderContext = Awaited<ReturnType<typeof orderContext>>;
 /** Each account the programme's buckets and self-paid money use, with what is free now. */
 async function availableAccounts(tx: Tx, c: OrderContext) {
   const kinds = [...new Set([...c.doc.allowance.buckets.map((b) => b.accountKind), 'SELF_PAID' as const])];
-  const accounts = new Map<string, { id: string; available: number }>();
-  for (const kind of kinds) {
-    const unit = c.doc.allowance.buckets.find((b) => b.accountKind === kind)?.unit ?? 'FEN';
-    const acc = await elderAccount(tx, c.elder.id, kind, unit, kind === 'SELF_PAID' ? undefined : c.enrolment.policyId);
-    accounts.set(kind, { id: acc.id, available: Number(acc.balance - acc.held) });
-  }
-  return accounts;
+  const rows = await elderAccounts(
+    tx,
+    c.elder.id,
+    kinds.map((kind) => ({
+      kind,
+      unit: c.doc.allowance.buckets.find((b) => b.accountKind === kind)?.unit ?? 'FEN',
+      policyId: kind === 'SELF_PAID' ? undefined : c.enrolment.policyId,
+    })),
+  );
+  const free = (a: (typeof rows)[number]) => ({ id: a.id, available: Number(a.balance - a.held) });
+  return new Map(kinds.map((kind, i) => [kind, free(rows[i]!)]));
 }
 
 /** The programme's price and payment split for the quantity, against what is free in each account. */

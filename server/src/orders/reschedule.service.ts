@@ -5,14 +5,13 @@
 // stay as they are (same accounts, same amounts): nothing moves in the ledger.
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
-import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { checkBookingHours, policyDocument } from '../policies/index.js';
-import { requestHash } from '../wallet/index.js';
 import { orderInScope } from './orders.service.js';
 import { lockIdempotencyKey, lockOrderRow } from './orders.store.js';
 
-const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
 /** The same horizon placing an order keeps. */
 export const MAX_DAYS_AHEAD = 60;
 const OPEN = ['PLACED', 'ASSIGNED'] as const;
@@ -34,8 +33,7 @@ export interface RescheduleInput {
  */
 export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input: RescheduleInput, now: Date) {
   const grant = authorize(actor, 'rescheduleOrder');
-  if (!KEY.test(input.idempotencyKey ?? ''))
-    throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  assertIdempotencyKey(input.idempotencyKey);
   const order = await orderInScope(prisma, grant, input.orderId);
   const at = input.startAt;
   if (Number.isNaN(at.getTime())) throw badInput('startAt', '请选择新的上门时间。');
@@ -43,7 +41,7 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
   const replay = async () => {
     const first = await prisma.orderReschedule.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (!first) return null;
-    if (first.requestHash !== hash || first.byId !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
+    replayOrConflict(first, hash, first.byId === actor.userId);
     return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
   };
   const replayed = await replay();
@@ -80,53 +78,52 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
       });
   }
 
-  try {
-    return await prisma.$transaction(async (tx) => {
-      // The same key takes turns; the order's row is locked so a cancellation, a check-in or another
-      // move in flight is seen as it is, and the move records the time it really moved from.
-      await lockIdempotencyKey(tx, input.idempotencyKey);
-      const first = await tx.orderReschedule.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-      if (first) {
-        if (first.requestHash !== hash || first.byId !== actor.userId) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-        return tx.order.findUniqueOrThrow({ where: { id: order.id } });
-      }
-      const current = await lockOrderRow(tx, order.id);
-      if (!(OPEN as readonly string[]).includes(current.status))
-        fail(ErrorCode.INVALID_STATE, notOpenMessage(current.status));
-      if (current.scheduledAt.getTime() === at.getTime())
-        throw badInput('startAt', '新的时间和原来的相同，请选择另一个时间。');
-      await tx.orderReschedule.create({
-        data: {
-          orderId: order.id,
-          fromAt: current.scheduledAt,
-          toAt: at,
-          byId: actor.userId,
-          idempotencyKey: input.idempotencyKey,
-          requestHash: hash,
-          createdAt: now,
-        },
-      });
-      const updated = await tx.order.update({
-        where: { id: order.id },
-        data: { scheduledAt: at, ...(current.status === 'ASSIGNED' ? { status: 'PLACED', caregiverId: null } : {}) },
-      });
-      await audit(tx, actor, {
-        action: 'ORDER_RESCHEDULED',
-        entity: 'Order',
-        entityId: order.id,
-        detail: {
-          fromAt: current.scheduledAt.toISOString(),
-          toAt: at.toISOString(),
-          unassignedCaregiverId: current.status === 'ASSIGNED' ? current.caregiverId : null,
-        },
-      });
-      return updated;
-    });
-  } catch (err) {
-    // Two first requests with one key on separate connections: the unique index keeps one.
-    if (!isUniqueViolation(err)) throw err;
-    return (await replay()) ?? fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-  }
+  // Two first requests with one key on separate connections: the unique index keeps one.
+  return firstUseOrReplay(
+    () =>
+      prisma.$transaction(async (tx) => {
+        // The same key takes turns; the order's row is locked so a cancellation, a check-in or another
+        // move in flight is seen as it is, and the move records the time it really moved from.
+        await lockIdempotencyKey(tx, input.idempotencyKey);
+        const first = await tx.orderReschedule.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+        if (first) {
+          replayOrConflict(first, hash, first.byId === actor.userId);
+          return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+        }
+        const current = await lockOrderRow(tx, order.id);
+        if (!(OPEN as readonly string[]).includes(current.status))
+          fail(ErrorCode.INVALID_STATE, notOpenMessage(current.status));
+        if (current.scheduledAt.getTime() === at.getTime())
+          throw badInput('startAt', '新的时间和原来的相同，请选择另一个时间。');
+        await tx.orderReschedule.create({
+          data: {
+            orderId: order.id,
+            fromAt: current.scheduledAt,
+            toAt: at,
+            byId: actor.userId,
+            idempotencyKey: input.idempotencyKey,
+            requestHash: hash,
+            createdAt: now,
+          },
+        });
+        const updated = await tx.order.update({
+          where: { id: order.id },
+          data: { scheduledAt: at, ...(current.status === 'ASSIGNED' ? { status: 'PLACED', caregiverId: null } : {}) },
+        });
+        await audit(tx, actor, {
+          action: 'ORDER_RESCHEDULED',
+          entity: 'Order',
+          entityId: order.id,
+          detail: {
+            fromAt: current.scheduledAt.toISOString(),
+            toAt: at.toISOString(),
+            unassignedCaregiverId: current.status === 'ASSIGNED' ? current.caregiverId : null,
+          },
+        });
+        return updated;
+      }),
+    async () => (await replay()) ?? fail(ErrorCode.IDEMPOTENCY_CONFLICT),
+  );
 }
 
 /** The moves of an order, oldest first (its detail page lists them). */

@@ -17,13 +17,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
 export async function providerForCommunity(prisma: PrismaClient | Tx, policyId: string, communityId: string) {
   const community = await prisma.region.findUniqueOrThrow({ where: { id: communityId } });
-  const zones = await prisma.serviceZone.findMany({
-    where: { policyId },
-    include: { regions: { include: { region: true } }, provider: true },
+  // A zone covers a region and everything under it: the community itself or any of its ancestors
+  // (paths are codes joined by '/'), found in one statement with the zone's provider.
+  const parts = community.path.split('/');
+  const within = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const provider = await prisma.provider.findFirst({
+    where: { zones: { some: { policyId, regions: { some: { region: { path: { in: within } } } } } } },
   });
-  const zone = zones.find((z) => z.regions.some((r) => pathWithin(community.path, r.region.path)));
-  if (!zone?.provider) return fail(ErrorCode.OUT_OF_ZONE, '老人所在社区还没有承接服务的机构，请联系民政部门。');
-  return zone.provider;
+  if (!provider) return fail(ErrorCode.OUT_OF_ZONE, '老人所在社区还没有承接服务的机构，请联系民政部门。');
+  return provider;
 }
 
 /**

@@ -1,13 +1,13 @@
 // What other areas may use of wallet. Anything not exported here is the area's own.
 export {
   elderAccount,
+  elderAccounts,
   grantAccount,
   ledgerViolations,
   moneyTx,
   placeHold,
   post,
   postHold,
-  requestHash,
   systemAccount,
   voidHold,
 } from './ledger.service.js';

@@ -2,8 +2,8 @@
 // immutable transactions with unique idempotency keys, balances that never go below zero under any
 // concurrency. Every function takes the caller's transaction client, so a money movement commits
 // with its cause.
-import { createHash } from 'node:crypto';
-import { ErrorCode, fail, isUniqueViolation } from '../common/errors.js';
+import { ErrorCode, fail } from '../common/errors.js';
+import { firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { addToBalance, holdIfAvailable, releaseHeld, violationRows, type LedgerViolation } from './balances.store.js';
@@ -59,9 +59,6 @@ export interface PostingInput {
   at?: Date;
 }
 
-export const requestHash = (request: unknown): string =>
-  createHash('sha256').update(JSON.stringify(request)).digest('hex');
-
 /**
  * Whose account: an elder's (one per kind), a programme's source or sink, the platform's, a
  * facility's (the grants its funder received), or a finance's grant budget (a paying region and
@@ -114,6 +111,21 @@ export async function elderAccount(tx: Tx, elderId: string, kind: Kind, unit: Le
   return ensureAccount(tx, { key: accountKey({ elderId }, kind), kind, unit, elderId, policyId });
 }
 
+/** Several of the elder's accounts in one read (placeOrder's buckets and self-paid), in the order asked. */
+export async function elderAccounts(
+  tx: Tx,
+  elderId: string,
+  wanted: readonly { kind: Kind; unit: LedgerUnit; policyId?: string }[],
+) {
+  const keys = wanted.map((w) => accountKey({ elderId }, w.kind));
+  const found = new Map((await tx.ledgerAccount.findMany({ where: { key: { in: keys } } })).map((a) => [a.key, a]));
+  const accounts = [];
+  // Missing ones are created one after another: one transaction, one connection.
+  for (const [i, w] of wanted.entries())
+    accounts.push(found.get(keys[i]!) ?? (await elderAccount(tx, elderId, w.kind, w.unit, w.policyId)));
+  return accounts;
+}
+
 /** A programme's source or sink account (funding, expiry, payables); these may run below zero. */
 export async function systemAccount(tx: Tx, policyId: string, kind: Kind, unit: LedgerUnit) {
   return ensureAccount(tx, { key: accountKey({ policyId }, kind, unit), kind, unit, policyId, allowNegative: true });
@@ -148,10 +160,7 @@ export async function post(tx: Tx, input: PostingInput) {
     where: { idempotencyKey: input.idempotencyKey },
     include: { entries: true },
   });
-  if (existing) {
-    if (existing.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-    return { transaction: existing, replayed: true };
-  }
+  if (existing) return { transaction: replayOrConflict(existing, hash), replayed: true };
   assertPostingShape(input);
   const accounts = await tx.ledgerAccount.findMany({ where: { id: { in: input.entries.map((e) => e.accountId) } } });
   const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -263,12 +272,8 @@ export async function ledgerViolations(prisma: PrismaClient | Tx): Promise<Ledge
  * winner's posting and returns it as a replay (or IDEMPOTENCY_CONFLICT if it asked for more).
  */
 export async function postOnce(prisma: PrismaClient, input: PostingInput) {
-  try {
-    return await prisma.$transaction((tx) => post(tx, input), MONEY_TX);
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return prisma.$transaction((tx) => post(tx, input), MONEY_TX);
-  }
+  const once = () => prisma.$transaction((tx) => post(tx, input), MONEY_TX);
+  return firstUseOrReplay(once, once);
 }
 
 /**

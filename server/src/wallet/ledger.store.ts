@@ -8,7 +8,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
-import { assertPostingShape, requestHash, type Kind, type LedgerUnit, type PostingInput } from './ledger.service.js';
+import { requestHash } from '../common/idempotency.js';
+import { assertPostingShape, type Kind, type LedgerUnit, type PostingInput } from './ledger.service.js';
 
 export interface AccountSpec {
   /** From accountKey(). */

@@ -3,12 +3,13 @@
 // notifications arrive and in whatever order.
 import { type Actor, authorize } from '../auth/index.js';
 import { assertElderInScope } from '../elders/index.js';
-import { DomainError, ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
+import { DomainError, ErrorCode, badInput, fail } from '../common/errors.js';
+import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { Logger } from '../common/logger.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { PaymentGateway, WechatPayNotification } from '../payments/index.js';
-import { accountKey, elderAccount, platformAccount, post, moneyTx, requestHash } from './ledger.service.js';
+import { accountKey, elderAccount, platformAccount, post, moneyTx } from './ledger.service.js';
 import { lockAvailableByKey } from './ledger.store.js';
 import type { TopUp as TopUpView } from './wallet.types.js';
 
@@ -23,8 +24,6 @@ export interface TopUpDeps {
 }
 
 type TopUpRow = Awaited<ReturnType<PrismaClient['topUp']['findUniqueOrThrow']>>;
-
-const KEY = /^[A-Za-z0-9_:.-]{8,64}$/;
 
 /**
  * Creates a JSAPI payment for a self-paid top-up and returns the mini-program's payment
@@ -43,8 +42,7 @@ export async function createTopUp(
   if (!Number.isInteger(input.amountFen) || input.amountFen <= 0)
     throw badInput('amountFen', '充值金额必须大于 0（以分为单位的整数）。');
   if (input.amountFen > deps.maxFen) throw badInput('amountFen', `单笔充值不能超过 ${deps.maxFen / 100} 元。`);
-  if (!KEY.test(input.idempotencyKey ?? ''))
-    throw badInput('idempotencyKey', '请求编号应为 8–64 位字母、数字或 _:.-。');
+  assertIdempotencyKey(input.idempotencyKey);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
   const openid = user.wechatOpenId ?? (gateway.mode === 'sandbox' ? `sandbox-${user.id}` : null);
   if (!openid)
@@ -52,30 +50,35 @@ export async function createTopUp(
 
   const hash = requestHash({ elderId: input.elderId, amountFen: input.amountFen, payer: actor.userId });
   const existing = await prisma.topUp.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) return replay(gateway, existing, hash);
-  let row: TopUpRow;
-  try {
-    row = await prisma.topUp.create({
-      data: {
-        elderId: elder.id,
-        payerUserId: actor.userId,
-        payerOpenId: openid,
-        amountFen: input.amountFen,
-        idempotencyKey: input.idempotencyKey,
-        requestHash: hash,
-        // WeChat: 6–32 characters of letters, digits, _-|*; unique per merchant.
-        outTradeNo: `TU${crypto.randomUUID().replaceAll('-', '').slice(0, 30)}`,
-        description: `颐联居家养老-${elder.name}自费充值`,
-      },
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return replay(
-      gateway,
-      await prisma.topUp.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }),
-      hash,
-    );
-  }
+  // The payer is part of the hash: another payer's use of the key is a different request.
+  if (existing) return view(gateway, replayOrConflict(existing, hash));
+  const first = await firstUseOrReplay(
+    async () => ({
+      replayed: false,
+      row: await prisma.topUp.create({
+        data: {
+          elderId: elder.id,
+          payerUserId: actor.userId,
+          payerOpenId: openid,
+          amountFen: input.amountFen,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: hash,
+          // WeChat: 6–32 characters of letters, digits, _-|*; unique per merchant.
+          outTradeNo: `TU${crypto.randomUUID().replaceAll('-', '').slice(0, 30)}`,
+          description: `颐联居家养老-${elder.name}自费充值`,
+        },
+      }),
+    }),
+    async () => ({
+      replayed: true,
+      row: replayOrConflict(
+        await prisma.topUp.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } }),
+        hash,
+      ),
+    }),
+  );
+  if (first.replayed) return view(gateway, first.row);
+  let row: TopUpRow = first.row;
   try {
     const order = await gateway.createJsapiOrder({
       outTradeNo: row.outTradeNo,
@@ -91,11 +94,6 @@ export async function createTopUp(
     await prisma.topUp.update({ where: { id: row.id }, data: { status: 'CLOSED' } });
     return fail(ErrorCode.PAYMENT_FAILED);
   }
-}
-
-function replay(gateway: PaymentGateway, row: TopUpRow, hash: string): TopUpView {
-  if (row.requestHash !== hash) fail(ErrorCode.IDEMPOTENCY_CONFLICT);
-  return view(gateway, row);
 }
 
 export function view(gateway: PaymentGateway, row: TopUpRow): TopUpView {
