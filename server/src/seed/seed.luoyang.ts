@@ -5,7 +5,8 @@
 // its suspended centre and no enrolments, so the tests there start from an empty county.
 import type { PrismaClient } from '../db/prisma.js';
 import { todayInShanghai, monthInShanghai } from '../common/calendar.js';
-import { evaluateEligibility, policyDocument } from '../policies/index.js';
+import { policyDocument } from '../policies/index.js';
+import { seedVerdict } from './seed.rows.js';
 import { writeVouchers } from '../vouchers/index.js';
 import { accountKey } from '../wallet/ledger.service.js';
 
@@ -36,15 +37,7 @@ export async function enrolLuoyangElders(prisma: PrismaClient, now: Date) {
   }
   const startedOn = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
   const rows = elders.flatMap((e) => {
-    const verdict = evaluateEligibility(doc, {
-      birthDate: e.birthDate.toISOString().slice(0, 10),
-      flags: e.flags,
-      selfCareAbility: e.selfCareAbility,
-      hukouInRegion: true,
-      livesInRegion: true,
-      hasCapabilityAssessment: e.selfCareAbility === 'DISABLED',
-      today,
-    });
+    const verdict = seedVerdict(doc, { ...e, birthDate: e.birthDate.toISOString().slice(0, 10) }, today);
     return verdict.eligible ? [{ elderId: e.id, policyId: policy.id, category: verdict.category, startedOn }] : [];
   });
   await prisma.enrolment.createMany({ data: rows });

@@ -2,8 +2,28 @@
 // (weihai.ts), so that an elder is stored the same way (encrypted, hashed and masked ID number, QR secret)
 // whichever programme seeds it.
 import { type IdNumberVault, maskIdNumber } from '../elders/index.js';
+import { evaluateEligibility, type PolicyDocument } from '../policies/index.js';
 import type { CommunityRef, GeneratedElder } from './seed.data.js';
 import { REGIONS } from './regions.data.js';
+
+/**
+ * A demo elder's verdict under a programme: registered and living in its region, with a capability
+ * assessment on file when disabled (the seeds enrol whoever a real review would accept).
+ */
+export const seedVerdict = (
+  doc: PolicyDocument,
+  e: { birthDate: string; flags: readonly string[]; selfCareAbility: string },
+  today: string,
+) =>
+  evaluateEligibility(doc, {
+    birthDate: e.birthDate,
+    flags: e.flags,
+    selfCareAbility: e.selfCareAbility,
+    hukouInRegion: true,
+    livesInRegion: true,
+    hasCapabilityAssessment: e.selfCareAbility === 'DISABLED',
+    today,
+  });
 
 /** A community region (with its street, and the district where loaded) as the elder generator takes it. */
 export function communityRef(c: {

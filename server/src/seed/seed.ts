@@ -7,7 +7,6 @@ import { hashPassword } from '../auth/password.js';
 import { SandboxWechatSessionClient } from '../auth/wechat.client.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { monthInShanghai, todayInShanghai } from '../common/calendar.js';
-import { evaluateEligibility } from '../policies/eligibility.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { CANTEENS } from './regions.data.js';
 import { seedFacilities } from './seed.facilities.js';
@@ -15,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { runMonthlyAllowance } from '../wallet/allowance.service.js';
 import { accountKey } from '../wallet/ledger.service.js';
 import { generateCaregivers, generateElders, generateProviders } from './seed.data.js';
-import { communityRef, elderRow } from './seed.rows.js';
+import { communityRef, elderRow, seedVerdict } from './seed.rows.js';
 import { WEIHAI_ROOT, seedWeihai } from './weihai.js';
 import { DONGXIHU_ROOT, seedDongxihu } from './seed.dongxihu.js';
 import { seedCaregiverProfiles } from './seed.caregivers.js';
@@ -261,15 +260,7 @@ export async function seedDemo(app: AppServices, opts: SeedOptions): Promise<{ s
     const district = e.communityCode.slice(0, 6);
     const policy = policies.find((p) => policyDocument(p).region.code === district);
     if (!policy) continue;
-    const verdict = evaluateEligibility(policyDocument(policy), {
-      birthDate: e.birthDate,
-      flags: e.flags,
-      selfCareAbility: e.selfCareAbility,
-      hukouInRegion: true,
-      livesInRegion: true,
-      hasCapabilityAssessment: e.selfCareAbility === 'DISABLED',
-      today,
-    });
+    const verdict = seedVerdict(policyDocument(policy), e, today);
     if (verdict.eligible) {
       enrolments.push({
         elderId: elderIdByHash.get(app.vault.hash(e.idNumber))!,
