@@ -3,6 +3,7 @@
 // in this process on the same database. Wall time and peak RSS per step.
 import { Writable } from 'node:stream';
 import { IdNumberVault } from '../../server/src/elders/id-crypto.js';
+import { detectVisitExceptions } from '../../server/src/exceptions/index.js';
 import { exportContext, writeSettlementXlsx, writeVisitsCsv } from '../../server/src/settlement/exports.js';
 import { monthWindow, runSettlement } from '../../server/src/settlement/settlement.service.js';
 import { freshDatabase, testSecrets } from '../../server/src/testing/harness.js';
@@ -23,22 +24,28 @@ const provider = await prisma.provider.create({
   data: { code: 'BENCH', name: '基准测试服务机构', regionId: district.id },
 });
 await prisma.serviceZone.updateMany({ where: { policyId: p.huangpi.policyId }, data: { providerId: provider.id } });
-const caregiver = await prisma.caregiver.create({
-  data: { providerId: provider.id, name: '护理员甲', phone: '13800000000' },
-});
+// About 100 visits a caregiver in the month, at most four a day two hours apart: one caregiver in thousands of
+// homes at the same hour would make every visit a CAREGIVER_OVERLAP exception, which no real month looks like.
+const CAREGIVERS = Math.max(1, Math.ceil(VISITS / 100));
+await prisma.$executeRawUnsafe(
+  `INSERT INTO "Caregiver" (id, "providerId", name, phone) SELECT 'cg-' || i, $1::text, '护理员' || i, '13800000000'
+    FROM generate_series(0, ${CAREGIVERS - 1}) i`,
+  provider.id,
+);
 const admin = await prisma.user.create({
   data: { username: 'bench_admin', displayName: '区民政', role: 'DISTRICT_ADMIN', regionId: district.id },
 });
 const item = await prisma.serviceItem.findFirstOrThrow({
   where: { policyId: p.huangpi.policyId, code: 'HP_ROOM_CLEANING' },
 });
-const enc = vault.encrypt('420116194001010011');
+// Each elder's ID number encrypted on its own, as registration stores it, so the export decrypts one per elder.
+const enc = Array.from({ length: ELDERS }, () => vault.encrypt('420116194001010011'));
 await prisma.$executeRawUnsafe(
   `
   INSERT INTO "Elder" (id, name, gender, "birthDate", "idNumberEnc", "idNumberHash", "idNumberMasked", "communityId",
     address, flags, "updatedAt")
-  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', $1::text, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM
-    generate_series(1, ${ELDERS}) i`,
+  SELECT 'el-' || i, '老人' || i, 'FEMALE', DATE '1940-01-01', e, 'h' || i, 'm', $2::text, '地址', '{}', now() FROM
+    unnest($1::text[]) WITH ORDINALITY AS x(e, i)`,
   enc,
   p.huangpi.communityId,
 );
@@ -64,13 +71,14 @@ await prisma.$executeRawUnsafe(
   `
   INSERT INTO "Order" (id, "elderId", "serviceItemId", "providerId", "caregiverId", quantity, "scheduledAt", channel,
     "placedById", status, "amountFen", "subsidyFen", "idempotencyKey", "requestHash", "confirmedAt", "updatedAt")
-  SELECT 'o-' || i, 'el-' || (1 + i % ${ELDERS}), $1::text, $2::text, $3::text, 1, $4::timestamp + (i % 28) * interval
-    '1 day', 'WORKER', $5::text, 'CONFIRMED', 3000, 3000, 'k-' || i, 'h',
-         $4::timestamp + (i % 28) * interval '1 day' + interval '2 hours', now()
-    FROM generate_series(1, ${VISITS}) i`,
+  SELECT 'o-' || i, 'el-' || (1 + i % ${ELDERS}), $1::text, $2::text, 'cg-' || (i % ${CAREGIVERS}), 1, at, 'WORKER',
+    $4::text, 'CONFIRMED', 3000, 3000, 'k-' || i, 'h', at + interval '2 hours', now()
+    FROM generate_series(1, ${VISITS}) i,
+         LATERAL (SELECT i / ${CAREGIVERS} AS k) n,
+         LATERAL (SELECT $3::timestamp + interval '8 hours' + (n.k % 28) * interval '1 day'
+                    + (n.k / 28 % 4) * interval '2 hours' AS at) a`,
   item.id,
   provider.id,
-  caregiver.id,
   start,
   admin.id,
 );
@@ -130,6 +138,10 @@ if (
   statement.subsidyFen !== Number(baseline.result[0]!.subsidy)
 )
   throw new Error('settlement and the SQL aggregation disagree');
+// runSettlement screens the month's visits first (exceptions/); timed on its own to show its share.
+const screening = await measure(() =>
+  detectVisitExceptions(prisma, { month: MONTH, policyIds: [p.huangpi.policyId] }, new Date()),
+);
 const csvOut = sink();
 const csv = await measure(async () =>
   writeVisitsCsv(prisma, vault, actor, MONTH, await exportContext(prisma, actor, MONTH), csvOut),
@@ -173,11 +185,21 @@ console.log(
 );
 console.log(
   [
+    '  of which: visit exception screening (exceptions/, again)',
+    screening.seconds.toFixed(2),
+    screening.peakGrowthMb.toFixed(0),
+    (screening.seconds / baseline.seconds).toFixed(2),
+    `${screening.result} new`,
+  ].join(' | '),
+);
+const csvRate = statement.orders / csv.seconds;
+console.log(
+  [
     'national per-visit CSV (streamed, ID numbers decrypted)',
     csv.seconds.toFixed(2),
     csv.peakGrowthMb.toFixed(0),
     (csv.seconds / baseline.seconds).toFixed(2),
-    `${(csvOut.bytes() / 1e6).toFixed(1)} MB`,
+    `${(csvOut.bytes() / 1e6).toFixed(1)} MB, ${Math.round(csvRate)} rows/s`,
   ].join(' | '),
 );
 console.log(
@@ -188,5 +210,16 @@ console.log(
     (xlsx.seconds / baseline.seconds).toFixed(2),
     `${(xlsxOut.bytes() / 1e6).toFixed(1)} MB`,
   ].join(' | '),
+);
+// Issue 22's targets.
+const met = (ok: boolean) => (ok ? 'met' : 'not met');
+const ratio = Math.max(settle.seconds, rerun.seconds) / baseline.seconds;
+console.log(`\nTargets (issue 22):`);
+console.log(
+  `- runSettlement within 3x the SQL aggregation: ${ratio.toFixed(2)}x (slower of the two runs): ${met(ratio <= 3)}`,
+);
+console.log(
+  `- per-visit CSV at >= 50,000 rows/s: ${Math.round(csvRate)} rows/s: ${met(csvRate >= 50_000)}; ` +
+    `RSS growth < 50 MB: ${csv.peakGrowthMb.toFixed(0)} MB: ${met(csv.peakGrowthMb < 50)}`,
 );
 await db.close();

@@ -11,7 +11,7 @@ import { detectVisitExceptions } from '../exceptions/index.js';
 import { loadPolicy, minimumWagePeriods, policyDocument } from '../policies/index.js';
 import { pathWithin } from '../regions/index.js';
 import { moneyTx, post, systemAccount, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
-import { lineTotals, servedElders, valueHoursAtMinimumWage, writeLines } from './settlement.store.js';
+import { servedElders, statementFigures, valueHoursAtMinimumWage, writeLines } from './settlement.store.js';
 
 /** The month as an instant window in Asia/Shanghai (UTC+8, no daylight saving). */
 export function monthWindow(month: string) {
@@ -181,22 +181,10 @@ export async function runSettlement(
             create: { providerId: provider.id, month },
             update: {},
           });
-          await tx.settlementLine.deleteMany({ where: { settlementId: s.id } });
           await writeLines(tx, s.id, provider.id, { start, end }, cap);
           const wage = await valueHoursAtMinimumWage(tx, s.id, minimumWagePeriods(doc));
-          const totals = await lineTotals(tx, s.id);
           // Unresolved exceptions on the statement's visits, or found in the month, hold the line.
-          const charged = await tx.settlementLine.findMany({
-            where: { settlementId: s.id },
-            select: { orderId: true },
-          });
-          const open = await tx.visitException.count({
-            where: {
-              providerId: provider.id,
-              status: 'OPEN',
-              OR: [{ month }, { orderId: { in: charged.map((c) => c.orderId) } }],
-            },
-          });
+          const { totals, open } = await statementFigures(tx, { settlementId: s.id, providerId: provider.id, month });
           // Every reason that holds the line is named, so the district sees all that must happen first.
           const reasons = [
             heldFirst,

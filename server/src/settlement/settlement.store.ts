@@ -4,7 +4,8 @@ import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 
 /**
- * Writes the statement's lines from the ledger: every order with a CHARGE in the month window,
+ * Writes (or rewrites) the statement's lines from the ledger, in SQL, so no visit passes through
+ * JavaScript: every order with a CHARGE in the month window,
  * net of the REVERSAL of those charges (an exception's ADJUST or REJECT, whenever it was posted).
  * An order whose charge was reversed in full has no line. Unconfirmed visits have no charge and so
  * never reach a statement.
@@ -17,6 +18,7 @@ export async function writeLines(
   capFenPerHour: number,
 ) {
   const { start, end } = window;
+  await tx.$executeRaw`DELETE FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
   await tx.$executeRaw`
     WITH charged AS (
       SELECT t."orderId",
@@ -94,19 +96,38 @@ export async function valueHoursAtMinimumWage(
   return { pendingLines: Number(r!.pending) };
 }
 
-export async function lineTotals(tx: Tx, settlementId: string) {
+/**
+ * The statement's totals from its lines, and the unresolved exceptions that hold it: those of the
+ * provider found in the month or on one of the statement's visits (whenever found).
+ */
+export async function statementFigures(tx: Tx, q: { settlementId: string; providerId: string; month: string }) {
   const [t] = await tx.$queryRaw<
-    { orders: bigint; subsidy: bigint | null; minutes: bigint | null; hours: bigint | null; self: bigint | null }[]
+    {
+      orders: bigint;
+      subsidy: bigint | null;
+      minutes: bigint | null;
+      hours: bigint | null;
+      self: bigint | null;
+      open: bigint;
+    }[]
   >`
     SELECT count(*) AS orders, SUM("subsidyFen") AS subsidy, SUM("subsidyMinutes") AS minutes, SUM("hoursValueFen") AS
-      hours, SUM("selfPaidFen") AS self
-      FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
+      hours, SUM("selfPaidFen") AS self,
+      (SELECT count(*) FROM "VisitException" x
+        WHERE x."providerId" = ${q.providerId} AND x.status::text = 'OPEN'
+          AND (x.month = ${q.month} OR EXISTS (
+            SELECT 1 FROM "SettlementLine" l WHERE l."settlementId" = ${q.settlementId} AND l."orderId" = x."orderId")))
+        AS open
+      FROM "SettlementLine" WHERE "settlementId" = ${q.settlementId}`;
   return {
-    orders: Number(t!.orders),
-    subsidyFen: Number(t!.subsidy ?? 0),
-    subsidyMinutes: Number(t!.minutes ?? 0),
-    hoursValueFen: Number(t!.hours ?? 0),
-    selfPaidFen: Number(t!.self ?? 0),
+    totals: {
+      orders: Number(t!.orders),
+      subsidyFen: Number(t!.subsidy ?? 0),
+      subsidyMinutes: Number(t!.minutes ?? 0),
+      hoursValueFen: Number(t!.hours ?? 0),
+      selfPaidFen: Number(t!.self ?? 0),
+    },
+    open: Number(t!.open),
   };
 }
 
@@ -133,9 +154,36 @@ export async function servedElders(
   return Number(row!.n);
 }
 
-/** One keyset page of statement lines straight from SQL (the ORM's per-row mapping was most of an export's time). */
-export function linesPage(db: PrismaClient | Tx, settlementIds: string[], after: string, limit: number) {
-  return db.$queryRaw<unknown[]>`
-    SELECT * FROM "SettlementLine" WHERE "settlementId" = ANY(${settlementIds}::text[]) AND id > ${after} ORDER BY id
-      LIMIT ${limit}`;
+/** What the exports read of a line. */
+export interface ExportLine {
+  id: string;
+  elderName: string;
+  idNumberEnc: string;
+  communityName: string;
+  serviceName: string;
+  category: string;
+  mode: string;
+  visitDate: string;
+  durationMinutes: number;
+  amountFen: number;
+  subsidyFen: number;
+  subsidyMinutes: number;
+  hoursValueFen: number;
+  selfPaidFen: number;
+  caregiverName: string;
+  satisfaction: string | null;
+  stars: number | null;
+}
+
+/**
+ * One keyset page of a statement's lines after `after` (by id), straight from SQL, only the columns
+ * the exports write. One statement per page, so the (settlementId, id) index yields the page in order
+ * without sorting the rest of the month each time.
+ */
+export function linesPage(db: PrismaClient | Tx, settlementId: string, after: string, limit: number) {
+  return db.$queryRaw<ExportLine[]>`
+    SELECT id, "elderName", "idNumberEnc", "communityName", "serviceName", category, mode, "visitDate",
+           "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen", "selfPaidFen",
+           "caregiverName", satisfaction, stars
+      FROM "SettlementLine" WHERE "settlementId" = ${settlementId} AND id > ${after} ORDER BY id LIMIT ${limit}`;
 }
