@@ -21,6 +21,6 @@ export class OrderCaregiverCard {
 export class OrderCaregiverCardResolver {
   @FieldResolver(() => OrderCaregiverCard, { nullable: true, description: '派给这张工单的护理员；未派单时为空' })
   async caregiverCard(@Root() order: Order, @Ctx() ctx: Context) {
-    return caregiverCard(ctx.prisma, order);
+    return caregiverCard(ctx.loaders, order);
   }
 }

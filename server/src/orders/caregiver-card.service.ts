@@ -5,7 +5,6 @@
 // its administrators (providers/caregiver-profile.service.ts).
 // The phone is personal information of the caregiver (个人信息保护法 第六条, the minimum needed): shown
 // while the visit is ahead or underway, not before one is assigned nor after it is over.
-import type { PrismaClient } from '../db/prisma.js';
 
 /** The statuses in which the family may need to reach the caregiver (assigned, or at the door). */
 const CALLABLE = new Set(['ASSIGNED', 'IN_SERVICE']);
@@ -21,20 +20,28 @@ export interface CaregiverCard {
   ratingCount: number;
 }
 
+/** The per-request loaders the card reads through, so a page of orders costs one batch each. */
+export interface CaregiverCardLoaders {
+  caregiverById: {
+    load(
+      id: string,
+    ): Promise<{ id: string; name: string; staffNo: string | null; photoFileId: string | null; phone: string } | null>;
+  };
+  caregiverRatings: { load(id: string): Promise<{ average: number | null; count: number }> };
+}
+
 export async function caregiverCard(
-  prisma: PrismaClient,
+  loaders: CaregiverCardLoaders,
   order: { status: string; caregiverId: string | null },
 ): Promise<CaregiverCard | null> {
   if (!order.caregiverId) return null;
-  const caregiver = await prisma.caregiver.findUnique({ where: { id: order.caregiverId } });
+  const [caregiver, ratings] = await Promise.all([
+    loaders.caregiverById.load(order.caregiverId),
+    loaders.caregiverRatings.load(order.caregiverId),
+  ]);
   if (!caregiver) return null;
-  const ratings = await prisma.rating.aggregate({
-    where: { order: { caregiverId: caregiver.id } },
-    _avg: { stars: true },
-    _count: { _all: true },
-  });
   const callable = CALLABLE.has(order.status);
-  const avg = ratings._avg.stars;
+  const avg = ratings.average;
   return {
     id: caregiver.id,
     name: caregiver.name,
@@ -45,6 +52,6 @@ export async function caregiverCard(
     phone: callable ? caregiver.phone : null,
     phoneNote: callable ? null : '服务结束或取消后不再显示护理员电话；如需联系，请找服务机构。',
     ratingAverage: avg === null ? null : Math.round(avg * 10) / 10,
-    ratingCount: ratings._count._all,
+    ratingCount: ratings.count,
   };
 }
