@@ -11,7 +11,13 @@ import { detectVisitExceptions } from '../exceptions/index.js';
 import { loadPolicy, minimumWagePeriods, policyDocument } from '../policies/index.js';
 import { pathWithin } from '../regions/index.js';
 import { moneyTx, post, systemAccount, monthBounds, monthLabel, parseMonth } from '../wallet/index.js';
-import { servedElders, statementFigures, valueHoursAtMinimumWage, writeLines } from './settlement.store.js';
+import {
+  analyzeLines,
+  servedElders,
+  statementFigures,
+  valueHoursAtMinimumWage,
+  writeLines,
+} from './settlement.store.js';
 
 /** The month as an instant window in Asia/Shanghai (UTC+8, no daylight saving). */
 export function monthWindow(month: string) {
@@ -150,6 +156,7 @@ export async function runSettlement(
   const { start, end } = monthWindow(month);
   const { first, last } = monthBounds(month);
   const ids: string[] = [];
+  let rebuilt = false;
   const policies = await programmesOf(prisma, regionPath);
   // The month's visits are screened first, so an exception found now holds its provider's line.
   await detectVisitExceptions(prisma, { month, policyIds: policies.map((p) => p.id) }, now);
@@ -244,8 +251,10 @@ export async function runSettlement(
         detail: { month, held: built.heldReason },
       });
       ids.push(built.id);
+      rebuilt = true;
     }
   }
+  if (rebuilt) await analyzeLines(prisma);
   return prisma.settlement.findMany({ where: { id: { in: ids } }, orderBy: { providerId: 'asc' } });
 }
 

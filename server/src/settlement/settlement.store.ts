@@ -154,6 +154,15 @@ export async function servedElders(
   return Number(row!.n);
 }
 
+/**
+ * Refreshes the planner's statistics of the lines once a run has rewritten them: a month's lines
+ * arrive in one statement, and until autovacuum notices, the planner takes a statement of 400,000
+ * lines for a few dozen and sorts all of them for every export page instead of reading the index.
+ */
+export async function analyzeLines(db: PrismaClient) {
+  await db.$executeRaw`ANALYZE "SettlementLine"`;
+}
+
 /** What the exports read of a line. */
 export interface ExportLine {
   id: string;
