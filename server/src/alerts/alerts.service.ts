@@ -8,7 +8,7 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
-import { botCommunityIds } from '../bot/index.js';
+import { botCommunityIds } from '../groupchat/index.js';
 import { elderScope } from '../elders/index.js';
 import { notify } from '../notices/index.js';
 import { pathWithin } from '../regions/index.js';

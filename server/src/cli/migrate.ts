@@ -11,7 +11,7 @@ const [cmd, name] = process.argv.slice(2);
 if (cmd === 'deploy') {
   const config = loadConfig();
   const target = config.databaseUrl
-    ? { kind: 'pg' as const, url: config.databaseUrl }
+    ? { kind: 'postgres' as const, url: config.databaseUrl }
     : { kind: 'pglite' as const, dir: config.pgliteDir };
   const { applied } = await deployMigrations(target).catch((err: unknown) =>
     dieWithOneLine(err, {

@@ -35,7 +35,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   // errors; no user ever sees a Prisma message (common/errors.ts maps what it must).
   const errorFormat = 'minimal' as const;
   if (target.kind === 'postgres') {
-    if (opts.migrate !== false) await deployMigrations({ kind: 'pg', url: target.url });
+    if (opts.migrate !== false) await deployMigrations({ kind: 'postgres', url: target.url });
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
     // An idle connection the server drops (restart, failover, DROP DATABASE) is replaced on next
     // use; without a listener pg would throw it as an uncaught error and take the process down.

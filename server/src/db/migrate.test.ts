@@ -46,7 +46,7 @@ describe('migrations', () => {
       expect(
         (
           await deployMigrations({
-            kind: 'pg',
+            kind: 'postgres',
             url: process.env.DATABASE_URL!.replace(/\/[^/]*$/, `/${await currentDb()}`),
           })
         ).applied,

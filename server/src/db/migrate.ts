@@ -24,7 +24,7 @@ const LOCK_CONTENT =
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 export type MigrationTarget =
-  { kind: 'pg'; url: string } | { kind: 'pglite'; db: PGlite } | { kind: 'pglite'; dir: string };
+  { kind: 'postgres'; url: string } | { kind: 'pglite'; db: PGlite } | { kind: 'pglite'; dir: string };
 
 // The engine's wasm-bindgen glue, instantiated once per process.
 interface WasmSchemaEngine {
@@ -130,7 +130,7 @@ export async function deployMigrations(target: MigrationTarget): Promise<{ appli
   let owned: { close(): Promise<void> } | undefined;
   let pool: pg.Pool | undefined;
   let factory: SqlMigrationAwareDriverAdapterFactory;
-  if (target.kind === 'pg') {
+  if (target.kind === 'postgres') {
     // Our own pool, ended below: the engine's session-level advisory lock goes with its connection.
     pool = new pg.Pool({ connectionString: target.url, max: 2 });
     pool.on('error', () => {}); // idle connections dropped by the server are not our failure

@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { qrDataUrl } from '../common/qr.js';
-import { BindingCode } from './bot.types.js';
+import { BindingCode } from './groupchat.types.js';
 
 /** What the worker sends the bot with the code: privately to bind themself, in the group to bind the group. */
 export const bindingMessage = (code: BindingCode) => `${code.purpose === 'ROOM' ? '绑定群' : '绑定'} ${code.code}`;

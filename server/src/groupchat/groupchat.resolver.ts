@@ -9,7 +9,7 @@ import {
   botRooms,
   issueBindingCode,
   undeliveredAlerts,
-} from './bot.service.js';
+} from './groupchat.service.js';
 import {
   BindingCode,
   BindingPurpose,
@@ -18,7 +18,7 @@ import {
   BotRoom,
   BotWorker,
   UndeliveredAlert,
-} from './bot.types.js';
+} from './groupchat.types.js';
 import { dailyDigest } from './digest.service.js';
 
 @Resolver()

@@ -1,2 +1,3 @@
-// What other areas may use of bot. Anything not exported here is the area's own.
-export { botCommunityIds } from './bot.service.js';
+// What other areas may use of groupchat, the server side of the community-group bot (bot/ at the
+// repository's root). Anything not exported here is the area's own.
+export { botCommunityIds } from './groupchat.service.js';

@@ -50,7 +50,7 @@ describe('statements per request', () => {
     });
     const { id: _id, idempotencyKey, ...like } = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed } });
     // Each assigned to one of the provider's caregivers, so every card reads a caregiver and ratings.
-    const caregivers = await s.db.prisma.caregiver.findMany({ where: { providerId: like.providerId }, take: 3 });
+    const caregivers = await s.db.prisma.caregiver.findMany({ where: { providerId: like.providerId! }, take: 3 });
     expect(caregivers.length).toBeGreaterThan(1);
     await s.db.prisma.order.createMany({
       data: Array.from({ length: 20 }, (_, i) => ({

@@ -3,23 +3,19 @@
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 
+const LINE_COLUMNS =
+  '"orderId", "elderId", "elderName", "idNumberEnc", "communityName", "serviceCode", "serviceName", category, mode, ' +
+  '"visitDate", "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen", "selfPaidFen", ' +
+  '"caregiverName", satisfaction, stars';
+
 /**
- * Writes (or rewrites) the statement's lines from the ledger, in SQL, so no visit passes through
- * JavaScript: every order with a CHARGE in the month window,
- * net of the REVERSAL of those charges (an exception's ADJUST or REJECT, whenever it was posted).
- * An order whose charge was reversed in full has no line. Unconfirmed visits have no charge and so
- * never reach a statement.
+ * The statement's lines as the ledger has them now (every column but id and settlementId): every order
+ * with a CHARGE in the month window, net of the REVERSAL of those charges (an exception's ADJUST or
+ * REJECT, whenever it was posted). An order whose charge was reversed in full has no line. Unconfirmed
+ * visits have no charge and so never reach a statement. Parameters: $1 the statement (unused here),
+ * $2 the provider, $3 and $4 the window, $5 the hourly cap.
  */
-export async function writeLines(
-  tx: Tx,
-  settlementId: string,
-  providerId: string,
-  window: { start: Date; end: Date },
-  capFenPerHour: number,
-) {
-  const { start, end } = window;
-  await tx.$executeRaw`DELETE FROM "SettlementLine" WHERE "settlementId" = ${settlementId}`;
-  await tx.$executeRaw`
+const FRESH_LINES = `
     WITH charged AS (
       SELECT t."orderId",
              SUM(CASE WHEN a.kind IN ('SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE') THEN -e.amount ELSE 0 END) AS subsidy_fen,
@@ -30,25 +26,23 @@ export async function writeLines(
         JOIN "LedgerAccount" a ON a.id = e."accountId" AND a."elderId" IS NOT NULL
         LEFT JOIN "LedgerTransaction" c ON c.id = t."reversesId"
        WHERE t."orderId" IS NOT NULL
-         AND ((t.kind = 'CHARGE' AND t."createdAt" >= ${start} AND t."createdAt" < ${end})
-           OR (t.kind = 'REVERSAL' AND c.kind = 'CHARGE' AND c."createdAt" >= ${start} AND c."createdAt" < ${end}))
-       GROUP BY t."orderId")
-    INSERT INTO "SettlementLine" (id, "settlementId", "orderId", "elderId", "elderName", "idNumberEnc",
-      "communityName", "serviceCode", "serviceName",
-                                  category, mode, "visitDate", "durationMinutes", "amountFen", "subsidyFen",
-                                    "subsidyMinutes", "hoursValueFen",
-                                  "selfPaidFen", "caregiverName", satisfaction, stars)
-    SELECT gen_random_uuid()::text, ${settlementId}, o.id, el.id, el.name, el."idNumberEnc", r.name, si.code, si.name,
-      si.category, si.mode::text,
-           to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD'),
-             COALESCE(v."durationMinutes", 0),
-           (c.subsidy_fen + c.self_fen + round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}),
-             ${capFenPerHour}) / 60.0))::int,
-           c.subsidy_fen, c.subsidy_min, round(c.subsidy_min * LEAST(COALESCE(si."priceFen", ${capFenPerHour}),
-             ${capFenPerHour}) / 60.0)::int,
-           c.self_fen, COALESCE(cg.name, ''), f.satisfaction::text, rt.stars
+         AND ((t.kind = 'CHARGE' AND t."createdAt" >= $3::timestamp AND t."createdAt" < $4::timestamp)
+           OR (t.kind = 'REVERSAL' AND c.kind = 'CHARGE' AND c."createdAt" >= $3::timestamp
+               AND c."createdAt" < $4::timestamp))
+       GROUP BY t."orderId"),
+    fresh AS (
+    SELECT o.id AS "orderId", el.id AS "elderId", el.name AS "elderName", el."idNumberEnc", r.name AS "communityName",
+           si.code AS "serviceCode", si.name AS "serviceName", si.category, si.mode::text AS mode,
+           to_char(COALESCE(v."checkInAt", o."scheduledAt") + interval '8 hours', 'YYYY-MM-DD') AS "visitDate",
+           COALESCE(v."durationMinutes", 0) AS "durationMinutes",
+           (c.subsidy_fen + c.self_fen
+             + round(c.subsidy_min * LEAST(COALESCE(si."priceFen", $5::int), $5::int) / 60.0))::int AS "amountFen",
+           c.subsidy_fen::int AS "subsidyFen", c.subsidy_min::int AS "subsidyMinutes",
+           round(c.subsidy_min * LEAST(COALESCE(si."priceFen", $5::int), $5::int) / 60.0)::int AS "hoursValueFen",
+           c.self_fen::int AS "selfPaidFen", COALESCE(cg.name, '') AS "caregiverName",
+           f.satisfaction::text AS satisfaction, rt.stars
       FROM charged c
-      JOIN "Order" o ON o.id = c."orderId" AND o."providerId" = ${providerId}
+      JOIN "Order" o ON o.id = c."orderId" AND o."providerId" = $2::text
       JOIN "Elder" el ON el.id = o."elderId"
       JOIN "Region" r ON r.id = el."communityId"
       JOIN "ServiceItem" si ON si.id = o."serviceItemId"
@@ -56,7 +50,43 @@ export async function writeLines(
       LEFT JOIN "Caregiver" cg ON cg.id = o."caregiverId"
       LEFT JOIN "FollowUp" f ON f."orderId" = o.id
       LEFT JOIN "Rating" rt ON rt."orderId" = o.id
-     WHERE c.subsidy_fen <> 0 OR c.subsidy_min <> 0 OR c.self_fen <> 0`;
+     WHERE c.subsidy_fen <> 0 OR c.subsidy_min <> 0 OR c.self_fen <> 0)`;
+
+/**
+ * Brings the statement's lines in line with the ledger, in SQL, so no visit passes through
+ * JavaScript. A rerun keeps each line that is still exactly right (most of a month: rewriting every
+ * line was most of a rerun's time), drops the others and writes what is missing, so the lines end
+ * as a rewrite from nothing would leave them, apart from the kept lines' ids.
+ */
+export async function writeLines(
+  tx: Tx,
+  settlementId: string,
+  providerId: string,
+  window: { start: Date; end: Date },
+  capFenPerHour: number,
+) {
+  const params = [settlementId, providerId, window.start, window.end, capFenPerHour] as const;
+  const [had] = await tx.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "SettlementLine" WHERE "settlementId" = ${settlementId}) AS any`;
+  if (had!.any)
+    await tx.$executeRawUnsafe(
+      `${FRESH_LINES}
+      DELETE FROM "SettlementLine" l
+       WHERE l."settlementId" = $1::text
+         AND NOT EXISTS (SELECT 1 FROM fresh f
+                          WHERE f."orderId" = l."orderId"
+                            AND (${LINE_COLUMNS.replace(/(^|, )/g, '$1f.')}) IS NOT DISTINCT FROM
+                                (${LINE_COLUMNS.replace(/(^|, )/g, '$1l.')}))`,
+      ...params,
+    );
+  await tx.$executeRawUnsafe(
+    `${FRESH_LINES}
+    INSERT INTO "SettlementLine" (id, "settlementId", ${LINE_COLUMNS})
+    SELECT gen_random_uuid()::text, $1::text, ${LINE_COLUMNS} FROM fresh f
+     WHERE NOT EXISTS (SELECT 1 FROM "SettlementLine" l
+                        WHERE l."settlementId" = $1::text AND l."orderId" = f."orderId")`,
+    ...params,
+  );
 }
 
 /**

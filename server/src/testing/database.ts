@@ -82,7 +82,7 @@ async function createFromTemplate(admin: URL, name: string): Promise<void> {
   await withClient(admin, (c) => c.query(`CREATE DATABASE "${building}"`));
   const url = new URL(admin);
   url.pathname = `/${building}`;
-  await deployMigrations({ kind: 'pg', url: url.toString() });
+  await deployMigrations({ kind: 'postgres', url: url.toString() });
   await withClient(admin, async (c) => {
     try {
       await c.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
