@@ -26,7 +26,10 @@ export function createLogger(destination?: pino.DestinationStream) {
         },
       },
     },
-    destination,
+    // Standard output is written asynchronously (pino's sonic-boom with sync: false), so a log line
+    // never blocks a request on a slow pipe (issue 22); pino flushes what is pending when the
+    // process exits. No buffering (minLength 0): lines still appear as they are logged.
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: 0 }),
   );
 }
 
