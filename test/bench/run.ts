@@ -3,6 +3,8 @@
 // PostgreSQL database, load from this process with autocannon. Figures are ratios on this machine.
 // Scenarios (issue 22): the public service guide, the family dashboard, the officials' elders page,
 // and placeOrder; then how the dashboard and the elders page cost as they grow.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startChild, type Child } from './http/child.js';
 import { compare, CONNECTIONS, round, ROUNDS, SECONDS, type Measured, type Target } from './http/load.js';
 import { growth, table, type Row } from './http/report.js';
@@ -28,7 +30,11 @@ const start = async (name: string, file: string, extra: Record<string, string> =
 };
 
 try {
-  const yilian = await start('Yilian', './yilian-server.ts', { BENCH_CONFIG: JSON.stringify(world.config) });
+  // Yilian runs from server/dist as in production; the build is skipped when nothing changed.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../server/scripts/build.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
+  const yilian = await start('Yilian', './yilian-server.mjs', { BENCH_CONFIG: JSON.stringify(world.config) });
   const graphile = await start('PostGraphile', './postgraphile-server.ts');
   const bare = await start('bare', './bare-server.ts', { BENCH_BARE_ORDER: JSON.stringify(world.bareOrder) });
 

@@ -52,10 +52,13 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `file` (next to this one) under tsx and waits until it listens. */
+/**
+ * Starts `file` (next to this one) and waits until it listens: a `.ts` file under tsx, a `.mjs`
+ * file on plain node (Yilian's compiled server, as `npm start` runs it).
+ */
 export function startChild(name: string, file: string, env: Record<string, string>): Promise<Child> {
   const proc: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: file.endsWith('.mjs') ? [] : ['--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
