@@ -1,7 +1,7 @@
 // Child process: the baseline. node:http and the pg driver, one statement per request, JSON out.
 // GET /guide?p=, GET /elders?n=&region=, GET /dashboard?id=&user=&n=, POST /orders {key, scheduledAt}.
 import { createServer, type IncomingMessage } from 'node:http';
-import { countingPool, failChild, serveChild } from './child.js';
+import { countingPool, failChild, listenChild } from './child.js';
 import { DASHBOARD_SQL, ELDERS_SQL, GUIDE_SQL, PLACE_ORDER_SQL, type BareOrderParams } from './bare-sql.js';
 
 async function readJson(req: IncomingMessage): Promise<Record<string, string>> {
@@ -59,12 +59,7 @@ try {
       },
     );
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  serveChild((server.address() as { port: number }).port, stats);
-  process.on('SIGTERM', () => {
-    server.close();
-    void pool.end().finally(() => process.exit(0));
-  });
+  await listenChild(server, stats, () => pool.end());
 } catch (err) {
   failChild(err);
 }

@@ -3,6 +3,7 @@
 // with { type: 'ready', port } and answers { type: 'stats' } with the statements its database
 // driver has sent so far, counted in the child itself (the parent cannot see a child's driver).
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -19,6 +20,16 @@ export function serveChild(port: number, stats: StatementCounter): void {
     if (m?.type === 'stats') process.send!({ type: 'stats', statements: stats.statements } satisfies Message);
   });
   process.send!({ type: 'ready', port } satisfies Message);
+}
+
+/** In a child: listen on a free port, report it, and on SIGTERM close the server and then `release`. */
+export async function listenChild(server: Server, stats: StatementCounter, release: () => Promise<unknown>) {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  serveChild((server.address() as { port: number }).port, stats);
+  process.on('SIGTERM', () => {
+    server.close();
+    void release().finally(() => process.exit(0));
+  });
 }
 
 /** In a child: a start that fails is told to the parent, which stops the bench with it. */

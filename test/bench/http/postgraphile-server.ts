@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
-import { countingPool, failChild, serveChild } from './child.js';
+import { countingPool, failChild, listenChild } from './child.js';
 
 // PostGraphile 4 needs graphql 15 and the workspace has 16 at its root, so npm nests a copy of 15
 // under postgraphile and another under graphile-build-pg, and graphql refuses types from "another
@@ -32,12 +32,7 @@ try {
     watchPg: false,
   });
   const server = createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  serveChild((server.address() as { port: number }).port, stats);
-  process.on('SIGTERM', () => {
-    server.close();
-    void pool.end().finally(() => process.exit(0));
-  });
+  await listenChild(server, stats, () => pool.end());
 } catch (err) {
   failChild(err);
 }
