@@ -59,7 +59,10 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     note: input.note ?? null,
   });
   const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) return replayOrConflict(existing, hash, existing.placedById === actor.userId);
+  // The key's first order, for the same request by the same caller; IDEMPOTENCY_CONFLICT otherwise.
+  const replay = <O extends { requestHash: string | null; placedById: string }>(first: O) =>
+    replayOrConflict(first, hash, first.placedById === actor.userId);
+  if (existing) return replay(existing);
   const c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
   if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
   const at = input.scheduledAt;
@@ -83,10 +86,6 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       slots: hours.slots,
     });
 
-  const replayWinner = async () => {
-    const winner = await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
-    return replayOrConflict(winner, hash, winner.placedById === actor.userId);
-  };
   return firstUseOrReplay(
     () =>
       moneyTx(prisma, async (tx) => {
@@ -94,7 +93,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
         await lockIdempotencyKey(tx, input.idempotencyKey);
         const first = await tx.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-        if (first) return replayOrConflict(first, hash, first.placedById === actor.userId);
+        if (first) return replay(first);
         // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
         const accounts = c.agreement
           ? new Map<string, { id: string; available: number }>()
@@ -141,7 +140,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
         return order;
       }),
-    replayWinner,
+    async () => replay(await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } })),
   );
 }
 

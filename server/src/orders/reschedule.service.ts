@@ -38,10 +38,13 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
   const at = input.startAt;
   if (Number.isNaN(at.getTime())) throw badInput('startAt', '请选择新的上门时间。');
   const hash = requestHash({ orderId: order.id, startAt: at.toISOString() });
+  // The key's first move, for the same request by the same caller; IDEMPOTENCY_CONFLICT otherwise.
+  const sameMove = (first: { requestHash: string | null; byId: string }) =>
+    replayOrConflict(first, hash, first.byId === actor.userId);
   const replay = async () => {
     const first = await prisma.orderReschedule.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (!first) return null;
-    replayOrConflict(first, hash, first.byId === actor.userId);
+    sameMove(first);
     return prisma.order.findUniqueOrThrow({ where: { id: order.id } });
   };
   const replayed = await replay();
@@ -87,7 +90,7 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
         await lockIdempotencyKey(tx, input.idempotencyKey);
         const first = await tx.orderReschedule.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
         if (first) {
-          replayOrConflict(first, hash, first.byId === actor.userId);
+          sameMove(first);
           return tx.order.findUniqueOrThrow({ where: { id: order.id } });
         }
         const current = await lockOrderRow(tx, order.id);

@@ -9,7 +9,7 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { policyDocument } from '../policies/index.js';
-import { pathWithin } from '../regions/index.js';
+import { pathAndAncestors, pathWithin } from '../regions/index.js';
 
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,10 +17,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
 export async function providerForCommunity(prisma: PrismaClient | Tx, policyId: string, communityId: string) {
   const community = await prisma.region.findUniqueOrThrow({ where: { id: communityId } });
-  // A zone covers a region and everything under it: the community itself or any of its ancestors
-  // (paths are codes joined by '/'), found in one statement with the zone's provider.
-  const parts = community.path.split('/');
-  const within = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  // A zone covers a region and everything under it: the community itself or any of its ancestors,
+  // found in one statement with the zone's provider.
+  const within = pathAndAncestors(community.path);
   const provider = await prisma.provider.findFirst({
     where: { zones: { some: { policyId, regions: { some: { region: { path: { in: within } } } } } } },
   });

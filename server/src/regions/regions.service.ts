@@ -49,5 +49,9 @@ export async function syncRegions(prisma: PrismaClient, regions: readonly Region
 /** True when a region's code path lies at or under `root`'s. */
 export const pathWithin = (path: string, root: string) => path === root || path.startsWith(root + '/');
 
+/** The region's own path and each of its ancestors' (the roots `pathWithin` would accept for it). */
+export const pathAndAncestors = (path: string): string[] =>
+  path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
 /** A region and everything under it, as a filter on Region (paths are code paths joined by '/'). */
 export const subtreeOf = (path: string) => ({ OR: [{ path }, { path: { startsWith: path + '/' } }] });
