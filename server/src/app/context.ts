@@ -15,6 +15,7 @@ import type { VisitConfig } from '../orders/visits.service.js';
 import type { Config } from '../common/config.js';
 import type { EventBus } from '../common/events.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { createPrefetch, type Prefetcher } from './prefetch.js';
 import type { Logger } from '../common/logger.js';
 
 /** Process-wide services, built once at start-up. */
@@ -51,9 +52,12 @@ export interface Context {
   prisma: PrismaClient;
   actor: Actor | null;
   loaders: Loaders;
+  /** Look-ahead for the hottest lists: relations read with the rows, handed to `loaders`. */
+  prefetch: Prefetcher;
   requestId: string;
 }
 
 export function createContext(app: AppServices, actor: Actor | null, requestId: string): Context {
-  return { app, prisma: app.db.prisma, actor, loaders: createLoaders(app.db.prisma, app.catalogue), requestId };
+  const loaders = createLoaders(app.db.prisma, app.catalogue);
+  return { app, prisma: app.db.prisma, actor, loaders, prefetch: createPrefetch(loaders), requestId };
 }

@@ -19,7 +19,9 @@ import { accountsByElderIds } from '../wallet/wallet.service.js';
 export function createLoaders(prisma: PrismaClient, catalogue: CatalogueCache) {
   return {
     regionById: new DataLoader((ids: readonly string[]) => regionsByIds(prisma, ids)),
-    policyById: new DataLoader((ids: readonly string[]) => policiesByIds(prisma, ids)),
+    policyById: new DataLoader((ids: readonly string[]) =>
+      catalogue.policiesByIds(ids, async (missing) => (await policiesByIds(prisma, missing)).filter((p) => !!p)),
+    ),
     userById: new DataLoader(async (ids: readonly string[]) => {
       const rows = await prisma.user.findMany({ where: { id: { in: [...ids] } } });
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);

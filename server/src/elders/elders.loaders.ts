@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/prisma.js';
+import type { Enrolment, Prisma, PrismaClient } from '../db/prisma.js';
 
 export async function familyByElderIds(prisma: PrismaClient, elderIds: readonly string[]) {
   const links = await prisma.familyLink.findMany({
@@ -13,28 +13,35 @@ export async function familyByElderIds(prisma: PrismaClient, elderIds: readonly 
   );
 }
 
+/** Newest first: the order the current enrolment is picked from. */
+export const ENROLMENTS_NEWEST_FIRST = {
+  orderBy: [{ startedOn: 'desc' }, { id: 'desc' }],
+} satisfies Prisma.Elder$enrolmentsArgs;
+
+/** The enrolment an elder's page shows, from all of theirs newest first: the active one, else the latest. */
+export function currentEnrolment(mine: readonly Enrolment[]) {
+  const e = mine.find((r) => r.status === 'ACTIVE') ?? mine[0];
+  if (!e) return null;
+  return {
+    id: e.id,
+    policyId: e.policyId,
+    category: e.category,
+    status: e.status,
+    startedOn: e.startedOn.toISOString().slice(0, 10),
+    endedOn: e.endedOn ? e.endedOn.toISOString().slice(0, 10) : null,
+    terminationReason: e.terminationReason,
+    terminationNote: e.terminationNote,
+    noticeLetter: e.noticeLetter,
+  };
+}
+
 /** The active enrolment of each elder, or else the latest one. */
 export async function enrolmentByElderIds(prisma: PrismaClient, elderIds: readonly string[]) {
   const rows = await prisma.enrolment.findMany({
     where: { elderId: { in: [...elderIds] } },
-    orderBy: [{ startedOn: 'desc' }, { id: 'desc' }],
+    ...ENROLMENTS_NEWEST_FIRST,
   });
-  return elderIds.map((id) => {
-    const mine = rows.filter((r) => r.elderId === id);
-    const e = mine.find((r) => r.status === 'ACTIVE') ?? mine[0];
-    if (!e) return null;
-    return {
-      id: e.id,
-      policyId: e.policyId,
-      category: e.category,
-      status: e.status,
-      startedOn: e.startedOn.toISOString().slice(0, 10),
-      endedOn: e.endedOn ? e.endedOn.toISOString().slice(0, 10) : null,
-      terminationReason: e.terminationReason,
-      terminationNote: e.terminationNote,
-      noticeLetter: e.noticeLetter,
-    };
-  });
+  return elderIds.map((id) => currentEnrolment(rows.filter((r) => r.elderId === id)));
 }
 
 export async function elderByIds(prisma: PrismaClient, ids: readonly string[]) {

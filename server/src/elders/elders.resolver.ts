@@ -1,4 +1,19 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { requireActor, authorize } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { Region } from '../regions/index.js';
@@ -26,13 +41,28 @@ class EldersArgs {
 @Resolver(() => Elder)
 export class ElderResolver {
   @Query(() => ElderConnection, { description: '我能查看的老人（按角色和辖区）' })
-  async elders(@Args(() => EldersArgs) args: EldersArgs, @Ctx() ctx: Context) {
-    return listElders(ctx.prisma, ctx.app.vault, requireActor(ctx.actor), args.filter ?? {}, args, ctx.app.clock());
+  async elders(@Args(() => EldersArgs) args: EldersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const ahead = ctx.prefetch.elders(info, ['edges', 'node']);
+    const actor = requireActor(ctx.actor);
+    const elders = await listElders(
+      ctx.prisma,
+      ctx.app.vault,
+      actor,
+      args.filter ?? {},
+      args,
+      ctx.app.clock(),
+      ahead.include,
+    );
+    ahead.prime(elders.edges.map((e) => e.node));
+    return elders;
   }
 
   @Query(() => Elder, { nullable: true })
-  async elder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return getElder(ctx.prisma, requireActor(ctx.actor), id);
+  async elder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const ahead = ctx.prefetch.elders(info);
+    const elder = await getElder(ctx.prisma, requireActor(ctx.actor), id, ahead.include);
+    ahead.prime([elder]);
+    return elder;
   }
 
   @Mutation(() => FamilyLinkCode, {

@@ -78,8 +78,17 @@ export function elderScope(grant: Grant): Prisma.ElderWhereInput {
 }
 
 /** Throws FORBIDDEN unless the elder exists within the grant's scope; NOT_FOUND if it does not exist. */
-export async function assertElderInScope(prisma: PrismaClient, grant: Grant, elderId: string) {
-  const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, elderScope(grant)] } });
+/**
+ * The elder, if the grant reaches them; FORBIDDEN or NOT_FOUND otherwise. `include` is what the
+ * request's look-ahead asks to read in the same statement (app/prefetch.ts).
+ */
+export async function assertElderInScope(
+  prisma: PrismaClient,
+  grant: Grant,
+  elderId: string,
+  include?: Prisma.ElderInclude,
+) {
+  const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, elderScope(grant)] }, include });
   if (elder) return elder;
   const exists = await prisma.elder.count({ where: { id: elderId } });
   return fail(
@@ -88,8 +97,8 @@ export async function assertElderInScope(prisma: PrismaClient, grant: Grant, eld
   );
 }
 
-export async function getElder(prisma: PrismaClient, actor: Actor, id: string) {
-  return assertElderInScope(prisma, authorize(actor, 'elder'), id);
+export async function getElder(prisma: PrismaClient, actor: Actor, id: string, include?: Prisma.ElderInclude) {
+  return assertElderInScope(prisma, authorize(actor, 'elder'), id, include);
 }
 
 export async function listElders(
@@ -99,6 +108,7 @@ export async function listElders(
   filter: ElderListFilter,
   page: PageArgs,
   now: Date,
+  include?: Prisma.ElderInclude,
 ) {
   const grant = authorize(actor, 'elders');
   const { take, afterId } = pageWindow(page);
@@ -131,6 +141,7 @@ export async function listElders(
       where: afterId ? { AND: [all, { id: { gt: afterId } }] } : all,
       orderBy: { id: 'asc' },
       take: take + 1,
+      include,
     }),
     prisma.elder.count({ where: all }),
   ]);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor, authorize } from '../auth/index.js';
 import { ServiceItem } from '../catalogue/index.js';
 import { PageArgsType } from '../common/connection.js';
@@ -32,8 +33,12 @@ export class OrderResolver {
     @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page);
+    const ahead = ctx.prefetch.orders(info, ['edges', 'node']);
+    const orders = await listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page, ahead.include);
+    ahead.prime(orders.edges.map((e) => e.node));
+    return orders;
   }
 
   @Query(() => Order)
@@ -190,8 +195,16 @@ export class OrderResolver {
 @Resolver(() => Elder)
 export class ElderOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: '这位老人的工单，最新的在前' })
-  async orders(@Root() elder: Elder, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
-    return listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page);
+  async orders(
+    @Root() elder: Elder,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const ahead = ctx.prefetch.orders(info, ['edges', 'node']);
+    const orders = await listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page, ahead.include);
+    ahead.prime(orders.edges.map((e) => e.node));
+    return orders;
   }
 }
 

@@ -294,7 +294,13 @@ export interface OrderFilterInput {
   to?: Date | null;
 }
 
-export async function listOrders(prisma: PrismaClient, actor: Actor, filter: OrderFilterInput, page: PageArgs) {
+export async function listOrders(
+  prisma: PrismaClient,
+  actor: Actor,
+  filter: OrderFilterInput,
+  page: PageArgs,
+  include?: Prisma.OrderInclude,
+) {
   const grant = authorize(actor, 'orders');
   const { take, afterId } = pageWindow(page);
   const where: Prisma.OrderWhereInput = {
@@ -312,6 +318,7 @@ export async function listOrders(prisma: PrismaClient, actor: Actor, filter: Ord
     where: { AND: [where, afterId ? { id: { lt: afterId } } : {}] },
     orderBy: { id: 'desc' },
     take: take + 1,
+    include,
   });
   // Not awaited: counted only if the client asks for totalCount (the family's home page does not).
   return toConnection(rows, take, prisma.order.count({ where }));

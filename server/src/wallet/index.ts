@@ -14,3 +14,4 @@ export {
 export { monthBounds, monthLabel, parseMonth } from './month.js';
 export { NotificationRejected, applyNotification } from './topup.service.js';
 export { Wallet } from './wallet.types.js';
+export { ELDER_ACCOUNTS, toAccounts } from './wallet.service.js';

@@ -2,7 +2,7 @@ import { type Actor, authorize } from '../auth/index.js';
 import type { AccountKind, TransactionKind, Unit } from '../common/enums.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
-import type { PrismaClient } from '../db/prisma.js';
+import type { LedgerAccount, Prisma, PrismaClient } from '../db/prisma.js';
 import { pathWithin } from '../regions/index.js';
 import { runMonthlyAllowance, type AllowanceResult } from './allowance.service.js';
 import type { Account, WalletHold, WalletTransaction } from './wallet.types.js';
@@ -10,25 +10,31 @@ import { monthInShanghai } from '../common/calendar.js';
 
 export const ELDER_KINDS = ['SUBSIDY_ONLINE', 'SUBSIDY_OFFLINE', 'SUBSIDY_HOURS', 'SELF_PAID'] as const;
 
+/** The relation filter for an elder's own accounts, in the order the wallet lists them. */
+export const ELDER_ACCOUNTS = {
+  where: { kind: { in: [...ELDER_KINDS] } },
+  orderBy: { kind: 'asc' },
+} satisfies Prisma.Elder$accountsArgs;
+
+/** One elder's account rows (read with ELDER_ACCOUNTS) as the wallet shows them. */
+export const toAccounts = (rows: readonly LedgerAccount[]): Account[] =>
+  rows.map((r) => ({
+    kind: r.kind as AccountKind,
+    unit: r.unit as Unit,
+    balance: Number(r.balance),
+    held: Number(r.held),
+    available: Number(r.balance - r.held),
+  }));
+
 /** Elders' own accounts, batched for DataLoader. Balances are BigInt in the ledger; an elder's fit in Int. */
 export async function accountsByElderIds(prisma: PrismaClient, elderIds: readonly string[]): Promise<Account[][]> {
   const rows = await prisma.ledgerAccount.findMany({
-    where: { elderId: { in: [...elderIds] }, kind: { in: [...ELDER_KINDS] } },
-    orderBy: { kind: 'asc' },
+    where: { elderId: { in: [...elderIds] }, ...ELDER_ACCOUNTS.where },
+    orderBy: ELDER_ACCOUNTS.orderBy,
   });
-  const byElder = new Map<string, Account[]>();
-  for (const r of rows) {
-    const list = byElder.get(r.elderId!) ?? [];
-    list.push({
-      kind: r.kind as AccountKind,
-      unit: r.unit as Unit,
-      balance: Number(r.balance),
-      held: Number(r.held),
-      available: Number(r.balance - r.held),
-    });
-    byElder.set(r.elderId!, list);
-  }
-  return elderIds.map((id) => byElder.get(id) ?? []);
+  const byElder = new Map<string, LedgerAccount[]>();
+  for (const r of rows) byElder.set(r.elderId!, [...(byElder.get(r.elderId!) ?? []), r]);
+  return elderIds.map((id) => toAccounts(byElder.get(id) ?? []));
 }
 
 /** Active holds on the elder's accounts (visits booked, not yet charged or cancelled). */
