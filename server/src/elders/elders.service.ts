@@ -82,14 +82,14 @@ export function elderScope(grant: Grant): Prisma.ElderWhereInput {
  * The elder, if the grant reaches them; FORBIDDEN or NOT_FOUND otherwise. `include` is what the
  * request's look-ahead asks to read in the same statement (app/prefetch.ts).
  */
-export async function assertElderInScope(
+export async function assertElderInScope<I extends Prisma.ElderInclude = Record<never, never>>(
   prisma: PrismaClient,
   grant: Grant,
   elderId: string,
-  include?: Prisma.ElderInclude,
-) {
+  include?: I,
+): Promise<Prisma.ElderGetPayload<{ include: I }>> {
   const elder = await prisma.elder.findFirst({ where: { AND: [{ id: elderId }, elderScope(grant)] }, include });
-  if (elder) return elder;
+  if (elder) return elder as Prisma.ElderGetPayload<{ include: I }>;
   const exists = await prisma.elder.count({ where: { id: elderId } });
   return fail(
     exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND,

@@ -15,13 +15,21 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
-export async function providerForCommunity(prisma: PrismaClient | Tx, policyId: string, communityId: string) {
-  const community = await prisma.region.findUniqueOrThrow({ where: { id: communityId } });
-  // A zone covers a region and everything under it: the community itself or any of its ancestors,
-  // found in one statement with the zone's provider.
+/**
+ * The provider of the zone that covers the community (OUT_OF_ZONE when none does), with its own
+ * price for `serviceItemId` when asked (001 五(二)2 价格清单), in one statement.
+ */
+export async function providerForCommunity(
+  prisma: PrismaClient | Tx,
+  policyId: string,
+  community: { path: string },
+  serviceItemId: string,
+) {
+  // A zone covers a region and everything under it: the community itself or any of its ancestors.
   const within = pathAndAncestors(community.path);
   const provider = await prisma.provider.findFirst({
     where: { zones: { some: { policyId, regions: { some: { region: { path: { in: within } } } } } } },
+    include: { prices: { where: { serviceItemId }, take: 1 } },
   });
   if (!provider) return fail(ErrorCode.OUT_OF_ZONE, '老人所在社区还没有承接服务的机构，请联系民政部门。');
   return provider;
@@ -45,19 +53,6 @@ export function assertTakesOrders(provider: { name: string; status: string; disq
 
 /** 001 八(二)1 暂停资金结算: settlement pays only a provider that is not suspended or terminated. */
 export const providerSettles = (provider: { status: string }) => provider.status === 'ACTIVE';
-
-/** The provider's own price for an item (001 五(二)2), or the programme's where it has none. */
-export async function providerUnitPrice(
-  prisma: PrismaClient | Tx,
-  providerId: string,
-  serviceItemId: string,
-  programmePriceFen: number | null | undefined,
-) {
-  const own = await prisma.providerPrice.findUnique({
-    where: { providerId_serviceItemId: { providerId, serviceItemId } },
-  });
-  return own?.priceFen ?? programmePriceFen ?? null;
-}
 
 /** What the scope rules look at in a provider: its region (officials) and itself (its staff). */
 export const providerTarget = (p: { id: string; region: { path: string } }) => ({

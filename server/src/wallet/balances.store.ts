@@ -2,7 +2,8 @@
 // no-overdraft rule: a debit or a hold succeeds only while `balance - held` covers it (one row
 // updated, or none and the caller refuses), backed by the table's CHECK constraints.
 import type { Tx } from '../db/database.js';
-import type { PrismaClient } from '../db/prisma.js';
+import type { Hold, PrismaClient } from '../db/prisma.js';
+import { v7 as uuidv7 } from 'uuid';
 
 /**
  * Adds `amount` (negative for a debit) to the balance; with `covered`, only if the available balance covers the
@@ -15,10 +16,25 @@ export function addToBalance(tx: Tx, accountId: string, amount: bigint, covered:
     : tx.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + ${amount} WHERE id = ${accountId}`;
 }
 
-/** Holds `amount` if the available balance covers it. Rows updated (0: not enough). */
-export function holdIfAvailable(tx: Tx, accountId: string, amount: bigint): Promise<number> {
-  return tx.$executeRaw`UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held
-    >= ${amount}`;
+/**
+ * Holds `amount` if the available balance covers it and records the hold, in one statement: the
+ * account's conditional update feeds the insert, so no row is written when it does not cover it.
+ * The new hold, or null (not enough).
+ */
+export async function holdIfAvailable(
+  tx: Tx,
+  accountId: string,
+  amount: bigint,
+  orderId: string | null,
+): Promise<Hold | null> {
+  const rows = await tx.$queryRaw<Hold[]>`
+    WITH covered AS (
+      UPDATE "LedgerAccount" SET held = held + ${amount} WHERE id = ${accountId} AND balance - held >= ${amount}
+      RETURNING id)
+    INSERT INTO "Hold" (id, "accountId", "orderId", amount, "createdAt")
+    SELECT ${uuidv7()}, covered.id, ${orderId}, ${amount}, ${new Date()} FROM covered
+    RETURNING id, "accountId", "orderId", amount, status::text AS status, "createdAt", "settledAt"`;
+  return rows[0] ?? null;
 }
 
 /** Frees `amount` of the account's held money (a hold settled or voided). */

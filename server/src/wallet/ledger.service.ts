@@ -205,9 +205,8 @@ export async function post(tx: Tx, input: PostingInput) {
 /** Reserves part of an account's available balance for an order (booking); INSUFFICIENT_BALANCE if short. */
 export async function placeHold(tx: Tx, accountId: string, amount: bigint, orderId?: string) {
   if (amount <= 0n) throw new Error('holds are positive');
-  const n = await holdIfAvailable(tx, accountId, amount);
-  if (n !== 1) fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', { needed: Number(amount) });
-  return tx.hold.create({ data: { accountId, amount, orderId } });
+  const hold = await holdIfAvailable(tx, accountId, amount, orderId ?? null);
+  return hold ?? fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', { needed: Number(amount) });
 }
 
 /** Releases an active hold (cancellation). Settling twice is refused, so a hold frees its money once. */
