@@ -37,9 +37,25 @@ export async function holdIfAvailable(
   return rows[0] ?? null;
 }
 
-/** Frees `amount` of the account's held money (a hold settled or voided). */
-export function releaseHeld(tx: Tx, accountId: string, amount: bigint): Promise<number> {
-  return tx.$executeRaw`UPDATE "LedgerAccount" SET held = held - ${amount} WHERE id = ${accountId}`;
+/**
+ * Settles an active hold (POSTED or VOIDED) and frees its money on the account, in one statement.
+ * The settled hold, or null when it was not active (settled already, or no such hold).
+ */
+export async function settleHoldAndRelease(
+  tx: Tx,
+  holdId: string,
+  status: 'POSTED' | 'VOIDED',
+  at: Date,
+): Promise<Hold | null> {
+  const rows = await tx.$queryRaw<Hold[]>`
+    WITH settled AS (
+      UPDATE "Hold" SET status = ${status}::"HoldStatus", "settledAt" = ${at}
+      WHERE id = ${holdId} AND status = 'ACTIVE'
+      RETURNING id, "accountId", "orderId", amount, status::text AS status, "createdAt", "settledAt"),
+    released AS (
+      UPDATE "LedgerAccount" a SET held = a.held - settled.amount FROM settled WHERE a.id = settled."accountId")
+    SELECT * FROM settled`;
+  return rows[0] ?? null;
 }
 
 export interface LedgerViolation {

@@ -6,7 +6,13 @@ import { ErrorCode, fail } from '../common/errors.js';
 import { firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { addToBalance, holdIfAvailable, releaseHeld, violationRows, type LedgerViolation } from './balances.store.js';
+import {
+  addToBalance,
+  holdIfAvailable,
+  settleHoldAndRelease,
+  violationRows,
+  type LedgerViolation,
+} from './balances.store.js';
 
 export type Kind =
   | 'SUBSIDY_ONLINE'
@@ -211,9 +217,7 @@ export async function placeHold(tx: Tx, accountId: string, amount: bigint, order
 
 /** Releases an active hold (cancellation). Settling twice is refused, so a hold frees its money once. */
 export async function voidHold(tx: Tx, holdId: string, at = new Date()) {
-  const hold = await settleHold(tx, holdId, 'VOIDED', at);
-  await releaseHeld(tx, hold.accountId, hold.amount);
-  return hold;
+  return settleHold(tx, holdId, 'VOIDED', at);
 }
 
 /**
@@ -229,14 +233,14 @@ export async function postHold(
   posting: Omit<PostingInput, 'entries' | 'kind'> & { kind?: TxKind },
   at: Date,
 ) {
-  const active = await tx.hold.findUniqueOrThrow({ where: { id: holdId } });
-  if (amount < 0n || amount > active.amount) throw new Error(`cannot charge ${amount} of a hold of ${active.amount}`);
+  if (amount < 0n) throw new Error(`cannot charge ${amount}`);
   if (amount === 0n) {
     await voidHold(tx, holdId, at);
     return null;
   }
   const hold = await settleHold(tx, holdId, 'POSTED', at);
-  await releaseHeld(tx, hold.accountId, hold.amount);
+  // Checked after the settlement, which the throw rolls back with the caller's transaction.
+  if (amount > hold.amount) throw new Error(`cannot charge ${amount} of a hold of ${hold.amount}`);
   return post(tx, {
     kind: posting.kind ?? 'CHARGE',
     at,
@@ -249,9 +253,8 @@ export async function postHold(
 }
 
 async function settleHold(tx: Tx, holdId: string, status: 'POSTED' | 'VOIDED', at: Date) {
-  const n = await tx.hold.updateMany({ where: { id: holdId, status: 'ACTIVE' }, data: { status, settledAt: at } });
-  if (n.count !== 1) fail(ErrorCode.INVALID_STATE, '这笔预约冻结已经处理过了。');
-  return tx.hold.findUniqueOrThrow({ where: { id: holdId } });
+  const hold = await settleHoldAndRelease(tx, holdId, status, at);
+  return hold ?? fail(ErrorCode.INVALID_STATE, '这笔预约冻结已经处理过了。');
 }
 
 export type { LedgerViolation };
