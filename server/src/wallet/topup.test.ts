@@ -111,9 +111,10 @@ describe('POST /payments/wechat/notify', () => {
     };
     const first = await delivered();
     const replay = await delivered();
-    // Measured here: 16 for the first delivery (the top-up's row, the ledger posting with its key check,
-    // accounts, balances, transaction and entries, and the row marked paid, BEGIN and COMMIT included)
-    // and 5 for a replay (the row found paid, its delivery counted). Lower them as work lands.
+    // Measured here: 16 for the first delivery: BEGIN and COMMIT; the top-up read, its delivery counted
+    // and marked paid; the two accounts (2 more create the platform's on its first use); then the
+    // posting (key check, accounts, two balance updates, transaction, entries, read back). 5 for a
+    // replay. Lower them as work lands.
     expect(first).toBeLessThanOrEqual(16);
     expect(replay).toBeLessThanOrEqual(5);
     expect(first).toBeGreaterThan(replay);
