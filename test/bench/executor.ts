@@ -11,7 +11,7 @@ import { getSchema } from '../../server/src/app/graphql-schema.js';
 import { createContext } from '../../server/src/app/context.js';
 import { authenticateRequest } from '../../server/src/auth/index.js';
 import { startTestServer } from '../../server/src/testing/harness.js';
-import { placedOrderId } from '../../server/src/testing/orders-fixtures.js';
+import { fullOrderPage } from '../../server/src/testing/orders-fixtures.js';
 
 const CALLS = Number(process.env.EXECUTOR_CALLS ?? 300);
 const ROUNDS = 3;
@@ -36,24 +36,8 @@ const SCENARIOS = [
 const s = await startTestServer({}, { clock: () => new Date('2026-11-18T10:00:00+08:00') });
 try {
   const link = await s.db.prisma.familyLink.findFirstOrThrow({ where: { user: { username: 'family' } } });
-  // The family's elder gets a full page: one booked order and twenty copies of it, each assigned to
-  // one of the provider's caregivers, so every card has a caregiver and their ratings to show.
-  const placed = await placedOrderId(s, await s.login('family'), {
-    elderId: link.elderId,
-    serviceCode: 'HP_MEAL_DELIVERY',
-    scheduledAt: new Date('2026-11-21T11:00:00+08:00'),
-    idempotencyKey: 'executor-bench',
-  });
-  const { id: _id, idempotencyKey, ...row } = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed } });
-  const caregivers = await s.db.prisma.caregiver.findMany({ where: { providerId: row.providerId! }, take: 3 });
-  await s.db.prisma.order.createMany({
-    data: Array.from({ length: 20 }, (_, i) => ({
-      ...row,
-      status: 'ASSIGNED' as const,
-      caregiverId: caregivers[i % caregivers.length]!.id,
-      idempotencyKey: `${idempotencyKey}-copy-${i}`,
-    })),
-  });
+  // The family's elder gets a full page of orders with caregivers, as in the statement ratchet.
+  await fullOrderPage(s, await s.login('family'), link.elderId, 'executor-bench');
   const schema = await getSchema();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`${s.db.backend}, ${ROUNDS} alternating rounds of ${CALLS} calls each, median calls/s:`);

@@ -39,10 +39,27 @@ interface OrderRelations {
 }
 
 export interface Prefetch<I, R> {
-  /** What to read with the rows, or undefined when nothing selected needs it. */
-  include: I | undefined;
-  /** Gives the rows' relations to the request's loaders. */
-  prime(rows: readonly R[]): void;
+  /** Reads a page with what its rows' fields select, and gives the rows' relations to the loaders. */
+  page<C extends { edges: { node: R }[] }>(load: (include: I | undefined) => Promise<C>): Promise<C>;
+  /** The same for one row. */
+  one<T extends R>(load: (include: I | undefined) => Promise<T>): Promise<T>;
+}
+
+/** What to read with the rows (undefined when nothing selected needs it), and how to hand it on. */
+function prefetch<I extends object, R>(include: I, prime: (row: R) => void): Prefetch<I, R> {
+  const wanted = Object.keys(include).length ? include : undefined;
+  return {
+    async page(load) {
+      const connection = await load(wanted);
+      for (const e of connection.edges) prime(e.node);
+      return connection;
+    },
+    async one(load) {
+      const row = await load(wanted);
+      prime(row);
+      return row;
+    },
+  };
 }
 
 export function createPrefetch(loaders: Loaders) {
@@ -54,16 +71,11 @@ export function createPrefetch(loaders: Loaders) {
       if (fields.has('community')) include.community = true;
       if (fields.has('enrolment')) include.enrolments = ENROLMENTS_NEWEST_FIRST;
       if (fields.has('wallet')) include.accounts = ELDER_ACCOUNTS;
-      return {
-        include: Object.keys(include).length ? include : undefined,
-        prime(rows) {
-          for (const e of rows) {
-            if (e.community) loaders.regionById.prime(e.communityId, e.community);
-            if (e.enrolments) loaders.enrolmentByElderId.prime(e.id, currentEnrolment(e.enrolments));
-            if (e.accounts) loaders.accountsByElderId.prime(e.id, toAccounts(e.accounts));
-          }
-        },
-      };
+      return prefetch(include, (e: ElderRelations) => {
+        if (e.community) loaders.regionById.prime(e.communityId, e.community);
+        if (e.enrolments) loaders.enrolmentByElderId.prime(e.id, currentEnrolment(e.enrolments));
+        if (e.accounts) loaders.accountsByElderId.prime(e.id, toAccounts(e.accounts));
+      });
     },
     /** Orders: their provider and caregiver, when the page selects them (or the caregiver's card). */
     orders(info: GraphQLResolveInfo, path: readonly string[] = []): Prefetch<Prisma.OrderInclude, OrderRelations> {
@@ -71,15 +83,10 @@ export function createPrefetch(loaders: Loaders) {
       const include: Prisma.OrderInclude = {};
       if (fields.has('provider')) include.provider = true;
       if (fields.has('caregiver') || fields.has('caregiverCard')) include.caregiver = true;
-      return {
-        include: Object.keys(include).length ? include : undefined,
-        prime(rows) {
-          for (const o of rows) {
-            if (o.provider && o.providerId) loaders.providerById.prime(o.providerId, o.provider);
-            if (o.caregiver && o.caregiverId) loaders.caregiverById.prime(o.caregiverId, o.caregiver);
-          }
-        },
-      };
+      return prefetch(include, (o: OrderRelations) => {
+        if (o.provider && o.providerId) loaders.providerById.prime(o.providerId, o.provider);
+        if (o.caregiver && o.caregiverId) loaders.caregiverById.prime(o.caregiverId, o.caregiver);
+      });
     },
   };
 }

@@ -42,27 +42,17 @@ class EldersArgs {
 export class ElderResolver {
   @Query(() => ElderConnection, { description: '我能查看的老人（按角色和辖区）' })
   async elders(@Args(() => EldersArgs) args: EldersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const ahead = ctx.prefetch.elders(info, ['edges', 'node']);
     const actor = requireActor(ctx.actor);
-    const elders = await listElders(
-      ctx.prisma,
-      ctx.app.vault,
-      actor,
-      args.filter ?? {},
-      args,
-      ctx.app.clock(),
-      ahead.include,
-    );
-    ahead.prime(elders.edges.map((e) => e.node));
-    return elders;
+    return ctx.prefetch
+      .elders(info, ['edges', 'node'])
+      .page((include) =>
+        listElders(ctx.prisma, ctx.app.vault, actor, args.filter ?? {}, args, ctx.app.clock(), include),
+      );
   }
 
   @Query(() => Elder, { nullable: true })
   async elder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const ahead = ctx.prefetch.elders(info);
-    const elder = await getElder(ctx.prisma, requireActor(ctx.actor), id, ahead.include);
-    ahead.prime([elder]);
-    return elder;
+    return ctx.prefetch.elders(info).one((include) => getElder(ctx.prisma, requireActor(ctx.actor), id, include));
   }
 
   @Mutation(() => FamilyLinkCode, {

@@ -77,10 +77,10 @@ export function elderScope(grant: Grant): Prisma.ElderWhereInput {
   }
 }
 
-/** Throws FORBIDDEN unless the elder exists within the grant's scope; NOT_FOUND if it does not exist. */
 /**
- * The elder, if the grant reaches them; FORBIDDEN or NOT_FOUND otherwise. `include` is what the
- * request's look-ahead asks to read in the same statement (app/prefetch.ts).
+ * The elder, if the grant reaches them; FORBIDDEN when they exist outside its scope, NOT_FOUND when
+ * they do not exist. `include` is what the request's look-ahead asks to read in the same statement
+ * (app/prefetch.ts).
  */
 export async function assertElderInScope<I extends Prisma.ElderInclude = Record<never, never>>(
   prisma: PrismaClient,

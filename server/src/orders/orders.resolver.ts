@@ -35,10 +35,9 @@ export class OrderResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const ahead = ctx.prefetch.orders(info, ['edges', 'node']);
-    const orders = await listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page, ahead.include);
-    ahead.prime(orders.edges.map((e) => e.node));
-    return orders;
+    return ctx.prefetch
+      .orders(info, ['edges', 'node'])
+      .page((include) => listOrders(ctx.prisma, requireActor(ctx.actor), filter ?? {}, page, include));
   }
 
   @Query(() => Order)
@@ -201,10 +200,9 @@ export class ElderOrdersResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const ahead = ctx.prefetch.orders(info, ['edges', 'node']);
-    const orders = await listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page, ahead.include);
-    ahead.prime(orders.edges.map((e) => e.node));
-    return orders;
+    return ctx.prefetch
+      .orders(info, ['edges', 'node'])
+      .page((include) => listOrders(ctx.prisma, requireActor(ctx.actor), { elderId: elder.id }, page, include));
   }
 }
 

@@ -4,7 +4,7 @@
 // placeOrder's reads lands, never raise them without saying why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { placedOrderId } from '../testing/orders-fixtures.js';
+import { fullOrderPage } from '../testing/orders-fixtures.js';
 import { linkedElderId } from '../testing/users.js';
 
 let s: TestServer;
@@ -41,25 +41,10 @@ describe('statements per request', () => {
   });
 
   it("the family's dashboard costs the same at 5 and at 20 orders (no query per order), 3", async () => {
-    // One booked order and twenty copies of it, so the larger page is full.
-    const placed = await placedOrderId(s, family, {
-      elderId,
-      serviceCode: 'HP_MEAL_DELIVERY',
-      scheduledAt: new Date('2026-11-21T11:00:00+08:00'),
-      idempotencyKey: 'statements-dashboard',
-    });
-    const { id: _id, idempotencyKey, ...like } = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed } });
-    // Each assigned to one of the provider's caregivers, so every card reads a caregiver and ratings.
-    const caregivers = await s.db.prisma.caregiver.findMany({ where: { providerId: like.providerId! }, take: 3 });
+    // One booked order and twenty copies of it, so the larger page is full, spread over the provider's
+    // caregivers, so every card reads a caregiver and ratings.
+    const caregivers = await fullOrderPage(s, family, elderId, 'statements-dashboard');
     expect(caregivers.length).toBeGreaterThan(1);
-    await s.db.prisma.order.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({
-        ...like,
-        status: 'ASSIGNED' as const,
-        caregiverId: caregivers[i % caregivers.length]!.id,
-        idempotencyKey: `${idempotencyKey}-copy-${i}`,
-      })),
-    });
     // The first request reads the session and the page's service items into their caches.
     const cold = await statements(DASHBOARD, { e: elderId, n: 20 }, family);
     const small = await statements(DASHBOARD, { e: elderId, n: 5 }, family);

@@ -14,10 +14,9 @@ import { pathAndAncestors, pathWithin } from '../regions/index.js';
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does). */
 /**
- * The provider of the zone that covers the community (OUT_OF_ZONE when none does), with its own
- * price for `serviceItemId` when asked (001 五(二)2 价格清单), in one statement.
+ * The provider of the zone covering the community (OUT_OF_ZONE when no zone or provider does), with
+ * its own price for `serviceItemId` if it has one (001 五(二)2 价格清单), in one statement.
  */
 export async function providerForCommunity(
   prisma: PrismaClient | Tx,

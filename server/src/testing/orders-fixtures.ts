@@ -31,6 +31,31 @@ export async function placedOrderId(s: TestServer, token: string, o: OrderInput)
   return r.data!.placeOrder.id as string;
 }
 
+/**
+ * A full page of an elder's orders (the family dashboard's ratchet and bench): one booked meal delivery
+ * and `copies` copies of it, each assigned to one of the provider's caregivers in turn, so every card
+ * reads a caregiver and their ratings. The caregivers used.
+ */
+export async function fullOrderPage(s: TestServer, token: string, elderId: string, key: string, copies = 20) {
+  const placed = await placedOrderId(s, token, {
+    elderId,
+    serviceCode: 'HP_MEAL_DELIVERY',
+    scheduledAt: new Date('2026-11-21T11:00:00+08:00'),
+    idempotencyKey: key,
+  });
+  const { id: _id, idempotencyKey, ...like } = await s.db.prisma.order.findUniqueOrThrow({ where: { id: placed } });
+  const caregivers = await s.db.prisma.caregiver.findMany({ where: { providerId: like.providerId! }, take: 3 });
+  await s.db.prisma.order.createMany({
+    data: Array.from({ length: copies }, (_, i) => ({
+      ...like,
+      status: 'ASSIGNED' as const,
+      caregiverId: caregivers[i % caregivers.length]!.id,
+      idempotencyKey: `${idempotencyKey}-copy-${i}`,
+    })),
+  });
+  return caregivers;
+}
+
 /** The demo provider's admin assigns the order to the caregiver with that account; that caregiver. */
 export async function assignTo(s: TestServer, orderId: string, caregiver = 'caregiver') {
   const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: caregiver } } });
