@@ -41,6 +41,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     // use; without a listener pg would throw it as an uncaught error and take the process down.
     pool.on('error', () => {});
     const prisma = new PrismaClient({ adapter: countingStatements(new PrismaPg(pool), stats), errorFormat });
+    pools.set(prisma, pool);
     return {
       prisma,
       kind: 'postgres',
@@ -83,6 +84,17 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
       if (owned) await closeOwned();
     },
   };
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * The pg pool behind a PostgreSQL client (undefined on PGlite), for the one thing Prisma cannot do:
+ * read a result through a server-side cursor a batch at a time (settlement exports), so a month of
+ * rows is never held in memory at once. Only store files use it.
+ */
+export function postgresPool(prisma: object): pg.Pool | undefined {
+  return pools.get(prisma);
 }
 
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

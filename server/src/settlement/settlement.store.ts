@@ -1,6 +1,7 @@
 // Settlement's SQL: the month's confirmed charges (net of reversals an official's review posted)
 // frozen into statement lines, the statement's totals, and the elders the platform served.
-import type { Tx } from '../db/database.js';
+import QueryStream from 'pg-query-stream';
+import { postgresPool, type Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
 
 const LINE_COLUMNS =
@@ -53,12 +54,29 @@ const FRESH_LINES = `
      WHERE c.subsidy_fen <> 0 OR c.subsidy_min <> 0 OR c.self_fen <> 0)`;
 
 /**
+ * A line id per inserted row in the shape of a UUIDv7 (the ids Prisma gives every other row): the
+ * statement's millisecond, then the row's number, then 40 random bits. A month's lines are
+ * numbered in order, so they go to the right-hand end of the id indexes instead of 400,000 random
+ * places (random v4 ids made index maintenance most of a first run's time); the random tail keeps
+ * two statements in the same millisecond apart. `n` is the SQL expression of the row's number.
+ */
+const lineId = (n: string) => `(
+  SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || lpad(to_hex((${n} >> 20) & 4095), 3, '0') || '-' ||
+         to_hex(8 | ((${n} >> 18) & 3)) || lpad(to_hex((${n} >> 6) & 4095), 3, '0') || '-' ||
+         lpad(to_hex(${n} & 63), 2, '0') || substr(md5(random()::text), 1, 10)
+    FROM (SELECT lpad(to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint), 12, '0') AS h) t)`;
+
+const prefixed = (cols: string, alias: string) => cols.replace(/(^|, )/g, `$1${alias}.`);
+
+/**
  * Brings the statement's lines in line with the ledger, in SQL, so no visit passes through
- * JavaScript. A rerun keeps each line that is still exactly right (most of a month: rewriting every
- * line was most of a rerun's time), drops the others and writes what is missing, so the lines end
- * as a rewrite from nothing would leave them, apart from the kept lines' ids. The kept lines are
- * skipped by the (settlementId, orderId) index, not by a join whose plan depends on statistics: an
- * anti-join planned for an empty table scanned the rows being inserted once per row.
+ * JavaScript, and in one statement, so the month's charges are read once. A first run inserts
+ * every line. A rerun keeps each line that is still exactly right (most of a month), rewrites in
+ * place the ones that differ, drops those whose order has no charge any more and inserts what is
+ * missing, so the lines end as a rewrite from nothing would leave them, apart from the ids. The
+ * three parts touch different orders, so they cannot meet in the same statement. The missing lines
+ * are found through the (settlementId, orderId) index only when lines exist (and so have planner
+ * statistics): an anti-join planned for an empty table scanned the rows being inserted once per row.
  */
 export async function writeLines(
   tx: Tx,
@@ -68,24 +86,31 @@ export async function writeLines(
   capFenPerHour: number,
 ) {
   const params = [settlementId, providerId, window.start, window.end, capFenPerHour] as const;
+  // The month's charges are aggregated in memory, not in 30-odd batches on disk (the default 4 MB).
+  await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
   const [had] = await tx.$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "SettlementLine" WHERE "settlementId" = ${settlementId}) AS any`;
-  if (had!.any)
-    await tx.$executeRawUnsafe(
-      `${FRESH_LINES}
-      DELETE FROM "SettlementLine" l
-       WHERE l."settlementId" = $1::text
-         AND NOT EXISTS (SELECT 1 FROM fresh f
-                          WHERE f."orderId" = l."orderId"
-                            AND (${LINE_COLUMNS.replace(/(^|, )/g, '$1f.')}) IS NOT DISTINCT FROM
-                                (${LINE_COLUMNS.replace(/(^|, )/g, '$1l.')}))`,
-      ...params,
-    );
-  await tx.$executeRawUnsafe(
-    `${FRESH_LINES}
+  const insert = (where: string) => `
     INSERT INTO "SettlementLine" (id, "settlementId", ${LINE_COLUMNS})
-    SELECT gen_random_uuid()::text, $1::text, ${LINE_COLUMNS} FROM fresh
-    ON CONFLICT ("settlementId", "orderId") DO NOTHING`,
+    SELECT ${lineId('n')}, $1::text, ${LINE_COLUMNS}
+      FROM (SELECT fresh.*, row_number() OVER () AS n FROM fresh ${where}) fresh
+    ON CONFLICT ("settlementId", "orderId") DO NOTHING`;
+  if (!had!.any) {
+    await tx.$executeRawUnsafe(`${FRESH_LINES} ${insert('')}`, ...params);
+    return;
+  }
+  await tx.$executeRawUnsafe(
+    `${FRESH_LINES},
+    gone AS (
+      DELETE FROM "SettlementLine" l
+       WHERE l."settlementId" = $1::text AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh."orderId" = l."orderId")),
+    changed AS (
+      UPDATE "SettlementLine" l SET (${LINE_COLUMNS}) = (${prefixed(LINE_COLUMNS, 'fresh')})
+        FROM fresh
+       WHERE l."settlementId" = $1::text AND l."orderId" = fresh."orderId"
+         AND (${prefixed(LINE_COLUMNS, 'fresh')}) IS DISTINCT FROM (${prefixed(LINE_COLUMNS, 'l')}))
+    ${insert(`WHERE NOT EXISTS (SELECT 1 FROM "SettlementLine" l
+                                 WHERE l."settlementId" = $1::text AND l."orderId" = fresh."orderId")`)}`,
     ...params,
   );
 }
@@ -215,15 +240,74 @@ export interface ExportLine {
   stars: number | null;
 }
 
+const EXPORT_COLUMNS = `id, "elderName", "idNumberEnc", "communityName", "serviceName", category, mode, "visitDate",
+  "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen", "selfPaidFen", "caregiverName",
+  satisfaction, stars`;
+
 /**
  * One keyset page of a statement's lines after `after` (by id), straight from SQL, only the columns
  * the exports write. One statement per page, so the (settlementId, id) index yields the page in order
  * without sorting the rest of the month each time.
  */
 export function linesPage(db: PrismaClient | Tx, settlementId: string, after: string, limit: number) {
-  return db.$queryRaw<ExportLine[]>`
-    SELECT id, "elderName", "idNumberEnc", "communityName", "serviceName", category, mode, "visitDate",
-           "durationMinutes", "amountFen", "subsidyFen", "subsidyMinutes", "hoursValueFen", "selfPaidFen",
-           "caregiverName", satisfaction, stars
-      FROM "SettlementLine" WHERE "settlementId" = ${settlementId} AND id > ${after} ORDER BY id LIMIT ${limit}`;
+  return db.$queryRawUnsafe<ExportLine[]>(
+    `SELECT ${EXPORT_COLUMNS} FROM "SettlementLine" WHERE "settlementId" = $1 AND id > $2 ORDER BY id LIMIT $3`,
+    settlementId,
+    after,
+    limit,
+  );
+}
+
+/**
+ * A statement's lines in id order, `pageSize` at a time, so an export holds one page (and the
+ * page being fetched) whatever the month's size. On PostgreSQL one query read through a
+ * server-side cursor (pg-query-stream), a batch per round trip, on a connection of its own for
+ * as long as the caller reads; Prisma would fetch the whole result first. On PGlite, which runs
+ * in this process and has no cursor over the wire, keyset pages on the (settlementId, id) index.
+ * Stopping early (a closed response) closes the cursor and returns the connection.
+ */
+export async function* streamLines(
+  db: PrismaClient,
+  settlementId: string,
+  pageSize: number,
+): AsyncGenerator<ExportLine[]> {
+  const pool = postgresPool(db);
+  if (!pool) {
+    let next = linesPage(db, settlementId, '', pageSize);
+    for (;;) {
+      const page = await next;
+      if (!page.length) return;
+      // The next page is fetched while the caller writes this one; at most two are held.
+      if (page.length === pageSize) next = linesPage(db, settlementId, page[page.length - 1]!.id, pageSize);
+      yield page;
+      if (page.length < pageSize) return;
+    }
+  }
+  const client = await pool.connect();
+  const rows = client.query(
+    new QueryStream(
+      `SELECT ${EXPORT_COLUMNS} FROM "SettlementLine" WHERE "settlementId" = $1 ORDER BY "settlementId", id`,
+      [settlementId],
+      { batchSize: pageSize, highWaterMark: pageSize },
+    ),
+  );
+  let failed = false;
+  try {
+    let page: ExportLine[] = [];
+    for await (const row of rows as AsyncIterable<ExportLine>) {
+      page.push(row);
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length) yield page;
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    rows.destroy();
+    // A connection whose query failed midway is closed rather than handed to the next caller.
+    client.release(failed);
+  }
 }
