@@ -1,12 +1,7 @@
 import DataLoader from 'dataloader';
 import { statsForRegions, type RegionStats } from '../settlement/dashboard.service.js';
 import { caregiversByIds, providersByIds } from '../providers/providers.loaders.js';
-import {
-  caregiverRatingsByIds,
-  followUpsByOrderIds,
-  ratingsByOrderIds,
-  visitsByOrderIds,
-} from '../orders/orders.loaders.js';
+import { followUpsByOrderIds, ratingsByOrderIds, visitsByOrderIds } from '../orders/orders.loaders.js';
 import { policiesByIds } from '../catalogue/catalogue.service.js';
 import type { CatalogueCache } from '../catalogue/index.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -35,7 +30,6 @@ export function createLoaders(prisma: PrismaClient, catalogue: CatalogueCache) {
     serviceItemById: new DataLoader((ids: readonly string[]) => catalogue.itemsByIds(prisma, ids)),
     providerById: new DataLoader((ids: readonly string[]) => providersByIds(prisma, ids)),
     caregiverById: new DataLoader((ids: readonly string[]) => caregiversByIds(prisma, ids)),
-    caregiverRatings: new DataLoader((ids: readonly string[]) => caregiverRatingsByIds(prisma, ids)),
     visitByOrderId: new DataLoader((ids: readonly string[]) => visitsByOrderIds(prisma, ids)),
     ratingByOrderId: new DataLoader((ids: readonly string[]) => ratingsByOrderIds(prisma, ids)),
     followUpByOrderId: new DataLoader((ids: readonly string[]) => followUpsByOrderIds(prisma, ids)),

@@ -42,10 +42,23 @@ export async function rateOrder(
   if (comment && comment.length > 500) throw badInput('comment', '评价内容不能超过 500 字。');
   if (order.status !== 'COMPLETED' && order.status !== 'CONFIRMED')
     fail(ErrorCode.INVALID_STATE, '服务完成后才能评价。');
+  const rating = prisma.rating.create({
+    data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now },
+  });
   try {
-    return await prisma.rating.create({
-      data: { orderId, stars, comment: comment?.trim() || null, byUserId: actor.userId, at: now },
-    });
+    if (!order.caregiverId) return await rating;
+    // The caregiver's summary moves with the rating, in its transaction; a second rating of the order
+    // fails on the unique orderId and takes the increment back with it. The order is completed, so its
+    // caregiver can no longer change (dispatch reassigns only placed and assigned orders).
+    const [created] = await prisma.$transaction([
+      rating,
+      prisma.caregiver.update({
+        where: { id: order.caregiverId },
+        data: { ratingCount: { increment: 1 }, ratingStars: { increment: stars } },
+        select: { id: true },
+      }),
+    ]);
+    return created;
   } catch (err) {
     if (isUniqueViolation(err)) fail(ErrorCode.INVALID_STATE, '这次服务已经评价过了。');
     throw err;

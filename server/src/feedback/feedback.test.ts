@@ -109,6 +109,40 @@ describe('rateOrder', () => {
   });
 });
 
+describe("the caregiver's rating summary", () => {
+  it('is the aggregate of the ratings of their visits, under concurrent and repeated ratings', async () => {
+    const orders = await Promise.all([5, 4, 3, 5, 2, 1].map(() => completedOrder(hpElder.id)));
+    const caregiverId = orders[0]!.caregiverId!;
+    const stars = [5, 4, 3, 5, 2, 1];
+    const rate = `mutation($o: ID!, $s: Int!) { rateOrder(orderId: $o, stars: $s) { stars } }`;
+    // Each visit rated twice at once (a double tap, or the elder and the family together): one of each
+    // pair lands, the other is refused and takes its increment back.
+    const results = await Promise.all(
+      orders.flatMap((o, i) => [gql(rate, { o: o.id, s: stars[i] }, 'family'), gql(rate, { o: o.id, s: 1 }, 'family')]),
+    );
+    expect(results.filter((r) => r.data?.rateOrder).length).toBe(orders.length);
+    expect(results.filter((r) => code(r) === 'INVALID_STATE').length).toBe(orders.length);
+    const [aggregate] = await s.db.prisma.$queryRaw<{ n: number; total: number }[]>`
+      SELECT count(*)::int AS n, coalesce(sum(r.stars), 0)::int AS total
+        FROM "Rating" r JOIN "Order" o ON o.id = r."orderId" WHERE o."caregiverId" = ${caregiverId}`;
+    const caregiver = await s.db.prisma.caregiver.findUniqueOrThrow({ where: { id: caregiverId } });
+    expect({ n: caregiver.ratingCount, total: caregiver.ratingStars }).toEqual(aggregate);
+    expect(aggregate!.n).toBeGreaterThanOrEqual(orders.length);
+    // The family's card shows the average of the same ratings, to one decimal.
+    const card = await gql(
+      `query($o: ID!) { order(id: $o) { caregiverCard { ratingAverage ratingCount } } }`,
+      {
+        o: orders[0]!.id,
+      },
+      'family',
+    );
+    expect(card.data.order.caregiverCard).toEqual({
+      ratingAverage: Math.round((aggregate!.total / aggregate!.n) * 10) / 10,
+      ratingCount: aggregate!.n,
+    });
+  });
+});
+
 describe('follow-up calls (000 六 3: within 48 hours)', () => {
   it('lists completed visits without a call, flags them overdue after 48 hours, and records one call', async () => {
     const order = await completedOrder(hpElder.id);

@@ -20,14 +20,19 @@ export interface CaregiverCard {
   ratingCount: number;
 }
 
-/** The per-request loaders the card reads through, so a page of orders costs one batch each. */
+/** The per-request loader the card reads through, so a page of orders costs one batch (or none, primed). */
 export interface CaregiverCardLoaders {
   caregiverById: {
-    load(
-      id: string,
-    ): Promise<{ id: string; name: string; staffNo: string | null; photoFileId: string | null; phone: string } | null>;
+    load(id: string): Promise<{
+      id: string;
+      name: string;
+      staffNo: string | null;
+      photoFileId: string | null;
+      phone: string;
+      ratingCount: number;
+      ratingStars: number;
+    } | null>;
   };
-  caregiverRatings: { load(id: string): Promise<{ average: number | null; count: number }> };
 }
 
 export async function caregiverCard(
@@ -35,13 +40,11 @@ export async function caregiverCard(
   order: { status: string; caregiverId: string | null },
 ): Promise<CaregiverCard | null> {
   if (!order.caregiverId) return null;
-  const [caregiver, ratings] = await Promise.all([
-    loaders.caregiverById.load(order.caregiverId),
-    loaders.caregiverRatings.load(order.caregiverId),
-  ]);
+  const caregiver = await loaders.caregiverById.load(order.caregiverId);
   if (!caregiver) return null;
   const callable = CALLABLE.has(order.status);
-  const avg = ratings.average;
+  // The summary rateOrder keeps on the caregiver (count and total stars of the visits they served).
+  const count = caregiver.ratingCount;
   return {
     id: caregiver.id,
     name: caregiver.name,
@@ -51,7 +54,7 @@ export async function caregiverCard(
     photoUrl: caregiver.photoFileId ? `/files/${caregiver.photoFileId}` : null,
     phone: callable ? caregiver.phone : null,
     phoneNote: callable ? null : '服务结束或取消后不再显示护理员电话；如需联系，请找服务机构。',
-    ratingAverage: avg === null ? null : Math.round(avg * 10) / 10,
-    ratingCount: ratings.count,
+    ratingAverage: count ? Math.round((caregiver.ratingStars / count) * 10) / 10 : null,
+    ratingCount: count,
   };
 }

@@ -6,7 +6,6 @@ const byOrderId = <T extends { orderId: string }>(ids: readonly string[], rows: 
   return ids.map((id) => byOrder.get(id) ?? null);
 };
 
-export { caregiverRatings as caregiverRatingsByIds } from './orders.store.js';
 export const visitsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) =>
   byOrderId(ids, await prisma.visit.findMany({ where: { orderId: { in: [...ids] } } }));
 export const ratingsByOrderIds = async (prisma: PrismaClient, ids: readonly string[]) =>

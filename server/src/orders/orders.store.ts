@@ -1,6 +1,5 @@
 // The orders area's SQL.
 import type { Tx } from '../db/database.js';
-import type { PrismaClient } from '../db/prisma.js';
 
 /**
  * Waits for the transaction-scoped advisory lock on an idempotency key: requests with the same key
@@ -30,21 +29,4 @@ export async function lockOrderRow(
   const rows = await tx.$queryRaw<{ status: string; scheduledAt: Date; caregiverId: string | null }[]>`
     SELECT "status"::text AS "status", "scheduledAt", "caregiverId" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
   return rows[0]!;
-}
-
-/**
- * Each caregiver's ratings over the orders they served (count and average stars), for a page of
- * order cards in one statement rather than one aggregate per card.
- */
-export async function caregiverRatings(
-  prisma: PrismaClient,
-  caregiverIds: readonly string[],
-): Promise<{ average: number | null; count: number }[]> {
-  const rows = await prisma.$queryRaw<{ id: string; average: number | null; n: number }[]>`
-    SELECT o."caregiverId" AS id, avg(r.stars)::float8 AS average, count(*)::int AS n
-    FROM "Rating" r JOIN "Order" o ON o.id = r."orderId"
-    WHERE o."caregiverId" = ANY(${[...caregiverIds]}::text[])
-    GROUP BY o."caregiverId"`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return caregiverIds.map((id) => ({ average: byId.get(id)?.average ?? null, count: byId.get(id)?.n ?? 0 }));
 }
