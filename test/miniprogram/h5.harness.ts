@@ -71,6 +71,16 @@ export async function startH5(
   return { ...rig, page, pageErrors };
 }
 
+/**
+ * A file's mobile H5 rig with the demo family signed in, on the page (the SMS login) and by token
+ * (for the API calls a test makes beside the page), and the elder the home page chose.
+ */
+export async function startFamilyH5(options: Parameters<typeof startH5>[0] = { mobile: true }) {
+  const h = await startH5(options);
+  const elderId = (await onScreen(() => h).loginAsFamily()).elderId;
+  return { h, s: h.s, elderId, family: await h.s.login('family') };
+}
+
 /** Helpers that look only at the page on screen; `get` is called late, so they can be made before startH5. */
 export function onScreen(get: () => Pick<H5, 'page' | 'origin'>) {
   // Taro's H5 router keeps pages further down the stack in the document, hidden.

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { bookPaidVisit, onScreen, startH5, type H5 } from './h5.harness.js';
+import { bookPaidVisit, onScreen, startFamilyH5, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
-const { $, text, open, loginAsFamily } = onScreen(() => h);
+const { $, text, open } = onScreen(() => h);
 let elderId: string;
 let family: string;
 
@@ -29,10 +29,7 @@ const wider = (device: number) =>
   );
 
 beforeAll(async () => {
-  h = await startH5({ mobile: true });
-  s = h.s;
-  elderId = (await loginAsFamily()).elderId;
-  family = await s.login('family');
+  ({ h, s, elderId, family } = await startFamilyH5());
 });
 afterAll(async () => {
   await h?.close();

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { bookPaidVisit, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { bookPaidVisit, onScreen, startFamilyH5, yuan, type H5 } from './h5.harness.js';
 import { shanghaiMinute } from '../../server/src/common/calendar.js';
 
 let h: H5;
 let s: TestServer;
-const { $, text, open, shoot, loginAsFamily } = onScreen(() => h);
+const { $, text, open, shoot } = onScreen(() => h);
 let elderId: string;
 let family: string;
 
@@ -28,10 +28,7 @@ const shown = shanghaiMinute;
 const book = (key: string) => bookPaidVisit(s, family, elderId, key);
 
 beforeAll(async () => {
-  h = await startH5({ mobile: true });
-  s = h.s;
-  elderId = (await loginAsFamily()).elderId;
-  family = await s.login('family');
+  ({ h, s, elderId, family } = await startFamilyH5());
 });
 afterAll(async () => {
   await h?.close();

@@ -4,11 +4,11 @@
 // modes go to miniprogram/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { beijingDayAt, onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { beijingDayAt, onScreen, startFamilyH5, yuan, type H5 } from './h5.harness.js';
 
 let h: H5;
 let s: TestServer;
-const { current, $, text, open, shoot, loginAsFamily } = onScreen(() => h);
+const { current, $, text, open, shoot } = onScreen(() => h);
 let family: string;
 let elderId: string;
 /** An order of the elder's, placed through the API, for the order pages. */
@@ -17,10 +17,7 @@ const selfPaid = async () =>
   (await s.db.prisma.ledgerAccount.findFirst({ where: { elderId, kind: 'SELF_PAID' } }))?.balance ?? 0n;
 
 beforeAll(async () => {
-  h = await startH5();
-  s = h.s;
-  elderId = (await loginAsFamily()).elderId;
-  family = await s.login('family');
+  ({ h, s, elderId, family } = await startFamilyH5({ mobile: false }));
   const item = await s.db.prisma.serviceItem.findFirstOrThrow({
     where: { mode: 'OFFLINE', priceFen: { gt: 0 }, policy: { enrolments: { some: { elderId } } } },
     orderBy: { code: 'asc' },

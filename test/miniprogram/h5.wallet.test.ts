@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elderAudience, notify } from '../../server/src/notices/index.js';
 import { ledgerViolations } from '../../server/src/wallet/index.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
-import { onScreen, startH5, yuan, type H5 } from './h5.harness.js';
+import { onScreen, startFamilyH5, yuan, type H5 } from './h5.harness.js';
 import { monthInShanghai, todayInShanghai } from '../../server/src/common/calendar.js';
 
 let h: H5;
 let s: TestServer;
-const { $, text, open, field, shoot, loginAsFamily } = onScreen(() => h);
+const { $, text, open, field, shoot } = onScreen(() => h);
 let elderId: string;
 let family: string;
 
@@ -33,13 +33,8 @@ const quoteOf = async (serviceCode: string, quantity: number) => {
   return r.data!.quoteOrder;
 };
 
-/** The Asia/Shanghai day of an instant (YYYY-MM-DD). */
-
 beforeAll(async () => {
-  h = await startH5({ mobile: true });
-  s = h.s;
-  elderId = (await loginAsFamily()).elderId;
-  family = await s.login('family');
+  ({ h, s, elderId, family } = await startFamilyH5());
 });
 afterAll(async () => {
   await h?.close();
