@@ -4,6 +4,7 @@
 // WRONG_VERIFICATION_SITE and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { assignTo } from '../testing/orders-fixtures.js';
 import { ledgerViolations } from '../wallet/ledger.service.js';
 import { distanceMeters } from '../common/geo.js';
 import { canteenQrToken } from './index.js';
@@ -51,16 +52,7 @@ async function bookedMeal(serviceCode: 'HP_MEAL_CANTEEN' | 'HP_MEAL_DELIVERY') {
   );
   expect(placed.errors).toBeUndefined();
   const id = placed.data.placeOrder.id as string;
-  const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-  expect(
-    (
-      await gql(
-        `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-        { o: id, c: cg.id },
-        'provider_admin',
-      )
-    ).errors,
-  ).toBeUndefined();
+  await assignTo(s, id);
   const at = new Date(placed.data.placeOrder.scheduledAt);
   s.app.services.clock = () => at;
   return { id, at };

@@ -5,6 +5,7 @@ import type { TestServer } from '../testing/harness.js';
 import { CHECK_IN, CHECK_OUT, code, gql, JPEG, nextSeq, upload } from '../testing/visits-fixtures.js';
 import { startVisits } from '../testing/visits-fixtures.js';
 import { addUser } from '../testing/users.js';
+import { assignTo } from '../testing/orders-fixtures.js';
 import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
 
 let s: TestServer;
@@ -175,16 +176,7 @@ describe('hourly items are charged by measured time (000 七 据实结算)', () 
     );
     expect(placed.data.placeOrder).toMatchObject({ amountFen: 10000, subsidyFen: 7000, selfPaidFen: 3000 });
     const id = placed.data.placeOrder.id;
-    const cg = await s.db.prisma.caregiver.findFirstOrThrow({ where: { user: { username: 'caregiver' } } });
-    expect(
-      (
-        await gql(
-          `mutation($o: ID!, $c: ID!) { assignOrder(orderId: $o, caregiverId: $c) { status } }`,
-          { o: id, c: cg.id },
-          'provider_admin',
-        )
-      ).errors,
-    ).toBeUndefined();
+    await assignTo(s, id);
     const home = (
       await gql<{ homeQrToken: string }>(`query($e: ID!) { homeQrToken(elderId: $e) }`, { e: other.id }, 'worker')
     ).data!.homeQrToken;
