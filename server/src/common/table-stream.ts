@@ -6,6 +6,37 @@ import ExcelJS from 'exceljs';
 
 export type TableRows = AsyncIterable<unknown[]> | Iterable<unknown[]>;
 
+interface SheetTarget {
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', fn: () => void): unknown;
+  off(event: 'drain', fn: () => void): unknown;
+}
+
+/**
+ * Resolves once the sheet's rows can flow on, so rows wait for the zip's deflate instead of piling
+ * up ahead of it. exceljs writes a streamed sheet's XML into the archive's entry stream and ignores
+ * what write() returns, so without this a 400,000-row sheet queued most of its uncompressed XML
+ * (200 MB of buffers) before deflate caught up; waiting for `out` alone never waits, as the queue is
+ * upstream of it. The entry stream is a readable-stream v2 PassThrough (no writableNeedDrain), hence
+ * its state is read directly; a sheet without one (another exceljs) is not held back. Throws once
+ * `out` is gone, as no drain would then come.
+ */
+export async function sheetRoom(sheet: object, out: Writable): Promise<void> {
+  const target = (sheet as { stream?: { pipes?: SheetTarget[] } }).stream?.pipes?.[0];
+  if (target?._writableState?.needDrain && !out.destroyed) {
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        target.off('drain', done);
+        out.off('close', done).off('error', reject);
+        resolve();
+      };
+      target.once('drain', done);
+      out.once('close', done).once('error', reject);
+    });
+  }
+  if (out.destroyed) throw new Error('export stream closed');
+}
+
 /** Writes `header` (when given) and then `rows` to `out`, and resolves once `out` has everything. */
 export async function streamTable(
   format: 'csv' | 'xlsx',
@@ -28,7 +59,10 @@ export async function streamTable(
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet(sheetName);
   if (header) sheet.addRow([...header]).commit();
-  for await (const row of rows) sheet.addRow(row).commit();
+  for await (const row of rows) {
+    sheet.addRow(row).commit();
+    await sheetRoom(sheet, out);
+  }
   sheet.commit();
   await book.commit();
 }

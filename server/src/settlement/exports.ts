@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
-import { streamTable } from '../common/table-stream.js';
+import { sheetRoom, streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/index.js';
 import { holdReasons } from './settlement.hold.js';
@@ -260,6 +260,7 @@ export async function writeSettlementXlsx(
             l.satisfaction ? (SATISFACTION[l.satisfaction] ?? '') : '',
           ])
           .commit();
+        await sheetRoom(offline, out);
       }
     }
   }
