@@ -58,33 +58,22 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
     scheduledAt: input.scheduledAt.toISOString(),
     note: input.note ?? null,
   });
-  const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   // The key's first order, for the same request by the same caller; IDEMPOTENCY_CONFLICT otherwise.
   const replay = <O extends { requestHash: string | null; placedById: string }>(first: O) =>
     replayOrConflict(first, hash, first.placedById === actor.userId);
-  if (existing) return replay(existing);
-  const c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
-  if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
+  // A first use reads no order by its key before the transaction: the key's turn inside finds a
+  // replayed request's order. A retry that today's checks would refuse (its visit's time has passed,
+  // the enrolment has ended since) is looked up when they refuse it, and still gets its order.
+  let c: OrderContext;
+  try {
+    c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
+    checkPlacement(c, input, now);
+  } catch (err) {
+    const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    if (existing) return replay(existing);
+    throw err;
+  }
   const at = input.scheduledAt;
-  if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
-    throw badInput('scheduledAt', '预约时间不能早于现在。');
-  if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000)
-    throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
-  // A terminated enrolment serves until its end (000 六·流程5 从下月起终止), not after it.
-  if (c.enrolment.serviceEndsAt && at >= c.enrolment.serviceEndsAt)
-    throw badInput(
-      'scheduledAt',
-      `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`,
-    );
-  // The programme's hours hold on every channel, not only where a client checks them first.
-  const hours = checkBookingHours(c.doc, c.item, at);
-  if (!hours.ok)
-    fail(ErrorCode.OUTSIDE_BOOKING_HOURS, hours.message, {
-      field: 'scheduledAt',
-      fromMinute: hours.fromMinute,
-      untilMinute: hours.untilMinute,
-      slots: hours.slots,
-    });
 
   return firstUseOrReplay(
     () =>
@@ -141,6 +130,31 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
       }),
     async () => replay(await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } })),
   );
+}
+
+/** placeOrder's checks of the request against its context: the note, the time, the enrolment's end, the hours. */
+function checkPlacement(c: OrderContext, input: PlaceOrderInput, now: Date) {
+  const at = input.scheduledAt;
+  if (input.note && input.note.length > 500) throw badInput('note', '备注不能超过 500 字。');
+  if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
+    throw badInput('scheduledAt', '预约时间不能早于现在。');
+  if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000)
+    throw badInput('scheduledAt', `最多只能预约 ${MAX_DAYS_AHEAD} 天以内的服务。`);
+  // A terminated enrolment serves until its end (000 六·流程5 从下月起终止), not after it.
+  if (c.enrolment.serviceEndsAt && at >= c.enrolment.serviceEndsAt)
+    throw badInput(
+      'scheduledAt',
+      `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`,
+    );
+  // The programme's hours hold on every channel, not only where a client checks them first.
+  const hours = checkBookingHours(c.doc, c.item, at);
+  if (!hours.ok)
+    fail(ErrorCode.OUTSIDE_BOOKING_HOURS, hours.message, {
+      field: 'scheduledAt',
+      fromMinute: hours.fromMinute,
+      untilMinute: hours.untilMinute,
+      slots: hours.slots,
+    });
 }
 
 /**

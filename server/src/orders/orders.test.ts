@@ -222,6 +222,32 @@ describe('placeOrder', () => {
     );
   });
 
+  it("a retry after the visit's time has passed still gets the key's order, not a refusal", async () => {
+    const k = key();
+    const at = ahead(2 * 3600_000);
+    await topUpSelfPaid(elderId, 3000);
+    const first = await place({ idempotencyKey: k, scheduledAt: at });
+    expect(first.errors).toBeUndefined();
+    const holds = await s.db.prisma.hold.count({ where: { order: { idempotencyKey: k } } });
+    const start = now;
+    try {
+      // The network gave up on the first answer; the phone retries the next day with the same request.
+      now = new Date(start.getTime() + 24 * 3600_000);
+      const retry = await place({ idempotencyKey: k, scheduledAt: at });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data!.placeOrder.id).toBe(first.data!.placeOrder.id);
+      // A new key for the same past time is refused, and nothing more is held for the first.
+      expect((await place({ scheduledAt: at })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await s.db.prisma.hold.count({ where: { order: { idempotencyKey: k } } })).toBe(holds);
+      // The same key with another request is still a conflict, however late.
+      expect((await place({ idempotencyKey: k, scheduledAt: at, quantity: 2 })).errors?.[0]?.extensions?.code).toBe(
+        'IDEMPOTENCY_CONFLICT',
+      );
+    } finally {
+      now = start;
+    }
+  });
+
   it('50 orders placed at once for one elder never over-commit the balance (worker channel)', async () => {
     const second = (
       await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
