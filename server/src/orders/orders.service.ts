@@ -147,10 +147,20 @@ function checkPlacement(c: OrderContext, input: PlaceOrderInput, now: Date) {
       `老人的服务到 ${c.enrolment.endedOn!.toISOString().slice(0, 10)} 终止，不能预约之后的服务。`,
     );
   // The programme's hours hold on every channel, not only where a client checks them first.
-  const hours = checkBookingHours(c.doc, c.item, at);
+  assertBookingHours(c.doc, c.item, at, 'scheduledAt');
+}
+
+/** OUTSIDE_BOOKING_HOURS, with the hours and slots a page can offer instead, for a visit at `at`. */
+export function assertBookingHours(
+  doc: Parameters<typeof checkBookingHours>[0],
+  item: Parameters<typeof checkBookingHours>[1],
+  at: Date,
+  field: string,
+) {
+  const hours = checkBookingHours(doc, item, at);
   if (!hours.ok)
     fail(ErrorCode.OUTSIDE_BOOKING_HOURS, hours.message, {
-      field: 'scheduledAt',
+      field,
       fromMinute: hours.fromMinute,
       untilMinute: hours.untilMinute,
       slots: hours.slots,

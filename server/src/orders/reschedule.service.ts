@@ -8,8 +8,8 @@ import { audit } from '../audit/index.js';
 import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { checkBookingHours, policyDocument } from '../policies/index.js';
-import { orderInScope } from './orders.service.js';
+import { policyDocument } from '../policies/index.js';
+import { assertBookingHours, orderInScope } from './orders.service.js';
 import { lockIdempotencyKey, lockOrderRow } from './orders.store.js';
 
 /** The same horizon placing an order keeps. */
@@ -71,14 +71,7 @@ export async function rescheduleOrder(prisma: PrismaClient, actor: Actor, input:
     const doc = policyDocument(enrolment.policy);
     const service = await prisma.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId } });
     const item = doc.serviceGuide.items.find((i) => i.code === service.code);
-    const hours = item ? checkBookingHours(doc, item, at) : { ok: true as const };
-    if (!hours.ok)
-      fail(ErrorCode.OUTSIDE_BOOKING_HOURS, hours.message, {
-        field: 'startAt',
-        fromMinute: hours.fromMinute,
-        untilMinute: hours.untilMinute,
-        slots: hours.slots,
-      });
+    if (item) assertBookingHours(doc, item, at, 'startAt');
   }
 
   // Two first requests with one key on separate connections: the unique index keeps one.
