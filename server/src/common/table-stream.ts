@@ -6,24 +6,17 @@ import ExcelJS from 'exceljs';
 
 export type TableRows = AsyncIterable<unknown[]> | Iterable<unknown[]>;
 
-interface SheetTarget {
-  _writableState?: { needDrain?: boolean };
+interface Drainable {
   once(event: 'drain', fn: () => void): unknown;
   off(event: 'drain', fn: () => void): unknown;
 }
 
 /**
- * Resolves once the sheet's rows can flow on, so rows wait for the zip's deflate instead of piling
- * up ahead of it. exceljs writes a streamed sheet's XML into the archive's entry stream and ignores
- * what write() returns, so without this a 400,000-row sheet queued most of its uncompressed XML
- * (200 MB of buffers) before deflate caught up; waiting for `out` alone never waits, as the queue is
- * upstream of it. The entry stream is a readable-stream v2 PassThrough (no writableNeedDrain), hence
- * its state is read directly; a sheet without one (another exceljs) is not held back. Throws once
- * `out` is gone, as no drain would then come.
+ * Resolves once `target` has drained, when `needsDrain` says it must, or once `out` (the response)
+ * closes, as no drain would then come; throws once `out` is gone, so a closed download stops reading.
  */
-export async function sheetRoom(sheet: object, out: Writable): Promise<void> {
-  const target = (sheet as { stream?: { pipes?: SheetTarget[] } }).stream?.pipes?.[0];
-  if (target?._writableState?.needDrain && !out.destroyed) {
+async function drained(needsDrain: boolean, target: Drainable, out: Writable): Promise<void> {
+  if (needsDrain && !out.destroyed) {
     await new Promise<void>((resolve, reject) => {
       const done = () => {
         target.off('drain', done);
@@ -35,6 +28,24 @@ export async function sheetRoom(sheet: object, out: Writable): Promise<void> {
     });
   }
   if (out.destroyed) throw new Error('export stream closed');
+}
+
+/** Resolves once `out` has room again, so a slow client holds the export back instead of filling memory. */
+export const roomIn = (out: Writable) => drained(out.writableNeedDrain, out, out);
+
+/**
+ * Resolves once the sheet's rows can flow on, so rows wait for the zip's deflate instead of piling
+ * up ahead of it. exceljs writes a streamed sheet's XML into the archive's entry stream and ignores
+ * what write() returns, so without this a 400,000-row sheet queued most of its uncompressed XML
+ * (200 MB of buffers) before deflate caught up; waiting for `out` alone never waits, as the queue is
+ * upstream of it. The entry stream is a readable-stream v2 PassThrough (no writableNeedDrain), hence
+ * its state is read directly; a sheet without one (another exceljs) is not held back. Throws once
+ * `out` is gone.
+ */
+export function sheetRoom(sheet: object, out: Writable): Promise<void> {
+  type Entry = Drainable & { _writableState?: { needDrain?: boolean } };
+  const entry = (sheet as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  return entry ? drained(!!entry._writableState?.needDrain, entry, out) : drained(false, out, out);
 }
 
 /** Writes `header` (when given) and then `rows` to `out`, and resolves once `out` has everything. */

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { type Actor, authorize } from '../auth/index.js';
 import { audit } from '../audit/index.js';
 import { ErrorCode, fail } from '../common/errors.js';
-import { sheetRoom, streamTable } from '../common/table-stream.js';
+import { roomIn, sheetRoom, streamTable } from '../common/table-stream.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { IdNumberVault } from '../elders/index.js';
 import { holdReasons } from './settlement.hold.js';
@@ -30,20 +30,6 @@ const SATISFACTION: Record<string, string> = {
   BASICALLY_SATISFIED: '基本满意',
   DISSATISFIED: '不满意',
 };
-
-/** Resolves once `out` has room again, so a slow client holds the export back instead of filling memory. */
-async function roomIn(out: Writable) {
-  if (out.writableNeedDrain && !out.destroyed) {
-    await new Promise<void>((resolve, reject) => {
-      const done = () => {
-        out.off('drain', done).off('close', done).off('error', reject);
-        resolve();
-      };
-      out.once('drain', done).once('close', done).once('error', reject);
-    });
-  }
-  if (out.destroyed) throw new Error('export stream closed');
-}
 
 /** A statement's lines a page at a time, waiting for room in `out` before each page. */
 async function* linesOf(prisma: PrismaClient, settlementId: string, out: Writable): AsyncGenerator<ExportLine[]> {
@@ -116,12 +102,10 @@ async function* visitRows(prisma: PrismaClient, vault: IdNumberVault, ctx: Expor
     const provider = ctx.providers.get(s.providerId)?.name ?? '';
     const qa = ctx.evaluationOf.get(s.providerId);
     for await (const page of linesOf(prisma, s.id, out)) {
-      // The page's ID numbers are decrypted together, before any of its rows is rendered.
-      const clear = page.map((l) => idNumber(l.idNumberEnc));
-      for (const [i, l] of page.entries()) {
+      for (const l of page) {
         yield [
           l.elderName,
-          clear[i],
+          idNumber(l.idNumberEnc),
           l.visitDate,
           l.durationMinutes,
           `${l.category}·${l.serviceName}`,
