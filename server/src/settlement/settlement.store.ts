@@ -58,13 +58,15 @@ const FRESH_LINES = `
  * statement's millisecond, then the row's number, then 40 random bits. A month's lines are
  * numbered in order, so they go to the right-hand end of the id indexes instead of 400,000 random
  * places (random v4 ids made index maintenance most of a first run's time); the random tail keeps
- * two statements in the same millisecond apart. `n` is the SQL expression of the row's number.
+ * two statements in the same millisecond apart. `n` is the SQL expression of the row's number and
+ * `ms` that of the statement's millisecond in 12 hex digits, computed once per statement (`MS`):
+ * a subquery per row cost 1.2 s of a 400,000-line insert.
  */
-const lineId = (n: string) => `(
-  SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || lpad(to_hex((${n} >> 20) & 4095), 3, '0') || '-' ||
-         to_hex(8 | ((${n} >> 18) & 3)) || lpad(to_hex((${n} >> 6) & 4095), 3, '0') || '-' ||
-         lpad(to_hex(${n} & 63), 2, '0') || substr(md5(random()::text), 1, 10)
-    FROM (SELECT lpad(to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint), 12, '0') AS h) t)`;
+const lineId = (n: string, ms: string) =>
+  `substr(${ms}, 1, 8) || '-' || substr(${ms}, 9, 4) || '-7' || lpad(to_hex((${n} >> 20) & 4095), 3, '0') || '-' ||
+   to_hex(8 | ((${n} >> 18) & 3)) || lpad(to_hex((${n} >> 6) & 4095), 3, '0') || '-' ||
+   lpad(to_hex(${n} & 63), 2, '0') || lpad(to_hex((random() * 1099511627776)::bigint), 10, '0')`;
+const MS = `(SELECT lpad(to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint), 12, '0') AS ms) stamp`;
 
 const prefixed = (cols: string, alias: string) => cols.replace(/(^|, )/g, `$1${alias}.`);
 
@@ -92,8 +94,8 @@ export async function writeLines(
     SELECT EXISTS (SELECT 1 FROM "SettlementLine" WHERE "settlementId" = ${settlementId}) AS any`;
   const insert = (where: string) => `
     INSERT INTO "SettlementLine" (id, "settlementId", ${LINE_COLUMNS})
-    SELECT ${lineId('n')}, $1::text, ${LINE_COLUMNS}
-      FROM (SELECT fresh.*, row_number() OVER () AS n FROM fresh ${where}) fresh
+    SELECT ${lineId('n', 'stamp.ms')}, $1::text, ${LINE_COLUMNS}
+      FROM (SELECT fresh.*, row_number() OVER () AS n FROM fresh ${where}) fresh, ${MS}
     ON CONFLICT ("settlementId", "orderId") DO NOTHING`;
   if (!had!.any) {
     await tx.$executeRawUnsafe(`${FRESH_LINES} ${insert('')}`, ...params);

@@ -160,7 +160,12 @@ describe('runSettlement', () => {
       active.orders,
       active.subsidyMinutes,
     ]);
-    expect(await s.db.prisma.settlementLine.count({ where: { settlementId: active.id } })).toBe(active.orders);
+    const lines = await s.db.prisma.settlementLine.findMany({ where: { settlementId: active.id } });
+    expect(lines.length).toBe(active.orders);
+    // writeLines numbers the ids in SQL: UUIDv7-shaped (version 7, RFC 4122 variant) and distinct.
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(lines.filter((l) => !v7.test(l.id))).toEqual([]);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(active.orders);
     const paid = await gql(
       `mutation($id: ID!) { markSettlementPaid(id: $id) { status } }`,
       { id: active.id },
