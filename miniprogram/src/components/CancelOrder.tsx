@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { gql } from '../api/client';
 import { CancelOrderDocument } from '../api/generated';
-import { ReasonPicker } from './ReasonPicker';
+import { type OrderActionProps, ReasonPicker } from './ReasonPicker';
 
 const REASONS = ['行程有变', '老人身体不适', '已不需要这次服务', '约错了时间'] as const;
 
@@ -10,15 +10,7 @@ const REASONS = ['行程有变', '老人身体不适', '已不需要这次服务
  * Cancelling before the visit starts (the server refuses once the caregiver has checked in): the
  * family picks a reason in one tap, and what was held for the order goes back to the balance.
  */
-export function CancelOrder({
-  orderId,
-  busy,
-  act,
-}: {
-  orderId: string;
-  busy: boolean;
-  act: (fn: () => Promise<unknown>, done: string) => unknown;
-}) {
+export function CancelOrder({ orderId, busy, act }: OrderActionProps) {
   const [open, setOpen] = useState(false);
   return (
     <View className="card" id="cancel">

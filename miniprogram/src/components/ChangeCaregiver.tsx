@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { gql } from '../api/client';
 import { RequestCaregiverChangeDocument } from '../api/generated';
-import { ReasonPicker } from './ReasonPicker';
+import { type OrderActionProps, ReasonPicker } from './ReasonPicker';
 
 const REASONS = ['想换一位同性别的护理员', '上次服务不满意', '沟通不方便', '时间总是对不上'] as const;
 
@@ -11,15 +11,7 @@ const REASONS = ['想换一位同性别的护理员', '上次服务不满意', '
  * one tap with a reason; the provider reassigns and the order shows the new caregiver. Asking again
  * does not send the request twice (the server says it was already asked).
  */
-export function ChangeCaregiver({
-  orderId,
-  busy,
-  act,
-}: {
-  orderId: string;
-  busy: boolean;
-  act: (fn: () => Promise<unknown>, done: string) => unknown;
-}) {
+export function ChangeCaregiver({ orderId, busy, act }: OrderActionProps) {
   const [open, setOpen] = useState(false);
   const [asked, setAsked] = useState<string | null>(null);
   return (

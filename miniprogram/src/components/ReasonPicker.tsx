@@ -3,6 +3,16 @@ import { useState } from 'react';
 import { Chips } from './Chips';
 
 /**
+ * What the order page gives each of its action cards (cancel, another caregiver, reschedule): the
+ * order, whether a request is in flight, and `act`, which runs one and says `done` when it lands.
+ */
+export type OrderActionProps = {
+  orderId: string;
+  busy: boolean;
+  act: (fn: () => Promise<unknown>, done: string) => unknown;
+};
+
+/**
  * A reason in one tap, then one confirm button that waits for it (cancelling an order, asking for
  * another caregiver): chips rather than a text box, so an elder never has to type.
  */

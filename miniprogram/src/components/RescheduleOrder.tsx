@@ -6,6 +6,7 @@ import { fromShanghai, idempotencyKey, shanghai } from '../lib/format';
 import { slotRule, startTimes } from '../lib/slots';
 import { useLoad } from '../lib/useLoad';
 import { Chips } from './Chips';
+import type { OrderActionProps } from './ReasonPicker';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
@@ -29,13 +30,7 @@ export function RescheduleOrder({
   policyCode,
   busy,
   act,
-}: {
-  orderId: string;
-  serviceCode: string;
-  policyCode: string | null;
-  busy: boolean;
-  act: (fn: () => Promise<unknown>, done: string) => unknown;
-}) {
+}: OrderActionProps & { serviceCode: string; policyCode: string | null }) {
   const item = useLoad(
     async () =>
       policyCode

@@ -26,6 +26,14 @@ const nodes = (kind: Item['kind'], field = 'id') => ({
 });
 const e = (t: ElderFixture) => t;
 const later = (fx: Fixtures, days: number) => new Date(fx.now.getTime() + days * 86_400_000).toISOString();
+/** One visit of the probe's elder two days after the probe's now, under a fresh key. */
+const booking = (t: ElderFixture, fx: Fixtures) => ({
+  elderId: t.elderId,
+  serviceCode: t.serviceCode,
+  quantity: 1,
+  scheduledAt: later(fx, 2),
+  idempotencyKey: uniqueKey(),
+});
 const today = (fx: Fixtures) => new Date(fx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export const PROBES: Record<string, Probe> = {
@@ -194,30 +202,15 @@ export const PROBES: Record<string, Probe> = {
     on: 'elder',
     args: (t) => ({ input: { elderId: e(t).elderId, serviceCode: e(t).serviceCode, quantity: 1 } }),
   },
-  placeOrder: {
-    on: 'elder',
-    args: (t, { fx }) => ({
-      input: {
-        elderId: e(t).elderId,
-        serviceCode: e(t).serviceCode,
-        quantity: 1,
-        scheduledAt: later(fx, 2),
-        idempotencyKey: uniqueKey(),
-      },
-    }),
-  },
+  placeOrder: { on: 'elder', args: (t, { fx }) => ({ input: booking(t, fx) }) },
   // A weekly series of two from the probe's future: a permitted caller books (or stops at the balance).
   placeRecurringOrders: {
     on: 'elder',
     args: (t, { fx }) => ({
       input: {
-        elderId: e(t).elderId,
-        serviceCode: e(t).serviceCode,
-        quantity: 1,
-        scheduledAt: later(fx, 2),
+        ...booking(t, fx),
         repeat: 'WEEKLY',
         until: new Date(new Date(later(fx, 2)).getTime() + 8 * 86_400_000).toISOString().slice(0, 10),
-        idempotencyKey: uniqueKey(),
       },
     }),
   },
