@@ -105,7 +105,9 @@ export async function writeLines(
     `${FRESH_LINES},
     gone AS (
       DELETE FROM "SettlementLine" l
-       WHERE l."settlementId" = $1::text AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh."orderId" = l."orderId")),
+       -- NOT IN, a hashed subplan (orderId is never null): NOT EXISTS was planned as a merge anti-join
+       -- that sorted the month's fresh lines on disk (1.6 s of a 400,000-line rerun).
+       WHERE l."settlementId" = $1::text AND l."orderId" NOT IN (SELECT "orderId" FROM fresh)),
     changed AS (
       UPDATE "SettlementLine" l SET (${LINE_COLUMNS}) = (${prefixed(LINE_COLUMNS, 'fresh')})
         FROM fresh
