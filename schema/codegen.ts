@@ -16,7 +16,8 @@ import { buildSchema, parse, printSchema, validate, type DocumentNode } from 'gr
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
-const schemaFile = path.resolve(here, 'schema.graphql');
+const schema = buildSchema(readFileSync(path.resolve(here, 'schema.graphql'), 'utf8'));
+const schemaAst = parse(printSchema(schema));
 const sharedFile = path.resolve(here, 'generated-types.ts');
 const CLIENTS = ['bot/src', 'console/src', 'miniprogram/src'];
 const [operationsArg, outArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -41,7 +42,7 @@ function clientOperations(dir = '', found: string[] = []): string[] {
   return found.sort();
 }
 
-function load(file: string, schema: ReturnType<typeof buildSchema>): DocumentNode {
+function load(file: string): DocumentNode {
   const document = parse(readFileSync(file, 'utf8'));
   // An operation the server would reject fails here, not at run time.
   const errors = validate(schema, document);
@@ -57,11 +58,9 @@ const header = (from: string) =>
 
 /** The schema's enums and input types used by any client's operations, once. */
 export async function generateShared(): Promise<string> {
-  const schema = buildSchema(readFileSync(schemaFile, 'utf8'));
-  const files = clientOperations();
   const output = await codegen({
-    schema: parse(printSchema(schema)),
-    documents: files.map((f) => ({ location: f, document: load(path.join(root, f), schema) })),
+    schema: schemaAst,
+    documents: clientOperations().map((f) => ({ location: f, document: load(path.join(root, f)) })),
     filename: 'generated-types.ts',
     // Clients may name an operation alike (the bot's and the mini-program's PlaceOrder); only
     // the schema types they use are written here, so the names need not be unique.
@@ -75,14 +74,13 @@ export async function generateShared(): Promise<string> {
 
 /** One client's operations, importing the shared schema types. */
 export async function generate(): Promise<string> {
-  const schema = buildSchema(readFileSync(schemaFile, 'utf8'));
-  // '~': the path as given (the plugin would resolve it against the working directory).
-  let shared = path.relative(path.dirname(outFile), sharedFile).split(path.sep).join('/');
-  shared = `${shared.startsWith('.') ? '' : './'}${shared.replace(/\.ts$/, '')}`;
+  // The shared file as the client's file imports it: relative, without its extension.
+  const shared = path.relative(path.dirname(outFile), sharedFile).split(path.sep).join('/').replace(/\.ts$/, '');
   const output = await codegen({
-    schema: parse(printSchema(schema)),
-    documents: [{ location: path.basename(operationsFile), document: load(operationsFile, schema) }],
+    schema: schemaAst,
+    documents: [{ location: path.basename(operationsFile), document: load(operationsFile) }],
     filename: 'generated.ts',
+    // '~': the path as given (the plugin would resolve it against the working directory).
     config: { ...CONFIG, importSchemaTypesFrom: `~${shared}`, importExtension: '.js', namespacedImportName: 'Types' },
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
     pluginMap: { typescriptOperations, typedDocumentNode },
