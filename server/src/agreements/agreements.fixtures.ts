@@ -17,6 +17,17 @@ const JPEG = Buffer.concat([
 const minute = 60_000;
 let seq = 0;
 
+/** A visit agreement as the Weihai worker signs it (004 五(二)3): cleaning and meals, weekly, 50 元, 24 months. */
+export const agreementInput = (elderId: string, over: Record<string, unknown> = {}) => ({
+  elderId,
+  items: ['WH_CLEANING', 'WH_MEAL'],
+  method: '上门服务，每周一次',
+  priceFen: 5000,
+  startsOn: '2022-11-01',
+  termMonths: 24,
+  ...over,
+});
+
 export async function visitWorld(
   s: TestServer,
   w: Awaited<ReturnType<typeof bedWorld>>,
@@ -165,15 +176,7 @@ export async function visitWorld(
         `mutation($p: ID!, $i: SignVisitAgreementInput!) { signVisitAgreement(providerId: $p, input: $i) { id } }`,
         {
           p: provider.id,
-          i: {
-            elderId,
-            items: ['WH_CLEANING', 'WH_MEAL'],
-            method: '上门服务，每周一次',
-            priceFen: 5000,
-            startsOn: '2022-11-01',
-            termMonths: 24,
-            ...over,
-          },
+          i: agreementInput(elderId, over),
         },
       ),
       'signVisitAgreement',

@@ -11,7 +11,7 @@ import { M, bedWorld } from '../carebeds/carebeds.fixtures.js';
 import type { AlertEvent } from '../alerts/index.js';
 import { runAlertJobs } from '../app/scheduler.js';
 import { ledgerViolations } from '../wallet/index.js';
-import { visitWorld } from './agreements.fixtures.js';
+import { agreementInput as input, visitWorld } from './agreements.fixtures.js';
 
 let now = new Date('2022-11-15T10:00:00+08:00');
 let s: TestServer;
@@ -29,15 +29,6 @@ const SIGN = `mutation($p: ID!, $input: SignVisitAgreementInput!) { signVisitAgr
 const REVIEW = `mutation($id: ID!, $approved: Boolean!, $opinion: String) {
   reviewVisitAgreement(id: $id, approved: $approved, opinion: $opinion) { ${AGREEMENT} } }`;
 const LIST = `query($e: ID!) { visitAgreements(elderId: $e) { ${AGREEMENT} } }`;
-const input = (elderId: string, over: Record<string, unknown> = {}) => ({
-  elderId,
-  items: ['WH_CLEANING', 'WH_MEAL'],
-  method: '上门服务，每周一次',
-  priceFen: 5000,
-  startsOn: '2022-11-01',
-  termMonths: 24,
-  ...over,
-});
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });

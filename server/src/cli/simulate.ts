@@ -13,6 +13,7 @@ import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wa
 import { policyDocument } from '../policies/policy.store.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
+import { writeRecordedVisit } from '../seed/recorded-visit.js';
 
 const ALIASES: Record<string, { code: string; admin: string; worker: string; officer: string }> = {
   huangpi: { code: 'HUANGPI_2020', admin: 'district_admin', worker: 'worker', officer: 'street_officer' },
@@ -130,26 +131,13 @@ async function visitDone(orderId: string, minutes: number, opts: { photoHash?: s
   const lat = (order.elder.latitude ?? 35.5) + (seq % 7) * 0.00001;
   const lng = (order.elder.longitude ?? 112.4) + (seq % 5) * 0.00001;
   seq++;
-  await p.order.update({
-    where: { id: orderId },
-    data: {
-      status: 'COMPLETED',
-      caregiverId: cg.id,
-      visit: {
-        create: {
-          caregiverId: cg.id,
-          checkInAt,
-          checkOutAt: new Date(checkInAt.getTime() + minutes * 60_000),
-          durationMinutes: minutes,
-          checkInLatitude: lat,
-          checkInLongitude: lng,
-          checkOutLatitude: lat + 0.0002,
-          checkOutLongitude: lng,
-          checkInPhotoId: await photo(opts.photoHash),
-          checkOutPhotoId: await photo(),
-        },
-      },
-    },
+  await writeRecordedVisit(p, orderId, {
+    caregiverId: cg.id,
+    checkInAt,
+    minutes,
+    checkIn: { lat, lng },
+    checkOut: { lat: lat + 0.0002, lng },
+    photoIds: { in: await photo(opts.photoHash), out: await photo() },
   });
 }
 

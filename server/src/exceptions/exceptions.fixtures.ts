@@ -2,6 +2,7 @@
 // caregivers, and a visit as booked plus one of each kind of exception (000 七).
 import 'reflect-metadata';
 import { expect } from 'vitest';
+import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { monthInShanghai } from '../common/calendar.js';
 import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
@@ -74,26 +75,13 @@ export async function visit(v: VisitSpec) {
   const jitter = seq * 0.0003;
   const inAt = v.inAt ?? { lat: HOME.lat + jitter, lng: HOME.lng + jitter };
   const outAt = v.outAt ?? { lat: inAt.lat + 0.0004, lng: inAt.lng };
-  await s.db.prisma.order.update({
-    where: { id },
-    data: {
-      status: 'COMPLETED',
-      caregiverId: cg,
-      visit: {
-        create: {
-          caregiverId: cg,
-          checkInAt,
-          checkOutAt: new Date(checkInAt.getTime() + v.minutes * 60_000),
-          durationMinutes: v.minutes,
-          checkInLatitude: inAt.lat,
-          checkInLongitude: inAt.lng,
-          checkOutLatitude: outAt.lat,
-          checkOutLongitude: outAt.lng,
-          checkInPhotoId: await photo(v.photoHash ?? `in-${seq}`),
-          checkOutPhotoId: await photo(`out-${seq}`),
-        },
-      },
-    },
+  await writeRecordedVisit(s.db.prisma, id, {
+    caregiverId: cg,
+    checkInAt,
+    minutes: v.minutes,
+    checkIn: inAt,
+    checkOut: outAt,
+    photoIds: { in: await photo(v.photoHash ?? `in-${seq}`), out: await photo(`out-${seq}`) },
   });
   if (v.confirm !== false) {
     const r = await gql(

@@ -3,6 +3,7 @@
 // programme's first hourly item; and, for the suites that start where the registry suite ends, a
 // provider registered, contracted, zoned and priced above the cap (001 五(二), 六, 三(三)) with a
 // certified caregiver (000 五) and one confirmed visit.
+import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type GqlResult, type TestServer } from '../testing/harness.js';
 import { makeIdNumber } from '../testing/ids.js';
 import { addUser } from '../testing/users.js';
@@ -155,18 +156,5 @@ export async function contractedProvider(w: World): Promise<{ providerId: string
 /** The visit itself (check-in, check-out) is tested in orders/visits.test.ts; here it is written as done. */
 export async function completeVisit(w: World, orderId: string, caregiverId: string): Promise<void> {
   const order = await w.s.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
-  await w.s.db.prisma.order.update({
-    where: { id: orderId },
-    data: {
-      status: 'COMPLETED',
-      visit: {
-        create: {
-          caregiverId,
-          checkInAt: order.scheduledAt,
-          checkOutAt: new Date(order.scheduledAt.getTime() + 120 * 60_000),
-          durationMinutes: 120,
-        },
-      },
-    },
-  });
+  await writeRecordedVisit(w.s.db.prisma, orderId, { caregiverId, checkInAt: order.scheduledAt, minutes: 120 });
 }

@@ -13,6 +13,7 @@ import { placeOrder } from '../orders/orders.service.js';
 import { confirmVisitByCall } from '../orders/visits.service.js';
 import { recordQualityEvaluation, runSettlement } from '../settlement/settlement.service.js';
 import { previousMonth } from '../wallet/month.js';
+import { writeRecordedVisit } from './recorded-visit.js';
 
 /** 09:00 (or the given hour) Beijing time on day `d` of `month`. */
 export const beijingAt = (month: string, d: number, hour = 9) =>
@@ -78,20 +79,10 @@ export async function seedFinishedMonth(app: AppServices): Promise<{ month: stri
     const caregiver = order.provider!.caregivers[i % order.provider!.caregivers.length]!;
     // The caregiver's app records the visit (QR check-in at the door, check-out); the demo writes
     // the visit as it would have been recorded, then the worker confirms it by a follow-up call.
-    await prisma.order.update({
-      where: { id: order.id },
-      data: {
-        status: 'COMPLETED',
-        caregiverId: caregiver.id,
-        visit: {
-          create: {
-            caregiverId: caregiver.id,
-            checkInAt: scheduledAt,
-            checkOutAt: new Date(scheduledAt.getTime() + v.minutes * 60_000),
-            durationMinutes: v.minutes,
-          },
-        },
-      },
+    await writeRecordedVisit(prisma, order.id, {
+      caregiverId: caregiver.id,
+      checkInAt: scheduledAt,
+      minutes: v.minutes,
     });
     await confirmVisitByCall(
       prisma,

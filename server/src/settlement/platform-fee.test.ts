@@ -4,6 +4,7 @@
 // elders: the statements and the ledger agree to the fen, under concurrent and repeated approval.
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { ledgerViolations } from '../wallet/ledger.service.js';
 import { monthWindow, platformFeeKey } from './settlement.service.js';
@@ -56,21 +57,7 @@ beforeAll(async () => {
       include: { provider: { include: { caregivers: true } } },
     });
     const cg = order.provider!.caregivers[0]!;
-    await p.order.update({
-      where: { id: order.id },
-      data: {
-        status: 'COMPLETED',
-        caregiverId: cg.id,
-        visit: {
-          create: {
-            caregiverId: cg.id,
-            checkInAt: order.scheduledAt,
-            checkOutAt: new Date(order.scheduledAt.getTime() + 1800_000),
-            durationMinutes: 30,
-          },
-        },
-      },
-    });
+    await writeRecordedVisit(p, order.id, { caregiverId: cg.id, checkInAt: order.scheduledAt, minutes: 30 });
     const ok = await gql(
       `mutation($o: ID!) { confirmVisitByCall(orderId: $o, note: "回访确认已上门服务") { status } }`,
       { o: order.id },

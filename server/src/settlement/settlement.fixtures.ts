@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { expect } from 'vitest';
 import { monthInShanghai } from '../common/calendar.js';
+import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
 import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
@@ -47,16 +48,10 @@ export async function confirmedOrder(
   const cg = order.provider!.caregivers[0]!;
   // The visit as booked (check-in at the booked time, check-out after the booked hours), so no exception holds the
   // month.
-  const checkOutAt = new Date(order.scheduledAt.getTime() + 60 * quantity * 60_000);
-  await s.db.prisma.order.update({
-    where: { id: order.id },
-    data: {
-      status: 'COMPLETED',
-      caregiverId: cg.id,
-      visit: {
-        create: { caregiverId: cg.id, checkInAt: order.scheduledAt, checkOutAt, durationMinutes: 60 * quantity },
-      },
-    },
+  await writeRecordedVisit(s.db.prisma, order.id, {
+    caregiverId: cg.id,
+    checkInAt: order.scheduledAt,
+    minutes: 60 * quantity,
   });
   const confirmed = await gql(`mutation($o: ID!) { confirmOrder(orderId: $o) { status } }`, { o: order.id }, confirmer);
   expect(confirmed.errors).toBeUndefined();
