@@ -271,6 +271,29 @@ describe('placeOrder', () => {
     expect(ok.every((r) => r.data!.placeOrder.channel === 'WORKER')).toBe(true);
     expect(await ledgerViolations(s.db.prisma)).toEqual([]);
   });
+
+  it('a retry whose first order took the last of the balance gets that order, not INSUFFICIENT_BALANCE', async () => {
+    const second = (
+      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
+    ).familyLinks[1]!.elderId;
+    const bathing = (input: Record<string, unknown> = {}) =>
+      place({ elderId: second, serviceCode: 'HP_BATHING', ...input }, worker);
+    // Spend what is free on 60 元 visits, then add 60 元: exactly one more visit fits.
+    for (let i = 0; i < 30 && !(await bathing()).errors; i++);
+    await topUpSelfPaid(second, 6000);
+    const k = key();
+    const first = await bathing({ idempotencyKey: k });
+    expect(first.errors).toBeUndefined();
+    const holds = await s.db.prisma.hold.count({ where: { order: { idempotencyKey: k } } });
+    expect((await bathing()).errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_BALANCE');
+    // The phone did not hear the first answer and sends the same request again. Its own balance check
+    // would refuse it now; the key's turn (orders.store.ts) finds the first order before that check.
+    const retry = await bathing({ idempotencyKey: k });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.placeOrder.id).toBe(first.data!.placeOrder.id);
+    expect(await s.db.prisma.hold.count({ where: { order: { idempotencyKey: k } } })).toBe(holds);
+    expect(await ledgerViolations(s.db.prisma)).toEqual([]);
+  });
 });
 
 describe('dispatch and cancellation', () => {
