@@ -11,7 +11,6 @@ import { distanceMeters } from '../common/geo.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { type Actor, authorize } from '../auth/index.js';
 import { assertElderInScope } from '../elders/index.js';
-import { policyDocument } from '../policies/index.js';
 
 export interface SiteConfig {
   /** HMAC key for on-site codes (the same key as the home codes, with a distinct prefix). */
@@ -29,16 +28,8 @@ const mac = (key: string, canteenId: string, secret: string) =>
 const prefixOf = (token: string | null | undefined) => (token ?? '').split('.')[0];
 
 /** Where the programme verifies the order's item (policy data, `verifiedAt`; HOME unless stated). */
-export async function verificationSite(
-  prisma: PrismaClient,
-  order: { serviceItemId: string },
-): Promise<VerificationSite> {
-  const item = await prisma.serviceItem.findUniqueOrThrow({
-    where: { id: order.serviceItemId },
-    include: { policy: true },
-  });
-  return policyDocument(item.policy).serviceGuide.items.find((i) => i.code === item.code)?.verifiedAt ?? 'HOME';
-}
+export const verificationSite = (item: { verifiedAt?: VerificationSite | null }): VerificationSite =>
+  item.verifiedAt ?? 'HOME';
 
 /**
  * The printable code at the canteen: `YL1C.<canteenId>.<mac>`; rotating the secret voids a copied
@@ -108,11 +99,11 @@ function withinCanteen(
 export async function checkInSite(
   prisma: PrismaClient,
   cfg: SiteConfig,
-  order: { serviceItemId: string },
+  item: { verifiedAt?: VerificationSite | null },
   elder: { latitude: number | null; longitude: number | null },
   input: { qrToken: string; latitude: number; longitude: number },
 ) {
-  const site = await verificationSite(prisma, order);
+  const site = verificationSite(item);
   const prefix = prefixOf(input.qrToken);
   if (site === 'HOME') {
     if (prefix === PREFIX) wrongSite('这项服务在老人家中核验，请扫描老人家中张贴的二维码，不是助餐点的二维码。');
@@ -128,14 +119,12 @@ export async function checkInSite(
  * The site check at check-out: a visit checked in at a canteen checks out within the same
  * canteen's geofence (returns true); any other visit returns false and the caller checks the home.
  */
-export async function checkOutSite(
-  prisma: PrismaClient,
+export function checkOutSite(
   cfg: SiteConfig,
-  orderId: string,
+  visit: { canteen: Parameters<typeof withinCanteen>[1] | null } | null,
   elder: { latitude: number | null; longitude: number | null },
   input: { latitude: number; longitude: number },
 ) {
-  const visit = await prisma.visit.findUnique({ where: { orderId }, include: { canteen: true } });
   if (!visit?.canteen) return false;
   withinCanteen(cfg, visit.canteen, elder, input.latitude, input.longitude);
   return true;

@@ -153,3 +153,6 @@ export const badInput = (field: string, message: string): DomainError =>
 
 /** A write refused by a unique index (Prisma's P2002): the record, or the key's first use, already exists. */
 export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'P2002';
+
+/** Prisma's answer when an update or delete found no row matching its where (P2025). */
+export const isRecordNotFound = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'P2025';

@@ -306,9 +306,14 @@ export function orderScope(grant: Grant): Prisma.OrderWhereInput {
   return { elder: elderScope(grant) };
 }
 
-export async function orderInScope(prisma: PrismaClient, grant: Grant, orderId: string) {
-  const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(grant)] } });
-  if (order) return order;
+export async function orderInScope<I extends Prisma.OrderInclude = Record<never, never>>(
+  prisma: PrismaClient,
+  grant: Grant,
+  orderId: string,
+  include?: I,
+): Promise<Prisma.OrderGetPayload<{ include: I }>> {
+  const order = await prisma.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(grant)] }, include });
+  if (order) return order as Prisma.OrderGetPayload<{ include: I }>;
   const exists = await prisma.order.count({ where: { id: orderId } });
   return fail(
     exists ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND,

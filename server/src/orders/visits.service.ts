@@ -4,8 +4,8 @@
 // is charged by the time measured between check-in and check-out.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Actor, authorize, type Action } from '../auth/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
-import type { PrismaClient } from '../db/prisma.js';
+import { ErrorCode, badInput, fail, isRecordNotFound } from '../common/errors.js';
+import type { OrderStatus, Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/index.js';
 import { shanghaiMinute } from '../common/calendar.js';
 import { VISIT_EVIDENCE, policyDocument } from '../policies/index.js';
@@ -103,8 +103,33 @@ export function stepTime(recordedAt: Date | null | undefined, now: Date): { at: 
   return { at: new Date(Math.min(t, now.getTime())), late: now.getTime() - t > SENT_LATE_AFTER_MS };
 }
 
+/** The caregiver's order with its elder, item's name and visit (and the visit's canteen), in one statement. */
 async function caregiverOrder(prisma: PrismaClient, actor: Actor, orderId: string, action: Action) {
-  return orderInScope(prisma, authorize(actor, action), orderId);
+  return orderInScope(prisma, authorize(actor, action), orderId, {
+    elder: true,
+    serviceItem: { select: { name: true } },
+    visit: { include: { canteen: true } },
+  });
+}
+
+/**
+ * Moves the order on from `from` (`data` sets the new status) and returns it as it is now, in one
+ * statement; INVALID_STATE with `message` when it is no longer in `from` (a second check-in,
+ * check-out or confirmation racing this one).
+ */
+async function claimOrder(
+  tx: Tx,
+  orderId: string,
+  from: OrderStatus,
+  data: Prisma.OrderUncheckedUpdateInput & { status: OrderStatus },
+  message: string,
+) {
+  try {
+    return await tx.order.update({ where: { id: orderId, status: from }, data });
+  } catch (err) {
+    if (isRecordNotFound(err)) fail(ErrorCode.INVALID_STATE, message);
+    throw err;
+  }
 }
 
 /** Check-in: the assigned caregiver scans the home code, within the geofence, with a photo. */
@@ -126,21 +151,18 @@ export async function checkIn(
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkIn');
   if (order.status !== 'ASSIGNED')
     fail(ErrorCode.INVALID_STATE, order.status === 'IN_SERVICE' ? '已经签到过了。' : '这张工单现在不能签到。');
+  const rules = await orderRules(prisma, order);
   // An offline check-in is judged by when it happened, not by when the network came back.
-  await checkInWindow(prisma, order, step.at);
-  const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
+  checkInWindow(rules.doc, order, step.at);
+  const { elder } = order;
   // A canteen meal is verified at the canteen (000 六·流程3); everything else at the home.
-  const canteen = await checkInSite(prisma, cfg, order, elder, input);
+  const canteen = await checkInSite(prisma, cfg, rules.item, elder, input);
   if (!canteen && !verifyQr(cfg, input.qrToken, elder))
     throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
   const distance = canteen ? canteen.distance : checkPlace(cfg, elder, input.latitude, input.longitude);
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: 'ASSIGNED' },
-      data: { status: 'IN_SERVICE' },
-    });
-    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签到过了。');
+    const claimed = await claimOrder(tx, order.id, 'ASSIGNED', { status: 'IN_SERVICE' }, '已经签到过了。');
     await tx.visit.create({
       data: {
         orderId: order.id,
@@ -155,7 +177,7 @@ export async function checkIn(
         canteenId: canteen?.canteenId,
       },
     });
-    return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+    return claimed;
   });
 }
 
@@ -177,8 +199,9 @@ export async function checkOut(
   const step = stepTime(input.recordedAt, now);
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
-  const elder = await prisma.elder.findUniqueOrThrow({ where: { id: order.elderId } });
-  if (!(await checkOutSite(prisma, cfg, order.id, elder, input))) {
+  const { elder, visit } = order;
+  if (!visit?.checkInAt) return fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
+  if (!checkOutSite(cfg, visit, elder, input)) {
     // The caregiver's app scans the home code again on the way out (issue 23); a wrong code is refused.
     if (input.qrToken != null && !verifyQr(cfg, input.qrToken, elder))
       throw badInput('qrToken', '二维码不是这位老人家的，请扫描老人家中张贴的二维码。');
@@ -186,12 +209,9 @@ export async function checkOut(
   }
   await assertOwnPhoto(prisma, actor, input.photoId);
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: 'IN_SERVICE' },
-      data: { status: 'COMPLETED' },
-    });
-    if (claimed.count !== 1) fail(ErrorCode.INVALID_STATE, '已经签出过了。');
-    const visit = await tx.visit.findUniqueOrThrow({ where: { orderId: order.id } });
+    // The visit read with the order is the one to close: its check-in is written once, and the claim
+    // lets one check-out through.
+    const claimed = await claimOrder(tx, order.id, 'IN_SERVICE', { status: 'COMPLETED' }, '已经签出过了。');
     if (step.at.getTime() < visit.checkInAt!.getTime())
       throw badInput('recordedAt', '签退时间早于签到时间，请检查手机时间后重试。');
     const minutes = Math.max(1, Math.round((step.at.getTime() - visit.checkInAt!.getTime()) / 60_000));
@@ -208,7 +228,7 @@ export async function checkOut(
       },
     });
     // 000 六: the family learns the visit is done, with the photos, and is asked to confirm.
-    const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: order.serviceItemId } });
+    const item = order.serviceItem;
     await notify(tx, await elderAudience(tx, order.elderId), {
       elderId: order.elderId,
       kind: 'VISIT_COMPLETED',
@@ -218,7 +238,7 @@ export async function checkOut(
       orderId: order.id,
       photoFileIds: [visit.checkInPhotoId, input.photoId].filter((id): id is string => !!id),
     });
-    return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+    return claimed;
   });
 }
 
@@ -234,9 +254,14 @@ export async function orderRules(prisma: PrismaClient | Tx, order: { serviceItem
   return { doc, item: rule, policyId: item.policyId };
 }
 
+type OrderRules = Awaited<ReturnType<typeof orderRules>>;
+
 /** When check-in opens and closes for an order: the programme's window around the booked time. */
 export async function checkInWindowOf(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }) {
-  const { doc } = await orderRules(prisma, order);
+  return visitWindow((await orderRules(prisma, order)).doc, order);
+}
+
+function visitWindow(doc: OrderRules['doc'], order: { scheduledAt: Date }) {
   const w = doc.visits.checkInWindow;
   return {
     opensAt: new Date(order.scheduledAt.getTime() - w.earlyMinutes * 60_000),
@@ -248,8 +273,8 @@ export async function checkInWindowOf(prisma: PrismaClient, order: { scheduledAt
 }
 
 /** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
-async function checkInWindow(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }, now: Date) {
-  const w = await checkInWindowOf(prisma, order);
+function checkInWindow(doc: OrderRules['doc'], order: { scheduledAt: Date }, now: Date) {
+  const w = visitWindow(doc, order);
   if (now.getTime() < w.opensAt.getTime() || now.getTime() > w.closesAt.getTime()) {
     fail(
       ErrorCode.OUTSIDE_VISIT_WINDOW,
@@ -314,38 +339,38 @@ export async function chargeConfirmedVisit(
   if (!rules.doc.visits.evidence.accepted.includes(evidence))
     fail(ErrorCode.EVIDENCE_NOT_ACCEPTED, `老人所属项目不接受这种确认方式（${rules.doc.visits.evidence.source}）。`);
   return moneyTx(prisma, async (tx) => {
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: 'COMPLETED' },
-      data: { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now, evidence },
-    });
-    if (claimed.count !== 1)
-      fail(
-        ErrorCode.INVALID_STATE,
-        order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。',
-      );
+    // The claim returns the order as it is now, which is what is charged.
+    const claimed = await claimOrder(
+      tx,
+      order.id,
+      'COMPLETED',
+      { status: 'CONFIRMED', confirmedById: actor.userId, confirmedAt: now, evidence },
+      order.status === 'CONFIRMED' ? '这次服务已经确认过了。' : '服务完成签出后才能确认。',
+    );
     await record?.(tx);
     // 004 五(二)5, 五(五): an agreed visit is paid by the project at the agreed price, not from holds.
-    const agreed = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
-    if (agreed.visitAgreementId) {
+    if (claimed.visitAgreementId) {
       await payAgreementVisit(
         tx,
-        { ...agreed, visitAgreementId: agreed.visitAgreementId },
+        { ...claimed, visitAgreementId: claimed.visitAgreementId },
         rules.policyId,
         actor.userId,
         now,
       );
-      return tx.order.update({ where: { id: order.id }, data: { chargedFen: agreed.amountFen } });
+      return tx.order.update({ where: { id: order.id }, data: { chargedFen: claimed.amountFen } });
     }
-    const visit = await tx.visit.findUnique({ where: { orderId: order.id } });
-    const holds = await tx.hold.findMany({
-      where: { orderId: order.id, status: 'ACTIVE' },
-      include: { account: true },
-      orderBy: { createdAt: 'asc' },
+    // The visit's measured time and the holds to charge, in one statement.
+    const { visit, holds } = await tx.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: {
+        visit: { select: { durationMinutes: true } },
+        holds: { where: { status: 'ACTIVE' }, include: { account: true }, orderBy: { createdAt: 'asc' } },
+      },
     });
     const charge = chargeForVisit(
       rules.doc,
       rules.item,
-      order,
+      claimed,
       holds.map((h) => ({
         holdId: h.id,
         kind: h.account.kind as never,

@@ -201,11 +201,14 @@ export async function post(tx: Tx, input: PostingInput) {
       reversesId: input.reversesId,
       createdById: input.actorId,
       createdAt: input.at,
-      entries: { create: input.entries.map((e) => ({ accountId: e.accountId, amount: e.amount })) },
     },
-    include: { entries: true },
   });
-  return { transaction, replayed: false };
+  // The entries in one INSERT … RETURNING: a nested create would insert them, then read the whole
+  // transaction back (issue 22: a charge's statements).
+  const entries = await tx.ledgerEntry.createManyAndReturn({
+    data: input.entries.map((e) => ({ transactionId: transaction.id, accountId: e.accountId, amount: e.amount })),
+  });
+  return { transaction: { ...transaction, entries }, replayed: false };
 }
 
 /** Reserves part of an account's available balance for an order (booking); INSUFFICIENT_BALANCE if short. */
