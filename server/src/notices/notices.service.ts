@@ -60,11 +60,13 @@ export async function notify(tx: Tx | PrismaClient, userIds: readonly string[], 
 
 /** Who hears about an elder: their family members and the elder's own account. */
 export async function elderAudience(tx: Tx | PrismaClient, elderId: string): Promise<string[]> {
-  const [family, self] = await Promise.all([
-    tx.familyLink.findMany({ where: { elderId }, select: { userId: true } }),
-    tx.user.findMany({ where: { elderId, active: true }, select: { id: true } }),
-  ]);
-  return [...family.map((f) => f.userId), ...self.map((u) => u.id)];
+  // One statement (relation joins): the check-out's notice is on a visit's path (issue 22).
+  const elder = await tx.elder.findUnique({
+    where: { id: elderId },
+    select: { family: { select: { userId: true } }, selfUser: { select: { id: true, active: true } } },
+  });
+  if (!elder) return [];
+  return [...elder.family.map((f) => f.userId), ...(elder.selfUser?.active ? [elder.selfUser.id] : [])];
 }
 
 export async function myNotices(prisma: PrismaClient, actor: Actor, page: PageArgs & { unreadOnly?: boolean | null }) {
