@@ -9,11 +9,12 @@
 import 'reflect-metadata';
 import { JOBS } from '../app/scheduler.js';
 import { monthBounds, monthLabel, parseMonth } from '../wallet/month.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
 import { policyDocument } from '../policies/policy.store.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
 import { writeRecordedVisit } from '../seed/recorded-visit.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 const ALIASES: Record<string, { code: string; admin: string; worker: string; officer: string }> = {
   huangpi: { code: 'HUANGPI_2020', admin: 'district_admin', worker: 'worker', officer: 'street_officer' },
@@ -71,21 +72,7 @@ const items = await p.serviceItem.findMany({
 const hourly = items.find((i) => ['PER_HOUR', 'PER_60_MIN'].includes(i.unit) && i.unitMinutes)!;
 const perVisit = items.find((i) => i.unit === 'PER_VISIT') ?? hourly;
 // Each elder has topped up 300 元 of their own money (WeChat Pay) for what the subsidy does not cover.
-const gateway = await p.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-for (const e of elders) {
-  const own = await p.$transaction((tx) => elderAccount(tx, e.id, 'SELF_PAID', 'FEN'));
-  await postOnce(p, {
-    kind: 'TOP_UP',
-    idempotencyKey: `simulate-topup-${e.id}`,
-    request: {},
-    elderId: e.id,
-    at: now,
-    entries: [
-      { accountId: gateway.id, amount: -30000n },
-      { accountId: own.id, amount: 30000n },
-    ],
-  });
-}
+for (const e of elders) await creditSelfPaid(p, e.id, 30000, `simulate-topup-${e.id}`, now);
 const photoUser = (await p.user.findFirstOrThrow({ where: { role: 'CAREGIVER' } })).id;
 let seq = 0;
 const photo = async (hash = `sim-${seq}-${Math.random()}`) =>

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { monthInShanghai } from '../common/calendar.js';
-import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 export let s: TestServer;
 export const t: Record<string, string> = {};
@@ -128,20 +128,7 @@ export async function setup() {
   ).map((e) => e.id);
   expect(elders).toHaveLength(4);
   // Self-paid money for the overage of each elder.
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  for (const id of elders) {
-    const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, id, 'SELF_PAID', 'FEN'));
-    await postOnce(s.db.prisma, {
-      kind: 'TOP_UP',
-      idempotencyKey: `exc-topup-${id}`,
-      request: {},
-      elderId: id,
-      entries: [
-        { accountId: gw.id, amount: -30000n },
-        { accountId: wallet.id, amount: 30000n },
-      ],
-    });
-  }
+  for (const id of elders) await creditSelfPaid(s.db.prisma, id, 30000, `exc-topup-${id}`);
   const provider = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'provider_admin' } })).providerId!;
   for (let i = 0; i < 6; i++)
     await s.db.prisma.caregiver.create({

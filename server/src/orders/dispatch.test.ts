@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser, linkedElderId } from '../testing/users.js';
-import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 // jsqr is CommonJS with the function as `exports.default`, which ESM interop wraps differently per loader.
 type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
@@ -71,18 +71,7 @@ beforeAll(async () => {
   t.provider = await s.login('provider_admin');
   elderId = await linkedElderId(s);
   // Enough of the elder's own money that the orders below never stop at the balance.
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, elderId, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: 'dispatch-test-topup',
-    request: {},
-    elderId,
-    entries: [
-      { accountId: gw.id, amount: -50_000n },
-      { accountId: wallet.id, amount: 50_000n },
-    ],
-  });
+  await creditSelfPaid(s.db.prisma, elderId, 50_000, 'dispatch-test-topup');
 }, 300_000);
 afterAll(async () => s?.close());
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { requireActor } from '../auth/index.js';
 import type { Context } from '../app/context.js';
 import { departForVisit, recordVisitNotes, signOffVisit } from './fieldwork.service.js';
-import { checkInWindowOf } from './visits.service.js';
+import { checkInWindowOf } from './visit-rules.js';
 import { Order, VisitInfo, VisitWindow } from './orders.types.js';
 
 /** The caregiver's app (issue 23): 出发, service notes, the elder's signature, and the check-in window it shows. */

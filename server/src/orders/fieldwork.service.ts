@@ -9,7 +9,8 @@ import { shanghaiMinute } from '../common/calendar.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { elderAudience, notify } from '../notices/index.js';
 import { orderInScope } from './orders.service.js';
-import { chargeConfirmedVisit, orderRules } from './visits.service.js';
+import { chargeConfirmedVisit } from './visits.service.js';
+import { orderRules } from './visit-rules.js';
 
 /** Service notes longer than this are a document, not a note (assumed: a visit's record fits in 1,000 characters). */
 export const MAX_SERVICE_NOTES = 1000;

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 let s: TestServer;
 let family: string;
@@ -53,20 +54,7 @@ const accounts = async (id = elderId) =>
     ]),
   );
 
-async function topUpSelfPaid(id: string, fen: number) {
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, id, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: `test-topup-${key()}`,
-    request: {},
-    elderId: id,
-    entries: [
-      { accountId: gw.id, amount: -BigInt(fen) },
-      { accountId: wallet.id, amount: BigInt(fen) },
-    ],
-  });
-}
+const topUpSelfPaid = (id: string, fen: number) => creditSelfPaid(s.db.prisma, id, fen, `test-topup-${key()}`);
 
 beforeAll(async () => {
   s = await startTestServer({}, { clock: () => now });
@@ -249,9 +237,7 @@ describe('placeOrder', () => {
   });
 
   it('50 orders placed at once for one elder never over-commit the balance (worker channel)', async () => {
-    const second = (
-      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
-    ).familyLinks[1]!.elderId;
+    const second = await linkedElderId(s, 'family', 1);
     await topUpSelfPaid(second, 60000);
     const before = await accounts(second);
     const free =
@@ -273,9 +259,7 @@ describe('placeOrder', () => {
   });
 
   it('a retry whose first order took the last of the balance gets that order, not INSUFFICIENT_BALANCE', async () => {
-    const second = (
-      await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
-    ).familyLinks[1]!.elderId;
+    const second = await linkedElderId(s, 'family', 1);
     const bathing = (input: Record<string, unknown> = {}) =>
       place({ elderId: second, serviceCode: 'HP_BATHING', ...input }, worker);
     // Spend what is free on 60 元 visits, then add 60 元: exactly one more visit fits.
@@ -361,9 +345,7 @@ describe('dispatch and cancellation', () => {
   it(
     'terminating the enrolment cancels visits booked after the last service day and releases their ' + 'holds',
     async () => {
-      const second = (
-        await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'family' }, include: { familyLinks: true } })
-      ).familyLinks[1]!.elderId;
+      const second = await linkedElderId(s, 'family', 1);
       await topUpSelfPaid(second, 20000);
       const late = await place({ elderId: second, serviceCode: 'HP_HAIRCUT', scheduledAt: ahead(40 * 86_400_000) });
       expect(late.errors).toBeUndefined();

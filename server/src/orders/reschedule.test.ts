@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedElderId } from '../testing/users.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 let s: TestServer;
 let family: string;
@@ -60,18 +61,7 @@ beforeAll(async () => {
   family = await s.login('family');
   elderId = await linkedElderId(s);
   // Self-paid money for the visits the month's subsidy no longer covers, so every test can book.
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, elderId, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: 'reschedule-test-topup',
-    request: {},
-    elderId,
-    entries: [
-      { accountId: gw.id, amount: -200_000n },
-      { accountId: wallet.id, amount: 200_000n },
-    ],
-  });
+  await creditSelfPaid(s.db.prisma, elderId, 200_000, 'reschedule-test-topup');
 });
 afterAll(async () => s?.close());
 

@@ -6,7 +6,8 @@ import { CHECK_IN, CHECK_OUT, code, gql, JPEG, nextSeq, upload } from '../testin
 import { startVisits } from '../testing/visits-fixtures.js';
 import { addUser } from '../testing/users.js';
 import { assignTo } from '../testing/orders-fixtures.js';
-import { elderAccount, ledgerViolations, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { ledgerViolations } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 let s: TestServer;
 let tokens: Record<string, string>;
@@ -143,18 +144,7 @@ describe('hourly items are charged by measured time (000 七 据实结算)', () 
       orderBy: { createdAt: 'asc' },
     });
     const other = await s.db.prisma.elder.findUniqueOrThrow({ where: { id: links[1]!.elderId } });
-    const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, other.id, 'SELF_PAID', 'FEN'));
-    const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-    await postOnce(s.db.prisma, {
-      kind: 'TOP_UP',
-      idempotencyKey: `visit-test-topup-${other.id}`,
-      request: {},
-      elderId: other.id,
-      entries: [
-        { accountId: gw.id, amount: -5000n },
-        { accountId: wallet.id, amount: 5000n },
-      ],
-    });
+    await creditSelfPaid(s.db.prisma, other.id, 5000, `visit-test-topup-${other.id}`);
     const account = async (kind: string) =>
       s.db.prisma.ledgerAccount.findUniqueOrThrow({ where: { key: `elder:${other.id}:${kind}` } });
     const [subsidy0, self0] = [await account('SUBSIDY_OFFLINE'), await account('SELF_PAID')];

@@ -7,8 +7,7 @@ import { type Actor, authorize, type Action } from '../auth/index.js';
 import { ErrorCode, badInput, fail, isRecordNotFound } from '../common/errors.js';
 import type { OrderStatus, Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope } from '../elders/index.js';
-import { shanghaiMinute } from '../common/calendar.js';
-import { VISIT_EVIDENCE, policyDocument } from '../policies/index.js';
+import { VISIT_EVIDENCE } from '../policies/index.js';
 import { moneyTx, postHold, systemAccount } from '../wallet/index.js';
 import { payAgreementVisit } from '../agreements/index.js';
 import type { Tx } from '../db/database.js';
@@ -16,6 +15,7 @@ import { elderAudience, notify } from '../notices/index.js';
 import { audit } from '../audit/index.js';
 import { orderInScope } from './orders.service.js';
 import { chargeForVisit } from './pricing.js';
+import { checkInWindow, orderRules } from './visit-rules.js';
 import { checkInSite, checkOutSite } from '../canteens/index.js';
 import { distanceMeters } from '../common/geo.js';
 
@@ -240,51 +240,6 @@ export async function checkOut(
     });
     return claimed;
   });
-}
-
-/** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
-export async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
-  const item = await prisma.serviceItem.findUniqueOrThrow({
-    where: { id: order.serviceItemId },
-    include: { policy: true },
-  });
-  const doc = policyDocument(item.policy);
-  const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
-  if (!rule) throw new Error(`service item ${item.code} is not in ${item.policy.code}'s guide`);
-  return { doc, item: rule, policyId: item.policyId };
-}
-
-type OrderRules = Awaited<ReturnType<typeof orderRules>>;
-
-/** When check-in opens and closes for an order: the programme's window around the booked time. */
-export async function checkInWindowOf(prisma: PrismaClient, order: { scheduledAt: Date; serviceItemId: string }) {
-  return visitWindow((await orderRules(prisma, order)).doc, order);
-}
-
-function visitWindow(doc: OrderRules['doc'], order: { scheduledAt: Date }) {
-  const w = doc.visits.checkInWindow;
-  return {
-    opensAt: new Date(order.scheduledAt.getTime() - w.earlyMinutes * 60_000),
-    closesAt: new Date(order.scheduledAt.getTime() + w.lateMinutes * 60_000),
-    earlyMinutes: w.earlyMinutes,
-    lateMinutes: w.lateMinutes,
-    source: w.source,
-  };
-}
-
-/** Check-in only around the booked time (the programme's window): a visit days early or late is not the booked one. */
-function checkInWindow(doc: OrderRules['doc'], order: { scheduledAt: Date }, now: Date) {
-  const w = visitWindow(doc, order);
-  if (now.getTime() < w.opensAt.getTime() || now.getTime() > w.closesAt.getTime()) {
-    fail(
-      ErrorCode.OUTSIDE_VISIT_WINDOW,
-      `这张工单预约的是 ${shanghaiMinute(order.scheduledAt)}，` +
-        `签到须在预约时间前 ${w.earlyMinutes} 分钟到后 ${w.lateMinutes / 60} 小时之间；时间有变请先改约。`,
-      {
-        scheduledAt: order.scheduledAt.toISOString(),
-      },
-    );
-  }
 }
 
 export type VisitEvidence = (typeof VISIT_EVIDENCE)[number];

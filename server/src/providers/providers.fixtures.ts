@@ -7,7 +7,7 @@ import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type GqlResult, type TestServer } from '../testing/harness.js';
 import { makeIdNumber } from '../testing/ids.js';
 import { addUser } from '../testing/users.js';
-import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 export const START = new Date('2026-11-18T10:00:00+08:00');
 export const DAY = 86_400_000;
@@ -91,18 +91,7 @@ export async function startWorld(): Promise<World> {
     })
   ).code;
   // Self-paid money for the part above the cap.
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, elder.id, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: `prov-test-topup`,
-    request: {},
-    elderId: elder.id,
-    entries: [
-      { accountId: gw.id, amount: -20000n },
-      { accountId: wallet.id, amount: 20000n },
-    ],
-  });
+  await creditSelfPaid(s.db.prisma, elder.id, 20000, 'prov-test-topup');
   const gql = <T = any>(q: string, v: Record<string, unknown>, who: string) => s.gql<T>(q, v, t[who]);
   let seq = 0;
   const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status amountFen subsidyFen subsidyMinutes

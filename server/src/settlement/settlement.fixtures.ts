@@ -6,8 +6,8 @@ import { monthInShanghai } from '../common/calendar.js';
 import { writeRecordedVisit } from '../seed/recorded-visit.js';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { addUser } from '../testing/users.js';
-import { elderAccount, platformAccount, postOnce } from '../wallet/ledger.service.js';
 import { monthWindow } from './settlement.service.js';
+import { creditSelfPaid } from '../testing/wallet-fixtures.js';
 
 export let s: TestServer;
 export const t: Record<string, string> = {};
@@ -103,18 +103,7 @@ export async function setup() {
       orderBy: { createdAt: 'asc' },
     })
   ).elderId;
-  const wallet = await s.db.prisma.$transaction((tx) => elderAccount(tx, hp, 'SELF_PAID', 'FEN'));
-  const gw = await s.db.prisma.$transaction((tx) => platformAccount(tx, 'PAYMENT_GATEWAY', 'FEN'));
-  await postOnce(s.db.prisma, {
-    kind: 'TOP_UP',
-    idempotencyKey: 'settle-topup',
-    request: {},
-    elderId: hp,
-    entries: [
-      { accountId: gw.id, amount: -20000n },
-      { accountId: wallet.id, amount: 20000n },
-    ],
-  });
+  await creditSelfPaid(s.db.prisma, hp, 20000, 'settle-topup');
   const ycWorker = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'yc_worker' } });
   const yc = await s.db.prisma.elder.findFirstOrThrow({
     where: { communityId: ycWorker.regionId!, status: 'ENROLLED' },

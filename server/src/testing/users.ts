@@ -13,11 +13,14 @@ export async function addUser(
   return s.login(username);
 }
 
-/** The first elder a family account is linked to (the demo family's elder, unless `username` says otherwise). */
-export async function linkedElderId(s: TestServer, username = 'family'): Promise<string> {
+/**
+ * The elder a family account was linked to first, or its `nth` link (from 0) in the order of linking:
+ * the demo family's, unless `username` says otherwise.
+ */
+export async function linkedElderId(s: TestServer, username = 'family', nth = 0): Promise<string> {
   const user = await s.db.prisma.user.findUniqueOrThrow({
     where: { username },
-    include: { familyLinks: { orderBy: { createdAt: 'asc' }, take: 1 } },
+    include: { familyLinks: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: nth, take: 1 } },
   });
   return user.familyLinks[0]!.elderId;
 }
