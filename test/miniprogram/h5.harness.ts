@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_FAMILY_PHONE } from '../../server/src/seed/seed.js';
 import type { TestServer } from '../../server/src/testing/harness.js';
+import { paidHomeVisitItem } from '../../server/src/testing/orders-fixtures.js';
 import { type BrowserRig, chineseContext, settleAnimations, shotsDir, startBrowserRig } from '../browser/harness.js';
 import { distDir, ensureBuild } from './build.js';
 
@@ -28,15 +29,7 @@ export function beijingDayAt(now: Date, days: number, hh: number, mm = 0): Date 
  * journeys then work on.
  */
 export async function bookPaidVisit(s: TestServer, family: string, elderId: string, key: string): Promise<string> {
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
-    where: {
-      mode: 'OFFLINE',
-      priceFen: { gt: 0 },
-      category: { not: '助餐' },
-      policy: { enrolments: { some: { elderId } } },
-    },
-    orderBy: { code: 'asc' },
-  });
+  const item = await paidHomeVisitItem(s, elderId, 'byCode');
   const at = beijingDayAt(s.app.services.clock(), 2, 10);
   const r = await s.gql<{ placeOrder: { id: string } }>(
     `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`,

@@ -4,6 +4,7 @@
 // IDEMPOTENCY_CONFLICT; a series that runs out of money part-way keeps the visits it could pay for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { paidHomeVisitItem } from '../testing/orders-fixtures.js';
 import { ledgerViolations } from '../wallet/index.js';
 
 let s: TestServer;
@@ -37,16 +38,7 @@ beforeAll(async () => {
   });
   elderId = link.elderId;
   // The cheapest paid home visit of the elder's programme, so a few fit in the month's subsidy.
-  const item = await s.db.prisma.serviceItem.findFirstOrThrow({
-    where: {
-      mode: 'OFFLINE',
-      priceFen: { gt: 0 },
-      category: { not: '助餐' },
-      policy: { enrolments: { some: { elderId } } },
-    },
-    orderBy: { priceFen: 'asc' },
-  });
-  serviceCode = item.code;
+  serviceCode = (await paidHomeVisitItem(s, elderId)).code;
 });
 afterAll(async () => s?.close());
 

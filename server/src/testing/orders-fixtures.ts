@@ -19,6 +19,22 @@ export interface OrderInput {
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id scheduledAt } }`;
 
 /** placeOrder as `token`; the result as the API gave it, refusals included. */
+/**
+ * A paid home visit of the elder's programme (offline, priced, not a meal): the cheapest first by
+ * default, so a few fit in the month's subsidy, or the first by code.
+ */
+export function paidHomeVisitItem(s: TestServer, elderId: string, first: 'cheapest' | 'byCode' = 'cheapest') {
+  return s.db.prisma.serviceItem.findFirstOrThrow({
+    where: {
+      mode: 'OFFLINE',
+      priceFen: { gt: 0 },
+      category: { not: '助餐' },
+      policy: { enrolments: { some: { elderId } } },
+    },
+    orderBy: first === 'cheapest' ? { priceFen: 'asc' } : { code: 'asc' },
+  });
+}
+
 export function placeOrderAs(s: TestServer, token: string, o: OrderInput): Promise<GqlResult> {
   const input = { ...o, quantity: o.quantity ?? 1, scheduledAt: o.scheduledAt.toISOString() };
   return s.gql(PLACE, { input }, token);
