@@ -8,7 +8,13 @@ import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
-import { checkBookingHours, checkVisitMaximum, checkVisitSplit, policyDocument } from '../policies/index.js';
+import {
+  POLICY_STAMP,
+  checkBookingHours,
+  checkVisitMaximum,
+  checkVisitSplit,
+  policyDocumentOf,
+} from '../policies/index.js';
 import { assertTakesOrders, providerForCommunity } from '../providers/index.js';
 import { elderAccounts, placeHold, moneyTx, voidHold } from '../wallet/index.js';
 import { agreementSplit, priceOrder } from './pricing.js';
@@ -213,7 +219,12 @@ async function orderContext(
     community: true,
     enrolments: {
       where: servingWhere(now),
-      include: { policy: { include: { serviceItems: { where: { code: input.serviceCode, active: true }, take: 1 } } } },
+      include: {
+        // The document comes from the policy store's memo, not with every order (policyDocumentOf).
+        policy: {
+          select: { ...POLICY_STAMP, serviceItems: { where: { code: input.serviceCode, active: true }, take: 1 } },
+        },
+      },
       orderBy: { startedOn: 'desc' },
       take: 1,
     },
@@ -222,7 +233,7 @@ async function orderContext(
     throw badInput('quantity', `数量应为 1 到 ${MAX_QUANTITY} 之间的整数。`);
   const enrolment = elder.enrolments[0];
   if (!enrolment) return fail(ErrorCode.NOT_ELIGIBLE, '这位老人还没有纳入政府购买居家养老服务，暂不能下单。');
-  const doc = policyDocument(enrolment.policy);
+  const doc = await policyDocumentOf(prisma, enrolment.policy);
   const item = doc.serviceGuide.items.find((i) => i.code === input.serviceCode);
   const serviceItem = item && enrolment.policy.serviceItems[0];
   if (!item || !serviceItem)

@@ -4,15 +4,15 @@ import { shanghaiMinute } from '../common/calendar.js';
 import { ErrorCode, fail } from '../common/errors.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { policyDocument } from '../policies/index.js';
+import { POLICY_STAMP, policyDocumentOf } from '../policies/index.js';
 
 /** The programme's document and the item of an order (the visit rules and the hourly charge read them). */
 export async function orderRules(prisma: PrismaClient | Tx, order: { serviceItemId: string }) {
   const item = await prisma.serviceItem.findUniqueOrThrow({
     where: { id: order.serviceItemId },
-    include: { policy: true },
+    include: { policy: { select: POLICY_STAMP } },
   });
-  const doc = policyDocument(item.policy);
+  const doc = await policyDocumentOf(prisma, item.policy);
   const rule = doc.serviceGuide.items.find((i) => i.code === item.code);
   if (!rule) throw new Error(`service item ${item.code} is not in ${item.policy.code}'s guide`);
   return { doc, item: rule, policyId: item.policyId };

@@ -3,7 +3,7 @@ export { evaluateEligibility } from './eligibility.js';
 export type { ElderFacts, EligibilityVerdict } from './eligibility.js';
 export { VISIT_EVIDENCE } from './policy.schema.js';
 export type { PolicyDocument } from './policy.schema.js';
-export { loadPolicy, policyDocument } from './policy.store.js';
+export { POLICY_STAMP, loadPolicy, policyDocument, policyDocumentOf } from './policy.store.js';
 export type { StoredPolicy } from './policy.store.js';
 export {
   checkVisitMaximum,

@@ -6,7 +6,13 @@ import { freshDatabase } from '../testing/harness.js';
 import { loadProgrammes } from '../testing/programmes.js';
 import { huangpi2020 } from './documents/huangpi-2020.js';
 import { parsePolicyDocument } from './policy.schema.js';
-import { InvalidPolicyDocumentError, loadPolicy, policyDocument } from './policy.store.js';
+import {
+  InvalidPolicyDocumentError,
+  POLICY_STAMP,
+  loadPolicy,
+  policyDocument,
+  policyDocumentOf,
+} from './policy.store.js';
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let policyId: string;
@@ -40,6 +46,26 @@ describe('policy store', () => {
     expect(second.doc).not.toBe(first.doc);
     expect(second.doc.name).toBe('黄陂区居家养老服务（修订）');
     expect(first.doc.name).not.toBe(second.doc.name);
+  });
+
+  it('serves a row read without its document from the memo, and reads the document when the row changed', async () => {
+    const stamp = () => db.prisma.policy.findUniqueOrThrow({ where: { id: policyId }, select: POLICY_STAMP });
+    const known = (await loadPolicy(db.prisma, { id: policyId }))!;
+    const before = db.stats.statements;
+    expect(await policyDocumentOf(db.prisma, await stamp())).toBe(known.doc);
+    // The stamp's own read, nothing more: the document came from the memo.
+    expect(db.stats.statements - before).toBe(1);
+
+    const renamed = { ...structuredClone(known.policy.document as object), name: '黄陂区居家养老服务（再修订）' };
+    await db.prisma.policy.update({ where: { id: policyId }, data: { document: renamed, version: { increment: 1 } } });
+    const changed = await stamp();
+    const after = db.stats.statements;
+    const doc = await policyDocumentOf(db.prisma, changed);
+    expect(db.stats.statements - after).toBe(1);
+    expect(doc.name).toBe('黄陂区居家养老服务（再修订）');
+    // A stamp the memo does not match (a read that raced the update) reads the row as it is now.
+    const stale = { ...changed, version: changed.version - 1 };
+    expect((await policyDocumentOf(db.prisma, stale)).name).toBe('黄陂区居家养老服务（再修订）');
   });
 
   it('refuses a stored document that no longer parses, naming the programme and the problem', async () => {

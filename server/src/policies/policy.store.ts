@@ -32,7 +32,7 @@ export class InvalidPolicyDocumentError extends Error {
 // entry per policy id, replaced, so the map stays as small as the programme list.
 const parsed = new Map<string, { stamp: string; doc: PolicyDocument }>();
 
-const stampOf = (policy: StoredPolicy) => `${policy.version}:${policy.updatedAt.getTime()}`;
+const stampOf = (policy: Omit<StoredPolicy, 'document'>) => `${policy.version}:${policy.updatedAt.getTime()}`;
 
 /** Freezes the shared parsed document, so a caller changing it throws instead of changing it for everyone. */
 function deepFreeze<T>(value: T): T {
@@ -53,6 +53,24 @@ export function policyDocument(policy: StoredPolicy): PolicyDocument {
   const doc = deepFreeze(r.data);
   parsed.set(policy.id, { stamp, doc });
   return doc;
+}
+
+/** What a read selects of a policy to have its document from the memo: no document column. */
+export const POLICY_STAMP = { id: true, code: true, version: true, updatedAt: true } as const;
+
+/**
+ * The programme's rules for a policy read without its document (`POLICY_STAMP`): the parsed
+ * document while the row is unchanged, else the row's document read and parsed. A hot path's
+ * read then carries no 11 KB document to parse into objects on every request (issue 22).
+ */
+export async function policyDocumentOf(
+  prisma: PrismaClient | Tx,
+  policy: Omit<StoredPolicy, 'document'>,
+): Promise<PolicyDocument> {
+  const hit = parsed.get(policy.id);
+  if (hit?.stamp === stampOf(policy)) return hit.doc;
+  const row = await prisma.policy.findUniqueOrThrow({ where: { id: policy.id } });
+  return policyDocument(row);
 }
 
 /** A policy row with its parsed document, by id or code; null when there is no such policy. */
