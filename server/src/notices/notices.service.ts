@@ -5,7 +5,7 @@ import { ErrorCode, fail } from '../common/errors.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { policyDocument } from '../policies/index.js';
+import { POLICY_STAMP, policyDocumentOf } from '../policies/index.js';
 
 export interface NoticeInput {
   elderId?: string | null;
@@ -29,10 +29,10 @@ async function withHotline(tx: Tx | PrismaClient, n: NoticeInput): Promise<strin
   if (!n.elderId) return n.body;
   const enrolment = await tx.enrolment.findFirst({
     where: { elderId: n.elderId, status: 'ACTIVE' },
-    include: { policy: true },
+    select: { policy: { select: POLICY_STAMP } },
     orderBy: { startedOn: 'desc' },
   });
-  const hotline = enrolment ? policyDocument(enrolment.policy).calls?.hotline : undefined;
+  const hotline = enrolment ? (await policyDocumentOf(tx, enrolment.policy)).calls?.hotline : undefined;
   if (!hotline || n.body.includes(hotline.phone)) return n.body;
   return `${n.body}（${hotline.name}：${hotline.phone}）`;
 }
