@@ -5,13 +5,15 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CatalogueResolver, PolicyResolver } from '../catalogue/catalogue.resolver.js';
-import { ElderResolver, EnrolmentResolver } from '../elders/elders.resolver.js';
+import { ElderResolver } from '../elders/elders.resolver.js';
 import { FamilyLinkCodeResolver } from '../elders/family-link.resolver.js';
 import { ElderRecordsResolver, ExitSuggestionResolver } from '../elders/elder-records.resolver.js';
 import {
   ApplicationResolver,
   ApplicationReviewResolver,
+  ElderEnrolmentResolver,
   EnrolmentMutations,
+  EnrolmentResolver,
   TerminationResolver,
   TerminationReviewResolver,
 } from '../enrolment/enrolment.resolver.js';
@@ -64,6 +66,7 @@ export const resolvers = [
   FamilyLinkCodeResolver,
   ElderRecordsResolver,
   ExitSuggestionResolver,
+  ElderEnrolmentResolver,
   EnrolmentResolver,
   ApplicationResolver,
   ApplicationReviewResolver,

@@ -23,10 +23,8 @@ import {
   Elder,
   ElderConnection,
   ElderFilter,
-  Enrolment,
   FamilyLinkCode,
   FamilyMember,
-  PolicyRef,
   RegisterElderInput,
 } from './elders.types.js';
 import { FAMILY_RELATIONS, issueFamilyLinkCode, linkElder } from './family-link.service.js';
@@ -133,22 +131,9 @@ export class ElderResolver {
     return ctx.loaders.regionById.load(elder.communityId);
   }
 
-  @FieldResolver(() => Enrolment, { nullable: true })
-  async enrolment(@Root() elder: Elder, @Ctx() ctx: Context) {
-    return ctx.loaders.enrolmentByElderId.load(elder.id);
-  }
-
   @FieldResolver(() => [FamilyMember])
   async family(@Root() elder: Elder, @Ctx() ctx: Context) {
     authorize(ctx.actor, 'Elder.family');
     return ctx.loaders.familyByElderId.load(elder.id);
-  }
-}
-
-@Resolver(() => Enrolment)
-export class EnrolmentResolver {
-  @FieldResolver(() => PolicyRef)
-  async policy(@Root() enrolment: Enrolment, @Ctx() ctx: Context) {
-    return ctx.loaders.policyById.load(enrolment.policyId);
   }
 }

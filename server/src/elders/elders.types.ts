@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
-import { ElderFlag, ElderStatus, EnrolmentStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
+import { ElderFlag, ElderStatus, Gender, LivingSituation, SelfCareAbility } from '../common/enums.js';
 import { Region } from '../regions/index.js';
 
 registerEnumType(Gender, { name: 'Gender' });
@@ -9,27 +9,12 @@ registerEnumType(ElderStatus, { name: 'ElderStatus', description: '登记 / 享�
 registerEnumType(SelfCareAbility, { name: 'SelfCareAbility', description: '自理 / 半自理 / 失能' });
 registerEnumType(LivingSituation, { name: 'LivingSituation', description: '居住情况' });
 registerEnumType(ElderFlag, { name: 'ElderFlag', description: '资格相关标记：低保、特困、失独、残疾、长护险等' });
-registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus' });
 
 @ObjectType({ description: '政策（项目）摘要' })
 export class PolicyRef {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
-}
-
-@ObjectType({ description: '服务对象资格（纳入政府购买服务）' })
-export class Enrolment {
-  @Field(() => ID) id!: string;
-  policyId!: string;
-  @Field(() => PolicyRef) policy!: PolicyRef;
-  @Field(() => String, { description: '服务对象类型（政策中的类别代码）' }) category!: string;
-  @Field(() => EnrolmentStatus) status!: EnrolmentStatus;
-  @Field(() => String, { description: 'YYYY-MM-DD' }) startedOn!: string;
-  @Field(() => String, { nullable: true, description: '最后服务日（含）' }) endedOn!: string | null;
-  @Field(() => String, { nullable: true, description: '终止原因' }) terminationReason?: string | null;
-  @Field(() => String, { nullable: true }) terminationNote?: string | null;
-  @Field(() => String, { nullable: true, description: '居家养老服务告知书' }) noticeLetter?: string | null;
 }
 
 @ObjectType({ description: '家属' })
@@ -62,8 +47,6 @@ export class Elder {
   @Field(() => ElderStatus) status!: ElderStatus;
   @Field(() => Date) createdAt!: Date;
   idNumberEnc!: string;
-  @Field(() => Enrolment, { nullable: true, description: '当前（或最近一次）享受服务资格' })
-  enrolment?: Enrolment | null;
   @Field(() => [FamilyMember]) family?: FamilyMember[];
 }
 

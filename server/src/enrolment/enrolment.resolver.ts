@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { requireActor } from '../auth/index.js';
 import { PageArgsType } from '../common/connection.js';
 import type { Context } from '../app/context.js';
-import { Elder, Enrolment, PolicyRef } from '../elders/index.js';
+import { Elder, PolicyRef } from '../elders/index.js';
 import { getApplication, listApplications, reviewApplication, submitApplication } from './application.service.js';
 import { dismissObjection, objectToApplication } from './objection.service.js';
 import {
@@ -20,6 +20,7 @@ import {
   CapabilityAssessment,
   CapabilityAssessmentInput,
   EligibilityResult,
+  Enrolment,
   Objection,
   ReviewDecision,
   Reviewer,
@@ -270,5 +271,23 @@ export class TerminationReviewResolver {
   @FieldResolver(() => Reviewer)
   async reviewer(@Root() review: TerminationReview, @Ctx() ctx: Context) {
     return ctx.loaders.userById.load(review.reviewerId);
+  }
+}
+
+// Elder.enrolment lives here, with the area that decides it: the elder's current (or latest)
+// enrolment, as the elders page and the dashboard show it.
+@Resolver(() => Elder)
+export class ElderEnrolmentResolver {
+  @FieldResolver(() => Enrolment, { nullable: true, description: '当前（或最近一次）享受服务资格' })
+  async enrolment(@Root() elder: Elder, @Ctx() ctx: Context) {
+    return ctx.loaders.enrolmentByElderId.load(elder.id);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @FieldResolver(() => PolicyRef)
+  async policy(@Root() enrolment: Enrolment, @Ctx() ctx: Context) {
+    return ctx.loaders.policyById.load(enrolment.policyId);
   }
 }

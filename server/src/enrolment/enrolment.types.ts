@@ -1,7 +1,23 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.js';
-import { SelfCareAbility } from '../common/enums.js';
+import { EnrolmentStatus, SelfCareAbility } from '../common/enums.js';
 import { Elder, PolicyRef } from '../elders/index.js';
+
+registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus' });
+
+@ObjectType({ description: '服务对象资格（纳入政府购买服务）' })
+export class Enrolment {
+  @Field(() => ID) id!: string;
+  policyId!: string;
+  @Field(() => PolicyRef) policy!: PolicyRef;
+  @Field(() => String, { description: '服务对象类型（政策中的类别代码）' }) category!: string;
+  @Field(() => EnrolmentStatus) status!: EnrolmentStatus;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) startedOn!: string;
+  @Field(() => String, { nullable: true, description: '最后服务日（含）' }) endedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '终止原因' }) terminationReason?: string | null;
+  @Field(() => String, { nullable: true }) terminationNote?: string | null;
+  @Field(() => String, { nullable: true, description: '居家养老服务告知书' }) noticeLetter?: string | null;
+}
 
 export const ApplicationStatus = {
   PENDING: 'PENDING',
