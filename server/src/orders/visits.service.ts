@@ -200,7 +200,8 @@ export async function checkOut(
   const order = await caregiverOrder(prisma, actor, input.orderId, 'checkOut');
   if (order.status !== 'IN_SERVICE') fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   const { elder, visit } = order;
-  if (!visit?.checkInAt) return fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
+  const checkedInAt = visit?.checkInAt;
+  if (!visit || !checkedInAt) return fail(ErrorCode.INVALID_STATE, '还没有签到，或已经签出了。');
   if (!checkOutSite(cfg, visit, elder, input)) {
     // The caregiver's app scans the home code again on the way out (issue 23); a wrong code is refused.
     if (input.qrToken != null && !verifyQr(cfg, input.qrToken, elder))
@@ -212,9 +213,9 @@ export async function checkOut(
     // The visit read with the order is the one to close: its check-in is written once, and the claim
     // lets one check-out through.
     const claimed = await claimOrder(tx, order.id, 'IN_SERVICE', { status: 'COMPLETED' }, '已经签出过了。');
-    if (step.at.getTime() < visit.checkInAt!.getTime())
+    if (step.at.getTime() < checkedInAt.getTime())
       throw badInput('recordedAt', '签退时间早于签到时间，请检查手机时间后重试。');
-    const minutes = Math.max(1, Math.round((step.at.getTime() - visit.checkInAt!.getTime()) / 60_000));
+    const minutes = Math.max(1, Math.round((step.at.getTime() - checkedInAt.getTime()) / 60_000));
     await tx.visit.update({
       where: { id: visit.id },
       data: {

@@ -16,9 +16,6 @@ export interface OrderInput {
   quantity?: number;
 }
 
-const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id scheduledAt } }`;
-
-/** placeOrder as `token`; the result as the API gave it, refusals included. */
 /**
  * A paid home visit of the elder's programme (offline, priced, not a meal): the cheapest first by
  * default, so a few fit in the month's subsidy, or the first by code.
@@ -35,6 +32,9 @@ export function paidHomeVisitItem(s: TestServer, elderId: string, first: 'cheape
   });
 }
 
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id scheduledAt } }`;
+
+/** placeOrder as `token`; the result as the API gave it, refusals included. */
 export function placeOrderAs(s: TestServer, token: string, o: OrderInput): Promise<GqlResult> {
   const input = { ...o, quantity: o.quantity ?? 1, scheduledAt: o.scheduledAt.toISOString() };
   return s.gql(PLACE, { input }, token);
