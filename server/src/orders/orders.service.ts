@@ -2,7 +2,7 @@
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
 import { type Actor, authorize, outOfScopeMessage, type Grant } from '../auth/index.js';
-import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
 import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
@@ -20,7 +20,6 @@ import { elderAccounts, placeHold, moneyTx, voidHold } from '../wallet/index.js'
 import { agreementSplit, priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
 import { servingWhere } from '../enrolment/index.js';
-import { orderKeyTurn } from './orders.store.js';
 import { agreementForVisit } from '../agreements/index.js';
 import { yuan } from '../common/money.js';
 
@@ -67,27 +66,28 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
   // The key's first order, for the same request by the same caller; IDEMPOTENCY_CONFLICT otherwise.
   const replay = <O extends { requestHash: string | null; placedById: string }>(first: O) =>
     replayOrConflict(first, hash, first.placedById === actor.userId);
-  // A first use reads no order by its key before the transaction: the key's turn inside finds a
-  // replayed request's order. A retry that today's checks would refuse (its visit's time has passed,
-  // the enrolment has ended since) is looked up when they refuse it, and still gets its order.
+  // A first use reads no order by its key: the order's insert finds a replayed request's order (the
+  // key's unique index makes a twin in flight wait for the first to commit, then fail, and the
+  // first's order is returned). A retry that today's checks refuse (its visit's time has passed, the
+  // enrolment has ended, the balance its twin held no longer covers it) is looked up when they refuse
+  // it, and still gets its order.
+  const orKeysOrder = async (err: unknown) => {
+    const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    if (existing) return replay(existing);
+    throw err;
+  };
   let c: OrderContext;
   try {
     c = await orderContext(prisma, grant, { ...input, at: input.scheduledAt }, now);
     checkPlacement(c, input, now);
   } catch (err) {
-    const existing = await prisma.order.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-    if (existing) return replay(existing);
-    throw err;
+    return orKeysOrder(err);
   }
   const at = input.scheduledAt;
 
   return firstUseOrReplay(
     () =>
       moneyTx(prisma, async (tx) => {
-        // Requests with the same key take turns; the later ones find the first order and return it
-        // (without this they would race for the balance and fail INSUFFICIENT_BALANCE instead).
-        const firstId = await orderKeyTurn(tx, input.idempotencyKey);
-        if (firstId) return replay(await tx.order.findUniqueOrThrow({ where: { id: firstId } }));
         // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
         const accounts = c.agreement
           ? new Map<string, { id: string; available: number }>()
@@ -133,7 +133,7 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         // the last of the balance cannot both get it.
         for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
         return order;
-      }),
+      }).catch((err: unknown) => (isUniqueViolation(err) ? Promise.reject(err) : orKeysOrder(err))),
     async () => replay(await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } })),
   );
 }

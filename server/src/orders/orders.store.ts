@@ -10,15 +10,6 @@ export async function lockIdempotencyKey(tx: Tx, key: string): Promise<void> {
 }
 
 /**
- * Takes its turn on an order's idempotency key and returns the order the key already made, if any, in
- * one round trip (the migration's `order_key_turn`: the lock, then a read with a fresh snapshot).
- */
-export async function orderKeyTurn(tx: Tx, key: string): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string | null }[]>`SELECT order_key_turn(${key}) AS id`;
-  return rows[0]?.id ?? null;
-}
-
-/**
  * Locks an order's row for the rest of the transaction and reads what a move depends on, so a
  * cancellation, a check-in or another move in flight waits or is seen as it is.
  */
