@@ -2,8 +2,8 @@
 // dispatches to the provider of the elder's zone, 001 五: one provider per zone). Placing an order
 // reserves its price in the wallet (holds); cancelling releases them; confirming charges them.
 import { type Actor, authorize, outOfScopeMessage, type Grant } from '../auth/index.js';
-import { ErrorCode, badInput, fail, isUniqueViolation } from '../common/errors.js';
-import { assertIdempotencyKey, firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
+import { ErrorCode, badInput, fail } from '../common/errors.js';
+import { assertIdempotencyKey, replayOrConflict, requestHash } from '../common/idempotency.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
 import type { Prisma, PrismaClient } from '../db/prisma.js';
@@ -85,57 +85,55 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
   }
   const at = input.scheduledAt;
 
-  return firstUseOrReplay(
-    () =>
-      moneyTx(prisma, async (tx) => {
-        // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
-        const accounts = c.agreement
-          ? new Map<string, { id: string; available: number }>()
-          : await availableAccounts(tx, c);
-        const split = priceFrom(c, input.quantity, accounts);
-        if (split.shortFen > 0) {
-          fail(
-            ErrorCode.INSUFFICIENT_BALANCE,
-            `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差` +
-              ` ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
-            {
-              amountFen: split.amountFen,
-              subsidyFen: split.subsidyFen,
-              subsidyMinutes: split.subsidyMinutes,
-              selfPaidFen: split.selfPaidFen,
-              missingFen: split.shortFen,
-            },
-          );
-        }
-        const order = await tx.order.create({
-          data: {
-            elderId: c.elder.id,
-            enrolmentId: c.enrolment.id,
-            serviceItemId: c.serviceItem.id,
-            providerId: c.provider.id,
-            quantity: input.quantity,
-            scheduledAt: at,
-            note: input.note?.trim() || null,
-            channel: channel!,
-            placedById: actor.userId,
-            amountFen: split.amountFen,
-            subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
-            subsidyMinutes: split.subsidyMinutes,
-            selfPaidFen: split.selfPaidFen,
-            idempotencyKey: input.idempotencyKey,
-            requestHash: hash,
-            visitAgreementId: c.agreement?.id ?? null,
-            // The month an order counts in (dashboard, statements) follows the app clock.
-            createdAt: now,
-          },
-        });
-        // Holds are taken under the same conditional update as debits, so two orders racing for
-        // the last of the balance cannot both get it.
-        for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
-        return order;
-      }).catch((err: unknown) => (isUniqueViolation(err) ? Promise.reject(err) : orKeysOrder(err))),
-    async () => replay(await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } })),
-  );
+  // Any refusal inside, the key's unique violation included (a twin committed first), replays the
+  // key's order if there is one.
+  return moneyTx(prisma, async (tx) => {
+    // A visit under an agreement is the project's to pay (004 五(五)): the wallet is not read or held.
+    const accounts = c.agreement
+      ? new Map<string, { id: string; available: number }>()
+      : await availableAccounts(tx, c);
+    const split = priceFrom(c, input.quantity, accounts);
+    if (split.shortFen > 0) {
+      fail(
+        ErrorCode.INSUFFICIENT_BALANCE,
+        `余额不足：这次服务共 ${yuan(split.amountFen)} 元，补贴抵扣后还需自费 ${yuan(split.selfPaidFen)} 元，自费余额还差` +
+          ` ${yuan(split.shortFen)} 元。请先充值或减少数量。`,
+        {
+          amountFen: split.amountFen,
+          subsidyFen: split.subsidyFen,
+          subsidyMinutes: split.subsidyMinutes,
+          selfPaidFen: split.selfPaidFen,
+          missingFen: split.shortFen,
+        },
+      );
+    }
+    const order = await tx.order.create({
+      data: {
+        elderId: c.elder.id,
+        enrolmentId: c.enrolment.id,
+        serviceItemId: c.serviceItem.id,
+        providerId: c.provider.id,
+        quantity: input.quantity,
+        scheduledAt: at,
+        note: input.note?.trim() || null,
+        channel: channel!,
+        placedById: actor.userId,
+        amountFen: split.amountFen,
+        subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
+        subsidyMinutes: split.subsidyMinutes,
+        selfPaidFen: split.selfPaidFen,
+        idempotencyKey: input.idempotencyKey,
+        requestHash: hash,
+        visitAgreementId: c.agreement?.id ?? null,
+        // The month an order counts in (dashboard, statements) follows the app clock.
+        createdAt: now,
+      },
+    });
+    // Holds are taken under the same conditional update as debits, so two orders racing for
+    // the last of the balance cannot both get it.
+    for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
+    return order;
+  }).catch(orKeysOrder);
 }
 
 /** placeOrder's checks of the request against its context: the note, the time, the enrolment's end, the hours. */
