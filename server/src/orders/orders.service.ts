@@ -6,7 +6,7 @@ import { ErrorCode, badInput, fail } from '../common/errors.js';
 import { assertIdempotencyKey, replayOrConflict, requestHash } from '../common/idempotency.js';
 import { pageWindow, toConnection, type PageArgs } from '../common/pagination.js';
 import type { Tx } from '../db/database.js';
-import type { Prisma, PrismaClient } from '../db/prisma.js';
+import type { Order, Prisma, PrismaClient } from '../db/prisma.js';
 import { assertElderInScope, elderScope } from '../elders/index.js';
 import {
   POLICY_STAMP,
@@ -16,7 +16,9 @@ import {
   policyDocumentOf,
 } from '../policies/index.js';
 import { assertTakesOrders, providerForCommunity } from '../providers/index.js';
-import { elderAccounts, placeHold, moneyTx, voidHold } from '../wallet/index.js';
+import { elderAccounts, placeHoldsWith, moneyTx, voidHold } from '../wallet/index.js';
+import { orderInsert, type NewOrder } from './orders.store.js';
+import { v7 as uuidv7 } from 'uuid';
 import { agreementSplit, priceOrder } from './pricing.js';
 import { refPattern } from '../common/refs.js';
 import { servingWhere } from '../enrolment/index.js';
@@ -107,31 +109,35 @@ export async function placeOrder(prisma: PrismaClient, actor: Actor, input: Plac
         },
       );
     }
-    const order = await tx.order.create({
-      data: {
-        elderId: c.elder.id,
-        enrolmentId: c.enrolment.id,
-        serviceItemId: c.serviceItem.id,
-        providerId: c.provider.id,
-        quantity: input.quantity,
-        scheduledAt: at,
-        note: input.note?.trim() || null,
-        channel: channel!,
-        placedById: actor.userId,
-        amountFen: split.amountFen,
-        subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
-        subsidyMinutes: split.subsidyMinutes,
-        selfPaidFen: split.selfPaidFen,
-        idempotencyKey: input.idempotencyKey,
-        requestHash: hash,
-        visitAgreementId: c.agreement?.id ?? null,
-        // The month an order counts in (dashboard, statements) follows the app clock.
-        createdAt: now,
-      },
-    });
+    // The order and its holds in one statement: all holds taken or no order (issue 22: 6 statements).
+    const row: NewOrder = {
+      id: uuidv7(),
+      elderId: c.elder.id,
+      enrolmentId: c.enrolment.id,
+      serviceItemId: c.serviceItem.id,
+      providerId: c.provider.id,
+      quantity: input.quantity,
+      scheduledAt: at,
+      note: input.note?.trim() || null,
+      channel: channel!,
+      placedById: actor.userId,
+      amountFen: split.amountFen,
+      subsidyFen: split.subsidyFen + split.subsidyMinutesValueFen,
+      subsidyMinutes: split.subsidyMinutes,
+      selfPaidFen: split.selfPaidFen,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      visitAgreementId: c.agreement?.id ?? null,
+      // The month an order counts in (dashboard, statements) follows the app clock.
+      createdAt: now,
+    };
     // Holds are taken under the same conditional update as debits, so two orders racing for
     // the last of the balance cannot both get it.
-    for (const h of split.holds) await placeHold(tx, accounts.get(h.kind)!.id, BigInt(h.amount), order.id);
+    const order = await placeHoldsWith<Order>(
+      tx,
+      split.holds.map((h) => ({ accountId: accounts.get(h.kind)!.id, amount: BigInt(h.amount) })),
+      orderInsert(row, new Date()),
+    );
     return order;
   }).catch(orKeysOrder);
 }

@@ -2,7 +2,7 @@
 // no-overdraft rule: a debit or a hold succeeds only while `balance - held` covers it (one row
 // updated, or none and the caller refuses), backed by the table's CHECK constraints.
 import type { Tx } from '../db/database.js';
-import type { Hold, PrismaClient } from '../db/prisma.js';
+import { Prisma, type Hold, type PrismaClient } from '../db/prisma.js';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
@@ -34,6 +34,36 @@ export async function holdIfAvailable(
     INSERT INTO "Hold" (id, "accountId", "orderId", amount, "createdAt")
     SELECT ${uuidv7()}, covered.id, ${orderId}, ${amount}, ${new Date()} FROM covered
     RETURNING id, "accountId", "orderId", amount, status::text AS status, "createdAt", "settledAt"`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Holds every amount or none, and inserts the row they are held for, in one statement. Each
+ * account's conditional update is holdIfAvailable's; `gate` has one row only when all of them
+ * covered their amount, and `insert` (an INSERT … SELECT … FROM gate RETURNING id, …) writes its
+ * row only then; the holds point at that row. The inserted row, or null when an amount was not
+ * covered: the caller refuses, and its transaction's rollback undoes the updates that did succeed.
+ */
+export async function holdAllAndInsert<R extends { id: string }>(
+  tx: Tx,
+  holds: readonly { accountId: string; amount: bigint }[],
+  insert: Prisma.Sql,
+  at: Date,
+): Promise<R | null> {
+  const rows = await tx.$queryRaw<R[]>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${holds.map(() => uuidv7())}::text[], ${holds.map((h) => h.accountId)}::text[],
+        ${holds.map((h) => h.amount.toString())}::bigint[]) AS w(hold_id, account_id, amount)),
+    covered AS (
+      UPDATE "LedgerAccount" a SET held = a.held + w.amount FROM wanted w
+       WHERE a.id = w.account_id AND a.balance - a.held >= w.amount
+      RETURNING w.hold_id, a.id, w.amount),
+    gate AS (SELECT 1 FROM (SELECT count(*) AS n FROM covered) c WHERE c.n = ${holds.length}),
+    placed AS (${insert}),
+    taken AS (
+      INSERT INTO "Hold" (id, "accountId", "orderId", amount, "createdAt")
+      SELECT covered.hold_id, covered.id, placed.id, covered.amount, ${at} FROM covered, placed)
+    SELECT * FROM placed`;
   return rows[0] ?? null;
 }
 

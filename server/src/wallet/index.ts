@@ -6,6 +6,7 @@ export {
   ledgerViolations,
   moneyTx,
   placeHold,
+  placeHoldsWith,
   post,
   postHold,
   systemAccount,

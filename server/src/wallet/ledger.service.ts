@@ -5,9 +5,10 @@
 import { ErrorCode, fail } from '../common/errors.js';
 import { firstUseOrReplay, replayOrConflict, requestHash } from '../common/idempotency.js';
 import type { Tx } from '../db/database.js';
-import type { PrismaClient } from '../db/prisma.js';
+import type { Prisma, PrismaClient } from '../db/prisma.js';
 import {
   addToBalance,
+  holdAllAndInsert,
   holdIfAvailable,
   settleHoldAndRelease,
   violationRows,
@@ -216,6 +217,25 @@ export async function placeHold(tx: Tx, accountId: string, amount: bigint, order
   if (amount <= 0n) throw new Error('holds are positive');
   const hold = await holdIfAvailable(tx, accountId, amount, orderId ?? null);
   return hold ?? fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', { needed: Number(amount) });
+}
+
+/**
+ * Reserves each amount on its account for a new row `insert` writes (an order), all or none, in
+ * one statement with the insert; INSUFFICIENT_BALANCE if one is short (see holdAllAndInsert).
+ */
+export async function placeHoldsWith<R extends { id: string }>(
+  tx: Tx,
+  holds: readonly { accountId: string; amount: bigint }[],
+  insert: Prisma.Sql,
+) {
+  if (holds.some((h) => h.amount <= 0n)) throw new Error('holds are positive');
+  const row = await holdAllAndInsert<R>(tx, holds, insert, new Date());
+  return (
+    row ??
+    fail(ErrorCode.INSUFFICIENT_BALANCE, '可用余额不足，无法预约。', {
+      needed: Number(holds.reduce((sum, h) => sum + h.amount, 0n)),
+    })
+  );
 }
 
 /** Releases an active hold (cancellation). Settling twice is refused, so a hold frees its money once. */
